@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { loadSampleDataAction } from "../actions";
+import { SubmitButton } from "@/app/_components/submit-button";
+
+/** The first thing a new user sees: two clear ways to start. */
+export function EmptyApplications() {
+  return (
+    <section aria-labelledby="empty-heading" className="card px-6 py-10 text-center">
+      <h2 id="empty-heading" className="text-lg font-semibold">
+        No applications yet
+      </h2>
+      <p className="mx-auto mt-2 max-w-md text-sm text-slate-700">
+        Add the first job you have applied for, or are about to. Or load a sample set of a dozen applications to see how
+        Shortlist works; you can delete them later.
+      </p>
+      <div className="mt-6 flex flex-wrap justify-center gap-3">
+        <Link href="/applications/new" className="btn-primary">
+          Add your first application
+        </Link>
+        <form action={loadSampleDataAction}>
+          <SubmitButton pendingText="Loading sample data…" className="btn-secondary">
+            Load sample data
+          </SubmitButton>
+        </form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { signOut } from "@/lib/auth/auth";
+import { requireUser } from "@/lib/auth/current-user";
+import { countApplications, insertApplications } from "@/lib/data/applications";
+import { revokeSessions } from "@/lib/data/users";
+import { sampleApplications } from "@/lib/sample-data";
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+/** Ends this session and every other one this account has anywhere. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireUser();
+  revokeSessions(getDb(), user.id);
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+/** Only for an empty account, so a double click cannot load the set twice. */
+export async function loadSampleDataAction(): Promise<void> {
+  const user = await requireUser();
+  const db = getDb();
+  if (countApplications(db, user.id).total === 0) {
+    insertApplications(db, user.id, sampleApplications(new Date()));
+  }
+  revalidatePath("/", "layout");
+  redirect("/");
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatCalendarDate, formatSalary, WORK_MODE_LABELS } from "@/lib/applications/labels";
+import { loadOwnedApplication } from "@/lib/data/load-owned-application";
+import { StatusBadge } from "../../_components/status-badge";
+import { setArchivedAction } from "../actions";
+import { DeleteApplicationButton } from "../_components/delete-application-button";
+
+export async function generateMetadata({ params }: PageProps<"/applications/[id]">): Promise<Metadata> {
+  const a = await loadOwnedApplication((await params).id);
+  return { title: `${a.roleTitle} at ${a.company}` };
+}
+
+export default async function ApplicationPage({ params }: PageProps<"/applications/[id]">) {
+  const a = await loadOwnedApplication((await params).id);
+  const salary = formatSalary(a);
+  const details: [string, React.ReactNode][] = [
+    ["Location", [a.location, a.workMode ? WORK_MODE_LABELS[a.workMode] : null].filter(Boolean).join(" · ") || null],
+    ["Applied on", a.appliedOn ? formatCalendarDate(a.appliedOn) : null],
+    ["Source", a.source],
+    ["Salary", salary],
+    ["Excitement", a.excitement ? <span aria-label={`${a.excitement} out of 5`}>{"★".repeat(a.excitement)}<span className="text-slate-300">{"★".repeat(5 - a.excitement)}</span></span> : null],
+    [
+      "Job posting",
+      a.postingUrl ? (
+        <a href={a.postingUrl} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-brand-700 underline underline-offset-2">
+          {a.postingUrl}
+        </a>
+      ) : null,
+    ],
+  ];
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/applications" className="text-brand-700 underline underline-offset-2">
+          ← All applications
+        </Link>
+      </nav>
+
+      <header className="flex flex-wrap items-start gap-4">
+        <div className="min-w-0 flex-1">
+          <h1 className="text-2xl font-semibold tracking-tight">{a.roleTitle}</h1>
+          <p className="text-lg text-slate-700">{a.company}</p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <StatusBadge status={a.status} />
+            {a.archivedAt ? (
+              <span className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">Archived</span>
+            ) : null}
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/applications/${a.id}/edit`} className="btn-primary">
+            Edit
+          </Link>
+          <form action={setArchivedAction}>
+            <input type="hidden" name="id" value={a.id} />
+            <input type="hidden" name="archived" value={a.archivedAt ? "false" : "true"} />
+            <button type="submit" className="btn-secondary">
+              {a.archivedAt ? "Unarchive" : "Archive"}
+            </button>
+          </form>
+          <DeleteApplicationButton id={a.id} label={`${a.roleTitle} at ${a.company}`} />
+        </div>
+      </header>
+
+      <section aria-labelledby="details-heading" className="card p-4 sm:p-6">
+        <h2 id="details-heading" className="sr-only">
+          Details
+        </h2>
+        <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
+          {details.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
+              <dd className="mt-0.5 text-sm text-slate-900">{value ?? <span className="text-slate-500">Not recorded</span>}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="notes-heading" className="card p-4 sm:p-6">
+        <h2 id="notes-heading" className="text-sm font-semibold">
+          Notes
+        </h2>
+        {a.notes ? (
+          <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">{a.notes}</p>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">
+            No notes yet.{" "}
+            <Link href={`/applications/${a.id}/edit`} className="text-brand-700 underline underline-offset-2">
+              Add what you know
+            </Link>{" "}
+            about the team, the people you spoke to, or why you want this job.
+          </p>
+        )}
+      </section>
+
+      <p className="text-xs text-slate-600">
+        Added {a.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })} · last
+        updated {a.updatedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
+      </p>
+    </div>
+  );
+}

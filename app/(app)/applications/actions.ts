@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requireUser } from "@/lib/auth/current-user";
+import { validatedActionWithUser } from "@/lib/auth/validated-action";
+import {
+  createApplication,
+  deleteApplication,
+  setArchived,
+  updateApplication,
+} from "@/lib/data/applications";
+import { applicationSchema, type ApplicationField } from "@/lib/validation/application";
+
+// Ids come from the form and are never trusted: every data call below is
+// scoped by the session's user, so a foreign id matches no row.
+const idFrom = (formData: FormData) => {
+  const id = formData.get("id");
+  return typeof id === "string" ? id : "";
+};
+
+export const createApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField>(
+  applicationSchema,
+  async (data, user) => {
+    const created = createApplication(getDb(), user.id, data);
+    revalidatePath("/", "layout");
+    redirect(`/applications/${created.id}`);
+  },
+);
+
+export const updateApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField>(
+  applicationSchema,
+  async (data, user, formData) => {
+    const id = idFrom(formData);
+    if (!updateApplication(getDb(), user.id, id, data)) notFound();
+    revalidatePath("/", "layout");
+    redirect(`/applications/${id}`);
+  },
+);
+
+export async function setArchivedAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const id = idFrom(formData);
+  const archived = formData.get("archived") === "true";
+  if (!setArchived(getDb(), user.id, id, archived)) notFound();
+  revalidatePath("/", "layout");
+  redirect(`/applications/${id}`);
+}
+
+export async function deleteApplicationAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  if (!deleteApplication(getDb(), user.id, idFrom(formData))) notFound();
+  revalidatePath("/", "layout");
+  redirect("/applications?deleted=1");
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/current-user";
+import { signOutAction } from "./actions";
+import { NavLinks } from "./_components/nav-links";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+            <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
+            Shortlist
+          </Link>
+          <NavLinks />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-slate-700 sm:inline" data-testid="signed-in-as">
+              {user.name}
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="btn-secondary px-3 py-1.5">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

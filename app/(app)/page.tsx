@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { APPLICATION_STATUSES } from "@/db/schema";
+import { STATUS_LABELS } from "@/lib/applications/labels";
+import { requireUser } from "@/lib/auth/current-user";
+import { countApplications, countByStatus, listApplications } from "@/lib/data/applications";
+import { EmptyApplications } from "./_components/empty-applications";
+import { StatusBadge } from "./_components/status-badge";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const RECENT_LIMIT = 5;
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const db = getDb();
+  const totals = countApplications(db, user.id);
+  const byStatus = countByStatus(db, user.id);
+  const recent = listApplications(db, user.id, { sort: "updated" }).slice(0, RECENT_LIMIT);
+  const active = (["applied", "screening", "interviewing", "offer"] as const).reduce((n, s) => n + (byStatus[s] ?? 0), 0);
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name}</h1>
+          {totals.total > 0 ? (
+            <p className="mt-1 text-sm text-slate-700">
+              {active === 1 ? "1 application is in play." : `${active} applications are in play.`}
+            </p>
+          ) : null}
+        </div>
+        {totals.total > 0 ? (
+          <Link href="/applications/new" className="btn-primary">
+            Add application
+          </Link>
+        ) : null}
+      </div>
+
+      {totals.total === 0 ? (
+        <EmptyApplications />
+      ) : (
+        <>
+          <section aria-labelledby="pipeline-heading">
+            <h2 id="pipeline-heading" className="mb-3 text-lg font-semibold">
+              Your pipeline
+            </h2>
+            <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+              {APPLICATION_STATUSES.map((s) => (
+                <li key={s}>
+                  <Link
+                    href={`/applications?status=${s}`}
+                    className="card block p-3 hover:border-brand-600"
+                    aria-label={`${STATUS_LABELS[s]}: ${byStatus[s] ?? 0}`}
+                  >
+                    <span className="block text-2xl font-semibold tabular-nums" data-testid={`count-${s}`}>
+                      {byStatus[s] ?? 0}
+                    </span>
+                    <span className="text-sm text-slate-700">{STATUS_LABELS[s]}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="recent-heading">
+            <div className="mb-3 flex items-baseline justify-between gap-3">
+              <h2 id="recent-heading" className="text-lg font-semibold">
+                Recently updated
+              </h2>
+              <Link href="/applications" className="text-sm text-brand-700 underline underline-offset-2">
+                See all applications
+              </Link>
+            </div>
+            {recent.length === 0 ? (
+              <p className="card p-4 text-sm text-slate-700">
+                Everything is archived.{" "}
+                <Link href="/applications?archived=1" className="text-brand-700 underline underline-offset-2">
+                  Show archived applications
+                </Link>{" "}
+                or add a new one.
+              </p>
+            ) : (
+              <ul className="card divide-y divide-slate-200">
+                {recent.map((a) => (
+                  <li key={a.id} className="flex items-center gap-3 px-4 py-3">
+                    <Link href={`/applications/${a.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
+                      {a.roleTitle} <span className="font-normal text-slate-700">at {a.company}</span>
+                    </Link>
+                    <StatusBadge status={a.status} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/current-user";
+import { signOutEverywhereAction } from "../actions";
+import { ChangePasswordForm } from "./change-password-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+
+      <section aria-labelledby="account-heading" className="card p-4 sm:p-6">
+        <h2 id="account-heading" className="text-lg font-semibold">
+          Account
+        </h2>
+        <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-600">Name</dt>
+            <dd className="font-medium">{user.name}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Email</dt>
+            <dd className="font-medium break-all">{user.email}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="password-heading" className="card p-4 sm:p-6">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Change password
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-700">
+          Changing your password signs you out on every device, this one included.
+        </p>
+        <ChangePasswordForm />
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="card p-4 sm:p-6">
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          Sign out everywhere
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-700">
+          Lost a phone, or signed in on a shared computer? This ends every session of your account, on every device.
+        </p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="btn-secondary">
+            Sign out everywhere
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { signIn, ThrottledSignIn } from "@/lib/auth/auth";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { hashPassword } from "@/lib/auth/password";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { retryAfterMs, throttleKeys } from "@/lib/data/sign-in-throttle";
+import { createUser } from "@/lib/data/users";
+import { formValues, invalid, type FormState } from "@/lib/forms/form-state";
+import { signInSchema, signUpSchema } from "@/lib/validation/auth";
+
+type SignInField = "email" | "password";
+type SignUpField = "name" | "email" | "password";
+
+// Passwords are never echoed back into the form state.
+const withoutPassword = (formData: FormData) => formValues(formData, ["password"]);
+
+async function tooManyAttemptsMessage(email: string): Promise<string | null> {
+  const keys = throttleKeys(email, clientAddressFrom(await headers()));
+  const wait = retryAfterMs(getDb(), keys, new Date());
+  if (wait === 0) return null;
+  const minutes = Math.ceil(wait / 60_000);
+  return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+export async function signInAction(_prev: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
+  const values = withoutPassword(formData);
+  const parsed = signInSchema.safeParse(formValues(formData));
+  if (!parsed.success) return invalid<SignInField>(parsed.error, values);
+  const { email, password } = parsed.data;
+
+  const throttled = await tooManyAttemptsMessage(email);
+  if (throttled) return { message: throttled, values };
+
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeNextPath(values.next) });
+  } catch (error) {
+    // Success is a thrown redirect: only auth failures are handled here.
+    if (!(error instanceof AuthError)) throw error;
+    if (error instanceof ThrottledSignIn || (error instanceof CredentialsSignin && error.code === "throttled")) {
+      return { message: (await tooManyAttemptsMessage(email)) ?? "Too many sign-in attempts. Try again shortly.", values };
+    }
+    if (error instanceof CredentialsSignin) {
+      return { message: (await tooManyAttemptsMessage(email)) ?? "Email or password is incorrect.", values };
+    }
+    console.error(error);
+    return { message: "Sign-in failed on our side. Please try again.", values };
+  }
+  return {};
+}
+
+export async function signUpAction(_prev: FormState<SignUpField>, formData: FormData): Promise<FormState<SignUpField>> {
+  const values = withoutPassword(formData);
+  const parsed = signUpSchema.safeParse(formValues(formData));
+  if (!parsed.success) return invalid<SignUpField>(parsed.error, values);
+  const { name, email, password } = parsed.data;
+
+  const user = createUser(getDb(), { name, email, passwordHash: await hashPassword(password) });
+  if (!user) {
+    return {
+      fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+      values,
+    };
+  }
+  try {
+    await signIn("credentials", { email, password, redirectTo: "/" });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    console.error(error);
+    return { message: "Your account was created, but signing in failed. Please sign in.", values };
+  }
+  return {};
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata: Metadata = { title: "Create your account" };
+
+export default function SignUpPage() {
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Create your account</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-600">Free, private, and yours: nobody else sees your applications.</p>
+      <SignUpForm />
+      <p className="mt-6 text-sm text-slate-700">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2">
+          Sign in
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from "react";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  errors?: string[];
+  hint?: string;
+  children: (props: { id: string; name: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
+  className?: string;
+};
+
+/** A labelled control with its hint and its errors tied to it for screen readers. */
+export function Field({ name, label, errors, hint, children, className }: FieldProps) {
+  const id = `field-${name}`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({
+        id,
+        name,
+        "aria-describedby": describedBy || undefined,
+        "aria-invalid": errors?.length ? true : undefined,
+      })}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

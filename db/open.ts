@@ -1,0 +1,31 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+
+/**
+ * Opens (creating if needed) a SQLite database with the pragmas Shortlist
+ * relies on, and brings its schema up to date. ":memory:" gives a private
+ * database, which is what the unit tests use.
+ */
+export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
+  // FULL: a write the user saw succeed survives a power cut, WAL or not.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  if (sqlite.pragma("foreign_keys", { simple: true }) !== 1) {
+    throw new Error("SQLite refused to enable foreign keys; cascades would silently not happen");
+  }
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, sqlite };
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Where the SQLite file lives: SHORTLIST_DB_PATH, else ./data/shortlist.db. */
+export function databasePath(): string {
+  // Resolved at run time against the working directory, not traced at build.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.SHORTLIST_DB_PATH ?? path.join("data", "shortlist.db"));
+}
+
+/**
+ * AUTH_SECRET when given; otherwise a secret generated on first start and kept
+ * beside the database, so a fresh clone runs with no manual set-up and
+ * sessions survive restarts.
+ */
+export function authSecret(): string {
+  const fromEnv = process.env.AUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const file = path.join(path.dirname(databasePath()), "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  // "wx" fails if another process won the race; then read the winner's secret.
+  try {
+    writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+    return secret;
+  } catch {
+    return readFileSync(file, "utf8").trim();
+  }
+}

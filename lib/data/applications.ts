@@ -1,0 +1,175 @@
+import "server-only";
+import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import { applications, type Application, type ApplicationStatus } from "@/db/schema";
+import type { ApplicationInput } from "@/lib/validation/application";
+import type { ApplicationSort } from "@/lib/validation/application-filter";
+
+
+export type ApplicationFilter = {
+  query?: string;
+  status?: ApplicationStatus;
+  sort?: ApplicationSort;
+  includeArchived?: boolean;
+};
+
+/** Columns as the user wrote them; the owner's id stays in the database. */
+const publicColumns = {
+  id: applications.id,
+  company: applications.company,
+  roleTitle: applications.roleTitle,
+  location: applications.location,
+  workMode: applications.workMode,
+  postingUrl: applications.postingUrl,
+  source: applications.source,
+  salaryMin: applications.salaryMin,
+  salaryMax: applications.salaryMax,
+  salaryCurrency: applications.salaryCurrency,
+  salaryPeriod: applications.salaryPeriod,
+  status: applications.status,
+  appliedOn: applications.appliedOn,
+  excitement: applications.excitement,
+  notes: applications.notes,
+  archivedAt: applications.archivedAt,
+  createdAt: applications.createdAt,
+  updatedAt: applications.updatedAt,
+};
+export type ApplicationView = Omit<Application, "userId">;
+
+const owned = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function toRow(input: ApplicationInput) {
+  // Absent optional fields are written as NULL so that clearing a field in
+  // the edit form really clears it.
+  return {
+    company: input.company,
+    roleTitle: input.roleTitle,
+    location: input.location ?? null,
+    workMode: input.workMode ?? null,
+    postingUrl: input.postingUrl ?? null,
+    source: input.source ?? null,
+    salaryMin: input.salaryMin ?? null,
+    salaryMax: input.salaryMax ?? null,
+    salaryCurrency: input.salaryCurrency ?? null,
+    salaryPeriod: input.salaryPeriod ?? null,
+    status: input.status,
+    appliedOn: input.appliedOn ?? null,
+    excitement: input.excitement ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
+export function listApplications(db: Db, userId: string, filter: ApplicationFilter = {}): ApplicationView[] {
+  const conditions: (SQL | undefined)[] = [eq(applications.userId, userId)];
+  if (!filter.includeArchived) conditions.push(isNull(applications.archivedAt));
+  if (filter.status) conditions.push(eq(applications.status, filter.status));
+  const query = filter.query?.trim();
+  if (query) {
+    const pattern = `%${escapeLike(query)}%`;
+    conditions.push(
+      or(
+        like(applications.company, sql`${pattern} escape '\\'`),
+        like(applications.roleTitle, sql`${pattern} escape '\\'`),
+      ),
+    );
+  }
+  const order =
+    filter.sort === "company"
+      ? [asc(sql`${applications.company} collate nocase`), desc(applications.updatedAt)]
+      : filter.sort === "applied"
+        ? // Undated applications sort after dated ones.
+          [sql`${applications.appliedOn} is null`, desc(applications.appliedOn), desc(applications.updatedAt)]
+        : [desc(applications.updatedAt)];
+  return db
+    .select(publicColumns)
+    .from(applications)
+    .where(and(...conditions))
+    .orderBy(...order, asc(applications.id))
+    .all();
+}
+
+export function getApplication(db: Db, userId: string, id: string): ApplicationView | undefined {
+  return db.select(publicColumns).from(applications).where(owned(userId, id)).get();
+}
+
+export function createApplication(db: Db, userId: string, input: ApplicationInput): ApplicationView {
+  return db
+    .insert(applications)
+    .values({ ...toRow(input), userId })
+    .returning(publicColumns)
+    .get();
+}
+
+/** Returns false when no application with that id belongs to the user. */
+export function updateApplication(db: Db, userId: string, id: string, input: ApplicationInput): boolean {
+  const result = db
+    .update(applications)
+    .set({ ...toRow(input), updatedAt: new Date() })
+    .where(owned(userId, id))
+    .run();
+  return result.changes === 1;
+}
+
+export function setArchived(db: Db, userId: string, id: string, archived: boolean): boolean {
+  const result = db
+    .update(applications)
+    .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+    .where(owned(userId, id))
+    .run();
+  return result.changes === 1;
+}
+
+export function deleteApplication(db: Db, userId: string, id: string): boolean {
+  return db.delete(applications).where(owned(userId, id)).run().changes === 1;
+}
+
+export function countApplications(db: Db, userId: string): { total: number; archived: number } {
+  const row = db
+    .select({
+      total: count(),
+      archived: sql<number>`coalesce(sum(${applications.archivedAt} is not null), 0)`,
+    })
+    .from(applications)
+    .where(eq(applications.userId, userId))
+    .get();
+  return { total: row?.total ?? 0, archived: Number(row?.archived ?? 0) };
+}
+
+/** Active (not archived) applications per status. */
+export function countByStatus(db: Db, userId: string): Partial<Record<ApplicationStatus, number>> {
+  const rows = db
+    .select({ status: applications.status, n: count() })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
+    .groupBy(applications.status)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Inserts many applications for one user, all or none. */
+export function insertApplications(
+  db: Db,
+  userId: string,
+  rows: (ApplicationInput & { archived?: boolean; updatedAt?: Date })[],
+  onProgress?: (done: number, total: number) => void,
+): number {
+  db.transaction((tx) => {
+    rows.forEach((row, i) => {
+      tx.insert(applications)
+        .values({
+          ...toRow(row),
+          userId,
+          archivedAt: row.archived ? new Date() : null,
+          ...(row.updatedAt ? { updatedAt: row.updatedAt } : {}),
+        })
+        .run();
+      onProgress?.(i + 1, rows.length);
+    });
+  });
+  return rows.length;
+}
+

@@ -1,0 +1,17 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { requireUser } from "@/lib/auth/current-user";
+import { getApplication } from "./applications";
+
+/**
+ * The signed-in user's application for a page, or the 404 page: a missing id
+ * and someone else's id look exactly the same.
+ */
+export const loadOwnedApplication = cache(async (id: string) => {
+  const user = await requireUser();
+  const application = getApplication(getDb(), user.id, id);
+  if (!application) notFound();
+  return application;
+});

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/db/schema";
+import { optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
+
+export const MAX_SALARY = 100_000_000;
+
+export const applicationSchema = z
+  .object({
+    company: requiredText("Company", 120),
+    roleTitle: requiredText("Role title", 120),
+    location: optionalText("Location", 120),
+    workMode: optionalEnum("Work mode", WORK_MODES),
+    postingUrl: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z
+        .string({ error: "Job posting URL must be text." })
+        .trim()
+        .max(2000, "Job posting URL must be at most 2,000 characters.")
+        .pipe(z.url({ protocol: /^https?$/, error: "Enter a full web address starting with https://" }))
+        .optional(),
+    ),
+    source: optionalText("Source", 80),
+    salaryMin: optionalInt("Minimum salary", 0, MAX_SALARY),
+    salaryMax: optionalInt("Maximum salary", 0, MAX_SALARY),
+    salaryCurrency: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v),
+      z
+        .string({ error: "Currency must be text." })
+        .regex(/^[A-Z]{3}$/, "Currency must be a three-letter code such as USD or EUR.")
+        .optional(),
+    ),
+    salaryPeriod: optionalEnum("Pay period", SALARY_PERIODS),
+    status: z.enum(APPLICATION_STATUSES, { error: "Choose a status from the list." }),
+    appliedOn: optionalIsoDate("Applied date"),
+    excitement: optionalInt("Excitement", 1, 5),
+    notes: optionalText("Notes", 5000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.salaryMin !== undefined && v.salaryMax !== undefined && v.salaryMax < v.salaryMin) {
+      ctx.addIssue({ code: "custom", path: ["salaryMax"], message: "Maximum salary can't be below the minimum." });
+    }
+    const hasSalary = v.salaryMin !== undefined || v.salaryMax !== undefined;
+    if (hasSalary && !v.salaryCurrency) {
+      ctx.addIssue({ code: "custom", path: ["salaryCurrency"], message: "Give the currency of the salary." });
+    }
+    if (hasSalary && !v.salaryPeriod) {
+      ctx.addIssue({ code: "custom", path: ["salaryPeriod"], message: "Say whether the salary is per year, month or hour." });
+    }
+  });
+
+export type ApplicationInput = z.infer<typeof applicationSchema>;
+export type ApplicationField = keyof ApplicationInput;

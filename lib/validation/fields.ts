@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+// Form values arrive as strings (or File objects, if someone posts by hand).
+// These helpers turn "" into "absent" and give every failure a plain message.
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`);
+
+export const optionalText = (label: string, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `${label} must be text.` })
+      .trim()
+      .max(max, `${label} must be at most ${max} characters.`)
+      .optional(),
+  );
+
+export const optionalEnum = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.preprocess(blankToUndefined, z.enum(values, { error: `Choose a valid ${label.toLowerCase()}.` }).optional());
+
+export const optionalInt = (label: string, min: number, max: number) =>
+  z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      // Allow "120,000" and "120 000" as people type salaries.
+      return typeof v === "string" ? v.replace(/[\s,_]/g, "") : v;
+    },
+    z.coerce
+      .number({ error: `${label} must be a whole number.` })
+      .int(`${label} must be a whole number.`)
+      .min(min, `${label} must be at least ${min.toLocaleString("en-US")}.`)
+      .max(max, `${label} must be at most ${max.toLocaleString("en-US")}.`)
+      .optional(),
+  );
+
+/** A real calendar date written YYYY-MM-DD (what <input type="date"> sends). */
+export const optionalIsoDate = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `${label} must be a date.` })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-03-14.`)
+      .refine(isRealDate, `${label} is not a real date.`)
+      .refine((d) => d >= "1970-01-01" && d <= "2100-12-31", `${label} must be between 1970 and 2100.`)
+      .optional(),
+  );
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const emailField = z
+  .string({ error: "Email is required." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Email is required.")
+  .max(254, "Email must be at most 254 characters.")
+  .pipe(z.email("Enter a valid email address, like you@example.com."));

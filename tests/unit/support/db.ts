@@ -1,0 +1,19 @@
+import { openDatabase } from "@/db/open";
+import { hashPassword } from "@/lib/auth/password";
+import { createUser } from "@/lib/data/users";
+
+/** A private in-memory database with the real migrations applied. */
+export function testDb() {
+  return openDatabase(":memory:").db;
+}
+
+// Hashing at full strength costs ~0.3 s; tests that only need an account
+// share one precomputed hash.
+let sharedHash: Promise<string> | undefined;
+
+export async function makeUser(db: ReturnType<typeof testDb>, email: string) {
+  sharedHash ??= hashPassword("correct horse battery staple");
+  const user = createUser(db, { name: email.split("@")[0], email, passwordHash: await sharedHash });
+  if (!user) throw new Error(`could not create ${email}`);
+  return user;
+}

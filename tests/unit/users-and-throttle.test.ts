@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
+import {
+  ACCOUNT_FAILURE_LIMIT,
+  CLIENT_FAILURE_LIMIT,
+  clearAccountFailures,
+  recordFailure,
+  retryAfterMs,
+  THROTTLE_WINDOW_MS,
+  throttleKeys,
+} from "@/lib/data/sign-in-throttle";
+import {
+  changePasswordHash,
+  createUser,
+  findCredentials,
+  getSessionUser,
+  passwordHashOf,
+  revokeSessions,
+} from "@/lib/data/users";
+import { makeUser, testDb } from "./support/db";
+
+let db: ReturnType<typeof testDb>;
+beforeEach(() => {
+  db = testDb();
+});
+
+describe("users", () => {
+  it("refuses a second account with the same email", async () => {
+    await makeUser(db, "ana@example.com");
+    expect(createUser(db, { name: "Other", email: "ana@example.com", passwordHash: "x" })).toBeNull();
+  });
+
+  it("session lookups never carry the password hash", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    expect(Object.keys(getSessionUser(db, ana.id)!).sort()).toEqual(["email", "id", "name", "sessionVersion"]);
+  });
+
+  it("sign out everywhere and a password change each bump only that user's session version", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    const ben = await makeUser(db, "ben@example.com");
+    revokeSessions(db, ana.id);
+    expect(getSessionUser(db, ana.id)?.sessionVersion).toBe(2);
+    changePasswordHash(db, ana.id, "scrypt$new");
+    expect(getSessionUser(db, ana.id)?.sessionVersion).toBe(3);
+    expect(passwordHashOf(db, ana.id)).toBe("scrypt$new");
+    expect(getSessionUser(db, ben.id)?.sessionVersion).toBe(1);
+    expect(findCredentials(db, "ben@example.com")?.passwordHash).not.toBe("scrypt$new");
+  });
+});
+
+describe("sign-in throttle", () => {
+  const t0 = new Date("2026-11-25T10:00:00Z");
+  const at = (ms: number) => new Date(t0.getTime() + ms);
+  const keys = throttleKeys("ana@example.com", "10.0.0.1");
+
+  it(`allows ${ACCOUNT_FAILURE_LIMIT - 1} failures, then asks the account to wait out the window`, () => {
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) recordFailure(db, keys, at(i * 1000));
+    expect(retryAfterMs(db, keys, at(10_000))).toBe(0);
+    recordFailure(db, keys, at(10_000));
+    // The window opened with the first failure, at t0.
+    expect(retryAfterMs(db, keys, at(10_000))).toBe(THROTTLE_WINDOW_MS - 10_000);
+    expect(retryAfterMs(db, keys, at(THROTTLE_WINDOW_MS - 1))).toBe(1);
+    // Never permanent: once the window has passed, sign-in is allowed again.
+    expect(retryAfterMs(db, keys, at(THROTTLE_WINDOW_MS))).toBe(0);
+  });
+
+  it("starts counting afresh after the window", () => {
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) recordFailure(db, keys, t0);
+    recordFailure(db, keys, at(THROTTLE_WINDOW_MS + 1));
+    expect(retryAfterMs(db, keys, at(THROTTLE_WINDOW_MS + 2))).toBe(0);
+  });
+
+  it("a successful sign-in clears the account's count but not the address's", () => {
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) recordFailure(db, keys, t0);
+    clearAccountFailures(db, "ana@example.com");
+    expect(retryAfterMs(db, keys, t0)).toBe(0);
+  });
+
+  it("slows one address trying many accounts", () => {
+    for (let i = 0; i < CLIENT_FAILURE_LIMIT; i++) {
+      recordFailure(db, throttleKeys(`user${i}@example.com`, "10.0.0.9"), t0);
+    }
+    expect(retryAfterMs(db, throttleKeys("fresh@example.com", "10.0.0.9"), t0)).toBe(THROTTLE_WINDOW_MS);
+    expect(retryAfterMs(db, throttleKeys("fresh@example.com", "10.0.0.10"), t0)).toBe(0);
+  });
+});
+
+describe("safeNextPath", () => {
+  it("keeps same-site paths and drops everything else", () => {
+    expect(safeNextPath("/applications?status=offer")).toBe("/applications?status=offer");
+    for (const bad of ["//evil.example", "https://evil.example", "/\\evil.example", "", undefined]) {
+      expect(safeNextPath(bad)).toBe("/");
+    }
+  });
+});
