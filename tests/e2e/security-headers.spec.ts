@@ -1,0 +1,30 @@
+import { expect, test } from "./fixtures";
+
+test("every kind of response carries the security headers", async ({ request }) => {
+  for (const path of ["/sign-in", "/api/auth/session", "/icon.svg", "/applications"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    if (path !== "/icon.svg") {
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    }
+  }
+});
+
+test("the session cookie is HttpOnly and SameSite", async ({ signedIn: page }) => {
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  expect(session).toBeDefined();
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+});
+
+test("malformed posts to the sign-in endpoint are answered without a server error", async ({ request }) => {
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email: "x".repeat(10_000), password: "" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(500);
+});

@@ -1,0 +1,118 @@
+import { addApplication, attemptSignIn, expect, newAccount, signIn, signUp, test } from "./fixtures";
+
+test("sign out everywhere makes a cookie issued earlier stop working", async ({ browser }) => {
+  const account = newAccount("everywhere");
+  const laptop = await browser.newContext();
+  const laptopPage = await laptop.newPage();
+  await signUp(laptopPage, account);
+  const id = await addApplication(laptopPage, { company: "Cookie Co", roleTitle: "Session Tester" });
+
+  // The same account on a second device.
+  const phone = await browser.newContext();
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, account);
+  await phonePage.goto(`/applications/${id}`);
+  await expect(phonePage.getByRole("heading", { name: "Session Tester" })).toBeVisible();
+
+  // An old cookie, copied before the revocation, replayed in a fresh browser.
+  const oldCookies = await laptop.cookies();
+  await laptopPage.goto("/settings");
+  await laptopPage.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptopPage.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+  await phonePage.goto(`/applications/${id}`);
+  await expect(phonePage).toHaveURL(/\/sign-in/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(oldCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto(`/applications/${id}`);
+  await expect(replayPage).toHaveURL(/\/sign-in/);
+  await expect(replayPage.getByText("Session Tester")).toHaveCount(0);
+
+  // Signing in again works as usual.
+  await signIn(phonePage, account);
+  await phonePage.goto(`/applications/${id}`);
+  await expect(phonePage.getByRole("heading", { name: "Session Tester" })).toBeVisible();
+  await Promise.all([laptop.close(), phone.close(), replay.close()]);
+});
+
+test("changing the password needs the current one and signs out older sessions", async ({ signedIn: page, account, browser }) => {
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, account);
+
+  await page.goto("/settings");
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+  await page.getByLabel("Repeat new password").fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator("#field-currentPassword-error")).toHaveText("Current password is incorrect.");
+  await expect(page.getByLabel("New password", { exact: true })).toHaveValue("");
+
+  await page.getByLabel("Current password").fill(account.password);
+  await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+  await page.getByLabel("Repeat new password").fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password was changed. Sign in with the new one.")).toBeVisible();
+
+  await otherPage.goto("/settings");
+  await expect(otherPage).toHaveURL(/\/sign-in/);
+
+  await attemptSignIn(page, account);
+  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+  await signIn(page, { email: account.email, password: "a brand new passphrase" });
+  await expect(page.getByRole("heading", { name: `Hello, ${account.name}` })).toBeVisible();
+  await other.close();
+});
+
+test("repeated wrong passwords are slowed with a clear message", async ({ page }) => {
+  const account = newAccount("throttle");
+  await signUp(page, account);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+  for (let i = 0; i < 4; i++) {
+    await attemptSignIn(page, { email: account.email, password: `wrong guess ${i}` });
+    await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue(account.email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+  }
+  await attemptSignIn(page, { email: account.email, password: "wrong guess 5" });
+  await expect(page.getByText(/Too many sign-in attempts\. Try again in 1[45] minutes\./)).toBeVisible();
+  // Even the right password waits out the window.
+  await attemptSignIn(page, account);
+  await expect(page.getByText(/Too many sign-in attempts/)).toBeVisible();
+});
+
+test("sign-up errors sit beside their fields; a 64-character passphrase works", async ({ page }) => {
+  const account = newAccount("signup");
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#field-email-error")).toContainText("valid email");
+  await expect(page.locator("#field-password-error")).toHaveText("Password must be at least 8 characters.");
+  await expect(page.getByLabel("Name")).toHaveValue(account.name);
+
+  const passphrase = "x".repeat(40) + "correct horse battery st";
+  expect(passphrase).toHaveLength(64);
+  await signUp(page, { ...account, password: passphrase });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, { email: account.email, password: passphrase });
+  await expect(page.getByRole("heading", { name: `Hello, ${account.name}` })).toBeVisible();
+});
+
+test("an existing email cannot be signed up twice", async ({ signedIn: page, account, browser }) => {
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto("/sign-up");
+  await other.getByLabel("Name").fill("Impostor");
+  await other.getByLabel("Email").fill(account.email.toUpperCase());
+  await other.getByLabel("Password").fill("another passphrase");
+  await other.getByRole("button", { name: "Create account" }).click();
+  await expect(other.locator("#field-email-error")).toHaveText("An account with this email already exists. Sign in instead.");
+  await expect(page.getByRole("heading", { name: `Hello, ${account.name}` })).toBeVisible();
+  await context.close();
+});
