@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from "@/db/schema";
 import type { ApplicationInput } from "@/lib/validation/application";
 
-type Sample = ApplicationInput & { archived?: boolean; updatedAt: Date };
+type Sample = ApplicationInput & { archived?: boolean; createdAt: Date; updatedAt: Date };
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -27,6 +27,8 @@ export function sampleApplications(now: Date): Sample[] {
     roleTitle,
     status,
     appliedOn: appliedDaysAgo === null ? undefined : dateDaysAgo(now, appliedDaysAgo),
+    // Added when applied (or a few days before the last update, if not yet).
+    createdAt: new Date(now.getTime() - Math.max(appliedDaysAgo ?? 0, updatedDaysAgo + 3) * DAY),
     updatedAt: new Date(now.getTime() - updatedDaysAgo * DAY),
     ...extra,
   });

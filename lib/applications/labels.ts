@@ -16,6 +16,14 @@ export const WORK_MODE_LABELS: Record<WorkMode, string> = { remote: "Remote", hy
 
 export const PERIOD_LABELS: Record<SalaryPeriod, string> = { year: "per year", month: "per month", hour: "per hour" };
 
+/** "Berlin · Hybrid"; a location that already says the work mode is not repeated. */
+export function formatPlace(a: { location: string | null; workMode: WorkMode | null }): string | null {
+  const mode = a.workMode ? WORK_MODE_LABELS[a.workMode] : null;
+  if (!a.location) return mode;
+  if (!mode || a.location.toLowerCase().includes(mode.toLowerCase())) return a.location;
+  return `${a.location} · ${mode}`;
+}
+
 export const SOURCE_SUGGESTIONS = ["Referral", "LinkedIn", "Company site", "Recruiter", "Job board", "Meetup or event"];
 
 export function formatSalary(a: {

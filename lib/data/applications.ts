@@ -154,7 +154,7 @@ export function countByStatus(db: Db, userId: string): Partial<Record<Applicatio
 export function insertApplications(
   db: Db,
   userId: string,
-  rows: (ApplicationInput & { archived?: boolean; updatedAt?: Date })[],
+  rows: (ApplicationInput & { archived?: boolean; createdAt?: Date; updatedAt?: Date })[],
   onProgress?: (done: number, total: number) => void,
 ): number {
   db.transaction((tx) => {
@@ -164,6 +164,7 @@ export function insertApplications(
           ...toRow(row),
           userId,
           archivedAt: row.archived ? new Date() : null,
+          ...(row.createdAt ? { createdAt: row.createdAt } : {}),
           ...(row.updatedAt ? { updatedAt: row.updatedAt } : {}),
         })
         .run();

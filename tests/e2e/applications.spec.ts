@@ -7,7 +7,7 @@ test("sign up, add, edit, reload, sign out, sign in: the application is still th
   await page.getByRole("link", { name: "Edit" }).click();
   await page.getByLabel("Role title").fill("Senior Frontend Engineer");
   await page.getByLabel("Status").selectOption({ label: "Interviewing" });
-  await page.getByLabel("Excitement").selectOption("4");
+  await page.getByLabel("Excitement (optional)").selectOption("4");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Senior Frontend Engineer" })).toBeVisible();
   await expect(page.getByText("Interviewing", { exact: true })).toBeVisible();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { APPLICATION_STATUSES } from "@/db/schema";
-import { formatCalendarDate, STATUS_LABELS, WORK_MODE_LABELS } from "@/lib/applications/labels";
+import { formatCalendarDate, formatPlace, STATUS_LABELS } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplications, listApplications } from "@/lib/data/applications";
 import { applicationFilterSchema } from "@/lib/validation/application-filter";
@@ -101,19 +101,16 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
           ) : (
             <ul className="card divide-y divide-slate-200" aria-label="Applications">
               {rows.map((a) => (
-                <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-slate-50">
+                <li key={a.id} className="flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4">
                   <div className="min-w-0 flex-1">
                     <Link href={`/applications/${a.id}`} className="font-medium text-slate-900 underline-offset-2 hover:underline">
                       {a.roleTitle}
                     </Link>
                     <p className="truncate text-sm text-slate-700">
-                      {a.company}
-                      {a.location || a.workMode
-                        ? ` · ${[a.location, a.workMode ? WORK_MODE_LABELS[a.workMode] : null].filter(Boolean).join(", ")}`
-                        : ""}
+                      {[a.company, formatPlace(a)].filter(Boolean).join(" · ")}
                     </p>
                   </div>
-                  <div className="flex items-center gap-3 text-sm text-slate-600">
+                  <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
                     {a.archivedAt ? <span className="text-xs font-medium text-slate-700">Archived</span> : null}
                     <span>{a.appliedOn ? `Applied ${formatCalendarDate(a.appliedOn)}` : "Not applied yet"}</span>
                     <StatusBadge status={a.status} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCalendarDate, formatSalary, WORK_MODE_LABELS } from "@/lib/applications/labels";
+import { formatCalendarDate, formatPlace, formatSalary } from "@/lib/applications/labels";
 import { loadOwnedApplication } from "@/lib/data/load-owned-application";
 import { StatusBadge } from "../../_components/status-badge";
 import { setArchivedAction } from "../actions";
@@ -15,11 +15,22 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
   const a = await loadOwnedApplication((await params).id);
   const salary = formatSalary(a);
   const details: [string, React.ReactNode][] = [
-    ["Location", [a.location, a.workMode ? WORK_MODE_LABELS[a.workMode] : null].filter(Boolean).join(" · ") || null],
+    ["Location", formatPlace(a)],
     ["Applied on", a.appliedOn ? formatCalendarDate(a.appliedOn) : null],
     ["Source", a.source],
     ["Salary", salary],
-    ["Excitement", a.excitement ? <span aria-label={`${a.excitement} out of 5`}>{"★".repeat(a.excitement)}<span className="text-slate-300">{"★".repeat(5 - a.excitement)}</span></span> : null],
+    [
+      "Excitement",
+      a.excitement ? (
+        <>
+          <span aria-hidden>
+            {"★".repeat(a.excitement)}
+            <span className="text-slate-300">{"★".repeat(5 - a.excitement)}</span>
+          </span>
+          <span className="sr-only">{a.excitement} out of 5</span>
+        </>
+      ) : null,
+    ],
     [
       "Job posting",
       a.postingUrl ? (
@@ -38,7 +49,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         </Link>
       </nav>
 
-      <header className="flex flex-wrap items-start gap-4">
+      <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl font-semibold tracking-tight">{a.roleTitle}</h1>
           <p className="text-lg text-slate-700">{a.company}</p>

@@ -87,7 +87,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
         <Field name="appliedOn" label="Applied on (optional)" errors={errors.appliedOn}>
           {(p) => <input {...p} type="date" className="input" defaultValue={v.appliedOn} />}
         </Field>
-        <Field name="excitement" label="Excitement" errors={errors.excitement} hint="1 = lukewarm, 5 = dream job">
+        <Field name="excitement" label="Excitement (optional)" errors={errors.excitement} hint="1 = lukewarm, 5 = dream job">
           {(p) => (
             <select {...p} className="input" defaultValue={v.excitement ?? ""}>
               <option value="">Not rated</option>
