@@ -1,8 +1,13 @@
-// Opens and migrates the database when the server starts, so a schema or
-// pragma problem stops the start instead of surfacing on a user's request.
+// Runs once when the server starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Open and migrate now, so a schema or pragma problem stops the start
+    // instead of surfacing on a user's first request.
     const { getDb } = await import("./db/client");
     getDb();
+    // Made up front so that even the first sign-in for an unknown email
+    // costs one hash, like a wrong password does.
+    const { dummyPasswordHash } = await import("./lib/auth/password");
+    await dummyPasswordHash();
   }
 }

@@ -3,11 +3,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
-import { clearAccountFailures, recordFailure, retryAfterMs, throttleKeys } from "@/lib/data/sign-in-throttle";
-import { findCredentials } from "@/lib/data/users";
-import { signInSchema } from "@/lib/validation/auth";
 import { clientAddressFrom } from "./client-address";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { checkCredentials } from "./credentials";
 
 declare module "next-auth" {
   interface User {
@@ -44,21 +41,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Also reachable by a direct POST to /api/auth/callback/credentials, so
       // the throttle is enforced here rather than only in the form's action.
       async authorize(raw, request) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const db = getDb();
-        const keys = throttleKeys(email, clientAddressFrom(request.headers));
-        if (retryAfterMs(db, keys, new Date()) > 0) throw new ThrottledSignIn();
-
-        const account = findCredentials(db, email);
-        const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
-        if (!account || !ok) {
-          recordFailure(db, keys, new Date());
-          return null;
-        }
-        clearAccountFailures(db, email);
-        return { id: account.id, sessionVersion: account.sessionVersion };
+        const result = await checkCredentials(getDb(), raw, clientAddressFrom(request.headers), new Date());
+        if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
+        if (result.reason === "throttled") throw new ThrottledSignIn();
+        return null;
       },
     }),
   ],
@@ -80,6 +66,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A wrong password is an expected outcome, not a server error to log.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      // A post without the CSRF token is the client's fault: one line, no stack.
+      if (error.name === "MissingCSRF") return console.warn(`auth: ${error.name}`);
       console.error(error);
     },
   },

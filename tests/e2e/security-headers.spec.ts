@@ -21,10 +21,19 @@ test("the session cookie is HttpOnly and SameSite", async ({ signedIn: page }) =
   expect(session?.sameSite).toBe("Lax");
 });
 
-test("malformed posts to the sign-in endpoint are answered without a server error", async ({ request }) => {
-  const response = await request.post("/api/auth/callback/credentials", {
-    form: { email: "x".repeat(10_000), password: "" },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBeLessThan(500);
+test("malformed posts to the sign-in endpoint are refused without a server error", async ({ request }) => {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const forms: Record<string, string>[] = [
+    { csrfToken, email: "x".repeat(10_000), password: "" },
+    { csrfToken, email: "nobody@example.com", password: "p".repeat(100_000) },
+    { csrfToken },
+    { email: "no-token@example.com", password: "whatever" },
+  ];
+  for (const form of forms) {
+    const response = await request.post("/api/auth/callback/credentials", { form, maxRedirects: 0 });
+    expect(response.status(), JSON.stringify(Object.keys(form))).toBeGreaterThanOrEqual(300);
+    expect(response.status()).toBeLessThan(500);
+    // Refused means no session cookie was set.
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
+  }
 });
