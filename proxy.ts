@@ -4,6 +4,9 @@ import { NextResponse, type NextRequest } from "next/server";
 // in early. Whether a cookie is valid is decided in the data-access layer.
 const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+// Next refuses server-action bodies over 1 MB by throwing, which surfaces as
+// a 500. No Shortlist form comes near that size, so refuse early with a 413.
+const MAX_BODY_BYTES = 1024 * 1024;
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -25,6 +28,13 @@ function contentSecurityPolicy(nonce: string): string {
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
+
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    return new NextResponse("This request is too large. Shorten the text and try again.", {
+      status: 413,
+      headers: { "Content-Security-Policy": csp, "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
 
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -67,7 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
       // A post without the CSRF token is the client's fault: one line, no stack.
-      if (error.name === "MissingCSRF") return console.warn(`auth: ${error.name}`);
+      if ((error as { type?: string }).type === "MissingCSRF") return console.warn("auth: a sign-in post without its CSRF token was refused");
       console.error(error);
     },
   },

@@ -1,5 +1,5 @@
 import { addApplication, expect, signIn, test } from "./fixtures";
-import { applicationRow } from "./support/db";
+import { applicationCount, applicationRow } from "./support/db";
 
 test("sign up, add, edit, reload, sign out, sign in: the application is still there", async ({ signedIn: page, account }) => {
   const id = await addApplication(page, { company: "Northwind", roleTitle: "Frontend Engineer", location: "Berlin" });
@@ -72,6 +72,23 @@ test("a tampered form missing required fields gets messages, not a server error"
   await expect(page.getByText("Role title is required.")).toBeVisible();
   await expect(page.getByText("Choose a status from the list.")).toBeVisible();
   await expect(page.getByLabel("Company")).toHaveValue("Acme");
+});
+
+test("an oversized post is refused with 413 and saves nothing", async ({ signedIn: page, account }) => {
+  await page.goto("/applications/new");
+  await page.getByLabel("Company").fill("Acme");
+  await page.getByLabel("Role title").fill("Engineer");
+  // The browser stops typing at the field's limit; a tampered client need not.
+  await page.getByLabel("Notes (optional)").evaluate((el) => {
+    el.removeAttribute("maxlength");
+    (el as HTMLTextAreaElement).value = "n".repeat(2_000_000);
+  });
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: "Save application" }).click(),
+  ]);
+  expect(response.status()).toBe(413);
+  expect(applicationCount(account.email)).toBe(0);
 });
 
 test("list search, status filter, sort and archive", async ({ signedIn: page }) => {
