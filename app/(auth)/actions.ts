@@ -7,6 +7,7 @@ import { signIn, ThrottledSignIn } from "@/lib/auth/auth";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { tryAgainIn } from "@/lib/auth/try-again";
 import { retryAfterMs, throttleKeys } from "@/lib/data/sign-in-throttle";
 import { createUser } from "@/lib/data/users";
 import { formValues, invalid, type FormState } from "@/lib/forms/form-state";
@@ -22,8 +23,7 @@ async function tooManyAttemptsMessage(email: string): Promise<string | null> {
   const keys = throttleKeys(email, clientAddressFrom(await headers()));
   const wait = retryAfterMs(getDb(), keys, new Date());
   if (wait === 0) return null;
-  const minutes = Math.ceil(wait / 60_000);
-  return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return `Too many sign-in attempts. ${tryAgainIn(wait)}`;
 }
 
 export async function signInAction(_prev: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {

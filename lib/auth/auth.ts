@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
 import { clientAddressFrom } from "./client-address";
 import { checkCredentials } from "./credentials";
+import { getSessionUser } from "@/lib/data/users";
 
 declare module "next-auth" {
   interface User {
@@ -53,8 +54,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        return token;
       }
-      return token;
+      // A revoked or orphaned token is dropped here too, so the session
+      // endpoint stops answering for it and stops refreshing its cookie.
+      // (requireUser() makes the same check for every page and action.)
+      const current = token.uid ? getSessionUser(getDb(), token.uid) : undefined;
+      return current && current.sessionVersion === token.sv ? token : null;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;

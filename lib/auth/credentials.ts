@@ -1,9 +1,33 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { clearAccountFailures, recordFailure, retryAfterMs, throttleKeys } from "@/lib/data/sign-in-throttle";
+import { countAttempt, forgiveAttempt, retryAfterMs, throttleKeys, type ThrottleKey } from "@/lib/data/sign-in-throttle";
 import { findCredentials } from "@/lib/data/users";
 import { signInSchema } from "@/lib/validation/auth";
 import { dummyPasswordHash, verifyPassword } from "./password";
+
+export type GuardedCheck = { ok: true } | { ok: false; retryAfterMs: number };
+
+/**
+ * Runs a password check under the throttle. The attempt is counted before
+ * the (slow) hash, in the same synchronous step as the limit check, so
+ * parallel requests cannot overrun the limit; a right password is forgiven.
+ */
+export async function guardedPasswordCheck(
+  db: Db,
+  keys: ThrottleKey[],
+  now: Date,
+  check: () => Promise<boolean>,
+): Promise<GuardedCheck> {
+  const wait = db.transaction(() => {
+    const blockedFor = retryAfterMs(db, keys, now);
+    if (blockedFor === 0) countAttempt(db, keys, now);
+    return blockedFor;
+  });
+  if (wait > 0) return { ok: false, retryAfterMs: wait };
+  if (!(await check())) return { ok: false, retryAfterMs: 0 };
+  forgiveAttempt(db, keys);
+  return { ok: true };
+}
 
 export type CredentialCheck =
   | { ok: true; userId: string; sessionVersion: number }
@@ -23,15 +47,13 @@ export async function checkCredentials(
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const keys = throttleKeys(email, clientAddress);
-  if (retryAfterMs(db, keys, now) > 0) return { ok: false, reason: "throttled" };
 
   const account = findCredentials(db, email);
-  const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
-  if (!account || !matches) {
-    recordFailure(db, keys, now);
-    return { ok: false, reason: "invalid" };
-  }
-  clearAccountFailures(db, email);
-  return { ok: true, userId: account.id, sessionVersion: account.sessionVersion };
+  const result = await guardedPasswordCheck(db, throttleKeys(email, clientAddress), now, async () => {
+    const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
+    return Boolean(account) && matches;
+  });
+  if (!result.ok) return { ok: false, reason: result.retryAfterMs > 0 ? "throttled" : "invalid" };
+  // Non-null: the check above is false without an account.
+  return { ok: true, userId: account!.id, sessionVersion: account!.sessionVersion };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { signInThrottle } from "@/db/schema";
 
@@ -34,7 +34,12 @@ export function retryAfterMs(db: Db, keys: ThrottleKey[], now: Date): number {
   return wait;
 }
 
-export function recordFailure(db: Db, keys: ThrottleKey[], now: Date): void {
+/**
+ * Counts an attempt against every key. Callers count *before* checking the
+ * password, so that a burst of parallel guesses cannot all slip in while the
+ * first ones are still hashing.
+ */
+export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
   const windowStart = now.getTime() - THROTTLE_WINDOW_MS;
   db.transaction((tx) => {
     for (const { key } of keys) {
@@ -53,7 +58,22 @@ export function recordFailure(db: Db, keys: ThrottleKey[], now: Date): void {
   });
 }
 
-/** A successful sign-in forgives the account's failures (not the address's). */
-export function clearAccountFailures(db: Db, email: string): void {
-  db.delete(signInThrottle).where(inArray(signInThrottle.key, [`account:${email}`])).run();
+/**
+ * A right password forgives the account's count, and takes back the one
+ * attempt it added to the address's count (other failures from that
+ * address still stand).
+ */
+export function forgiveAttempt(db: Db, keys: ThrottleKey[]): void {
+  db.transaction((tx) => {
+    for (const { key } of keys) {
+      if (key.startsWith("account:")) {
+        tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+      } else {
+        tx.update(signInThrottle)
+          .set({ failures: sql`max(${signInThrottle.failures} - 1, 0)` })
+          .where(eq(signInThrottle.key, key))
+          .run();
+      }
+    }
+  });
 }

@@ -37,6 +37,9 @@ test("bad values show each error beside its field and keep what was typed", asyn
   await page.getByLabel("From").fill("90000");
   await page.getByLabel("To").fill("80000");
   await page.getByLabel("Notes (optional)").fill("Met them at a meetup.");
+  await page.getByLabel("Status").selectOption({ label: "Screening" });
+  await page.getByLabel("Work mode").selectOption({ label: "Remote" });
+  await page.getByLabel("Per").selectOption("month");
   await page.getByRole("button", { name: "Save application" }).click();
 
   const company = page.getByLabel("Company");
@@ -51,16 +54,19 @@ test("bad values show each error beside its field and keep what was typed", asyn
   await expect(page.getByLabel("Location (optional)")).toHaveValue("Lisbon");
   await expect(page.getByLabel("Notes (optional)")).toHaveValue("Met them at a meetup.");
   await expect(page.getByLabel("From")).toHaveValue("90000");
+  await expect(page.getByLabel("Status")).toHaveValue("screening");
+  await expect(page.getByLabel("Work mode")).toHaveValue("remote");
+  await expect(page.getByLabel("Per")).toHaveValue("month");
 
   // Fix the mistakes and the same form saves.
   await company.fill("Harbor & Finch");
   await page.getByLabel("Job posting URL (optional)").fill("https://jobs.example.com/42");
   await page.getByLabel("To").fill("95000");
   await page.getByLabel("Currency").fill("eur");
-  await page.getByLabel("Per").selectOption("year");
   await page.getByRole("button", { name: "Save application" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Data Engineer" })).toBeVisible();
-  await expect(page.getByText("€90,000 – €95,000 per year")).toBeVisible();
+  await expect(page.getByText("€90,000 – €95,000 per month")).toBeVisible();
+  await expect(page.getByText("Screening", { exact: true })).toBeVisible();
 });
 
 test("a tampered form missing required fields gets messages, not a server error", async ({ signedIn: page }) => {

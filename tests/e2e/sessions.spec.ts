@@ -16,6 +16,7 @@ test("sign out everywhere makes a cookie issued earlier stop working", async ({ 
 
   // An old cookie, copied before the revocation, replayed in a fresh browser.
   const oldCookies = await laptop.cookies();
+  expect(await (await laptop.request.get("/api/auth/session")).json()).toMatchObject({ user: { id: expect.any(String) } });
   await laptopPage.goto("/settings");
   await laptopPage.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(laptopPage.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -29,6 +30,8 @@ test("sign out everywhere makes a cookie issued earlier stop working", async ({ 
   await replayPage.goto(`/applications/${id}`);
   await expect(replayPage).toHaveURL(/\/sign-in/);
   await expect(replayPage.getByText("Session Tester")).toHaveCount(0);
+  // Before the revocation the same cookie had a session; now the endpoint has none for it.
+  expect(await (await replay.request.get("/api/auth/session")).json()).toBeNull();
 
   // Signing in again works as usual.
   await signIn(phonePage, account);

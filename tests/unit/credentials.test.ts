@@ -49,6 +49,17 @@ describe("checkCredentials", () => {
     expect((await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, "10.9.9.9", later)).ok).toBe(true);
   });
 
+  it("counts parallel guesses before hashing, so a burst cannot overrun the limit", async () => {
+    const burst = Array.from({ length: ACCOUNT_FAILURE_LIMIT * 2 }, (_, i) =>
+      checkCredentials(db, { email: "ana@example.com", password: i === 9 ? RIGHT : `guess ${i}` }, `10.1.0.${i}`, now),
+    );
+    const results = await Promise.all(burst);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(ACCOUNT_FAILURE_LIMIT);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(ACCOUNT_FAILURE_LIMIT);
+    // The right password came after the limit: refused, not let through.
+    expect(results[9]).toEqual({ ok: false, reason: "throttled" });
+  });
+
   it("reads the session version, so a revoked session's successor gets the new one", async () => {
     db.update(users).set({ sessionVersion: 7 }).run();
     const result = await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, null, now);

@@ -3,8 +3,8 @@ import { safeNextPath } from "@/lib/auth/safe-next-path";
 import {
   ACCOUNT_FAILURE_LIMIT,
   CLIENT_FAILURE_LIMIT,
-  clearAccountFailures,
-  recordFailure,
+  countAttempt,
+  forgiveAttempt,
   retryAfterMs,
   THROTTLE_WINDOW_MS,
   throttleKeys,
@@ -54,9 +54,9 @@ describe("sign-in throttle", () => {
   const keys = throttleKeys("ana@example.com", "10.0.0.1");
 
   it(`allows ${ACCOUNT_FAILURE_LIMIT - 1} failures, then asks the account to wait out the window`, () => {
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) recordFailure(db, keys, at(i * 1000));
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) countAttempt(db, keys, at(i * 1000));
     expect(retryAfterMs(db, keys, at(10_000))).toBe(0);
-    recordFailure(db, keys, at(10_000));
+    countAttempt(db, keys, at(10_000));
     // The window opened with the first failure, at t0.
     expect(retryAfterMs(db, keys, at(10_000))).toBe(THROTTLE_WINDOW_MS - 10_000);
     expect(retryAfterMs(db, keys, at(THROTTLE_WINDOW_MS - 1))).toBe(1);
@@ -64,21 +64,29 @@ describe("sign-in throttle", () => {
     expect(retryAfterMs(db, keys, at(THROTTLE_WINDOW_MS))).toBe(0);
   });
 
-  it("starts counting afresh after the window", () => {
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) recordFailure(db, keys, t0);
-    recordFailure(db, keys, at(THROTTLE_WINDOW_MS + 1));
-    expect(retryAfterMs(db, keys, at(THROTTLE_WINDOW_MS + 2))).toBe(0);
+  it("starts counting afresh after the window, and a new window throttles again", () => {
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) countAttempt(db, keys, t0);
+    const later = THROTTLE_WINDOW_MS + 1;
+    countAttempt(db, keys, at(later));
+    expect(retryAfterMs(db, keys, at(later + 1))).toBe(0);
+    for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++) countAttempt(db, keys, at(later + 1));
+    expect(retryAfterMs(db, keys, at(later + 1))).toBe(THROTTLE_WINDOW_MS - 1);
   });
 
-  it("a successful sign-in clears the account's count but not the address's", () => {
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) recordFailure(db, keys, t0);
-    clearAccountFailures(db, "ana@example.com");
-    expect(retryAfterMs(db, keys, t0)).toBe(0);
+  it("a right password forgives the account's count but only its own attempt on the address", () => {
+    const address = throttleKeys("ana@example.com", "10.0.0.7");
+    for (let i = 0; i < CLIENT_FAILURE_LIMIT; i++) countAttempt(db, throttleKeys(`u${i}@example.com`, "10.0.0.7"), t0);
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) countAttempt(db, address, t0);
+    countAttempt(db, address, t0);
+    forgiveAttempt(db, address);
+    // The account is clear; the address still carries its earlier failures.
+    expect(retryAfterMs(db, throttleKeys("ana@example.com", null), t0)).toBe(0);
+    expect(retryAfterMs(db, throttleKeys("someone@example.com", "10.0.0.7"), t0)).toBe(THROTTLE_WINDOW_MS);
   });
 
   it("slows one address trying many accounts", () => {
     for (let i = 0; i < CLIENT_FAILURE_LIMIT; i++) {
-      recordFailure(db, throttleKeys(`user${i}@example.com`, "10.0.0.9"), t0);
+      countAttempt(db, throttleKeys(`user${i}@example.com`, "10.0.0.9"), t0);
     }
     expect(retryAfterMs(db, throttleKeys("fresh@example.com", "10.0.0.9"), t0)).toBe(THROTTLE_WINDOW_MS);
     expect(retryAfterMs(db, throttleKeys("fresh@example.com", "10.0.0.10"), t0)).toBe(0);

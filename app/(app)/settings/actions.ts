@@ -3,8 +3,11 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/auth";
+import { guardedPasswordCheck } from "@/lib/auth/credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { tryAgainIn } from "@/lib/auth/try-again";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
+import { throttleKeys } from "@/lib/data/sign-in-throttle";
 import { changePasswordHash, passwordHashOf } from "@/lib/data/users";
 import { changePasswordSchema } from "@/lib/validation/auth";
 
@@ -15,8 +18,15 @@ export const changePasswordAction = validatedActionWithUser<typeof changePasswor
   async ({ currentPassword, newPassword }, user) => {
     const db = getDb();
     const stored = passwordHashOf(db, user.id);
-    if (!stored || !(await verifyPassword(currentPassword, stored))) {
-      return { fieldErrors: { currentPassword: ["Current password is incorrect."] } };
+    // Guesses here count against the same limit as sign-in, so a stolen
+    // session cannot be used to find the password by trial.
+    const check = await guardedPasswordCheck(db, throttleKeys(user.email, null), new Date(), async () =>
+      Boolean(stored) && verifyPassword(currentPassword, stored ?? ""),
+    );
+    if (!check.ok) {
+      const message =
+        check.retryAfterMs > 0 ? `Too many attempts. ${tryAgainIn(check.retryAfterMs)}` : "Current password is incorrect.";
+      return { fieldErrors: { currentPassword: [message] } };
     }
     changePasswordHash(db, user.id, await hashPassword(newPassword));
     await signOut({ redirect: false });

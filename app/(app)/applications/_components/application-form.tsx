@@ -24,6 +24,9 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
   const [state, formAction] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   // After a failed submit, show what the user typed, not the saved values.
+  // React's reset after an action restores a <select> to the value it was
+  // first rendered with, so each select is keyed by its value: a changed
+  // value remounts it with the submitted choice.
   const v = state.values ?? initial;
 
   return (
@@ -44,7 +47,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
         </Field>
         <Field name="workMode" label="Work mode" errors={errors.workMode}>
           {(p) => (
-            <select {...p} className="input" defaultValue={v.workMode ?? ""}>
+            <select {...p} key={v.workMode ?? ""} className="input" defaultValue={v.workMode ?? ""}>
               <option value="">Not sure yet</option>
               {WORK_MODES.map((m) => (
                 <option key={m} value={m}>
@@ -75,7 +78,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
         <legend className="px-1 text-sm font-semibold text-slate-900">Where it stands</legend>
         <Field name="status" label="Status" errors={errors.status}>
           {(p) => (
-            <select {...p} className="input" defaultValue={v.status ?? "applied"}>
+            <select {...p} key={v.status ?? "applied"} className="input" defaultValue={v.status ?? "applied"}>
               {APPLICATION_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
@@ -89,7 +92,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
         </Field>
         <Field name="excitement" label="Excitement (optional)" errors={errors.excitement} hint="1 = lukewarm, 5 = dream job">
           {(p) => (
-            <select {...p} className="input" defaultValue={v.excitement ?? ""}>
+            <select {...p} key={v.excitement ?? ""} className="input" defaultValue={v.excitement ?? ""}>
               <option value="">Not rated</option>
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={n}>
@@ -114,7 +117,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
         </Field>
         <Field name="salaryPeriod" label="Per" errors={errors.salaryPeriod}>
           {(p) => (
-            <select {...p} className="input" defaultValue={v.salaryPeriod ?? ""}>
+            <select {...p} key={v.salaryPeriod ?? ""} className="input" defaultValue={v.salaryPeriod ?? ""}>
               <option value="">Choose…</option>
               {SALARY_PERIODS.map((s) => (
                 <option key={s} value={s}>
