@@ -17,7 +17,7 @@ export default async function DashboardPage() {
   const db = getDb();
   const totals = countApplications(db, user.id);
   const byStatus = countByStatus(db, user.id);
-  const recent = listApplications(db, user.id, { sort: "updated" }).slice(0, RECENT_LIMIT);
+  const recent = listApplications(db, user.id, { sort: "updated", limit: RECENT_LIMIT });
   const active = (["applied", "screening", "interviewing", "offer"] as const).reduce((n, s) => n + (byStatus[s] ?? 0), 0);
 
   return (

@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import { signIn, ThrottledSignIn } from "@/lib/auth/auth";
+import { signIn } from "@/lib/auth/auth";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
@@ -40,9 +40,7 @@ export async function signInAction(_prev: FormState<SignInField>, formData: Form
   } catch (error) {
     // Success is a thrown redirect: only auth failures are handled here.
     if (!(error instanceof AuthError)) throw error;
-    if (error instanceof ThrottledSignIn || (error instanceof CredentialsSignin && error.code === "throttled")) {
-      return { message: (await tooManyAttemptsMessage(email)) ?? "Too many sign-in attempts. Try again shortly.", values };
-    }
+    // Wrong password or throttled: the throttle's state says which.
     if (error instanceof CredentialsSignin) {
       return { message: (await tooManyAttemptsMessage(email)) ?? "Email or password is incorrect.", values };
     }

@@ -3,9 +3,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
+import { getSessionUser } from "@/lib/data/users";
 import { clientAddressFrom } from "./client-address";
 import { checkCredentials } from "./credentials";
-import { getSessionUser } from "@/lib/data/users";
 
 declare module "next-auth" {
   interface User {

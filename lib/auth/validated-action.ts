@@ -15,8 +15,9 @@ export function validatedActionWithUser<S extends z.ZodType, F extends string = 
 ) {
   return async (_previous: FormState<F>, formData: FormData): Promise<FormState<F>> => {
     const user = await requireUser();
-    const values = options.keepValues === false ? {} : formValues(formData);
-    const parsed = schema.safeParse(formValues(formData));
+    const submitted = formValues(formData);
+    const parsed = schema.safeParse(submitted);
+    const values = options.keepValues === false ? {} : submitted;
     if (!parsed.success) return invalid<F>(parsed.error, values);
     return handler(parsed.data, user, formData);
   };

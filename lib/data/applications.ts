@@ -11,6 +11,7 @@ export type ApplicationFilter = {
   status?: ApplicationStatus;
   sort?: ApplicationSort;
   includeArchived?: boolean;
+  limit?: number;
 };
 
 /** Columns as the user wrote them; the owner's id stays in the database. */
@@ -89,6 +90,7 @@ export function listApplications(db: Db, userId: string, filter: ApplicationFilt
     .from(applications)
     .where(and(...conditions))
     .orderBy(...order, asc(applications.id))
+    .limit(filter.limit ?? -1) // SQLite: -1 is no limit
     .all();
 }
 

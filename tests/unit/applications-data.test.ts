@@ -98,6 +98,13 @@ describe("listApplications", () => {
     expect(listApplications(db, ana.id, { query: "%" }).map((a) => a.company)).toEqual(["Gamma 100%"]);
   });
 
+  it("limits to the most recent when asked", () => {
+    expect(listApplications(db, ana.id, { limit: 2 })).toHaveLength(2);
+    expect(listApplications(db, ana.id, { limit: 2 }).map((a) => a.company)).toEqual(
+      listApplications(db, ana.id).slice(0, 2).map((a) => a.company),
+    );
+  });
+
   it("filters by status", () => {
     expect(listApplications(db, ana.id, { status: "interviewing" }).map((a) => a.company)).toEqual(["Gamma 100%"]);
   });
