@@ -47,8 +47,8 @@ export function proxy(request: NextRequest) {
     return redirect;
   }
 
+  // Next reads the nonce from the request's CSP header and stamps its scripts.
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

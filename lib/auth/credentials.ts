@@ -54,6 +54,7 @@ export async function checkCredentials(
     return Boolean(account) && matches;
   });
   if (!result.ok) return { ok: false, reason: result.retryAfterMs > 0 ? "throttled" : "invalid" };
-  // Non-null: the check above is false without an account.
-  return { ok: true, userId: account!.id, sessionVersion: account!.sessionVersion };
+  // The check is false without an account; this only narrows the type.
+  if (!account) return { ok: false, reason: "invalid" };
+  return { ok: true, userId: account.id, sessionVersion: account.sessionVersion };
 }

@@ -9,11 +9,11 @@ export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const CLIENT_FAILURE_LIMIT = 20;
 
-export type ThrottleKey = { key: string; limit: number };
+export type ThrottleKey = { key: string; scope: "account" | "client"; limit: number };
 
 export function throttleKeys(email: string, clientAddress: string | null): ThrottleKey[] {
-  const keys = [{ key: `account:${email}`, limit: ACCOUNT_FAILURE_LIMIT }];
-  if (clientAddress) keys.push({ key: `client:${clientAddress}`, limit: CLIENT_FAILURE_LIMIT });
+  const keys: ThrottleKey[] = [{ key: `account:${email}`, scope: "account", limit: ACCOUNT_FAILURE_LIMIT }];
+  if (clientAddress) keys.push({ key: `client:${clientAddress}`, scope: "client", limit: CLIENT_FAILURE_LIMIT });
   return keys;
 }
 
@@ -65,8 +65,8 @@ export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
  */
 export function forgiveAttempt(db: Db, keys: ThrottleKey[]): void {
   db.transaction((tx) => {
-    for (const { key } of keys) {
-      if (key.startsWith("account:")) {
+    for (const { key, scope } of keys) {
+      if (scope === "account") {
         tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
       } else {
         tx.update(signInThrottle)
