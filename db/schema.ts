@@ -1,5 +1,14 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 export const APPLICATION_STATUSES = [
   "saved",
@@ -20,6 +29,48 @@ export type WorkMode = (typeof WORK_MODES)[number];
 export const SALARY_PERIODS = ["year", "month", "hour"] as const;
 export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
 
+export const ROUND_KINDS = ["screen", "first", "second", "final", "technical", "panel", "onsite", "other"] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+export const ROUND_FORMATS = ["phone", "video", "onsite"] as const;
+export type RoundFormat = (typeof ROUND_FORMATS)[number];
+
+export const ROUND_OUTCOMES = ["pending", "advanced", "rejected", "offer"] as const;
+export type RoundOutcome = (typeof ROUND_OUTCOMES)[number];
+
+// Catalog keys from docs/guidance-rules.md: four positive indicators, then
+// what the round covered. The guidance engine reads these keys, so they are
+// a contract.
+export const SIGNAL_KEYS = [
+  "long_term_discussion",
+  "met_team",
+  "constructive_feedback",
+  "hiring_timeline",
+  "company_fit",
+  "role_skills",
+  "problem_solving",
+  "scenario_questions",
+  "behavioral_questions",
+  "technical_questions",
+  "culture_fit_questions",
+  "future_vision_questions",
+  "salary_raised",
+] as const;
+export type SignalKey = (typeof SIGNAL_KEYS)[number];
+
+// The thank-you lives on its round; these are the other things that happen
+// between rounds.
+export const EVENT_KINDS = [
+  "follow_up_sent",
+  "response_received",
+  "feedback_requested",
+  "feedback_received",
+  "offer_received",
+  "rejection_received",
+  "withdrawn",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
 const createdAt = () =>
   integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
 
@@ -33,6 +84,8 @@ export const users = sqliteTable("users", {
   // Bumped by "sign out everywhere" and password changes; every session
   // carries the value it was issued with and dies when they differ.
   sessionVersion: integer("session_version").notNull().default(1),
+  // IANA zone used to read and show interview times; the browser's at sign-up.
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: createdAt(),
 });
 
@@ -76,6 +129,141 @@ export const applications = sqliteTable(
     index("applications_user_updated_idx").on(t.userId, t.updatedAt),
     index("applications_user_status_idx").on(t.userId, t.status),
     check("applications_excitement_range", sql`${t.excitement} is null or ${t.excitement} between 1 and 5`),
+    // Lets child rows reference (id, user_id) so the database itself refuses
+    // a round or event filed under someone else's application.
+    uniqueIndex("applications_id_user_idx").on(t.id, t.userId),
+  ],
+);
+
+const ownedBy = () =>
+  text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    applicationId: text("application_id").notNull(),
+    kind: text("kind", { enum: ROUND_KINDS }).notNull(),
+    scheduledAt: integer("scheduled_at", { mode: "timestamp" }).notNull(),
+    durationMinutes: integer("duration_minutes"),
+    format: text("format", { enum: ROUND_FORMATS }),
+    // A street address for on-site rounds, a meeting link or dial-in otherwise.
+    location: text("location"),
+    outcome: text("outcome", { enum: ROUND_OUTCOMES }).notNull().default("pending"),
+    notes: text("notes"),
+    prepNotes: text("prep_notes"),
+    thankYouSentAt: integer("thank_you_sent_at", { mode: "timestamp" }),
+    // The absence of a signal is a fact too: the follow-up rule reads it.
+    noNextSteps: integer("no_next_steps", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [
+    foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete(
+      "cascade",
+    ),
+    uniqueIndex("rounds_id_user_idx").on(t.id, t.userId),
+    index("rounds_application_idx").on(t.applicationId, t.scheduledAt),
+    index("rounds_user_scheduled_idx").on(t.userId, t.scheduledAt),
+    check("rounds_duration_positive", sql`${t.durationMinutes} is null or ${t.durationMinutes} > 0`),
+  ],
+);
+
+/** People the user has met, kept across rounds so they can be picked again. */
+export const interviewers = sqliteTable(
+  "interviewers",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    name: text("name").notNull(),
+    title: text("title"),
+    email: text("email"),
+    // Lower-cased "name|email": one contact per person, so typing a known
+    // name again reuses the contact instead of making a twin.
+    matchKey: text("match_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("interviewers_id_user_idx").on(t.id, t.userId),
+    uniqueIndex("interviewers_user_match_idx").on(t.userId, t.matchKey),
+  ],
+);
+
+export const roundInterviewers = sqliteTable(
+  "round_interviewers",
+  {
+    userId: ownedBy(),
+    roundId: text("round_id").notNull(),
+    interviewerId: text("interviewer_id").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.interviewerId] }),
+    foreignKey({ columns: [t.roundId, t.userId], foreignColumns: [rounds.id, rounds.userId] }).onDelete("cascade"),
+    foreignKey({ columns: [t.interviewerId, t.userId], foreignColumns: [interviewers.id, interviewers.userId] }).onDelete(
+      "cascade",
+    ),
+    index("round_interviewers_interviewer_idx").on(t.interviewerId),
+  ],
+);
+
+export const roundSignals = sqliteTable(
+  "round_signals",
+  {
+    userId: ownedBy(),
+    roundId: text("round_id").notNull(),
+    signal: text("signal", { enum: SIGNAL_KEYS }).notNull(),
+    // Only the hiring timeline carries a date: when they said they'd decide.
+    onDate: text("on_date"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.signal] }),
+    foreignKey({ columns: [t.roundId, t.userId], foreignColumns: [rounds.id, rounds.userId] }).onDelete("cascade"),
+    check("round_signals_date_only_for_timeline", sql`${t.onDate} is null or ${t.signal} = 'hiring_timeline'`),
+  ],
+);
+
+/** The user's own words for what they noticed; kept and shown, fires no rule. */
+export const customSignals = sqliteTable(
+  "custom_signals",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    roundId: text("round_id").notNull(),
+    text: text("text").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    foreignKey({ columns: [t.roundId, t.userId], foreignColumns: [rounds.id, rounds.userId] }).onDelete("cascade"),
+    index("custom_signals_round_idx").on(t.roundId),
+  ],
+);
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    applicationId: text("application_id").notNull(),
+    kind: text("kind", { enum: EVENT_KINDS }).notNull(),
+    occurredAt: integer("occurred_at", { mode: "timestamp" }).notNull(),
+    note: text("note"),
+    // What the application's status was before this event moved it, so that
+    // deleting a mistaken "offer received" puts the status back.
+    statusBefore: text("status_before", { enum: APPLICATION_STATUSES }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete(
+      "cascade",
+    ),
+    index("events_application_idx").on(t.applicationId, t.occurredAt),
+    index("events_user_occurred_idx").on(t.userId, t.occurredAt),
   ],
 );
 
@@ -83,10 +271,37 @@ export const applications = sqliteTable(
 
 export const usersRelations = relations(users, ({ many }) => ({
   applications: many(applications),
+  interviewers: many(interviewers),
 }));
 
-export const applicationsRelations = relations(applications, ({ one }) => ({
+export const applicationsRelations = relations(applications, ({ one, many }) => ({
   user: one(users, { fields: [applications.userId], references: [users.id] }),
+  rounds: many(rounds),
+  events: many(events),
+}));
+
+export const roundsRelations = relations(rounds, ({ one, many }) => ({
+  application: one(applications, { fields: [rounds.applicationId], references: [applications.id] }),
+  signals: many(roundSignals),
+  customSignals: many(customSignals),
+  interviewers: many(roundInterviewers),
+}));
+
+export const roundInterviewersRelations = relations(roundInterviewers, ({ one }) => ({
+  round: one(rounds, { fields: [roundInterviewers.roundId], references: [rounds.id] }),
+  interviewer: one(interviewers, { fields: [roundInterviewers.interviewerId], references: [interviewers.id] }),
+}));
+
+export const roundSignalsRelations = relations(roundSignals, ({ one }) => ({
+  round: one(rounds, { fields: [roundSignals.roundId], references: [rounds.id] }),
+}));
+
+export const customSignalsRelations = relations(customSignals, ({ one }) => ({
+  round: one(rounds, { fields: [customSignals.roundId], references: [rounds.id] }),
+}));
+
+export const eventsRelations = relations(events, ({ one }) => ({
+  application: one(applications, { fields: [events.applicationId], references: [applications.id] }),
 }));
 
 // ---------------------------------------------------------------- types
@@ -94,3 +309,6 @@ export const applicationsRelations = relations(applications, ({ one }) => ({
 export type User = typeof users.$inferSelect;
 export type Application = typeof applications.$inferSelect;
 export type NewApplication = typeof applications.$inferInsert;
+export type Round = typeof rounds.$inferSelect;
+export type Interviewer = typeof interviewers.$inferSelect;
+export type AppEvent = typeof events.$inferSelect;

@@ -1,9 +1,37 @@
-import type { ApplicationStatus } from "@/db/schema";
-import type { ApplicationInput } from "@/lib/validation/application";
+import type { ApplicationStatus, EventKind, RoundKind } from "@/db/schema";
+import type { ApplicationWithHistory } from "@/lib/data/applications";
+import type { RoundInput } from "@/lib/validation/round";
 
-type Sample = ApplicationInput & { archived?: boolean; createdAt: Date; updatedAt: Date };
+type Sample = ApplicationWithHistory & { createdAt: Date; updatedAt: Date };
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** A round `hoursAgo` hours before `now` (negative: still to come). */
+function sampleRound(now: Date, kind: RoundKind, hoursAgo: number, extra: Partial<RoundInput> = {}): RoundInput {
+  // On the hour, as interviews are booked.
+  const scheduledAt = new Date(Math.floor((now.getTime() - hoursAgo * HOUR) / HOUR) * HOUR);
+  return {
+    kind,
+    scheduledAt,
+    durationMinutes: 60,
+    format: "video",
+    outcome: hoursAgo > 0 ? "advanced" : "pending",
+    noNextSteps: false,
+    signals: [],
+    customSignals: [],
+    interviewerIds: [],
+    newInterviewers: [],
+    thankYouSentAt: hoursAgo > 24 ? new Date(scheduledAt.getTime() + 5 * HOUR) : undefined,
+    ...extra,
+  };
+}
+
+const sampleEvent = (now: Date, kind: EventKind, daysAgo: number, note?: string) => ({
+  kind,
+  occurredAt: new Date(now.getTime() - daysAgo * DAY),
+  note,
+});
 
 /** YYYY-MM-DD of the UTC day `daysAgo` days before `now`. */
 function dateDaysAgo(now: Date, daysAgo: number): string {
@@ -21,7 +49,7 @@ export function sampleApplications(now: Date): Sample[] {
     status: ApplicationStatus,
     appliedDaysAgo: number | null,
     updatedDaysAgo: number,
-    extra: Partial<ApplicationInput> & { archived?: boolean } = {},
+    extra: Partial<ApplicationWithHistory> = {},
   ): Sample => ({
     company,
     roleTitle,
@@ -33,25 +61,65 @@ export function sampleApplications(now: Date): Sample[] {
     ...extra,
   });
 
+  const round = (kind: RoundKind, hoursAgo: number, extra?: Partial<RoundInput>) => sampleRound(now, kind, hoursAgo, extra);
+  const event = (kind: EventKind, daysAgo: number, note?: string) => sampleEvent(now, kind, daysAgo, note);
+  const priya = { name: "Priya Raman", title: "Engineering Manager" };
+
   return [
     row("Northwind Analytics", "Senior Frontend Engineer", "interviewing", 21, 1, {
       location: "Berlin", workMode: "hybrid", source: "Referral", excitement: 5,
       salaryMin: 85000, salaryMax: 100000, salaryCurrency: "EUR", salaryPeriod: "year",
       postingUrl: "https://example.com/jobs/northwind-frontend",
       notes: "Second round with the design systems team next week. Referred by Priya.",
+      rounds: [
+        round("first", 12 * 24, {
+          newInterviewers: [priya],
+          signals: ["long_term_discussion", "role_skills", "behavioral_questions"],
+          notes: "Walked through the component library migration; she asked about mentoring.",
+        }),
+        round("second", -5 * 24 - 3, {
+          durationMinutes: 90,
+          location: "https://meet.example.com/northwind-ds",
+          newInterviewers: [priya, { name: "Tomás Weber", title: "Design Systems Lead" }],
+          prepNotes: "Read their accessibility audit blog post; bring the data-grid story.",
+        }),
+      ],
     }),
     row("Lumen Health", "Product Engineer", "interviewing", 17, 2, {
       location: "Remote (EU)", workMode: "remote", source: "LinkedIn", excitement: 4,
       salaryMin: 75000, salaryMax: 90000, salaryCurrency: "EUR", salaryPeriod: "year",
       notes: "First round went well; they talked about the patient-app roadmap.",
+      rounds: [
+        round("first", 30, {
+          outcome: "pending",
+          newInterviewers: [{ name: "Dana Okafor", title: "Head of Product" }],
+          signals: ["long_term_discussion", "company_fit", "problem_solving"],
+          customSignals: ["Asked when I could start"],
+        }),
+      ],
     }),
     row("Harbor & Finch", "Full-stack Developer", "screening", 9, 3, {
       location: "Amsterdam", workMode: "onsite", source: "Company site", excitement: 3,
+      rounds: [round("screen", 3 * 24, { format: "phone", durationMinutes: 30, newInterviewers: [{ name: "Sam Ortiz", title: "Recruiter" }] })],
     }),
     row("Quillstack", "Staff Engineer, Platform", "offer", 35, 1, {
       location: "London", workMode: "hybrid", source: "Recruiter", excitement: 4,
       salaryMin: 110000, salaryMax: 125000, salaryCurrency: "GBP", salaryPeriod: "year",
       notes: "Offer received; answer due Friday. Compare benefits before negotiating.",
+      rounds: [
+        round("screen", 30 * 24, { format: "phone", durationMinutes: 30 }),
+        round("first", 24 * 24, { signals: ["technical_questions", "problem_solving"] }),
+        round("final", 14 * 24, {
+          format: "onsite",
+          durationMinutes: 240,
+          location: "1 Canal Street, London",
+          outcome: "offer",
+          newInterviewers: [{ name: "Grace Liu", title: "CTO" }],
+          signals: ["met_team", "long_term_discussion", "hiring_timeline", "salary_raised"],
+          hiringTimelineOn: new Date(now.getTime() - 7 * DAY).toISOString().slice(0, 10),
+        }),
+      ],
+      events: [event("response_received", 8, "Recruiter called: offer coming in writing."), event("offer_received", 1)],
     }),
     row("Brightline Logistics", "Backend Engineer (Go)", "applied", 6, 6, {
       location: "Remote", workMode: "remote", source: "Job board", excitement: 3,
@@ -69,14 +137,26 @@ export function sampleApplications(now: Date): Sample[] {
     row("Tidewater Games", "UI Engineer", "rejected", 40, 12, {
       location: "Remote", workMode: "remote", source: "Company site", excitement: 4,
       notes: "Rejected after the final round; asked for feedback.",
+      rounds: [
+        round("first", 30 * 24),
+        round("final", 16 * 24, { outcome: "rejected", signals: ["constructive_feedback", "culture_fit_questions"] }),
+      ],
+      events: [event("rejection_received", 12), event("feedback_requested", 11, "Asked what would have made the difference.")],
     }),
     row("Meridian Maps", "Senior Software Engineer", "ghosted", 55, 30, {
       location: "Copenhagen", workMode: "hybrid", source: "Recruiter", excitement: 3,
       notes: "Two follow-ups after the second round, no reply.",
+      rounds: [
+        round("first", 50 * 24),
+        round("second", 42 * 24, { outcome: "pending", noNextSteps: true, signals: ["scenario_questions"] }),
+      ],
+      events: [event("follow_up_sent", 34), event("follow_up_sent", 27)],
     }),
     row("Atlas Cloudworks", "Developer Advocate", "withdrawn", 28, 14, {
       location: "Remote", workMode: "remote", source: "Referral", excitement: 2,
       notes: "Withdrew: role turned out to be mostly travel.",
+      rounds: [round("screen", 20 * 24, { format: "phone", durationMinutes: 30 })],
+      events: [event("withdrawn", 14, "Role is 60% travel.")],
     }),
     row("Fernhill Media", "Web Developer", "rejected", 90, 70, {
       location: "Dublin", workMode: "onsite", source: "Job board", excitement: 1, archived: true,

@@ -54,9 +54,9 @@ export async function signUpAction(_prev: FormState<SignUpField>, formData: Form
   const values = withoutPassword(formData);
   const parsed = signUpSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid<SignUpField>(parsed.error, values);
-  const { name, email, password } = parsed.data;
+  const { name, email, password, timeZone } = parsed.data;
 
-  const user = createUser(getDb(), { name, email, passwordHash: await hashPassword(password) });
+  const user = createUser(getDb(), { name, email, timeZone, passwordHash: await hashPassword(password) });
   if (!user) {
     return {
       fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },

@@ -7,11 +7,13 @@ type FieldProps = {
   hint?: string;
   children: (props: { id: string; name: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
   className?: string;
+  /** Two forms on one page need different ids for same-named fields. */
+  idPrefix?: string;
 };
 
 /** A labelled control with its hint and its errors tied to it for screen readers. */
-export function Field({ name, label, errors, hint, children, className }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, label, errors, hint, children, className, idPrefix = "field" }: FieldProps) {
+  const id = `${idPrefix}-${name}`;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ");

@@ -9,14 +9,15 @@ import { requireUser } from "./current-user";
  * checks the session first, then validates, and only then runs the handler.
  */
 export function validatedActionWithUser<S extends z.ZodType, F extends string = string>(
-  schema: S,
+  // A function when the rules depend on the user, such as their time zone.
+  schema: S | ((user: SessionUser) => S),
   handler: (data: z.output<S>, user: SessionUser, formData: FormData) => Promise<FormState<F>>,
   options: { keepValues?: boolean } = {},
 ) {
   return async (_previous: FormState<F>, formData: FormData): Promise<FormState<F>> => {
     const user = await requireUser();
     const submitted = formValues(formData);
-    const parsed = schema.safeParse(submitted);
+    const parsed = (typeof schema === "function" ? schema(user) : schema).safeParse(submitted);
     const values = options.keepValues === false ? {} : submitted;
     if (!parsed.success) return invalid<F>(parsed.error, values);
     return handler(parsed.data, user, formData);

@@ -1,9 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, type Application, type ApplicationStatus } from "@/db/schema";
+import { applications, events, type Application, type ApplicationStatus, type EventKind } from "@/db/schema";
 import type { ApplicationInput } from "@/lib/validation/application";
 import type { ApplicationSort } from "@/lib/validation/application-filter";
+import type { RoundInput } from "@/lib/validation/round";
+import { insertRound } from "./rounds";
 
 
 export type ApplicationFilter = {
@@ -152,16 +154,29 @@ export function countByStatus(db: Db, userId: string): Partial<Record<Applicatio
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-/** Inserts many applications for one user, all or none. */
+export type ApplicationWithHistory = ApplicationInput & {
+  archived?: boolean;
+  createdAt?: Date;
+  updatedAt?: Date;
+  rounds?: RoundInput[];
+  events?: { kind: EventKind; occurredAt: Date; note?: string }[];
+};
+
+/**
+ * Inserts many applications for one user, with their rounds and events, all
+ * or none. The statuses are taken as given: history loaded in bulk already
+ * says where each application stands.
+ */
 export function insertApplications(
   db: Db,
   userId: string,
-  rows: (ApplicationInput & { archived?: boolean; createdAt?: Date; updatedAt?: Date })[],
+  rows: ApplicationWithHistory[],
   onProgress?: (done: number, total: number) => void,
 ): number {
   db.transaction((tx) => {
     rows.forEach((row, i) => {
-      tx.insert(applications)
+      const { id } = tx
+        .insert(applications)
         .values({
           ...toRow(row),
           userId,
@@ -169,7 +184,14 @@ export function insertApplications(
           ...(row.createdAt ? { createdAt: row.createdAt } : {}),
           ...(row.updatedAt ? { updatedAt: row.updatedAt } : {}),
         })
-        .run();
+        .returning({ id: applications.id })
+        .get();
+      for (const round of row.rounds ?? []) insertRound(tx, userId, id, round);
+      for (const event of row.events ?? []) {
+        tx.insert(events)
+          .values({ userId, applicationId: id, kind: event.kind, occurredAt: event.occurredAt, note: event.note ?? null })
+          .run();
+      }
       onProgress?.(i + 1, rows.length);
     });
   });

@@ -4,19 +4,20 @@ import type { Db } from "@/db/open";
 import { users } from "@/db/schema";
 
 /** What the app may know of a signed-in user: never the password hash. */
-export type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
+export type SessionUser = { id: string; email: string; name: string; sessionVersion: number; timeZone: string };
 
 const sessionColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
   sessionVersion: users.sessionVersion,
+  timeZone: users.timeZone,
 };
 
 /** Creates the account, or returns null when the email is already taken. */
 export function createUser(
   db: Db,
-  input: { name: string; email: string; passwordHash: string },
+  input: { name: string; email: string; passwordHash: string; timeZone?: string },
 ): SessionUser | null {
   const rows = db.insert(users).values(input).onConflictDoNothing({ target: users.email }).returning(sessionColumns).all();
   return rows[0] ?? null;
@@ -54,4 +55,8 @@ export function changePasswordHash(db: Db, userId: string, passwordHash: string)
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .run();
+}
+
+export function setTimeZone(db: Db, userId: string, timeZone: string): void {
+  db.update(users).set({ timeZone }).where(eq(users.id, userId)).run();
 }

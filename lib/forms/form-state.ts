@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 /**
  * What a form's server action returns: every field's errors, the values as
@@ -21,12 +21,31 @@ export function formValues(formData: FormData, omit: readonly string[] = []): Re
   return values;
 }
 
+/**
+ * Errors keyed by their dotted path ("company", "newInterviewers.0.email"),
+ * which is also the name of the input that caused them, so a nested error
+ * lands beside the right row of a repeated group.
+ */
+export function errorsByField(error: z.ZodError): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) {
+      formErrors.push(issue.message);
+      continue;
+    }
+    const key = issue.path.map(String).join(".");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { fieldErrors, formErrors };
+}
+
 export function invalid<F extends string>(
   error: z.ZodError,
   values: Record<string, string>,
   message = "Some fields need a look: see the messages below.",
 ): FormState<F> {
-  const { fieldErrors, formErrors } = z.flattenError(error);
+  const { fieldErrors, formErrors } = errorsByField(error);
   return {
     message: formErrors[0] ?? message,
     fieldErrors: fieldErrors as Partial<Record<F, string[]>>,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { emailField, requiredText } from "./fields";
+import { emailField, requiredText, timeZoneField } from "./fields";
 
 const newPassword = (label: string) =>
   z
@@ -12,6 +12,8 @@ export const signUpSchema = z.object({
   name: requiredText("Name", 100),
   email: emailField,
   password: newPassword("Password"),
+  // Sent by the browser, not typed: a missing or odd value falls back to UTC.
+  timeZone: timeZoneField.catch("UTC"),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
@@ -38,3 +40,5 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
     message: "The two new passwords do not match.",
   });
+
+export const timeZoneSchema = z.object({ timeZone: timeZoneField });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone, wallTimeToUtc } from "@/lib/time/zoned";
 
 // Form values arrive as strings (or File objects, if someone posts by hand).
 // These helpers turn "" into "absent" and give every failure a plain message.
@@ -66,3 +67,41 @@ export const emailField = z
   .min(1, "Email is required.")
   .max(254, "Email must be at most 254 characters.")
   .pipe(z.email("Enter a valid email address, like you@example.com."));
+
+/** An IANA zone name such as "Europe/Berlin". */
+export const timeZoneField = z
+  .string({ error: "Choose a time zone." })
+  .trim()
+  .max(64, "Choose a time zone from the list.")
+  .refine(isValidTimeZone, "Choose a time zone from the list.");
+
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(2101, 0, 1);
+
+/**
+ * A date and time as typed in a datetime-local input, read in the user's
+ * zone and turned into an instant.
+ */
+export const wallDateTime = (label: string, zone: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .transform((value, ctx) => {
+      const instant = wallTimeToUtc(value, zone);
+      if (!instant) {
+        ctx.addIssue({ code: "custom", message: `${label} must be a date and time, like 2026-03-14 09:30.` });
+        return z.NEVER;
+      }
+      if (instant.getTime() < EARLIEST || instant.getTime() >= LATEST) {
+        ctx.addIssue({ code: "custom", message: `${label} must be between 1970 and 2100.` });
+        return z.NEVER;
+      }
+      return instant;
+    });
+
+export const optionalWallDateTime = (label: string, zone: string) =>
+  z.preprocess(blankToUndefined, wallDateTime(label, zone).optional());
+
+/** A checkbox: present ("on") means ticked. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());

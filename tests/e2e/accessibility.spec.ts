@@ -35,11 +35,11 @@ test("signed-in pages pass axe, empty and full", async ({ signedIn: page }) => {
   await page.getByRole("link", { name: "Senior Frontend Engineer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Senior Frontend Engineer" })).toBeVisible();
   await expectNoSeriousViolations(page, "application");
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await expectNoSeriousViolations(page, "delete dialog");
   await page.keyboard.press("Escape");
 
-  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
   await page.getByLabel("Company").fill("");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.locator("#field-company-error")).toBeVisible();
@@ -59,4 +59,57 @@ test("the main path works from the keyboard alone", async ({ signedIn: page }) =
   await page.keyboard.type("Accessibility Engineer");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Accessibility Engineer" })).toBeVisible();
+});
+
+test("the timeline, its forms and their edit pages pass axe", async ({ signedIn: page }) => {
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByRole("heading", { name: "Your pipeline" })).toBeVisible();
+  await page.goto("/applications");
+  await page.getByRole("link", { name: "Staff Engineer, Platform" }).click();
+  await expect(page.getByRole("heading", { name: "Round 3 · Final interview" })).toBeVisible();
+  await expectNoSeriousViolations(page, "application with a timeline");
+
+  await page.getByTestId("log-round").locator("summary").click();
+  await page.getByTestId("log-event").locator("summary").click();
+  await expectNoSeriousViolations(page, "both log forms open");
+  await page.getByTestId("log-round").getByLabel("Duration in minutes (optional)").fill("0");
+  await page.getByTestId("log-round").getByRole("button", { name: "Save round" }).click();
+  await expect(page.locator("#field-scheduledAt-error")).toBeVisible();
+  await expectNoSeriousViolations(page, "round form with errors");
+
+  await page.getByRole("button", { name: "Delete round 3" }).click();
+  await expectNoSeriousViolations(page, "delete round dialog");
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("link", { name: "Edit round 3" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Edit round 3/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "round edit page");
+
+  await page.goBack();
+  await page.getByRole("link", { name: /^Edit “Offer received”/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit “Offer received”" })).toBeVisible();
+  await expectNoSeriousViolations(page, "event edit page");
+});
+
+test("a round can be logged from the keyboard alone", async ({ signedIn: page }) => {
+  await page.goto("/applications/new");
+  await page.getByLabel("Company").fill("Keys Inc");
+  await page.getByLabel("Role title").fill("Tester");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Tester" })).toBeVisible();
+
+  await page.getByTestId("log-round").locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab"); // Kind
+  await page.keyboard.press("Tab"); // Starts
+  await expect(page.getByTestId("log-round").getByLabel("Starts")).toBeFocused();
+  await page.keyboard.type("01152030");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("0930AM");
+  await page.getByTestId("log-round").getByLabel("Met the team or senior people").focus();
+  await page.keyboard.press("Space");
+  await page.getByTestId("log-round").getByRole("button", { name: "Save round" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Round 1 · First interview" })).toBeVisible();
+  await expect(page.getByText("✓ Met the team or senior people")).toBeVisible();
 });

@@ -4,7 +4,7 @@ import { applicationCount, applicationRow } from "./support/db";
 test("sign up, add, edit, reload, sign out, sign in: the application is still there", async ({ signedIn: page, account }) => {
   const id = await addApplication(page, { company: "Northwind", roleTitle: "Frontend Engineer", location: "Berlin" });
 
-  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
   await page.getByLabel("Role title").fill("Senior Frontend Engineer");
   await page.getByLabel("Status").selectOption({ label: "Interviewing" });
   await page.getByLabel("Excitement (optional)").selectOption("4");
@@ -129,14 +129,14 @@ test("list search, status filter, sort and archive", async ({ signedIn: page }) 
 
 test("delete asks first, and Escape or Keep it cancels", async ({ signedIn: page }) => {
   const id = await addApplication(page, { company: "Quillstack", roleTitle: "Staff Engineer" });
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Delete this application?" });
   await expect(dialog).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   expect(applicationRow(id)).toBeDefined();
 
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await dialog.getByRole("button", { name: "Delete for good" }).click();
   await expect(page.getByText("The application was deleted.")).toBeVisible();
   expect(applicationRow(id)).toBeUndefined();

@@ -46,7 +46,7 @@ test.describe("a second user cannot reach the first user's applications", () => 
 
     // Delete, through the confirmation dialog.
     await page.goto(`/applications/${ownId}`);
-    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
     await page.locator('dialog input[name="id"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownerAppId);
     await page.getByRole("button", { name: "Delete for good" }).click();
     await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();

@@ -32,7 +32,7 @@ describe("users", () => {
 
   it("session lookups never carry the password hash", async () => {
     const ana = await makeUser(db, "ana@example.com");
-    expect(Object.keys(getSessionUser(db, ana.id)!).sort()).toEqual(["email", "id", "name", "sessionVersion"]);
+    expect(Object.keys(getSessionUser(db, ana.id)!).sort()).toEqual(["email", "id", "name", "sessionVersion", "timeZone"]);
   });
 
   it("sign out everywhere and a password change each bump only that user's session version", async () => {

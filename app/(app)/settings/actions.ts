@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/auth";
@@ -8,8 +9,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { tryAgainIn } from "@/lib/auth/try-again";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
 import { throttleKeys } from "@/lib/data/sign-in-throttle";
-import { changePasswordHash, passwordHashOf } from "@/lib/data/users";
-import { changePasswordSchema } from "@/lib/validation/auth";
+import { changePasswordHash, passwordHashOf, setTimeZone } from "@/lib/data/users";
+import { changePasswordSchema, timeZoneSchema } from "@/lib/validation/auth";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 
@@ -34,4 +35,13 @@ export const changePasswordAction = validatedActionWithUser<typeof changePasswor
   },
   // Nothing typed into a password field is sent back to the browser.
   { keepValues: false },
+);
+
+export const setTimeZoneAction = validatedActionWithUser<typeof timeZoneSchema, "timeZone">(
+  timeZoneSchema,
+  async ({ timeZone }, user) => {
+    setTimeZone(getDb(), user.id, timeZone);
+    revalidatePath("/", "layout");
+    return { message: `Times are now shown in ${timeZone}.`, values: { timeZone } };
+  },
 );

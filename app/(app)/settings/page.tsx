@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { signOutEverywhereAction } from "../actions";
+import { knownTimeZones } from "@/lib/time/zoned";
 import { ChangePasswordForm } from "./change-password-form";
+import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -25,6 +27,16 @@ export default async function SettingsPage() {
             <dd className="font-medium break-all">{user.email}</dd>
           </div>
         </dl>
+      </section>
+
+      <section aria-labelledby="time-zone-heading" className="card p-4 sm:p-6">
+        <h2 id="time-zone-heading" className="text-lg font-semibold">
+          Time zone
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-700">
+          Interview times are typed and shown in this zone, and stored in a way that stays right if you move.
+        </p>
+        <TimeZoneForm current={user.timeZone} zones={knownTimeZones()} />
       </section>
 
       <section aria-labelledby="password-heading" className="card p-4 sm:p-6">

@@ -5,14 +5,18 @@ import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { useBrowserTimeZone } from "@/app/_components/use-browser-time-zone";
 import { signUpAction } from "../actions";
 
 export function SignUpForm() {
   const [state, action] = useActionState(signUpAction, {});
   const errors = state.fieldErrors ?? {};
+  // Interview times are shown in this zone; Settings can change it later.
+  const timeZone = useBrowserTimeZone();
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage message={state.message} />
+      {timeZone ? <input type="hidden" name="timeZone" value={timeZone} /> : null}
       <Field name="name" label="Name" errors={errors.name}>
         {(p) => <input {...p} autoComplete="name" required className="input" defaultValue={state.values?.name} />}
       </Field>

@@ -21,3 +21,33 @@ export function applicationCount(email: string): number {
       (db.prepare("select count(*) n from applications a join users u on u.id = a.user_id where u.email = ?").get(email) as { n: number }).n,
   );
 }
+
+const USER_TABLES = ["applications", "rounds", "round_signals", "custom_signals", "round_interviewers", "interviewers", "events"];
+
+/** Every row the account owns, table by table: to prove nothing of it changed. */
+export function ownedRows(email: string): Record<string, unknown[]> {
+  return readDb((db) => {
+    const user = db.prepare("select id from users where email = ?").get(email) as { id: string } | undefined;
+    if (!user) throw new Error(`no user ${email}`);
+    return Object.fromEntries(
+      USER_TABLES.map((table) => [table, db.prepare(`select * from ${table} where user_id = ? order by rowid`).all(user.id)]),
+    );
+  });
+}
+
+export function roundsOf(applicationId: string): Record<string, unknown>[] {
+  return readDb(
+    (db) =>
+      db.prepare("select * from rounds where application_id = ? order by scheduled_at").all(applicationId) as Record<string, unknown>[],
+  );
+}
+
+export function signalsOf(roundId: string): Record<string, unknown>[] {
+  return readDb((db) => db.prepare("select signal, on_date from round_signals where round_id = ? order by signal").all(roundId) as Record<string, unknown>[]);
+}
+
+export function eventsOf(applicationId: string): Record<string, unknown>[] {
+  return readDb(
+    (db) => db.prepare("select * from events where application_id = ? order by occurred_at").all(applicationId) as Record<string, unknown>[],
+  );
+}

@@ -1,10 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatCalendarDate, formatPlace, formatSalary } from "@/lib/applications/labels";
+import { getDb } from "@/db/client";
+import { requireUser } from "@/lib/auth/current-user";
+import { listEvents } from "@/lib/data/events";
+import { interviewersMetFor } from "@/lib/data/interviewers";
 import { loadOwnedApplication } from "@/lib/data/load-owned-application";
+import { listRounds } from "@/lib/data/rounds";
+import { newRoundFormValues } from "@/lib/interviews/form-values";
+import { toWallTime } from "@/lib/time/zoned";
 import { StatusBadge } from "../../_components/status-badge";
 import { setArchivedAction } from "../actions";
 import { DeleteApplicationButton } from "../_components/delete-application-button";
+import { Timeline } from "./_components/timeline";
+import { EventForm } from "./events/_components/event-form";
+import { logEventAction } from "./events/actions";
+import { RoundForm } from "./rounds/_components/round-form";
+import { createRoundAction } from "./rounds/actions";
 
 export async function generateMetadata({ params }: PageProps<"/applications/[id]">): Promise<Metadata> {
   const a = await loadOwnedApplication((await params).id);
@@ -13,6 +25,12 @@ export async function generateMetadata({ params }: PageProps<"/applications/[id]
 
 export default async function ApplicationPage({ params }: PageProps<"/applications/[id]">) {
   const a = await loadOwnedApplication((await params).id);
+  const user = await requireUser();
+  const db = getDb();
+  const rounds = listRounds(db, user.id, a.id);
+  const events = listEvents(db, user.id, a.id);
+  const known = interviewersMetFor(db, user.id, a.id);
+  const now = new Date();
   const salary = formatSalary(a);
   const details: [string, React.ReactNode][] = [
     ["Location", formatPlace(a)],
@@ -87,6 +105,46 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
             </div>
           ))}
         </dl>
+      </section>
+
+      <section aria-labelledby="timeline-heading" id="timeline" className="space-y-4">
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          Interviews and events
+        </h2>
+        {/* Keyed by the count so a saved entry closes its form (a remount), while a
+            failed one stays open with its messages. */}
+        <details key={`round-form-${rounds.length}`} className="group card p-4 sm:p-5" data-testid="log-round">
+          <summary className="cursor-pointer list-none font-medium text-brand-700 marker:hidden">
+            <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">▸</span>
+            Log a round
+          </summary>
+          <div className="mt-4">
+            <RoundForm
+              action={createRoundAction}
+              initial={newRoundFormValues(rounds.length)}
+              applicationId={a.id}
+              known={known}
+              timeZone={user.timeZone}
+              submitLabel="Save round"
+            />
+          </div>
+        </details>
+        <details key={`event-form-${events.length}`} className="group card p-4 sm:p-5" data-testid="log-event">
+          <summary className="cursor-pointer list-none font-medium text-brand-700 marker:hidden">
+            <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">▸</span>
+            Log an event: follow-up, reply, offer…
+          </summary>
+          <div className="mt-4">
+            <EventForm
+              action={logEventAction}
+              initial={{ occurredAt: toWallTime(now, user.timeZone) }}
+              applicationId={a.id}
+              timeZone={user.timeZone}
+              submitLabel="Save event"
+            />
+          </div>
+        </details>
+        <Timeline rounds={rounds} events={events} timeZone={user.timeZone} now={now} />
       </section>
 
       <section aria-labelledby="notes-heading" className="card p-4 sm:p-6">

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { ConfirmDeleteButton } from "@/app/_components/confirm-delete-button";
+import type { EventView } from "@/lib/data/events";
+import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
+import { relativeTime } from "@/lib/time/relative";
+import { formatDateTime } from "@/lib/time/zoned";
+import { deleteEventAction } from "../events/actions";
+
+export function EventEntry({ event, timeZone, now }: { event: EventView; timeZone: string; now: Date }) {
+  const label = EVENT_KIND_LABELS[event.kind];
+  const when = formatDateTime(event.occurredAt, timeZone);
+  return (
+    <article aria-labelledby={`event-${event.id}-title`} className="space-y-1">
+      <h4 id={`event-${event.id}-title`} className="font-semibold text-slate-900">
+        {label}
+      </h4>
+      <p className="text-sm text-slate-700">
+        <time dateTime={event.occurredAt.toISOString()}>{when}</time>{" "}
+        <span className="font-medium">({relativeTime(event.occurredAt, now)})</span>
+      </p>
+      {event.note ? <p className="text-sm whitespace-pre-wrap text-slate-800">{event.note}</p> : null}
+      <div className="flex flex-wrap gap-2 pt-1">
+        <Link
+          href={`/applications/${event.applicationId}/events/${event.id}/edit`}
+          className="btn-secondary px-3 py-1"
+          aria-label={`Edit “${label}” from ${when}`}
+        >
+          Edit
+        </Link>
+        <ConfirmDeleteButton
+          action={deleteEventAction}
+          fields={{ eventId: event.id }}
+          title={`Delete “${label}”?`}
+          description={`The entry from ${when} will be removed for good. If it set the application's status, the status goes back to what it was.`}
+          accessibleLabel={`Delete “${label}” from ${when}`}
+          triggerClassName="btn-secondary px-3 py-1 text-red-800"
+        />
+      </div>
+    </article>
+  );
+}

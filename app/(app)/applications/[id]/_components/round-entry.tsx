@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { ConfirmDeleteButton } from "@/app/_components/confirm-delete-button";
+import type { RoundView } from "@/lib/data/rounds";
+import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS, ROUND_OUTCOME_LABELS } from "@/lib/interviews/catalog";
+import { relativeTime } from "@/lib/time/relative";
+import { formatDateTime } from "@/lib/time/zoned";
+import { deleteRoundAction } from "../rounds/actions";
+import { SignalChips } from "./signal-chips";
+import { ThankYouButton } from "./thank-you-button";
+
+type Props = { round: RoundView; number: number; timeZone: string; now: Date };
+
+const OUTCOME_STYLES = {
+  pending: "bg-slate-100 text-slate-800",
+  advanced: "bg-green-100 text-green-900",
+  rejected: "bg-red-100 text-red-900",
+  offer: "bg-emerald-100 text-emerald-900",
+} as const;
+
+export function RoundEntry({ round, number, timeZone, now }: Props) {
+  const started = round.scheduledAt <= now;
+  const title = `Round ${number} · ${ROUND_KIND_LABELS[round.kind]}`;
+  const facts = [
+    round.format ? ROUND_FORMAT_LABELS[round.format] : null,
+    round.durationMinutes ? `${round.durationMinutes} min` : null,
+  ].filter(Boolean);
+  const location = round.location;
+  const isLink = location ? /^https?:\/\//i.test(location) : false;
+
+  return (
+    <article aria-labelledby={`round-${round.id}-title`} className="space-y-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h4 id={`round-${round.id}-title`} className="font-semibold text-slate-900">
+          {title}
+        </h4>
+        {started ? (
+          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLES[round.outcome]}`}>
+            {ROUND_OUTCOME_LABELS[round.outcome]}
+          </span>
+        ) : null}
+      </div>
+      <p className="text-sm text-slate-700">
+        <time dateTime={round.scheduledAt.toISOString()}>{formatDateTime(round.scheduledAt, timeZone)}</time>{" "}
+        <span className="font-medium">({relativeTime(round.scheduledAt, now)})</span>
+        {facts.length ? ` · ${facts.join(" · ")}` : null}
+      </p>
+      {location ? (
+        <p className="text-sm break-all text-slate-700">
+          {isLink ? (
+            <a href={location} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 underline underline-offset-2">
+              {location}
+            </a>
+          ) : (
+            location
+          )}
+        </p>
+      ) : null}
+      {round.interviewers.length ? (
+        <p className="text-sm text-slate-700">
+          With{" "}
+          {round.interviewers.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 ? ", " : null}
+              <span className="font-medium">{p.name}</span>
+              {p.title ? ` (${p.title})` : null}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <SignalChips signals={round.signals} custom={round.customSignals} noNextSteps={round.noNextSteps} started={started} />
+      {round.prepNotes || round.notes ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-brand-700">Notes</summary>
+          {round.prepNotes ? <p className="mt-1 whitespace-pre-wrap text-slate-800"><span className="font-medium">Prep: </span>{round.prepNotes}</p> : null}
+          {round.notes ? <p className="mt-1 whitespace-pre-wrap text-slate-800">{round.notes}</p> : null}
+        </details>
+      ) : null}
+      {round.thankYouSentAt ? (
+        <p className="text-sm text-slate-700">
+          <span aria-hidden>✉ </span>Thank-you sent{" "}
+          <time dateTime={round.thankYouSentAt.toISOString()} title={formatDateTime(round.thankYouSentAt, timeZone)}>
+            {relativeTime(round.thankYouSentAt, now)}
+          </time>
+        </p>
+      ) : started ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-amber-800">No thank-you logged.</span>
+          <ThankYouButton roundId={round.id} />
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2 pt-1 text-sm">
+        <Link
+          href={`/applications/${round.applicationId}/rounds/${round.id}/edit`}
+          className="btn-secondary px-3 py-1"
+          aria-label={`Edit round ${number}`}
+        >
+          Edit
+        </Link>
+        <ConfirmDeleteButton
+          action={deleteRoundAction}
+          fields={{ roundId: round.id }}
+          title={`Delete round ${number}?`}
+          description={`${ROUND_KIND_LABELS[round.kind]} on ${formatDateTime(round.scheduledAt, timeZone)}, with its signals and notes, will be removed for good. The people you met stay in your contacts.`}
+          accessibleLabel={`Delete round ${number}`}
+          triggerClassName="btn-secondary px-3 py-1 text-red-800"
+        />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,52 @@
+import type { RoundSignal } from "@/lib/data/rounds";
+import { formatCalendarDate } from "@/lib/applications/labels";
+import { POSITIVE_INDICATORS, signalInfo } from "@/lib/interviews/catalog";
+
+const chip = "rounded-full px-2 py-0.5 text-xs font-medium";
+
+/** A round's signals at a glance: positive signs first, counted out of four. */
+export function SignalChips({
+  signals,
+  custom,
+  noNextSteps,
+  started,
+}: {
+  signals: RoundSignal[];
+  custom: string[];
+  noNextSteps: boolean;
+  started: boolean;
+}) {
+  const indicators = signals.filter((s) => POSITIVE_INDICATORS.includes(s.signal));
+  const covered = signals.filter((s) => !POSITIVE_INDICATORS.includes(s.signal));
+  if (!signals.length && !custom.length && !noNextSteps) {
+    return started ? (
+      <p className="text-xs text-slate-600">No signals noted yet. Edit the round to tick what the interviewer showed.</p>
+    ) : null;
+  }
+  return (
+    <div className="space-y-1.5">
+      <p className="text-xs font-medium text-slate-700">
+        Positive signs: {indicators.length} of {POSITIVE_INDICATORS.length}
+      </p>
+      <ul className="flex flex-wrap gap-1.5" aria-label="Signals">
+        {indicators.map((s) => (
+          <li key={s.signal} className={`${chip} bg-green-50 text-green-900 ring-1 ring-green-200`}>
+            ✓ {signalInfo(s.signal).label}
+            {s.signal === "hiring_timeline" && s.onDate ? `: decision by ${formatCalendarDate(s.onDate)}` : null}
+          </li>
+        ))}
+        {noNextSteps ? <li className={`${chip} bg-amber-50 text-amber-900 ring-1 ring-amber-200`}>No next steps given</li> : null}
+        {covered.map((s) => (
+          <li key={s.signal} className={`${chip} bg-slate-100 text-slate-800`}>
+            {signalInfo(s.signal).label}
+          </li>
+        ))}
+        {custom.map((text, i) => (
+          <li key={i} className={`${chip} border border-dashed border-slate-400 text-slate-800`}>
+            {text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

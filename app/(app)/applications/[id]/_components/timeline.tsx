@@ -1,0 +1,58 @@
+import type { EventView } from "@/lib/data/events";
+import type { RoundView } from "@/lib/data/rounds";
+import { buildTimeline, type TimelineEntry } from "@/lib/interviews/timeline";
+import { EventEntry } from "./event-entry";
+import { RoundEntry } from "./round-entry";
+
+type Props = { rounds: RoundView[]; events: EventView[]; timeZone: string; now: Date };
+
+function Entries({ entries, timeZone, now }: { entries: TimelineEntry<RoundView, EventView>[]; timeZone: string; now: Date }) {
+  return (
+    <ol className="space-y-3" data-testid="timeline-entries">
+      {entries.map((entry) =>
+        entry.type === "round" ? (
+          <li key={entry.round.id} id={`round-${entry.round.id}`} className="card scroll-mt-4 border-l-4 border-l-brand-600 p-4">
+            <RoundEntry round={entry.round} number={entry.number} timeZone={timeZone} now={now} />
+          </li>
+        ) : (
+          <li key={entry.event.id} id={`event-${entry.event.id}`} className="card scroll-mt-4 border-l-4 border-l-slate-400 p-4">
+            <EventEntry event={entry.event} timeZone={timeZone} now={now} />
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
+
+/** Rounds and events in one line: what's coming up, then what has happened. */
+export function Timeline({ rounds, events, timeZone, now }: Props) {
+  const { upcoming, past } = buildTimeline(rounds, events, now);
+  if (!upcoming.length && !past.length) {
+    return (
+      <p className="card p-4 text-sm text-slate-700">
+        Nothing logged yet. When an interview is booked, log it as a round above: you can tick what the interviewer
+        signalled afterwards. Log follow-ups and replies as events.
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="upcoming-heading">
+        <h3 id="upcoming-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-700 uppercase">
+          Upcoming
+        </h3>
+        {upcoming.length ? (
+          <Entries entries={upcoming} timeZone={timeZone} now={now} />
+        ) : (
+          <p className="text-sm text-slate-600">No interviews booked.</p>
+        )}
+      </section>
+      <section aria-labelledby="past-heading">
+        <h3 id="past-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-700 uppercase">
+          Past
+        </h3>
+        {past.length ? <Entries entries={past} timeZone={timeZone} now={now} /> : <p className="text-sm text-slate-600">Nothing yet.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Field } from "@/app/_components/field";
+import { FormMessage } from "@/app/_components/form-message";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { EVENT_KINDS } from "@/db/schema";
+import type { FormState } from "@/lib/forms/form-state";
+import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
+
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initial: Record<string, string>;
+  applicationId: string;
+  /** Editing: the event's id; its kind is fixed and shown as text. */
+  eventId?: string;
+  fixedKindLabel?: string;
+  timeZone: string;
+  submitLabel: string;
+  cancelHref?: string;
+};
+
+export function EventForm({ action, initial, applicationId, eventId, fixedKindLabel, timeZone, submitLabel, cancelHref }: Props) {
+  const [state, formAction] = useActionState(action, {});
+  const errors = state.fieldErrors ?? {};
+  const v: Record<string, string | undefined> = state.values ?? initial;
+
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <FormMessage message={state.message} />
+      <input type="hidden" name="applicationId" value={applicationId} />
+      {eventId ? <input type="hidden" name="eventId" value={eventId} /> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {fixedKindLabel ? (
+          <p className="text-sm">
+            <span className="block font-medium text-slate-800">What happened</span>
+            <span className="mt-2 block text-slate-900">{fixedKindLabel}</span>
+          </p>
+        ) : (
+          <Field name="kind" label="What happened" errors={errors.kind} idPrefix="event">
+            {(p) => (
+              <select {...p} key={v.kind ?? "follow_up_sent"} className="input" defaultValue={v.kind ?? "follow_up_sent"}>
+                {EVENT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {EVENT_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field name="occurredAt" label="When" errors={errors.occurredAt} hint={`Your time (${timeZone}).`} idPrefix="event">
+          {(p) => <input {...p} type="datetime-local" required className="input" defaultValue={v.occurredAt} />}
+        </Field>
+        <Field name="note" label="Note (optional)" errors={errors.note} className="sm:col-span-2" idPrefix="event">
+          {(p) => <textarea {...p} rows={2} maxLength={2000} className="input" defaultValue={v.note} />}
+        </Field>
+      </div>
+      <p className="text-xs text-slate-600">
+        An offer, a rejection or a withdrawal also updates the application&apos;s status.
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
+        {cancelHref ? (
+          <Link href={cancelHref} className="btn-secondary">
+            Cancel
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useId, useRef } from "react";
+import { SubmitButton } from "./submit-button";
+
+type Props = {
+  action: (formData: FormData) => Promise<void>;
+  /** Hidden fields the action needs, such as the id of what is deleted. */
+  fields: Record<string, string>;
+  title: string;
+  description: string;
+  /** The visible trigger's text, and its accessible name when it is terse. */
+  label?: string;
+  accessibleLabel?: string;
+  confirmLabel?: string;
+  triggerClassName?: string;
+};
+
+/** Deleting cannot be undone, so it asks first in a native modal dialog
+ * (which traps focus and closes on Escape without extra code). */
+export function ConfirmDeleteButton({
+  action,
+  fields,
+  title,
+  description,
+  label = "Delete",
+  accessibleLabel,
+  confirmLabel = "Delete for good",
+  triggerClassName = "btn-secondary text-red-800",
+}: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  return (
+    <>
+      <button type="button" className={triggerClassName} aria-label={accessibleLabel} onClick={() => dialog.current?.showModal()}>
+        {label}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-description`}
+        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-lg p-6 shadow-xl backdrop:bg-slate-900/50"
+      >
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <p id={`${id}-description`} className="mt-2 text-sm text-slate-700">
+          {description}
+        </p>
+        <div className="mt-6 flex flex-wrap justify-end gap-2">
+          <button type="button" className="btn-secondary" autoFocus onClick={() => dialog.current?.close()}>
+            Keep it
+          </button>
+          <form action={action}>
+            {Object.entries(fields).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <SubmitButton pendingText="Deleting…" className="btn-danger">
+              {confirmLabel}
+            </SubmitButton>
+          </form>
+        </div>
+      </dialog>
+    </>
+  );
+}

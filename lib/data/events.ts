@@ -1,0 +1,120 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/open";
+import { applications, events, type AppEvent } from "@/db/schema";
+import { STATUS_SETTING_EVENTS, statusAfterEvent } from "@/lib/interviews/status-moves";
+import type { EventEditInput, EventInput } from "@/lib/validation/event";
+import { touchApplication } from "./rounds";
+
+export type EventView = Omit<AppEvent, "userId" | "statusBefore">;
+
+const eventColumns = {
+  id: events.id,
+  applicationId: events.applicationId,
+  kind: events.kind,
+  occurredAt: events.occurredAt,
+  note: events.note,
+  createdAt: events.createdAt,
+};
+
+const ownedEvent = (userId: string, id: string) => and(eq(events.id, id), eq(events.userId, userId));
+const ownedApplication = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
+
+export function listEvents(db: Queryable, userId: string, applicationId: string): EventView[] {
+  return db
+    .select(eventColumns)
+    .from(events)
+    .where(and(eq(events.userId, userId), eq(events.applicationId, applicationId)))
+    .orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id))
+    .all();
+}
+
+export function getEvent(db: Queryable, userId: string, id: string): EventView | undefined {
+  return db.select(eventColumns).from(events).where(ownedEvent(userId, id)).get();
+}
+
+export type LogEventResult = { ok: true; id: string } | { ok: false; reason: "not-found" } | { ok: false; reason: "refused"; message: string };
+
+/**
+ * Logs what happened; an offer, rejection or withdrawal moves the
+ * application's status in the same transaction, or the whole thing is
+ * refused when the move makes no sense (a rejection on a withdrawn
+ * application, say).
+ */
+export function logEvent(db: Db, userId: string, applicationId: string, input: EventInput): LogEventResult {
+  return db.transaction((tx) => {
+    const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, applicationId)).get();
+    if (!application) return { ok: false, reason: "not-found" };
+    const move = statusAfterEvent(application.status, input.kind);
+    if (!move.ok) return { ok: false, reason: "refused", message: move.message };
+    const moves = move.status !== application.status;
+    const { id } = tx
+      .insert(events)
+      .values({
+        userId,
+        applicationId,
+        kind: input.kind,
+        occurredAt: input.occurredAt,
+        note: input.note ?? null,
+        statusBefore: moves ? application.status : null,
+      })
+      .returning({ id: events.id })
+      .get();
+    tx.update(applications)
+      .set({ status: move.status, updatedAt: new Date() })
+      .where(ownedApplication(userId, applicationId))
+      .run();
+    return { ok: true, id };
+  });
+}
+
+/** Time and note only; returns the application id, or null when not the user's. */
+export function updateEvent(db: Db, userId: string, id: string, input: EventEditInput): string | null {
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(events)
+      .set({ occurredAt: input.occurredAt, note: input.note ?? null })
+      .where(ownedEvent(userId, id))
+      .returning({ applicationId: events.applicationId })
+      .get();
+    if (!updated) return null;
+    touchApplication(tx, userId, updated.applicationId);
+    return updated.applicationId;
+  });
+}
+
+/**
+ * Deletes the event. If it was the event that set the application's current
+ * status, the status goes back to what it was before, so undoing a mistaken
+ * "offer received" leaves no trace of it.
+ */
+export function deleteEvent(db: Db, userId: string, id: string): string | null {
+  return db.transaction((tx) => {
+    const deleted = tx
+      .delete(events)
+      .where(ownedEvent(userId, id))
+      .returning({ applicationId: events.applicationId, kind: events.kind, statusBefore: events.statusBefore })
+      .get();
+    if (!deleted) return null;
+    const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, deleted.applicationId)).get();
+    const setStatus = STATUS_SETTING_EVENTS[deleted.kind];
+    // A second offer logged on top of the first still stands for "offer";
+    // it inherits the status to go back to, whichever is deleted first.
+    const sameKind = tx
+      .select({ id: events.id, statusBefore: events.statusBefore })
+      .from(events)
+      .where(and(eq(events.userId, userId), eq(events.applicationId, deleted.applicationId), eq(events.kind, deleted.kind)))
+      .orderBy(asc(events.occurredAt), asc(events.createdAt))
+      .get();
+    if (sameKind && deleted.statusBefore && !sameKind.statusBefore) {
+      tx.update(events).set({ statusBefore: deleted.statusBefore }).where(ownedEvent(userId, sameKind.id)).run();
+    }
+    const restore =
+      deleted.statusBefore && application?.status === setStatus && !sameKind ? deleted.statusBefore : undefined;
+    tx.update(applications)
+      .set({ ...(restore ? { status: restore } : {}), updatedAt: new Date() })
+      .where(ownedApplication(userId, deleted.applicationId))
+      .run();
+    return deleted.applicationId;
+  });
+}

@@ -1,0 +1,81 @@
+import { TZDate } from "@date-fns/tz";
+
+// Interview times are instants stored in UTC. People type and read them as
+// wall-clock times in their own zone, so every conversion names the zone.
+
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "2026-03-14T09:30" (what <input type="datetime-local"> sends) in `zone`,
+ * as an instant; null when it is not a real date and time. A time skipped
+ * by a daylight-saving change moves forward by the size of the gap.
+ */
+export function wallTimeToUtc(wall: string, zone: string): Date | null {
+  const m = WALL_TIME.exec(wall);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  if (month < 1 || month > 12 || hour > 23 || minute > 59) return null;
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCDate() !== day) return null;
+  const instant = new TZDate(year, month - 1, day, hour, minute, zone).getTime();
+  return Number.isNaN(instant) ? null : new Date(instant);
+}
+
+function parts(date: Date, zone: string) {
+  const p = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => p.find((x) => x.type === type)?.value ?? "";
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+}
+
+/** The value a datetime-local input needs to show `date` in `zone`. */
+export function toWallTime(date: Date, zone: string): string {
+  const p = parts(date, zone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** The calendar date (YYYY-MM-DD) that `date` falls on in `zone`. */
+export function localDate(date: Date, zone: string): string {
+  const p = parts(date, zone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** "Tue 3 Dec 2026, 14:30" in `zone`. */
+export function formatDateTime(date: Date, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
+}
+
+/** "14:30" in `zone`. */
+export function formatTime(date: Date, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+}
+
+/** Every zone the runtime knows, for the settings picker. */
+export function knownTimeZones(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+}

@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES, SIGNAL_KEYS, type SignalKey } from "@/db/schema";
+import { localDate } from "@/lib/time/zoned";
+import { formatCalendarDate } from "@/lib/applications/labels";
+import {
+  checkbox,
+  emailField,
+  optionalEnum,
+  optionalInt,
+  optionalIsoDate,
+  optionalText,
+  optionalWallDateTime,
+  requiredText,
+  wallDateTime,
+} from "./fields";
+
+export const MAX_ROUND_MINUTES = 12 * 60;
+export const MAX_CUSTOM_SIGNALS = 10;
+export const MAX_CUSTOM_SIGNAL_LENGTH = 200;
+export const MAX_NEW_INTERVIEWERS = 10;
+export const MAX_INTERVIEWERS_PER_ROUND = 20;
+/** Clocks disagree a little; an event "now" on a slow device is not in the future. */
+export const CLOCK_SKEW_MS = 2 * 60_000;
+
+// The form posts flat names ("signal.met_team", "interviewer.<id>",
+// "newInterviewers.0.name"); this gathers them into lists first.
+function gather(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const flat = raw as Record<string, unknown>;
+  const signals: string[] = [];
+  const interviewerIds: string[] = [];
+  const rows = new Map<number, Record<string, unknown>>();
+  for (const [key, value] of Object.entries(flat)) {
+    if (key.startsWith("signal.") && value === "on") signals.push(key.slice("signal.".length));
+    else if (key.startsWith("interviewer.") && value === "on") interviewerIds.push(key.slice("interviewer.".length));
+    const row = /^newInterviewers\.(\d{1,2})\.(name|title|email)$/.exec(key);
+    if (row) {
+      const index = Number(row[1]);
+      rows.set(index, { ...rows.get(index), [row[2]]: value });
+    }
+  }
+  // A row left blank is not a person; keep the others at their form index
+  // so errors point at the row that has them.
+  const newInterviewers = [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, row]) => (isBlankRow(row) ? null : row));
+  return { ...flat, signals, interviewerIds, newInterviewers };
+}
+
+const isBlankRow = (row: Record<string, unknown>) =>
+  ["name", "title", "email"].every((k) => typeof row[k] !== "string" || (row[k] as string).trim() === "");
+
+const newInterviewer = z
+  .object({
+    name: requiredText("Name", 120),
+    title: optionalText("Title", 120),
+    email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), emailField.optional()),
+  })
+  .nullable();
+
+// Line numbers in messages count every line of the textarea, blank ones too,
+// so "line 3" is the third line the user sees.
+const customSignalLines = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/\r?\n/).map((line) => line.trim()) : v),
+  z
+    .array(z.string())
+    .default([])
+    .superRefine((lines, ctx) => {
+      lines.forEach((line, i) => {
+        if (line.length > MAX_CUSTOM_SIGNAL_LENGTH) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Line ${i + 1} is longer than ${MAX_CUSTOM_SIGNAL_LENGTH} characters; shorten it or split it.`,
+          });
+        }
+      });
+    })
+    .transform((lines) => lines.filter(Boolean))
+    .refine((lines) => lines.length <= MAX_CUSTOM_SIGNALS, `Keep it to ${MAX_CUSTOM_SIGNALS} signals of your own, one per line.`),
+);
+
+export type RoundRulesContext = { timeZone: string; now: Date };
+
+/** The round form. Needs the user's zone (times are typed in it) and `now`. */
+export function roundSchema({ timeZone, now }: RoundRulesContext) {
+  return z
+    .preprocess(
+      gather,
+      z.object({
+        kind: z.enum(ROUND_KINDS, { error: "Choose what kind of round it is." }),
+        scheduledAt: wallDateTime("Start", timeZone),
+        durationMinutes: optionalInt("Duration", -100_000, MAX_ROUND_MINUTES),
+        format: optionalEnum("Format", ROUND_FORMATS),
+        location: optionalText("Location or link", 500),
+        outcome: z.enum(ROUND_OUTCOMES, { error: "Choose an outcome from the list." }).default("pending"),
+        notes: optionalText("Notes", 5000),
+        prepNotes: optionalText("Prep notes", 5000),
+        thankYouSentAt: optionalWallDateTime("Thank-you sent", timeZone),
+        noNextSteps: checkbox,
+        signals: z.array(z.enum(SIGNAL_KEYS, { error: "That signal is not in the list." })),
+        hiringTimelineOn: optionalIsoDate("Decision date"),
+        customSignals: customSignalLines,
+        interviewerIds: z
+          .array(z.uuid("Pick people from the list."))
+          .max(MAX_INTERVIEWERS_PER_ROUND, `A round can have at most ${MAX_INTERVIEWERS_PER_ROUND} interviewers.`),
+        newInterviewers: z
+          .array(newInterviewer)
+          .max(MAX_NEW_INTERVIEWERS, `Add at most ${MAX_NEW_INTERVIEWERS} new people at a time.`)
+          .transform((rows) => rows.filter((r) => r !== null)),
+      }),
+    )
+    .superRefine((v, ctx) => {
+      // Duration is how the form expresses the end, so a round that ends
+      // before (or as) it starts shows up as a duration below one minute.
+      if (v.durationMinutes !== undefined && v.durationMinutes < 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["durationMinutes"],
+          message: "A round can't end before it starts: give a duration of at least 1 minute.",
+        });
+      }
+      const roundDay = localDate(v.scheduledAt, timeZone);
+      if (v.thankYouSentAt) {
+        if (v.thankYouSentAt < v.scheduledAt) {
+          ctx.addIssue({ code: "custom", path: ["thankYouSentAt"], message: "A thank-you can't be sent before the round starts." });
+        } else if (v.thankYouSentAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+          ctx.addIssue({ code: "custom", path: ["thankYouSentAt"], message: "A thank-you can't be dated in the future." });
+        }
+      }
+      if (v.hiringTimelineOn && v.hiringTimelineOn < roundDay) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["hiringTimelineOn"],
+          message: `The decision date can't be before the round (${formatCalendarDate(roundDay)}).`,
+        });
+      }
+      const signals = new Set<SignalKey>(v.signals);
+      if (signals.has("hiring_timeline") && !v.hiringTimelineOn) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["hiringTimelineOn"],
+          message: "Give the date they expect to decide by; your best estimate is fine.",
+        });
+      }
+      if (v.noNextSteps && (signals.has("hiring_timeline") || v.hiringTimelineOn)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["noNextSteps"],
+          message: "You noted a hiring timeline, so next steps were given: untick one of the two.",
+        });
+      }
+      if (v.outcome !== "pending" && v.scheduledAt.getTime() > now.getTime()) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["outcome"],
+          message: "This round hasn't happened yet, so its outcome can only be “Waiting to hear”.",
+        });
+      }
+    })
+    .transform((v) => {
+      // A decision date on its own still means they gave a timeline.
+      const signals = new Set<SignalKey>(v.signals);
+      if (v.hiringTimelineOn) signals.add("hiring_timeline");
+      return { ...v, signals: SIGNAL_KEYS.filter((k) => signals.has(k)) };
+    });
+}
+
+export type RoundInput = z.output<ReturnType<typeof roundSchema>>;
+export type RoundField =
+  | Exclude<keyof RoundInput, "signals" | "interviewerIds" | "newInterviewers">
+  | "signals"
+  | "interviewerIds"
+  | "newInterviewers"
+  | `newInterviewers.${number}.${"name" | "title" | "email"}`;
+
