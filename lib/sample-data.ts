@@ -92,6 +92,7 @@ export function sampleApplications(now: Date): Sample[] {
       rounds: [
         round("first", 30, {
           outcome: "pending",
+          thankYouSentAt: undefined,
           newInterviewers: [{ name: "Dana Okafor", title: "Head of Product" }],
           signals: ["long_term_discussion", "company_fit", "problem_solving"],
           customSignals: ["Asked when I could start"],

@@ -167,3 +167,28 @@ test.describe("in New York", () => {
     expect(roundsOf(appId)[0].scheduled_at).toBe(Date.UTC(2030, 0, 15, 14, 30) / 1000);
   });
 });
+
+test.describe("on a device set to UTC", () => {
+  test.use({ timezoneId: "UTC" });
+
+  test("changing the time zone in Settings changes how times read, never when they happen", async ({ signedIn: page }) => {
+    const appId = await addApplication(page, { company: "Kyoto Systems", roleTitle: "Engineer" });
+    const form = await openLogForm(page, "log-round");
+    await form.getByLabel("Starts").fill("2030-01-15T09:30");
+    await form.getByRole("button", { name: "Save round" }).click();
+    await expect(page.getByText("Tue, 15 Jan 2030, 09:30", { exact: true })).toBeVisible();
+    const stored = roundsOf(appId)[0].scheduled_at;
+
+    await page.goto("/settings");
+    await page.getByLabel("Your time zone").selectOption("Asia/Tokyo");
+    await page.getByRole("button", { name: "Save time zone" }).click();
+    await expect(page.getByText("Times are now shown in Asia/Tokyo.")).toBeVisible();
+    await expect(page.getByText("This device is set to UTC.")).toBeVisible();
+
+    await page.goto(`/applications/${appId}`);
+    await expect(page.getByText("Tue, 15 Jan 2030, 18:30", { exact: true })).toBeVisible();
+    expect(roundsOf(appId)[0].scheduled_at).toBe(stored);
+    const again = await openLogForm(page, "log-round");
+    await expect(again.getByText(/This device is set to UTC/)).toBeVisible();
+  });
+});

@@ -34,7 +34,7 @@ export default async function SettingsPage() {
           Time zone
         </h2>
         <p className="mt-1 mb-4 text-sm text-slate-700">
-          Interview times are typed and shown in this zone, and stored in a way that stays right if you move.
+          Interview times are typed and shown in this zone. Changing it changes how times read, never when they happen.
         </p>
         <TimeZoneForm current={user.timeZone} zones={knownTimeZones()} />
       </section>

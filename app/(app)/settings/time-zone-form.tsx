@@ -17,7 +17,7 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
       <FormMessage message={state.message} tone={errored ? "error" : "success"} />
       <Field
         name="timeZone"
-        label="Time zone"
+        label="Your time zone"
         errors={state.fieldErrors?.timeZone}
         hint={device && device !== value ? `This device is set to ${device}.` : undefined}
       >

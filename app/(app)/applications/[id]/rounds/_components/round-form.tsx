@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { useBrowserTimeZone } from "@/app/_components/use-browser-time-zone";
 import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES } from "@/db/schema";
 import type { InterviewerView } from "@/lib/data/interviewers";
 import type { FormState } from "@/lib/forms/form-state";
@@ -30,10 +31,20 @@ export function RoundForm({ action, initial, applicationId, roundId, known, time
   // After a failed submit, show what was typed; selects are keyed by value
   // so React's form reset cannot put back the first-rendered choice.
   const v: Record<string, string | undefined> = state.values ?? initial;
+  const device = useBrowserTimeZone();
+  const zoneHint =
+    device && device !== timeZone
+      ? `Your time in ${timeZone}. This device is set to ${device}: if you have moved, change the zone in Settings.`
+      : `Your time (${timeZone}).`;
 
   return (
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage message={state.message} />
+      {roundId ? null : (
+        <p className="text-sm text-slate-700">
+          Only the start is needed now. After the interview, edit the round to tick what the interviewer signalled.
+        </p>
+      )}
       <input type="hidden" name="applicationId" value={applicationId} />
       {roundId ? <input type="hidden" name="roundId" value={roundId} /> : null}
 
@@ -50,7 +61,7 @@ export function RoundForm({ action, initial, applicationId, roundId, known, time
             </select>
           )}
         </Field>
-        <Field name="scheduledAt" label="Starts" errors={errors.scheduledAt} hint={`Your time (${timeZone}).`}>
+        <Field name="scheduledAt" label="Starts" errors={errors.scheduledAt} hint={zoneHint}>
           {(p) => <input {...p} type="datetime-local" required className="input" defaultValue={v.scheduledAt} />}
         </Field>
         <Field name="durationMinutes" label="Duration in minutes (optional)" errors={errors.durationMinutes}>
