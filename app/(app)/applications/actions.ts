@@ -11,14 +11,12 @@ import {
   setArchived,
   updateApplication,
 } from "@/lib/data/applications";
+import { formField } from "@/lib/forms/form-field";
 import { applicationSchema, type ApplicationField } from "@/lib/validation/application";
 
 // Ids come from the form and are never trusted: every data call below is
 // scoped by the session's user, so a foreign id matches no row.
-const idFrom = (formData: FormData) => {
-  const id = formData.get("id");
-  return typeof id === "string" ? id : "";
-};
+const idFrom = (formData: FormData) => formField(formData, "id");
 
 export const createApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField>(
   applicationSchema,
