@@ -38,7 +38,7 @@ export type RoundFormat = (typeof ROUND_FORMATS)[number];
 export const ROUND_OUTCOMES = ["pending", "advanced", "rejected", "offer"] as const;
 export type RoundOutcome = (typeof ROUND_OUTCOMES)[number];
 
-// Catalog keys from docs/guidance-rules.md: four positive indicators, then
+// Catalog keys from shared/docs/guidance-rules.md: four positive indicators, then
 // what the round covered. The guidance engine reads these keys, so they are
 // a contract.
 export const SIGNAL_KEYS = [
@@ -84,8 +84,10 @@ export const users = sqliteTable("users", {
   // Bumped by "sign out everywhere" and password changes; every session
   // carries the value it was issued with and dies when they differ.
   sessionVersion: integer("session_version").notNull().default(1),
-  // IANA zone used to read and show interview times; the browser's at sign-up.
-  timeZone: text("time_zone").notNull().default("UTC"),
+  // IANA zone used to read and show interview times: the browser's at
+  // sign-up. Null until known (accounts made before zones existed), and then
+  // taken from the first device the user signs in on.
+  timeZone: text("time_zone"),
   createdAt: createdAt(),
 });
 
@@ -183,8 +185,8 @@ export const interviewers = sqliteTable(
     name: text("name").notNull(),
     title: text("title"),
     email: text("email"),
-    // Lower-cased "name|email": one contact per person, so typing a known
-    // name again reuses the contact instead of making a twin.
+    // Company, name and email, lower-cased: one contact per person met at a
+    // company, so typing a known name again reuses it instead of making a twin.
     matchKey: text("match_key").notNull(),
     createdAt: createdAt(),
   },

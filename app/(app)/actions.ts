@@ -6,8 +6,9 @@ import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplications, insertApplications } from "@/lib/data/applications";
-import { revokeSessions } from "@/lib/data/users";
+import { adoptTimeZone, revokeSessions } from "@/lib/data/users";
 import { sampleApplications } from "@/lib/sample-data";
+import { timeZoneField } from "@/lib/validation/fields";
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
@@ -29,4 +30,11 @@ export async function loadSampleDataAction(): Promise<void> {
   }
   revalidatePath("/", "layout");
   redirect("/");
+}
+
+/** The device's zone for an account that has none yet; a zone the user chose is never replaced. */
+export async function adoptDeviceTimeZoneAction(zone: string): Promise<void> {
+  const user = await requireUser();
+  const parsed = timeZoneField.safeParse(zone);
+  if (parsed.success && adoptTimeZone(getDb(), user.id, parsed.data)) revalidatePath("/", "layout");
 }

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { signOutAction } from "./actions";
+import { AdoptDeviceTimeZone } from "./_components/adopt-device-time-zone";
 import { NavLinks } from "./_components/nav-links";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   return (
     <div className="min-h-screen">
+      {user.timeZoneChosen ? null : <AdoptDeviceTimeZone />}
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>

@@ -84,5 +84,5 @@ CREATE TABLE `rounds` (
 CREATE UNIQUE INDEX `rounds_id_user_idx` ON `rounds` (`id`,`user_id`);--> statement-breakpoint
 CREATE INDEX `rounds_application_idx` ON `rounds` (`application_id`,`scheduled_at`);--> statement-breakpoint
 CREATE INDEX `rounds_user_scheduled_idx` ON `rounds` (`user_id`,`scheduled_at`);--> statement-breakpoint
-ALTER TABLE `users` ADD `time_zone` text DEFAULT 'UTC' NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `time_zone` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `applications_id_user_idx` ON `applications` (`id`,`user_id`);

@@ -5,6 +5,7 @@ import { applications, events, type Application, type ApplicationStatus, type Ev
 import type { ApplicationInput } from "@/lib/validation/application";
 import type { ApplicationSort } from "@/lib/validation/application-filter";
 import type { RoundInput } from "@/lib/validation/round";
+import { pruneContacts } from "./interviewers";
 import { insertRound } from "./rounds";
 
 
@@ -127,8 +128,13 @@ export function setArchived(db: Db, userId: string, id: string, archived: boolea
   return result.changes === 1;
 }
 
+/** Deletes the application with everything logged on it, and the contacts only it mentioned. */
 export function deleteApplication(db: Db, userId: string, id: string): boolean {
-  return db.delete(applications).where(owned(userId, id)).run().changes === 1;
+  return db.transaction((tx) => {
+    const deleted = tx.delete(applications).where(owned(userId, id)).run().changes === 1;
+    if (deleted) pruneContacts(tx, userId);
+    return deleted;
+  });
 }
 
 export function countApplications(db: Db, userId: string): { total: number; archived: number } {
@@ -175,7 +181,7 @@ export function insertApplications(
 ): number {
   db.transaction((tx) => {
     rows.forEach((row, i) => {
-      const { id } = tx
+      const application = tx
         .insert(applications)
         .values({
           ...toRow(row),
@@ -184,12 +190,12 @@ export function insertApplications(
           ...(row.createdAt ? { createdAt: row.createdAt } : {}),
           ...(row.updatedAt ? { updatedAt: row.updatedAt } : {}),
         })
-        .returning({ id: applications.id })
+        .returning({ id: applications.id, company: applications.company })
         .get();
-      for (const round of row.rounds ?? []) insertRound(tx, userId, id, round);
+      for (const round of row.rounds ?? []) insertRound(tx, userId, application, round);
       for (const event of row.events ?? []) {
         tx.insert(events)
-          .values({ userId, applicationId: id, kind: event.kind, occurredAt: event.occurredAt, note: event.note ?? null })
+          .values({ userId, applicationId: application.id, kind: event.kind, occurredAt: event.occurredAt, note: event.note ?? null })
           .run();
       }
       onProgress?.(i + 1, rows.length);

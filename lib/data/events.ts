@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
-import { applications, events, type AppEvent } from "@/db/schema";
-import { STATUS_SETTING_EVENTS, statusAfterEvent } from "@/lib/interviews/status-moves";
+import { applications, events, rounds, type AppEvent, type EventKind } from "@/db/schema";
+import { STATUS_SETTING_EVENTS, statusAfterDeletingEvent, statusAfterEvent } from "@/lib/interviews/status-moves";
 import type { EventEditInput, EventInput } from "@/lib/validation/event";
 import { touchApplication } from "./rounds";
 
@@ -16,6 +16,8 @@ const eventColumns = {
   note: events.note,
   createdAt: events.createdAt,
 };
+
+const STATUS_SETTING_KINDS = Object.keys(STATUS_SETTING_EVENTS) as EventKind[];
 
 const ownedEvent = (userId: string, id: string) => and(eq(events.id, id), eq(events.userId, userId));
 const ownedApplication = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
@@ -85,8 +87,8 @@ export function updateEvent(db: Db, userId: string, id: string, input: EventEdit
 
 /**
  * Deletes the event. If it was the event that set the application's current
- * status, the status goes back to what it was before, so undoing a mistaken
- * "offer received" leaves no trace of it.
+ * status, the status goes back (see statusAfterDeletingEvent), so undoing a
+ * mistaken "offer received" leaves no trace of it.
  */
 export function deleteEvent(db: Db, userId: string, id: string): string | null {
   return db.transaction((tx) => {
@@ -96,25 +98,42 @@ export function deleteEvent(db: Db, userId: string, id: string): string | null {
       .returning({ applicationId: events.applicationId, kind: events.kind, statusBefore: events.statusBefore })
       .get();
     if (!deleted) return null;
-    const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, deleted.applicationId)).get();
-    const setStatus = STATUS_SETTING_EVENTS[deleted.kind];
-    // A second offer logged on top of the first still stands for "offer";
-    // it inherits the status to go back to, whichever is deleted first.
-    const sameKind = tx
-      .select({ id: events.id, statusBefore: events.statusBefore })
-      .from(events)
-      .where(and(eq(events.userId, userId), eq(events.applicationId, deleted.applicationId), eq(events.kind, deleted.kind)))
-      .orderBy(asc(events.occurredAt), asc(events.createdAt))
-      .get();
-    if (sameKind && deleted.statusBefore && !sameKind.statusBefore) {
-      tx.update(events).set({ statusBefore: deleted.statusBefore }).where(ownedEvent(userId, sameKind.id)).run();
+    const applicationId = deleted.applicationId;
+    const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, applicationId)).get();
+    if (!application) return null;
+    const ofApplication = and(eq(events.userId, userId), eq(events.applicationId, applicationId));
+    // Events logged on top of this one (a withdrawal after this offer, or a
+    // second offer) now stand on what came before it.
+    const target = STATUS_SETTING_EVENTS[deleted.kind];
+    if (target && deleted.statusBefore) {
+      tx.update(events)
+        .set({ statusBefore: deleted.statusBefore })
+        .where(
+          and(
+            ofApplication,
+            or(eq(events.statusBefore, target), and(eq(events.kind, deleted.kind), isNull(events.statusBefore))),
+          ),
+        )
+        .run();
     }
-    const restore =
-      deleted.statusBefore && application?.status === setStatus && !sameKind ? deleted.statusBefore : undefined;
-    tx.update(applications)
-      .set({ ...(restore ? { status: restore } : {}), updatedAt: new Date() })
-      .where(ownedApplication(userId, deleted.applicationId))
-      .run();
-    return deleted.applicationId;
+    const latestRemaining = tx
+      .select({ kind: events.kind })
+      .from(events)
+      .where(and(ofApplication, inArray(events.kind, STATUS_SETTING_KINDS)))
+      .orderBy(desc(events.occurredAt), desc(events.createdAt))
+      .get();
+    const hasRounds = tx
+      .select({ id: rounds.id })
+      .from(rounds)
+      .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, applicationId)))
+      .get();
+    const status = statusAfterDeletingEvent({
+      current: application.status,
+      deleted,
+      latestRemaining: latestRemaining?.kind ?? null,
+      hasRounds: Boolean(hasRounds),
+    });
+    tx.update(applications).set({ status, updatedAt: new Date() }).where(ownedApplication(userId, applicationId)).run();
+    return applicationId;
   });
 }

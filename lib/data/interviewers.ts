@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { interviewers, roundInterviewers, rounds } from "@/db/schema";
 
@@ -14,21 +14,31 @@ export const interviewerColumns = {
 
 export type NewInterviewer = { name: string; title?: string; email?: string };
 
-const matchKey = (p: NewInterviewer) => `${p.name.trim().toLowerCase()}|${(p.email ?? "").trim().toLowerCase()}`;
+// Two "Sam Lee"s at two companies are two people; the same name and email
+// at one company (even across two applications there) is one.
+// JSON keeps the parts apart even when a name contains any separator.
+const matchKey = (company: string, p: NewInterviewer) =>
+  JSON.stringify([company, p.name, p.email ?? ""].map((part) => part.trim().toLowerCase()));
 
 /**
- * Finds or creates the user's contact for each person, in order. A person
- * typed again (same name and email) is the same contact; a newly given
- * title updates it.
+ * Finds or creates the user's contact for each person met at `company`, in
+ * order. A person typed again is the same contact; a title fills in one
+ * that was missing but never rewrites what earlier rounds show.
  */
-export function upsertInterviewers(db: Queryable, userId: string, people: NewInterviewer[]): string[] {
+export function upsertInterviewers(db: Queryable, userId: string, company: string, people: NewInterviewer[]): string[] {
   return people.map((person) => {
     const row = db
       .insert(interviewers)
-      .values({ userId, name: person.name, title: person.title ?? null, email: person.email ?? null, matchKey: matchKey(person) })
+      .values({
+        userId,
+        name: person.name,
+        title: person.title ?? null,
+        email: person.email ?? null,
+        matchKey: matchKey(company, person),
+      })
       .onConflictDoUpdate({
         target: [interviewers.userId, interviewers.matchKey],
-        set: { title: sql`coalesce(excluded.title, ${interviewers.title})` },
+        set: { title: sql`coalesce(${interviewers.title}, excluded.title)` },
       })
       .returning({ id: interviewers.id })
       .get();
@@ -57,4 +67,24 @@ export function interviewersMetFor(db: Queryable, userId: string, applicationId:
     .where(and(eq(roundInterviewers.userId, userId), eq(rounds.applicationId, applicationId)))
     .orderBy(asc(sql`${interviewers.name} collate nocase`))
     .all();
+}
+
+/**
+ * Removes the user's contacts that no round mentions any more, so deleting
+ * a round or an application leaves no one behind.
+ */
+export function pruneContacts(db: Queryable, userId: string): void {
+  db.delete(interviewers)
+    .where(
+      and(
+        eq(interviewers.userId, userId),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(roundInterviewers)
+            .where(and(eq(roundInterviewers.userId, userId), eq(roundInterviewers.interviewerId, interviewers.id))),
+        ),
+      ),
+    )
+    .run();
 }

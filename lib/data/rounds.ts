@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
 import {
   applications,
@@ -14,7 +14,13 @@ import {
 } from "@/db/schema";
 import { statusAfterRound } from "@/lib/interviews/status-moves";
 import type { RoundInput } from "@/lib/validation/round";
-import { interviewerColumns, ownedInterviewerIds, upsertInterviewers, type InterviewerView } from "./interviewers";
+import {
+  interviewerColumns,
+  ownedInterviewerIds,
+  pruneContacts,
+  upsertInterviewers,
+  type InterviewerView,
+} from "./interviewers";
 
 export type RoundSignal = { signal: SignalKey; onDate: string | null };
 export type RoundView = Omit<Round, "userId"> & {
@@ -110,7 +116,7 @@ function roundRow(input: RoundInput) {
 }
 
 /** Replaces the round's signals and people; the caller has checked ownership. */
-function writeDetails(tx: Queryable, userId: string, roundId: string, input: RoundInput) {
+function writeDetails(tx: Queryable, userId: string, roundId: string, company: string, input: RoundInput) {
   tx.delete(roundSignals).where(and(eq(roundSignals.userId, userId), eq(roundSignals.roundId, roundId))).run();
   tx.delete(customSignals).where(and(eq(customSignals.userId, userId), eq(customSignals.roundId, roundId))).run();
   tx.delete(roundInterviewers).where(and(eq(roundInterviewers.userId, userId), eq(roundInterviewers.roundId, roundId))).run();
@@ -131,7 +137,7 @@ function writeDetails(tx: Queryable, userId: string, roundId: string, input: Rou
       .values(input.customSignals.map((text, position) => ({ userId, roundId, text, position })))
       .run();
   }
-  const people = [...new Set([...input.interviewerIds, ...upsertInterviewers(tx, userId, input.newInterviewers)])];
+  const people = [...new Set([...input.interviewerIds, ...upsertInterviewers(tx, userId, company, input.newInterviewers)])];
   if (people.length) {
     tx.insert(roundInterviewers)
       .values(people.map((interviewerId, position) => ({ userId, roundId, interviewerId, position })))
@@ -145,13 +151,18 @@ function allInterviewersOwned(tx: Queryable, userId: string, ids: string[]): boo
 }
 
 /** Inserts a round with its details inside the caller's transaction (sample data, imports). */
-export function insertRound(tx: Queryable, userId: string, applicationId: string, input: RoundInput): string {
+export function insertRound(
+  tx: Queryable,
+  userId: string,
+  application: { id: string; company: string },
+  input: RoundInput,
+): string {
   const { id } = tx
     .insert(rounds)
-    .values({ ...roundRow(input), userId, applicationId })
+    .values({ ...roundRow(input), userId, applicationId: application.id })
     .returning({ id: rounds.id })
     .get();
-  writeDetails(tx, userId, id, input);
+  writeDetails(tx, userId, id, application.company, input);
   return id;
 }
 
@@ -162,9 +173,13 @@ export function insertRound(tx: Queryable, userId: string, applicationId: string
  */
 export function createRound(db: Db, userId: string, applicationId: string, input: RoundInput): string | null {
   return db.transaction((tx) => {
-    const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, applicationId)).get();
+    const application = tx
+      .select({ id: applications.id, company: applications.company, status: applications.status })
+      .from(applications)
+      .where(ownedApplication(userId, applicationId))
+      .get();
     if (!application || !allInterviewersOwned(tx, userId, input.interviewerIds)) return null;
-    const id = insertRound(tx, userId, applicationId, input);
+    const id = insertRound(tx, userId, application, input);
     tx.update(applications)
       .set({ status: statusAfterRound(application.status, input.kind), updatedAt: new Date() })
       .where(ownedApplication(userId, applicationId))
@@ -176,23 +191,46 @@ export function createRound(db: Db, userId: string, applicationId: string, input
 /** Returns the round's application id, or null when the round is not the user's. */
 export function updateRound(db: Db, userId: string, id: string, input: RoundInput): string | null {
   return db.transaction((tx) => {
-    const round = tx.select({ applicationId: rounds.applicationId }).from(rounds).where(ownedRound(userId, id)).get();
+    const round = tx
+      .select({ applicationId: rounds.applicationId, company: applications.company })
+      .from(rounds)
+      .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+      .where(ownedRound(userId, id))
+      .get();
     if (!round || !allInterviewersOwned(tx, userId, input.interviewerIds)) return null;
     tx.update(rounds)
       .set({ ...roundRow(input), updatedAt: new Date() })
       .where(ownedRound(userId, id))
       .run();
-    writeDetails(tx, userId, id, input);
+    writeDetails(tx, userId, id, round.company, input);
+    pruneContacts(tx, userId);
     touchApplication(tx, userId, round.applicationId);
     return round.applicationId;
   });
 }
 
-/** Deletes the round with its signals (by cascade); returns its application id, or null. */
+/**
+ * Deletes the round with its signals (by cascade) and any contact no other
+ * round mentions; returns its application id, or null. When the last round
+ * goes, an application that logging rounds had moved to screening or
+ * interviewing goes back to applied.
+ */
 export function deleteRound(db: Db, userId: string, id: string): string | null {
   return db.transaction((tx) => {
     const deleted = tx.delete(rounds).where(ownedRound(userId, id)).returning({ applicationId: rounds.applicationId }).get();
     if (!deleted) return null;
+    pruneContacts(tx, userId);
+    const remaining = tx
+      .select({ id: rounds.id })
+      .from(rounds)
+      .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, deleted.applicationId)))
+      .get();
+    if (!remaining) {
+      tx.update(applications)
+        .set({ status: "applied" })
+        .where(and(ownedApplication(userId, deleted.applicationId), inArray(applications.status, ["screening", "interviewing"])))
+        .run();
+    }
     touchApplication(tx, userId, deleted.applicationId);
     return deleted.applicationId;
   });
@@ -210,7 +248,11 @@ export function markThankYouSent(db: Db, userId: string, id: string, at: Date): 
       .get();
     if (!round) return { ok: false, reason: "not-found" };
     if (at < round.scheduledAt) return { ok: false, reason: "not-started" };
-    tx.update(rounds).set({ thankYouSentAt: at, updatedAt: new Date() }).where(ownedRound(userId, id)).run();
+    // A thank-you already logged keeps its time: a second click from a stale tab changes nothing.
+    tx.update(rounds)
+      .set({ thankYouSentAt: at, updatedAt: new Date() })
+      .where(and(ownedRound(userId, id), isNull(rounds.thankYouSentAt)))
+      .run();
     touchApplication(tx, userId, round.applicationId);
     return { ok: true, applicationId: round.applicationId };
   });

@@ -1,10 +1,21 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { users } from "@/db/schema";
 
-/** What the app may know of a signed-in user: never the password hash. */
-export type SessionUser = { id: string; email: string; name: string; sessionVersion: number; timeZone: string };
+/**
+ * What the app may know of a signed-in user: never the password hash.
+ * `timeZone` is always usable (UTC until the user's is known);
+ * `timeZoneChosen` says whether it is really theirs.
+ */
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+  timeZone: string;
+  timeZoneChosen: boolean;
+};
 
 const sessionColumns = {
   id: users.id,
@@ -14,13 +25,17 @@ const sessionColumns = {
   timeZone: users.timeZone,
 };
 
+function toSessionUser(row: { id: string; email: string; name: string; sessionVersion: number; timeZone: string | null }): SessionUser {
+  return { ...row, timeZone: row.timeZone ?? "UTC", timeZoneChosen: row.timeZone !== null };
+}
+
 /** Creates the account, or returns null when the email is already taken. */
 export function createUser(
   db: Db,
   input: { name: string; email: string; passwordHash: string; timeZone?: string },
 ): SessionUser | null {
   const rows = db.insert(users).values(input).onConflictDoNothing({ target: users.email }).returning(sessionColumns).all();
-  return rows[0] ?? null;
+  return rows[0] ? toSessionUser(rows[0]) : null;
 }
 
 /** The one place a password hash is read: sign-in and password change. */
@@ -37,11 +52,13 @@ export function passwordHashOf(db: Db, userId: string): string | undefined {
 }
 
 export function getSessionUser(db: Db, userId: string): SessionUser | undefined {
-  return db.select(sessionColumns).from(users).where(eq(users.id, userId)).get();
+  const row = db.select(sessionColumns).from(users).where(eq(users.id, userId)).get();
+  return row ? toSessionUser(row) : undefined;
 }
 
 export function findUserByEmail(db: Db, email: string): SessionUser | undefined {
-  return db.select(sessionColumns).from(users).where(eq(users.email, email)).get();
+  const row = db.select(sessionColumns).from(users).where(eq(users.email, email)).get();
+  return row ? toSessionUser(row) : undefined;
 }
 
 /** Invalidates every session issued before now. */
@@ -59,4 +76,9 @@ export function changePasswordHash(db: Db, userId: string, passwordHash: string)
 
 export function setTimeZone(db: Db, userId: string, timeZone: string): void {
   db.update(users).set({ timeZone }).where(eq(users.id, userId)).run();
+}
+
+/** Takes the device's zone only while the account has none, so it never overrides a choice. */
+export function adoptTimeZone(db: Db, userId: string, timeZone: string): boolean {
+  return db.update(users).set({ timeZone }).where(and(eq(users.id, userId), isNull(users.timeZone))).run().changes === 1;
 }

@@ -45,3 +45,25 @@ export function statusAfterRound(current: ApplicationStatus, kind: RoundKind): A
   const stage: ApplicationStatus = kind === "screen" ? "screening" : "interviewing";
   return NOT_YET_INTERVIEWING.includes(current) ? stage : current;
 }
+
+/**
+ * The status after deleting an event. Only an event that set the current
+ * status changes it: to what the latest remaining offer, rejection or
+ * withdrawal says, or else back to where it was before, never to a status
+ * that no event supports any more.
+ */
+export function statusAfterDeletingEvent(args: {
+  current: ApplicationStatus;
+  deleted: { kind: EventKind; statusBefore: ApplicationStatus | null };
+  latestRemaining: EventKind | null;
+  hasRounds: boolean;
+}): ApplicationStatus {
+  const { current, deleted, latestRemaining, hasRounds } = args;
+  if (STATUS_SETTING_EVENTS[deleted.kind] !== current) return current;
+  const stillSet = latestRemaining ? STATUS_SETTING_EVENTS[latestRemaining] : undefined;
+  if (stillSet) return stillSet;
+  const before = deleted.statusBefore;
+  const eventSet = Object.values(STATUS_SETTING_EVENTS);
+  if (before && !eventSet.includes(before)) return before;
+  return hasRounds ? "interviewing" : "applied";
+}

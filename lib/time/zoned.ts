@@ -5,12 +5,16 @@ import { TZDate } from "@date-fns/tz";
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
-export function isValidTimeZone(zone: string): boolean {
+/**
+ * The runtime's own name for a zone ("europe/berlin" -> "Europe/Berlin"),
+ * or null when it knows no such zone. Names are stored in this form so that
+ * the settings list and comparisons agree.
+ */
+export function canonicalTimeZone(zone: string): string | null {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -23,6 +27,8 @@ export function wallTimeToUtc(wall: string, zone: string): Date | null {
   const m = WALL_TIME.exec(wall);
   if (!m) return null;
   const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  // Date reads years 0-99 as 1900-1999; such input is a typo, not 1975.
+  if (year < 1000) return null;
   if (month < 1 || month > 12 || hour > 23 || minute > 59) return null;
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCDate() !== day) return null;
@@ -75,7 +81,17 @@ export function formatTime(date: Date, zone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 }
 
-/** Every zone the runtime knows, for the settings picker. */
-export function knownTimeZones(): string[] {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+/** Every zone the runtime knows, for the settings picker, with `current` always among them. */
+export function knownTimeZones(current: string): string[] {
+  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/**
+ * `typed` unless it reads as the same minute as `stored` in `zone`: then
+ * the stored instant, so saving an untouched field never moves it (by its
+ * seconds, or by an hour in the repeated hour when clocks go back).
+ */
+export function keepIfUnchanged(stored: Date | null | undefined, typed: Date, zone: string): Date {
+  return stored && toWallTime(stored, zone) === toWallTime(typed, zone) ? stored : typed;
 }

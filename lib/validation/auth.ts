@@ -12,8 +12,9 @@ export const signUpSchema = z.object({
   name: requiredText("Name", 100),
   email: emailField,
   password: newPassword("Password"),
-  // Sent by the browser, not typed: a missing or odd value falls back to UTC.
-  timeZone: timeZoneField.catch("UTC"),
+  // Sent by the browser, not typed: without a usable one the account gets
+  // its zone from the first device it signs in on.
+  timeZone: timeZoneField.optional().catch(undefined),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

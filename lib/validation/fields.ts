@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone, wallTimeToUtc } from "@/lib/time/zoned";
+import { canonicalTimeZone, wallTimeToUtc } from "@/lib/time/zoned";
 
 // Form values arrive as strings (or File objects, if someone posts by hand).
 // These helpers turn "" into "absent" and give every failure a plain message.
@@ -27,19 +27,23 @@ export const optionalText = (label: string, max: number) =>
 export const optionalEnum = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
   z.preprocess(blankToUndefined, z.enum(values, { error: `Choose a valid ${label.toLowerCase()}.` }).optional());
 
-export const optionalInt = (label: string, min: number, max: number) =>
+function wholeNumber(label: string, min: number | null, max: number) {
+  const number = z.coerce
+    .number({ error: `${label} must be a whole number.` })
+    .int(`${label} must be a whole number.`)
+    .max(max, `${label} must be at most ${max.toLocaleString("en-US")}.`);
+  return min === null ? number : number.min(min, `${label} must be at least ${min.toLocaleString("en-US")}.`);
+}
+
+/** `min` null: no lower bound here, because a refinement explains it better. */
+export const optionalInt = (label: string, min: number | null, max: number) =>
   z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
       // Allow "120,000" and "120 000" as people type salaries.
       return typeof v === "string" ? v.replace(/[\s,_]/g, "") : v;
     },
-    z.coerce
-      .number({ error: `${label} must be a whole number.` })
-      .int(`${label} must be a whole number.`)
-      .min(min, `${label} must be at least ${min.toLocaleString("en-US")}.`)
-      .max(max, `${label} must be at most ${max.toLocaleString("en-US")}.`)
-      .optional(),
+    wholeNumber(label, min, max).optional(),
   );
 
 /** A real calendar date written YYYY-MM-DD (what <input type="date"> sends). */
@@ -68,12 +72,19 @@ export const emailField = z
   .max(254, "Email must be at most 254 characters.")
   .pipe(z.email("Enter a valid email address, like you@example.com."));
 
-/** An IANA zone name such as "Europe/Berlin". */
+/** An IANA zone name such as "Europe/Berlin", in the runtime's own spelling. */
 export const timeZoneField = z
   .string({ error: "Choose a time zone." })
   .trim()
   .max(64, "Choose a time zone from the list.")
-  .refine(isValidTimeZone, "Choose a time zone from the list.");
+  .transform((zone, ctx) => {
+    const canonical = canonicalTimeZone(zone);
+    if (!canonical) {
+      ctx.addIssue({ code: "custom", message: "Choose a time zone from the list." });
+      return z.NEVER;
+    }
+    return canonical;
+  });
 
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(2101, 0, 1);

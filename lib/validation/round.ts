@@ -29,21 +29,21 @@ function gather(raw: unknown): unknown {
   const flat = raw as Record<string, unknown>;
   const signals: string[] = [];
   const interviewerIds: string[] = [];
-  const rows = new Map<number, Record<string, unknown>>();
+  const rows: (Record<string, unknown> | undefined)[] = [];
   for (const [key, value] of Object.entries(flat)) {
     if (key.startsWith("signal.") && value === "on") signals.push(key.slice("signal.".length));
     else if (key.startsWith("interviewer.") && value === "on") interviewerIds.push(key.slice("interviewer.".length));
-    const row = /^newInterviewers\.(\d{1,2})\.(name|title|email)$/.exec(key);
+    // Indexes without leading zeros and below 100: a posted "07" or "1e3" is no row.
+    const row = /^newInterviewers\.(0|[1-9]\d?)\.(name|title|email)$/.exec(key);
     if (row) {
       const index = Number(row[1]);
-      rows.set(index, { ...rows.get(index), [row[2]]: value });
+      rows[index] = { ...rows[index], [row[2]]: value };
     }
   }
-  // A row left blank is not a person; keep the others at their form index
-  // so errors point at the row that has them.
-  const newInterviewers = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => (isBlankRow(row) ? null : row));
+  // Each row stays at its form index (missing and blank rows become null),
+  // so an error points at the row that has it; more rows than the form
+  // offers fail the list's length check.
+  const newInterviewers = Array.from(rows, (row) => (row === undefined || isBlankRow(row) ? null : row));
   return { ...flat, signals, interviewerIds, newInterviewers };
 }
 
@@ -89,7 +89,7 @@ export function roundSchema({ timeZone, now }: RoundRulesContext) {
       z.object({
         kind: z.enum(ROUND_KINDS, { error: "Choose what kind of round it is." }),
         scheduledAt: wallDateTime("Start", timeZone),
-        durationMinutes: optionalInt("Duration", -100_000, MAX_ROUND_MINUTES),
+        durationMinutes: optionalInt("Duration", null, MAX_ROUND_MINUTES),
         format: optionalEnum("Format", ROUND_FORMATS),
         location: optionalText("Location or link", 500),
         outcome: z.enum(ROUND_OUTCOMES, { error: "Choose an outcome from the list." }).default("pending"),
@@ -127,26 +127,36 @@ export function roundSchema({ timeZone, now }: RoundRulesContext) {
           ctx.addIssue({ code: "custom", path: ["thankYouSentAt"], message: "A thank-you can't be dated in the future." });
         }
       }
-      if (v.hiringTimelineOn && v.hiringTimelineOn < roundDay) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["hiringTimelineOn"],
-          message: `The decision date can't be before the round (${formatCalendarDate(roundDay)}).`,
-        });
-      }
-      const signals = new Set<SignalKey>(v.signals);
-      if (signals.has("hiring_timeline") && !v.hiringTimelineOn) {
+      // The decision date belongs to the "hiring timeline" tick; without the
+      // tick it is ignored (the form disables it), so unticking really removes it.
+      const timeline = v.signals.includes("hiring_timeline");
+      if (timeline && !v.hiringTimelineOn) {
         ctx.addIssue({
           code: "custom",
           path: ["hiringTimelineOn"],
           message: "Give the date they expect to decide by; your best estimate is fine.",
         });
       }
-      if (v.noNextSteps && (signals.has("hiring_timeline") || v.hiringTimelineOn)) {
+      if (timeline && v.hiringTimelineOn && v.hiringTimelineOn < roundDay) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["hiringTimelineOn"],
+          message: `The decision date can't be before the round (${formatCalendarDate(roundDay)}).`,
+        });
+      }
+      if (v.noNextSteps && timeline) {
         ctx.addIssue({
           code: "custom",
           path: ["noNextSteps"],
           message: "You noted a hiring timeline, so next steps were given: untick one of the two.",
+        });
+      }
+      const people = v.interviewerIds.length + v.newInterviewers.length;
+      if (people > MAX_INTERVIEWERS_PER_ROUND) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["newInterviewers"],
+          message: `A round can have at most ${MAX_INTERVIEWERS_PER_ROUND} people; this one has ${people}.`,
         });
       }
       if (v.outcome !== "pending" && v.scheduledAt.getTime() > now.getTime()) {
@@ -157,11 +167,13 @@ export function roundSchema({ timeZone, now }: RoundRulesContext) {
         });
       }
     })
-    .transform((v) => {
-      // A decision date on its own still means they gave a timeline.
+    .transform(({ hiringTimelineOn, ...v }) => {
       const signals = new Set<SignalKey>(v.signals);
-      if (v.hiringTimelineOn) signals.add("hiring_timeline");
-      return { ...v, signals: SIGNAL_KEYS.filter((k) => signals.has(k)) };
+      return {
+        ...v,
+        signals: SIGNAL_KEYS.filter((k) => signals.has(k)),
+        ...(signals.has("hiring_timeline") && hiringTimelineOn ? { hiringTimelineOn } : {}),
+      };
     });
 }
 

@@ -91,25 +91,30 @@ test("the timeline, its forms and their edit pages pass axe", async ({ signedIn:
   await expectNoSeriousViolations(page, "event edit page");
 });
 
-test("a round can be logged from the keyboard alone", async ({ signedIn: page }) => {
-  await page.goto("/applications/new");
-  await page.getByLabel("Company").fill("Keys Inc");
-  await page.getByLabel("Role title").fill("Tester");
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 1, name: "Tester" })).toBeVisible();
+test.describe("with US date order", () => {
+  // The keys typed into the date field follow the browser's locale.
+  test.use({ locale: "en-US" });
 
-  await page.getByTestId("log-round").locator("summary").focus();
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Tab"); // Kind
-  await page.keyboard.press("Tab"); // Starts
-  await expect(page.getByTestId("log-round").getByLabel("Starts")).toBeFocused();
-  await page.keyboard.type("01152030");
-  await page.keyboard.press("Tab");
-  await page.keyboard.type("0930AM");
-  await page.getByTestId("log-round").getByLabel("Met the team or senior people").focus();
-  await page.keyboard.press("Space");
-  await page.getByTestId("log-round").getByRole("button", { name: "Save round" }).focus();
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Round 1 · First interview" })).toBeVisible();
-  await expect(page.getByText("✓ Met the team or senior people")).toBeVisible();
+  test("a round can be logged from the keyboard alone", async ({ signedIn: page }) => {
+    await page.goto("/applications/new");
+    await page.getByLabel("Company").fill("Keys Inc");
+    await page.getByLabel("Role title").fill("Tester");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: "Tester" })).toBeVisible();
+
+    await page.getByTestId("log-round").locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab"); // Kind
+    await page.keyboard.press("Tab"); // Starts
+    await expect(page.getByTestId("log-round").getByLabel("Starts")).toBeFocused();
+    await page.keyboard.type("01152030");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("0930AM");
+    await page.getByTestId("log-round").getByLabel("Met the team or senior people").focus();
+    await page.keyboard.press("Space");
+    await page.getByTestId("log-round").getByRole("button", { name: "Save round" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { name: "Round 1 · First interview" })).toBeVisible();
+    await expect(page.getByText("✓ Met the team or senior people")).toBeVisible();
+  });
 });

@@ -1,5 +1,5 @@
 import { addApplication, expect, test } from "./fixtures";
-import { applicationRow, eventsOf, roundsOf, signalsOf } from "./support/db";
+import { applicationRow, eventsOf, roundsOf, signalsOf, timeZoneOf, writeDb } from "./support/db";
 import { DAY, HOUR, logEvent, logRound, openLogForm, pastEntries, typedTime } from "./support/timeline";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -76,6 +76,9 @@ test("edit a round, then delete one: the rest are renumbered", async ({ signedIn
   await round1.getByRole("button", { name: "Delete round 1" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete round 1?" });
   await dialog.getByRole("button", { name: "Keep it" }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Round \d/ })).toHaveCount(2);
   expect(roundsOf(appId)).toHaveLength(2);
   await round1.getByRole("button", { name: "Delete round 1" }).click();
   await dialog.getByRole("button", { name: "Delete for good" }).click();
@@ -83,6 +86,25 @@ test("edit a round, then delete one: the rest are renumbered", async ({ signedIn
   await expect(page.getByRole("heading", { name: "Round 1 · Second interview" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /First interview/ })).toHaveCount(0);
   expect(roundsOf(appId).map((r) => r.kind)).toEqual(["second"]);
+});
+
+test("unticking the hiring timeline removes it and its date", async ({ signedIn: page }) => {
+  const appId = await addApplication(page, { company: "Fjord", roleTitle: "Designer" });
+  const decisionBy = isoDate(new Date(Date.now() + 4 * DAY));
+  await logRound(page, { startsAt: new Date(Date.now() - DAY), signals: ["Gave a hiring timeline"], decisionBy });
+  const [round] = roundsOf(appId);
+  expect(signalsOf(round.id as string)).toEqual([{ signal: "hiring_timeline", on_date: decisionBy }]);
+
+  await page.getByRole("link", { name: "Edit round 1" }).click();
+  await expect(page.getByLabel("They expect to decide by")).toHaveValue(decisionBy);
+  await page.getByLabel("Gave a hiring timeline").uncheck();
+  await expect(page.getByLabel("They expect to decide by")).toBeDisabled();
+  await page.getByLabel("No next steps were given").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(page.getByText("No next steps given")).toBeVisible();
+  expect(signalsOf(round.id as string)).toEqual([]);
+  expect(roundsOf(appId)[0].no_next_steps).toBe(1);
 });
 
 test("the round form explains each problem beside its field and keeps what was typed", async ({ signedIn: page }) => {
@@ -190,5 +212,27 @@ test.describe("on a device set to UTC", () => {
     expect(roundsOf(appId)[0].scheduled_at).toBe(stored);
     const again = await openLogForm(page, "log-round");
     await expect(again.getByText(/This device is set to UTC/)).toBeVisible();
+  });
+});
+
+test.describe("an account from before time zones, on a device in Auckland", () => {
+  test.use({ timezoneId: "Pacific/Auckland" });
+
+  test("takes the device's zone once, and never overrides one the user chose", async ({ signedIn: page, account }) => {
+    // From the sign-up form, or adopted on the first page if the form was sent before its script ran.
+    await expect.poll(() => timeZoneOf(account.email)).toBe("Pacific/Auckland");
+    writeDb((db) => db.prepare("update users set time_zone = null where email = ?").run(account.email));
+
+    await page.goto("/applications");
+    await expect.poll(() => timeZoneOf(account.email)).toBe("Pacific/Auckland");
+    await page.goto("/settings");
+    await expect(page.getByLabel("Your time zone")).toHaveValue("Pacific/Auckland");
+
+    writeDb((db) => db.prepare("update users set time_zone = 'Europe/Paris' where email = ?").run(account.email));
+    await page.goto("/applications");
+    await page.goto("/settings");
+    await expect(page.getByLabel("Your time zone")).toHaveValue("Europe/Paris");
+    await expect(page.getByText("This device is set to Pacific/Auckland.")).toBeVisible();
+    expect(timeZoneOf(account.email)).toBe("Europe/Paris");
   });
 });

@@ -1,29 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { errorsByField } from "@/lib/forms/form-state";
-import { roundSchema, type RoundRulesContext } from "@/lib/validation/round";
-
-// The round form posts a flat record of strings; times are read in the
-// user's zone and checked against `now`, both passed in.
-const NOW = new Date("2026-11-25T12:00:00Z");
-const UTC: RoundRulesContext = { timeZone: "UTC", now: NOW };
-const base = { kind: "first", scheduledAt: "2026-11-20T10:00" };
-
-type Form = Record<string, string>;
-
-function parse(form: Form, context = UTC) {
-  return roundSchema(context).safeParse(form);
-}
-
-function valid(form: Form, context = UTC) {
-  const result = parse(form, context);
-  if (!result.success) throw new Error(`expected valid, got ${JSON.stringify(errorsByField(result.error))}`);
-  return result.data;
-}
-
-function errorsOf(form: Form, context = UTC): Record<string, string[]> {
-  const result = parse(form, context);
-  return result.success ? {} : errorsByField(result.error).fieldErrors;
-}
+import type { RoundRulesContext } from "@/lib/validation/round";
+import { base, errorsOf, NOW, valid } from "./support/round-form";
 
 const END_BEFORE_START = "A round can't end before it starts: give a duration of at least 1 minute.";
 
@@ -55,6 +32,16 @@ describe("the basics", () => {
     // Later rules read the start; a bad start must not make them throw.
     const withDependants = { ...base, scheduledAt: "2026-02-30T10:00", thankYouSentAt: "2026-11-20T10:00", hiringTimelineOn: "2026-11-20" };
     expect(errorsOf(withDependants).scheduledAt).toEqual(message);
+  });
+
+  it("refuses a start in a year below 1000 instead of reading it as 19xx", () => {
+    const message = ["Start must be a date and time, like 2026-03-14 09:30."];
+    for (const wall of ["0075-06-01T10:00", "0999-12-31T23:59"]) {
+      expect(errorsOf({ ...base, scheduledAt: wall }).scheduledAt, wall).toEqual(message);
+    }
+    expect(errorsOf({ ...base, thankYouSentAt: "0075-11-20T10:00" }).thankYouSentAt).toEqual([
+      "Thank-you sent must be a date and time, like 2026-03-14 09:30.",
+    ]);
   });
 
   it("reads the start in the user's zone: 09:00 in Berlin in July is 07:00Z", () => {
@@ -97,36 +84,50 @@ describe("hiring timeline", () => {
   // 20:00 in Los Angeles on 20 Nov is already 21 Nov in UTC.
   const la: RoundRulesContext = { timeZone: "America/Los_Angeles", now: NOW };
   const evening = { ...base, scheduledAt: "2026-11-20T20:00" };
+  const ticked = { "signal.hiring_timeline": "on" };
+  const BEFORE_ROUND = ["The decision date can't be before the round (20 Nov 2026)."];
+  const CONFLICT = ["You noted a hiring timeline, so next steps were given: untick one of the two."];
 
-  it("compares the decision date with the round's local date, not its UTC date", () => {
-    const round = valid({ ...evening, hiringTimelineOn: "2026-11-20" }, la);
+  it("compares a ticked decision date with the round's local date, not its UTC date", () => {
+    const round = valid({ ...evening, ...ticked, hiringTimelineOn: "2026-11-20" }, la);
     expect(round.scheduledAt.toISOString()).toBe("2026-11-21T04:00:00.000Z");
     expect(round.hiringTimelineOn).toBe("2026-11-20");
+    expect(round.signals).toEqual(["hiring_timeline"]);
   });
 
-  it("refuses a decision date the day before the round", () => {
-    expect(errorsOf({ ...evening, hiringTimelineOn: "2026-11-19" }, la).hiringTimelineOn).toEqual([
-      "The decision date can't be before the round (20 Nov 2026).",
-    ]);
+  it("refuses a ticked decision date the day before the round's local date", () => {
+    expect(errorsOf({ ...evening, ...ticked, hiringTimelineOn: "2026-11-19" }, la)).toEqual({ hiringTimelineOn: BEFORE_ROUND });
   });
 
   it("refuses the tick without a date", () => {
-    expect(errorsOf({ ...base, "signal.hiring_timeline": "on" }).hiringTimelineOn).toEqual([
-      "Give the date they expect to decide by; your best estimate is fine.",
-    ]);
+    expect(errorsOf({ ...base, ...ticked })).toEqual({
+      hiringTimelineOn: ["Give the date they expect to decide by; your best estimate is fine."],
+    });
+    expect(errorsOf({ ...base, ...ticked, hiringTimelineOn: "  " }).hiringTimelineOn).toHaveLength(1);
   });
 
-  it("a date without the tick still records the signal, in catalog order", () => {
-    const round = valid({ ...base, "signal.met_team": "on", hiringTimelineOn: "2026-12-01" });
+  it("keeps a ticked date with the signal, in catalog order", () => {
+    const round = valid({ ...base, ...ticked, "signal.met_team": "on", hiringTimelineOn: "2026-12-01" });
     expect(round.signals).toEqual(["met_team", "hiring_timeline"]);
+    expect(round.hiringTimelineOn).toBe("2026-12-01");
   });
 
-  it("refuses 'no next steps' together with a timeline, ticked or dated", () => {
-    const message = ["You noted a hiring timeline, so next steps were given: untick one of the two."];
-    expect(errorsOf({ ...base, noNextSteps: "on", hiringTimelineOn: "2026-12-01" }).noNextSteps).toEqual(message);
-    expect(errorsOf({ ...base, noNextSteps: "on", "signal.hiring_timeline": "on", hiringTimelineOn: "2026-12-01" }).noNextSteps).toEqual(
-      message,
-    );
+  it("drops a date without the tick: no signal, no date, no error", () => {
+    const round = valid({ ...base, "signal.met_team": "on", hiringTimelineOn: "2026-12-01" });
+    expect(round.signals).toEqual(["met_team"]);
+    expect(round).not.toHaveProperty("hiringTimelineOn");
+    // Even a date that a ticked timeline would refuse: it is not part of the round.
+    const early = valid({ ...evening, hiringTimelineOn: "2026-11-19" }, la);
+    expect(early.signals).toEqual([]);
+    expect(early).not.toHaveProperty("hiringTimelineOn");
+  });
+
+  it("refuses 'no next steps' together with a ticked timeline only", () => {
+    expect(errorsOf({ ...base, ...ticked, noNextSteps: "on", hiringTimelineOn: "2026-12-01" })).toEqual({ noNextSteps: CONFLICT });
+    // A date left behind in the disabled field does not conflict.
+    const round = valid({ ...base, noNextSteps: "on", hiringTimelineOn: "2026-12-01" });
+    expect(round).toMatchObject({ noNextSteps: true, signals: [] });
+    expect(round).not.toHaveProperty("hiringTimelineOn");
     expect(valid({ ...base, noNextSteps: "on" }).noNextSteps).toBe(true);
   });
 });
@@ -192,50 +193,5 @@ describe("text lengths", () => {
     expect(errorsOf({ ...base, "newInterviewers.0.name": "a".repeat(121) })["newInterviewers.0.name"]).toEqual([
       "Name must be at most 120 characters.",
     ]);
-  });
-});
-
-describe("signals and people", () => {
-  it("collects ticked signals and picked people; unticked values are ignored", () => {
-    const id = crypto.randomUUID();
-    const round = valid({ ...base, "signal.met_team": "on", "signal.company_fit": "", [`interviewer.${id}`]: "on" });
-    expect(round.signals).toEqual(["met_team"]);
-    expect(round.interviewerIds).toEqual([id]);
-  });
-
-  it("refuses a signal key that is not in the catalog", () => {
-    expect(errorsOf({ ...base, "signal.good_vibes": "on" })["signals.0"]).toEqual(["That signal is not in the list."]);
-  });
-
-  it("refuses an interviewer id that is not a uuid", () => {
-    expect(errorsOf({ ...base, "interviewer.42": "on" })["interviewerIds.0"]).toEqual(["Pick people from the list."]);
-  });
-
-  it("keys a new person's errors by their row, skipping blank rows without renumbering", () => {
-    const errors = errorsOf({
-      ...base,
-      "newInterviewers.0.name": " ",
-      "newInterviewers.0.title": "",
-      "newInterviewers.0.email": "",
-      "newInterviewers.1.name": "Priya Raman",
-      "newInterviewers.1.email": "not-an-email",
-      "newInterviewers.2.title": "CTO",
-    });
-    expect(errors).toEqual({
-      "newInterviewers.1.email": ["Enter a valid email address, like you@example.com."],
-      "newInterviewers.2.name": ["Name is required."],
-    });
-  });
-
-  it("drops blank rows and normalises the rest", () => {
-    const round = valid({
-      ...base,
-      "newInterviewers.0.name": "",
-      "newInterviewers.0.email": "  ",
-      "newInterviewers.1.name": "  Priya Raman ",
-      "newInterviewers.1.email": "Priya@Example.COM",
-      "newInterviewers.1.title": "",
-    });
-    expect(round.newInterviewers).toEqual([{ name: "Priya Raman", email: "priya@example.com" }]);
   });
 });

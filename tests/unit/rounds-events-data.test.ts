@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
-import { createApplication, getApplication, type ApplicationView } from "@/lib/data/applications";
+import { createApplication, getApplication, updateApplication, type ApplicationView } from "@/lib/data/applications";
 import { deleteEvent, getEvent, listEvents, logEvent, updateEvent } from "@/lib/data/events";
 import { interviewersMetFor } from "@/lib/data/interviewers";
 import { createRound, deleteRound, getRound, listRounds, markThankYouSent, updateRound } from "@/lib/data/rounds";
@@ -161,90 +161,18 @@ describe("markThankYouSent", () => {
     expect(markThankYouSent(db, ana.id, id, at)).toEqual({ ok: true, applicationId: anaApp.id });
     expect(getRound(db, ana.id, id)!.thankYouSentAt).toEqual(at);
   });
-});
 
-describe("events move the status", () => {
-  let interviewing: ApplicationView;
-  const logOk = (userId: string, appId: string, input: ReturnType<typeof eventInput>) => {
-    const result = logEvent(db, userId, appId, input);
-    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
-    return result.id;
-  };
-
-  beforeEach(() => {
-    interviewing = app(ana.id, { status: "interviewing" });
-  });
-
-  it("an offer on an interviewing application makes it an offer, with one event", () => {
-    const id = logOk(ana.id, interviewing.id, eventInput("offer_received", "2026-11-21T09:00:00Z", "verbal"));
-    expect(statusOf(ana.id, interviewing.id)).toBe("offer");
-    const events = listEvents(db, ana.id, interviewing.id);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ id, kind: "offer_received", note: "verbal", occurredAt: new Date("2026-11-21T09:00:00Z") });
-    expect(events[0]).not.toHaveProperty("userId");
-    expect(events[0]).not.toHaveProperty("statusBefore");
-  });
-
-  it("a rejection on a withdrawn application is refused and writes nothing", () => {
-    const withdrawn = app(ana.id, { status: "withdrawn" });
-    const before = rawRow(sqlite, "applications", withdrawn.id);
-    const result = logEvent(db, ana.id, withdrawn.id, eventInput("rejection_received"));
-    expect(result).toMatchObject({ ok: false, reason: "refused", message: expect.stringMatching(/Withdrawn/i) });
-    expect(countRows(sqlite, "events")).toBe(0);
-    expect(rawRow(sqlite, "applications", withdrawn.id)).toEqual(before);
-  });
-
-  it("a follow-up leaves the status alone, and so does deleting it", () => {
-    const id = logOk(ana.id, interviewing.id, eventInput("follow_up_sent"));
-    expect(statusOf(ana.id, interviewing.id)).toBe("interviewing");
-    expect(deleteEvent(db, ana.id, id)).toBe(interviewing.id);
-    expect(statusOf(ana.id, interviewing.id)).toBe("interviewing");
-  });
-
-  it("deleting the offer puts the status back", () => {
-    const id = logOk(ana.id, interviewing.id, eventInput("offer_received"));
-    expect(deleteEvent(db, ana.id, id)).toBe(interviewing.id);
-    expect(statusOf(ana.id, interviewing.id)).toBe("interviewing");
-    expect(listEvents(db, ana.id, interviewing.id)).toEqual([]);
-  });
-
-  it("with two offers logged, deleting either one keeps the offer", () => {
-    for (const which of [0, 1]) {
-      const application = app(ana.id, { status: "interviewing" });
-      const ids = ["2026-11-21T09:00:00Z", "2026-11-22T09:00:00Z"].map((t) => logOk(ana.id, application.id, eventInput("offer_received", t)));
-      expect(deleteEvent(db, ana.id, ids[which])).toBe(application.id);
-      expect(statusOf(ana.id, application.id), `deleted offer #${which + 1}`).toBe("offer");
-      expect(listEvents(db, ana.id, application.id).map((e) => e.id)).toEqual([ids[1 - which]]);
-    }
-  });
-
-  it("deleting both offers, newest first, puts the status back to interviewing", () => {
-    const first = logOk(ana.id, interviewing.id, eventInput("offer_received", "2026-11-21T09:00:00Z"));
-    const second = logOk(ana.id, interviewing.id, eventInput("offer_received", "2026-11-22T09:00:00Z"));
-    deleteEvent(db, ana.id, second);
-    deleteEvent(db, ana.id, first);
-    expect(statusOf(ana.id, interviewing.id)).toBe("interviewing");
-  });
-
-  // The order the user deletes in must not decide the status: with no offer
-  // event left, "offer" is a trace of the deleted events.
-  it("deleting both offers, oldest first, puts the status back to interviewing", () => {
-    const first = logOk(ana.id, interviewing.id, eventInput("offer_received", "2026-11-21T09:00:00Z"));
-    const second = logOk(ana.id, interviewing.id, eventInput("offer_received", "2026-11-22T09:00:00Z"));
-    deleteEvent(db, ana.id, first);
-    deleteEvent(db, ana.id, second);
-    expect(listEvents(db, ana.id, interviewing.id)).toEqual([]);
-    expect(statusOf(ana.id, interviewing.id)).toBe("interviewing");
-  });
-
-  it("updateEvent changes the time and note only", () => {
-    const id = logOk(ana.id, interviewing.id, eventInput("offer_received", "2026-11-21T09:00:00Z", "verbal"));
-    const later = new Date("2026-11-23T16:00:00Z");
-    expect(updateEvent(db, ana.id, id, { occurredAt: later, note: "in writing" })).toBe(interviewing.id);
-    expect(getEvent(db, ana.id, id)).toMatchObject({ id, kind: "offer_received", applicationId: interviewing.id, occurredAt: later, note: "in writing" });
-    expect(updateEvent(db, ana.id, id, { occurredAt: later })).toBe(interviewing.id);
-    expect(getEvent(db, ana.id, id)?.note).toBeNull();
-    expect(statusOf(ana.id, interviewing.id)).toBe("offer");
+  it("keeps the time of a thank-you already logged; a second click changes nothing", () => {
+    const first = new Date("2026-11-20T15:30:00Z");
+    const id = createRound(db, ana.id, anaApp.id, roundInput())!;
+    expect(markThankYouSent(db, ana.id, id, first)).toEqual({ ok: true, applicationId: anaApp.id });
+    expect(markThankYouSent(db, ana.id, id, new Date("2026-11-21T08:00:00Z"))).toEqual({ ok: true, applicationId: anaApp.id });
+    expect(getRound(db, ana.id, id)!.thankYouSentAt).toEqual(first);
+    // Also when the time came in through the round form.
+    const typed = new Date("2026-11-20T11:00:00Z");
+    const logged = createRound(db, ana.id, anaApp.id, roundInput({ thankYouSentAt: typed }))!;
+    expect(markThankYouSent(db, ana.id, logged, new Date("2026-11-22T09:00:00Z")).ok).toBe(true);
+    expect(rawRow(sqlite, "rounds", logged)).toMatchObject({ thank_you_sent_at: typed.getTime() / 1000 });
   });
 });
 
@@ -271,6 +199,46 @@ describe("updateRound", () => {
     expect(round.signals).toEqual([{ signal: "company_fit", onDate: null }]);
     expect(round.customSignals).toEqual(["three"]);
     expect(round.interviewers.map((p) => p.name)).toEqual(["Sam Lee"]);
-    expect(countsFor(sqlite, ana.id)).toMatchObject({ round_signals: 1, custom_signals: 1, round_interviewers: 1, interviewers: 2 });
+    // Priya was only in this round, so her contact goes with her.
+    expect(countsFor(sqlite, ana.id)).toMatchObject({ round_signals: 1, custom_signals: 1, round_interviewers: 1, interviewers: 1 });
+    expect(interviewersMetFor(db, ana.id, anaApp.id).map((p) => p.name)).toEqual(["Sam Lee"]);
+  });
+});
+
+describe("deleteRound and the status", () => {
+  it("deleting the last round puts screening or interviewing back to applied", () => {
+    const screen = createRound(db, ana.id, anaApp.id, roundInput({ kind: "screen" }))!;
+    expect(statusOf(ana.id, anaApp.id)).toBe("screening");
+    expect(deleteRound(db, ana.id, screen)).toBe(anaApp.id);
+    expect(statusOf(ana.id, anaApp.id)).toBe("applied");
+
+    const other = app(ana.id, { company: "Initech" });
+    const first = createRound(db, ana.id, other.id, roundInput({ kind: "first" }))!;
+    const second = createRound(db, ana.id, other.id, roundInput({ kind: "second", scheduledAt: new Date("2026-11-22T10:00:00Z") }))!;
+    expect(deleteRound(db, ana.id, second)).toBe(other.id);
+    expect(statusOf(ana.id, other.id)).toBe("interviewing"); // a round remains
+    expect(deleteRound(db, ana.id, first)).toBe(other.id);
+    expect(statusOf(ana.id, other.id)).toBe("applied");
+  });
+
+  it("leaves every other status alone, and so does a refused delete", () => {
+    for (const status of ["saved", "applied", "offer", "accepted", "rejected", "withdrawn", "ghosted"] as const) {
+      const application = app(ana.id, { company: `Co ${status}` });
+      const id = createRound(db, ana.id, application.id, roundInput())!;
+      updateApplication(db, ana.id, application.id, { company: `Co ${status}`, roleTitle: "Engineer", status });
+      expect(deleteRound(db, ana.id, id), status).toBe(application.id);
+      expect(statusOf(ana.id, application.id), status).toBe(status);
+    }
+    const anaRound = createRound(db, ana.id, anaApp.id, roundInput())!;
+    expect(deleteRound(db, ben.id, anaRound)).toBeNull();
+    expect(statusOf(ana.id, anaApp.id)).toBe("interviewing");
+  });
+
+  it("another user's last round does not move one's own application", () => {
+    createRound(db, ana.id, anaApp.id, roundInput());
+    const benRound = createRound(db, ben.id, benApp.id, roundInput())!;
+    deleteRound(db, ben.id, benRound);
+    expect(statusOf(ben.id, benApp.id)).toBe("applied");
+    expect(statusOf(ana.id, anaApp.id)).toBe("interviewing");
   });
 });

@@ -41,37 +41,49 @@ beforeEach(async () => {
 });
 
 describe("cascades", () => {
-  it("deleting an application removes its rounds, their details and its events, but keeps contacts", () => {
+  it("deleting an application removes its rounds, their details, its events and the contacts only it mentioned", () => {
     createRound(db, ana.id, anaApp.id, full());
     createRound(db, ana.id, anaApp.id, full({ kind: "second", scheduledAt: new Date("2026-11-22T10:00:00Z") }));
     logEvent(db, ana.id, anaApp.id, eventInput("follow_up_sent"));
     logEvent(db, ana.id, anaApp.id, eventInput("offer_received"));
+    // A second application at the same company met Priya again (the same contact) and Jo.
+    const again = createApplication(db, ana.id, { company: "acme", roleTitle: "Staff Engineer", status: "applied" });
+    const againRound = createRound(db, ana.id, again.id, roundInput({
+      newInterviewers: [{ name: "PRIYA RAMAN", email: "priya@acme.com" }, { name: "Jo Park" }],
+    }))!;
+    const againView = getRound(db, ana.id, againRound);
     createRound(db, ben.id, benApp.id, full());
     logEvent(db, ben.id, benApp.id, eventInput("follow_up_sent"));
 
     expect(countsFor(sqlite, ana.id)).toEqual({
-      rounds: 2,
+      rounds: 3,
       round_signals: 4,
       custom_signals: 4,
-      round_interviewers: 4,
-      interviewers: 2,
+      round_interviewers: 6,
+      interviewers: 3,
       events: 2,
     });
     const bens = countsFor(sqlite, ben.id);
     const benRounds = listRounds(db, ben.id, benApp.id);
 
     expect(deleteApplication(db, ana.id, anaApp.id)).toBe(true);
+    // Sam was met only there, so he goes; Priya and Jo are still in the other application's round.
     expect(countsFor(sqlite, ana.id)).toEqual({
-      rounds: 0,
+      rounds: 1,
       round_signals: 0,
       custom_signals: 0,
-      round_interviewers: 0,
+      round_interviewers: 2,
       interviewers: 2,
       events: 0,
     });
+    expect(getRound(db, ana.id, againRound)).toEqual(againView);
     expect(countsFor(sqlite, ben.id)).toEqual(bens);
     expect(listRounds(db, ben.id, benApp.id)).toEqual(benRounds);
     expect(listEvents(db, ben.id, benApp.id)).toHaveLength(1);
+
+    expect(deleteApplication(db, ana.id, again.id)).toBe(true);
+    expect(countsFor(sqlite, ana.id)).toMatchObject({ rounds: 0, round_interviewers: 0, interviewers: 0 });
+    expect(countsFor(sqlite, ben.id)).toEqual(bens);
   });
 
   it("deleting a round removes its signals, custom signals and links, and nothing else", () => {
@@ -139,8 +151,9 @@ describe("the database refuses rows that mix two users", () => {
     ).toThrow(/CHECK constraint failed/);
   });
 
-  it("a contact is unique per user and match key, not across users", () => {
-    const key = "priya raman|priya@acme.com";
+  it("a contact is unique per user and match key (company|name|email, lower-cased), not across users", () => {
+    const key = '["acme","priya raman","priya@acme.com"]';
+    expect(sqlite.prepare("select match_key as k from interviewers where id = ?").get(priyaId)).toEqual({ k: key });
     expect(() => db.insert(interviewers).values({ userId: ana.id, name: "Priya", matchKey: key }).run()).toThrow(/UNIQUE/);
     expect(() => db.insert(interviewers).values({ userId: ben.id, name: "Priya", matchKey: key }).run()).not.toThrow();
   });

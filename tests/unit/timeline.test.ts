@@ -165,6 +165,15 @@ describe("wall times and zones", () => {
     expect(wallTimeToUtc("2028-02-29T10:00", "UTC")?.toISOString()).toBe("2028-02-29T10:00:00.000Z");
   });
 
+  it("refuses years below 1000 instead of reading them as 19xx", () => {
+    for (const bad of ["0075-06-01T10:00", "0000-01-01T00:00", "0099-12-31T23:59", "0999-12-31T23:59"]) {
+      expect(wallTimeToUtc(bad, "UTC"), bad).toBeNull();
+      expect(wallTimeToUtc(bad, "Europe/Berlin"), `${bad} Berlin`).toBeNull();
+    }
+    expect(wallTimeToUtc("1000-01-01T00:00", "UTC")?.toISOString()).toBe("1000-01-01T00:00:00.000Z");
+    expect(wallTimeToUtc("1975-06-01T10:00", "UTC")?.toISOString()).toBe("1975-06-01T10:00:00.000Z");
+  });
+
   it("round-trips through toWallTime in several zones", () => {
     for (const zone of ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland"]) {
       for (const wall of ["2026-01-15T08:05", "2026-07-01T23:59", "2026-11-20T00:00"]) {

@@ -9,13 +9,18 @@ import {
   THROTTLE_WINDOW_MS,
   throttleKeys,
 } from "@/lib/data/sign-in-throttle";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
 import {
+  adoptTimeZone,
   changePasswordHash,
   createUser,
   findCredentials,
+  findUserByEmail,
   getSessionUser,
   passwordHashOf,
   revokeSessions,
+  setTimeZone,
 } from "@/lib/data/users";
 import { makeUser, testDb } from "./support/db";
 
@@ -32,7 +37,14 @@ describe("users", () => {
 
   it("session lookups never carry the password hash", async () => {
     const ana = await makeUser(db, "ana@example.com");
-    expect(Object.keys(getSessionUser(db, ana.id)!).sort()).toEqual(["email", "id", "name", "sessionVersion", "timeZone"]);
+    expect(Object.keys(getSessionUser(db, ana.id)!).sort()).toEqual([
+      "email",
+      "id",
+      "name",
+      "sessionVersion",
+      "timeZone",
+      "timeZoneChosen",
+    ]);
   });
 
   it("sign out everywhere and a password change each bump only that user's session version", async () => {
@@ -45,6 +57,42 @@ describe("users", () => {
     expect(passwordHashOf(db, ana.id)).toBe("scrypt$new");
     expect(getSessionUser(db, ben.id)?.sessionVersion).toBe(1);
     expect(findCredentials(db, "ben@example.com")?.passwordHash).not.toBe("scrypt$new");
+  });
+});
+
+describe("an account's time zone", () => {
+  const storedZone = (id: string) => db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, id)).get()?.timeZone;
+
+  it("is unknown (null, shown as UTC) until given, and chosen once it is", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    expect(storedZone(ana.id)).toBeNull();
+    expect(ana).toMatchObject({ timeZone: "UTC", timeZoneChosen: false });
+    expect(getSessionUser(db, ana.id)).toMatchObject({ timeZone: "UTC", timeZoneChosen: false });
+    const ben = createUser(db, { name: "Ben", email: "ben@example.com", passwordHash: "x", timeZone: "Europe/Berlin" });
+    expect(ben).toMatchObject({ timeZone: "Europe/Berlin", timeZoneChosen: true });
+    expect(findUserByEmail(db, "ben@example.com")).toMatchObject({ timeZone: "Europe/Berlin", timeZoneChosen: true });
+  });
+
+  it("adoptTimeZone takes the device's zone only while the account has none", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    const ben = await makeUser(db, "ben@example.com");
+    expect(adoptTimeZone(db, ana.id, "Asia/Tokyo")).toBe(true);
+    expect(getSessionUser(db, ana.id)).toMatchObject({ timeZone: "Asia/Tokyo", timeZoneChosen: true });
+    // A second device does not override the first, nor a choice made in Settings.
+    expect(adoptTimeZone(db, ana.id, "America/New_York")).toBe(false);
+    expect(storedZone(ana.id)).toBe("Asia/Tokyo");
+    setTimeZone(db, ana.id, "Europe/Berlin");
+    expect(adoptTimeZone(db, ana.id, "Asia/Tokyo")).toBe(false);
+    expect(storedZone(ana.id)).toBe("Europe/Berlin");
+    // Only that account.
+    expect(storedZone(ben.id)).toBeNull();
+    expect(adoptTimeZone(db, "no-such-user", "Asia/Tokyo")).toBe(false);
+  });
+
+  it("an account created with a zone keeps it", () => {
+    const cy = createUser(db, { name: "Cy", email: "cy@example.com", passwordHash: "x", timeZone: "Pacific/Auckland" })!;
+    expect(adoptTimeZone(db, cy.id, "UTC")).toBe(false);
+    expect(getSessionUser(db, cy.id)?.timeZone).toBe("Pacific/Auckland");
   });
 });
 

@@ -36,7 +36,7 @@ export default async function SettingsPage() {
         <p className="mt-1 mb-4 text-sm text-slate-700">
           Interview times are typed and shown in this zone. Changing it changes how times read, never when they happen.
         </p>
-        <TimeZoneForm current={user.timeZone} zones={knownTimeZones()} />
+        <TimeZoneForm current={user.timeZone} zones={knownTimeZones(user.timeZone)} />
       </section>
 
       <section aria-labelledby="password-heading" className="card p-4 sm:p-6">

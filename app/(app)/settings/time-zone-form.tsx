@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useBrowserTimeZone } from "@/app/_components/use-browser-time-zone";
+import { sameZone, useBrowserTimeZone } from "@/app/_components/use-browser-time-zone";
 import { setTimeZoneAction } from "./actions";
 
 export function TimeZoneForm({ current, zones }: { current: string; zones: string[] }) {
@@ -19,7 +19,7 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
         name="timeZone"
         label="Your time zone"
         errors={state.fieldErrors?.timeZone}
-        hint={device && device !== value ? `This device is set to ${device}.` : undefined}
+        hint={device && !sameZone(device, value) ? `This device is set to ${device.replaceAll("_", " ")}.` : undefined}
       >
         {(p) => (
           <select {...p} key={value} className="input" defaultValue={value}>

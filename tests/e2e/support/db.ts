@@ -51,3 +51,18 @@ export function eventsOf(applicationId: string): Record<string, unknown>[] {
     (db) => db.prepare("select * from events where application_id = ? order by occurred_at").all(applicationId) as Record<string, unknown>[],
   );
 }
+
+/** For setting up states the UI cannot make, such as an account from before time zones. */
+export function writeDb<T>(change: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DB_PATH, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    return change(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function timeZoneOf(email: string): string | null {
+  return readDb((db) => (db.prepare("select time_zone from users where email = ?").get(email) as { time_zone: string | null }).time_zone);
+}

@@ -1,8 +1,10 @@
 import type Database from "better-sqlite3";
-import { openDatabase } from "@/db/open";
+import { openDatabase, type Db } from "@/db/open";
 import type { EventKind } from "@/db/schema";
+import { logEvent } from "@/lib/data/events";
 import type { EventInput } from "@/lib/validation/event";
 import type { RoundInput } from "@/lib/validation/round";
+import { makeUser } from "./db";
 
 /** Like testDb(), but also hands back the raw SQLite handle for counting rows. */
 export function testDbWithSqlite() {
@@ -54,3 +56,24 @@ export const eventInput = (kind: EventKind, occurredAt = "2026-11-21T09:00:00Z",
   occurredAt: new Date(occurredAt),
   ...(note === undefined ? {} : { note }),
 });
+
+/** A fresh database with two accounts, Ana and Ben, and the raw handle. */
+export async function twoUsers() {
+  const { db, sqlite } = testDbWithSqlite();
+  const ana = await makeUser(db, "ana@example.com");
+  const ben = await makeUser(db, "ben@example.com");
+  return { db, sqlite, ana, ben };
+}
+
+/** Logs an event that must be accepted, and returns its id. */
+export function logOk(db: Db, userId: string, applicationId: string, input: EventInput): string {
+  const result = logEvent(db, userId, applicationId, input);
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
+  return result.id;
+}
+
+/** What the application's status was before the event moved it, straight from SQLite. */
+export function statusBeforeOf(sqlite: Database.Database, eventId: string): string | null | undefined {
+  const row = sqlite.prepare("select status_before as s from events where id = ?").get(eventId) as { s: string | null } | undefined;
+  return row?.s;
+}

@@ -77,15 +77,15 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
       ) : null}
       {round.thankYouSentAt ? (
         <p className="text-sm text-slate-700">
-          <span aria-hidden>✉ </span>Thank-you sent{" "}
-          <time dateTime={round.thankYouSentAt.toISOString()} title={formatDateTime(round.thankYouSentAt, timeZone)}>
-            {relativeTime(round.thankYouSentAt, now)}
+          <span aria-hidden>✉ </span>Thank-you sent {relativeTime(round.thankYouSentAt, now)}{" "}
+          <time dateTime={round.thankYouSentAt.toISOString()} className="text-slate-600">
+            ({formatDateTime(round.thankYouSentAt, timeZone)})
           </time>
         </p>
       ) : started ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-amber-800">No thank-you logged.</span>
-          <ThankYouButton roundId={round.id} />
+          <ThankYouButton roundId={round.id} roundNumber={number} />
         </div>
       ) : null}
       <div className="flex flex-wrap items-center gap-2 pt-1 text-sm">

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
-import { deleteEvent, logEvent, updateEvent } from "@/lib/data/events";
+import { deleteEvent, getEvent, logEvent, updateEvent } from "@/lib/data/events";
 import { formField } from "@/lib/forms/form-field";
 import { formValues } from "@/lib/forms/form-state";
+import { keepIfUnchanged } from "@/lib/time/zoned";
 import { eventEditSchema, eventSchema } from "@/lib/validation/event";
 import { backToTimeline } from "../back-to-timeline";
 
@@ -20,7 +21,9 @@ export const logEventAction = validatedActionWithUser(
     const applicationId = formField(formData, "applicationId");
     const result = logEvent(getDb(), user.id, applicationId, data);
     if (!result.ok && result.reason === "not-found") notFound();
-    if (!result.ok) return { message: result.message, fieldErrors: { kind: [result.message] }, values: formValues(formData) };
+    if (!result.ok) {
+      return { message: "Not saved: see the message below.", fieldErrors: { kind: [result.message] }, values: formValues(formData) };
+    }
     backToTimeline(applicationId, `event-${result.id}`);
   },
 );
@@ -29,7 +32,9 @@ export const updateEventAction = validatedActionWithUser(
   (user) => eventEditSchema(context(user)),
   async (data, user, formData) => {
     const id = formField(formData, "eventId");
-    const applicationId = updateEvent(getDb(), user.id, id, data);
+    const db = getDb();
+    const occurredAt = keepIfUnchanged(getEvent(db, user.id, id)?.occurredAt, data.occurredAt, user.timeZone);
+    const applicationId = updateEvent(db, user.id, id, { ...data, occurredAt });
     if (!applicationId) notFound();
     backToTimeline(applicationId, `event-${id}`);
   },

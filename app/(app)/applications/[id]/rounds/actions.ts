@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
-import { createRound, deleteRound, markThankYouSent, updateRound } from "@/lib/data/rounds";
+import { createRound, deleteRound, getRound, markThankYouSent, updateRound } from "@/lib/data/rounds";
 import { formField } from "@/lib/forms/form-field";
 import type { FormState } from "@/lib/forms/form-state";
+import { keepIfUnchanged } from "@/lib/time/zoned";
 import { roundSchema } from "@/lib/validation/round";
 import { backToTimeline } from "../back-to-timeline";
 
@@ -24,7 +25,14 @@ export const createRoundAction = validatedActionWithUser(schemaFor, async (data,
 
 export const updateRoundAction = validatedActionWithUser(schemaFor, async (data, user, formData) => {
   const id = formField(formData, "roundId");
-  const applicationId = updateRound(getDb(), user.id, id, data);
+  const db = getDb();
+  const saved = getRound(db, user.id, id);
+  const zone = user.timeZone;
+  const applicationId = updateRound(db, user.id, id, {
+    ...data,
+    scheduledAt: keepIfUnchanged(saved?.scheduledAt, data.scheduledAt, zone),
+    thankYouSentAt: data.thankYouSentAt && keepIfUnchanged(saved?.thankYouSentAt, data.thankYouSentAt, zone),
+  });
   if (!applicationId) notFound();
   backToTimeline(applicationId, `round-${id}`);
 });

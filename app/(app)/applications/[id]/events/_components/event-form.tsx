@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { useZoneHint } from "@/app/_components/use-browser-time-zone";
 import { EVENT_KINDS } from "@/db/schema";
 import type { FormState } from "@/lib/forms/form-state";
 import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
@@ -25,6 +26,7 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
   const [state, formAction] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   const v: Record<string, string | undefined> = state.values ?? initial;
+  const zoneHint = useZoneHint(timeZone);
 
   return (
     <form action={formAction} noValidate className="space-y-4">
@@ -50,7 +52,7 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
             )}
           </Field>
         )}
-        <Field name="occurredAt" label="When" errors={errors.occurredAt} hint={`Your time (${timeZone}).`} idPrefix="event">
+        <Field name="occurredAt" label="When" errors={errors.occurredAt} hint={zoneHint} idPrefix="event">
           {(p) => <input {...p} type="datetime-local" required className="input" defaultValue={v.occurredAt} />}
         </Field>
         <Field name="note" label="Note (optional)" errors={errors.note} className="sm:col-span-2" idPrefix="event">

@@ -20,10 +20,12 @@ function rowsIn(values: Props["values"]): number {
 
 /** People already met at this company to tick again, plus rows for new ones. */
 export function InterviewerPicker({ known, values, errors }: Props) {
-  const [rows, setRows] = useState(() => rowsIn(values));
+  const [initialRows] = useState(() => rowsIn(values));
+  const [rows, setRows] = useState(initialRows);
   const pickError = Object.entries(errors)
     .filter(([k]) => k.startsWith("interviewerIds"))
     .flatMap(([, v]) => v ?? []);
+  const listError = [...pickError, ...(errors.newInterviewers ?? [])].join(" ");
 
   return (
     <fieldset className="card space-y-4 p-4 sm:p-6">
@@ -47,7 +49,6 @@ export function InterviewerPicker({ known, values, errors }: Props) {
               </li>
             ))}
           </ul>
-          {pickError.length ? <p className="mt-1 text-sm text-red-700">{pickError.join(" ")}</p> : null}
         </div>
       ) : null}
 
@@ -69,6 +70,8 @@ export function InterviewerPicker({ known, values, errors }: Props) {
                     name={name}
                     type={part === "email" ? "email" : "text"}
                     autoComplete="off"
+                    // A row added with the button takes the focus, so typing can go on.
+                    autoFocus={part === "name" && i >= initialRows}
                     maxLength={part === "email" ? 254 : 120}
                     className="input mt-1"
                     defaultValue={values[name]}
@@ -85,6 +88,11 @@ export function InterviewerPicker({ known, values, errors }: Props) {
             })}
           </div>
         ))}
+        {listError ? (
+          <p id="field-newInterviewers-error" role="alert" className="text-sm text-red-700">
+            {listError}
+          </p>
+        ) : null}
         {rows < MAX_NEW_INTERVIEWERS ? (
           <button type="button" className="btn-secondary" onClick={() => setRows((n) => n + 1)}>
             Add another person

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useBrowserTimeZone } from "@/app/_components/use-browser-time-zone";
+import { useZoneHint } from "@/app/_components/use-browser-time-zone";
 import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES } from "@/db/schema";
 import type { InterviewerView } from "@/lib/data/interviewers";
 import type { FormState } from "@/lib/forms/form-state";
@@ -31,11 +31,7 @@ export function RoundForm({ action, initial, applicationId, roundId, known, time
   // After a failed submit, show what was typed; selects are keyed by value
   // so React's form reset cannot put back the first-rendered choice.
   const v: Record<string, string | undefined> = state.values ?? initial;
-  const device = useBrowserTimeZone();
-  const zoneHint =
-    device && device !== timeZone
-      ? `Your time in ${timeZone}. This device is set to ${device}: if you have moved, change the zone in Settings.`
-      : `Your time (${timeZone}).`;
+  const zoneHint = useZoneHint(timeZone);
 
   return (
     <form action={formAction} noValidate className="space-y-4">

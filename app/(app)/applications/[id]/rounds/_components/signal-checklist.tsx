@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import { ARTICLE_TITLE, SIGNALS, type SignalGroup } from "@/lib/interviews/catalog";
 
 type Props = {
@@ -13,6 +16,8 @@ function errorText(errors: Props["errors"], prefix: string): string | undefined 
 }
 
 function SignalGroupList({ group, values, errors }: Props & { group: SignalGroup }) {
+  // The decision date only counts with its tick, so it is editable only then.
+  const [timelineTicked, setTimelineTicked] = useState(values["signal.hiring_timeline"] === "on");
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
       {SIGNALS.filter((s) => s.group === group).map((s) => {
@@ -27,6 +32,7 @@ function SignalGroupList({ group, values, errors }: Props & { group: SignalGroup
                 name={`signal.${s.key}`}
                 type="checkbox"
                 defaultChecked={values[`signal.${s.key}`] === "on"}
+                onChange={isTimeline ? (e) => setTimelineTicked(e.target.checked) : undefined}
                 aria-describedby={`${id}-about`}
                 className="mt-0.5 size-4 shrink-0 accent-brand-600"
               />
@@ -48,7 +54,8 @@ function SignalGroupList({ group, values, errors }: Props & { group: SignalGroup
                   id="field-hiringTimelineOn"
                   name="hiringTimelineOn"
                   type="date"
-                  className="input mt-1"
+                  className="input mt-1 disabled:bg-slate-100 disabled:text-slate-500"
+                  disabled={!timelineTicked}
                   defaultValue={values.hiringTimelineOn}
                   aria-invalid={dateError ? true : undefined}
                   aria-describedby={dateError ? "field-hiringTimelineOn-error" : undefined}
@@ -87,7 +94,7 @@ export function SignalChecklist({ values, errors }: Props) {
             type="checkbox"
             defaultChecked={values.noNextSteps === "on"}
             aria-invalid={noNextStepsError ? true : undefined}
-            aria-describedby={noNextStepsError ? "field-noNextSteps-error" : "field-noNextSteps-hint"}
+            aria-describedby={noNextStepsError ? "field-noNextSteps-hint field-noNextSteps-error" : "field-noNextSteps-hint"}
             className="mt-0.5 size-4 shrink-0 accent-brand-600"
           />
           <div>

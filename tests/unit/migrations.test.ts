@@ -1,0 +1,92 @@
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MIGRATIONS_FOLDER } from "@/db/open";
+import * as schema from "@/db/schema";
+import { adoptTimeZone, getSessionUser } from "@/lib/data/users";
+
+// A database made before rounds existed (only 0000_init applied) must come
+// through the later migrations with its rows intact and its keys valid.
+
+type Journal = { entries: { tag: string }[] };
+
+let tmp: string;
+let sqlite: Database.Database;
+
+/** A migrations folder holding only the first migration, as an early install had. */
+function firstMigrationOnly(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-migrations-"));
+  mkdirSync(path.join(dir, "meta"));
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as Journal;
+  const first = journal.entries[0];
+  writeFileSync(path.join(dir, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: [first] }));
+  copyFileSync(path.join(MIGRATIONS_FOLDER, `${first.tag}.sql`), path.join(dir, `${first.tag}.sql`));
+  return dir;
+}
+
+const tables = () =>
+  (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
+
+beforeEach(() => {
+  tmp = firstMigrationOnly();
+  sqlite = new Database(":memory:");
+  sqlite.pragma("foreign_keys = ON");
+});
+
+afterEach(() => {
+  sqlite.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("migrating a database made with 0000_init only", () => {
+  it("keeps users and applications, leaves the time zone unknown and the keys valid", () => {
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    migrate(drizzle(sqlite), { migrationsFolder: tmp });
+    expect(tables()).toEqual(["__drizzle_migrations", "applications", "sign_in_throttle", "users"]);
+    sqlite.prepare("insert into users (id, email, name, password_hash) values (?, ?, ?, ?)").run("u1", "ana@example.com", "Ana", "scrypt$x");
+    sqlite
+      .prepare("insert into applications (id, user_id, company, role_title, status) values (?, ?, ?, ?, ?)")
+      .run("a1", "u1", "Acme", "Engineer", "interviewing");
+
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_FOLDER });
+
+    expect(sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: 2 });
+    expect(tables()).toEqual(expect.arrayContaining(["rounds", "events", "interviewers", "round_interviewers", "round_signals", "custom_signals"]));
+    expect(sqlite.prepare("select time_zone from users where id = 'u1'").get()).toEqual({ time_zone: null });
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    expect(sqlite.prepare("select id, user_id, company, status from applications").all()).toEqual([
+      { id: "a1", user_id: "u1", company: "Acme", status: "interviewing" },
+    ]);
+
+    // The data layer reads the old account as "zone not chosen yet", and can adopt one.
+    const db = drizzle(sqlite, { schema });
+    expect(getSessionUser(db, "u1")).toMatchObject({ timeZone: "UTC", timeZoneChosen: false });
+    expect(adoptTimeZone(db, "u1", "Europe/Berlin")).toBe(true);
+  });
+
+  it("lets the old application take rounds, which go with it when it is deleted", () => {
+    migrate(drizzle(sqlite), { migrationsFolder: tmp });
+    sqlite.prepare("insert into users (id, email, name, password_hash) values (?, ?, ?, ?)").run("u1", "ana@example.com", "Ana", "scrypt$x");
+    sqlite.prepare("insert into users (id, email, name, password_hash) values (?, ?, ?, ?)").run("u2", "ben@example.com", "Ben", "scrypt$x");
+    sqlite
+      .prepare("insert into applications (id, user_id, company, role_title, status) values (?, ?, ?, ?, ?)")
+      .run("a1", "u1", "Acme", "Engineer", "applied");
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_FOLDER });
+
+    const insertRound = sqlite.prepare("insert into rounds (id, user_id, application_id, kind, scheduled_at) values (?, ?, ?, 'first', ?)");
+    insertRound.run("r1", "u1", "a1", 1_795_000_000);
+    // The composite key holds on the migrated table: Ben can't file a round under Ana's application.
+    expect(() => insertRound.run("r2", "u2", "a1", 1_795_000_000)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+
+    sqlite.prepare("delete from applications where id = 'a1'").run();
+    expect(sqlite.prepare("select count(*) as n from rounds").get()).toEqual({ n: 0 });
+    expect(sqlite.prepare("select count(*) as n from applications").get()).toEqual({ n: 0 });
+  });
+});
