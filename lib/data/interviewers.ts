@@ -15,8 +15,8 @@ export const interviewerColumns = {
 export type NewInterviewer = { name: string; title?: string; email?: string };
 
 // Two "Sam Lee"s at two companies are two people; the same name and email
-// at one company (even across two applications there) is one.
-// JSON keeps the parts apart even when a name contains any separator.
+// at one company (even across two applications there) is one. JSON keeps
+// the parts apart whatever characters a name contains.
 const matchKey = (company: string, p: NewInterviewer) =>
   JSON.stringify([company, p.name, p.email ?? ""].map((part) => part.trim().toLowerCase()));
 

@@ -26,4 +26,3 @@ export function eventEditSchema(context: RoundRulesContext) {
 
 export type EventInput = z.output<ReturnType<typeof eventSchema>>;
 export type EventEditInput = z.output<ReturnType<typeof eventEditSchema>>;
-export type EventField = keyof EventInput;

@@ -178,10 +178,3 @@ export function roundSchema({ timeZone, now }: RoundRulesContext) {
 }
 
 export type RoundInput = z.output<ReturnType<typeof roundSchema>>;
-export type RoundField =
-  | Exclude<keyof RoundInput, "signals" | "interviewerIds" | "newInterviewers">
-  | "signals"
-  | "interviewerIds"
-  | "newInterviewers"
-  | `newInterviewers.${number}.${"name" | "title" | "email"}`;
-

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCalendarDate, formatPlace, formatSalary } from "@/lib/applications/labels";
 import { getDb } from "@/db/client";
+import { formatCalendarDate, formatPlace, formatSalary } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
 import { listEvents } from "@/lib/data/events";
 import { interviewersMetFor } from "@/lib/data/interviewers";
