@@ -21,7 +21,8 @@ export function canonicalTimeZone(zone: string): string | null {
 /**
  * "2026-03-14T09:30" (what <input type="datetime-local"> sends) in `zone`,
  * as an instant; null when it is not a real date and time. A time skipped
- * by a daylight-saving change moves forward by the size of the gap.
+ * when clocks go forward moves on by the gap (forms refuse it); a time that
+ * happens twice when they go back reads as the second, in winter time.
  */
 export function wallTimeToUtc(wall: string, zone: string): Date | null {
   const m = WALL_TIME.exec(wall);

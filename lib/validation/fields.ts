@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canonicalTimeZone, wallTimeToUtc } from "@/lib/time/zoned";
+import { canonicalTimeZone, toWallTime, wallTimeToUtc } from "@/lib/time/zoned";
 
 // Form values arrive as strings (or File objects, if someone posts by hand).
 // These helpers turn "" into "absent" and give every failure a plain message.
@@ -106,6 +106,14 @@ export const wallDateTime = (label: string, zone: string) =>
       }
       if (instant.getTime() < EARLIEST || instant.getTime() >= LATEST) {
         ctx.addIssue({ code: "custom", message: `${label} must be between 1970 and 2100.` });
+        return z.NEVER;
+      }
+      // In the hour skipped when clocks go forward, the typed time never happens.
+      if (toWallTime(instant, zone) !== value.slice(0, 16)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${label}: ${value.slice(11, 16)} doesn't exist that day in ${zone} (the clocks go forward). Choose a time outside the skipped hour.`,
+        });
         return z.NEVER;
       }
       return instant;

@@ -48,6 +48,17 @@ describe("the basics", () => {
     const round = valid({ ...base, scheduledAt: "2026-07-01T09:00" }, { timeZone: "Europe/Berlin", now: NOW });
     expect(round.scheduledAt.toISOString()).toBe("2026-07-01T07:00:00.000Z");
   });
+
+  it("refuses a time in the hour skipped when clocks go forward, and takes the minutes around it", () => {
+    const berlin = { timeZone: "Europe/Berlin", now: NOW };
+    expect(errorsOf({ ...base, scheduledAt: "2026-03-29T02:30" }, berlin).scheduledAt).toEqual([
+      "Start: 02:30 doesn't exist that day in Europe/Berlin (the clocks go forward). Choose a time outside the skipped hour.",
+    ]);
+    expect(valid({ ...base, scheduledAt: "2026-03-29T01:59" }, berlin).scheduledAt.toISOString()).toBe("2026-03-29T00:59:00.000Z");
+    expect(valid({ ...base, scheduledAt: "2026-03-29T03:00" }, berlin).scheduledAt.toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    // The repeated hour when clocks go back is a real time; it is read as the second one, in winter time.
+    expect(valid({ ...base, scheduledAt: "2026-10-25T02:30" }, berlin).scheduledAt.toISOString()).toBe("2026-10-25T01:30:00.000Z");
+  });
 });
 
 describe("duration", () => {
