@@ -59,9 +59,11 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
           {(p) => <textarea {...p} rows={2} maxLength={2000} className="input" defaultValue={v.note} />}
         </Field>
       </div>
-      <p className="text-xs text-slate-600">
-        An offer, a rejection or a withdrawal also updates the application&apos;s status.
-      </p>
+      {fixedKindLabel ? null : (
+        <p className="text-xs text-slate-600">
+          An offer, a rejection or a withdrawal also updates the application&apos;s status.
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
         {cancelHref ? (
