@@ -1,4 +1,4 @@
-import type { ApplicationStatus, EventKind, RoundKind } from "@/db/schema";
+import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import type { ApplicationWithHistory } from "@/lib/data/applications";
 import type { RoundInput } from "@/lib/validation/round";
 

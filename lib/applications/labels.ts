@@ -1,4 +1,4 @@
-import type { ApplicationStatus, SalaryPeriod, WorkMode } from "@/db/schema";
+import type { ApplicationStatus, SalaryPeriod, WorkMode } from "@/lib/vocabulary";
 
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   saved: "Saved",

@@ -1,4 +1,4 @@
-import type { EventKind, RoundFormat, RoundKind, RoundOutcome, SignalKey } from "@/db/schema";
+import type { EventKind, RoundFormat, RoundKind, RoundOutcome, SignalKey } from "@/lib/vocabulary";
 
 /** The article the advice is built on; every signal and rule cites a section of it. */
 export const ARTICLE_TITLE = "Does a Second Interview Mean You Got the Job";

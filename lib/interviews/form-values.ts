@@ -1,4 +1,4 @@
-import type { RoundKind } from "@/db/schema";
+import type { RoundKind } from "@/lib/vocabulary";
 import type { RoundView } from "@/lib/data/rounds";
 import { toWallTime } from "@/lib/time/zoned";
 

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, EventKind, RoundKind } from "@/db/schema";
+import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 
 export type StatusMove = { ok: true; status: ApplicationStatus } | { ok: false; message: string };

@@ -37,16 +37,26 @@ export function wallTimeToUtc(wall: string, zone: string): Date | null {
   return Number.isNaN(instant) ? null : new Date(instant);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and the
+// dashboard formats thousands of dates in the same zone: keep one per use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(use: string, zone: string, options: Intl.DateTimeFormatOptions, locale = "en-GB"): Intl.DateTimeFormat {
+  const key = `${use}|${zone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function parts(date: Date, zone: string) {
-  const p = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(date);
+  const p = formatter(
+    "parts",
+    zone,
+    { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" },
+    "en-US",
+  ).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => p.find((x) => x.type === type)?.value ?? "";
   return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
 }
@@ -65,8 +75,7 @@ export function localDate(date: Date, zone: string): string {
 
 /** "Tue 3 Dec 2026, 14:30" in `zone`. */
 export function formatDateTime(date: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
+  return formatter("dateTime", zone, {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -79,7 +88,7 @@ export function formatDateTime(date: Date, zone: string): string {
 
 /** "14:30" in `zone`. */
 export function formatTime(date: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  return formatter("time", zone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 }
 
 /** Every zone the runtime knows, for the settings picker, with `current` always among them. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { APPLICATION_STATUSES } from "@/db/schema";
+import { APPLICATION_STATUSES } from "@/lib/vocabulary";
 
 export const APPLICATION_SORTS = ["updated", "applied", "company"] as const;
 export type ApplicationSort = (typeof APPLICATION_SORTS)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/db/schema";
+import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
 import { optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
 
 export const MAX_SALARY = 100_000_000;

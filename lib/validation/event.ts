@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_KINDS } from "@/db/schema";
+import { EVENT_KINDS } from "@/lib/vocabulary";
 import { optionalText, wallDateTime } from "./fields";
 import { CLOCK_SKEW_MS, type RoundRulesContext } from "./round";
 

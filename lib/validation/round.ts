@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES, SIGNAL_KEYS, type SignalKey } from "@/db/schema";
+import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES, SIGNAL_KEYS, type SignalKey } from "@/lib/vocabulary";
 import { localDate } from "@/lib/time/zoned";
 import { formatCalendarDate } from "@/lib/applications/labels";
 import {

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from "@/db/schema";
+import type { ApplicationStatus } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 
 const TONES: Record<ApplicationStatus, string> = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { APPLICATION_STATUSES } from "@/db/schema";
+import { APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { formatCalendarDate, formatPlace, STATUS_LABELS } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplications, listApplications } from "@/lib/data/applications";

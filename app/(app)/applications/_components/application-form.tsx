@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/db/schema";
+import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
 import { PERIOD_LABELS, SOURCE_SUGGESTIONS, STATUS_LABELS, WORK_MODE_LABELS } from "@/lib/applications/labels";
 import type { FormState } from "@/lib/forms/form-state";
 import type { ApplicationField } from "@/lib/validation/application";

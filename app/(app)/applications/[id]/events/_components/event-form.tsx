@@ -6,7 +6,7 @@ import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useZoneHint } from "@/app/_components/use-browser-time-zone";
-import { EVENT_KINDS } from "@/db/schema";
+import { EVENT_KINDS } from "@/lib/vocabulary";
 import type { FormState } from "@/lib/forms/form-state";
 import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
 

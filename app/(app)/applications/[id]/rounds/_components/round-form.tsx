@@ -6,7 +6,7 @@ import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useZoneHint } from "@/app/_components/use-browser-time-zone";
-import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES } from "@/db/schema";
+import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES } from "@/lib/vocabulary";
 import type { InterviewerView } from "@/lib/data/interviewers";
 import type { FormState } from "@/lib/forms/form-state";
 import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS, ROUND_OUTCOME_LABELS } from "@/lib/interviews/catalog";

@@ -1,0 +1,101 @@
+import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
+import type { SignalKey } from "@/lib/vocabulary";
+import type { GuidanceInput } from "./input";
+import type { DraftKind } from "./recommendation";
+
+export type Draft = { subject: string; body: string; to: string[] };
+
+export type DraftFacts = {
+  kind: DraftKind;
+  senderName: string;
+  application: Pick<GuidanceInput["application"], "company" | "roleTitle">;
+  round: Pick<GuidanceInput["rounds"][number], "kind" | "signals" | "interviewers"> & {
+    /** "Tuesday 1 December", already in the user's zone. */
+    dateText: string;
+  };
+};
+
+/** How a covered topic reads inside a sentence of a thank-you. */
+const TOPIC_PHRASES: Partial<Record<SignalKey, string>> = {
+  long_term_discussion: "the projects you have planned",
+  met_team: "meeting the team",
+  company_fit: "how the team works together",
+  role_skills: "what the role asks for day to day",
+  problem_solving: "the problem we worked through together",
+  scenario_questions: "the situations you asked me to think through",
+  behavioral_questions: "the projects I have worked on",
+  technical_questions: "the technical side of the work",
+  culture_fit_questions: "the way your team likes to work",
+  future_vision_questions: "where the team is heading",
+};
+
+const MAX_TOPICS = 2;
+
+function greeting(people: DraftFacts["round"]["interviewers"]): string {
+  const first = people.map((p) => p.name.trim().split(/\s+/)[0]).filter(Boolean);
+  if (first.length === 0) return "Hello,";
+  if (first.length <= 3) return `Hi ${first.length === 1 ? first[0] : `${first.slice(0, -1).join(", ")} and ${first.at(-1)}`},`;
+  return "Hi all,";
+}
+
+function topicsLine(signals: DraftFacts["round"]["signals"]): string {
+  const phrases = signals.map((s) => TOPIC_PHRASES[s.signal]).filter((p): p is string => Boolean(p)).slice(0, MAX_TOPICS);
+  if (phrases.length === 0) return "I enjoyed the conversation and came away even keener on the role.";
+  return `I especially enjoyed talking about ${phrases.join(" and ")}, and came away even keener on the role.`;
+}
+
+/**
+ * A first draft the user edits before sending: short, warm and built from
+ * what they logged. Pure, so the page and the tests see the same text.
+ */
+export function buildDraft(facts: DraftFacts): Draft {
+  const { company, roleTitle } = facts.application;
+  const round = facts.round;
+  const to = round.interviewers.map((p) => p.email).filter((e): e is string => Boolean(e));
+  const hello = greeting(round.interviewers);
+  const signOff = `Best wishes,\n${facts.senderName}`;
+  const meeting = ROUND_KIND_LABELS[round.kind].toLowerCase();
+  switch (facts.kind) {
+    case "thank-you":
+      return {
+        to,
+        subject: `Thank you: ${roleTitle} ${meeting}`,
+        body: [
+          hello,
+          `Thank you for your time on ${round.dateText} to talk about the ${roleTitle} role at ${company}.`,
+          topicsLine(round.signals),
+          "If anything else would help, I would be glad to send it.",
+          signOff,
+        ].join("\n\n"),
+      };
+    case "follow-up":
+      return {
+        to,
+        subject: `Following up: ${roleTitle} at ${company}`,
+        body: [
+          hello,
+          `I hope your week is going well. I am writing to check in about the ${roleTitle} role, following our ${meeting} on ${round.dateText}.`,
+          "I am still very interested, and happy to share anything that would help with your decision. Is there any news on timing you could pass on?",
+          signOff,
+        ].join("\n\n"),
+      };
+    case "feedback-request":
+      return {
+        to,
+        subject: `Thank you, and a quick request: ${roleTitle}`,
+        body: [
+          hello,
+          `Thank you for letting me know, and for the time you and the team gave me during the process for the ${roleTitle} role.`,
+          "If you have a few minutes, I would be grateful for any feedback on my interviews: what went well, and what would have made me a stronger candidate.",
+          `I enjoyed getting to know ${company} and would be glad to hear about future openings.`,
+          signOff,
+        ].join("\n\n"),
+      };
+  }
+}
+
+/** A mailto: link carrying the (possibly edited) draft. */
+export function mailtoHref(draft: Draft): string {
+  const query = `subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(draft.body)}`;
+  return `mailto:${draft.to.map(encodeURIComponent).join(",")}?${query}`;
+}

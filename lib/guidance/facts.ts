@@ -1,0 +1,145 @@
+import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
+import { wallTimeToUtc } from "@/lib/time/zoned";
+import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
+import { byText } from "./queue";
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** A round logged without a duration is taken to last an hour. */
+export const ROUND_MINUTES_IF_UNKNOWN = 60;
+
+/** The kinds the article's advice is written for, whatever their place in the timeline. */
+const LATER_KINDS: readonly RoundKind[] = ["second", "final", "panel", "onsite"];
+
+/** Statuses in which the user is still waiting on the company. */
+export const WAITING: readonly ApplicationStatus[] = ["applied", "screening", "interviewing"];
+
+/** Anything that answers the candidate: the silence is over. */
+const RESPONSES: readonly EventKind[] = [
+  "response_received",
+  "feedback_received",
+  "offer_received",
+  "rejection_received",
+  "withdrawn",
+];
+
+export type RoundFact = {
+  round: GuidanceRound;
+  /** Position in the application's timeline, 1 = earliest. */
+  number: number;
+  start: Date;
+  end: Date;
+  later: boolean;
+};
+
+/** Everything the rules share about one application, worked out once. */
+export type Facts = {
+  input: GuidanceInput;
+  now: Date;
+  company: string;
+  status: ApplicationStatus;
+  /** Chronological, as the timeline numbers them. */
+  rounds: RoundFact[];
+  /** Chronological. */
+  events: readonly GuidanceEvent[];
+  /** The next round still to start, if any. */
+  nextRound: RoundFact | undefined;
+  /** The most recent round that has ended, when no round is under way or to come. */
+  lastEndedRound: RoundFact | undefined;
+  latestOffer: GuidanceEvent | undefined;
+  latestRejection: GuidanceEvent | undefined;
+  /** Sentences several rules share, worked out once per call. */
+  memo: Map<string, unknown> | null;
+};
+
+/** `make()` the first time `key` is asked for on these facts, the same value after. */
+export function once<T>(facts: Facts, key: string, make: () => T): T {
+  facts.memo ??= new Map();
+  if (facts.memo.has(key)) return facts.memo.get(key) as T;
+  const value = make();
+  facts.memo.set(key, value);
+  return value;
+}
+
+const byTime = (a: GuidanceRound, b: GuidanceRound) =>
+  a.scheduledAt.getTime() - b.scheduledAt.getTime() || a.loggedAt.getTime() - b.loggedAt.getTime() || byText(a.id, b.id);
+
+function isSorted<T>(list: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1], list[i]) > 0) return false;
+  return true;
+}
+
+const byOccurrence = (a: GuidanceEvent, b: GuidanceEvent) => a.occurredAt.getTime() - b.occurredAt.getTime() || byText(a.id, b.id);
+
+export function roundEnd(round: GuidanceRound): Date {
+  return new Date(round.scheduledAt.getTime() + (round.durationMinutes ?? ROUND_MINUTES_IF_UNKNOWN) * 60_000);
+}
+
+export function gatherFacts(input: GuidanceInput, now: Date): Facts {
+  // The data layer hands rounds over in timeline order; sorting only when
+  // they are not keeps the dashboard's thousands of calls cheap.
+  const ordered = isSorted(input.rounds, byTime) ? input.rounds : [...input.rounds].sort(byTime);
+  const rounds = ordered.map((round, i) => ({
+    round,
+    number: i + 1,
+    start: round.scheduledAt,
+    end: roundEnd(round),
+    later: i >= 1 || LATER_KINDS.includes(round.kind),
+  }));
+  const events = isSorted(input.events, byOccurrence) ? input.events : [...input.events].sort(byOccurrence);
+  const last = rounds.at(-1);
+  let latestOffer: GuidanceEvent | undefined;
+  let latestRejection: GuidanceEvent | undefined;
+  for (const e of events) {
+    if (e.kind === "offer_received") latestOffer = e;
+    else if (e.kind === "rejection_received") latestRejection = e;
+  }
+  return {
+    input,
+    now,
+    company: input.application.company,
+    status: input.application.status,
+    rounds,
+    events,
+    nextRound: rounds.find((r) => r.start.getTime() > now.getTime()),
+    lastEndedRound: last && last.end.getTime() <= now.getTime() ? last : undefined,
+    latestOffer,
+    latestRejection,
+    memo: null,
+  };
+}
+
+export const eventsSince = (facts: Facts, since: Date, kinds: readonly EventKind[]) =>
+  facts.events.filter((e) => kinds.includes(e.kind) && e.occurredAt.getTime() >= since.getTime() && e.occurredAt.getTime() <= facts.now.getTime());
+
+/** Replies logged since the round started: any of them ends the silence. */
+export const responsesSince = (facts: Facts, since: Date) => eventsSince(facts, since, RESPONSES);
+
+/** The latest decision date the company gave, as a calendar date. */
+export function statedDecisionDate(facts: Facts): string | undefined {
+  let latest: string | undefined;
+  for (const r of facts.rounds)
+    for (const s of r.round.signals) if (s.signal === "hiring_timeline" && s.onDate && (!latest || s.onDate > latest)) latest = s.onDate;
+  return latest;
+}
+
+/** UTC midnight after a calendar date: that date ends within 14 hours either side of it, in any zone. */
+export function dayAfterUtc(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1));
+}
+export const ZONE_OFFSET_LIMIT_MS = 14 * HOUR;
+
+/** When a calendar date ends in the user's zone: "by Friday" has not passed until Friday is over. */
+export function endOfDate(facts: Facts, date: string): Date {
+  const next = dayAfterUtc(date).toISOString().slice(0, 10);
+  return wallTimeToUtc(`${next}T00:00`, facts.input.timeZone) ?? dayAfterUtc(date);
+}
+
+export const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);
+export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
+export const addHours = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR);
+
+/** "Round 2 with Acme", or "round 2 with Acme" inside a sentence. */
+export const roundName = (facts: Facts, r: RoundFact, word: "Round" | "round" = "Round") => `${word} ${r.number} with ${facts.company}`;

@@ -1,0 +1,27 @@
+import type { RuleId, Source } from "./rule-ids";
+
+export const PRIORITIES = ["high", "medium", "low"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** The steps that come with a message the user can edit and send. */
+export type DraftKind = "thank-you" | "follow-up" | "feedback-request";
+
+export type Recommendation = {
+  ruleId: RuleId;
+  /** The rule plus what it is about (a round, an event): done, dismissed and snoozed are kept by this. */
+  key: string;
+  applicationId: string;
+  /** The round the step is about, if any. */
+  roundId: string | null;
+  title: string;
+  detail: string;
+  priority: Priority;
+  dueAt: Date | null;
+  overdue: boolean;
+  /** When the fact that fired the rule happened; a due time never precedes it. */
+  since: Date;
+  /** The facts that fired it, as sentences. Never empty. */
+  reasons: string[];
+  source: Source;
+  draft: DraftKind | null;
+};

@@ -1,0 +1,55 @@
+import { ARTICLE_TITLE } from "@/lib/interviews/catalog";
+
+/** The catalog's rule ids (shared/docs/guidance-rules.md): a contract, never renamed. */
+export const RULE_IDS = [
+  "second-round-expectations",
+  "prepare-research-company",
+  "prepare-examples",
+  "prepare-questions-to-ask",
+  "prepare-mock-interview",
+  "expect-question-types",
+  "salary-wait-for-offer",
+  "send-thank-you",
+  "follow-up-after-silence",
+  "keep-searching",
+  "read-the-signals",
+  "move-on-no-response",
+  "request-feedback",
+  "reflect-and-update",
+  "negotiate-after-offer",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Source = { article: string; sections: readonly string[] };
+
+const from = (...sections: string[]): Source => ({ article: ARTICLE_TITLE, sections });
+
+/** Where each rule comes from: section headings of the article, so a user can read the why. */
+export const RULE_SOURCES: Record<RuleId, Source> = {
+  "second-round-expectations": from(
+    "Clarity on the Second Interview",
+    "FAQs: Does a second interview always mean a smaller candidate pool?",
+    "Conclusion",
+  ),
+  "prepare-research-company": from("Deepen Your Company Knowledge"),
+  "prepare-examples": from("Refine Your Responses"),
+  "prepare-questions-to-ask": from("Refine Your Responses"),
+  "prepare-mock-interview": from("Mock Interviews"),
+  "expect-question-types": from(
+    "Key Aspects Discussed in a Second Interview",
+    "Diving Deeper into Your Potential Role",
+    "Common Questions in Second Interviews",
+  ),
+  "salary-wait-for-offer": from("FAQs: Is it ok to negotiate salary during the second interview?"),
+  "send-thank-you": from("Timing and Tone of Your Follow-up"),
+  "follow-up-after-silence": from(
+    "Managing the Wait",
+    "FAQs: What should I do if I don't get any feedback after the second interview?",
+  ),
+  "keep-searching": from("Managing the Wait", "Signs You Might Be Getting the Job"),
+  "read-the-signals": from("Signs You Might Be Getting the Job"),
+  "move-on-no-response": from("FAQs: What should I do if I don't get any feedback after the second interview?"),
+  "request-feedback": from("Seek Constructive Feedback"),
+  "reflect-and-update": from("Stay Motivated and Reflect"),
+  "negotiate-after-offer": from("FAQs: Is it ok to negotiate salary during the second interview?"),
+};

@@ -1,0 +1,77 @@
+import { addDays, DAY, eventsSince, type Facts } from "../facts";
+import { ago } from "../phrases";
+import type { Recommendation } from "../recommendation";
+import { step } from "./step";
+
+export const REQUEST_FEEDBACK_AFTER_DAYS = 2;
+export const REFLECT_AFTER_DAYS = 7;
+/** Steps after a rejection stop being offered this long after it. */
+export const AFTER_REJECTION_DAYS = 30;
+
+/** The rejection the user got after at least one interview, while it still calls for a step. */
+function recentRejection(facts: Facts) {
+  const rejection = facts.latestRejection;
+  if (!rejection || facts.status !== "rejected" || rejection.occurredAt.getTime() > facts.now.getTime()) return undefined;
+  if (facts.now.getTime() > rejection.occurredAt.getTime() + AFTER_REJECTION_DAYS * DAY) return undefined;
+  const lastRound = facts.rounds.findLast((r) => r.start.getTime() <= rejection.occurredAt.getTime());
+  return lastRound ? { rejection, lastRound } : undefined;
+}
+
+export function requestFeedback(facts: Facts): Recommendation[] {
+  const found = recentRejection(facts);
+  if (!found || eventsSince(facts, found.rejection.occurredAt, ["feedback_requested"]).length > 0) return [];
+  const { rejection, lastRound } = found;
+  return [
+    step(facts, "request-feedback", {
+      about: rejection.id,
+      roundId: lastRound.round.id,
+      title: `Ask ${facts.company} for feedback`,
+      detail:
+        "Thank them for their time and ask what would have made you a stronger candidate. A gracious reply leaves the door open for the next role there.",
+      priority: "medium",
+      dueAt: addDays(rejection.occurredAt, REQUEST_FEEDBACK_AFTER_DAYS),
+      since: rejection.occurredAt,
+      reasons: [
+        `${facts.company} said no ${ago(rejection.occurredAt, facts.now)}, after round ${lastRound.number}.`,
+        "No feedback request is logged.",
+      ],
+      draft: "feedback-request",
+    }),
+  ];
+}
+
+export function reflectAndUpdate(facts: Facts): Recommendation[] {
+  const found = recentRejection(facts);
+  if (!found) return [];
+  const { rejection, lastRound } = found;
+  return [
+    step(facts, "reflect-and-update", {
+      about: rejection.id,
+      roundId: lastRound.round.id,
+      title: "Look back, then adjust",
+      detail:
+        "Write down what went well and what you would do differently, and change how you prepare for the next one. A no is easier to carry once it has taught you something.",
+      priority: "low",
+      dueAt: addDays(rejection.occurredAt, REFLECT_AFTER_DAYS),
+      since: rejection.occurredAt,
+      reasons: [`${facts.company} said no ${ago(rejection.occurredAt, facts.now)}, after ${lastRound.number === 1 ? "one round" : `${lastRound.number} rounds`}.`],
+    }),
+  ];
+}
+
+export function negotiateAfterOffer(facts: Facts): Recommendation[] {
+  const offer = facts.latestOffer;
+  if (!offer || facts.status !== "offer" || offer.occurredAt.getTime() > facts.now.getTime()) return [];
+  return [
+    step(facts, "negotiate-after-offer", {
+      about: offer.id,
+      roundId: null,
+      title: "Negotiate before you answer",
+      detail:
+        "Now that there is an offer, this is the time to talk pay and terms. Get it in writing, weigh it against what you need, and ask for more if it falls short.",
+      priority: "high",
+      since: offer.occurredAt,
+      reasons: [`${facts.company} made an offer ${ago(offer.occurredAt, facts.now)} and you have not answered yet.`],
+    }),
+  ];
+}

@@ -1,0 +1,156 @@
+import { ROUND_KIND_LABELS, signalInfo } from "@/lib/interviews/catalog";
+import { addDays, DAY, once, roundName, WAITING, type Facts, type RoundFact } from "../facts";
+import { ago, listOf, until, when } from "../phrases";
+import type { Recommendation } from "../recommendation";
+import { step } from "./step";
+
+/** Questions to ask and a mock interview are last-day work, whatever the prep lead. */
+export const LAST_DAY_PREP_DAYS = 1;
+/** A later round counts as "just logged" for this long after it was written down. */
+export const JUST_LOGGED_DAYS = 3;
+
+/** The next later round, while the application is still being decided. */
+function upcomingLaterRound(facts: Facts): RoundFact | undefined {
+  if (!WAITING.includes(facts.status) || facts.latestOffer) return undefined;
+  return facts.rounds.find((r) => r.later && r.start.getTime() > facts.now.getTime());
+}
+
+function scheduledReason(facts: Facts, r: RoundFact): string {
+  return once(facts, `scheduled:${r.round.id}`, () => scheduledSentence(facts, r));
+}
+
+function scheduledSentence(facts: Facts, r: RoundFact): string {
+  return `${roundName(facts, r)} (${ROUND_KIND_LABELS[r.round.kind].toLowerCase()}) is on ${when(r.start, facts.input.timeZone)}, ${until(r.start, facts.now)}.`;
+}
+
+/** Due `days` before the round, but never before it was logged: a round booked late is due at once. */
+function dueBefore(r: RoundFact, days: number) {
+  const since = r.round.loggedAt.getTime() < r.start.getTime() ? r.round.loggedAt : r.start;
+  const ideal = addDays(r.start, -days);
+  return { since, dueAt: ideal.getTime() > since.getTime() ? ideal : since };
+}
+
+/** What earlier rounds already covered, as a reason, if anything was ticked. */
+function coveredBefore(facts: Facts, r: RoundFact): string[] {
+  return once(facts, `covered:${r.round.id}`, () => coveredSentence(facts, r));
+}
+
+function coveredSentence(facts: Facts, r: RoundFact): string[] {
+  const topics = new Set(
+    facts.rounds
+      .filter((x) => x.number < r.number)
+      .flatMap((x) => x.round.signals.map((s) => signalInfo(s.signal)))
+      .filter((info) => info.group === "covered" && info.key !== "salary_raised")
+      .map((info) => info.label.toLowerCase()),
+  );
+  return topics.size ? [`Earlier rounds covered ${listOf([...topics])}.`] : [];
+}
+
+export function secondRoundExpectations(facts: Facts): Recommendation[] {
+  const upcoming = upcomingLaterRound(facts);
+  const recent =
+    upcoming ??
+    (WAITING.includes(facts.status) && !facts.latestOffer
+      ? facts.rounds.findLast((r) => r.later && r.start.getTime() <= facts.now.getTime() && facts.now.getTime() - r.round.loggedAt.getTime() <= JUST_LOGGED_DAYS * DAY)
+      : undefined);
+  if (!recent) return [];
+  const reason = upcoming
+    ? scheduledReason(facts, recent)
+    : `You logged ${roundName(facts, recent, "round")} ${ago(recent.round.loggedAt, facts.now)}.`;
+  return [
+    step(facts, "second-round-expectations", {
+      about: recent.round.id,
+      roundId: recent.round.id,
+      title: "Know what a later round means",
+      detail:
+        "Being asked back puts you on a short list, and this round looks harder at depth and fit. It brings you closer to an offer; it does not promise one.",
+      priority: "low",
+      since: recent.round.loggedAt.getTime() < recent.start.getTime() ? recent.round.loggedAt : recent.start,
+      reasons: [reason],
+    }),
+  ];
+}
+
+export function preparationSteps(facts: Facts): Recommendation[] {
+  const r = upcomingLaterRound(facts);
+  if (!r) return [];
+  const lead = facts.input.settings.prepLeadDays;
+  const scheduled = scheduledReason(facts, r);
+  const early = dueBefore(r, lead);
+  const lastDay = dueBefore(r, LAST_DAY_PREP_DAYS);
+  const about = r.round.id;
+  return [
+    step(facts, "prepare-research-company", {
+      about,
+      roundId: about,
+      title: `Research ${facts.company} before round ${r.number}`,
+      detail:
+        "Catch up on their latest news, wins and setbacks, who they compete with, and what they sell. Knowing what they stand for lets you talk about fit with real detail.",
+      priority: "medium",
+      ...early,
+      reasons: [scheduled, `Starting ${lead} ${lead === 1 ? "day" : "days"} ahead leaves time to read properly.`],
+    }),
+    step(facts, "prepare-examples", {
+      about,
+      roundId: about,
+      title: "Pick the stories you will tell",
+      detail:
+        "Choose two or three pieces of your past work that show what this role needs, and shape each one around what this team cares about.",
+      priority: "medium",
+      ...early,
+      reasons: [scheduled, ...coveredBefore(facts, r)],
+    }),
+    step(facts, "prepare-questions-to-ask", {
+      about,
+      roundId: about,
+      title: "Write down questions for them",
+      detail: "Ask where the company is heading and what this team will need next year. Good questions show you are already thinking past the interview.",
+      priority: "medium",
+      ...lastDay,
+      reasons: [scheduled],
+    }),
+    step(facts, "prepare-mock-interview", {
+      about,
+      roundId: about,
+      title: "Rehearse out loud",
+      detail: "Run through likely questions with a friend or mentor, playing out a tricky situation or two. Saying answers aloud once makes them easier on the day.",
+      priority: "low",
+      ...lastDay,
+      reasons: [scheduled],
+    }),
+    step(facts, "expect-question-types", {
+      about,
+      roundId: about,
+      title: "Expect deeper questions",
+      detail:
+        "Later rounds tend to ask for stories from past work, technical depth, what-would-you-do cases, how you like to work, where you want to be in a few years, and how you would get on with the team.",
+      priority: "low",
+      since: early.since,
+      reasons: [scheduled, ...coveredBefore(facts, r)],
+    }),
+  ];
+}
+
+export function salaryWaitForOffer(facts: Facts): Recommendation[] {
+  if (facts.latestOffer || !WAITING.includes(facts.status)) return [];
+  const upcoming = upcomingLaterRound(facts);
+  const raised = facts.rounds.findLast((r) => r.start.getTime() <= facts.now.getTime() && r.round.signals.some((s) => s.signal === "salary_raised"));
+  const about = raised ?? upcoming;
+  if (!about) return [];
+  const reasons = [
+    ...(raised ? [`Pay came up in ${roundName(facts, raised, "round")}.`] : []),
+    ...(upcoming ? [`${roundName(facts, upcoming)} is ${until(upcoming.start, facts.now)}.`] : []),
+    "No offer is logged yet.",
+  ];
+  return [
+    step(facts, "salary-wait-for-offer", {
+      about: about.round.id,
+      roundId: about.round.id,
+      title: "Keep salary talk for the offer",
+      detail: "Know your number in case they ask, but hold the negotiating until they have made an offer: that is when you have the most room.",
+      priority: "low",
+      since: raised ? raised.start : about.round.loggedAt.getTime() < about.start.getTime() ? about.round.loggedAt : about.start,
+      reasons,
+    }),
+  ];
+}

@@ -1,0 +1,68 @@
+// The app's vocabulary: statuses, round kinds, signals and event kinds. It
+// depends on nothing, so the pure guidance engine and the forms can share it
+// with the database schema without importing the ORM.
+
+export const APPLICATION_STATUSES = [
+  "saved",
+  "applied",
+  "screening",
+  "interviewing",
+  "offer",
+  "accepted",
+  "rejected",
+  "withdrawn",
+  "ghosted",
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;
+export type WorkMode = (typeof WORK_MODES)[number];
+
+export const SALARY_PERIODS = ["year", "month", "hour"] as const;
+export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
+
+export const ROUND_KINDS = ["screen", "first", "second", "final", "technical", "panel", "onsite", "other"] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+export const ROUND_FORMATS = ["phone", "video", "onsite"] as const;
+export type RoundFormat = (typeof ROUND_FORMATS)[number];
+
+export const ROUND_OUTCOMES = ["pending", "advanced", "rejected", "offer"] as const;
+export type RoundOutcome = (typeof ROUND_OUTCOMES)[number];
+
+// Catalog keys from shared/docs/guidance-rules.md: four positive indicators, then
+// what the round covered. The guidance engine reads these keys, so they are
+// a contract.
+export const SIGNAL_KEYS = [
+  "long_term_discussion",
+  "met_team",
+  "constructive_feedback",
+  "hiring_timeline",
+  "company_fit",
+  "role_skills",
+  "problem_solving",
+  "scenario_questions",
+  "behavioral_questions",
+  "technical_questions",
+  "culture_fit_questions",
+  "future_vision_questions",
+  "salary_raised",
+] as const;
+export type SignalKey = (typeof SIGNAL_KEYS)[number];
+
+// The thank-you lives on its round; these are the other things that happen
+// between rounds.
+export const EVENT_KINDS = [
+  "follow_up_sent",
+  "response_received",
+  "feedback_requested",
+  "feedback_received",
+  "offer_received",
+  "rejection_received",
+  "withdrawn",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** What a user did with a recommended step. */
+export const HANDLED_STATES = ["done", "dismissed", "snoozed"] as const;
+export type HandledState = (typeof HANDLED_STATES)[number];

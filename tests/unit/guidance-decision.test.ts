@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import type { GuidanceEvent, GuidanceInput, HandledStep } from "@/lib/guidance/input";
+import { fired, recommend } from "@/lib/guidance/recommend";
+import { AFTER_REJECTION_DAYS } from "@/lib/guidance/rules/decision";
+import type { ApplicationStatus } from "@/lib/vocabulary";
+import { ago, days, endedAgo, event, fromNow, guidanceInput, hours, MINUTE, NOW, plus, round, ruleIdsOf, stepOf, stepsOf } from "./support/guidance";
+
+// Two rounds, the second ended five days ago; the company said no ten hours ago.
+const REJECTED_AT = ago(hours(10));
+const rounds = [round({ id: "r1", ...endedAgo(days(15)) }), round({ id: "r2", kind: "second", ...endedAgo(days(5)), outcome: "rejected" })];
+const rejection = event("rejection_received", REJECTED_AT, "rej-1");
+
+function rejected(over: { events?: GuidanceEvent[]; status?: ApplicationStatus; rounds?: GuidanceInput["rounds"] } = {}) {
+  return guidanceInput({ application: { status: over.status ?? "rejected" }, rounds: over.rounds ?? rounds, events: [rejection, ...(over.events ?? [])] });
+}
+
+describe("request-feedback", () => {
+  it("fires after a rejection that followed an interview, due 2 days after it", () => {
+    const step = stepOf(rejected(), "request-feedback");
+    expect(step).toMatchObject({ key: "request-feedback:rej-1", roundId: "r2", priority: "medium", draft: "feedback-request", overdue: false });
+    expect(step?.dueAt).toEqual(plus(REJECTED_AT, days(2)));
+    expect(step?.reasons).toEqual(["Acme said no 10 hours ago, after round 2.", "No feedback request is logged."]);
+  });
+
+  it("turns overdue just after the 2 days", () => {
+    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(2)))?.overdue).toBe(false);
+    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(2) + MINUTE))?.overdue).toBe(true);
+  });
+
+  it("needs a round before the rejection", () => {
+    expect(stepOf(rejected({ rounds: [] }), "request-feedback")).toBeUndefined();
+    const afterwards = [round({ id: "late", scheduledAt: plus(REJECTED_AT, hours(1)), durationMinutes: 30 })];
+    expect(stepOf(rejected({ rounds: afterwards }), "request-feedback")).toBeUndefined();
+  });
+
+  it("stops once a feedback request is logged after the rejection, not for one from before", () => {
+    expect(stepOf(rejected({ events: [event("feedback_requested", plus(REJECTED_AT, hours(2)))] }), "request-feedback")).toBeUndefined();
+    const earlier = rejected({ events: [event("feedback_requested", ago(days(3)))] });
+    expect(stepOf(earlier, "request-feedback")?.key).toBe("request-feedback:rej-1");
+  });
+
+  it("needs the application to be marked rejected", () => {
+    for (const status of ["interviewing", "ghosted", "offer"] as const) {
+      expect(stepOf(rejected({ status }), "request-feedback"), status).toBeUndefined();
+    }
+  });
+
+  it(`is no longer offered ${AFTER_REJECTION_DAYS} days after the rejection`, () => {
+    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(AFTER_REJECTION_DAYS)))).toBeDefined();
+    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(AFTER_REJECTION_DAYS) + MINUTE))).toBeUndefined();
+  });
+
+  it("is about the latest rejection, so a new rejection is a new step", () => {
+    const again = rejected({ events: [event("rejection_received", ago(hours(1)), "rej-2")] });
+    expect(stepsOf(again, "request-feedback").map((s) => s.key)).toEqual(["request-feedback:rej-2"]);
+  });
+});
+
+describe("reflect-and-update", () => {
+  it("fires after a rejection that followed an interview, due 7 days after it, low priority", () => {
+    const step = stepOf(rejected(), "reflect-and-update");
+    expect(step).toMatchObject({ key: "reflect-and-update:rej-1", roundId: "r2", priority: "low", draft: null });
+    expect(step?.dueAt).toEqual(plus(REJECTED_AT, days(7)));
+    expect(step?.reasons).toEqual(["Acme said no 10 hours ago, after 2 rounds."]);
+    expect(stepOf(rejected(), "reflect-and-update", plus(REJECTED_AT, days(7) + MINUTE))?.overdue).toBe(true);
+  });
+
+  it("words a single round", () => {
+    expect(stepOf(rejected({ rounds: [rounds[0]] }), "reflect-and-update")?.reasons[0]).toBe("Acme said no 10 hours ago, after one round.");
+  });
+
+  it("stays after a feedback request, which only closes request-feedback", () => {
+    const asked = rejected({ events: [event("feedback_requested", ago(hours(1)))] });
+    expect(stepOf(asked, "reflect-and-update")?.key).toBe("reflect-and-update:rej-1");
+  });
+
+  it("needs a round before the rejection and the rejected status", () => {
+    expect(stepOf(rejected({ rounds: [] }), "reflect-and-update")).toBeUndefined();
+    expect(stepOf(rejected({ status: "interviewing" }), "reflect-and-update")).toBeUndefined();
+    expect(stepOf(guidanceInput({ application: { status: "rejected" }, rounds }), "reflect-and-update")).toBeUndefined();
+  });
+
+  it("ignores a rejection dated in the future", () => {
+    const future = guidanceInput({ application: { status: "rejected" }, rounds, events: [event("rejection_received", fromNow(hours(1)))] });
+    expect(stepOf(future, "reflect-and-update")).toBeUndefined();
+  });
+});
+
+describe("negotiate-after-offer", () => {
+  const offered = (status: ApplicationStatus, events = [event("offer_received", ago(hours(3)), "offer-1")]) =>
+    guidanceInput({ application: { status }, rounds, events });
+
+  it("fires for an offer event while the status is offer, high priority, about the offer", () => {
+    const step = stepOf(offered("offer"), "negotiate-after-offer");
+    expect(step).toMatchObject({ key: "negotiate-after-offer:offer-1", roundId: null, priority: "high", dueAt: null });
+    expect(step?.reasons).toEqual(["Acme made an offer 3 hours ago and you have not answered yet."]);
+  });
+
+  it("needs both the offer event and the offer status", () => {
+    expect(stepOf(offered("offer", []), "negotiate-after-offer")).toBeUndefined();
+    expect(stepOf(offered("interviewing"), "negotiate-after-offer")).toBeUndefined();
+    expect(stepOf(offered("offer", [event("offer_received", fromNow(hours(1)))]), "negotiate-after-offer")).toBeUndefined();
+  });
+
+  it("stops once the offer is answered", () => {
+    expect(recommend(offered("accepted"), NOW)).toEqual([]);
+    expect(stepOf(offered("rejected"), "negotiate-after-offer")).toBeUndefined();
+  });
+
+  it("is the only rule about pay once the offer is in", () => {
+    const input = offered("offer");
+    expect(ruleIdsOf(input)).not.toContain("salary-wait-for-offer");
+    expect(ruleIdsOf(input)).toContain("negotiate-after-offer");
+  });
+});
+
+describe("handled steps", () => {
+  // Round 2 ended 30 hours ago: a thank-you (overdue) and keep-searching are open.
+  const open = () => guidanceInput({ rounds: [round({ id: "r1", ...endedAgo(days(20)), thankYouSentAt: ago(days(19)) }), round({ id: "r2", ...endedAgo(hours(30)) })] });
+  const withHandled = (...handled: HandledStep[]) => ({ ...open(), handled });
+
+  it("start with both steps open", () => {
+    expect(recommend(open(), NOW).map((r) => r.key)).toEqual(["send-thank-you:r2", "keep-searching:r2"]);
+  });
+
+  it.each(["done", "dismissed"] as const)("hides a step marked %s for good, and only that step", (state) => {
+    const input = withHandled({ key: "send-thank-you:r2", state, until: null });
+    expect(recommend(input, NOW).map((r) => r.key)).toEqual(["keep-searching:r2"]);
+    expect(recommend(input, plus(NOW, days(3))).map((r) => r.ruleId)).not.toContain("send-thank-you");
+  });
+
+  it("hides a snoozed step until its time, then brings it back", () => {
+    const until = fromNow(hours(6));
+    const input = withHandled({ key: "send-thank-you:r2", state: "snoozed", until });
+    expect(stepOf(input, "send-thank-you")).toBeUndefined();
+    expect(stepOf(input, "send-thank-you", plus(until, -MINUTE))).toBeUndefined();
+    expect(stepOf(input, "send-thank-you", until)?.key).toBe("send-thank-you:r2");
+  });
+
+  it("are still reported by fired() with includeHandled", () => {
+    const input = withHandled({ key: "send-thank-you:r2", state: "dismissed", until: null });
+    expect(fired(input, NOW, { includeHandled: true }).map((r) => r.key)).toEqual(["send-thank-you:r2", "keep-searching:r2"]);
+    expect(fired(input, NOW, { includeHandled: false }).map((r) => r.key)).toEqual(["keep-searching:r2"]);
+  });
+
+  it("come back when the rule fires for a new reason", () => {
+    const END = ago(days(30));
+    const base = guidanceInput({ rounds: [round({ id: "r2", kind: "second", scheduledAt: plus(END, -hours(1)), thankYouSentAt: END })] });
+    const sent = plus(END, days(8));
+    const input = { ...base, events: [event("follow_up_sent", sent)], handled: [{ key: "follow-up-after-silence:r2:1", state: "done" as const, until: null }] };
+    expect(stepOf(input, "follow-up-after-silence", plus(sent, days(7)))?.key).toBe("follow-up-after-silence:r2:2");
+    const dismissed = [{ key: "keep-searching:r1", state: "dismissed" as const, until: null }];
+    const r1 = round({ id: "r1", ...endedAgo(days(12)), thankYouSentAt: ago(days(12)) });
+    expect(stepOf(guidanceInput({ rounds: [r1], handled: dismissed }), "keep-searching")).toBeUndefined();
+    const r2 = round({ id: "r2", ...endedAgo(days(1)), thankYouSentAt: ago(hours(20)) });
+    expect(stepOf(guidanceInput({ rounds: [r1, r2], handled: dismissed }), "keep-searching")?.key).toBe("keep-searching:r2");
+  });
+});
+
+describe("closed applications", () => {
+  it.each(["accepted", "withdrawn"] as const)("get no steps at all once %s", (status) => {
+    const busy = guidanceInput({
+      rounds: [round({ id: "r1", ...endedAgo(hours(30)), signals: [{ signal: "met_team", onDate: null }] }), round({ id: "r2", scheduledAt: fromNow(days(2)) })],
+      events: [event("offer_received", ago(hours(1)))],
+    });
+    expect(recommend(busy, NOW).length).toBeGreaterThan(0);
+    const closed = { ...busy, application: { ...busy.application, status } };
+    expect(recommend(closed, NOW)).toEqual([]);
+    expect(fired(closed, NOW, { includeHandled: true })).toEqual([]);
+  });
+});
