@@ -10,69 +10,52 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
-export const APPLICATION_STATUSES = [
-  "saved",
-  "applied",
-  "screening",
-  "interviewing",
-  "offer",
-  "accepted",
-  "rejected",
-  "withdrawn",
-  "ghosted",
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+import {
+  APPLICATION_STATUSES,
+  WORK_MODES,
+  SALARY_PERIODS,
+  ROUND_KINDS,
+  ROUND_FORMATS,
+  ROUND_OUTCOMES,
+  SIGNAL_KEYS,
+  EVENT_KINDS,
+  HANDLED_STATES,
+  type ApplicationStatus,
+  type WorkMode,
+  type SalaryPeriod,
+  type RoundKind,
+  type RoundFormat,
+  type RoundOutcome,
+  type SignalKey,
+  type EventKind,
+  type HandledState,
+} from "../lib/vocabulary";
 
-export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;
-export type WorkMode = (typeof WORK_MODES)[number];
-
-export const SALARY_PERIODS = ["year", "month", "hour"] as const;
-export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
-
-export const ROUND_KINDS = ["screen", "first", "second", "final", "technical", "panel", "onsite", "other"] as const;
-export type RoundKind = (typeof ROUND_KINDS)[number];
-
-export const ROUND_FORMATS = ["phone", "video", "onsite"] as const;
-export type RoundFormat = (typeof ROUND_FORMATS)[number];
-
-export const ROUND_OUTCOMES = ["pending", "advanced", "rejected", "offer"] as const;
-export type RoundOutcome = (typeof ROUND_OUTCOMES)[number];
-
-// Catalog keys from shared/docs/guidance-rules.md: four positive indicators, then
-// what the round covered. The guidance engine reads these keys, so they are
-// a contract.
-export const SIGNAL_KEYS = [
-  "long_term_discussion",
-  "met_team",
-  "constructive_feedback",
-  "hiring_timeline",
-  "company_fit",
-  "role_skills",
-  "problem_solving",
-  "scenario_questions",
-  "behavioral_questions",
-  "technical_questions",
-  "culture_fit_questions",
-  "future_vision_questions",
-  "salary_raised",
-] as const;
-export type SignalKey = (typeof SIGNAL_KEYS)[number];
-
-// The thank-you lives on its round; these are the other things that happen
-// between rounds.
-export const EVENT_KINDS = [
-  "follow_up_sent",
-  "response_received",
-  "feedback_requested",
-  "feedback_received",
-  "offer_received",
-  "rejection_received",
-  "withdrawn",
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export {
+  APPLICATION_STATUSES,
+  WORK_MODES,
+  SALARY_PERIODS,
+  ROUND_KINDS,
+  ROUND_FORMATS,
+  ROUND_OUTCOMES,
+  SIGNAL_KEYS,
+  EVENT_KINDS,
+  HANDLED_STATES,
+  type ApplicationStatus,
+  type WorkMode,
+  type SalaryPeriod,
+  type RoundKind,
+  type RoundFormat,
+  type RoundOutcome,
+  type SignalKey,
+  type EventKind,
+  type HandledState,
+};
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
 
 // ---------------------------------------------------------------- tables
 
@@ -269,6 +252,45 @@ export const events = sqliteTable(
   ],
 );
 
+/**
+ * Steps the user marked done, dismissed or snoozed, by the engine's key (a
+ * rule plus the round or event it is about). A new round or rejection makes
+ * a new key, so the rule can fire again for the new reason.
+ */
+export const guidanceSteps = sqliteTable(
+  "guidance_steps",
+  {
+    userId: ownedBy(),
+    applicationId: text("application_id").notNull(),
+    key: text("key").notNull(),
+    state: text("state", { enum: HANDLED_STATES }).notNull(),
+    // Only snoozed steps have one: when they come back.
+    until: integer("until", { mode: "timestamp" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.key] }),
+    foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete(
+      "cascade",
+    ),
+    index("guidance_steps_user_idx").on(t.userId),
+    check("guidance_steps_until_only_when_snoozed", sql`(${t.state} = 'snoozed') = (${t.until} is not null)`),
+  ],
+);
+
+/** The user's own values for the catalog's parameters; no row means the defaults. */
+export const guidanceSettings = sqliteTable("guidance_settings", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  thankYouWindowHours: integer("thank_you_window_hours").notNull(),
+  decisionWaitDays: integer("decision_wait_days").notNull(),
+  followUpSpacingDays: integer("follow_up_spacing_days").notNull(),
+  moveOnFollowUps: integer("move_on_follow_ups").notNull(),
+  prepLeadDays: integer("prep_lead_days").notNull(),
+  updatedAt: updatedAt(),
+});
+
 // ---------------------------------------------------------------- relations
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -314,3 +336,4 @@ export type NewApplication = typeof applications.$inferInsert;
 export type Round = typeof rounds.$inferSelect;
 export type Interviewer = typeof interviewers.$inferSelect;
 export type AppEvent = typeof events.$inferSelect;
+export type GuidanceStep = typeof guidanceSteps.$inferSelect;

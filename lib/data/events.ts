@@ -43,7 +43,7 @@ export type LogEventResult = { ok: true; id: string } | { ok: false; reason: "no
  * refused when the move makes no sense (a rejection on a withdrawn
  * application, say).
  */
-export function logEvent(db: Db, userId: string, applicationId: string, input: EventInput): LogEventResult {
+export function logEvent(db: Queryable, userId: string, applicationId: string, input: EventInput): LogEventResult {
   return db.transaction((tx) => {
     const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, applicationId)).get();
     if (!application) return { ok: false, reason: "not-found" };

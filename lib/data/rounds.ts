@@ -239,7 +239,7 @@ export function deleteRound(db: Db, userId: string, id: string): string | null {
 export type ThankYouResult = { ok: true; applicationId: string } | { ok: false; reason: "not-found" | "not-started" };
 
 /** "Sent now": refuses a round that hasn't started, as the form does. */
-export function markThankYouSent(db: Db, userId: string, id: string, at: Date): ThankYouResult {
+export function markThankYouSent(db: Queryable, userId: string, id: string, at: Date): ThankYouResult {
   return db.transaction((tx) => {
     const round = tx
       .select({ applicationId: rounds.applicationId, scheduledAt: rounds.scheduledAt })

@@ -56,8 +56,20 @@ describe("migrating a database made with 0000_init only", () => {
 
     migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_FOLDER });
 
-    expect(sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: 2 });
-    expect(tables()).toEqual(expect.arrayContaining(["rounds", "events", "interviewers", "round_interviewers", "round_signals", "custom_signals"]));
+    // Every later migration applied on top of 0000: 0001 (rounds and events) and 0002 (guidance).
+    expect(sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: 3 });
+    expect(tables()).toEqual(
+      expect.arrayContaining([
+        "rounds",
+        "events",
+        "interviewers",
+        "round_interviewers",
+        "round_signals",
+        "custom_signals",
+        "guidance_steps",
+        "guidance_settings",
+      ]),
+    );
     expect(sqlite.prepare("select time_zone from users where id = 'u1'").get()).toEqual({ time_zone: null });
     expect(sqlite.pragma("foreign_key_check")).toEqual([]);
     expect(sqlite.prepare("select id, user_id, company, status from applications").all()).toEqual([

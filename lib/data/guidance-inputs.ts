@@ -1,0 +1,172 @@
+import "server-only";
+import { and, asc, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import {
+  applications,
+  events,
+  guidanceSettings,
+  guidanceSteps,
+  interviewers,
+  roundInterviewers,
+  rounds,
+  roundSignals,
+  type ApplicationStatus,
+} from "@/db/schema";
+import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
+import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
+
+/** Statuses that count as "in play" when the engine asks how many other applications the user has. */
+export const ACTIVE_STATUSES: ApplicationStatus[] = ["applied", "screening", "interviewing", "offer"];
+/** Statuses for which some rule can still fire; the dashboard reads no others. */
+const ADVISABLE_STATUSES: ApplicationStatus[] = [...ACTIVE_STATUSES, "rejected"];
+
+export function getGuidanceSettings(db: Queryable, userId: string): GuidanceSettings {
+  const row = db
+    .select({
+      thankYouWindowHours: guidanceSettings.thankYouWindowHours,
+      decisionWaitDays: guidanceSettings.decisionWaitDays,
+      followUpSpacingDays: guidanceSettings.followUpSpacingDays,
+      moveOnFollowUps: guidanceSettings.moveOnFollowUps,
+      prepLeadDays: guidanceSettings.prepLeadDays,
+    })
+    .from(guidanceSettings)
+    .where(eq(guidanceSettings.userId, userId))
+    .get();
+  return row ?? { ...DEFAULT_GUIDANCE_SETTINGS };
+}
+
+export function saveGuidanceSettings(db: Queryable, userId: string, settings: GuidanceSettings): void {
+  const values = { ...settings, updatedAt: new Date() };
+  db.insert(guidanceSettings)
+    .values({ userId, ...values })
+    .onConflictDoUpdate({ target: guidanceSettings.userId, set: values })
+    .run();
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+type Scope = { applicationId: string } | { dashboard: true };
+
+/**
+ * The engine's input for one application, or for every application the
+ * dashboard advises on, in a fixed number of queries whatever the count.
+ * Every query is scoped by the user's id.
+ */
+export function loadGuidanceInputs(
+  db: Queryable,
+  user: { id: string; timeZone: string },
+  scope: Scope,
+): (GuidanceInput & { application: { roleTitle: string } })[] {
+  const one = "applicationId" in scope ? scope.applicationId : null;
+  const appCondition: SQL | undefined = one !== null
+    ? and(eq(applications.userId, user.id), eq(applications.id, one))
+    : and(eq(applications.userId, user.id), isNull(applications.archivedAt), inArray(applications.status, ADVISABLE_STATUSES));
+  const apps = db
+    .select({
+      id: applications.id,
+      company: applications.company,
+      roleTitle: applications.roleTitle,
+      status: applications.status,
+      archivedAt: applications.archivedAt,
+    })
+    .from(applications)
+    .where(appCondition)
+    .orderBy(asc(applications.id))
+    .all();
+  if (apps.length === 0) return [];
+
+  // One application: filter every child query by it. The dashboard: read the
+  // user's rows once and group them, which beats thousands of IN-list ids.
+  const byApp = <T extends { applicationId: string }>(rows: T[]) => groupBy(rows, (r) => r.applicationId);
+  const roundRows = db
+    .select({
+      id: rounds.id,
+      applicationId: rounds.applicationId,
+      kind: rounds.kind,
+      scheduledAt: rounds.scheduledAt,
+      durationMinutes: rounds.durationMinutes,
+      outcome: rounds.outcome,
+      thankYouSentAt: rounds.thankYouSentAt,
+      noNextSteps: rounds.noNextSteps,
+      loggedAt: rounds.createdAt,
+    })
+    .from(rounds)
+    .where(and(eq(rounds.userId, user.id), one !== null ? eq(rounds.applicationId, one) : undefined))
+    // Timeline order, which the engine would otherwise sort into.
+    .orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id))
+    .all();
+  const roundFilter = one !== null ? eq(rounds.applicationId, one) : undefined;
+  const signalRows = db
+    .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
+    .from(roundSignals)
+    .innerJoin(rounds, and(eq(rounds.id, roundSignals.roundId), eq(rounds.userId, user.id)))
+    .where(and(eq(roundSignals.userId, user.id), roundFilter))
+    .all();
+  const peopleRows = db
+    .select({ roundId: roundInterviewers.roundId, name: interviewers.name, email: interviewers.email })
+    .from(roundInterviewers)
+    .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, user.id)))
+    .innerJoin(rounds, and(eq(rounds.id, roundInterviewers.roundId), eq(rounds.userId, user.id)))
+    .where(and(eq(roundInterviewers.userId, user.id), roundFilter))
+    .orderBy(asc(roundInterviewers.position))
+    .all();
+  const eventRows = db
+    .select({ id: events.id, applicationId: events.applicationId, kind: events.kind, occurredAt: events.occurredAt })
+    .from(events)
+    .where(and(eq(events.userId, user.id), one !== null ? eq(events.applicationId, one) : undefined))
+    .orderBy(asc(events.occurredAt), asc(events.id))
+    .all();
+  const stepRows = db
+    .select({ applicationId: guidanceSteps.applicationId, key: guidanceSteps.key, state: guidanceSteps.state, until: guidanceSteps.until })
+    .from(guidanceSteps)
+    .where(and(eq(guidanceSteps.userId, user.id), one !== null ? eq(guidanceSteps.applicationId, one) : undefined))
+    .all();
+  const active = db
+    .select({ n: count() })
+    .from(applications)
+    .where(and(eq(applications.userId, user.id), isNull(applications.archivedAt), inArray(applications.status, ACTIVE_STATUSES)))
+    .get();
+  const settings = getGuidanceSettings(db, user.id);
+
+  const signalsByRound = groupBy(signalRows, (s) => s.roundId);
+  const peopleByRound = groupBy(peopleRows, (p) => p.roundId);
+  const roundsByApp = byApp(roundRows);
+  const eventsByApp = byApp(eventRows);
+  const stepsByApp = byApp(stepRows);
+  const activeCount = active?.n ?? 0;
+
+  return apps.map(({ archivedAt, ...app }) => {
+    const appRounds: GuidanceRound[] = (roundsByApp.get(app.id) ?? []).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      scheduledAt: r.scheduledAt,
+      durationMinutes: r.durationMinutes,
+      outcome: r.outcome,
+      thankYouSentAt: r.thankYouSentAt,
+      noNextSteps: r.noNextSteps,
+      loggedAt: r.loggedAt,
+      signals: (signalsByRound.get(r.id) ?? []).map(({ signal, onDate }) => ({ signal, onDate })),
+      interviewers: (peopleByRound.get(r.id) ?? []).map(({ name, email }) => ({ name, email })),
+    }));
+    const appEvents: GuidanceEvent[] = (eventsByApp.get(app.id) ?? []).map((e) => ({ id: e.id, kind: e.kind, occurredAt: e.occurredAt }));
+    const handled: HandledStep[] = (stepsByApp.get(app.id) ?? []).map(({ key, state, until }) => ({ key, state, until }));
+    return {
+      application: app,
+      rounds: appRounds,
+      events: appEvents,
+      settings,
+      otherActiveApplications: Math.max(0, activeCount - (!archivedAt && ACTIVE_STATUSES.includes(app.status) ? 1 : 0)),
+      timeZone: user.timeZone,
+      handled,
+    };
+  });
+}

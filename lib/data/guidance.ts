@@ -1,0 +1,115 @@
+import "server-only";
+import { and, asc, eq, gt, isNull, lte, notInArray } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/open";
+import { applications, guidanceSteps, rounds, type RoundKind } from "@/db/schema";
+import type { HandledState } from "@/lib/vocabulary";
+import { fired, recommend } from "@/lib/guidance/recommend";
+import type { Recommendation } from "@/lib/guidance/recommendation";
+import { compareRecommendations } from "@/lib/guidance/queue";
+import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
+import { logEvent } from "./events";
+import { loadGuidanceInputs } from "./guidance-inputs";
+import { markThankYouSent } from "./rounds";
+
+type GuidanceUser = { id: string; timeZone: string };
+
+export type QueueItem = Recommendation & { company: string; roleTitle: string };
+
+/** Every open step across the user's applications, in queue order. */
+export function guidanceQueue(db: Queryable, user: GuidanceUser, now: Date): QueueItem[] {
+  return loadGuidanceInputs(db, user, { dashboard: true })
+    .flatMap((input) =>
+      recommend(input, now).map((r) => ({ ...r, company: input.application.company, roleTitle: input.application.roleTitle })),
+    )
+    .sort(compareRecommendations);
+}
+
+export type ApplicationGuidance = { recommendations: Recommendation[]; summary: StandingSummary | null };
+
+/** The open steps and the standing summary for one of the user's applications. */
+export function applicationGuidance(db: Queryable, user: GuidanceUser, applicationId: string, now: Date): ApplicationGuidance | null {
+  const input = loadGuidanceInputs(db, user, { applicationId })[0];
+  if (!input) return null;
+  return { recommendations: recommend(input, now), summary: standingSummary(input, now) };
+}
+
+export type StepAction = { kind: "done" } | { kind: "dismiss" } | { kind: "snooze"; until: Date };
+
+export type StepResult = { ok: true; logged: "thank-you" | "follow-up" | "feedback-request" | null } | { ok: false };
+
+/** Done on these steps also records what the user did, as if they had logged it on the timeline. */
+function logWhatWasDone(tx: Queryable, userId: string, step: Recommendation, now: Date): StepResult {
+  if (step.ruleId === "send-thank-you" && step.roundId) {
+    const result = markThankYouSent(tx, userId, step.roundId, now);
+    return result.ok ? { ok: true, logged: "thank-you" } : { ok: false };
+  }
+  const kind =
+    step.ruleId === "follow-up-after-silence" ? "follow_up_sent" : step.ruleId === "request-feedback" ? "feedback_requested" : null;
+  if (!kind) return { ok: true, logged: null };
+  const result = logEvent(tx, userId, step.applicationId, { kind, occurredAt: now });
+  if (!result.ok) return { ok: false };
+  return { ok: true, logged: kind === "follow_up_sent" ? "follow-up" : "feedback-request" };
+}
+
+/**
+ * Marks a step done, dismissed or snoozed. The step is looked up by
+ * recomputing the application's guidance on the server, so a client can
+ * neither invent a key nor point a "done" at someone else's round: a key
+ * that is not the user's gives the same answer as one that does not exist.
+ */
+export function actOnStep(db: Db, user: GuidanceUser, applicationId: string, key: string, action: StepAction, now: Date): StepResult {
+  return db.transaction((tx) => {
+    const input = loadGuidanceInputs(tx, user, { applicationId })[0];
+    if (!input) return { ok: false };
+    const step = fired(input, now, { includeHandled: true }).find((r) => r.key === key);
+    const already = input.handled.find((h) => h.key === key);
+    // A second click from a stale tab: the step was handled and its rule may have stopped firing.
+    if (!step) return already ? { ok: true, logged: null } : { ok: false };
+    const state: HandledState = action.kind === "done" ? "done" : action.kind === "dismiss" ? "dismissed" : "snoozed";
+    const until = action.kind === "snooze" ? action.until : null;
+    const result = action.kind === "done" && already?.state !== "done" ? logWhatWasDone(tx, user.id, step, now) : { ok: true as const, logged: null };
+    // A refused log has written nothing, so there is nothing to undo.
+    if (!result.ok) return result;
+    tx.insert(guidanceSteps)
+      .values({ userId: user.id, applicationId, key, state, until, updatedAt: now })
+      .onConflictDoUpdate({ target: [guidanceSteps.applicationId, guidanceSteps.key], set: { state, until, updatedAt: now } })
+      .run();
+    return result;
+  });
+}
+
+export type UpcomingInterview = {
+  roundId: string;
+  applicationId: string;
+  company: string;
+  roleTitle: string;
+  kind: RoundKind;
+  scheduledAt: Date;
+};
+
+/** The user's rounds starting within `days` of now, soonest first, on applications still open. */
+export function upcomingInterviews(db: Queryable, userId: string, now: Date, days: number): UpcomingInterview[] {
+  const end = new Date(now.getTime() + days * 86_400_000);
+  return db
+    .select({
+      roundId: rounds.id,
+      applicationId: rounds.applicationId,
+      company: applications.company,
+      roleTitle: applications.roleTitle,
+      kind: rounds.kind,
+      scheduledAt: rounds.scheduledAt,
+    })
+    .from(rounds)
+    .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+    .where(
+      and(
+        eq(rounds.userId, userId),
+        gt(rounds.scheduledAt, now),
+        lte(rounds.scheduledAt, end),
+        isNull(applications.archivedAt),
+        notInArray(applications.status, ["accepted", "rejected", "withdrawn"]),
+      ),
+    )
+    .orderBy(asc(rounds.scheduledAt))
+    .all();
+}

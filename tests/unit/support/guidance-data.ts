@@ -1,0 +1,86 @@
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
+import { applications } from "@/db/schema";
+import { createApplication, getApplication, type ApplicationView } from "@/lib/data/applications";
+import { createRound } from "@/lib/data/rounds";
+import type { ApplicationInput } from "@/lib/validation/application";
+import type { RoundInput } from "@/lib/validation/round";
+import { eventInput, logOk, roundInput } from "./rounds";
+
+// The guidance data layer never reads the clock: every call takes `now`, and
+// these fixtures place rounds and events relative to one fixed instant.
+// Whole seconds throughout, since SQLite keeps timestamps in seconds.
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const NOW = new Date("2026-11-25T12:00:00Z");
+/** NOW moved by `ms` (negative for the past). */
+export const fromNow = (ms: number) => new Date(NOW.getTime() + ms);
+
+export type GuidanceUser = { id: string; timeZone: string };
+
+/**
+ * A new application. With `id`, it is written straight to the table so a test
+ * can fix the order the queue's last tiebreak (the application id) would give.
+ */
+export function newApp(db: Db, userId: string, over: Partial<ApplicationInput> = {}, id?: string): ApplicationView {
+  const input: ApplicationInput = { company: "Acme", roleTitle: "Engineer", status: "applied", ...over };
+  if (!id) return createApplication(db, userId, input);
+  db.insert(applications).values({ ...input, id, userId }).run();
+  const view = getApplication(db, userId, id);
+  if (!view) throw new Error("application not written");
+  return view;
+}
+
+/** Logs a round that must be accepted; an hour long unless told otherwise. */
+export function addRound(db: Db, userId: string, applicationId: string, over: Partial<RoundInput> = {}): string {
+  const id = createRound(db, userId, applicationId, roundInput({ durationMinutes: 60, ...over }));
+  if (!id) throw new Error("round refused");
+  return id;
+}
+
+/**
+ * Round 1 (thanked) five days ago, round 2 (a second interview) ended 30
+ * hours before NOW with no thank-you: with the 24-hour default window the
+ * thank-you for round 2 was due 6 hours ago.
+ */
+export function thankYouOwed(db: Db, userId: string, over: Partial<ApplicationInput> = {}) {
+  const app = newApp(db, userId, { company: "Acme", roleTitle: "Staff Engineer", ...over });
+  const start1 = fromNow(-5 * DAY);
+  const round1 = addRound(db, userId, app.id, { scheduledAt: start1, thankYouSentAt: fromNow(-5 * DAY + 2 * HOUR) });
+  const round2 = addRound(db, userId, app.id, { kind: "second", scheduledAt: fromNow(-31 * HOUR) });
+  return { app, round1, round2 };
+}
+
+/** One round that ended nine days before NOW, nothing heard since: a follow-up is due. */
+export function silentAfterRound(db: Db, userId: string, over: Partial<ApplicationInput> = {}) {
+  const app = newApp(db, userId, { company: "Hooli", ...over });
+  const round = addRound(db, userId, app.id, { scheduledAt: fromNow(-9 * DAY) });
+  return { app, round };
+}
+
+/** A round five days ago, then a rejection `ago` before NOW: request-feedback and reflect fire. */
+export function rejectedAfterRound(db: Db, userId: string, ago = DAY, over: Partial<ApplicationInput> = {}, id?: string) {
+  const app = newApp(db, userId, { company: "Umbrella", ...over }, id);
+  const round = addRound(db, userId, app.id, { scheduledAt: fromNow(-5 * DAY) });
+  const rejection = logOk(db, userId, app.id, eventInput("rejection_received", fromNow(-ago).toISOString()));
+  return { app, round, rejection };
+}
+
+const OWNED_TABLES = ["applications", "rounds", "round_signals", "round_interviewers", "interviewers", "events", "guidance_steps"] as const;
+
+/** Every row the user owns in the tables guidance reads or writes, straight from SQLite. */
+export function rowsOf(sqlite: Database.Database, userId: string): Record<(typeof OWNED_TABLES)[number], unknown[]> {
+  const entries = OWNED_TABLES.map((t) => [t, sqlite.prepare(`select * from ${t} where user_id = ? order by rowid`).all(userId)]);
+  return Object.fromEntries(entries) as Record<(typeof OWNED_TABLES)[number], unknown[]>;
+}
+
+/** The raw guidance_steps rows, optionally of one application. */
+export function stepRows(sqlite: Database.Database, applicationId?: string): Record<string, unknown>[] {
+  const sql = `select application_id, key, state, until from guidance_steps${applicationId ? " where application_id = ?" : ""} order by key`;
+  return (applicationId ? sqlite.prepare(sql).all(applicationId) : sqlite.prepare(sql).all()) as Record<string, unknown>[];
+}
+
+/** Events of one kind on an application, straight from SQLite. */
+export function eventsOfKind(sqlite: Database.Database, applicationId: string, kind: string): { occurred_at: number }[] {
+  return sqlite.prepare("select occurred_at from events where application_id = ? and kind = ?").all(applicationId, kind) as { occurred_at: number }[];
+}
