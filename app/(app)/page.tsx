@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { APPLICATION_STATUSES } from "@/db/schema";
+import { APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplications, countByStatus, listApplications } from "@/lib/data/applications";
+import { guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
 import { EmptyApplications } from "./_components/empty-applications";
+import { StepQueue } from "./_components/guidance/step-queue";
+import { UpcomingInterviews } from "./_components/guidance/upcoming-interviews";
 import { StatusBadge } from "./_components/status-badge";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 const RECENT_LIMIT = 5;
+const UPCOMING_DAYS = 14;
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   const user = await requireUser();
+  const showAll = (await searchParams).steps === "all";
   const db = getDb();
+  const now = new Date();
   const totals = countApplications(db, user.id);
   const byStatus = countByStatus(db, user.id);
   const recent = listApplications(db, user.id, { sort: "updated", limit: RECENT_LIMIT });
@@ -42,6 +48,8 @@ export default async function DashboardPage() {
         <EmptyApplications />
       ) : (
         <>
+          <StepQueue items={guidanceQueue(db, user, now)} showAll={showAll} now={now} timeZone={user.timeZone} />
+          <UpcomingInterviews rounds={upcomingInterviews(db, user.id, now, UPCOMING_DAYS)} days={UPCOMING_DAYS} now={now} timeZone={user.timeZone} />
           <section aria-labelledby="pipeline-heading">
             <h2 id="pipeline-heading" className="mb-3 text-lg font-semibold">
               Your pipeline

@@ -10,7 +10,12 @@ import { tryAgainIn } from "@/lib/auth/try-again";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
 import { throttleKeys } from "@/lib/data/sign-in-throttle";
 import { changePasswordHash, passwordHashOf, setTimeZone } from "@/lib/data/users";
+import { saveGuidanceSettings } from "@/lib/data/guidance-inputs";
+import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
+import { requireUser } from "@/lib/auth/current-user";
+import type { FormState } from "@/lib/forms/form-state";
 import { changePasswordSchema, timeZoneSchema } from "@/lib/validation/auth";
+import { guidanceSettingsFormSchema, type GuidanceSettingsField } from "@/lib/validation/guidance-settings";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 
@@ -45,3 +50,24 @@ export const setTimeZoneAction = validatedActionWithUser<typeof timeZoneSchema, 
     return { message: `Times are now shown in ${timeZone}.`, values: { timeZone } };
   },
 );
+
+export const saveGuidanceSettingsAction = validatedActionWithUser<typeof guidanceSettingsFormSchema, GuidanceSettingsField>(
+  guidanceSettingsFormSchema,
+  async (settings, user) => {
+    saveGuidanceSettings(getDb(), user.id, settings);
+    revalidatePath("/", "layout");
+    return { message: "Saved. Your next steps use these timings now.", values: settingsValues(settings) };
+  },
+);
+
+/** Puts every timing back to the catalog's default, whatever the form holds. */
+export async function resetGuidanceSettingsAction(): Promise<FormState<GuidanceSettingsField>> {
+  const user = await requireUser();
+  saveGuidanceSettings(getDb(), user.id, { ...DEFAULT_GUIDANCE_SETTINGS });
+  revalidatePath("/", "layout");
+  return { message: "Back to the recommended timings.", values: settingsValues(DEFAULT_GUIDANCE_SETTINGS) };
+}
+
+function settingsValues(settings: GuidanceSettings): Record<GuidanceSettingsField, string> {
+  return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)])) as Record<GuidanceSettingsField, string>;
+}

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
+import { getGuidanceSettings } from "@/lib/data/guidance-inputs";
 import { signOutEverywhereAction } from "../actions";
 import { knownTimeZones } from "@/lib/time/zoned";
 import { ChangePasswordForm } from "./change-password-form";
+import { GuidanceSettingsForm } from "./guidance-settings-form";
 import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -37,6 +40,17 @@ export default async function SettingsPage() {
           Interview times are typed and shown in this zone. Changing it changes how times read, never when they happen.
         </p>
         <TimeZoneForm current={user.timeZone} zones={knownTimeZones(user.timeZone)} />
+      </section>
+
+      <section aria-labelledby="guidance-heading" className="card p-4 sm:p-6">
+        <h2 id="guidance-heading" className="text-lg font-semibold">
+          Next-step timings
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-700">
+          When Shortlist suggests each step. The recommended values come from the article the advice is built on; change them
+          to suit how you work and your next steps follow at once.
+        </p>
+        <GuidanceSettingsForm current={getGuidanceSettings(getDb(), user.id)} />
       </section>
 
       <section aria-labelledby="password-heading" className="card p-4 sm:p-6">

@@ -22,7 +22,17 @@ export function applicationCount(email: string): number {
   );
 }
 
-const USER_TABLES = ["applications", "rounds", "round_signals", "custom_signals", "round_interviewers", "interviewers", "events"];
+const USER_TABLES = [
+  "applications",
+  "rounds",
+  "round_signals",
+  "custom_signals",
+  "round_interviewers",
+  "interviewers",
+  "events",
+  "guidance_steps",
+  "guidance_settings",
+];
 
 /** Every row the account owns, table by table: to prove nothing of it changed. */
 export function ownedRows(email: string): Record<string, unknown[]> {

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { formatCalendarDate, formatPlace, formatSalary } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
 import { listEvents } from "@/lib/data/events";
+import { applicationGuidance } from "@/lib/data/guidance";
 import { interviewersMetFor } from "@/lib/data/interviewers";
 import { loadOwnedApplication } from "@/lib/data/load-owned-application";
 import { listRounds } from "@/lib/data/rounds";
@@ -12,6 +13,7 @@ import { toWallTime } from "@/lib/time/zoned";
 import { StatusBadge } from "../../_components/status-badge";
 import { setArchivedAction } from "../actions";
 import { DeleteApplicationButton } from "../_components/delete-application-button";
+import { NextSteps } from "./_components/next-steps";
 import { Timeline } from "./_components/timeline";
 import { EventForm } from "./events/_components/event-form";
 import { logEventAction } from "./events/actions";
@@ -31,6 +33,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
   const events = listEvents(db, user.id, a.id);
   const known = interviewersMetFor(db, user.id, a.id);
   const now = new Date();
+  const guidance = applicationGuidance(db, user, a.id, now);
   const salary = formatSalary(a);
   const details: [string, React.ReactNode][] = [
     ["Location", formatPlace(a)],
@@ -92,6 +95,10 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
           <DeleteApplicationButton id={a.id} label={`${a.roleTitle} at ${a.company}`} />
         </div>
       </header>
+
+      {guidance ? (
+        <NextSteps guidance={guidance} application={a} rounds={rounds} senderName={user.name} timeZone={user.timeZone} now={now} />
+      ) : null}
 
       <section aria-labelledby="details-heading" className="card p-4 sm:p-6">
         <h2 id="details-heading" className="sr-only">

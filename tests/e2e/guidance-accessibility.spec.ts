@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { expectGone, secondRoundThirtyHoursAgo, stepCard } from "./support/guidance";
+
+const THANK_YOU = "Send a thank-you for round 2";
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, label).toEqual([]);
+}
+
+test("next steps, drafts, the dashboard queue and the timings form pass axe", async ({ signedIn: page }) => {
+  await secondRoundThirtyHoursAgo(page, "Axe Works");
+  await expectNoSeriousViolations(page, "application with next steps");
+  const card = stepCard(page, THANK_YOU);
+  await card.getByText("Draft the thank-you").click();
+  await card.getByText("Snooze", { exact: true }).click();
+  await expectNoSeriousViolations(page, "draft and snooze menu open");
+
+  await page.goto("/");
+  await expect(page.getByTestId("queue")).toBeVisible();
+  await expect(page.getByTestId("upcoming-empty")).toBeVisible();
+  await expectNoSeriousViolations(page, "dashboard with a queue");
+
+  await page.goto("/settings");
+  await page.getByLabel("Days between follow-ups").fill("100");
+  await page.getByRole("button", { name: "Save timings" }).click();
+  await expect(page.locator("#guidance-followUpSpacingDays-error")).toBeVisible();
+  await expectNoSeriousViolations(page, "timings with an error");
+});
+
+test("a step can be snoozed with the keyboard alone", async ({ signedIn: page }) => {
+  await secondRoundThirtyHoursAgo(page, "Keyboard Co");
+  const card = stepCard(page, THANK_YOU);
+  await card.getByRole("button", { name: "Done", exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await expect(card.getByText("Snooze", { exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(card.getByRole("button", { name: "1 day" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expectGone(page, THANK_YOU);
+});

@@ -1,0 +1,132 @@
+import { expect, test } from "./fixtures";
+import { eventsOf, writeDb } from "./support/db";
+import { expectGone, secondRoundThirtyHoursAgo, stepCard, stepsOf, thankYouOf } from "./support/guidance";
+import { DAY, HOUR, logRound } from "./support/timeline";
+
+const THANK_YOU = "Send a thank-you for round 2";
+
+test("an overdue thank-you is on the dashboard, and Done logs it for good", async ({ signedIn: page }) => {
+  const { appId, round2Id } = await secondRoundThirtyHoursAgo(page, "Acme Rockets");
+
+  await page.goto("/");
+  const card = stepCard(page, THANK_YOU, "Acme Rockets");
+  await expect(card).toHaveCount(1);
+  await expect(card.getByRole("link", { name: "Data Engineer at Acme Rockets" })).toHaveAttribute("href", `/applications/${appId}`);
+  await expect(card.getByTestId("due")).toContainText("Overdue by 6 hours");
+  await expect(card.getByTestId("reasons")).toContainText("Round 2 with Acme Rockets ended 30 hours ago and no thank-you is logged.");
+  await expect(card).toContainText("Timing and Tone of Your Follow-up");
+  // Overdue steps lead the queue.
+  await expect(page.getByTestId("step").first()).toContainText(THANK_YOU);
+
+  await card.getByRole("button", { name: "Done", exact: true }).click();
+  await expectGone(page, THANK_YOU);
+  await page.reload();
+  await expect(page.getByTestId("queue")).toBeVisible();
+  await expectGone(page, THANK_YOU);
+
+  expect(thankYouOf(round2Id)).not.toBeNull();
+  expect(stepsOf(appId)).toEqual([{ key: `send-thank-you:${round2Id}`, state: "done", until: null }]);
+  await page.goto(`/applications/${appId}`);
+  await expect(page.getByText(/Thank-you sent .* ago/)).toBeVisible();
+});
+
+test("Snooze hides a step until its time, then it comes back", async ({ signedIn: page }) => {
+  const { appId, round2Id } = await secondRoundThirtyHoursAgo(page, "Snooze Labs");
+  const card = stepCard(page, THANK_YOU);
+  await expect(card).toHaveCount(1);
+
+  await card.getByText("Snooze", { exact: true }).click();
+  await card.getByRole("button", { name: "3 days" }).click();
+  await expectGone(page, THANK_YOU);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Next steps" })).toBeVisible();
+  await expectGone(page, THANK_YOU);
+
+  const [snoozed] = stepsOf(appId);
+  expect(snoozed.state).toBe("snoozed");
+  expect((snoozed.until ?? 0) * 1000 - Date.now()).toBeGreaterThan(3 * DAY - 5 * 60_000);
+  expect((snoozed.until ?? 0) * 1000 - Date.now()).toBeLessThanOrEqual(3 * DAY);
+  expect(thankYouOf(round2Id)).toBeNull();
+
+  // Three days pass: the snooze ends, and the step is back.
+  writeDb((db) => db.prepare("update guidance_steps set until = ? where application_id = ?").run(Math.floor(Date.now() / 1000) - 60, appId));
+  await page.reload();
+  await expect(stepCard(page, THANK_YOU)).toHaveCount(1);
+});
+
+test("Dismiss puts a step away for good, and the rest stay", async ({ signedIn: page }) => {
+  const { appId } = await secondRoundThirtyHoursAgo(page, "Dismissive Inc");
+  const keep = stepCard(page, "Keep other applications moving");
+  await expect(keep).toHaveCount(1);
+  await keep.getByRole("button", { name: "Dismiss" }).click();
+  await expectGone(page, "Keep other applications moving");
+  await page.reload();
+  await expect(stepCard(page, THANK_YOU)).toHaveCount(1);
+  await expectGone(page, "Keep other applications moving");
+  expect(stepsOf(appId).map((s) => s.state)).toEqual(["dismissed"]);
+});
+
+test("the application shows where the user stands, and a draft to send", async ({ signedIn: page }) => {
+  await secondRoundThirtyHoursAgo(page, "Drafty & Co");
+  const summary = page.getByTestId("standing-summary");
+  await expect(summary).toContainText("Closer, not guaranteed");
+  await expect(summary).toContainText("1 of the 4 positive signs");
+
+  const card = stepCard(page, THANK_YOU);
+  await card.getByText("Draft the thank-you").click();
+  const body = card.getByLabel("Message");
+  await expect(body).toHaveValue(/^Hi Maya,/);
+  await expect(body).toHaveValue(/Data Engineer role at Drafty & Co/);
+  await expect(body).toHaveValue(/meeting the team/);
+  await card.getByLabel("Subject").fill("Thanks from me");
+  const mailto = await card.getByRole("link", { name: "Open in email app" }).getAttribute("href");
+  expect(mailto).toContain(`subject=${encodeURIComponent("Thanks from me")}`);
+  expect(decodeURIComponent(mailto ?? "")).toContain("Drafty & Co");
+});
+
+test("a follow-up step after a week of silence: Done logs the follow-up", async ({ signedIn: page }) => {
+  const { appId } = await secondRoundThirtyHoursAgo(page, "Quiet Corp");
+  // Push both rounds eight days further back: over a week of silence.
+  writeDb((db) =>
+    db.prepare("update rounds set scheduled_at = scheduled_at - ?, thank_you_sent_at = scheduled_at - ? + 7200 where application_id = ?").run(8 * 86_400, 8 * 86_400, appId),
+  );
+  await page.reload();
+  const card = stepCard(page, "Follow up with Quiet Corp");
+  await expect(card.getByTestId("reasons")).toContainText("Round 2 with Quiet Corp ended 9 days ago and nothing has been heard since.");
+  await card.getByRole("button", { name: "Done", exact: true }).click();
+  await expectGone(page, "Follow up with Quiet Corp");
+  await expect(page.getByRole("heading", { level: 4, name: "Follow-up sent" })).toBeVisible();
+  expect(eventsOf(appId).map((e) => e.kind)).toEqual(["follow_up_sent"]);
+});
+
+test("timings in Settings change the advice at once, and bad values are refused beside the field", async ({ signedIn: page }) => {
+  await secondRoundThirtyHoursAgo(page, "Patient Ltd");
+  await page.goto("/settings");
+  const windowField = page.getByLabel("Send a thank-you within (hours)");
+  await windowField.fill("0");
+  await page.getByRole("button", { name: "Save timings" }).click();
+  await expect(page.locator("#guidance-thankYouWindowHours-error")).toHaveText("Use a number of hours from 1 to 72.");
+  await expect(windowField).toHaveAttribute("aria-invalid", "true");
+
+  await windowField.fill("48");
+  await page.getByRole("button", { name: "Save timings" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("Saved");
+  await page.goto("/");
+  const card = stepCard(page, THANK_YOU, "Patient Ltd");
+  await expect(card.getByTestId("due")).toContainText("Due in 17 hours");
+
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Reset to the recommended timings" }).click();
+  await expect(page.getByLabel("Send a thank-you within (hours)")).toHaveValue("24");
+});
+
+test("an upcoming later round shows on the dashboard with preparation steps", async ({ signedIn: page }) => {
+  const { appId } = await secondRoundThirtyHoursAgo(page, "Future Works");
+  await logRound(page, { kind: "Final interview", startsAt: new Date(Date.now() + 5 * DAY + HOUR) });
+  await expect(stepCard(page, "Research Future Works before round 3")).toHaveCount(1);
+  await page.goto("/");
+  const upcoming = page.getByTestId("upcoming");
+  await expect(upcoming.getByRole("link", { name: "Data Engineer at Future Works" })).toHaveAttribute("href", new RegExp(`^/applications/${appId}#round-`));
+  await expect(upcoming).toContainText("Final interview");
+  await expect(upcoming).toContainText("in 5 days");
+});

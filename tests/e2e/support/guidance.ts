@@ -1,0 +1,50 @@
+import { expect, type Page } from "@playwright/test";
+import { addApplication } from "../fixtures";
+import { readDb } from "./db";
+import { DAY, HOUR, logRound } from "./timeline";
+
+/** One step card, found by its title (and, on the dashboard, its application). */
+export function stepCard(page: Page, title: string, company?: string) {
+  let card = page.getByTestId("step").filter({ has: page.getByRole("heading", { level: 3, name: title, exact: true }) });
+  if (company) card = card.filter({ hasText: company });
+  return card;
+}
+
+/**
+ * An application whose second round ended 30 hours ago with no thank-you:
+ * round 1 ten days ago, round 2 starting 31 hours ago for an hour.
+ */
+export async function secondRoundThirtyHoursAgo(page: Page, company: string): Promise<{ appId: string; round2Id: string }> {
+  const appId = await addApplication(page, { company, roleTitle: "Data Engineer" });
+  await logRound(page, { kind: "First interview", startsAt: new Date(Date.now() - 10 * DAY), duration: "60" });
+  await logRound(page, {
+    kind: "Second interview",
+    startsAt: new Date(Date.now() - 31 * HOUR),
+    duration: "60",
+    people: [{ name: "Maya Chen", title: "Head of Data" }],
+    signals: ["Met the team or senior people", "Technical questions"],
+  });
+  const round2Id = readDb(
+    (db) => (db.prepare("select id from rounds where application_id = ? and kind = 'second'").get(appId) as { id: string }).id,
+  );
+  return { appId, round2Id };
+}
+
+export function thankYouOf(roundId: string): number | null {
+  return readDb((db) => (db.prepare("select thank_you_sent_at t from rounds where id = ?").get(roundId) as { t: number | null }).t);
+}
+
+export function stepsOf(applicationId: string): { key: string; state: string; until: number | null }[] {
+  return readDb(
+    (db) =>
+      db.prepare("select key, state, until from guidance_steps where application_id = ? order by key").all(applicationId) as {
+        key: string;
+        state: string;
+        until: number | null;
+      }[],
+  );
+}
+
+export async function expectGone(page: Page, title: string, company?: string) {
+  await expect(stepCard(page, title, company)).toHaveCount(0);
+}
