@@ -12,45 +12,19 @@ import {
 
 import {
   APPLICATION_STATUSES,
-  WORK_MODES,
-  SALARY_PERIODS,
-  ROUND_KINDS,
-  ROUND_FORMATS,
-  ROUND_OUTCOMES,
-  SIGNAL_KEYS,
   EVENT_KINDS,
   HANDLED_STATES,
-  type ApplicationStatus,
-  type WorkMode,
-  type SalaryPeriod,
-  type RoundKind,
-  type RoundFormat,
-  type RoundOutcome,
-  type SignalKey,
-  type EventKind,
-  type HandledState,
+  ROUND_FORMATS,
+  ROUND_KINDS,
+  ROUND_OUTCOMES,
+  SALARY_PERIODS,
+  SIGNAL_KEYS,
+  WORK_MODES,
 } from "../lib/vocabulary";
 
-export {
-  APPLICATION_STATUSES,
-  WORK_MODES,
-  SALARY_PERIODS,
-  ROUND_KINDS,
-  ROUND_FORMATS,
-  ROUND_OUTCOMES,
-  SIGNAL_KEYS,
-  EVENT_KINDS,
-  HANDLED_STATES,
-  type ApplicationStatus,
-  type WorkMode,
-  type SalaryPeriod,
-  type RoundKind,
-  type RoundFormat,
-  type RoundOutcome,
-  type SignalKey,
-  type EventKind,
-  type HandledState,
-};
+// The vocabulary lives apart so the pure guidance engine can use it without the ORM;
+// code on the database side keeps importing it from here.
+export * from "../lib/vocabulary";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);

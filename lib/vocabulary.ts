@@ -15,6 +15,11 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** Applications still in play: the ones "other active applications" counts. */
+export const ACTIVE_STATUSES: readonly ApplicationStatus[] = ["applied", "screening", "interviewing", "offer"];
+/** Still waiting on the company's decision. */
+export const WAITING_STATUSES: readonly ApplicationStatus[] = ["applied", "screening", "interviewing"];
+
 export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;
 export type WorkMode = (typeof WORK_MODES)[number];
 

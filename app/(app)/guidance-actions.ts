@@ -5,13 +5,14 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { actOnStep, type StepAction } from "@/lib/data/guidance";
+import { DAY } from "@/lib/guidance/facts";
 import { formValues, type FormState } from "@/lib/forms/form-state";
 import { SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
 
 function toStepAction(name: StepActionName, now: Date): StepAction {
   if (name === "done") return { kind: "done" };
   if (name === "dismiss") return { kind: "dismiss" };
-  return { kind: "snooze", until: new Date(now.getTime() + SNOOZE_DAYS[name] * 86_400_000) };
+  return { kind: "snooze", until: new Date(now.getTime() + SNOOZE_DAYS[name] * DAY) };
 }
 
 /**
@@ -26,7 +27,8 @@ export async function stepAction(_state: FormState, formData: FormData): Promise
   const now = new Date();
   const { applicationId, key, action } = parsed.data;
   const result = actOnStep(getDb(), user, applicationId, key, toStepAction(action, now), now);
-  if (!result.ok) notFound();
+  if (!result.ok && result.reason === "not-found") notFound();
   revalidatePath("/", "layout");
-  return {};
+  // Usually the step has gone from the page by now; this is read only when it is still there.
+  return result.ok ? {} : { message: "This step no longer applies (perhaps it was done in another tab). The list is up to date now." };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { APPLICATION_STATUSES } from "@/lib/vocabulary";
+import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplications, countByStatus, listApplications } from "@/lib/data/applications";
@@ -24,7 +24,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   const totals = countApplications(db, user.id);
   const byStatus = countByStatus(db, user.id);
   const recent = listApplications(db, user.id, { sort: "updated", limit: RECENT_LIMIT });
-  const active = (["applied", "screening", "interviewing", "offer"] as const).reduce((n, s) => n + (byStatus[s] ?? 0), 0);
+  const active = ACTIVE_STATUSES.reduce((n, s) => n + (byStatus[s] ?? 0), 0);
 
   return (
     <div className="space-y-8">

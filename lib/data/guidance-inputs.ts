@@ -4,7 +4,6 @@ import type { Queryable } from "@/db/open";
 import {
   applications,
   events,
-  guidanceSettings,
   guidanceSteps,
   interviewers,
   roundInterviewers,
@@ -12,36 +11,12 @@ import {
   roundSignals,
   type ApplicationStatus,
 } from "@/db/schema";
+import { ACTIVE_STATUSES } from "@/lib/vocabulary";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
-import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
+import { getGuidanceSettings } from "./guidance-settings";
 
-/** Statuses that count as "in play" when the engine asks how many other applications the user has. */
-export const ACTIVE_STATUSES: ApplicationStatus[] = ["applied", "screening", "interviewing", "offer"];
 /** Statuses for which some rule can still fire; the dashboard reads no others. */
 const ADVISABLE_STATUSES: ApplicationStatus[] = [...ACTIVE_STATUSES, "rejected"];
-
-export function getGuidanceSettings(db: Queryable, userId: string): GuidanceSettings {
-  const row = db
-    .select({
-      thankYouWindowHours: guidanceSettings.thankYouWindowHours,
-      decisionWaitDays: guidanceSettings.decisionWaitDays,
-      followUpSpacingDays: guidanceSettings.followUpSpacingDays,
-      moveOnFollowUps: guidanceSettings.moveOnFollowUps,
-      prepLeadDays: guidanceSettings.prepLeadDays,
-    })
-    .from(guidanceSettings)
-    .where(eq(guidanceSettings.userId, userId))
-    .get();
-  return row ?? { ...DEFAULT_GUIDANCE_SETTINGS };
-}
-
-export function saveGuidanceSettings(db: Queryable, userId: string, settings: GuidanceSettings): void {
-  const values = { ...settings, updatedAt: new Date() };
-  db.insert(guidanceSettings)
-    .values({ userId, ...values })
-    .onConflictDoUpdate({ target: guidanceSettings.userId, set: values })
-    .run();
-}
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

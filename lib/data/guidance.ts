@@ -5,6 +5,7 @@ import { applications, guidanceSteps, rounds, type RoundKind } from "@/db/schema
 import type { HandledState } from "@/lib/vocabulary";
 import { fired, recommend } from "@/lib/guidance/recommend";
 import type { Recommendation } from "@/lib/guidance/recommendation";
+import { DAY } from "@/lib/guidance/facts";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
 import { logEvent } from "./events";
@@ -35,46 +36,63 @@ export function applicationGuidance(db: Queryable, user: GuidanceUser, applicati
 
 export type StepAction = { kind: "done" } | { kind: "dismiss" } | { kind: "snooze"; until: Date };
 
-export type StepResult = { ok: true; logged: "thank-you" | "follow-up" | "feedback-request" | null } | { ok: false };
+type Logged = "thank-you" | "follow-up" | "feedback-request";
+
+export type StepResult =
+  | { ok: true; state: HandledState; logged: Logged | null }
+  /** No such application for this user: the caller answers 404. */
+  | { ok: false; reason: "not-found" }
+  /** The step no longer fires (done in another tab, its round has started…): nothing to do. */
+  | { ok: false; reason: "gone" };
 
 /** Done on these steps also records what the user did, as if they had logged it on the timeline. */
-function logWhatWasDone(tx: Queryable, userId: string, step: Recommendation, now: Date): StepResult {
+function logWhatWasDone(tx: Queryable, userId: string, step: Recommendation, now: Date): Logged | null | "refused" {
   if (step.ruleId === "send-thank-you" && step.roundId) {
-    const result = markThankYouSent(tx, userId, step.roundId, now);
-    return result.ok ? { ok: true, logged: "thank-you" } : { ok: false };
+    return markThankYouSent(tx, userId, step.roundId, now).ok ? "thank-you" : "refused";
   }
   const kind =
     step.ruleId === "follow-up-after-silence" ? "follow_up_sent" : step.ruleId === "request-feedback" ? "feedback_requested" : null;
-  if (!kind) return { ok: true, logged: null };
-  const result = logEvent(tx, userId, step.applicationId, { kind, occurredAt: now });
-  if (!result.ok) return { ok: false };
-  return { ok: true, logged: kind === "follow_up_sent" ? "follow-up" : "feedback-request" };
+  if (!kind) return null;
+  if (!logEvent(tx, userId, step.applicationId, { kind, occurredAt: now }).ok) return "refused";
+  return kind === "follow_up_sent" ? "follow-up" : "feedback-request";
 }
+
+const stateOf = (action: StepAction): HandledState =>
+  action.kind === "done" ? "done" : action.kind === "dismiss" ? "dismissed" : "snoozed";
 
 /**
  * Marks a step done, dismissed or snoozed. The step is looked up by
  * recomputing the application's guidance on the server, so a client can
- * neither invent a key nor point a "done" at someone else's round: a key
- * that is not the user's gives the same answer as one that does not exist.
+ * neither invent a key nor point a "done" at someone else's round: another
+ * user's application gives the same answer as one that does not exist.
  */
 export function actOnStep(db: Db, user: GuidanceUser, applicationId: string, key: string, action: StepAction, now: Date): StepResult {
-  return db.transaction((tx) => {
+  return db.transaction((tx): StepResult => {
     const input = loadGuidanceInputs(tx, user, { applicationId })[0];
-    if (!input) return { ok: false };
+    if (!input) return { ok: false, reason: "not-found" };
     const step = fired(input, now, { includeHandled: true }).find((r) => r.key === key);
-    const already = input.handled.find((h) => h.key === key);
-    // A second click from a stale tab: the step was handled and its rule may have stopped firing.
-    if (!step) return already ? { ok: true, logged: null } : { ok: false };
-    const state: HandledState = action.kind === "done" ? "done" : action.kind === "dismiss" ? "dismissed" : "snoozed";
+    if (!step) return { ok: false, reason: "gone" };
+    const saved = input.handled.find((h) => h.key === key);
+    // A stale tab must not turn a step put away for good into one that comes back.
+    if (saved && saved.state !== "snoozed" && action.kind !== "done") return { ok: true, state: saved.state, logged: null };
+
+    const state = stateOf(action);
+    if (action.kind === "done") {
+      const logged = logWhatWasDone(tx, user.id, step, now);
+      if (logged === "refused") return { ok: false, reason: "gone" };
+      // The logged fact closes the step by itself; storing "done" too would
+      // keep it hidden if the user later deletes that fact.
+      if (logged) {
+        tx.delete(guidanceSteps).where(and(eq(guidanceSteps.userId, user.id), eq(guidanceSteps.applicationId, applicationId), eq(guidanceSteps.key, key))).run();
+        return { ok: true, state, logged };
+      }
+    }
     const until = action.kind === "snooze" ? action.until : null;
-    const result = action.kind === "done" && already?.state !== "done" ? logWhatWasDone(tx, user.id, step, now) : { ok: true as const, logged: null };
-    // A refused log has written nothing, so there is nothing to undo.
-    if (!result.ok) return result;
     tx.insert(guidanceSteps)
       .values({ userId: user.id, applicationId, key, state, until, updatedAt: now })
       .onConflictDoUpdate({ target: [guidanceSteps.applicationId, guidanceSteps.key], set: { state, until, updatedAt: now } })
       .run();
-    return result;
+    return { ok: true, state, logged: null };
   });
 }
 
@@ -89,7 +107,7 @@ export type UpcomingInterview = {
 
 /** The user's rounds starting within `days` of now, soonest first, on applications still open. */
 export function upcomingInterviews(db: Queryable, userId: string, now: Date, days: number): UpcomingInterview[] {
-  const end = new Date(now.getTime() + days * 86_400_000);
+  const end = new Date(now.getTime() + days * DAY);
   return db
     .select({
       roundId: rounds.id,

@@ -86,7 +86,7 @@ export function buildDraft(facts: DraftFacts): Draft {
         body: [
           hello,
           `Thank you for letting me know, and for the time you and the team gave me during the process for the ${roleTitle} role.`,
-          "If you have a few minutes, I would be grateful for any feedback on my interviews: what went well, and what would have made me a stronger candidate.",
+          "If you have a few minutes, I would be grateful for any feedback on my interviews: what stood out, and what would have made me a stronger candidate.",
           `I enjoyed getting to know ${company} and would be glad to hear about future openings.`,
           signOff,
         ].join("\n\n"),
@@ -94,8 +94,13 @@ export function buildDraft(facts: DraftFacts): Draft {
   }
 }
 
-/** A mailto: link carrying the (possibly edited) draft. */
+/**
+ * A mailto: link carrying the (possibly edited) draft. RFC 6068 wants a
+ * literal "@" in addresses (some clients show "%40" as is) and CRLF line
+ * breaks in the body.
+ */
 export function mailtoHref(draft: Draft): string {
-  const query = `subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(draft.body)}`;
-  return `mailto:${draft.to.map(encodeURIComponent).join(",")}?${query}`;
+  const address = (a: string) => encodeURIComponent(a).replaceAll("%40", "@");
+  const body = draft.body.replace(/\r?\n/g, "\r\n");
+  return `mailto:${draft.to.map(address).join(",")}?subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(body)}`;
 }

@@ -1,5 +1,5 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
-import { wallTimeToUtc } from "@/lib/time/zoned";
+import { startOfDate } from "@/lib/time/zoned";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
 import { byText } from "./queue";
 
@@ -11,9 +11,6 @@ export const ROUND_MINUTES_IF_UNKNOWN = 60;
 
 /** The kinds the article's advice is written for, whatever their place in the timeline. */
 const LATER_KINDS: readonly RoundKind[] = ["second", "final", "panel", "onsite"];
-
-/** Statuses in which the user is still waiting on the company. */
-export const WAITING: readonly ApplicationStatus[] = ["applied", "screening", "interviewing"];
 
 /** Anything that answers the candidate: the silence is over. */
 const RESPONSES: readonly EventKind[] = [
@@ -43,23 +40,29 @@ export type Facts = {
   rounds: RoundFact[];
   /** Chronological. */
   events: readonly GuidanceEvent[];
-  /** The next round still to start, if any. */
-  nextRound: RoundFact | undefined;
   /** The most recent round that has ended, when no round is under way or to come. */
   lastEndedRound: RoundFact | undefined;
   latestOffer: GuidanceEvent | undefined;
   latestRejection: GuidanceEvent | undefined;
-  /** Sentences several rules share, worked out once per call. */
-  memo: Map<string, unknown> | null;
+  /** perCall's answers, made on first use. */
+  memo: Map<unknown, Map<object, unknown>> | null;
 };
 
-/** `make()` the first time `key` is asked for on these facts, the same value after. */
-export function once<T>(facts: Facts, key: string, make: () => T): T {
-  facts.memo ??= new Map();
-  if (facts.memo.has(key)) return facts.memo.get(key) as T;
-  const value = make();
-  facts.memo.set(key, value);
-  return value;
+/**
+ * `fn`, remembered for the rest of one call to recommend: several rules
+ * share one sentence or one search. The cache lives on the facts, which
+ * every call makes afresh, so no answer outlives the call.
+ */
+export function perCall<K extends object, T>(fn: (key: K, facts: Facts) => T): (key: K, facts: Facts) => T {
+  return (key, facts) => {
+    const memo = (facts.memo ??= new Map());
+    let answers = memo.get(fn) as Map<K, T> | undefined;
+    if (!answers) memo.set(fn, (answers = new Map()));
+    if (answers.has(key)) return answers.get(key) as T;
+    const value = fn(key, facts);
+    answers.set(key, value);
+    return value;
+  };
 }
 
 const byTime = (a: GuidanceRound, b: GuidanceRound) =>
@@ -102,7 +105,6 @@ export function gatherFacts(input: GuidanceInput, now: Date): Facts {
     status: input.application.status,
     rounds,
     events,
-    nextRound: rounds.find((r) => r.start.getTime() > now.getTime()),
     lastEndedRound: last && last.end.getTime() <= now.getTime() ? last : undefined,
     latestOffer,
     latestRejection,
@@ -134,7 +136,7 @@ export const ZONE_OFFSET_LIMIT_MS = 14 * HOUR;
 /** When a calendar date ends in the user's zone: "by Friday" has not passed until Friday is over. */
 export function endOfDate(facts: Facts, date: string): Date {
   const next = dayAfterUtc(date).toISOString().slice(0, 10);
-  return wallTimeToUtc(`${next}T00:00`, facts.input.timeZone) ?? dayAfterUtc(date);
+  return startOfDate(next, facts.input.timeZone) ?? dayAfterUtc(date);
 }
 
 export const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);

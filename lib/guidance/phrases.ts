@@ -1,7 +1,5 @@
 import { formatDateTime } from "@/lib/time/zoned";
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY, HOUR } from "./facts";
 
 /**
  * "30 hours", "8 days": how long between two instants, in the unit a person

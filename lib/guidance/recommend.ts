@@ -26,8 +26,8 @@ const RULES: readonly ((facts: Facts) => Recommendation[])[] = [
 ];
 
 /** Whether the user has put this step aside: done or dismissed for good, snoozed until its time. */
-function isHandled(handled: ReadonlyMap<string, HandledStep>, key: string, now: Date): boolean {
-  const h = handled.get(key);
+function isHandled(handled: ReadonlyMap<string, HandledStep> | null, key: string, now: Date): boolean {
+  const h = handled?.get(key);
   if (!h) return false;
   return h.state !== "snoozed" || (h.until !== null && now.getTime() < h.until.getTime());
 }
@@ -44,7 +44,7 @@ export function recommend(input: GuidanceInput, now: Date): Recommendation[] {
 export function fired(input: GuidanceInput, now: Date, options: { includeHandled: boolean }): Recommendation[] {
   if (CLOSED.includes(input.application.status)) return [];
   const facts = gatherFacts(input, now);
-  const handled = new Map(input.handled.map((h) => [h.key, h]));
+  const handled = input.handled.length ? new Map(input.handled.map((h) => [h.key, h])) : null;
   const steps: Recommendation[] = [];
   for (const rule of RULES)
     for (const step of rule(facts)) if (options.includeHandled || !isHandled(handled, step.key, now)) steps.push(step);

@@ -1,5 +1,5 @@
 import { POSITIVE_INDICATORS, signalInfo } from "@/lib/interviews/catalog";
-import type { SignalKey } from "@/lib/vocabulary";
+import { WAITING_STATUSES, type SignalKey } from "@/lib/vocabulary";
 import { gatherFacts } from "./facts";
 import type { GuidanceInput } from "./input";
 import { listOf } from "./phrases";
@@ -26,7 +26,7 @@ export type StandingSummary = {
  */
 export function standingSummary(input: GuidanceInput, now: Date): StandingSummary | null {
   const facts = gatherFacts(input, now);
-  if (facts.latestOffer || !["applied", "screening", "interviewing"].includes(facts.status)) return null;
+  if (facts.latestOffer || !WAITING_STATUSES.includes(facts.status)) return null;
   const signs = latestLaterRoundSigns(facts);
   if (!signs) return null;
   const seen = signs.seen;

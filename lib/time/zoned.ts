@@ -50,15 +50,43 @@ function formatter(use: string, zone: string, options: Intl.DateTimeFormatOption
   return f;
 }
 
+const NUMERIC = { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" } as const;
+// "04/21/2028, 23:50": format() is about three times faster than formatToParts().
+const NUMERIC_TEXT = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2})$/;
+
 function parts(date: Date, zone: string) {
-  const p = formatter(
-    "parts",
-    zone,
-    { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" },
-    "en-US",
-  ).formatToParts(date);
+  const f = formatter("parts", zone, NUMERIC, "en-US");
+  const m = NUMERIC_TEXT.exec(f.format(date));
+  if (m) return { year: m[3], month: m[1], day: m[2], hour: m[4], minute: m[5] };
+  const p = f.formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => p.find((x) => x.type === type)?.value ?? "";
   return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+}
+
+/** The zone's offset from UTC at `instant`, in ms ("GMT+05:30" is 19,800,000). */
+function offsetAt(instant: number, zone: string): number {
+  const text = formatter("offset", zone, { timeZoneName: "longOffset" }, "en-US").format(instant);
+  const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
+  if (!m) return 0;
+  return (m[1] === "-" ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a calendar date (YYYY-MM-DD) begins in `zone`: the same answer
+ * as wallTimeToUtc(`${date}T00:00`), but cheap when the zone's offset is the
+ * same for a day either side, which is nearly always. Near a clock change it
+ * takes wallTimeToUtc's slower, exact path.
+ */
+export function startOfDate(isoDate: string, zone: string): Date | null {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  const wall = Date.UTC(y, m - 1, d);
+  if (Number.isNaN(wall)) return null;
+  const offset = offsetAt(wall, zone);
+  const instant = wall - offset;
+  const steady = offsetAt(instant - DAY_MS, zone) === offset && offsetAt(instant + DAY_MS, zone) === offset;
+  return steady && offsetAt(instant, zone) === offset ? new Date(instant) : wallTimeToUtc(`${isoDate}T00:00`, zone);
 }
 
 /** The value a datetime-local input needs to show `date` in `zone`. */
@@ -84,6 +112,11 @@ export function formatDateTime(date: Date, zone: string): string {
     minute: "2-digit",
     hourCycle: "h23",
   }).format(date);
+}
+
+/** "Tuesday 1 December" in `zone`: how a person writes the day of a meeting in a letter. */
+export function formatLongDate(date: Date, zone: string): string {
+  return formatter("longDate", zone, { weekday: "long", day: "numeric", month: "long" }).format(date);
 }
 
 /** "14:30" in `zone`. */

@@ -6,7 +6,7 @@ export type StepActionName = (typeof STEP_ACTIONS)[number];
 
 /** The Done / Snooze / Dismiss buttons on a step; ids are checked against the session's user afterwards. */
 export const stepActionSchema = z.object({
-  applicationId: z.string().trim().min(1).max(100),
-  key: z.string().trim().min(1).max(200),
+  applicationId: z.string({ error: "This step has lost its application: reload the page." }).trim().min(1, "This step has lost its application: reload the page.").max(100),
+  key: z.string({ error: "This step is not recognised: reload the page." }).trim().min(1, "This step is not recognised: reload the page.").max(200, "This step is not recognised: reload the page."),
   action: z.enum(STEP_ACTIONS, { error: "Choose Done, Snooze or Dismiss." }),
 });

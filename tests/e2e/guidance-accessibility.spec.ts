@@ -18,7 +18,7 @@ test("next steps, drafts, the dashboard queue and the timings form pass axe", as
   await expectNoSeriousViolations(page, "application with next steps");
   const card = stepCard(page, THANK_YOU);
   await card.getByText("Draft the thank-you").click();
-  await card.getByText("Snooze", { exact: true }).click();
+  await card.locator("summary", { hasText: "Snooze" }).click();
   await expectNoSeriousViolations(page, "draft and snooze menu open");
 
   await page.goto("/");
@@ -33,15 +33,17 @@ test("next steps, drafts, the dashboard queue and the timings form pass axe", as
   await expectNoSeriousViolations(page, "timings with an error");
 });
 
-test("a step can be snoozed with the keyboard alone", async ({ signedIn: page }) => {
+test("a step can be snoozed with the keyboard alone, and focus stays in the list", async ({ signedIn: page }) => {
   await secondRoundThirtyHoursAgo(page, "Keyboard Co");
   const card = stepCard(page, THANK_YOU);
-  await card.getByRole("button", { name: "Done", exact: true }).focus();
+  await card.getByRole("button", { name: /^Done:/ }).focus();
   await page.keyboard.press("Tab");
-  await expect(card.getByText("Snooze", { exact: true })).toBeFocused();
+  await expect(card.locator("summary", { hasText: "Snooze" })).toBeFocused();
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
   await expect(card.getByRole("button", { name: "1 day" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expectGone(page, THANK_YOU);
+  // The card and its buttons are gone: focus lands on the list's heading, not the top of the page.
+  await expect(page.getByRole("heading", { level: 2, name: "Next steps" })).toBeFocused();
 });

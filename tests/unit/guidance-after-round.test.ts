@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GuidanceRound } from "@/lib/guidance/input";
-import { THANK_YOU_GIVE_UP_DAYS } from "@/lib/guidance/rules/thank-you";
-import type { SignalKey } from "@/lib/vocabulary";
+import { ACTIVE_STATUSES, APPLICATION_STATUSES, WAITING_STATUSES, type SignalKey } from "@/lib/vocabulary";
 import { ago, days, endedAgo, event, fromNow, guidanceInput, hours, MINUTE, NOW, plus, round, stepOf, stepsOf } from "./support/guidance";
 
 const ticked = (...keys: SignalKey[]) => keys.map((signal) => ({ signal, onDate: null }));
@@ -52,18 +51,34 @@ describe("send-thank-you", () => {
     expect(stepOf(withRound2(hours(30), { thankYouSentAt: ago(hours(2)) }), "send-thank-you")).toBeUndefined();
   });
 
-  it("stops once the next round has started, but not while it is still to come", () => {
+  it("keeps one step per round owed a thank-you, whether or not a later round has happened", () => {
     const r1 = round({ id: "r1", ...endedAgo(days(3)) });
-    const next = (scheduledAt: Date) => round({ id: "r2", kind: "second", scheduledAt });
+    const next = (scheduledAt: Date) => round({ id: "r2", kind: "second", scheduledAt, durationMinutes: 60 });
     expect(stepsOf(guidanceInput({ rounds: [r1, next(fromNow(days(1)))] }), "send-thank-you").map((s) => s.key)).toEqual(["send-thank-you:r1"]);
-    expect(stepsOf(guidanceInput({ rounds: [r1, next(ago(MINUTE))] }), "send-thank-you")).toEqual([]);
+    expect(stepsOf(guidanceInput({ rounds: [r1, next(ago(hours(2)))] }), "send-thank-you").map((s) => s.key)).toEqual([
+      "send-thank-you:r1",
+      "send-thank-you:r2",
+    ]);
   });
 
-  it(`gives up ${THANK_YOU_GIVE_UP_DAYS} days after the round ended`, () => {
-    expect(stepOf(withRound2(days(THANK_YOU_GIVE_UP_DAYS) - MINUTE), "send-thank-you")?.reasons[0]).toBe(
-      "Round 2 with Acme ended 6 days ago and no thank-you is logged.",
-    );
-    expect(stepOf(withRound2(days(THANK_YOU_GIVE_UP_DAYS)), "send-thank-you")).toBeUndefined();
+  it("stays, overdue, however late it gets: only a logged thank-you, Done or Dismiss ends it", () => {
+    // Round 2 ended a day before NOW, so its thank-you fell due at NOW; look 39 days on.
+    const input = withRound2(days(1));
+    const later = plus(NOW, days(39));
+    const late = stepOf(input, "send-thank-you", later);
+    expect(late).toMatchObject({ key: "send-thank-you:r2", overdue: true, dueAt: NOW });
+    expect(late?.reasons[0]).toBe("Round 2 with Acme ended 40 days ago and no thank-you is logged.");
+    expect(stepOf(input, "send-thank-you", plus(NOW, days(400)))?.key).toBe("send-thank-you:r2");
+    for (const state of ["done", "dismissed"] as const) {
+      expect(stepOf({ ...input, handled: [{ key: "send-thank-you:r2", state, until: null }] }, "send-thank-you", later), state).toBeUndefined();
+    }
+  });
+
+  it("keeps asking after round 1 once round 2 is over, each round under its own key", () => {
+    const r1 = round({ id: "r1", ...endedAgo(days(12)) });
+    const r2 = round({ id: "r2", kind: "second", ...endedAgo(days(9)), thankYouSentAt: ago(days(9) - hours(2)) });
+    const steps = stepsOf(guidanceInput({ rounds: [r1, r2] }), "send-thank-you");
+    expect(steps.map((s) => [s.key, s.reasons[0]])).toEqual([["send-thank-you:r1", "Round 1 with Acme ended 12 days ago and no thank-you is logged."]]);
   });
 
   it("names the interviewers the user met", () => {
@@ -74,12 +89,11 @@ describe("send-thank-you", () => {
     expect(stepOf(withRound2(hours(3), { interviewers: people }), "send-thank-you")?.reasons[1]).toBe("You met Dana Reyes and Sam Ortiz.");
   });
 
-  it("still fires with an offer in hand, but not once rejected or ghosted", () => {
-    const r = round({ id: "r1", ...endedAgo(hours(5)) });
-    expect(stepOf(guidanceInput({ rounds: [r], application: { status: "offer" } }), "send-thank-you")).toBeDefined();
-    for (const status of ["rejected", "ghosted"] as const) {
-      expect(stepOf(guidanceInput({ rounds: [r], application: { status } }), "send-thank-you"), status).toBeUndefined();
-    }
+  it("fires while the application is applied, screening, interviewing or has an offer, and in no other status", () => {
+    const r = round({ id: "r1", ...endedAgo(days(10)) });
+    const firing = APPLICATION_STATUSES.filter((status) => stepOf(guidanceInput({ rounds: [r], application: { status } }), "send-thank-you"));
+    expect(firing).toEqual(["applied", "screening", "interviewing", "offer"]);
+    expect(firing).toEqual(ACTIVE_STATUSES);
   });
 });
 
@@ -163,11 +177,16 @@ describe("keep-searching", () => {
     expect(stepOf({ ...waiting(0), events: [event("response_received", ago(hours(1)))] }, "keep-searching")).toBeDefined();
   });
 
-  it("does not fire outside the waiting statuses", () => {
-    for (const status of ["offer", "rejected", "ghosted", "saved"] as const) {
-      expect(stepOf(guidanceInput({ rounds: [ended()], application: { status } }), "keep-searching"), status).toBeUndefined();
-    }
-    expect(stepOf(guidanceInput({ rounds: [ended()], application: { status: "screening" } }), "keep-searching")).toBeDefined();
+  it("fires in the waiting statuses (applied, screening, interviewing) and no other", () => {
+    const firing = APPLICATION_STATUSES.filter((status) => stepOf(guidanceInput({ rounds: [ended()], application: { status } }), "keep-searching"));
+    expect(firing).toEqual(["applied", "screening", "interviewing"]);
+    expect(firing).toEqual(WAITING_STATUSES);
+  });
+
+  it("tells the user to keep other applications and interviews going until an offer is in writing", () => {
+    expect(stepOf(waiting(0), "keep-searching")?.detail).toBe(
+      "While you wait, keep other applications and interviews going. Until you hold a written offer, more options mean less riding on any single answer.",
+    );
   });
 
   it("counts time from the round's end in the reason", () => {

@@ -2,27 +2,23 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { setArchived } from "@/lib/data/applications";
-import { deleteEvent, listEvents } from "@/lib/data/events";
-import { getGuidanceSettings, loadGuidanceInputs, saveGuidanceSettings } from "@/lib/data/guidance-inputs";
+import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
+import { getGuidanceSettings, saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { actOnStep, applicationGuidance, guidanceQueue, type QueueItem } from "@/lib/data/guidance";
 import { getRound } from "@/lib/data/rounds";
 import { guidanceInputSchema } from "@/lib/guidance/input";
 import { compareRecommendations } from "@/lib/guidance/queue";
-import { fired } from "@/lib/guidance/recommend";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { makeUser } from "./support/db";
 import {
   addRound,
   DAY,
-  eventsOfKind,
   fromNow,
   HOUR,
   newApp,
   NOW,
   rejectedAfterRound,
-  rowsOf,
   silentAfterRound,
-  stepRows,
   thankYouOwed,
   type GuidanceUser,
 } from "./support/guidance-data";
@@ -37,10 +33,7 @@ beforeEach(async () => {
   ana = await makeUser(db, "ana@example.com");
 });
 
-const keysAt = (applicationId: string, now: Date) => applicationGuidance(db, ana, applicationId, now)!.recommendations.map((r) => r.key);
 /** What the engine would say if nothing had been put aside: proves a hidden step is hidden, not gone. */
-const firingKeys = (applicationId: string, now: Date) =>
-  fired(loadGuidanceInputs(db, ana, { applicationId })[0], now, { includeHandled: true }).map((r) => r.key);
 const thankYouKey = (roundId: string) => `send-thank-you:${roundId}`;
 const rank = (p: QueueItem["priority"]) => ["high", "medium", "low"].indexOf(p);
 
@@ -54,10 +47,12 @@ describe("loadGuidanceInputs", () => {
       noNextSteps: true,
       signals: ["met_team", "hiring_timeline"],
       hiringTimelineOn: "2026-12-01",
-      newInterviewers: [{ name: "Priya Raman", email: "priya@acme.com" }, { name: "Sam Lee" }],
-    });
+      newInterviewers: [{ name: "Priya Raman", email: "priya@acme.com" }, { name: "Sam Lee" }] });
     const followUp = logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-2 * HOUR).toISOString()));
-    expect(actOnStep(db, ana, app.id, thankYouKey(signalled), { kind: "snooze", until: fromNow(3 * HOUR) }, NOW)).toEqual({ ok: true, logged: null });
+    expect(actOnStep(db, ana, app.id, thankYouKey(signalled), { kind: "snooze", until: fromNow(3 * HOUR) }, NOW)).toEqual({
+      ok: true,
+      state: "snoozed",
+      logged: null });
 
     const inputs = loadGuidanceInputs(db, ana, { applicationId: app.id });
     expect(inputs).toHaveLength(1);
@@ -66,7 +61,7 @@ describe("loadGuidanceInputs", () => {
     expect(input.application).toEqual({ id: app.id, company: "Acme", roleTitle: "Staff Engineer", status: "interviewing" });
     expect(input.timeZone).toBe("UTC");
     expect(input.settings).toEqual(DEFAULT_GUIDANCE_SETTINGS);
-    expect(input.rounds.map((r) => r.id).sort()).toEqual([round1, round2, signalled].sort());
+    expect(input.rounds.map((r) => r.id)).toEqual([round1, round2, signalled]);
     const final = input.rounds.find((r) => r.id === signalled)!;
     expect(final).toMatchObject({
       kind: "final",
@@ -75,8 +70,7 @@ describe("loadGuidanceInputs", () => {
       outcome: "pending",
       thankYouSentAt: null,
       noNextSteps: true,
-      loggedAt: getRound(db, ana.id, signalled)!.createdAt,
-    });
+      loggedAt: getRound(db, ana.id, signalled)!.createdAt });
     expect([...final.signals].sort((a, b) => a.signal.localeCompare(b.signal))).toEqual([
       { signal: "hiring_timeline", onDate: "2026-12-01" },
       { signal: "met_team", onDate: null },
@@ -133,22 +127,63 @@ describe("loadGuidanceInputs", () => {
       [mine.id]: 2,
       [applied.id]: 2,
       [offer.id]: 2,
-      [byStatus.rejected.id]: 3,
-    });
+      [byStatus.rejected.id]: 3 });
   });
 
   it("gives each application only its own rounds and events on the dashboard", () => {
     const owed = thankYouOwed(db, ana.id);
     const silent = silentAfterRound(db, ana.id);
     const byId = new Map(loadGuidanceInputs(db, ana, { dashboard: true }).map((i) => [i.application.id, i]));
-    expect(byId.get(owed.app.id)!.rounds.map((r) => r.id).sort()).toEqual([owed.round1, owed.round2].sort());
+    expect(byId.get(owed.app.id)!.rounds.map((r) => r.id)).toEqual([owed.round1, owed.round2]);
     expect(byId.get(silent.app.id)!.rounds.map((r) => r.id)).toEqual([silent.round]);
     expect(loadGuidanceInputs(db, ana, { applicationId: "no-such-app" })).toEqual([]);
     // An empty id names no application: it must not fall back to the dashboard's.
     expect(loadGuidanceInputs(db, ana, { applicationId: "" })).toEqual([]);
     expect(applicationGuidance(db, ana, "", NOW)).toBeNull();
-    expect(actOnStep(db, ana, "", thankYouKey(owed.round2), { kind: "done" }, NOW)).toEqual({ ok: false });
+    expect(actOnStep(db, ana, "", thankYouKey(owed.round2), { kind: "done" }, NOW)).toEqual({ ok: false, reason: "not-found" });
+    expect(actOnStep(db, ana, "no-such-app", thankYouKey(owed.round2), { kind: "done" }, NOW)).toEqual({ ok: false, reason: "not-found" });
     expect(getRound(db, ana.id, owed.round2)!.thankYouSentAt).toBeNull();
+  });
+});
+
+describe("loadGuidanceInputs order", () => {
+  const setRound = (id: string, fields: { created_at?: number; id?: string }) => {
+    for (const [column, value] of Object.entries(fields)) sqlite.prepare(`update rounds set ${column} = ? where id = ?`).run(value, id);
+  };
+
+  it("hands rounds over in timeline order (start, then logging, then id) and events by time then id, in both scopes", () => {
+    const app = newApp(db, ana.id, { company: "Acme" });
+    // Logged out of order on purpose.
+    const last = addRound(db, ana.id, app.id, { scheduledAt: fromNow(-2 * DAY) });
+    const first = addRound(db, ana.id, app.id, { scheduledAt: fromNow(-10 * DAY) });
+    // Same start: the one logged earlier comes first, whichever was written first.
+    const loggedLater = addRound(db, ana.id, app.id, { scheduledAt: fromNow(-5 * DAY) });
+    const loggedSooner = addRound(db, ana.id, app.id, { scheduledAt: fromNow(-5 * DAY) });
+    setRound(loggedLater, { created_at: 2_000_000_000 });
+    setRound(loggedSooner, { created_at: 1_900_000_000 });
+    // Same start and logging time: the id decides.
+    const z = addRound(db, ana.id, app.id, { scheduledAt: fromNow(-4 * DAY) });
+    const a = addRound(db, ana.id, app.id, { scheduledAt: fromNow(-4 * DAY) });
+    setRound(z, { created_at: 1_900_000_000, id: "round-z" });
+    setRound(a, { created_at: 1_900_000_000, id: "round-a" });
+
+    const late = logOk(db, ana.id, app.id, eventInput("response_received", fromNow(-DAY).toISOString()));
+    const early = logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-8 * DAY).toISOString()));
+    const tieZ = logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-3 * DAY).toISOString()));
+    const tieA = logOk(db, ana.id, app.id, eventInput("response_received", fromNow(-3 * DAY).toISOString()));
+    sqlite.prepare("update events set id = ? where id = ?").run("event-z", tieZ);
+    sqlite.prepare("update events set id = ? where id = ?").run("event-a", tieA);
+
+    const roundIds = [first, loggedSooner, loggedLater, "round-a", "round-z", last];
+    const eventIds = [early, "event-a", "event-z", late];
+    for (const input of [loadGuidanceInputs(db, ana, { applicationId: app.id })[0], loadGuidanceInputs(db, ana, { dashboard: true })[0]]) {
+      expect(input.rounds.map((r) => r.id)).toEqual(roundIds);
+      expect(input.events.map((e) => e.id)).toEqual(eventIds);
+    }
+    // The engine numbers the rounds in the same order.
+    expect(applicationGuidance(db, ana, app.id, NOW)!.recommendations.find((r) => r.key === thankYouKey(last))?.reasons[0]).toBe(
+      "Round 6 with Acme ended 47 hours ago and no thank-you is logged.",
+    );
   });
 });
 
@@ -166,8 +201,7 @@ describe("guidanceQueue", () => {
       priority: "high",
       overdue: true,
       dueAt: fromNow(-6 * HOUR),
-      draft: "thank-you",
-    });
+      draft: "thank-you" });
     expect(thanks[0].reasons[0]).toBe("Round 2 with Acme ended 30 hours ago and no thank-you is logged.");
   });
 
@@ -209,98 +243,5 @@ describe("guidanceQueue", () => {
     saveGuidanceSettings(db, ana.id, { ...DEFAULT_GUIDANCE_SETTINGS, thankYouWindowHours: 48 });
     expect(thanks()).toMatchObject({ overdue: false, dueAt: fromNow(18 * HOUR) });
     expect(thanks()!.detail).toContain("48 hours");
-  });
-});
-
-describe("actOnStep", () => {
-  it("done on a thank-you records it on the round and the step leaves the queue", () => {
-    const { app, round1, round2 } = thankYouOwed(db, ana.id);
-    const round1Before = sqlite.prepare("select * from rounds where id = ?").get(round1);
-    expect(actOnStep(db, ana, app.id, thankYouKey(round2), { kind: "done" }, NOW)).toEqual({ ok: true, logged: "thank-you" });
-    expect(getRound(db, ana.id, round2)!.thankYouSentAt).toEqual(NOW);
-    expect(sqlite.prepare("select * from rounds where id = ?").get(round1)).toEqual(round1Before);
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key: thankYouKey(round2), state: "done", until: null }]);
-    expect(guidanceQueue(db, ana, NOW).map((i) => i.key)).not.toContain(thankYouKey(round2));
-    expect(guidanceQueue(db, ana, fromNow(HOUR)).map((i) => i.ruleId)).not.toContain("send-thank-you");
-
-    // A second click, later: nothing changes.
-    expect(actOnStep(db, ana, app.id, thankYouKey(round2), { kind: "done" }, fromNow(2 * HOUR))).toEqual({ ok: true, logged: null });
-    expect(getRound(db, ana.id, round2)!.thankYouSentAt).toEqual(NOW);
-  });
-
-  it("done on a follow-up logs it; after the spacing the next follow-up is a new step", () => {
-    const { app, round } = silentAfterRound(db, ana.id);
-    const first = `follow-up-after-silence:${round}:1`;
-    expect(keysAt(app.id, NOW)).toContain(first);
-    expect(actOnStep(db, ana, app.id, first, { kind: "done" }, NOW)).toEqual({ ok: true, logged: "follow-up" });
-    expect(listEvents(db, ana.id, app.id).map((e) => [e.kind, e.occurredAt])).toEqual([["follow_up_sent", NOW]]);
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key: first, state: "done", until: null }]);
-
-    // Repeating it logs nothing more.
-    expect(actOnStep(db, ana, app.id, first, { kind: "done" }, NOW)).toEqual({ ok: true, logged: null });
-    expect(eventsOfKind(sqlite, app.id, "follow_up_sent")).toHaveLength(1);
-    // Even once the logged follow-up is deleted and the same step fires again, done stays done.
-    expect(deleteEvent(db, ana.id, listEvents(db, ana.id, app.id)[0].id)).toBe(app.id);
-    expect(firingKeys(app.id, NOW)).toContain(first);
-    expect(keysAt(app.id, NOW)).not.toContain(first);
-    expect(actOnStep(db, ana, app.id, first, { kind: "done" }, NOW)).toEqual({ ok: true, logged: null });
-    expect(eventsOfKind(sqlite, app.id, "follow_up_sent")).toEqual([]);
-    logOk(db, ana.id, app.id, eventInput("follow_up_sent", NOW.toISOString()));
-
-    expect(keysAt(app.id, fromNow(6 * DAY)).filter((k) => k.startsWith("follow-up"))).toEqual([]);
-    const later = keysAt(app.id, fromNow(7 * DAY + HOUR)).filter((k) => k.startsWith("follow-up"));
-    expect(later).toEqual([`follow-up-after-silence:${round}:2`]);
-  });
-
-  it("done on a feedback request logs feedback_requested once", () => {
-    const { app, rejection } = rejectedAfterRound(db, ana.id);
-    const key = `request-feedback:${rejection}`;
-    expect(keysAt(app.id, NOW)).toContain(key);
-    expect(actOnStep(db, ana, app.id, key, { kind: "done" }, NOW)).toEqual({ ok: true, logged: "feedback-request" });
-    expect(eventsOfKind(sqlite, app.id, "feedback_requested")).toEqual([{ occurred_at: NOW.getTime() / 1000 }]);
-    expect(keysAt(app.id, NOW)).not.toContain(key);
-    expect(actOnStep(db, ana, app.id, key, { kind: "done" }, fromNow(HOUR))).toEqual({ ok: true, logged: null });
-    expect(eventsOfKind(sqlite, app.id, "feedback_requested")).toHaveLength(1);
-    expect(listEvents(db, ana.id, app.id)).toHaveLength(2);
-  });
-
-  it("snooze hides a step until its time, then it comes back; nothing is logged", () => {
-    const { app, round2 } = thankYouOwed(db, ana.id);
-    const key = thankYouKey(round2);
-    const until = fromNow(2 * HOUR);
-    expect(actOnStep(db, ana, app.id, key, { kind: "snooze", until }, NOW)).toEqual({ ok: true, logged: null });
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key, state: "snoozed", until: until.getTime() / 1000 }]);
-    for (const now of [NOW, fromNow(HOUR), fromNow(2 * HOUR - 1000)]) {
-      expect(firingKeys(app.id, now)).toContain(key);
-      expect(guidanceQueue(db, ana, now).map((i) => i.key)).not.toContain(key);
-    }
-    expect(guidanceQueue(db, ana, until).map((i) => i.key)).toContain(key);
-    expect(guidanceQueue(db, ana, fromNow(3 * HOUR)).find((i) => i.key === key)).toMatchObject({ overdue: true });
-    expect(getRound(db, ana.id, round2)!.thankYouSentAt).toBeNull();
-  });
-
-  it("dismiss hides a step for good, and done after it still logs", () => {
-    const { app, round2 } = thankYouOwed(db, ana.id);
-    const key = thankYouKey(round2);
-    expect(actOnStep(db, ana, app.id, key, { kind: "dismiss" }, NOW)).toEqual({ ok: true, logged: null });
-    for (const now of [NOW, fromNow(DAY), fromNow(4 * DAY)]) {
-      expect(firingKeys(app.id, now)).toContain(key);
-      expect(keysAt(app.id, now)).not.toContain(key);
-    }
-    expect(getRound(db, ana.id, round2)!.thankYouSentAt).toBeNull();
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key, state: "dismissed", until: null }]);
-    expect(actOnStep(db, ana, app.id, key, { kind: "done" }, fromNow(HOUR))).toEqual({ ok: true, logged: "thank-you" });
-    expect(getRound(db, ana.id, round2)!.thankYouSentAt).toEqual(fromNow(HOUR));
-  });
-
-  it("refuses a key the engine does not give, and writes nothing", () => {
-    const { app, round1, round2 } = thankYouOwed(db, ana.id);
-    const before = rowsOf(sqlite, ana.id);
-    // Round 1 was thanked already, and no follow-up is due yet.
-    for (const key of ["send-thank-you:nope", thankYouKey(round1), `follow-up-after-silence:${round2}:1`, ""]) {
-      expect(actOnStep(db, ana, app.id, key, { kind: "done" }, NOW), key).toEqual({ ok: false });
-      expect(actOnStep(db, ana, app.id, key, { kind: "dismiss" }, NOW), key).toEqual({ ok: false });
-    }
-    expect(rowsOf(sqlite, ana.id)).toEqual(before);
   });
 });

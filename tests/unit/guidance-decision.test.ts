@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GuidanceEvent, GuidanceInput, HandledStep } from "@/lib/guidance/input";
 import { fired, recommend } from "@/lib/guidance/recommend";
-import { AFTER_REJECTION_DAYS } from "@/lib/guidance/rules/decision";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import { ago, days, endedAgo, event, fromNow, guidanceInput, hours, MINUTE, NOW, plus, round, ruleIdsOf, stepOf, stepsOf } from "./support/guidance";
 
@@ -45,9 +44,17 @@ describe("request-feedback", () => {
     }
   });
 
-  it(`is no longer offered ${AFTER_REJECTION_DAYS} days after the rejection`, () => {
-    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(AFTER_REJECTION_DAYS)))).toBeDefined();
-    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(AFTER_REJECTION_DAYS) + MINUTE))).toBeUndefined();
+  it("is still offered, overdue, long after the rejection", () => {
+    const late = stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(60)));
+    expect(late).toMatchObject({ key: "request-feedback:rej-1", overdue: true, dueAt: plus(REJECTED_AT, days(2)) });
+    expect(late?.reasons).toEqual(["Acme said no 60 days ago, after round 2.", "No feedback request is logged."]);
+    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(365)))?.key).toBe("request-feedback:rej-1");
+  });
+
+  it("thanks them and asks what would have made a stronger candidate", () => {
+    expect(stepOf(rejected(), "request-feedback")?.detail).toBe(
+      "Thank them for their time and ask what would have made you a stronger candidate. A gracious reply leaves the door open for the next role there.",
+    );
   });
 
   it("is about the latest rejection, so a new rejection is a new step", () => {
@@ -63,6 +70,19 @@ describe("reflect-and-update", () => {
     expect(step?.dueAt).toEqual(plus(REJECTED_AT, days(7)));
     expect(step?.reasons).toEqual(["Acme said no 10 hours ago, after 2 rounds."]);
     expect(stepOf(rejected(), "reflect-and-update", plus(REJECTED_AT, days(7) + MINUTE))?.overdue).toBe(true);
+  });
+
+  it("is still offered, overdue, long after the rejection", () => {
+    const late = stepOf(rejected(), "reflect-and-update", plus(REJECTED_AT, days(60)));
+    expect(late).toMatchObject({ key: "reflect-and-update:rej-1", overdue: true, dueAt: plus(REJECTED_AT, days(7)) });
+    expect(late?.reasons).toEqual(["Acme said no 60 days ago, after 2 rounds."]);
+    expect(stepOf(rejected(), "reflect-and-update", plus(REJECTED_AT, days(365)))?.key).toBe("reflect-and-update:rej-1");
+  });
+
+  it("asks the user to note what worked and what to change", () => {
+    expect(stepOf(rejected(), "reflect-and-update")?.detail).toBe(
+      "Note what worked and what you would change, then adjust how you prepare for the next one. A no is easier to carry once it has taught you something.",
+    );
   });
 
   it("words a single round", () => {

@@ -4,9 +4,11 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, type Db } from "@/db/open";
 import { deleteApplication, setArchived } from "@/lib/data/applications";
-import { getGuidanceSettings, loadGuidanceInputs, saveGuidanceSettings } from "@/lib/data/guidance-inputs";
+import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
+import { getGuidanceSettings, saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { actOnStep, applicationGuidance, guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
+import { APPLICATION_STATUSES } from "@/lib/vocabulary";
 import {
   addRound,
   DAY,
@@ -87,9 +89,11 @@ describe("another user's guidance", () => {
     const actions = [{ kind: "done" }, { kind: "dismiss" }, { kind: "snooze", until: fromNow(DAY) }] as const;
     for (const [appId, key] of targets) {
       for (const action of actions) {
-        expect(actOnStep(db, ben, appId, key, action, NOW), `${action.kind} ${key}`).toEqual({ ok: false });
-        // Nor by pointing Ana's key at his own application.
-        expect(actOnStep(db, ben, benAppId, key, action, NOW), `own app, ${action.kind} ${key}`).toEqual({ ok: false });
+        // Her application is not found for him, exactly as one that does not exist.
+        expect(actOnStep(db, ben, appId, key, action, NOW), `${action.kind} ${key}`).toEqual({ ok: false, reason: "not-found" });
+        expect(actOnStep(db, ben, "no-such-app", key, action, NOW), `missing app, ${action.kind} ${key}`).toEqual({ ok: false, reason: "not-found" });
+        // Nor by pointing Ana's key at his own application: it does not fire there.
+        expect(actOnStep(db, ben, benAppId, key, action, NOW), `own app, ${action.kind} ${key}`).toEqual({ ok: false, reason: "gone" });
       }
     }
     expect(rowsOf(sqlite, ana.id)).toEqual(before);
@@ -134,6 +138,17 @@ describe("upcomingInterviews", () => {
     expect(upcomingInterviews(db, ana.id, fromNow(2 * DAY), 7)).toEqual([]);
     expect(upcomingInterviews(db, ben.id, NOW, 7).map((r) => r.company)).toEqual(["Ben's Co"]);
   });
+
+  it("leaves out applications that are accepted, rejected or withdrawn, and keeps every other status", () => {
+    for (const [i, status] of APPLICATION_STATUSES.entries()) {
+      const app = newApp(db, ana.id, { company: status });
+      addRound(db, ana.id, app.id, { scheduledAt: fromNow((i + 1) * HOUR) });
+      // Set afterwards: logging a round may move the status.
+      sqlite.prepare("update applications set status = ? where id = ?").run(status, app.id);
+    }
+    expect(upcomingInterviews(db, ana.id, NOW, 7).map((r) => r.company)).toEqual(["saved", "applied", "screening", "interviewing", "offer", "ghosted"]);
+    expect(APPLICATION_STATUSES).toEqual(["saved", "applied", "screening", "interviewing", "offer", "accepted", "rejected", "withdrawn", "ghosted"]);
+  });
 });
 
 describe("guidance rows go with what they belong to", () => {
@@ -159,8 +174,9 @@ describe("guidance rows go with what they belong to", () => {
     const benOwed = thankYouOwed(db, ben.id);
     saveGuidanceSettings(db, ana.id, { ...DEFAULT_GUIDANCE_SETTINGS, prepLeadDays: 5 });
     saveGuidanceSettings(db, ben.id, { ...DEFAULT_GUIDANCE_SETTINGS, prepLeadDays: 9 });
-    expect(actOnStep(db, ana, owed.app.id, thankYouKey(owed.round2), { kind: "done" }, NOW).ok).toBe(true);
-    expect(actOnStep(db, ben, benOwed.app.id, thankYouKey(benOwed.round2), { kind: "done" }, NOW).ok).toBe(true);
+    expect(actOnStep(db, ana, owed.app.id, thankYouKey(owed.round2), { kind: "dismiss" }, NOW)).toEqual({ ok: true, state: "dismissed", logged: null });
+    expect(actOnStep(db, ben, benOwed.app.id, thankYouKey(benOwed.round2), { kind: "dismiss" }, NOW)).toEqual({ ok: true, state: "dismissed", logged: null });
+    expect(sqlite.prepare("select user_id from guidance_steps order by user_id").all()).toHaveLength(2);
 
     sqlite.prepare("delete from users where id = ?").run(ana.id);
     expect(sqlite.prepare("select user_id from guidance_settings").all()).toEqual([{ user_id: ben.id }]);

@@ -107,6 +107,23 @@ describe("guidance engine properties", () => {
     );
   });
 
+  it("never makes a preparation step due after its round starts, nor before the round was booked", () => {
+    run(
+      fc.property(scenarioArb, ({ input, now }) => {
+        for (const r of recommend(input, now)) {
+          if (!r.ruleId.startsWith("prepare-")) continue;
+          const round = input.rounds.find((x) => x.id === r.roundId);
+          expect(round, r.key).toBeDefined();
+          const start = round!.scheduledAt.getTime();
+          expect(r.since.getTime()).toBe(Math.min(round!.loggedAt.getTime(), start));
+          expect(r.dueAt, r.key).not.toBeNull();
+          expect(r.dueAt!.getTime(), `${r.key} due after the round starts`).toBeLessThanOrEqual(start);
+          expect(r.dueAt!.getTime(), `${r.key} due before the round was booked`).toBeGreaterThanOrEqual(r.since.getTime());
+        }
+      }),
+    );
+  });
+
   it("gives each step of one application its own key", () => {
     run(
       fc.property(scenarioArb, ({ input, now }) => {

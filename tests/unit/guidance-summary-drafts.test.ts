@@ -161,8 +161,13 @@ describe("buildDraft", () => {
     const draft = buildDraft(facts("feedback-request"));
     expect(draft.subject).toBe("Thank you, and a quick request: Product Designer");
     expect(draft.body).toMatch(/^Hi Dana and Sam,\n\n/);
-    expect(draft.body).toContain("the process for the Product Designer role.");
-    expect(draft.body).toContain("I enjoyed getting to know Acme");
+    expect(draft.body.split("\n\n")).toEqual([
+      "Hi Dana and Sam,",
+      "Thank you for letting me know, and for the time you and the team gave me during the process for the Product Designer role.",
+      "If you have a few minutes, I would be grateful for any feedback on my interviews: what stood out, and what would have made me a stronger candidate.",
+      "I enjoyed getting to know Acme and would be glad to hear about future openings.",
+      "Best wishes,\nJordan Lee",
+    ]);
     expect(draft.to).toEqual(["dana@acme.test"]);
   });
 
@@ -177,15 +182,15 @@ describe("buildDraft", () => {
 });
 
 describe("mailtoHref", () => {
-  it("encodes recipients, subject and body so they survive the round trip", () => {
+  it("keeps a literal @ in addresses, encodes everything else, and sends the body with CRLF line breaks", () => {
     const draft = { to: ["dana@acme.test", "sam+jobs@acme.test"], subject: "Q&A: 50% done?", body: "Hi Dana,\n\nA = B & C + D #1" };
     const href = mailtoHref(draft);
     expect(href).toBe(
-      "mailto:dana%40acme.test,sam%2Bjobs%40acme.test?subject=Q%26A%3A%2050%25%20done%3F&body=Hi%20Dana%2C%0A%0AA%20%3D%20B%20%26%20C%20%2B%20D%20%231",
+      "mailto:dana@acme.test,sam%2Bjobs@acme.test?subject=Q%26A%3A%2050%25%20done%3F&body=Hi%20Dana%2C%0D%0A%0D%0AA%20%3D%20B%20%26%20C%20%2B%20D%20%231",
     );
     const url = new URL(href);
     expect(url.searchParams.get("subject")).toBe(draft.subject);
-    expect(url.searchParams.get("body")).toBe(draft.body);
+    expect(url.searchParams.get("body")).toBe(draft.body.replaceAll("\n", "\r\n"));
     expect(decodeURIComponent(url.pathname).split(",")).toEqual(draft.to);
   });
 
@@ -197,8 +202,17 @@ describe("mailtoHref", () => {
       round: { kind: "first", dateText: "Monday 30 November", signals: [], interviewers: [] },
     });
     const href = mailtoHref(draft);
-    expect(href.startsWith("mailto:?subject=Thank%20you%3A%20Designer%20first%20interview&body=")).toBe(true);
-    expect(new URL(href).searchParams.get("body")).toBe(draft.body);
-    expect(href).not.toMatch(/[\n ]/);
+    expect(href.startsWith("mailto:?subject=Thank%20you%3A%20Designer%20first%20interview&body=Hello%2C%0D%0A%0D%0AThank%20you")).toBe(true);
+    expect(new URL(href).searchParams.get("body")).toBe(draft.body.replaceAll("\n", "\r\n"));
+    expect(href).not.toMatch(/[\r\n ]/);
+    // Every line break goes out as CRLF: no bare LF is left.
+    expect(draft.body.match(/\n/g)).toHaveLength(9);
+    expect(href.match(/%0A/g)).toHaveLength(9);
+    expect(href.match(/%0D%0A/g)).toHaveLength(9);
+  });
+
+  it("does not double a CRLF already in an edited body, and encodes other characters in an address", () => {
+    const href = mailtoHref({ to: ["o'neil&co@acme.test", "a b@c.test"], subject: "Hi", body: "one\r\ntwo\nthree" });
+    expect(href).toBe("mailto:o'neil%26co@acme.test,a%20b@c.test?subject=Hi&body=one%0D%0Atwo%0D%0Athree");
   });
 });

@@ -10,7 +10,7 @@ import { tryAgainIn } from "@/lib/auth/try-again";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
 import { throttleKeys } from "@/lib/data/sign-in-throttle";
 import { changePasswordHash, passwordHashOf, setTimeZone } from "@/lib/data/users";
-import { saveGuidanceSettings } from "@/lib/data/guidance-inputs";
+import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
 import { requireUser } from "@/lib/auth/current-user";
 import type { FormState } from "@/lib/forms/form-state";
@@ -51,7 +51,7 @@ export const setTimeZoneAction = validatedActionWithUser<typeof timeZoneSchema, 
   },
 );
 
-export const saveGuidanceSettingsAction = validatedActionWithUser<typeof guidanceSettingsFormSchema, GuidanceSettingsField>(
+const saveTimings = validatedActionWithUser<typeof guidanceSettingsFormSchema, GuidanceSettingsField>(
   guidanceSettingsFormSchema,
   async (settings, user) => {
     saveGuidanceSettings(getDb(), user.id, settings);
@@ -60,8 +60,16 @@ export const saveGuidanceSettingsAction = validatedActionWithUser<typeof guidanc
   },
 );
 
-/** Puts every timing back to the catalog's default, whatever the form holds. */
-export async function resetGuidanceSettingsAction(): Promise<FormState<GuidanceSettingsField>> {
+/**
+ * Save, or (the form's second button) put every timing back to the catalog's
+ * default whatever the boxes hold. One action, so the form has one state and
+ * a reset can never be undone by values left over from an earlier save.
+ */
+export async function saveGuidanceSettingsAction(
+  previous: FormState<GuidanceSettingsField>,
+  formData: FormData,
+): Promise<FormState<GuidanceSettingsField>> {
+  if (formData.get("intent") !== "reset") return saveTimings(previous, formData);
   const user = await requireUser();
   saveGuidanceSettings(getDb(), user.id, { ...DEFAULT_GUIDANCE_SETTINGS });
   revalidatePath("/", "layout");

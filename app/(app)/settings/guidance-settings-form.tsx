@@ -6,7 +6,7 @@ import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { DEFAULT_GUIDANCE_SETTINGS, GUIDANCE_SETTING_LIMITS, type GuidanceSettings } from "@/lib/guidance/settings";
 import type { GuidanceSettingsField } from "@/lib/validation/guidance-settings";
-import { resetGuidanceSettingsAction, saveGuidanceSettingsAction } from "./actions";
+import { saveGuidanceSettingsAction } from "./actions";
 
 const FIELDS: { name: GuidanceSettingsField; label: string; why: string }[] = [
   { name: "thankYouWindowHours", label: "Send a thank-you within (hours)", why: "A prompt note after each round." },
@@ -18,14 +18,11 @@ const FIELDS: { name: GuidanceSettingsField; label: string; why: string }[] = [
 
 export function GuidanceSettingsForm({ current }: { current: GuidanceSettings }) {
   const [state, action] = useActionState(saveGuidanceSettingsAction, {});
-  const [resetState, reset] = useActionState(resetGuidanceSettingsAction, {});
-  const latest = resetState.message && !state.message ? resetState : state;
   const errored = Boolean(state.fieldErrors && Object.keys(state.fieldErrors).length);
   return (
-    <div className="space-y-4">
-      <FormMessage message={latest.message} tone={errored ? "error" : "success"} />
-      {/* Keyed by the saved values so a reset shows the defaults in every box. */}
-      <form key={JSON.stringify(current)} action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage message={state.message} tone={errored ? "error" : "success"} />
+      <div className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map(({ name, label, why }) => {
           const { min, max } = GUIDANCE_SETTING_LIMITS[name];
           return (
@@ -52,17 +49,15 @@ export function GuidanceSettingsForm({ current }: { current: GuidanceSettings })
             </Field>
           );
         })}
-        <div className="sm:col-span-2">
-          <SubmitButton pendingText="Saving…" className="btn-secondary">
-            Save timings
-          </SubmitButton>
-        </div>
-      </form>
-      <form action={reset}>
-        <SubmitButton pendingText="Resetting…" className="text-sm text-brand-700 underline underline-offset-2">
-          Reset to the recommended timings
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton pendingText="Saving…" className="btn-secondary">
+          Save timings
         </SubmitButton>
-      </form>
-    </div>
+        <button type="submit" name="intent" value="reset" className="text-sm text-brand-700 underline underline-offset-2">
+          Reset to the recommended timings
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
-import { getGuidanceSettings } from "@/lib/data/guidance-inputs";
+import { getGuidanceSettings } from "@/lib/data/guidance-settings";
 import { signOutEverywhereAction } from "../actions";
 import { knownTimeZones } from "@/lib/time/zoned";
 import { ChangePasswordForm } from "./change-password-form";

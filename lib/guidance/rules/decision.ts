@@ -1,18 +1,15 @@
-import { addDays, DAY, eventsSince, type Facts } from "../facts";
+import { addDays, eventsSince, type Facts } from "../facts";
 import { ago } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
 
 export const REQUEST_FEEDBACK_AFTER_DAYS = 2;
 export const REFLECT_AFTER_DAYS = 7;
-/** Steps after a rejection stop being offered this long after it. */
-export const AFTER_REJECTION_DAYS = 30;
 
-/** The rejection the user got after at least one interview, while it still calls for a step. */
+/** The rejection the user got after at least one interview. */
 function recentRejection(facts: Facts) {
   const rejection = facts.latestRejection;
   if (!rejection || facts.status !== "rejected" || rejection.occurredAt.getTime() > facts.now.getTime()) return undefined;
-  if (facts.now.getTime() > rejection.occurredAt.getTime() + AFTER_REJECTION_DAYS * DAY) return undefined;
   const lastRound = facts.rounds.findLast((r) => r.start.getTime() <= rejection.occurredAt.getTime());
   return lastRound ? { rejection, lastRound } : undefined;
 }
@@ -50,7 +47,7 @@ export function reflectAndUpdate(facts: Facts): Recommendation[] {
       roundId: lastRound.round.id,
       title: "Look back, then adjust",
       detail:
-        "Write down what went well and what you would do differently, and change how you prepare for the next one. A no is easier to carry once it has taught you something.",
+        "Note what worked and what you would change, then adjust how you prepare for the next one. A no is easier to carry once it has taught you something.",
       priority: "low",
       dueAt: addDays(rejection.occurredAt, REFLECT_AFTER_DAYS),
       since: rejection.occurredAt,

@@ -1,5 +1,6 @@
 import { ROUND_KIND_LABELS, signalInfo } from "@/lib/interviews/catalog";
-import { addDays, DAY, once, roundName, WAITING, type Facts, type RoundFact } from "../facts";
+import { WAITING_STATUSES } from "@/lib/vocabulary";
+import { addDays, DAY, HOUR, perCall, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, listOf, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
@@ -11,31 +12,36 @@ export const JUST_LOGGED_DAYS = 3;
 
 /** The next later round, while the application is still being decided. */
 function upcomingLaterRound(facts: Facts): RoundFact | undefined {
-  if (!WAITING.includes(facts.status) || facts.latestOffer) return undefined;
+  if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return undefined;
   return facts.rounds.find((r) => r.later && r.start.getTime() > facts.now.getTime());
 }
 
-function scheduledReason(facts: Facts, r: RoundFact): string {
-  return once(facts, `scheduled:${r.round.id}`, () => scheduledSentence(facts, r));
-}
+/** "Round 2 with Acme (second interview) is on …, in 5 days.": several steps give it as their reason. */
+const scheduledReason = perCall(
+  (r: RoundFact, facts: Facts) =>
+    `${roundName(facts, r)} (${ROUND_KIND_LABELS[r.round.kind].toLowerCase()}) is on ${when(r.start, facts.input.timeZone)}, ${until(r.start, facts.now)}.`,
+);
 
-function scheduledSentence(facts: Facts, r: RoundFact): string {
-  return `${roundName(facts, r)} (${ROUND_KIND_LABELS[r.round.kind].toLowerCase()}) is on ${when(r.start, facts.input.timeZone)}, ${until(r.start, facts.now)}.`;
-}
+/** A round booked too late for the usual lead gets this long, rather than being overdue the moment it is logged. */
+export const LATE_BOOKING_GRACE_HOURS = 12;
 
-/** Due `days` before the round, but never before it was logged: a round booked late is due at once. */
+/** When the user learned of the round: when they logged it, or its start if they logged it afterwards. */
+const bookedAt = (r: RoundFact) => (r.round.loggedAt.getTime() < r.start.getTime() ? r.round.loggedAt : r.start);
+
+/**
+ * Due `days` before the round, but never sooner than a few hours after the
+ * user logged it (and never after it starts): a round booked at short
+ * notice is not overdue the moment it is written down.
+ */
 function dueBefore(r: RoundFact, days: number) {
-  const since = r.round.loggedAt.getTime() < r.start.getTime() ? r.round.loggedAt : r.start;
+  const since = bookedAt(r);
   const ideal = addDays(r.start, -days);
-  return { since, dueAt: ideal.getTime() > since.getTime() ? ideal : since };
+  const earliest = Math.min(since.getTime() + LATE_BOOKING_GRACE_HOURS * HOUR, r.start.getTime());
+  return { since, dueAt: ideal.getTime() >= earliest ? ideal : new Date(earliest) };
 }
 
 /** What earlier rounds already covered, as a reason, if anything was ticked. */
-function coveredBefore(facts: Facts, r: RoundFact): string[] {
-  return once(facts, `covered:${r.round.id}`, () => coveredSentence(facts, r));
-}
-
-function coveredSentence(facts: Facts, r: RoundFact): string[] {
+const coveredBefore = perCall((r: RoundFact, facts: Facts): string[] => {
   const topics = new Set(
     facts.rounds
       .filter((x) => x.number < r.number)
@@ -44,18 +50,18 @@ function coveredSentence(facts: Facts, r: RoundFact): string[] {
       .map((info) => info.label.toLowerCase()),
   );
   return topics.size ? [`Earlier rounds covered ${listOf([...topics])}.`] : [];
-}
+});
 
 export function secondRoundExpectations(facts: Facts): Recommendation[] {
   const upcoming = upcomingLaterRound(facts);
   const recent =
     upcoming ??
-    (WAITING.includes(facts.status) && !facts.latestOffer
+    (WAITING_STATUSES.includes(facts.status) && !facts.latestOffer
       ? facts.rounds.findLast((r) => r.later && r.start.getTime() <= facts.now.getTime() && facts.now.getTime() - r.round.loggedAt.getTime() <= JUST_LOGGED_DAYS * DAY)
       : undefined);
   if (!recent) return [];
   const reason = upcoming
-    ? scheduledReason(facts, recent)
+    ? scheduledReason(recent, facts)
     : `You logged ${roundName(facts, recent, "round")} ${ago(recent.round.loggedAt, facts.now)}.`;
   return [
     step(facts, "second-round-expectations", {
@@ -65,7 +71,7 @@ export function secondRoundExpectations(facts: Facts): Recommendation[] {
       detail:
         "Being asked back puts you on a short list, and this round looks harder at depth and fit. It brings you closer to an offer; it does not promise one.",
       priority: "low",
-      since: recent.round.loggedAt.getTime() < recent.start.getTime() ? recent.round.loggedAt : recent.start,
+      since: bookedAt(recent),
       reasons: [reason],
     }),
   ];
@@ -75,7 +81,7 @@ export function preparationSteps(facts: Facts): Recommendation[] {
   const r = upcomingLaterRound(facts);
   if (!r) return [];
   const lead = facts.input.settings.prepLeadDays;
-  const scheduled = scheduledReason(facts, r);
+  const scheduled = scheduledReason(r, facts);
   const early = dueBefore(r, lead);
   const lastDay = dueBefore(r, LAST_DAY_PREP_DAYS);
   const about = r.round.id;
@@ -98,7 +104,7 @@ export function preparationSteps(facts: Facts): Recommendation[] {
         "Choose two or three pieces of your past work that show what this role needs, and shape each one around what this team cares about.",
       priority: "medium",
       ...early,
-      reasons: [scheduled, ...coveredBefore(facts, r)],
+      reasons: [scheduled, ...coveredBefore(r, facts)],
     }),
     step(facts, "prepare-questions-to-ask", {
       about,
@@ -123,19 +129,21 @@ export function preparationSteps(facts: Facts): Recommendation[] {
       roundId: about,
       title: "Expect deeper questions",
       detail:
-        "Later rounds tend to ask for stories from past work, technical depth, what-would-you-do cases, how you like to work, where you want to be in a few years, and how you would get on with the team.",
+        "Later rounds tend to ask for stories from past work, technical depth, what-would-you-do cases, how you like to work, where your career is heading, and how you would get on with the team.",
       priority: "low",
       since: early.since,
-      reasons: [scheduled, ...coveredBefore(facts, r)],
+      reasons: [scheduled, ...coveredBefore(r, facts)],
     }),
   ];
 }
 
 export function salaryWaitForOffer(facts: Facts): Recommendation[] {
-  if (facts.latestOffer || !WAITING.includes(facts.status)) return [];
+  if (facts.latestOffer || !WAITING_STATUSES.includes(facts.status)) return [];
   const upcoming = upcomingLaterRound(facts);
   const raised = facts.rounds.findLast((r) => r.start.getTime() <= facts.now.getTime() && r.round.signals.some((s) => s.signal === "salary_raised"));
-  const about = raised ?? upcoming;
+  // Keyed by the newest round behind it (the coming one, else the latest
+  // held): a new round is a new reason, and nothing else changes the key.
+  const about = upcoming ?? (raised ? facts.rounds.findLast((r) => r.start.getTime() <= facts.now.getTime()) : undefined);
   if (!about) return [];
   const reasons = [
     ...(raised ? [`Pay came up in ${roundName(facts, raised, "round")}.`] : []),
@@ -149,7 +157,7 @@ export function salaryWaitForOffer(facts: Facts): Recommendation[] {
       title: "Keep salary talk for the offer",
       detail: "Know your number in case they ask, but hold the negotiating until they have made an offer: that is when you have the most room.",
       priority: "low",
-      since: raised ? raised.start : about.round.loggedAt.getTime() < about.start.getTime() ? about.round.loggedAt : about.start,
+      since: upcoming ? bookedAt(upcoming) : (raised ?? about).start,
       reasons,
     }),
   ];

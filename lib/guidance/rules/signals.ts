@@ -1,6 +1,6 @@
 import { POSITIVE_INDICATORS, signalInfo } from "@/lib/interviews/catalog";
-import type { SignalKey } from "@/lib/vocabulary";
-import { roundName, WAITING, type Facts, type RoundFact } from "../facts";
+import { WAITING_STATUSES, type SignalKey } from "@/lib/vocabulary";
+import { roundName, type Facts, type RoundFact } from "../facts";
 import { listOf } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
@@ -14,7 +14,7 @@ export function latestLaterRoundSigns(facts: Facts): { round: RoundFact; seen: S
 }
 
 export function readTheSignals(facts: Facts): Recommendation[] {
-  if (facts.latestOffer || !WAITING.includes(facts.status)) return [];
+  if (facts.latestOffer || !WAITING_STATUSES.includes(facts.status)) return [];
   const signs = latestLaterRoundSigns(facts);
   if (!signs || signs.seen.length === 0) return [];
   const labels = signs.seen.map((k) => signalInfo(k).label.toLowerCase());

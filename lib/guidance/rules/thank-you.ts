@@ -1,30 +1,19 @@
-import { addHours, DAY, roundName, type Facts } from "../facts";
+import { ACTIVE_STATUSES } from "@/lib/vocabulary";
+import { addHours, roundName, type Facts } from "../facts";
 import { ago, listOf } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
 
-/** After this long a thank-you reads as an afterthought; the follow-up rule takes over. */
-export const THANK_YOU_GIVE_UP_DAYS = 7;
-
-const STILL_IN_PLAY = ["applied", "screening", "interviewing", "offer"];
-
 /**
- * One step per ended round with no thank-you logged, until the next round
- * starts (thanks are then given in person) or the note would be stale.
+ * One step per ended round with no thank-you logged, for as long as the
+ * application is in play: a late note is still worth sending, and Done or
+ * Dismiss puts it away. After a rejection the feedback request thanks them.
  */
 export function sendThankYou(facts: Facts): Recommendation[] {
-  if (!STILL_IN_PLAY.includes(facts.status)) return [];
+  if (!ACTIVE_STATUSES.includes(facts.status)) return [];
   const window = facts.input.settings.thankYouWindowHours;
   return facts.rounds
-    .filter((r, i) => {
-      const next = facts.rounds[i + 1];
-      return (
-        r.round.thankYouSentAt === null &&
-        r.end.getTime() <= facts.now.getTime() &&
-        facts.now.getTime() < r.end.getTime() + THANK_YOU_GIVE_UP_DAYS * DAY &&
-        !(next && next.start.getTime() <= facts.now.getTime())
-      );
-    })
+    .filter((r) => r.round.thankYouSentAt === null && r.end.getTime() <= facts.now.getTime())
     .map((r) => {
       const people = r.round.interviewers.map((p) => p.name);
       return step(facts, "send-thank-you", {

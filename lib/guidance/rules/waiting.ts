@@ -1,14 +1,14 @@
+import { WAITING_STATUSES } from "@/lib/vocabulary";
 import {
   addDays,
   dayAfterUtc,
   endOfDate,
   eventsSince,
   later,
-  once,
+  perCall,
   responsesSince,
   roundName,
   statedDecisionDate,
-  WAITING,
   ZONE_OFFSET_LIMIT_MS,
   type Facts,
   type RoundFact,
@@ -29,16 +29,13 @@ type Silence = {
  * The state the waiting rules share: the last round is over, its outcome is
  * still pending, and nothing has been heard since it started.
  */
-function silence(facts: Facts): Silence | undefined {
-  return once(facts, "silence", () => findSilence(facts));
-}
-
-function findSilence(facts: Facts): Silence | undefined {
+const silence = (facts: Facts) => silenceOf(facts, facts);
+const silenceOf = perCall(function findSilence(_: Facts, facts: Facts): Silence | undefined {
   const round = facts.lastEndedRound;
-  if (!round || round.round.outcome !== "pending" || !WAITING.includes(facts.status)) return undefined;
+  if (!round || round.round.outcome !== "pending" || !WAITING_STATUSES.includes(facts.status)) return undefined;
   if (responsesSince(facts, round.start).length > 0) return undefined;
   return { round, followUps: eventsSince(facts, round.start, ["follow_up_sent"]).map((e) => e.occurredAt) };
-}
+});
 
 /**
  * The company's own decision date when it ends after the usual wait, or
@@ -118,7 +115,7 @@ export function moveOnNoResponse(facts: Facts): Recommendation[] {
 
 export function keepSearching(facts: Facts): Recommendation[] {
   const round = facts.lastEndedRound;
-  if (!round || round.round.outcome !== "pending" || !WAITING.includes(facts.status)) return [];
+  if (!round || round.round.outcome !== "pending" || !WAITING_STATUSES.includes(facts.status)) return [];
   if (facts.events.some((e) => ["offer_received", "rejection_received", "withdrawn"].includes(e.kind))) return [];
   const others = facts.input.otherActiveApplications;
   return [
@@ -127,7 +124,7 @@ export function keepSearching(facts: Facts): Recommendation[] {
       roundId: round.round.id,
       title: "Keep other applications moving",
       detail:
-        "While you wait, keep applying and interviewing elsewhere. Until an offer is in writing, more options mean less riding on any single answer.",
+        "While you wait, keep other applications and interviews going. Until you hold a written offer, more options mean less riding on any single answer.",
       priority: others < FEW_OTHER_APPLICATIONS ? "medium" : "low",
       since: round.end,
       reasons: [

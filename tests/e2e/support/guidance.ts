@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { addApplication } from "../fixtures";
-import { readDb } from "./db";
+import { readDb, writeDb } from "./db";
 import { DAY, HOUR, logRound } from "./timeline";
 
 /** One step card, found by its title (and, on the dashboard, its application). */
@@ -12,7 +12,8 @@ export function stepCard(page: Page, title: string, company?: string) {
 
 /**
  * An application whose second round ended 30 hours ago with no thank-you:
- * round 1 ten days ago, round 2 starting 31 hours ago for an hour.
+ * round 1 ten days ago (thanked the same day), round 2 starting 31 hours
+ * ago for an hour.
  */
 export async function secondRoundThirtyHoursAgo(page: Page, company: string): Promise<{ appId: string; round2Id: string }> {
   const appId = await addApplication(page, { company, roleTitle: "Data Engineer" });
@@ -27,6 +28,10 @@ export async function secondRoundThirtyHoursAgo(page: Page, company: string): Pr
   const round2Id = readDb(
     (db) => (db.prepare("select id from rounds where application_id = ? and kind = 'second'").get(appId) as { id: string }).id,
   );
+  writeDb((db) =>
+    db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ? and kind = 'first'").run(appId),
+  );
+  await page.reload();
   return { appId, round2Id };
 }
 

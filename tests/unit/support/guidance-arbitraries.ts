@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
 import { RULE_IDS } from "@/lib/guidance/rule-ids";
+import { REFLECT_AFTER_DAYS, REQUEST_FEEDBACK_AFTER_DAYS } from "@/lib/guidance/rules/decision";
+import { JUST_LOGGED_DAYS, LATE_BOOKING_GRACE_HOURS } from "@/lib/guidance/rules/preparation";
 import { DEFAULT_GUIDANCE_SETTINGS, GUIDANCE_SETTING_LIMITS, type GuidanceSettings } from "@/lib/guidance/settings";
 import {
   APPLICATION_STATUSES,
@@ -224,12 +226,13 @@ function boundaries(input: GuidanceInput): number[] {
   for (const r of input.rounds) {
     const start = r.scheduledAt.getTime();
     const end = start + (r.durationMinutes ?? 60) * MINUTE;
-    out.push(start, end, end + thankYouWindowHours * HOUR, end + 7 * DAY, end + decisionWaitDays * DAY);
-    out.push(start - prepLeadDays * DAY, start - DAY, r.loggedAt.getTime(), r.loggedAt.getTime() + 3 * DAY);
+    const logged = r.loggedAt.getTime();
+    out.push(start, end, end + thankYouWindowHours * HOUR, end + decisionWaitDays * DAY);
+    out.push(start - prepLeadDays * DAY, start - DAY, logged, logged + LATE_BOOKING_GRACE_HOURS * HOUR, logged + JUST_LOGGED_DAYS * DAY);
   }
   for (const e of input.events) {
     const t = e.occurredAt.getTime();
-    out.push(t, t + followUpSpacingDays * DAY, t + 2 * DAY, t + 7 * DAY, t + 30 * DAY);
+    out.push(t, t + followUpSpacingDays * DAY, t + REQUEST_FEEDBACK_AFTER_DAYS * DAY, t + REFLECT_AFTER_DAYS * DAY);
   }
   for (const h of input.handled) if (h.until) out.push(h.until.getTime());
   return out;

@@ -1,6 +1,5 @@
-import { signalInfo } from "@/lib/interviews/catalog";
 import type { StandingSummary } from "@/lib/guidance/summary";
-import { POSITIVE_INDICATORS } from "@/lib/interviews/catalog";
+import { POSITIVE_INDICATORS, signalInfo } from "@/lib/interviews/catalog";
 
 /** Where the user stands after a later round: the four signs, and never more than "closer". */
 export function StandingSummaryCard({ summary }: { summary: StandingSummary }) {

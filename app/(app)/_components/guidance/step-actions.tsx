@@ -9,21 +9,26 @@ const SNOOZES = [
   ["snooze-1w", "1 week"],
 ] as const;
 
-/** Done, Snooze and Dismiss for one step; `titleId` names the step for screen readers. */
-export function StepActions({ applicationId, stepKey, titleId, doneLabel }: { applicationId: string; stepKey: string; titleId: string; doneLabel: string }) {
+/**
+ * Done, Snooze and Dismiss for one step. Each control's accessible name
+ * carries the step's title, because a page lists many steps and a
+ * screen reader's list of buttons would otherwise read "Done, Done, Done".
+ */
+export function StepActions({ applicationId, stepKey, title }: { applicationId: string; stepKey: string; title: string }) {
   const [state, action, pending] = useActionState(stepAction, {});
+  const named = (text: string) => ({ children: text, "aria-label": `${text}: ${title}` });
   return (
-    <form action={action} className="mt-3 flex flex-wrap items-center gap-2" aria-describedby={titleId}>
+    <form action={action} className="mt-3 flex flex-wrap items-center gap-2">
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="key" value={stepKey} />
-      <button type="submit" name="action" value="done" className="btn-primary px-3 py-1.5" disabled={pending} aria-describedby={titleId}>
-        {doneLabel}
-      </button>
+      <button type="submit" name="action" value="done" className="btn-primary px-3 py-1.5" disabled={pending} {...named("Done")} />
       <details className="group relative">
-        <summary className="btn-secondary cursor-pointer list-none px-3 py-1.5 marker:hidden" aria-describedby={titleId}>
-          Snooze
-        </summary>
-        <div className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 bg-white p-1 shadow-lg" role="group" aria-label="Snooze for">
+        <summary className="btn-secondary cursor-pointer list-none px-3 py-1.5 marker:hidden" {...named("Snooze")} />
+        <div
+          className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+          role="group"
+          aria-label={`Snooze “${title}” for`}
+        >
           {SNOOZES.map(([value, label]) => (
             <button
               key={value}
@@ -38,12 +43,10 @@ export function StepActions({ applicationId, stepKey, titleId, doneLabel }: { ap
           ))}
         </div>
       </details>
-      <button type="submit" name="action" value="dismiss" className="btn-secondary px-3 py-1.5" disabled={pending} aria-describedby={titleId}>
-        Dismiss
-      </button>
+      <button type="submit" name="action" value="dismiss" className="btn-secondary px-3 py-1.5" disabled={pending} {...named("Dismiss")} />
       {pending ? <span className="text-sm text-slate-600">Saving…</span> : null}
       {state.message ? (
-        <p role="alert" className="basis-full text-sm text-red-700">
+        <p role="status" className="basis-full text-sm text-slate-800">
           {state.message}
         </p>
       ) : null}

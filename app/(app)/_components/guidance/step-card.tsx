@@ -46,7 +46,6 @@ export type StepCardProps = {
 };
 
 export function StepCard({ step, now, timeZone, application, draft }: StepCardProps) {
-  const titleId = `step-${step.key.replace(/[^\w-]/g, "-")}`;
   const doneNote = DONE_LOGS[step.ruleId];
   return (
     <li className={`card ${application ? "p-3 sm:p-4" : "p-4"} ${step.overdue ? "border-l-4 border-l-red-700" : ""}`} data-testid="step" data-rule={step.ruleId}>
@@ -58,7 +57,7 @@ export function StepCard({ step, now, timeZone, application, draft }: StepCardPr
         </p>
       ) : null}
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <h3 id={titleId} className="font-semibold">
+        <h3 className="font-semibold">
           {step.title}
         </h3>
         <span className="text-xs text-slate-600">{PRIORITY_LABELS[step.priority]}</span>
@@ -67,7 +66,7 @@ export function StepCard({ step, now, timeZone, application, draft }: StepCardPr
       {/* The dashboard lists every application's steps, so it keeps to the facts; the application page explains. */}
       {application ? (
         <p className="mt-1 text-sm text-slate-800" data-testid="reasons">
-          <span className="font-medium">Because </span>
+          <span className="font-medium">Why: </span>
           {step.reasons.join(" ")}
         </p>
       ) : (
@@ -88,7 +87,7 @@ export function StepCard({ step, now, timeZone, application, draft }: StepCardPr
       </p>
       {draft && step.draft ? <DraftMessage draft={draft} label={DRAFT_LABELS[step.draft]} /> : null}
       {doneNote ? <p className="mt-3 text-xs text-slate-600">{doneNote}</p> : null}
-      <StepActions applicationId={step.applicationId} stepKey={step.key} titleId={titleId} doneLabel="Done" />
+      <StepActions applicationId={step.applicationId} stepKey={step.key} title={step.title} />
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { QueueItem } from "@/lib/data/guidance";
 import { StepCard } from "./step-card";
+import { StepCountAnnouncer } from "./step-count-announcer";
 
 /** Enough to act on today; the rest is one click away rather than a page thousands of steps long. */
 export const QUEUE_PREVIEW = 20;
@@ -11,9 +12,10 @@ export function StepQueue({ items, showAll, now, timeZone }: { items: QueueItem[
   return (
     <section aria-labelledby="queue-heading">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
-        <h2 id="queue-heading" className="text-lg font-semibold">
+        <h2 id="queue-heading" tabIndex={-1} className="text-lg font-semibold">
           Next steps
         </h2>
+        <StepCountAnnouncer count={items.length} headingId="queue-heading" />
         {items.length ? (
           <p className="text-sm text-slate-700" data-testid="queue-count">
             {items.length === 1 ? "1 step" : `${items.length} steps`}

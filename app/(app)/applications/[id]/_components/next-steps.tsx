@@ -1,8 +1,10 @@
 import { StandingSummaryCard } from "@/app/(app)/_components/guidance/standing-summary";
 import { StepCard } from "@/app/(app)/_components/guidance/step-card";
+import { StepCountAnnouncer } from "@/app/(app)/_components/guidance/step-count-announcer";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { ApplicationGuidance } from "@/lib/data/guidance";
 import { buildDraft } from "@/lib/guidance/drafts";
+import { formatLongDate } from "@/lib/time/zoned";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import type { RoundView } from "@/lib/data/rounds";
 
@@ -18,9 +20,7 @@ type Props = {
 function draftFor(step: Recommendation, props: Props) {
   const round = props.rounds.find((r) => r.id === step.roundId);
   if (!step.draft || !round) return undefined;
-  const dateText = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: props.timeZone }).format(
-    round.scheduledAt,
-  );
+  const dateText = formatLongDate(round.scheduledAt, props.timeZone);
   return buildDraft({
     kind: step.draft,
     senderName: props.senderName,
@@ -39,9 +39,10 @@ export function NextSteps(props: Props) {
   const { guidance, timeZone, now } = props;
   return (
     <section aria-labelledby="next-steps-heading" className="space-y-3" id="next-steps">
-      <h2 id="next-steps-heading" className="text-lg font-semibold">
+      <h2 id="next-steps-heading" tabIndex={-1} className="text-lg font-semibold">
         Next steps
       </h2>
+      <StepCountAnnouncer count={guidance.recommendations.length} headingId="next-steps-heading" />
       {guidance.summary ? <StandingSummaryCard summary={guidance.summary} /> : null}
       {guidance.recommendations.length ? (
         <ul className="space-y-3">

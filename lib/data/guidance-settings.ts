@@ -1,0 +1,28 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { guidanceSettings } from "@/db/schema";
+import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
+
+export function getGuidanceSettings(db: Queryable, userId: string): GuidanceSettings {
+  const row = db
+    .select({
+      thankYouWindowHours: guidanceSettings.thankYouWindowHours,
+      decisionWaitDays: guidanceSettings.decisionWaitDays,
+      followUpSpacingDays: guidanceSettings.followUpSpacingDays,
+      moveOnFollowUps: guidanceSettings.moveOnFollowUps,
+      prepLeadDays: guidanceSettings.prepLeadDays,
+    })
+    .from(guidanceSettings)
+    .where(eq(guidanceSettings.userId, userId))
+    .get();
+  return row ?? { ...DEFAULT_GUIDANCE_SETTINGS };
+}
+
+export function saveGuidanceSettings(db: Queryable, userId: string, settings: GuidanceSettings): void {
+  const values = { ...settings, updatedAt: new Date() };
+  db.insert(guidanceSettings)
+    .values({ userId, ...values })
+    .onConflictDoUpdate({ target: guidanceSettings.userId, set: values })
+    .run();
+}
