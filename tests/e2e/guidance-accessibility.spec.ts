@@ -1,17 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./support/axe";
 import { expectGone, secondRoundThirtyHoursAgo, stepCard } from "./support/guidance";
 
 const THANK_YOU = "Send a thank-you for round 2";
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, label).toEqual([]);
-}
 
 test("next steps, drafts, the dashboard queue and the timings form pass axe", async ({ signedIn: page }) => {
   await secondRoundThirtyHoursAgo(page, "Axe Works");
