@@ -265,6 +265,22 @@ export const guidanceSettings = sqliteTable("guidance_settings", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * One secret feed URL per user, for calendar apps that subscribe by URL and
+ * cannot sign in. The token is stored as is, not hashed: it guards rows in
+ * this same database (anyone who can read this table can read the rounds
+ * too, so a hash would protect nothing), and the user must be able to see
+ * and copy the URL again later. Regenerating overwrites it, so the old URL
+ * stops working at once.
+ */
+export const calendarFeeds = sqliteTable("calendar_feeds", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  token: text("token").notNull().unique(),
+  createdAt: createdAt(),
+});
+
 // ---------------------------------------------------------------- relations
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -311,3 +327,4 @@ export type Round = typeof rounds.$inferSelect;
 export type Interviewer = typeof interviewers.$inferSelect;
 export type AppEvent = typeof events.$inferSelect;
 export type GuidanceStep = typeof guidanceSteps.$inferSelect;
+export type CalendarFeed = typeof calendarFeeds.$inferSelect;

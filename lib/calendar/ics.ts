@@ -1,0 +1,119 @@
+import ical, { ICalEventTransparency } from "ical-generator";
+import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
+import type { RoundKind } from "@/lib/vocabulary";
+
+// Builds iCalendar text from plain rows; no database and no clock, so what
+// goes into a feed can be tested exactly. Times are written in UTC, which
+// every calendar app converts to the reader's own zone.
+
+export type CalendarRound = {
+  id: string;
+  applicationId: string;
+  kind: RoundKind;
+  scheduledAt: Date;
+  durationMinutes: number | null;
+  location: string | null;
+  prepNotes: string | null;
+  company: string;
+  roleTitle: string;
+};
+
+export type CalendarStep = {
+  key: string;
+  applicationId: string;
+  title: string;
+  dueAt: Date;
+  reasons: string[];
+  company: string;
+  roleTitle: string;
+};
+
+export const DEFAULT_ROUND_MINUTES = 60;
+/** A due step is a reminder, not a meeting: a short slot that leaves the user free. */
+export const STEP_MINUTES = 15;
+/** How often subscribed calendars are asked to fetch the feed again. */
+const REFRESH_SECONDS = 60 * 60;
+const MINUTE = 60_000;
+
+// UIDs depend only on the row's ids, never on the host or the token, so a
+// calendar updates an event in place after a change, a new base URL or a
+// regenerated secret, rather than showing it twice.
+export const roundUid = (roundId: string) => `round-${roundId}@shortlist`;
+export const stepUid = (applicationId: string, key: string) => `step-${applicationId}-${key}@shortlist`;
+
+const applicationUrl = (baseUrl: string | null, applicationId: string) =>
+  baseUrl ? `${baseUrl}/applications/${encodeURIComponent(applicationId)}` : null;
+
+export function roundSummary(round: Pick<CalendarRound, "kind" | "company" | "roleTitle">): string {
+  return `${ROUND_KIND_LABELS[round.kind]} · ${round.company} — ${round.roleTitle}`;
+}
+
+type Build = {
+  rounds: CalendarRound[];
+  steps: CalendarStep[];
+  /** The app's origin, for links back to each application; null when unknown. */
+  baseUrl: string | null;
+  /** Written as each event's DTSTAMP. */
+  now: Date;
+  name?: string;
+};
+
+export function buildCalendar({ rounds, steps, baseUrl, now, name = "Shortlist interviews" }: Build): string {
+  const calendar = ical({
+    name,
+    prodId: { company: "Shortlist", product: "Shortlist", language: "EN" },
+    ttl: REFRESH_SECONDS,
+  });
+
+  for (const round of rounds) {
+    const url = applicationUrl(baseUrl, round.applicationId);
+    const minutes = round.durationMinutes ?? DEFAULT_ROUND_MINUTES;
+    const description = [
+      round.prepNotes ? `Prep notes:\n${round.prepNotes}` : null,
+      url ? `Open in Shortlist: ${url}` : null,
+    ].filter(Boolean);
+    calendar.createEvent({
+      id: roundUid(round.id),
+      stamp: now,
+      start: round.scheduledAt,
+      end: new Date(round.scheduledAt.getTime() + minutes * MINUTE),
+      summary: roundSummary(round),
+      location: round.location,
+      description: description.length ? description.join("\n\n") : null,
+      url,
+    });
+  }
+
+  for (const step of steps) {
+    const url = applicationUrl(baseUrl, step.applicationId);
+    const description = [
+      `${step.company} — ${step.roleTitle}`,
+      step.reasons.map((r) => `• ${r}`).join("\n"),
+      url ? `Open in Shortlist: ${url}` : null,
+    ].filter(Boolean);
+    calendar.createEvent({
+      id: stepUid(step.applicationId, step.key),
+      stamp: now,
+      start: step.dueAt,
+      end: new Date(step.dueAt.getTime() + STEP_MINUTES * MINUTE),
+      summary: `${step.title} · ${step.company}`,
+      description: description.join("\n\n"),
+      transparency: ICalEventTransparency.TRANSPARENT,
+      url,
+    });
+  }
+
+  return calendar.toString();
+}
+
+/** "acme-second-interview.ics": a file name safe in any header and file system. */
+export function roundFileName(round: Pick<CalendarRound, "kind" | "company">): string {
+  const slug = `${round.company} ${ROUND_KIND_LABELS[round.kind]}`
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase()
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return `${slug || "interview"}.ics`;
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, gte, isNull, notInArray } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/open";
+import { applications, calendarFeeds, rounds, users, type ApplicationStatus } from "@/db/schema";
+import type { CalendarRound, CalendarStep } from "@/lib/calendar/ics";
+import { DAY } from "@/lib/guidance/facts";
+import { guidanceQueue } from "./guidance";
+
+/** How far back the feed reaches, so a calendar keeps the rounds of the last weeks. */
+export const FEED_LOOKBACK_DAYS = 30;
+/** Applications whose rounds no longer belong in a calendar. */
+const CLOSED_STATUSES: ApplicationStatus[] = ["accepted", "rejected", "withdrawn", "ghosted"];
+/** 32 random bytes in base64url, without padding. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export type CalendarFeedView = { token: string; createdAt: Date };
+
+export function getCalendarFeed(db: Queryable, userId: string): CalendarFeedView | null {
+  return (
+    db
+      .select({ token: calendarFeeds.token, createdAt: calendarFeeds.createdAt })
+      .from(calendarFeeds)
+      .where(eq(calendarFeeds.userId, userId))
+      .get() ?? null
+  );
+}
+
+/**
+ * Gives the user a feed with a new secret. With a feed already there, the
+ * token is replaced in the same statement, so there is no moment when both
+ * the old and the new URL work, nor one when neither does.
+ */
+export function createOrRegenerateCalendarFeed(db: Db, userId: string, now: Date): CalendarFeedView {
+  const token = randomBytes(32).toString("base64url");
+  return db.transaction((tx) =>
+    tx
+      .insert(calendarFeeds)
+      .values({ userId, token, createdAt: now })
+      .onConflictDoUpdate({ target: calendarFeeds.userId, set: { token, createdAt: now } })
+      .returning({ token: calendarFeeds.token, createdAt: calendarFeeds.createdAt })
+      .get(),
+  );
+}
+
+/** Removes the user's feed; its URL answers 404 from now on. True when there was one. */
+export function turnOffCalendarFeed(db: Queryable, userId: string): boolean {
+  return db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run().changes > 0;
+}
+
+/**
+ * The owner of a feed token: only what building the feed needs, never the
+ * account's other columns. Malformed tokens are refused before the query.
+ */
+export function findFeedOwner(db: Queryable, token: string): { id: string; timeZone: string } | null {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const row = db
+    .select({ id: users.id, timeZone: users.timeZone })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(eq(calendarFeeds.token, token))
+    .get();
+  return row ? { id: row.id, timeZone: row.timeZone ?? "UTC" } : null;
+}
+
+const calendarRoundColumns = {
+  id: rounds.id,
+  applicationId: rounds.applicationId,
+  kind: rounds.kind,
+  scheduledAt: rounds.scheduledAt,
+  durationMinutes: rounds.durationMinutes,
+  location: rounds.location,
+  prepNotes: rounds.prepNotes,
+  company: applications.company,
+  roleTitle: applications.roleTitle,
+};
+
+/** The user's rounds from `since` onward on applications still open, in one query. */
+export function calendarRounds(db: Queryable, userId: string, since: Date): CalendarRound[] {
+  return db
+    .select(calendarRoundColumns)
+    .from(rounds)
+    .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+    .where(
+      and(
+        eq(rounds.userId, userId),
+        gte(rounds.scheduledAt, since),
+        isNull(applications.archivedAt),
+        notInArray(applications.status, CLOSED_STATUSES),
+      ),
+    )
+    .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
+    .all();
+}
+
+/** One of the user's rounds under its own application, whatever the application's state; null otherwise. */
+export function calendarRound(db: Queryable, userId: string, applicationId: string, roundId: string): CalendarRound | null {
+  return (
+    db
+      .select(calendarRoundColumns)
+      .from(rounds)
+      .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+      .where(and(eq(rounds.userId, userId), eq(rounds.id, roundId), eq(rounds.applicationId, applicationId)))
+      .get() ?? null
+  );
+}
+
+/**
+ * Everything the feed holds: recent and upcoming rounds, and the open next
+ * steps that have a due time. One rounds query and one queue computation,
+ * whatever the number of applications.
+ */
+export function feedContents(
+  db: Queryable,
+  user: { id: string; timeZone: string },
+  now: Date,
+): { rounds: CalendarRound[]; steps: CalendarStep[] } {
+  const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY);
+  const steps = guidanceQueue(db, user, now).flatMap((s) =>
+    s.dueAt
+      ? [{ key: s.key, applicationId: s.applicationId, title: s.title, dueAt: s.dueAt, reasons: s.reasons, company: s.company, roleTitle: s.roleTitle }]
+      : [],
+  );
+  return { rounds: calendarRounds(db, user.id, since), steps };
+}

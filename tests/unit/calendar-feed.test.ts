@@ -1,0 +1,208 @@
+import type Database from "better-sqlite3";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/open";
+import { setArchived, updateApplication } from "@/lib/data/applications";
+import {
+  calendarRound,
+  createOrRegenerateCalendarFeed,
+  feedContents,
+  findFeedOwner,
+  getCalendarFeed,
+  turnOffCalendarFeed,
+} from "@/lib/data/calendar-feed";
+import { buildCalendar, roundFileName, roundUid, stepUid, type CalendarRound } from "@/lib/calendar/ics";
+import { addRound, DAY, fromNow, HOUR, newApp, NOW, thankYouOwed } from "./support/guidance-data";
+import { twoUsers } from "./support/rounds";
+import { parseEvents } from "./support/ics";
+
+let db: Db;
+let sqlite: Database.Database;
+let ana: { id: string; timeZone: string };
+let ben: { id: string; timeZone: string };
+
+beforeEach(async () => {
+  ({ db, sqlite, ana, ben } = await twoUsers());
+});
+
+describe("calendar feed tokens", () => {
+  it("has no feed until one is made, then finds its owner by the token", () => {
+    expect(getCalendarFeed(db, ana.id)).toBeNull();
+    const feed = createOrRegenerateCalendarFeed(db, ana.id, NOW);
+    expect(feed.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(feed.token, "base64url")).toHaveLength(32);
+    expect(getCalendarFeed(db, ana.id)).toEqual({ token: feed.token, createdAt: NOW });
+    expect(findFeedOwner(db, feed.token)).toEqual({ id: ana.id, timeZone: "UTC" });
+    // Only the owner's id and zone: nothing else of the account leaves the query.
+    expect(Object.keys(findFeedOwner(db, feed.token) ?? {}).sort()).toEqual(["id", "timeZone"]);
+  });
+
+  it("regenerating replaces the token in place, so the old URL dies at once", () => {
+    const first = createOrRegenerateCalendarFeed(db, ana.id, NOW);
+    const second = createOrRegenerateCalendarFeed(db, ana.id, fromNow(HOUR));
+    expect(second.token).not.toBe(first.token);
+    expect(findFeedOwner(db, first.token)).toBeNull();
+    expect(findFeedOwner(db, second.token)?.id).toBe(ana.id);
+    expect(getCalendarFeed(db, ana.id)?.createdAt).toEqual(fromNow(HOUR));
+    expect(sqlite.prepare("select count(*) n from calendar_feeds").get()).toEqual({ n: 1 });
+  });
+
+  it("turning off removes the feed; a second turn-off changes nothing", () => {
+    const feed = createOrRegenerateCalendarFeed(db, ana.id, NOW);
+    expect(turnOffCalendarFeed(db, ana.id)).toBe(true);
+    expect(findFeedOwner(db, feed.token)).toBeNull();
+    expect(getCalendarFeed(db, ana.id)).toBeNull();
+    expect(turnOffCalendarFeed(db, ana.id)).toBe(false);
+  });
+
+  it("keeps each user's feed apart: one user's actions never touch another's token", () => {
+    const anaFeed = createOrRegenerateCalendarFeed(db, ana.id, NOW);
+    const benFeed = createOrRegenerateCalendarFeed(db, ben.id, NOW);
+    expect(findFeedOwner(db, benFeed.token)?.id).toBe(ben.id);
+    createOrRegenerateCalendarFeed(db, ben.id, NOW);
+    turnOffCalendarFeed(db, ben.id);
+    expect(findFeedOwner(db, anaFeed.token)?.id).toBe(ana.id);
+    expect(getCalendarFeed(db, ana.id)?.token).toBe(anaFeed.token);
+  });
+
+  it("refuses malformed tokens and goes when its user does", () => {
+    const feed = createOrRegenerateCalendarFeed(db, ana.id, NOW);
+    for (const bad of ["", "short", `${feed.token}x`, `${feed.token.slice(0, 42)}%`, "' or 1=1 --"]) {
+      expect(findFeedOwner(db, bad)).toBeNull();
+    }
+    sqlite.prepare("delete from users where id = ?").run(ana.id);
+    expect(findFeedOwner(db, feed.token)).toBeNull();
+  });
+});
+
+describe("feed contents", () => {
+  it("holds the user's rounds from 30 days back onward on open applications, and due steps", () => {
+    const acme = newApp(db, ana.id, { company: "Acme", roleTitle: "Engineer", status: "interviewing" });
+    const upcoming = addRound(db, ana.id, acme.id, { kind: "second", scheduledAt: fromNow(2 * DAY) });
+    const recent = addRound(db, ana.id, acme.id, { kind: "first", scheduledAt: fromNow(-29 * DAY) });
+    addRound(db, ana.id, acme.id, { kind: "screen", scheduledAt: fromNow(-31 * DAY) });
+    const archived = newApp(db, ana.id, { company: "Archived Co" });
+    addRound(db, ana.id, archived.id, { scheduledAt: fromNow(DAY) });
+    setArchived(db, ana.id, archived.id, true);
+    const closed = newApp(db, ana.id, { company: "Closed Co", status: "withdrawn" });
+    addRound(db, ana.id, closed.id, { scheduledAt: fromNow(DAY) });
+    const { app: owed, round2 } = thankYouOwed(db, ana.id, { company: "Initech" });
+
+    const { rounds, steps } = feedContents(db, ana, NOW);
+    expect(rounds.map((r) => r.id)).toEqual(expect.arrayContaining([upcoming, recent, round2]));
+    expect(rounds.every((r) => r.company === "Acme" || r.company === "Initech")).toBe(true);
+    const thankYou = steps.find((s) => s.key === `send-thank-you:${round2}`);
+    expect(thankYou).toMatchObject({ applicationId: owed.id, company: "Initech", dueAt: fromNow(-6 * HOUR) });
+    expect(thankYou?.reasons.length).toBeGreaterThan(0);
+    expect(steps.every((s) => s.dueAt instanceof Date)).toBe(true);
+  });
+
+  it("never holds another user's rounds or steps", () => {
+    const anaApp = newApp(db, ana.id, { company: "Ana's Co" });
+    addRound(db, ana.id, anaApp.id, { scheduledAt: fromNow(DAY) });
+    thankYouOwed(db, ana.id, { company: "Ana's Initech" });
+    const { rounds, steps } = feedContents(db, ben, NOW);
+    expect(rounds).toEqual([]);
+    expect(steps).toEqual([]);
+  });
+
+  it("finds one round only for its owner and under its own application", () => {
+    const app = newApp(db, ana.id);
+    const other = newApp(db, ana.id, { company: "Other" });
+    const round = addRound(db, ana.id, app.id, { scheduledAt: fromNow(DAY) });
+    expect(calendarRound(db, ana.id, app.id, round)?.company).toBe("Acme");
+    expect(calendarRound(db, ben.id, app.id, round)).toBeNull();
+    expect(calendarRound(db, ana.id, other.id, round)).toBeNull();
+    expect(calendarRound(db, ana.id, app.id, "no-such-round")).toBeNull();
+    // A closed application's round can still be downloaded on its own.
+    updateApplication(db, ana.id, app.id, { company: "Acme", roleTitle: "Engineer", status: "rejected" });
+    expect(calendarRound(db, ana.id, app.id, round)?.id).toBe(round);
+  });
+});
+
+const round = (over: Partial<CalendarRound> = {}): CalendarRound => ({
+  id: "r1",
+  applicationId: "a1",
+  kind: "second",
+  scheduledAt: new Date("2026-12-01T14:30:00Z"),
+  durationMinutes: null,
+  location: "https://meet.example.com/abc",
+  prepNotes: "Read the annual report",
+  company: "Acme",
+  roleTitle: "Engineer",
+  ...over,
+});
+
+describe("buildCalendar", () => {
+  it("writes a round as a UTC event with its summary, default length, location, notes and link", () => {
+    const text = buildCalendar({ rounds: [round()], steps: [], baseUrl: "https://shortlist.example", now: NOW });
+    expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    const [event] = parseEvents(text);
+    expect(event).toMatchObject({
+      UID: roundUid("r1"),
+      SUMMARY: "Second interview · Acme — Engineer",
+      DTSTART: "20261201T143000Z",
+      DTEND: "20261201T153000Z",
+      DTSTAMP: "20261125T120000Z",
+      LOCATION: "https://meet.example.com/abc",
+      DESCRIPTION: "Prep notes:\\nRead the annual report\\n\\nOpen in Shortlist: https://shortlist.example/applications/a1",
+    });
+  });
+
+  it("uses the round's own length and leaves out the link when no base URL is known", () => {
+    const text = buildCalendar({ rounds: [round({ durationMinutes: 45, prepNotes: null })], steps: [], baseUrl: null, now: NOW });
+    const [event] = parseEvents(text);
+    expect(event.DTEND).toBe("20261201T151500Z");
+    expect(event.DESCRIPTION).toBeUndefined();
+    expect(text).not.toContain("Open in Shortlist");
+  });
+
+  it("writes due steps as short reminders that keep the user free, with their reasons", () => {
+    const step = {
+      key: "send-thank-you:r1",
+      applicationId: "a1",
+      title: "Send a thank-you",
+      dueAt: new Date("2026-12-02T09:00:00Z"),
+      reasons: ["Your second interview ended yesterday.", "No thank-you is logged."],
+      company: "Acme",
+      roleTitle: "Engineer",
+    };
+    const [event] = parseEvents(buildCalendar({ rounds: [], steps: [step], baseUrl: null, now: NOW }));
+    expect(event).toMatchObject({
+      UID: stepUid("a1", "send-thank-you:r1"),
+      SUMMARY: "Send a thank-you · Acme",
+      DTSTART: "20261202T090000Z",
+      DTEND: "20261202T091500Z",
+      TRANSP: "TRANSPARENT",
+    });
+    expect(event.DESCRIPTION).toContain("Your second interview ended yesterday.\\n• No thank-you is logged.");
+  });
+
+  it("gives the same UIDs on every build, whatever the base URL or the time", () => {
+    const step = { key: "k:1", applicationId: "a1", title: "T", dueAt: NOW, reasons: ["r"], company: "C", roleTitle: "R" };
+    const uids = (baseUrl: string | null, now: Date) =>
+      parseEvents(buildCalendar({ rounds: [round(), round({ id: "r2" })], steps: [step], baseUrl, now })).map((e) => e.UID);
+    expect(uids("https://a.example", NOW)).toEqual(uids(null, fromNow(DAY)));
+    expect(new Set(uids(null, NOW)).size).toBe(3);
+  });
+
+  it("escapes commas, semicolons, backslashes and newlines in what the user typed", () => {
+    const text = buildCalendar({
+      rounds: [round({ company: "Acme, Inc; \\Ltd\\\nEurope", location: "1 Main St, Floor 3; Room 4", prepNotes: null })],
+      steps: [],
+      baseUrl: null,
+      now: NOW,
+    });
+    const [event] = parseEvents(text);
+    expect(event.SUMMARY).toBe("Second interview · Acme\\, Inc\\; \\\\Ltd\\\\\\nEurope — Engineer");
+    expect(event.LOCATION).toBe("1 Main St\\, Floor 3\\; Room 4");
+    // A newline typed by the user never starts a new property of its own.
+    expect(text.split("\r\n").some((line) => line.startsWith("Europe"))).toBe(false);
+  });
+});
+
+describe("roundFileName", () => {
+  it("makes a plain, safe file name from the company and the kind of round", () => {
+    expect(roundFileName({ company: "Acme, Inc.", kind: "second" })).toBe("acme-inc-second-interview.ics");
+    expect(roundFileName({ company: "Café \"Zoë\"/../x", kind: "first" })).toBe("cafe-zoe-x-first-interview.ics");
+  });
+});
