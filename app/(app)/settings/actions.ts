@@ -11,10 +11,12 @@ import { validatedActionWithUser } from "@/lib/auth/validated-action";
 import { throttleKeys } from "@/lib/data/sign-in-throttle";
 import { changePasswordHash, passwordHashOf, setTimeZone } from "@/lib/data/users";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
+import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/calendar-feed";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
 import { requireUser } from "@/lib/auth/current-user";
 import type { FormState } from "@/lib/forms/form-state";
 import { changePasswordSchema, timeZoneSchema } from "@/lib/validation/auth";
+import { calendarFeedSchema, type CalendarFeedIntent } from "@/lib/validation/calendar-feed";
 import { guidanceSettingsFormSchema, type GuidanceSettingsField } from "@/lib/validation/guidance-settings";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
@@ -79,3 +81,24 @@ export async function saveGuidanceSettingsAction(
 function settingsValues(settings: GuidanceSettings): Record<GuidanceSettingsField, string> {
   return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)])) as Record<GuidanceSettingsField, string>;
 }
+
+const FEED_MESSAGES: Record<CalendarFeedIntent, string> = {
+  create: "Your calendar feed is ready. Copy the URL into your calendar app.",
+  regenerate: "New URL made. The old one no longer works: give your calendar app the new one.",
+  "turn-off": "Calendar feed turned off. Its URL no longer works.",
+};
+
+/** Create, regenerate or turn off the session user's feed; there is no way to name another user's. */
+export const calendarFeedAction = validatedActionWithUser<typeof calendarFeedSchema, "intent">(
+  calendarFeedSchema,
+  async ({ intent }, user) => {
+    const db = getDb();
+    if (intent === "turn-off") {
+      if (!turnOffCalendarFeed(db, user.id)) return { message: "The calendar feed was already off." };
+    } else {
+      createOrRegenerateCalendarFeed(db, user.id, new Date());
+    }
+    revalidatePath("/settings");
+    return { message: FEED_MESSAGES[intent] };
+  },
+);

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { getGuidanceSettings } from "@/lib/data/guidance-settings";
+import { getCalendarFeed } from "@/lib/data/calendar-feed";
+import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
 import { signOutEverywhereAction } from "../actions";
 import { knownTimeZones } from "@/lib/time/zoned";
+import { CalendarFeedForm } from "./calendar-feed-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
 import { TimeZoneForm } from "./time-zone-form";
@@ -12,6 +15,8 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
+  const feed = getCalendarFeed(getDb(), user.id);
+  const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -22,11 +27,11 @@ export default async function SettingsPage() {
         </h2>
         <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
           <div>
-            <dt className="text-slate-600">Name</dt>
+            <dt className="text-slate-600 dark:text-slate-400">Name</dt>
             <dd className="font-medium">{user.name}</dd>
           </div>
           <div>
-            <dt className="text-slate-600">Email</dt>
+            <dt className="text-slate-600 dark:text-slate-400">Email</dt>
             <dd className="font-medium break-all">{user.email}</dd>
           </div>
         </dl>
@@ -36,7 +41,7 @@ export default async function SettingsPage() {
         <h2 id="time-zone-heading" className="text-lg font-semibold">
           Time zone
         </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-700">
+        <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
           Interview times are typed and shown in this zone. Changing it changes how times read, never when they happen.
         </p>
         <TimeZoneForm current={user.timeZone} zones={knownTimeZones(user.timeZone)} />
@@ -46,18 +51,34 @@ export default async function SettingsPage() {
         <h2 id="guidance-heading" className="text-lg font-semibold">
           Next-step timings
         </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-700">
+        <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
           When Shortlist suggests each step. The recommended values come from the article the advice is built on; change them
           to suit how you work and your next steps follow at once.
         </p>
         <GuidanceSettingsForm current={getGuidanceSettings(getDb(), user.id)} />
       </section>
 
+      <section aria-labelledby="calendar-heading" className="card p-4 sm:p-6">
+        <h2 id="calendar-heading" className="text-lg font-semibold">
+          Calendar feed
+        </h2>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          Subscribe to your interviews from any calendar app (Google Calendar, Apple Calendar, Outlook). The feed holds
+          your rounds from the last 30 days onward, with their prep notes, and your next steps that have a due time, on
+          applications that are not archived or closed. Calendar apps check it for changes on their own schedule, some only a few times a day.
+        </p>
+        <p className="mt-2 mb-4 text-sm text-slate-700 dark:text-slate-300">
+          <span className="font-medium text-slate-900 dark:text-slate-100">Anyone with the URL can read it</span>, without
+          signing in. Keep it private; if it leaks, regenerate it and the old URL stops working.
+        </p>
+        <CalendarFeedForm url={calendarUrl} />
+      </section>
+
       <section aria-labelledby="password-heading" className="card p-4 sm:p-6">
         <h2 id="password-heading" className="text-lg font-semibold">
           Change password
         </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-700">
+        <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
           Changing your password signs you out on every device, this one included.
         </p>
         <ChangePasswordForm />
@@ -67,7 +88,7 @@ export default async function SettingsPage() {
         <h2 id="sessions-heading" className="text-lg font-semibold">
           Sign out everywhere
         </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-700">
+        <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
           Lost a phone, or signed in on a shared computer? This ends every session of your account, on every device.
         </p>
         <form action={signOutEverywhereAction}>

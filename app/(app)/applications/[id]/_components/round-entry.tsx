@@ -11,10 +11,10 @@ import { ThankYouButton } from "./thank-you-button";
 type Props = { round: RoundView; number: number; timeZone: string; now: Date };
 
 const OUTCOME_STYLES = {
-  pending: "bg-slate-100 text-slate-800",
-  advanced: "bg-green-100 text-green-900",
-  rejected: "bg-red-100 text-red-900",
-  offer: "bg-emerald-100 text-emerald-900",
+  pending: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200",
+  advanced: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200",
+  rejected: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
+  offer: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
 } as const;
 
 export function RoundEntry({ round, number, timeZone, now }: Props) {
@@ -30,7 +30,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
   return (
     <article aria-labelledby={`round-${round.id}-title`} className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h4 id={`round-${round.id}-title`} className="font-semibold text-slate-900">
+        <h4 id={`round-${round.id}-title`} className="font-semibold text-slate-900 dark:text-slate-100">
           {title}
         </h4>
         {started ? (
@@ -39,15 +39,15 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
           </span>
         ) : null}
       </div>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
         <time dateTime={round.scheduledAt.toISOString()}>{formatDateTime(round.scheduledAt, timeZone)}</time>{" "}
         <span className="font-medium">({relativeTime(round.scheduledAt, now)})</span>
         {facts.length ? ` · ${facts.join(" · ")}` : null}
       </p>
       {location ? (
-        <p className="text-sm break-all text-slate-700">
+        <p className="text-sm break-all text-slate-700 dark:text-slate-300">
           {isLink ? (
-            <a href={location} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 underline underline-offset-2">
+            <a href={location} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
               {location}
             </a>
           ) : (
@@ -56,7 +56,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
         </p>
       ) : null}
       {round.interviewers.length ? (
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
           With{" "}
           {round.interviewers.map((p, i) => (
             <span key={p.id}>
@@ -70,39 +70,48 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
       <SignalChips signals={round.signals} custom={round.customSignals} noNextSteps={round.noNextSteps} started={started} />
       {round.prepNotes || round.notes ? (
         <details className="text-sm">
-          <summary className="cursor-pointer text-brand-700">Notes</summary>
-          {round.prepNotes ? <p className="mt-1 whitespace-pre-wrap text-slate-800"><span className="font-medium">Prep: </span>{round.prepNotes}</p> : null}
-          {round.notes ? <p className="mt-1 whitespace-pre-wrap text-slate-800">{round.notes}</p> : null}
+          <summary className="cursor-pointer text-brand-700 dark:text-brand-100">Notes</summary>
+          {round.prepNotes ? <p className="mt-1 whitespace-pre-wrap text-slate-800 dark:text-slate-200"><span className="font-medium">Prep: </span>{round.prepNotes}</p> : null}
+          {round.notes ? <p className="mt-1 whitespace-pre-wrap text-slate-800 dark:text-slate-200">{round.notes}</p> : null}
         </details>
       ) : null}
       {round.thankYouSentAt ? (
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
           <span aria-hidden>✉ </span>Thank-you sent {relativeTime(round.thankYouSentAt, now)}{" "}
-          <time dateTime={round.thankYouSentAt.toISOString()} className="text-slate-600">
+          <time dateTime={round.thankYouSentAt.toISOString()} className="text-slate-600 dark:text-slate-400">
             ({formatDateTime(round.thankYouSentAt, timeZone)})
           </time>
         </p>
       ) : started ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-amber-800">No thank-you logged.</span>
+          <span className="text-amber-800 dark:text-amber-300">No thank-you logged.</span>
           <ThankYouButton roundId={round.id} roundNumber={number} />
         </div>
       ) : null}
       <div className="flex flex-wrap items-center gap-2 pt-1 text-sm">
         <Link
           href={`/applications/${round.applicationId}/rounds/${round.id}/edit`}
-          className="btn-secondary px-3 py-1"
+          className="btn-secondary px-3 py-1 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
           aria-label={`Edit round ${number}`}
         >
           Edit
         </Link>
+        {/* A plain link: the file comes from a route handler, not a page to navigate to. */}
+        <a
+          href={`/applications/${round.applicationId}/rounds/${round.id}/calendar.ics`}
+          download
+          className="btn-secondary px-3 py-1 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+          aria-label={`Add round ${number} to calendar (.ics)`}
+        >
+          Add to calendar (.ics)
+        </a>
         <ConfirmDeleteButton
           action={deleteRoundAction}
           fields={{ roundId: round.id }}
           title={`Delete round ${number}?`}
           description={`${ROUND_KIND_LABELS[round.kind]} on ${formatDateTime(round.scheduledAt, timeZone)}, with its signals and notes, will be removed for good. The people you met stay in your contacts.`}
           accessibleLabel={`Delete round ${number}`}
-          triggerClassName="btn-secondary px-3 py-1 text-red-800"
+          triggerClassName="btn-secondary px-3 py-1 text-red-800 dark:border-slate-600 dark:bg-slate-900 dark:text-red-300 dark:hover:bg-slate-800"
         />
       </div>
     </article>
