@@ -48,6 +48,11 @@ export function roundSummary(round: Pick<CalendarRound, "kind" | "company" | "ro
   return `${ROUND_KIND_LABELS[round.kind]} · ${round.company} — ${round.roleTitle}`;
 }
 
+/** "Send a thank-you · Acme"; a title that already names the company ("Research Acme…") is left as it is. */
+export function stepSummary(step: Pick<CalendarStep, "title" | "company">): string {
+  return step.title.includes(step.company) ? step.title : `${step.title} · ${step.company}`;
+}
+
 type Build = {
   rounds: CalendarRound[];
   steps: CalendarStep[];
@@ -96,7 +101,7 @@ export function buildCalendar({ rounds, steps, baseUrl, now, name = "Shortlist i
       stamp: now,
       start: step.dueAt,
       end: new Date(step.dueAt.getTime() + STEP_MINUTES * MINUTE),
-      summary: `${step.title} · ${step.company}`,
+      summary: stepSummary(step),
       description: description.join("\n\n"),
       transparency: ICalEventTransparency.TRANSPARENT,
       url,

@@ -10,7 +10,7 @@ import {
   getCalendarFeed,
   turnOffCalendarFeed,
 } from "@/lib/data/calendar-feed";
-import { buildCalendar, roundFileName, roundUid, stepUid, type CalendarRound } from "@/lib/calendar/ics";
+import { buildCalendar, roundFileName, roundUid, stepSummary, stepUid, type CalendarRound } from "@/lib/calendar/ics";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW, thankYouOwed } from "./support/guidance-data";
 import { twoUsers } from "./support/rounds";
 import { parseEvents } from "./support/ics";
@@ -197,6 +197,13 @@ describe("buildCalendar", () => {
     expect(event.LOCATION).toBe("1 Main St\\, Floor 3\\; Room 4");
     // A newline typed by the user never starts a new property of its own.
     expect(text.split("\r\n").some((line) => line.startsWith("Europe"))).toBe(false);
+  });
+});
+
+describe("stepSummary", () => {
+  it("adds the company unless the title already names it", () => {
+    expect(stepSummary({ title: "Send a thank-you", company: "Acme" })).toBe("Send a thank-you · Acme");
+    expect(stepSummary({ title: "Research Acme before round 2", company: "Acme" })).toBe("Research Acme before round 2");
   });
 });
 
