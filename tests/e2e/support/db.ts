@@ -32,6 +32,7 @@ const USER_TABLES = [
   "events",
   "guidance_steps",
   "guidance_settings",
+  "calendar_feeds",
 ];
 
 /** Every row the account owns, table by table: to prove nothing of it changed. */
