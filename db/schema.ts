@@ -281,6 +281,19 @@ export const calendarFeeds = sqliteTable("calendar_feeds", {
   createdAt: createdAt(),
 });
 
+/**
+ * A counter per user that SQLite triggers bump on every write to a row the
+ * guidance reads (see the migration that creates it). Cached next steps are
+ * reused only while it is unchanged, so no write path can forget to
+ * invalidate them, including writes from outside the app.
+ */
+export const userDataVersions = sqliteTable("user_data_versions", {
+  // No foreign key: the triggers also fire while a user's rows are being
+  // deleted along with the user.
+  userId: text("user_id").primaryKey(),
+  version: integer("version").notNull(),
+});
+
 // ---------------------------------------------------------------- relations
 
 export const usersRelations = relations(users, ({ many }) => ({

@@ -9,6 +9,7 @@ import { DAY } from "@/lib/guidance/facts";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
 import { logEvent } from "./events";
+import { cachedForUser } from "./guidance-cache";
 import { loadGuidanceInputs } from "./guidance-inputs";
 import { markThankYouSent } from "./rounds";
 
@@ -16,13 +17,33 @@ type GuidanceUser = { id: string; timeZone: string };
 
 export type QueueItem = Recommendation & { company: string; roleTitle: string };
 
-/** Every open step across the user's applications, in queue order. */
-export function guidanceQueue(db: Queryable, user: GuidanceUser, now: Date): QueueItem[] {
-  return loadGuidanceInputs(db, user, { dashboard: true })
-    .flatMap((input) =>
-      recommend(input, now).map((r) => ({ ...r, company: input.application.company, roleTitle: input.application.roleTitle })),
-    )
-    .sort(compareRecommendations);
+/**
+ * Every open step across the user's applications, in queue order. Shared by
+ * every caller until the user's data changes, a snooze ends, a step falls
+ * due, or a minute passes (see guidance-cache.ts): treat it as read-only.
+ */
+export function guidanceQueue(db: Queryable, user: GuidanceUser, now: Date): readonly QueueItem[] {
+  return cachedForUser(db, user, now, (tx) => {
+    const inputs = loadGuidanceInputs(tx, user, { dashboard: true });
+    const queue = inputs
+      .flatMap((input) =>
+        recommend(input, now).map((r) => ({ ...r, company: input.application.company, roleTitle: input.application.roleTitle })),
+      )
+      .sort(compareRecommendations);
+    const at = now.getTime();
+    let changesAt = Infinity;
+    // A step is overdue once now passes its due time, and a snooze ends at
+    // its end: both instants, and the one just after, are changes.
+    const consider = (instant: Date | null | undefined) => {
+      const t = instant?.getTime();
+      if (t === undefined || t < at) return;
+      const next = t > at ? t : t + 1;
+      if (next < changesAt) changesAt = next;
+    };
+    for (const input of inputs) for (const step of input.handled) consider(step.until);
+    for (const item of queue) consider(item.dueAt);
+    return { value: Object.freeze(queue), changesAt };
+  });
 }
 
 export type ApplicationGuidance = { recommendations: Recommendation[]; summary: StandingSummary | null };

@@ -6,7 +6,7 @@ import { StepCountAnnouncer } from "./step-count-announcer";
 /** Enough to act on today; the rest is one click away rather than a page thousands of steps long. */
 export const QUEUE_PREVIEW = 20;
 
-export function StepQueue({ items, showAll, now, timeZone }: { items: QueueItem[]; showAll: boolean; now: Date; timeZone: string }) {
+export function StepQueue({ items, showAll, now, timeZone }: { items: readonly QueueItem[]; showAll: boolean; now: Date; timeZone: string }) {
   const shown = showAll ? items : items.slice(0, QUEUE_PREVIEW);
   const overdue = items.filter((i) => i.overdue).length;
   return (

@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
+import { actOnStep, guidanceQueue } from "@/lib/data/guidance";
+import { dataVersion, QUEUE_FRESH_MS } from "@/lib/data/guidance-cache";
+import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
+import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
+import { makeUser } from "./support/db";
+import { addRound, fromNow, HOUR, newApp, NOW, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
+import { testDbWithSqlite } from "./support/rounds";
+
+let db: Db;
+let sqlite: Database.Database;
+let ana: GuidanceUser;
+let ben: GuidanceUser;
+
+beforeEach(async () => {
+  ({ db, sqlite } = testDbWithSqlite());
+  ana = await makeUser(db, "ana@example.com");
+  ben = await makeUser(db, "ben@example.com");
+});
+
+const thankYouKey = (roundId: string) => `send-thank-you:${roundId}`;
+const keys = (user: GuidanceUser, now = NOW) => guidanceQueue(db, user, now).map((i) => i.key);
+
+describe("the data version", () => {
+  it("moves on every write to a table the guidance reads, for that user only, whoever writes", () => {
+    const { app, round2 } = thankYouOwed(db, ana.id);
+    const writes: [string, () => unknown][] = [
+      ["applications", () => sqlite.prepare("update applications set company = 'Initech' where id = ?").run(app.id)],
+      ["rounds", () => sqlite.prepare("update rounds set thank_you_sent_at = 1 where id = ?").run(round2)],
+      ["round_signals", () => sqlite.prepare("insert into round_signals (user_id, round_id, signal) values (?, ?, 'met_team')").run(ana.id, round2)],
+      ["events", () => sqlite.prepare("insert into events (id, user_id, application_id, kind, occurred_at) values ('e1', ?, ?, 'follow_up_sent', 1)").run(ana.id, app.id)],
+      ["events (delete)", () => sqlite.prepare("delete from events where id = 'e1'").run()],
+      ["guidance_settings", () => saveGuidanceSettings(db, ana.id, { ...DEFAULT_GUIDANCE_SETTINGS, decisionWaitDays: 9 })],
+      ["users.time_zone", () => sqlite.prepare("update users set time_zone = 'Asia/Tokyo' where id = ?").run(ana.id)],
+    ];
+    for (const [table, write] of writes) {
+      const before = { ana: dataVersion(db, ana.id), ben: dataVersion(db, ben.id) };
+      write();
+      expect(dataVersion(db, ana.id), table).toBeGreaterThan(before.ana);
+      expect(dataVersion(db, ben.id), table).toBe(before.ben);
+    }
+  });
+});
+
+describe("guidanceQueue's cache", () => {
+  it("serves the same queue within the fresh window while nothing changed", () => {
+    thankYouOwed(db, ana.id);
+    const first = guidanceQueue(db, ana, NOW);
+    expect(guidanceQueue(db, ana, new Date(NOW.getTime() + QUEUE_FRESH_MS - 1))).toBe(first);
+  });
+
+  it("recomputes once the window has passed, or when asked about an earlier instant", () => {
+    thankYouOwed(db, ana.id);
+    const first = guidanceQueue(db, ana, NOW);
+    expect(guidanceQueue(db, ana, new Date(NOW.getTime() + QUEUE_FRESH_MS))).not.toBe(first);
+    expect(guidanceQueue(db, ana, fromNow(-HOUR))).not.toBe(first);
+  });
+
+  it("does not serve a step as not overdue once its due time has passed", () => {
+    const app = newApp(db, ana.id);
+    addRound(db, ana.id, app.id, { scheduledAt: fromNow(-3 * HOUR) });
+    const dueSoon = guidanceQueue(db, ana, NOW).find((i) => i.ruleId === "send-thank-you");
+    if (!dueSoon?.dueAt) throw new Error("fixture has no step falling due");
+    const justBefore = new Date(dueSoon.dueAt.getTime() - 1000);
+    expect(guidanceQueue(db, ana, justBefore).find((i) => i.key === dueSoon.key)).toMatchObject({ overdue: false });
+    expect(guidanceQueue(db, ana, dueSoon.dueAt).find((i) => i.key === dueSoon.key)).toMatchObject({ overdue: false });
+    expect(guidanceQueue(db, ana, new Date(dueSoon.dueAt.getTime() + 1000)).find((i) => i.key === dueSoon.key)).toMatchObject({ overdue: true });
+  });
+
+  it("shows a write at once, even one made behind the app's back", () => {
+    const { round2 } = thankYouOwed(db, ana.id);
+    expect(keys(ana)).toContain(thankYouKey(round2));
+    sqlite.prepare("update rounds set thank_you_sent_at = ? where id = ?").run(Math.floor(NOW.getTime() / 1000), round2);
+    expect(keys(ana)).not.toContain(thankYouKey(round2));
+  });
+
+  it("shows a step put aside at once", () => {
+    const { app, round2 } = thankYouOwed(db, ana.id);
+    expect(keys(ana)).toContain(thankYouKey(round2));
+    actOnStep(db, ana, app.id, thankYouKey(round2), { kind: "dismiss" }, NOW);
+    expect(keys(ana)).not.toContain(thankYouKey(round2));
+  });
+
+  it("keeps users apart: one user's queue is never served to another", () => {
+    const { round2 } = thankYouOwed(db, ana.id);
+    expect(keys(ana)).toContain(thankYouKey(round2));
+    expect(keys(ben)).toEqual([]);
+  });
+
+  it("follows a change of time zone passed in, even before the stored zone changes", () => {
+    thankYouOwed(db, ana.id);
+    const first = guidanceQueue(db, ana, NOW);
+    expect(guidanceQueue(db, { ...ana, timeZone: "Pacific/Auckland" }, NOW)).not.toBe(first);
+  });
+});
