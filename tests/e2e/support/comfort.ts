@@ -1,12 +1,14 @@
 import { expect, type Page } from "@playwright/test";
 
 /**
- * Perceived lightness (0 dark … 1 light) of the page's background. Tailwind 4
- * colours compute as oklch(), whose first number is exactly that; plain rgb()
- * is converted with the usual luma weights.
+ * Perceived lightness (0 dark … 1 light) of the page's background. The built
+ * CSS gives Tailwind's colours as lab() or oklch(), whose first number is
+ * exactly that (lab on a 0–100 scale); plain rgb() gets the usual luma weights.
  */
 export async function backgroundLightness(page: Page): Promise<number> {
   const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const lab = /^lab\(([\d.]+)/.exec(color);
+  if (lab) return Number(lab[1]) / 100;
   const oklch = /^oklch\(([\d.]+)(%?)/.exec(color);
   if (oklch) return Number(oklch[1]) / (oklch[2] ? 100 : 1);
   const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
