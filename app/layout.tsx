@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { themeClassName } from "@/lib/theme";
+import { readThemeChoice } from "@/lib/theme-cookie";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,9 +10,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Read on the server so the first paint already has the chosen theme: no flash, no inline script.
+  const theme = await readThemeChoice();
   return (
-    <html lang="en">
+    <html lang="en" className={themeClassName(theme)}>
       <body className="min-h-screen">{children}</body>
     </html>
   );

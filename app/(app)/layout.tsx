@@ -1,37 +1,44 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
+import { readThemeChoice } from "@/lib/theme-cookie";
+import { ThemeToggle } from "../_components/theme-toggle";
 import { signOutAction } from "./actions";
 import { AdoptDeviceTimeZone } from "./_components/adopt-device-time-zone";
 import { NavLinks } from "./_components/nav-links";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const theme = await readThemeChoice();
   return (
     <div className="min-h-screen">
       {user.timeZoneChosen ? null : <AdoptDeviceTimeZone />}
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 dark:focus:bg-slate-800 dark:focus:text-slate-100"
+      >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-            <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
+            <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600 dark:bg-brand-400" />
             Shortlist
           </Link>
           <NavLinks />
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="hidden text-slate-700 sm:inline" data-testid="signed-in-as">
+          <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
+            <span className="hidden text-slate-700 lg:inline dark:text-slate-300" data-testid="signed-in-as">
               {user.name}
             </span>
+            <ThemeToggle current={theme} />
             <form action={signOutAction}>
-              <button type="submit" className="btn-secondary px-3 py-1.5">
+              <button type="submit" className="btn-secondary h-10 px-3 py-1.5">
                 Sign out
               </button>
             </form>
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:py-8">
         {children}
       </main>
     </div>

@@ -32,7 +32,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name}</h1>
           {totals.total > 0 ? (
-            <p className="mt-1 text-sm text-slate-700">
+            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
               {active === 1 ? "1 application is in play." : `${active} applications are in play.`}
             </p>
           ) : null}
@@ -59,13 +59,13 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
                 <li key={s}>
                   <Link
                     href={`/applications?status=${s}`}
-                    className="card block p-3 hover:border-brand-600"
+                    className="card block p-3 hover:border-brand-600 dark:hover:border-brand-300"
                     aria-label={`${STATUS_LABELS[s]}: ${byStatus[s] ?? 0}`}
                   >
                     <span className="block text-2xl font-semibold tabular-nums" data-testid={`count-${s}`}>
                       {byStatus[s] ?? 0}
                     </span>
-                    <span className="text-sm text-slate-700">{STATUS_LABELS[s]}</span>
+                    <span className="text-sm text-slate-700 dark:text-slate-300">{STATUS_LABELS[s]}</span>
                   </Link>
                 </li>
               ))}
@@ -77,24 +77,24 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
               <h2 id="recent-heading" className="text-lg font-semibold">
                 Recently updated
               </h2>
-              <Link href="/applications" className="text-sm text-brand-700 underline underline-offset-2">
+              <Link href="/applications" className="text-sm text-brand-700 dark:text-brand-300 underline underline-offset-2">
                 See all applications
               </Link>
             </div>
             {recent.length === 0 ? (
-              <p className="card p-4 text-sm text-slate-700">
+              <p className="card p-4 text-sm text-slate-700 dark:text-slate-300">
                 Everything is archived.{" "}
-                <Link href="/applications?archived=1" className="text-brand-700 underline underline-offset-2">
+                <Link href="/applications?archived=1" className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
                   Show archived applications
                 </Link>{" "}
                 or add a new one.
               </p>
             ) : (
-              <ul className="card divide-y divide-slate-200">
+              <ul className="card divide-y divide-slate-200 dark:divide-slate-700">
                 {recent.map((a) => (
                   <li key={a.id} className="flex items-center gap-3 px-4 py-3">
                     <Link href={`/applications/${a.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
-                      {a.roleTitle} <span className="font-normal text-slate-700">at {a.company}</span>
+                      {a.roleTitle} <span className="font-normal text-slate-700 dark:text-slate-300">at {a.company}</span>
                     </Link>
                     <StatusBadge status={a.status} />
                   </li>

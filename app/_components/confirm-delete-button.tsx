@@ -26,7 +26,7 @@ export function ConfirmDeleteButton({
   label = "Delete",
   accessibleLabel,
   confirmLabel = "Delete for good",
-  triggerClassName = "btn-secondary text-red-800",
+  triggerClassName = "btn-secondary text-red-800 dark:text-red-200",
 }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -39,12 +39,12 @@ export function ConfirmDeleteButton({
         ref={dialog}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-description`}
-        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-lg p-6 shadow-xl backdrop:bg-slate-900/50"
+        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100 dark:ring-1 dark:ring-slate-700 dark:backdrop:bg-black/70"
       >
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
         </h2>
-        <p id={`${id}-description`} className="mt-2 text-sm text-slate-700">
+        <p id={`${id}-description`} className="mt-2 text-sm text-slate-700 dark:text-slate-300">
           {description}
         </p>
         <div className="mt-6 flex flex-wrap justify-end gap-2">

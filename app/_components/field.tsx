@@ -19,7 +19,7 @@ export function Field({ name, label, errors, hint, children, className, idPrefix
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
       {children({
@@ -29,12 +29,12 @@ export function Field({ name, label, errors, hint, children, className, idPrefix
         "aria-invalid": errors?.length ? true : undefined,
       })}
       {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-600">
+        <p id={hintId} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       ) : null}
       {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
+        <p id={errorId} className="mt-1 text-sm text-red-700 dark:text-red-300">
           {errors.join(" ")}
         </p>
       ) : null}

@@ -9,7 +9,7 @@ export function EmptyApplications() {
       <h2 id="empty-heading" className="text-lg font-semibold">
         No applications yet
       </h2>
-      <p className="mx-auto mt-2 max-w-md text-sm text-slate-700">
+      <p className="mx-auto mt-2 max-w-md text-sm text-slate-700 dark:text-slate-300">
         Add the first job you have applied for, or are about to. Or load a sample set of a dozen applications to see how
         Shortlist works; you can delete them later.
       </p>

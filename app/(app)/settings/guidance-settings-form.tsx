@@ -54,7 +54,7 @@ export function GuidanceSettingsForm({ current }: { current: GuidanceSettings })
         <SubmitButton pendingText="Saving…" className="btn-secondary">
           Save timings
         </SubmitButton>
-        <button type="submit" name="intent" value="reset" className="text-sm text-brand-700 underline underline-offset-2">
+        <button type="submit" name="intent" value="reset" className="text-sm text-brand-700 dark:text-brand-300 underline underline-offset-2">
           Reset to the recommended timings
         </button>
       </div>

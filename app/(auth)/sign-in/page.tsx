@@ -11,11 +11,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">Welcome back. Pick up where you left off.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">Welcome back. Pick up where you left off.</p>
       <SignInForm next={next} notice={notice} />
-      <p className="mt-6 text-sm text-slate-700">
+      <p className="mt-6 text-sm text-slate-700 dark:text-slate-300">
         New to Shortlist?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline underline-offset-2">
+        <Link href="/sign-up" className="font-medium text-brand-700 dark:text-brand-300 underline underline-offset-2">
           Create an account
         </Link>
       </p>

@@ -8,11 +8,11 @@ export default function SignUpPage() {
   return (
     <>
       <h1 className="text-xl font-semibold">Create your account</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">Free, private, and yours: nobody else sees your applications.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">Free, private, and yours: nobody else sees your applications.</p>
       <SignUpForm />
-      <p className="mt-6 text-sm text-slate-700">
+      <p className="mt-6 text-sm text-slate-700 dark:text-slate-300">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2">
+        <Link href="/sign-in" className="font-medium text-brand-700 dark:text-brand-300 underline underline-offset-2">
           Sign in
         </Link>
       </p>

@@ -17,14 +17,14 @@ export function StepQueue({ items, showAll, now, timeZone }: { items: readonly Q
         </h2>
         <StepCountAnnouncer count={items.length} headingId="queue-heading" />
         {items.length ? (
-          <p className="text-sm text-slate-700" data-testid="queue-count">
+          <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="queue-count">
             {items.length === 1 ? "1 step" : `${items.length} steps`}
             {overdue ? `, ${overdue} overdue` : ""}
           </p>
         ) : null}
       </div>
       {items.length === 0 ? (
-        <p className="card p-4 text-sm text-slate-700" data-testid="queue-empty">
+        <p className="card p-4 text-sm text-slate-700 dark:text-slate-300" data-testid="queue-empty">
           Nothing needs doing right now. When you log an interview round on an application, Shortlist suggests what to do
           next: a thank-you, preparation, a follow-up.
         </p>
@@ -37,7 +37,7 @@ export function StepQueue({ items, showAll, now, timeZone }: { items: readonly Q
           </ul>
           {shown.length < items.length ? (
             <p className="mt-3 text-sm">
-              <Link href="/?steps=all#queue-heading" className="text-brand-700 underline underline-offset-2">
+              <Link href="/?steps=all#queue-heading" className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
                 Show all {items.length} steps
               </Link>
             </p>

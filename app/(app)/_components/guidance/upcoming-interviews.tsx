@@ -11,21 +11,21 @@ export function UpcomingInterviews({ rounds, days, now, timeZone }: { rounds: Up
         Interviews in the next {days} days
       </h2>
       {rounds.length === 0 ? (
-        <p className="card p-4 text-sm text-slate-700" data-testid="upcoming-empty">
+        <p className="card p-4 text-sm text-slate-700 dark:text-slate-300" data-testid="upcoming-empty">
           None booked. When an interview is scheduled, log it as a round on its application and it shows up here, with
           preparation steps ahead of it.
         </p>
       ) : (
-        <ul className="card divide-y divide-slate-200" data-testid="upcoming">
+        <ul className="card divide-y divide-slate-200 dark:divide-slate-700" data-testid="upcoming">
           {rounds.map((r) => (
             <li key={r.roundId} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-3">
               <Link href={`/applications/${r.applicationId}#round-${r.roundId}`} className="min-w-0 flex-1 font-medium hover:underline">
-                {r.roleTitle} <span className="font-normal text-slate-700">at {r.company}</span>
+                {r.roleTitle} <span className="font-normal text-slate-700 dark:text-slate-300">at {r.company}</span>
               </Link>
-              <span className="text-sm text-slate-700">{ROUND_KIND_LABELS[r.kind]}</span>
-              <span className="text-sm text-slate-900">
+              <span className="text-sm text-slate-700 dark:text-slate-300">{ROUND_KIND_LABELS[r.kind]}</span>
+              <span className="text-sm text-slate-900 dark:text-slate-100">
                 <time dateTime={r.scheduledAt.toISOString()}>{formatDateTime(r.scheduledAt, timeZone)}</time>{" "}
-                <span className="text-slate-600">({relativeTime(r.scheduledAt, now)})</span>
+                <span className="text-slate-600 dark:text-slate-400">({relativeTime(r.scheduledAt, now)})</span>
               </span>
             </li>
           ))}

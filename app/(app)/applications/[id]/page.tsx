@@ -55,7 +55,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
     [
       "Job posting",
       a.postingUrl ? (
-        <a href={a.postingUrl} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-brand-700 underline underline-offset-2">
+        <a href={a.postingUrl} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-brand-700 dark:text-brand-300 underline underline-offset-2">
           {a.postingUrl}
         </a>
       ) : null,
@@ -65,7 +65,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/applications" className="text-brand-700 underline underline-offset-2">
+        <Link href="/applications" className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
           ← All applications
         </Link>
       </nav>
@@ -73,11 +73,11 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
       <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl font-semibold tracking-tight">{a.roleTitle}</h1>
-          <p className="text-lg text-slate-700">{a.company}</p>
+          <p className="text-lg text-slate-700 dark:text-slate-300">{a.company}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} />
             {a.archivedAt ? (
-              <span className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">Archived</span>
+              <span className="rounded-full bg-slate-200 dark:bg-slate-700 px-2.5 py-0.5 text-xs font-medium text-slate-800 dark:text-slate-200">Archived</span>
             ) : null}
           </div>
         </div>
@@ -107,8 +107,8 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
           {details.map(([label, value]) => (
             <div key={label}>
-              <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
-              <dd className="mt-0.5 text-sm text-slate-900">{value ?? <span className="text-slate-500">Not recorded</span>}</dd>
+              <dt className="text-xs font-medium tracking-wide text-slate-600 dark:text-slate-400 uppercase">{label}</dt>
+              <dd className="mt-0.5 text-sm text-slate-900 dark:text-slate-100">{value ?? <span className="text-slate-500 dark:text-slate-400">Not recorded</span>}</dd>
             </div>
           ))}
         </dl>
@@ -121,7 +121,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         {/* Keyed by the count so a saved entry closes its form (a remount), while a
             failed one stays open with its messages. */}
         <details key={`round-form-${rounds.length}`} className="group card p-4 sm:p-5" data-testid="log-round">
-          <summary className="cursor-pointer list-none font-medium text-brand-700 marker:hidden">
+          <summary className="cursor-pointer list-none font-medium text-brand-700 dark:text-brand-300 marker:hidden">
             <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">▸</span>
             Log a round
           </summary>
@@ -137,7 +137,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
           </div>
         </details>
         <details key={`event-form-${events.length}`} className="group card p-4 sm:p-5" data-testid="log-event">
-          <summary className="cursor-pointer list-none font-medium text-brand-700 marker:hidden">
+          <summary className="cursor-pointer list-none font-medium text-brand-700 dark:text-brand-300 marker:hidden">
             <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">▸</span>
             Log an event: follow-up, reply, offer…
           </summary>
@@ -159,11 +159,11 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
           Notes
         </h2>
         {a.notes ? (
-          <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">{a.notes}</p>
+          <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800 dark:text-slate-200">{a.notes}</p>
         ) : (
-          <p className="mt-2 text-sm text-slate-600">
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
             No notes yet.{" "}
-            <Link href={`/applications/${a.id}/edit`} className="text-brand-700 underline underline-offset-2">
+            <Link href={`/applications/${a.id}/edit`} className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
               Add what you know
             </Link>{" "}
             about the team, the people you spoke to, or why you want this job.
@@ -171,7 +171,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         )}
       </section>
 
-      <p className="text-xs text-slate-600">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Added {a.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })} · last
         updated {a.updatedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
       </p>

@@ -35,7 +35,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
       {id ? <input type="hidden" name="id" value={id} /> : null}
 
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-6">
-        <legend className="px-1 text-sm font-semibold text-slate-900">The job</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">The job</legend>
         <Field name="company" label="Company" errors={errors.company}>
           {(p) => <input {...p} required maxLength={120} className="input" defaultValue={v.company} />}
         </Field>
@@ -75,7 +75,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
       </fieldset>
 
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-6">
-        <legend className="px-1 text-sm font-semibold text-slate-900">Where it stands</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">Where it stands</legend>
         <Field name="status" label="Status" errors={errors.status}>
           {(p) => (
             <select {...p} key={v.status ?? "applied"} className="input" defaultValue={v.status ?? "applied"}>
@@ -105,7 +105,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
       </fieldset>
 
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-4 sm:p-6">
-        <legend className="px-1 text-sm font-semibold text-slate-900">Salary (optional)</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">Salary (optional)</legend>
         <Field name="salaryMin" label="From" errors={errors.salaryMin}>
           {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMin} placeholder="70000" />}
         </Field>

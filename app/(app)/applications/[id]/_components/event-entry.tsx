@@ -11,14 +11,14 @@ export function EventEntry({ event, timeZone, now }: { event: EventView; timeZon
   const when = formatDateTime(event.occurredAt, timeZone);
   return (
     <article aria-labelledby={`event-${event.id}-title`} className="space-y-1">
-      <h4 id={`event-${event.id}-title`} className="font-semibold text-slate-900">
+      <h4 id={`event-${event.id}-title`} className="font-semibold text-slate-900 dark:text-slate-100">
         {label}
       </h4>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
         <time dateTime={event.occurredAt.toISOString()}>{when}</time>{" "}
         <span className="font-medium">({relativeTime(event.occurredAt, now)})</span>
       </p>
-      {event.note ? <p className="text-sm whitespace-pre-wrap text-slate-800">{event.note}</p> : null}
+      {event.note ? <p className="text-sm whitespace-pre-wrap text-slate-800 dark:text-slate-200">{event.note}</p> : null}
       <div className="flex flex-wrap gap-2 pt-1">
         <Link
           href={`/applications/${event.applicationId}/events/${event.id}/edit`}
@@ -33,7 +33,7 @@ export function EventEntry({ event, timeZone, now }: { event: EventView; timeZon
           title={`Delete “${label}”?`}
           description={`The entry from ${when} will be removed for good. If it set the application's status, the status goes back to what it was.`}
           accessibleLabel={`Delete “${label}” from ${when}`}
-          triggerClassName="btn-secondary px-3 py-1 text-red-800"
+          triggerClassName="btn-secondary px-3 py-1 text-red-800 dark:text-red-200"
         />
       </div>
     </article>

@@ -51,7 +51,7 @@ export function NextSteps(props: Props) {
           ))}
         </ul>
       ) : (
-        <p className="card p-4 text-sm text-slate-700" data-testid="no-steps">
+        <p className="card p-4 text-sm text-slate-700 dark:text-slate-300" data-testid="no-steps">
           {CLOSED_TEXT[props.application.status] ??
             "Nothing to do right now. Log each interview round and any reply below, and Shortlist will suggest what to do next."}
         </p>

@@ -20,29 +20,29 @@ export function SignalChips({
   const covered = signals.filter((s) => !POSITIVE_INDICATORS.includes(s.signal));
   if (!signals.length && !custom.length && !noNextSteps) {
     return started ? (
-      <p className="text-xs text-slate-600">No signals noted yet. Edit the round to tick what the interviewer showed.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">No signals noted yet. Edit the round to tick what the interviewer showed.</p>
     ) : null;
   }
   return (
     <div className="space-y-1.5">
-      <p className="text-xs font-medium text-slate-700">
+      <p className="text-xs font-medium text-slate-700 dark:text-slate-300">
         Positive signs: {indicators.length} of {POSITIVE_INDICATORS.length}
       </p>
       <ul className="flex flex-wrap gap-1.5" aria-label="Signals">
         {indicators.map((s) => (
-          <li key={s.signal} className={`${chip} bg-green-50 text-green-900 ring-1 ring-green-200`}>
+          <li key={s.signal} className={`${chip} bg-green-50 dark:bg-green-950 text-green-900 dark:text-green-200 ring-1 ring-green-200 dark:ring-green-800`}>
             ✓ {signalInfo(s.signal).label}
             {s.signal === "hiring_timeline" && s.onDate ? `: decision by ${formatCalendarDate(s.onDate)}` : null}
           </li>
         ))}
-        {noNextSteps ? <li className={`${chip} bg-amber-50 text-amber-900 ring-1 ring-amber-200`}>No next steps given</li> : null}
+        {noNextSteps ? <li className={`${chip} bg-amber-50 dark:bg-amber-950 text-amber-900 dark:text-amber-200 ring-1 ring-amber-200 dark:ring-amber-800`}>No next steps given</li> : null}
         {covered.map((s) => (
-          <li key={s.signal} className={`${chip} bg-slate-100 text-slate-800`}>
+          <li key={s.signal} className={`${chip} bg-slate-100 dark:bg-slate-800 text-slate-800 dark:text-slate-200`}>
             {signalInfo(s.signal).label}
           </li>
         ))}
         {custom.map((text, i) => (
-          <li key={i} className={`${chip} border border-dashed border-slate-400 text-slate-800`}>
+          <li key={i} className={`${chip} border border-dashed border-slate-400 dark:border-slate-500 text-slate-800 dark:text-slate-200`}>
             {text}
           </li>
         ))}

@@ -13,7 +13,7 @@ export function ThankYouButton({ roundId, roundNumber }: { roundId: string; roun
         Thank-you sent now
       </SubmitButton>
       {state.message ? (
-        <p role="alert" className="mt-1 text-sm text-red-700">
+        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
           {state.message}
         </p>
       ) : null}

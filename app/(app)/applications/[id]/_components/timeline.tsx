@@ -29,7 +29,7 @@ export function Timeline({ rounds, events, timeZone, now }: Props) {
   const { upcoming, past } = buildTimeline(rounds, events, now);
   if (!upcoming.length && !past.length) {
     return (
-      <p className="card p-4 text-sm text-slate-700">
+      <p className="card p-4 text-sm text-slate-700 dark:text-slate-300">
         Nothing logged yet. When an interview is booked, log it as a round above: you can tick what the interviewer
         signalled afterwards. Log follow-ups and replies as events.
       </p>
@@ -38,20 +38,20 @@ export function Timeline({ rounds, events, timeZone, now }: Props) {
   return (
     <div className="space-y-6">
       <section aria-labelledby="upcoming-heading">
-        <h3 id="upcoming-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-700 uppercase">
+        <h3 id="upcoming-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-700 dark:text-slate-300 uppercase">
           Upcoming
         </h3>
         {upcoming.length ? (
           <Entries entries={upcoming} timeZone={timeZone} now={now} />
         ) : (
-          <p className="text-sm text-slate-600">No interviews booked.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">No interviews booked.</p>
         )}
       </section>
       <section aria-labelledby="past-heading">
-        <h3 id="past-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-700 uppercase">
+        <h3 id="past-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-700 dark:text-slate-300 uppercase">
           Past
         </h3>
-        {past.length ? <Entries entries={past} timeZone={timeZone} now={now} /> : <p className="text-sm text-slate-600">Nothing yet.</p>}
+        {past.length ? <Entries entries={past} timeZone={timeZone} now={now} /> : <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet.</p>}
       </section>
     </div>
   );

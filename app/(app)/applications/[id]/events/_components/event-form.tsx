@@ -36,8 +36,8 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
       <div className="grid gap-4 sm:grid-cols-2">
         {fixedKindLabel ? (
           <p className="text-sm">
-            <span className="block font-medium text-slate-800">What happened</span>
-            <span className="mt-2 block text-slate-900">{fixedKindLabel}</span>
+            <span className="block font-medium text-slate-800 dark:text-slate-200">What happened</span>
+            <span className="mt-2 block text-slate-900 dark:text-slate-100">{fixedKindLabel}</span>
           </p>
         ) : (
           <Field name="kind" label="What happened" errors={errors.kind} idPrefix="event">
@@ -60,7 +60,7 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
         </Field>
       </div>
       {fixedKindLabel ? null : (
-        <p className="text-xs text-slate-600">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           An offer, a rejection or a withdrawal also updates the application&apos;s status.
         </p>
       )}

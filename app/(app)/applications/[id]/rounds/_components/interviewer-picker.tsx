@@ -29,22 +29,22 @@ export function InterviewerPicker({ known, values, errors }: Props) {
 
   return (
     <fieldset className="card space-y-4 p-4 sm:p-6">
-      <legend className="px-1 text-sm font-semibold text-slate-900">Who you met</legend>
+      <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">Who you met</legend>
       {known.length ? (
         <div>
-          <p className="text-sm font-medium text-slate-800">Met before at this company</p>
+          <p className="text-sm font-medium text-slate-800 dark:text-slate-200">Met before at this company</p>
           <ul className="mt-2 flex flex-wrap gap-2">
             {known.map((p) => (
               <li key={p.id}>
-                <label className="flex items-center gap-2 rounded-full border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <label className="flex items-center gap-2 rounded-full border border-slate-300 dark:border-slate-600 px-3 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 dark:has-[:checked]:border-brand-300 dark:has-[:checked]:bg-brand-950">
                   <input
                     type="checkbox"
                     name={`interviewer.${p.id}`}
                     defaultChecked={values[`interviewer.${p.id}`] === "on"}
-                    className="size-4 accent-brand-600"
+                    className="size-4 accent-brand-600 dark:accent-brand-400"
                   />
                   {p.name}
-                  {p.title ? <span className="text-slate-600">· {p.title}</span> : null}
+                  {p.title ? <span className="text-slate-600 dark:text-slate-400">· {p.title}</span> : null}
                 </label>
               </li>
             ))}
@@ -53,7 +53,7 @@ export function InterviewerPicker({ known, values, errors }: Props) {
       ) : null}
 
       <div className="space-y-3">
-        <p className="text-sm font-medium text-slate-800">{known.length ? "Someone new" : "People (optional)"}</p>
+        <p className="text-sm font-medium text-slate-800 dark:text-slate-200">{known.length ? "Someone new" : "People (optional)"}</p>
         {Array.from({ length: rows }, (_, i) => (
           <div key={i} className="grid gap-3 sm:grid-cols-3" role="group" aria-label={`Person ${i + 1}`}>
             {(["name", "title", "email"] as const).map((part) => {
@@ -62,7 +62,7 @@ export function InterviewerPicker({ known, values, errors }: Props) {
               const error = errors[name]?.join(" ");
               return (
                 <div key={part}>
-                  <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+                  <label htmlFor={id} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
                     {part === "name" ? "Name" : part === "title" ? "Title (optional)" : "Email (optional)"}
                   </label>
                   <input
@@ -79,7 +79,7 @@ export function InterviewerPicker({ known, values, errors }: Props) {
                     aria-describedby={error ? `${id}-error` : undefined}
                   />
                   {error ? (
-                    <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+                    <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
                       {error}
                     </p>
                   ) : null}
@@ -89,7 +89,7 @@ export function InterviewerPicker({ known, values, errors }: Props) {
           </div>
         ))}
         {listError ? (
-          <p id="field-newInterviewers-error" role="alert" className="text-sm text-red-700">
+          <p id="field-newInterviewers-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
             {listError}
           </p>
         ) : null}

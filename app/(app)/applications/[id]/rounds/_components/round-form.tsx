@@ -37,7 +37,7 @@ export function RoundForm({ action, initial, applicationId, roundId, known, time
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage message={state.message} />
       {roundId ? null : (
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
           Only the start is needed now. After the interview, edit the round to tick what the interviewer signalled.
         </p>
       )}
@@ -45,7 +45,7 @@ export function RoundForm({ action, initial, applicationId, roundId, known, time
       {roundId ? <input type="hidden" name="roundId" value={roundId} /> : null}
 
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-6">
-        <legend className="px-1 text-sm font-semibold text-slate-900">The round</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">The round</legend>
         <Field name="kind" label="Kind" errors={errors.kind}>
           {(p) => (
             <select {...p} key={v.kind} className="input" defaultValue={v.kind}>
@@ -92,7 +92,7 @@ export function RoundForm({ action, initial, applicationId, roundId, known, time
       <SignalChecklist values={v} errors={errors} />
 
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-6">
-        <legend className="px-1 text-sm font-semibold text-slate-900">How it went</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">How it went</legend>
         <Field name="outcome" label="Outcome" errors={errors.outcome}>
           {(p) => (
             <select {...p} key={v.outcome ?? "pending"} className="input" defaultValue={v.outcome ?? "pending"}>

@@ -25,7 +25,7 @@ function SignalGroupList({ group, values, errors }: Props & { group: SignalGroup
         const isTimeline = s.key === "hiring_timeline";
         const dateError = isTimeline ? errors.hiringTimelineOn?.join(" ") : undefined;
         return (
-          <li key={s.key} className="rounded-md border border-slate-200 p-3">
+          <li key={s.key} className="rounded-md border border-slate-200 dark:border-slate-700 p-3">
             <div className="flex items-start gap-2">
               <input
                 id={id}
@@ -34,34 +34,34 @@ function SignalGroupList({ group, values, errors }: Props & { group: SignalGroup
                 defaultChecked={values[`signal.${s.key}`] === "on"}
                 onChange={isTimeline ? (e) => setTimelineTicked(e.target.checked) : undefined}
                 aria-describedby={`${id}-about`}
-                className="mt-0.5 size-4 shrink-0 accent-brand-600"
+                className="mt-0.5 size-4 shrink-0 accent-brand-600 dark:accent-brand-400"
               />
               <div className="min-w-0">
-                <label htmlFor={id} className="text-sm font-medium text-slate-900">
+                <label htmlFor={id} className="text-sm font-medium text-slate-900 dark:text-slate-100">
                   {s.label}
                 </label>
-                <p id={`${id}-about`} className="text-xs text-slate-600">
-                  {s.explanation} <cite className="not-italic text-slate-500">From “{s.section}”.</cite>
+                <p id={`${id}-about`} className="text-xs text-slate-600 dark:text-slate-400">
+                  {s.explanation} <cite className="not-italic text-slate-500 dark:text-slate-400">From “{s.section}”.</cite>
                 </p>
               </div>
             </div>
             {isTimeline ? (
               <div className="mt-2 pl-6">
-                <label htmlFor="field-hiringTimelineOn" className="block text-xs font-medium text-slate-800">
+                <label htmlFor="field-hiringTimelineOn" className="block text-xs font-medium text-slate-800 dark:text-slate-200">
                   They expect to decide by
                 </label>
                 <input
                   id="field-hiringTimelineOn"
                   name="hiringTimelineOn"
                   type="date"
-                  className="input mt-1 disabled:bg-slate-100 disabled:text-slate-500"
+                  className="input mt-1 disabled:bg-slate-100 dark:disabled:bg-slate-800 disabled:text-slate-500 dark:disabled:text-slate-400"
                   disabled={!timelineTicked}
                   defaultValue={values.hiringTimelineOn}
                   aria-invalid={dateError ? true : undefined}
                   aria-describedby={dateError ? "field-hiringTimelineOn-error" : undefined}
                 />
                 {dateError ? (
-                  <p id="field-hiringTimelineOn-error" className="mt-1 text-sm text-red-700">
+                  <p id="field-hiringTimelineOn-error" className="mt-1 text-sm text-red-700 dark:text-red-300">
                     {dateError}
                   </p>
                 ) : null}
@@ -82,8 +82,8 @@ export function SignalChecklist({ values, errors }: Props) {
   return (
     <>
       <fieldset className="card space-y-3 p-4 sm:p-6">
-        <legend className="px-1 text-sm font-semibold text-slate-900">Positive signs from the interviewer</legend>
-        <p className="text-xs text-slate-600">
+        <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">Positive signs from the interviewer</legend>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Tick what you noticed. Each sign is encouraging, not a promise; the ideas come from the article “{ARTICLE_TITLE}”.
         </p>
         <SignalGroupList group="indicator" values={values} errors={errors} />
@@ -95,17 +95,17 @@ export function SignalChecklist({ values, errors }: Props) {
             defaultChecked={values.noNextSteps === "on"}
             aria-invalid={noNextStepsError ? true : undefined}
             aria-describedby={noNextStepsError ? "field-noNextSteps-hint field-noNextSteps-error" : "field-noNextSteps-hint"}
-            className="mt-0.5 size-4 shrink-0 accent-brand-600"
+            className="mt-0.5 size-4 shrink-0 accent-brand-600 dark:accent-brand-400"
           />
           <div>
-            <label htmlFor="field-noNextSteps" className="text-sm font-medium text-slate-900">
+            <label htmlFor="field-noNextSteps" className="text-sm font-medium text-slate-900 dark:text-slate-100">
               No next steps were given
             </label>
-            <p id="field-noNextSteps-hint" className="text-xs text-slate-600">
+            <p id="field-noNextSteps-hint" className="text-xs text-slate-600 dark:text-slate-400">
               Worth recording too: without a stated timeline, a polite follow-up after a week is the way to find out.
             </p>
             {noNextStepsError ? (
-              <p id="field-noNextSteps-error" className="mt-1 text-sm text-red-700">
+              <p id="field-noNextSteps-error" className="mt-1 text-sm text-red-700 dark:text-red-300">
                 {noNextStepsError}
               </p>
             ) : null}
@@ -114,11 +114,11 @@ export function SignalChecklist({ values, errors }: Props) {
       </fieldset>
 
       <fieldset className="card space-y-3 p-4 sm:p-6">
-        <legend className="px-1 text-sm font-semibold text-slate-900">What the round covered</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">What the round covered</legend>
         <SignalGroupList group="covered" values={values} errors={errors} />
-        {signalError ? <p className="text-sm text-red-700">{signalError}</p> : null}
+        {signalError ? <p className="text-sm text-red-700 dark:text-red-300">{signalError}</p> : null}
         <div>
-          <label htmlFor="field-customSignals" className="block text-sm font-medium text-slate-800">
+          <label htmlFor="field-customSignals" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
             Your own signals (optional)
           </label>
           <textarea
@@ -131,11 +131,11 @@ export function SignalChecklist({ values, errors }: Props) {
             aria-invalid={customError ? true : undefined}
             aria-describedby={customError ? "field-customSignals-hint field-customSignals-error" : "field-customSignals-hint"}
           />
-          <p id="field-customSignals-hint" className="mt-1 text-xs text-slate-600">
+          <p id="field-customSignals-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             One per line, up to 10. Kept with the round for your own reading.
           </p>
           {customError ? (
-            <p id="field-customSignals-error" className="mt-1 text-sm text-red-700">
+            <p id="field-customSignals-error" className="mt-1 text-sm text-red-700 dark:text-red-300">
               {customError}
             </p>
           ) : null}

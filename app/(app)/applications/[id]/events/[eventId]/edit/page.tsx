@@ -21,7 +21,7 @@ export default async function EditEventPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={back} className="text-brand-700 underline underline-offset-2">
+        <Link href={back} className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
           ← {application.roleTitle} at {application.company}
         </Link>
       </nav>
@@ -38,7 +38,7 @@ export default async function EditEventPage({ params }: Props) {
           cancelHref={back}
         />
       </div>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
         To record something else instead, delete this entry from the timeline and log the right one.
       </p>
     </div>

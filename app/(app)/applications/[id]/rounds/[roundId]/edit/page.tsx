@@ -27,7 +27,7 @@ export default async function EditRoundPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={back} className="text-brand-700 underline underline-offset-2">
+        <Link href={back} className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
           ← {application.roleTitle} at {application.company}
         </Link>
       </nav>
