@@ -11,10 +11,10 @@ import { ThankYouButton } from "./thank-you-button";
 type Props = { round: RoundView; number: number; timeZone: string; now: Date };
 
 const OUTCOME_STYLES = {
-  pending: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200",
-  advanced: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200",
-  rejected: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
-  offer: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
+  pending: "bg-slate-100 dark:bg-slate-800 text-slate-800 dark:text-slate-200",
+  advanced: "bg-green-100 dark:bg-green-900 text-green-900 dark:text-green-200",
+  rejected: "bg-red-100 dark:bg-red-900 text-red-900 dark:text-red-200",
+  offer: "bg-emerald-100 dark:bg-emerald-900 text-emerald-900 dark:text-emerald-200",
 } as const;
 
 export function RoundEntry({ round, number, timeZone, now }: Props) {
@@ -47,7 +47,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
       {location ? (
         <p className="text-sm break-all text-slate-700 dark:text-slate-300">
           {isLink ? (
-            <a href={location} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+            <a href={location} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
               {location}
             </a>
           ) : (
@@ -70,7 +70,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
       <SignalChips signals={round.signals} custom={round.customSignals} noNextSteps={round.noNextSteps} started={started} />
       {round.prepNotes || round.notes ? (
         <details className="text-sm">
-          <summary className="cursor-pointer text-brand-700 dark:text-brand-100">Notes</summary>
+          <summary className="cursor-pointer text-brand-700 dark:text-brand-300">Notes</summary>
           {round.prepNotes ? <p className="mt-1 whitespace-pre-wrap text-slate-800 dark:text-slate-200"><span className="font-medium">Prep: </span>{round.prepNotes}</p> : null}
           {round.notes ? <p className="mt-1 whitespace-pre-wrap text-slate-800 dark:text-slate-200">{round.notes}</p> : null}
         </details>
@@ -84,7 +84,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
         </p>
       ) : started ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-amber-800 dark:text-amber-300">No thank-you logged.</span>
+          <span className="text-amber-800 dark:text-amber-200">No thank-you logged.</span>
           <ThankYouButton roundId={round.id} roundNumber={number} />
         </div>
       ) : null}
@@ -111,7 +111,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
           title={`Delete round ${number}?`}
           description={`${ROUND_KIND_LABELS[round.kind]} on ${formatDateTime(round.scheduledAt, timeZone)}, with its signals and notes, will be removed for good. The people you met stay in your contacts.`}
           accessibleLabel={`Delete round ${number}`}
-          triggerClassName="btn-secondary px-3 py-1 text-red-800 dark:border-slate-600 dark:bg-slate-900 dark:text-red-300 dark:hover:bg-slate-800"
+          triggerClassName="btn-secondary px-3 py-1 text-red-800 dark:text-red-200"
         />
       </div>
     </article>
