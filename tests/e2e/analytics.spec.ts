@@ -80,7 +80,12 @@ test("a seeded account sees its funnel, response times and outcomes by signals",
   ]);
 
   // Charts are drawn, hidden from assistive technology in favour of the tables.
-  await expect(page.locator("[aria-hidden='true'] svg.recharts-surface")).toHaveCount(3);
+  const charts = page.getByTestId("chart");
+  await expect(charts).toHaveCount(3);
+  for (const chart of await charts.all()) {
+    await expect(chart).toHaveAttribute("aria-hidden", "true");
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  }
   await expectNoSeriousViolations(page, "analytics with data");
 });
 

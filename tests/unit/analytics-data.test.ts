@@ -32,8 +32,8 @@ describe("analytics data", () => {
       ["screen", 1, 0],
       ["second", 1, 0],
     ]);
-    // Only the positive indicator is read: role_skills is not one.
-    expect(loadAnalyticsRows(db, ana.id).signals).toEqual([{ roundId: expect.any(String), signal: "met_team" }]);
+    expect(loadAnalyticsRows(db, ana.id).signals.map((s) => s.signal).sort()).toEqual(["met_team", "role_skills"]);
+    // role_skills is not a positive indicator: one of four seen.
     expect(after.outcomes.map((o) => [o.bucket, o.n, o.counts.offer])).toEqual([
       ["0–1", 1, 1],
       ["2", 0, 0],

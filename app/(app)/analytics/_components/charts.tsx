@@ -24,7 +24,7 @@ type Row = { label: string; value: number };
 
 function ChartBox({ height, children }: { height: number; children: React.ReactNode }) {
   return (
-    <div aria-hidden="true" className="w-full min-w-0" style={{ height }}>
+    <div aria-hidden="true" data-testid="chart" className="w-full min-w-0" style={{ height }}>
       {children}
     </div>
   );
@@ -44,9 +44,9 @@ export function HorizontalBars({ rows, unit }: { rows: Row[]; unit?: string }) {
       >
         <CartesianGrid horizontal={false} stroke={GRID} />
         <XAxis type="number" allowDecimals={false} tick={tick} stroke={GRID} unit={unit} />
-        <YAxis type="category" dataKey="label" width={104} tick={tick} stroke={GRID} />
+        <YAxis type="category" dataKey="label" width={112} tick={tick} stroke={GRID} />
         <Bar dataKey="value" fill="var(--chart-bar)" isAnimationActive={false} maxBarSize={28}>
-          <LabelList dataKey="value" position="right" fill={TEXT} fontSize={12} />
+          <LabelList dataKey="value" position="right" fill={TEXT} fontSize={12} formatter={unit ? (v) => `${v} ${unit}` : undefined} />
         </Bar>
       </BarChart>
     </ChartBox>
@@ -69,7 +69,11 @@ export function StackedOutcomes({ rows, outcomes, labels }: { rows: OutcomeRow[]
         <CartesianGrid horizontal={false} stroke={GRID} />
         <XAxis type="number" allowDecimals={false} tick={tick} stroke={GRID} />
         <YAxis type="category" dataKey="label" width={72} tick={tick} stroke={GRID} />
-        <Legend formatter={(value: string) => <span style={{ color: TEXT }}>{value}</span>} />
+        <Legend
+          // In the table's order, not alphabetical.
+          itemSorter={(item) => outcomes.indexOf(item.dataKey as Outcome)}
+          formatter={(value: string) => <span style={{ color: TEXT }}>{value}</span>}
+        />
         {outcomes.map((o) => (
           <Bar key={o} dataKey={o} name={labels[o]} stackId="outcomes" fill={OUTCOME_COLOURS[o]} isAnimationActive={false} maxBarSize={32} />
         ))}
