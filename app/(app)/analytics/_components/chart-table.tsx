@@ -15,7 +15,7 @@ export const cellClass = "border-b border-slate-200 px-2 py-1.5 text-slate-800 d
 
 export function SmallSample() {
   return (
-    <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
+    <span className="ml-1 rounded whitespace-nowrap bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
       small sample
     </span>
   );
