@@ -5,6 +5,7 @@ import { applications, events, rounds, roundSignals } from "@/db/schema";
 import { analyze, type Analytics } from "@/lib/analytics/analyze";
 import type { AnalyticsRows } from "@/lib/analytics/rows";
 import type { EventKind } from "@/lib/vocabulary";
+import { cachedForUser } from "./guidance-cache";
 
 /** The events any figure reads; follow-ups and feedback requests are the user's own words. */
 const MEASURED_EVENTS: EventKind[] = ["response_received", "feedback_received", "offer_received", "rejection_received", "withdrawn"];
@@ -50,6 +51,7 @@ export function loadAnalyticsRows(db: Queryable, userId: string): AnalyticsRows 
   };
 }
 
-export function userAnalytics(db: Queryable, userId: string, now: Date): Analytics {
-  return analyze(loadAnalyticsRows(db, userId), now);
+/** Reused until the user's data changes or a minute passes, like the next-step queue. */
+export function userAnalytics(db: Queryable, user: { id: string; timeZone: string }, now: Date): Analytics {
+  return cachedForUser(db, "analytics", user, now, (tx) => ({ value: analyze(loadAnalyticsRows(tx, user.id), now) }));
 }

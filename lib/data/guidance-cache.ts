@@ -13,7 +13,7 @@ import { userDataVersions } from "@/db/schema";
  * every request.
  */
 export const QUEUE_FRESH_MS = 60_000;
-const MAX_USERS = 200;
+const MAX_ENTRIES = 400;
 
 type Entry<T> = { version: number; timeZone: string; computedAt: number; expiresAt: number; value: T };
 
@@ -40,6 +40,8 @@ export function dataVersion(db: Queryable, userId: string): number {
  */
 export function cachedForUser<T>(
   db: Queryable,
+  /** What is cached ("queue", "analytics"): each has its own entry per user. */
+  what: string,
   user: { id: string; timeZone: string },
   now: Date,
   compute: (tx: Queryable) => Computed<T>,
@@ -49,18 +51,19 @@ export function cachedForUser<T>(
     let cache = caches.get(db);
     if (!cache) caches.set(db, (cache = new Map()));
     const at = now.getTime();
-    const hit = cache.get(user.id) as Entry<T> | undefined;
+    const key = `${what}:${user.id}`;
+    const hit = cache.get(key) as Entry<T> | undefined;
     if (hit && hit.version === version && hit.timeZone === user.timeZone && at >= hit.computedAt && at < hit.expiresAt) {
       // Refresh its place so the least recently used user is the one evicted.
-      cache.delete(user.id);
-      cache.set(user.id, hit);
+      cache.delete(key);
+      cache.set(key, hit);
       return hit.value;
     }
     const { value, changesAt } = compute(tx);
     const expiresAt = Math.min(at + QUEUE_FRESH_MS, changesAt !== undefined && changesAt > at ? changesAt : Infinity);
-    cache.delete(user.id);
-    cache.set(user.id, { version, timeZone: user.timeZone, computedAt: at, expiresAt, value });
-    if (cache.size > MAX_USERS) cache.delete(cache.keys().next().value as string);
+    cache.delete(key);
+    cache.set(key, { version, timeZone: user.timeZone, computedAt: at, expiresAt, value });
+    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
     return value;
   });
 }

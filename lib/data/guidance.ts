@@ -23,7 +23,7 @@ export type QueueItem = Recommendation & { company: string; roleTitle: string };
  * due, or a minute passes (see guidance-cache.ts): treat it as read-only.
  */
 export function guidanceQueue(db: Queryable, user: GuidanceUser, now: Date): readonly QueueItem[] {
-  return cachedForUser(db, user, now, (tx) => {
+  return cachedForUser(db, "queue", user, now, (tx) => {
     const inputs = loadGuidanceInputs(tx, user, { dashboard: true });
     const queue = inputs
       .flatMap((input) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setArchived } from "@/lib/data/applications";
+import { analyze } from "@/lib/analytics/analyze";
 import { loadAnalyticsRows, userAnalytics } from "@/lib/data/analytics";
 import { addRound, DAY, fromNow, newApp, NOW } from "./support/guidance-data";
 import { eventInput, logOk, twoUsers } from "./support/rounds";
@@ -15,7 +16,7 @@ describe("analytics data", () => {
     setArchived(db, ana.id, archived.id, true);
     newApp(db, ana.id, { company: "Someday", status: "saved" });
 
-    const before = userAnalytics(db, ana.id, NOW);
+    const before = userAnalytics(db, ana, NOW);
 
     // Ben's busier history, with every kind of row, must change nothing of Ana's.
     for (let i = 0; i < 3; i++) {
@@ -23,7 +24,9 @@ describe("analytics data", () => {
       addRound(db, ben.id, app.id, { kind: "final", scheduledAt: fromNow(-5 * DAY), signals: ["hiring_timeline", "long_term_discussion"], hiringTimelineOn: "2026-12-01" });
       logOk(db, ben.id, app.id, eventInput("rejection_received", fromNow(-DAY).toISOString()));
     }
-    const after = userAnalytics(db, ana.id, NOW);
+    // Read again from the database: the cache would rightly serve Ana's old
+    // figures, since none of her rows changed.
+    const after = analyze(loadAnalyticsRows(db, ana.id), NOW);
     expect(after).toEqual(before);
 
     expect(after.applied).toBe(2);
@@ -40,7 +43,7 @@ describe("analytics data", () => {
       ["3–4", 0, 0],
     ]);
 
-    const bens = userAnalytics(db, ben.id, NOW);
+    const bens = userAnalytics(db, ben, NOW);
     expect(bens.applied).toBe(3);
     expect(bens.outcomes.map((o) => [o.bucket, o.n, o.counts.rejected])).toEqual([
       ["0–1", 0, 0],
@@ -54,7 +57,7 @@ describe("analytics data", () => {
 
   it("gives zeros for an account with nothing logged", async () => {
     const { db, ana } = await twoUsers();
-    const result = userAnalytics(db, ana.id, NOW);
+    const result = userAnalytics(db, ana, NOW);
     expect(result.applied).toBe(0);
     expect(result.funnel.every((s) => s.reached === 0)).toBe(true);
     expect(result.responseTimes).toEqual([]);
