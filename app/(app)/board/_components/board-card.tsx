@@ -35,7 +35,7 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
   return (
     <li
       ref={setNodeRef}
-      className={`card p-3 dark:border-slate-700 dark:bg-slate-900 ${isDragging ? "opacity-40" : ""} ${error ? "border-red-700 dark:border-red-400" : ""}`}
+      className={`card p-3 dark:border-slate-700 dark:bg-slate-900 ${isDragging ? "border-dashed ring-2 ring-brand-600 dark:ring-brand-100" : ""} ${error ? "border-red-700 dark:border-red-400" : ""}`}
       data-testid="board-card"
       data-id={card.id}
     >

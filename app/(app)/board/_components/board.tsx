@@ -20,7 +20,7 @@ import { moveCardAction } from "../actions";
 import { BoardColumn } from "./board-column";
 import { CardPreview } from "./board-card";
 import type { CardView, ColumnView } from "./card-view";
-import { announcements, columnCoordinates, screenReaderInstructions } from "./keyboard-columns";
+import { boardAnnouncements, columnCoordinates, screenReaderInstructions } from "./keyboard-columns";
 import { findCard, moveCard } from "./move-card";
 
 // The pointer decides while there is one; the keyboard sensor has none, so
@@ -39,10 +39,13 @@ export function Board({ columns }: { columns: ColumnView[] }) {
   const [focusId, setFocusId] = useState<string | null>(null);
   const [dragged, setDragged] = useState<CardView | null>(null);
   const [said, setSaid] = useState("");
+  // Both keep a little state across one drag, so each board makes its own once.
+  const [keyboard] = useState(columnCoordinates);
+  const [announcements] = useState(boardAnnouncements);
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so a click on the handle stays a click.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboard.getter, scrollBehavior: "auto" }),
   );
 
   /**
@@ -66,11 +69,14 @@ export function Board({ columns }: { columns: ColumnView[] }) {
   }
 
   function onDragStart({ active }: DragStartEvent) {
-    setDragged(findCard(board, String(active.id)) ?? null);
+    const card = findCard(board, String(active.id));
+    keyboard.reset(card?.status ?? null);
+    setDragged(card ?? null);
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
     setDragged(null);
+    keyboard.reset(null);
     const card = findCard(board, String(active.id));
     if (!card || !isStatus(over?.id) || over.id === card.status) return;
     move(card.id, card.id, over.id, false);
@@ -84,7 +90,10 @@ export function Board({ columns }: { columns: ColumnView[] }) {
       accessibility={{ announcements, screenReaderInstructions }}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setDragged(null)}
+      onDragCancel={() => {
+        setDragged(null);
+        keyboard.reset(null);
+      }}
     >
       <div className="-mx-4 overflow-x-auto px-4 pb-4" data-testid="board">
         <div className="flex snap-x gap-3">
