@@ -30,11 +30,17 @@ export function BoardColumn({ column, errors, focusId, onMove }: Props) {
       }`}
     >
       <h2 id={headingId} className="flex items-baseline justify-between px-1 pb-2 text-sm font-semibold text-slate-800 dark:text-slate-100">
-        {STATUS_LABELS[column.status]}
-        <span className="rounded-full bg-white px-2 text-xs font-medium tabular-nums text-slate-700 dark:bg-slate-800 dark:text-slate-300" data-testid="column-total">
-          <span className="sr-only">, </span>
+        {/* One piece of text for screen readers: "Offer, 3 applications". */}
+        <span className="sr-only">
+          {`${STATUS_LABELS[column.status]}, ${column.total} ${column.total === 1 ? "application" : "applications"}`}
+        </span>
+        <span aria-hidden>{STATUS_LABELS[column.status]}</span>
+        <span
+          aria-hidden
+          className="rounded-full bg-white px-2 text-xs font-medium tabular-nums text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+          data-testid="column-total"
+        >
           {column.total}
-          <span className="sr-only">{column.total === 1 ? " application" : " applications"}</span>
         </span>
       </h2>
       {column.cards.length === 0 ? (

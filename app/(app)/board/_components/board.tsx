@@ -95,7 +95,8 @@ export function Board({ columns }: { columns: ColumnView[] }) {
         keyboard.reset(null);
       }}
     >
-      <div className="-mx-4 overflow-x-auto px-4 pb-4" data-testid="board">
+      {/* relative: the screen-reader-only text in off-screen columns would otherwise widen the whole page. */}
+      <div className="relative -mx-4 overflow-x-auto px-4 pb-4" data-testid="board">
         <div className="flex snap-x gap-3">
           {board.map((column) => (
             <BoardColumn
