@@ -1,0 +1,134 @@
+"use client";
+
+import { useDraggable } from "@dnd-kit/core";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { STATUS_LABELS } from "@/lib/applications/labels";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
+import type { CardView } from "./card-view";
+
+type Props = {
+  card: CardView;
+  error: string | undefined;
+  /** After a move the card lands in another column, as a new element: focus follows it there. */
+  focusHandle: boolean;
+  onMove: (origin: string, applicationId: string, status: ApplicationStatus) => void;
+};
+
+export function BoardCard({ card, error, focusHandle, onMove }: Props) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
+  const handle = useRef<HTMLButtonElement | null>(null);
+  const name = `${card.company}, ${card.roleTitle}`;
+  const selectId = `move-${card.id}`;
+  const errorId = `move-error-${card.id}`;
+
+  useEffect(() => {
+    if (focusHandle) handle.current?.focus();
+  }, [focusHandle]);
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    onMove(card.id, String(form.get("applicationId") ?? ""), String(form.get("status") ?? "") as ApplicationStatus);
+  }
+
+  return (
+    <li
+      ref={setNodeRef}
+      className={`card p-3 dark:border-slate-700 dark:bg-slate-900 ${isDragging ? "border-dashed ring-2 ring-brand-600 dark:ring-brand-100" : ""} ${error ? "border-red-700 dark:border-red-400" : ""}`}
+      data-testid="board-card"
+      data-id={card.id}
+    >
+      <div className="flex items-start gap-2">
+        <button
+          type="button"
+          ref={(node) => {
+            setActivatorNodeRef(node);
+            handle.current = node;
+          }}
+          {...attributes}
+          {...listeners}
+          aria-label={`Drag ${name}`}
+          className="-ml-1 shrink-0 cursor-grab touch-none rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 active:cursor-grabbing dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+        >
+          <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
+            <circle cx="7" cy="5" r="1.5" />
+            <circle cx="13" cy="5" r="1.5" />
+            <circle cx="7" cy="10" r="1.5" />
+            <circle cx="13" cy="10" r="1.5" />
+            <circle cx="7" cy="15" r="1.5" />
+            <circle cx="13" cy="15" r="1.5" />
+          </svg>
+        </button>
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
+          <h3 className="font-medium">
+            <Link href={`/applications/${card.id}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+              {card.roleTitle}
+            </Link>
+          </h3>
+        </div>
+      </div>
+      <NextStep card={card} />
+      <form onSubmit={submit} className="mt-2 flex items-center gap-2">
+        <input type="hidden" name="applicationId" value={card.id} />
+        <label htmlFor={selectId} className="shrink-0 text-xs text-slate-700 dark:text-slate-300">
+          Move to
+        </label>
+        <select
+          id={selectId}
+          name="status"
+          defaultValue=""
+          required
+          aria-describedby={error ? errorId : undefined}
+          className="input min-w-0 flex-1 px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+        >
+          <option value="" disabled>
+            Choose…
+          </option>
+          {APPLICATION_STATUSES.filter((s) => s !== card.status).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn-secondary px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700" aria-label={`Move ${name}`}>
+          Move
+        </button>
+      </form>
+      {error ? (
+        <p id={errorId} role="alert" className="mt-2 text-sm text-red-800 dark:text-red-300" data-testid="move-error">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function NextStep({ card }: { card: CardView }) {
+  if (!card.step) return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">No next step right now.</p>;
+  const { title, due, exact, overdue } = card.step;
+  return (
+    <div className="mt-2 border-t border-slate-100 pt-2 text-sm dark:border-slate-800" data-testid="next-step">
+      <p className="text-slate-800 dark:text-slate-200">
+        <span className="sr-only">Next step: </span>
+        {title}
+      </p>
+      {due ? (
+        <p className={`text-xs ${overdue ? "font-semibold text-red-800 dark:text-red-300" : "text-slate-700 dark:text-slate-300"}`} title={exact ?? undefined}>
+          {due}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** What follows the pointer while a card is dragged: a copy with nothing to click. */
+export function CardPreview({ card }: { card: CardView }) {
+  return (
+    <div className="card w-64 rotate-1 p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900" aria-hidden>
+      <p className="truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
+      <p className="font-medium">{card.roleTitle}</p>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { requireUser } from "@/lib/auth/current-user";
+import { moveApplication } from "@/lib/data/move-application";
+import { boardMoveSchema } from "@/lib/validation/board-move";
+import type { ApplicationStatus } from "@/lib/vocabulary";
+
+export type BoardMoveResult = { ok: true; status: ApplicationStatus } | { ok: false; message: string };
+
+const NOT_FOUND = "That application could not be found: it may have been deleted. Reload the board.";
+
+/**
+ * Moves a card to another column. The id and status come from the browser,
+ * so the move is checked for the session's user: another user's application
+ * gets the same answer as one that does not exist. Called from the drag and
+ * drop and from each card's menu, which need the result to put a refused card
+ * back, so this returns a value instead of throwing a 404.
+ */
+export async function moveCardAction(input: unknown): Promise<BoardMoveResult> {
+  const user = await requireUser();
+  const parsed = boardMoveSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That move could not be made." };
+  const { applicationId, status } = parsed.data;
+  const result = moveApplication(getDb(), user.id, applicationId, status, new Date());
+  if (!result.ok) return { ok: false, message: result.reason === "refused" ? result.message : NOT_FOUND };
+  revalidatePath("/", "layout");
+  return { ok: true, status: result.status };
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requireUser } from "@/lib/auth/current-user";
+import { countApplications } from "@/lib/data/applications";
+import { boardColumns } from "@/lib/data/board";
+import { guidanceQueue } from "@/lib/data/guidance";
+import { EmptyApplications } from "../_components/empty-applications";
+import { Board } from "./_components/board";
+import { columnViews } from "./_components/card-view";
+
+export const metadata: Metadata = { title: "Board" };
+
+export default async function BoardPage() {
+  const user = await requireUser();
+  const db = getDb();
+  const now = new Date();
+  const columns = boardColumns(db, user.id);
+  const total = columns.reduce((n, c) => n + c.total, 0);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Board</h1>
+          {total > 0 ? (
+            <p className="mt-1 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
+              Drag a card by its handle to another column, or use the handle with the keyboard (Space to pick up, arrow keys
+              to move, Space to drop), or choose a column from the card&rsquo;s &ldquo;Move to&rdquo; menu.
+            </p>
+          ) : null}
+        </div>
+        {total > 0 ? (
+          <Link href="/applications/new" className="btn-primary">
+            Add application
+          </Link>
+        ) : null}
+      </div>
+      {total === 0 ? (
+        countApplications(db, user.id).total > 0 ? (
+          <p className="card p-4 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
+            Everything is archived, so the board is empty.{" "}
+            <Link href="/applications?archived=1" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+              Show archived applications
+            </Link>{" "}
+            or{" "}
+            <Link href="/applications/new" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+              add a new one
+            </Link>
+            .
+          </p>
+        ) : (
+          <EmptyApplications />
+        )
+      ) : (
+        <Board columns={columnViews(columns, guidanceQueue(db, user, now), now, user.timeZone)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, asc, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { applications } from "@/db/schema";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
+
+/** How many cards a column shows; the rest are a link to the filtered list. */
+export const BOARD_COLUMN_LIMIT = 50;
+
+export type BoardCard = {
+  id: string;
+  company: string;
+  roleTitle: string;
+  status: ApplicationStatus;
+  updatedAt: Date;
+};
+
+export type BoardColumn = { status: ApplicationStatus; total: number; cards: BoardCard[] };
+
+/**
+ * The user's open (not archived) applications as board columns, in pipeline
+ * order: each column's total and its most recently updated cards. Two
+ * queries whatever the number of applications, so a board of 5,000 costs
+ * about what a board of 50 does.
+ */
+export function boardColumns(db: Queryable, userId: string, limit = BOARD_COLUMN_LIMIT): BoardColumn[] {
+  const open = and(eq(applications.userId, userId), isNull(applications.archivedAt));
+
+  const totals = db
+    .select({ status: applications.status, total: count() })
+    .from(applications)
+    .where(open)
+    .groupBy(applications.status)
+    .all();
+
+  // A window function keeps the cap per column inside SQLite instead of
+  // loading every row and slicing in JavaScript.
+  const ranked = db
+    .select({
+      id: applications.id,
+      company: applications.company,
+      roleTitle: applications.roleTitle,
+      status: applications.status,
+      updatedAt: applications.updatedAt,
+      rank: sql<number>`row_number() over (partition by ${applications.status} order by ${applications.updatedAt} desc, ${applications.id})`.as(
+        "rank",
+      ),
+    })
+    .from(applications)
+    .where(open)
+    .as("ranked");
+  const rows = db
+    .select({
+      id: ranked.id,
+      company: ranked.company,
+      roleTitle: ranked.roleTitle,
+      status: ranked.status,
+      updatedAt: ranked.updatedAt,
+    })
+    .from(ranked)
+    .where(lte(ranked.rank, limit))
+    .orderBy(desc(ranked.updatedAt), asc(ranked.id))
+    .all();
+
+  return APPLICATION_STATUSES.map((status) => ({
+    status,
+    total: totals.find((t) => t.status === status)?.total ?? 0,
+    cards: rows.filter((r) => r.status === status),
+  }));
+}

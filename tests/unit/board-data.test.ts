@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
+import { createApplication, setArchived } from "@/lib/data/applications";
+import { boardColumns } from "@/lib/data/board";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
+import { twoUsers } from "./support/rounds";
+
+let db: Db;
+let sqlite: Database.Database;
+let ana: { id: string };
+let ben: { id: string };
+
+const T0 = Date.parse("2026-11-01T09:00:00Z");
+
+/** An application whose last update was `minutes` after T0, so the order is known. */
+function app(userId: string, company: string, status: ApplicationStatus, minutes = 0) {
+  const a = createApplication(db, userId, { company, roleTitle: "Engineer", status });
+  sqlite.prepare("update applications set updated_at = ? where id = ?").run(T0 + minutes * 60_000, a.id);
+  return a;
+}
+
+const column = (userId: string, status: ApplicationStatus, limit?: number) => {
+  const found = boardColumns(db, userId, limit).find((c) => c.status === status);
+  if (!found) throw new Error(`no ${status} column`);
+  return found;
+};
+
+beforeEach(async () => {
+  ({ db, sqlite, ana, ben } = await twoUsers());
+});
+
+describe("boardColumns", () => {
+  it("has every status as a column, in pipeline order, even when empty", () => {
+    const columns = boardColumns(db, ana.id);
+    expect(columns.map((c) => c.status)).toEqual([...APPLICATION_STATUSES]);
+    expect(columns.every((c) => c.total === 0 && c.cards.length === 0)).toBe(true);
+  });
+
+  it("puts each application in its status's column, most recently updated first", () => {
+    app(ana.id, "Old", "applied", 1);
+    app(ana.id, "New", "applied", 5);
+    app(ana.id, "Mid", "applied", 3);
+    app(ana.id, "Talking", "interviewing", 2);
+    expect(column(ana.id, "applied").cards.map((c) => c.company)).toEqual(["New", "Mid", "Old"]);
+    expect(column(ana.id, "interviewing").cards).toMatchObject([{ company: "Talking", roleTitle: "Engineer", status: "interviewing" }]);
+    expect(column(ana.id, "interviewing").cards[0].updatedAt).toEqual(new Date(T0 + 2 * 60_000));
+    expect(column(ana.id, "saved")).toEqual({ status: "saved", total: 0, cards: [] });
+  });
+
+  it("caps each column at the limit but counts all of it", () => {
+    for (let i = 0; i < 7; i++) app(ana.id, `Applied ${i}`, "applied", i);
+    for (let i = 0; i < 2; i++) app(ana.id, `Offer ${i}`, "offer", i);
+    const applied = column(ana.id, "applied", 3);
+    expect(applied.total).toBe(7);
+    expect(applied.cards.map((c) => c.company)).toEqual(["Applied 6", "Applied 5", "Applied 4"]);
+    // The cap is per column: a short column is not cut by a long one.
+    expect(column(ana.id, "offer", 3)).toMatchObject({ total: 2, cards: [{ company: "Offer 1" }, { company: "Offer 0" }] });
+  });
+
+  it("leaves archived applications out of both the cards and the counts", () => {
+    app(ana.id, "Kept", "screening", 1);
+    const archived = app(ana.id, "Archived", "screening", 2);
+    setArchived(db, ana.id, archived.id, true);
+    expect(column(ana.id, "screening")).toMatchObject({ total: 1, cards: [{ company: "Kept" }] });
+  });
+
+  it("shows a user only their own applications", () => {
+    app(ana.id, "Ana's", "applied", 1);
+    app(ana.id, "Ana's offer", "offer", 1);
+    app(ben.id, "Ben's", "applied", 2);
+    const bens = boardColumns(db, ben.id);
+    expect(bens.flatMap((c) => c.cards.map((card) => card.company))).toEqual(["Ben's"]);
+    expect(bens.reduce((n, c) => n + c.total, 0)).toBe(1);
+    expect(boardColumns(db, "no-such-user").every((c) => c.total === 0 && c.cards.length === 0)).toBe(true);
+  });
+});
