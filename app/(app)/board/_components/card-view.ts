@@ -23,7 +23,7 @@ export function cardStep(step: Recommendation, now: Date, timeZone: string): Car
 }
 
 /** The columns as the client needs them: each card with its application's first step in queue order. */
-export function columnViews(columns: BoardColumn[], queue: Recommendation[], now: Date, timeZone: string): ColumnView[] {
+export function columnViews(columns: BoardColumn[], queue: readonly Recommendation[], now: Date, timeZone: string): ColumnView[] {
   const firstStep = new Map<string, Recommendation>();
   for (const step of queue) if (!firstStep.has(step.applicationId)) firstStep.set(step.applicationId, step);
   return columns.map((column) => ({
