@@ -4,9 +4,10 @@ import { getDb } from "@/db/client";
 import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
-import { countApplications, countByStatus, listApplications } from "@/lib/data/applications";
+import { countApplications, countByStatus, getApplication, listApplications } from "@/lib/data/applications";
 import { guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
 import { EmptyApplications } from "./_components/empty-applications";
+import { GhostedNotice } from "./_components/guidance/ghosted-notice";
 import { StepQueue } from "./_components/guidance/step-queue";
 import { UpcomingInterviews } from "./_components/guidance/upcoming-interviews";
 import { StatusBadge } from "./_components/status-badge";
@@ -18,8 +19,11 @@ const UPCOMING_DAYS = 14;
 
 export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   const user = await requireUser();
-  const showAll = (await searchParams).steps === "all";
+  const query = await searchParams;
+  const showAll = query.steps === "all";
   const db = getDb();
+  // Scoped by the user: another account's id shows nothing.
+  const ghosted = typeof query.ghosted === "string" ? getApplication(db, user.id, query.ghosted) : undefined;
   const now = new Date();
   const totals = countApplications(db, user.id);
   const byStatus = countByStatus(db, user.id);
@@ -32,7 +36,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name}</h1>
           {totals.total > 0 ? (
-            <p className="mt-1 text-sm text-slate-700">
+            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
               {active === 1 ? "1 application is in play." : `${active} applications are in play.`}
             </p>
           ) : null}
@@ -43,6 +47,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
           </Link>
         ) : null}
       </div>
+
+      {ghosted?.status === "ghosted" ? <GhostedNotice application={ghosted} linkToIt /> : null}
 
       {totals.total === 0 ? (
         <EmptyApplications />
@@ -59,13 +65,13 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
                 <li key={s}>
                   <Link
                     href={`/applications?status=${s}`}
-                    className="card block p-3 hover:border-brand-600"
+                    className="card block p-3 hover:border-brand-600 dark:hover:border-brand-100"
                     aria-label={`${STATUS_LABELS[s]}: ${byStatus[s] ?? 0}`}
                   >
                     <span className="block text-2xl font-semibold tabular-nums" data-testid={`count-${s}`}>
                       {byStatus[s] ?? 0}
                     </span>
-                    <span className="text-sm text-slate-700">{STATUS_LABELS[s]}</span>
+                    <span className="text-sm text-slate-700 dark:text-slate-300">{STATUS_LABELS[s]}</span>
                   </Link>
                 </li>
               ))}
@@ -77,24 +83,24 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
               <h2 id="recent-heading" className="text-lg font-semibold">
                 Recently updated
               </h2>
-              <Link href="/applications" className="text-sm text-brand-700 underline underline-offset-2">
+              <Link href="/applications" className="text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">
                 See all applications
               </Link>
             </div>
             {recent.length === 0 ? (
-              <p className="card p-4 text-sm text-slate-700">
+              <p className="card p-4 text-sm text-slate-700 dark:text-slate-300">
                 Everything is archived.{" "}
-                <Link href="/applications?archived=1" className="text-brand-700 underline underline-offset-2">
+                <Link href="/applications?archived=1" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
                   Show archived applications
                 </Link>{" "}
                 or add a new one.
               </p>
             ) : (
-              <ul className="card divide-y divide-slate-200">
+              <ul className="card divide-y divide-slate-200 dark:divide-slate-700">
                 {recent.map((a) => (
                   <li key={a.id} className="flex items-center gap-3 px-4 py-3">
                     <Link href={`/applications/${a.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
-                      {a.roleTitle} <span className="font-normal text-slate-700">at {a.company}</span>
+                      {a.roleTitle} <span className="font-normal text-slate-700 dark:text-slate-300">at {a.company}</span>
                     </Link>
                     <StatusBadge status={a.status} />
                   </li>

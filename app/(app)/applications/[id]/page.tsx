@@ -10,6 +10,7 @@ import { loadOwnedApplication } from "@/lib/data/load-owned-application";
 import { listRounds } from "@/lib/data/rounds";
 import { newRoundFormValues } from "@/lib/interviews/form-values";
 import { toWallTime } from "@/lib/time/zoned";
+import { GhostedNotice } from "../../_components/guidance/ghosted-notice";
 import { StatusBadge } from "../../_components/status-badge";
 import { setArchivedAction } from "../actions";
 import { DeleteApplicationButton } from "../_components/delete-application-button";
@@ -25,8 +26,9 @@ export async function generateMetadata({ params }: PageProps<"/applications/[id]
   return { title: `${a.roleTitle} at ${a.company}` };
 }
 
-export default async function ApplicationPage({ params }: PageProps<"/applications/[id]">) {
+export default async function ApplicationPage({ params, searchParams }: PageProps<"/applications/[id]">) {
   const a = await loadOwnedApplication((await params).id);
+  const justGhosted = (await searchParams).ghosted === a.id && a.status === "ghosted";
   const user = await requireUser();
   const db = getDb();
   const rounds = listRounds(db, user.id, a.id);
@@ -46,7 +48,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         <>
           <span aria-hidden>
             {"★".repeat(a.excitement)}
-            <span className="text-slate-300">{"★".repeat(5 - a.excitement)}</span>
+            <span className="text-slate-300 dark:text-slate-600">{"★".repeat(5 - a.excitement)}</span>
           </span>
           <span className="sr-only">{a.excitement} out of 5</span>
         </>
@@ -55,7 +57,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
     [
       "Job posting",
       a.postingUrl ? (
-        <a href={a.postingUrl} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-brand-700 underline underline-offset-2">
+        <a href={a.postingUrl} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-brand-700 underline underline-offset-2 dark:text-brand-100">
           {a.postingUrl}
         </a>
       ) : null,
@@ -65,7 +67,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/applications" className="text-brand-700 underline underline-offset-2">
+        <Link href="/applications" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
           ← All applications
         </Link>
       </nav>
@@ -73,11 +75,11 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
       <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl font-semibold tracking-tight">{a.roleTitle}</h1>
-          <p className="text-lg text-slate-700">{a.company}</p>
+          <p className="text-lg text-slate-700 dark:text-slate-300">{a.company}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} />
             {a.archivedAt ? (
-              <span className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800">Archived</span>
+              <span className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-200">Archived</span>
             ) : null}
           </div>
         </div>
@@ -96,6 +98,8 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         </div>
       </header>
 
+      {justGhosted ? <GhostedNotice application={a} linkToIt={false} /> : null}
+
       {guidance ? (
         <NextSteps guidance={guidance} application={a} rounds={rounds} senderName={user.name} timeZone={user.timeZone} now={now} />
       ) : null}
@@ -107,8 +111,8 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
           {details.map(([label, value]) => (
             <div key={label}>
-              <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
-              <dd className="mt-0.5 text-sm text-slate-900">{value ?? <span className="text-slate-500">Not recorded</span>}</dd>
+              <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">{label}</dt>
+              <dd className="mt-0.5 text-sm text-slate-900 dark:text-slate-100">{value ?? <span className="text-slate-500 dark:text-slate-400">Not recorded</span>}</dd>
             </div>
           ))}
         </dl>
@@ -121,7 +125,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         {/* Keyed by the count so a saved entry closes its form (a remount), while a
             failed one stays open with its messages. */}
         <details key={`round-form-${rounds.length}`} className="group card p-4 sm:p-5" data-testid="log-round">
-          <summary className="cursor-pointer list-none font-medium text-brand-700 marker:hidden">
+          <summary className="cursor-pointer list-none font-medium text-brand-700 marker:hidden dark:text-brand-100">
             <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">▸</span>
             Log a round
           </summary>
@@ -137,7 +141,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
           </div>
         </details>
         <details key={`event-form-${events.length}`} className="group card p-4 sm:p-5" data-testid="log-event">
-          <summary className="cursor-pointer list-none font-medium text-brand-700 marker:hidden">
+          <summary className="cursor-pointer list-none font-medium text-brand-700 marker:hidden dark:text-brand-100">
             <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">▸</span>
             Log an event: follow-up, reply, offer…
           </summary>
@@ -159,11 +163,11 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
           Notes
         </h2>
         {a.notes ? (
-          <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">{a.notes}</p>
+          <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800 dark:text-slate-200">{a.notes}</p>
         ) : (
-          <p className="mt-2 text-sm text-slate-600">
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
             No notes yet.{" "}
-            <Link href={`/applications/${a.id}/edit`} className="text-brand-700 underline underline-offset-2">
+            <Link href={`/applications/${a.id}/edit`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
               Add what you know
             </Link>{" "}
             about the team, the people you spoke to, or why you want this job.
@@ -171,7 +175,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         )}
       </section>
 
-      <p className="text-xs text-slate-600">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Added {a.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })} · last
         updated {a.updatedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
       </p>
