@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplications } from "@/lib/data/applications";
 import { applicationListPage } from "@/lib/data/application-list";
-import { applicationFilterSchema, isNarrowed } from "@/lib/validation/application-filter";
+import { applicationFilterSchema, applicationsHref, isNarrowed } from "@/lib/validation/application-filter";
 import { EmptyApplications } from "../_components/empty-applications";
 import { ApplicationRow } from "./_components/application-row";
 import { ListFilters } from "./_components/list-filters";
@@ -73,7 +73,8 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
         <EmptyApplications />
       ) : (
         <>
-          <ListFilters filter={filter} />
+          {/* Keyed by the query so Clear, Back and shared links reset the inputs, which keep their old values on a client-side navigation otherwise. */}
+          <ListFilters key={applicationsHref(filter, 1)} filter={filter} />
 
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="result-count">
             {showing(list.total, list.page, list.pageSize)}
