@@ -28,7 +28,7 @@ test("each filter narrows the list to the right rows, lives in the URL and the b
   seedApplications(account.email, FIVE);
   await page.goto("/applications");
   await expectCompanies(page, ALL);
-  await expect(count(page)).toHaveText("Showing all 5 applications");
+  await expect(count(page)).toHaveText("5 applications");
   await expect(rows(page).filter({ hasText: "Overdue Owl" }).getByTestId("next-step")).toContainText(/Send a thank-you .* overdue by 6 hours/);
 
   const form = page.getByRole("search", { name: "Filter applications" });
@@ -36,7 +36,7 @@ test("each filter narrows the list to the right rows, lives in the URL and the b
   await form.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=ghosted/);
   await expectCompanies(page, ["Ghost Gull"]);
-  await expect(count(page)).toHaveText("Showing 1 application");
+  await expect(count(page)).toHaveText("1 application");
 
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expectCompanies(page, ALL);

@@ -16,12 +16,10 @@ const number = new Intl.NumberFormat("en-US");
 
 function showing(total: number, page: number, pageSize: number): string {
   if (total === 0) return "No applications match";
-  if (total === 1) return "Showing 1 application";
+  if (total <= pageSize) return total === 1 ? "1 application" : `${number.format(total)} applications`;
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
-  return from === 1 && to === total
-    ? `Showing all ${number.format(total)} applications`
-    : `Showing ${number.format(from)}–${number.format(to)} of ${number.format(total)} applications`;
+  return `Showing ${number.format(from)}–${number.format(to)} of ${number.format(total)} applications`;
 }
 
 export default async function ApplicationsPage({ searchParams }: PageProps<"/applications">) {
