@@ -1,13 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { actOnStep, type StepAction } from "@/lib/data/guidance";
+import { moveApplication } from "@/lib/data/move-application";
 import { DAY } from "@/lib/guidance/facts";
 import { formValues, type FormState } from "@/lib/forms/form-state";
-import { SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
+import { markGhostedSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
 
 function toStepAction(name: StepActionName, now: Date): StepAction {
   if (name === "done") return { kind: "done" };
@@ -31,4 +32,23 @@ export async function stepAction(_state: FormState, formData: FormData): Promise
   revalidatePath("/", "layout");
   // Usually the step has gone from the page by now; this is read only when it is still there.
   return result.ok ? {} : { message: "This step no longer applies (perhaps it was done in another tab). The list is up to date now." };
+}
+
+/**
+ * "Mark as ghosted" on the move-on step: one click, no confirmation, since
+ * nothing is deleted and editing the status undoes it. The step's card goes
+ * away with the move, so the confirmation travels in the URL of the page it
+ * was pressed on. A foreign or unknown id is a 404, like any other step.
+ */
+export async function markGhostedAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = markGhostedSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That application could not be updated." };
+  const { applicationId, from } = parsed.data;
+  const result = moveApplication(getDb(), user.id, applicationId, "ghosted", new Date());
+  if (!result.ok && result.reason === "not-found") notFound();
+  if (!result.ok) return { message: result.message };
+  revalidatePath("/", "layout");
+  const ghosted = `ghosted=${encodeURIComponent(applicationId)}`;
+  redirect(from === "dashboard" ? `/?${ghosted}` : `/applications/${encodeURIComponent(applicationId)}?${ghosted}`);
 }

@@ -4,9 +4,10 @@ import { getDb } from "@/db/client";
 import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
-import { countApplications, countByStatus, listApplications } from "@/lib/data/applications";
+import { countApplications, countByStatus, getApplication, listApplications } from "@/lib/data/applications";
 import { guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
 import { EmptyApplications } from "./_components/empty-applications";
+import { GhostedNotice } from "./_components/guidance/ghosted-notice";
 import { StepQueue } from "./_components/guidance/step-queue";
 import { UpcomingInterviews } from "./_components/guidance/upcoming-interviews";
 import { StatusBadge } from "./_components/status-badge";
@@ -18,8 +19,11 @@ const UPCOMING_DAYS = 14;
 
 export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   const user = await requireUser();
-  const showAll = (await searchParams).steps === "all";
+  const query = await searchParams;
+  const showAll = query.steps === "all";
   const db = getDb();
+  // Scoped by the user: another account's id shows nothing.
+  const ghosted = typeof query.ghosted === "string" ? getApplication(db, user.id, query.ghosted) : undefined;
   const now = new Date();
   const totals = countApplications(db, user.id);
   const byStatus = countByStatus(db, user.id);
@@ -43,6 +47,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
           </Link>
         ) : null}
       </div>
+
+      {ghosted?.status === "ghosted" ? <GhostedNotice application={ghosted} linkToIt /> : null}
 
       {totals.total === 0 ? (
         <EmptyApplications />

@@ -12,7 +12,7 @@ import { insertRound } from "./rounds";
 export type ApplicationFilter = {
   query?: string;
   status?: ApplicationStatus;
-  sort?: ApplicationSort;
+  sort?: Extract<ApplicationSort, "updated" | "applied" | "company">;
   includeArchived?: boolean;
   limit?: number;
 };
@@ -42,7 +42,8 @@ export type ApplicationView = Omit<Application, "userId">;
 
 const owned = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
-function escapeLike(text: string): string {
+/** Makes `%`, `_` and `\\` match themselves in a LIKE pattern written with `escape '\\'`. */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -1,17 +1,56 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES } from "@/lib/vocabulary";
 
-export const APPLICATION_SORTS = ["updated", "applied", "company"] as const;
+export const APPLICATION_SORTS = ["updated", "applied", "company", "excitement", "next-step"] as const;
 export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 50;
+/** Past this a page number is junk, not a request: it falls back to page 1. */
+const MAX_PAGE = 100_000;
+
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const flag = z.preprocess(first, z.literal("1").optional()).catch(undefined);
 
 // Query strings are typed by hand: anything unexpected falls back to the
 // default instead of failing the page.
 export const applicationFilterSchema = z.object({
-  q: z.preprocess(first, z.string().max(200).optional()).catch(undefined),
+  q: z.preprocess(first, z.string().trim().max(200).optional()).catch(undefined),
   status: z.preprocess(first, z.enum(APPLICATION_STATUSES).optional()).catch(undefined),
+  /** Only applications with at least one overdue next step. */
+  overdue: flag,
+  /** Only applications with a round in the next seven days. */
+  soon: flag,
+  /** At least this many stars. */
+  stars: z.preprocess(first, z.coerce.number().int().min(1).max(5).optional()).catch(undefined),
   sort: z.preprocess(first, z.enum(APPLICATION_SORTS).default("updated")).catch("updated"),
-  archived: z.preprocess(first, z.literal("1").optional()).catch(undefined),
+  archived: flag,
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE).default(1)).catch(1),
+  size: z
+    .preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).default(DEFAULT_PAGE_SIZE))
+    .catch(DEFAULT_PAGE_SIZE),
 });
 export type ApplicationFilterParams = z.infer<typeof applicationFilterSchema>;
+
+/** Whether anything narrows the list (sorting and paging do not). */
+export const isNarrowed = (f: ApplicationFilterParams) => Boolean(f.q || f.status || f.overdue || f.soon || f.stars);
+
+/**
+ * The list's URL for these parameters, leaving out the defaults so shared
+ * links stay short; `page` overrides the current page.
+ */
+export function applicationsHref(f: ApplicationFilterParams, page = f.page): string {
+  const params = new URLSearchParams();
+  if (f.q) params.set("q", f.q);
+  if (f.status) params.set("status", f.status);
+  if (f.overdue) params.set("overdue", "1");
+  if (f.soon) params.set("soon", "1");
+  if (f.stars) params.set("stars", String(f.stars));
+  if (f.sort !== "updated") params.set("sort", f.sort);
+  if (f.archived) params.set("archived", "1");
+  if (f.size !== DEFAULT_PAGE_SIZE) params.set("size", String(f.size));
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/applications?${query}` : "/applications";
+}

@@ -10,3 +10,11 @@ export const stepActionSchema = z.object({
   key: z.string({ error: "This step is not recognised: reload the page." }).trim().min(1, "This step is not recognised: reload the page.").max(200, "This step is not recognised: reload the page."),
   action: z.enum(STEP_ACTIONS, { error: "Choose Done, Snooze or Dismiss." }),
 });
+
+/** Where the "Mark as ghosted" button was pressed, so the confirmation shows on the same page. */
+export const GHOSTED_FROM = ["application", "dashboard"] as const;
+
+export const markGhostedSchema = z.object({
+  applicationId: z.string({ error: "This step has lost its application: reload the page." }).trim().min(1, "This step has lost its application: reload the page.").max(100),
+  from: z.enum(GHOSTED_FROM).catch("application"),
+});

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
+import { expectDarkPage } from "./support/comfort";
 
 test("public pages pass axe", async ({ page }) => {
   for (const path of ["/sign-in", "/sign-up"]) {
@@ -21,6 +22,10 @@ test("signed-in pages pass axe, empty and full", async ({ signedIn: page }) => {
   await expect(page.getByRole("heading", { name: "Your pipeline" })).toBeVisible();
   await expectNoSeriousViolations(page, "dashboard");
 
+  await page.goto("/board");
+  await expectNoSeriousViolations(page, "board");
+  await page.goto("/analytics");
+  await expectNoSeriousViolations(page, "analytics");
   await page.goto("/applications");
   await expectNoSeriousViolations(page, "list");
   await page.getByRole("link", { name: "Senior Frontend Engineer" }).click();
@@ -40,6 +45,23 @@ test("signed-in pages pass axe, empty and full", async ({ signedIn: page }) => {
   await expectNoSeriousViolations(page, "settings");
   await page.goto("/applications/not-a-real-id");
   await expectNoSeriousViolations(page, "404");
+});
+
+test("the six main pages pass axe in dark mode, at phone width too", async ({ signedIn: page }) => {
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByRole("heading", { name: "Your pipeline" })).toBeVisible();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.getByRole("link", { name: "Applications", exact: true }).click();
+  const application = await page.getByRole("link", { name: "Senior Frontend Engineer" }).getAttribute("href");
+  const pages = ["/", "/applications", "/board", application ?? "", "/analytics", "/settings"];
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of pages) {
+      await page.goto(path);
+      await expectDarkPage(page);
+      await expectNoSeriousViolations(page, `${path} dark at ${width}px`);
+    }
+  }
 });
 
 test("the main path works from the keyboard alone", async ({ signedIn: page }) => {

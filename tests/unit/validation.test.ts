@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { applicationSchema } from "@/lib/validation/application";
-import { applicationFilterSchema } from "@/lib/validation/application-filter";
+import { applicationFilterSchema, applicationsHref } from "@/lib/validation/application-filter";
+import { pageWindow } from "@/lib/applications/page-window";
 import { changePasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/auth";
 
 const base = { company: "Acme", roleTitle: "Engineer", status: "applied" };
@@ -102,13 +103,59 @@ describe("auth schemas", () => {
 });
 
 describe("applicationFilterSchema", () => {
+  const defaults = { sort: "updated", page: 1, size: 50 };
+
   it("falls back to defaults for unexpected query values", () => {
-    expect(applicationFilterSchema.parse({ status: "hired", sort: "random", archived: "yes" })).toEqual({ sort: "updated" });
+    expect(applicationFilterSchema.parse({ status: "hired", sort: "random", archived: "yes" })).toEqual(defaults);
     expect(applicationFilterSchema.parse({ status: ["offer", "saved"], sort: "company", archived: "1", q: "acme" })).toEqual({
+      ...defaults,
       status: "offer",
       sort: "company",
       archived: "1",
       q: "acme",
     });
+  });
+
+  it("reads the list's filters and paging, and ignores junk in each", () => {
+    expect(applicationFilterSchema.parse({ overdue: "1", soon: "1", stars: "4", sort: "next-step", page: "3", size: "100" })).toEqual({
+      overdue: "1",
+      soon: "1",
+      stars: 4,
+      sort: "next-step",
+      page: 3,
+      size: 100,
+    });
+    for (const junk of [{ stars: "0" }, { stars: "6" }, { stars: "2.5" }, { stars: "lots" }, { overdue: "yes" }, { soon: "true" }]) {
+      expect(applicationFilterSchema.parse(junk), JSON.stringify(junk)).toEqual(defaults);
+    }
+    for (const page of ["0", "-2", "1.5", "x", "1e9", ""]) {
+      expect(applicationFilterSchema.parse({ page }).page, page).toBe(1);
+    }
+    for (const size of ["10", "49", "1000", "fifty"]) {
+      expect(applicationFilterSchema.parse({ size }).size, size).toBe(50);
+    }
+    expect(applicationFilterSchema.parse({ size: "25" }).size).toBe(25);
+  });
+
+  it("builds links that keep the filters, drop the defaults and round-trip", () => {
+    const f = applicationFilterSchema.parse({ q: "a&b", status: "ghosted", overdue: "1", stars: "3", sort: "company", size: "25", page: "2" });
+    const href = applicationsHref(f, 3);
+    expect(href).toBe("/applications?q=a%26b&status=ghosted&overdue=1&stars=3&sort=company&size=25&page=3");
+    const back = applicationFilterSchema.parse(Object.fromEntries(new URL(href, "http://x").searchParams));
+    expect(back).toEqual({ ...f, page: 3 });
+    expect(applicationsHref(applicationFilterSchema.parse({}))).toBe("/applications");
+    expect(applicationsHref(applicationFilterSchema.parse({ page: "4" }), 1)).toBe("/applications");
+  });
+});
+
+describe("pageWindow", () => {
+  it("offers the ends and the pages near the current one, with gaps marked", () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(1, 3)).toEqual([1, 2, 3]);
+    expect(pageWindow(1, 10)).toEqual([1, 2, 3, null, 10]);
+    expect(pageWindow(5, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, null, 10]);
+    expect(pageWindow(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pageWindow(6, 12)).toEqual([1, null, 4, 5, 6, 7, 8, null, 12]);
+    expect(pageWindow(12, 12)).toEqual([1, null, 10, 11, 12]);
   });
 });

@@ -4,6 +4,7 @@ import { span } from "@/lib/guidance/phrases";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import { formatDateTime } from "@/lib/time/zoned";
 import { DraftMessage } from "./draft-message";
+import { MarkGhostedButton } from "./mark-ghosted-button";
 import { StepActions } from "./step-actions";
 
 const PRIORITY_LABELS = { high: "High priority", medium: "Medium priority", low: "Low priority" } as const;
@@ -25,13 +26,13 @@ function Due({ step, now, timeZone }: { step: Recommendation; now: Date; timeZon
   if (!step.dueAt) return null;
   const exact = formatDateTime(step.dueAt, timeZone);
   return step.overdue ? (
-    <p className="text-sm font-semibold text-red-800" data-testid="due">
-      Overdue by {span(step.dueAt, now)} <span className="font-normal text-slate-600">(due {exact})</span>
+    <p className="text-sm font-semibold text-red-800 dark:text-red-300" data-testid="due">
+      Overdue by {span(step.dueAt, now)} <span className="font-normal text-slate-600 dark:text-slate-400">(due {exact})</span>
     </p>
   ) : (
-    <p className="text-sm font-medium text-slate-800" data-testid="due">
+    <p className="text-sm font-medium text-slate-800 dark:text-slate-200" data-testid="due">
       Due {step.dueAt.getTime() - now.getTime() < 60_000 ? "now" : `in ${span(now, step.dueAt)}`}{" "}
-      <span className="font-normal text-slate-600">({exact})</span>
+      <span className="font-normal text-slate-600 dark:text-slate-400">({exact})</span>
     </p>
   );
 }
@@ -48,10 +49,10 @@ export type StepCardProps = {
 export function StepCard({ step, now, timeZone, application, draft }: StepCardProps) {
   const doneNote = DONE_LOGS[step.ruleId];
   return (
-    <li className={`card ${application ? "p-3 sm:p-4" : "p-4"} ${step.overdue ? "border-l-4 border-l-red-700" : ""}`} data-testid="step" data-rule={step.ruleId}>
+    <li className={`card dark:border-slate-700 dark:bg-slate-900 ${application ? "p-3 sm:p-4" : "p-4"} ${step.overdue ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""}`} data-testid="step" data-rule={step.ruleId}>
       {application ? (
         <p className="text-sm">
-          <Link href={`/applications/${step.applicationId}`} className="font-medium text-brand-700 underline underline-offset-2">
+          <Link href={`/applications/${step.applicationId}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
             {application.roleTitle} at {application.company}
           </Link>
         </p>
@@ -60,19 +61,19 @@ export function StepCard({ step, now, timeZone, application, draft }: StepCardPr
         <h3 className="font-semibold">
           {step.title}
         </h3>
-        <span className="text-xs text-slate-600">{PRIORITY_LABELS[step.priority]}</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">{PRIORITY_LABELS[step.priority]}</span>
       </div>
       <Due step={step} now={now} timeZone={timeZone} />
       {/* The dashboard lists every application's steps, so it keeps to the facts; the application page explains. */}
       {application ? (
-        <p className="mt-1 text-sm text-slate-800" data-testid="reasons">
+        <p className="mt-1 text-sm text-slate-800 dark:text-slate-200" data-testid="reasons">
           <span className="font-medium">Why: </span>
           {step.reasons.join(" ")}
         </p>
       ) : (
         <>
-          <p className="mt-1 text-sm text-slate-800">{step.detail}</p>
-          <div className="mt-2 text-sm text-slate-800">
+          <p className="mt-1 text-sm text-slate-800 dark:text-slate-200">{step.detail}</p>
+          <div className="mt-2 text-sm text-slate-800 dark:text-slate-200">
             <p className="font-medium">Because</p>
             <ul className="list-disc pl-5" data-testid="reasons">
               {step.reasons.map((r) => (
@@ -82,11 +83,14 @@ export function StepCard({ step, now, timeZone, application, draft }: StepCardPr
           </div>
         </>
       )}
-      <p className="mt-2 text-xs text-slate-600">
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         From “{step.source.sections.join("”, “")}” in <cite>{step.source.article}</cite>
       </p>
       {draft && step.draft ? <DraftMessage draft={draft} label={DRAFT_LABELS[step.draft]} /> : null}
-      {doneNote ? <p className="mt-3 text-xs text-slate-600">{doneNote}</p> : null}
+      {doneNote ? <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">{doneNote}</p> : null}
+      {step.ruleId === "move-on-no-response" ? (
+        <MarkGhostedButton applicationId={step.applicationId} from={application ? "dashboard" : "application"} title={step.title} />
+      ) : null}
       <StepActions applicationId={step.applicationId} stepKey={step.key} title={step.title} />
     </li>
   );

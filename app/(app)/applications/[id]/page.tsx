@@ -10,6 +10,7 @@ import { loadOwnedApplication } from "@/lib/data/load-owned-application";
 import { listRounds } from "@/lib/data/rounds";
 import { newRoundFormValues } from "@/lib/interviews/form-values";
 import { toWallTime } from "@/lib/time/zoned";
+import { GhostedNotice } from "../../_components/guidance/ghosted-notice";
 import { StatusBadge } from "../../_components/status-badge";
 import { setArchivedAction } from "../actions";
 import { DeleteApplicationButton } from "../_components/delete-application-button";
@@ -25,8 +26,9 @@ export async function generateMetadata({ params }: PageProps<"/applications/[id]
   return { title: `${a.roleTitle} at ${a.company}` };
 }
 
-export default async function ApplicationPage({ params }: PageProps<"/applications/[id]">) {
+export default async function ApplicationPage({ params, searchParams }: PageProps<"/applications/[id]">) {
   const a = await loadOwnedApplication((await params).id);
+  const justGhosted = (await searchParams).ghosted === a.id && a.status === "ghosted";
   const user = await requireUser();
   const db = getDb();
   const rounds = listRounds(db, user.id, a.id);
@@ -46,7 +48,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
         <>
           <span aria-hidden>
             {"★".repeat(a.excitement)}
-            <span className="text-slate-300">{"★".repeat(5 - a.excitement)}</span>
+            <span className="text-slate-300 dark:text-slate-600">{"★".repeat(5 - a.excitement)}</span>
           </span>
           <span className="sr-only">{a.excitement} out of 5</span>
         </>
@@ -95,6 +97,8 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
           <DeleteApplicationButton id={a.id} label={`${a.roleTitle} at ${a.company}`} />
         </div>
       </header>
+
+      {justGhosted ? <GhostedNotice application={a} linkToIt={false} /> : null}
 
       {guidance ? (
         <NextSteps guidance={guidance} application={a} rounds={rounds} senderName={user.name} timeZone={user.timeZone} now={now} />

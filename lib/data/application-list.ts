@@ -1,0 +1,194 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import { applications, rounds, type ApplicationStatus } from "@/db/schema";
+import { DAY } from "@/lib/guidance/facts";
+import type { ApplicationSort } from "@/lib/validation/application-filter";
+import { escapeLike } from "./applications";
+import { guidanceQueue, type QueueItem } from "./guidance";
+
+/** "Interview in the next N days" on the list. */
+export const INTERVIEW_SOON_DAYS = 7;
+
+export type ListQuery = {
+  query?: string;
+  status?: ApplicationStatus;
+  /** Only applications with at least one overdue next step. */
+  overdueOnly?: boolean;
+  /** Only applications with a round starting in (now, now + 7 days]. */
+  interviewSoon?: boolean;
+  minExcitement?: number;
+  sort: ApplicationSort;
+  includeArchived?: boolean;
+  /** 1-based; past the last page gives the last page. */
+  page: number;
+  pageSize: number;
+};
+
+/** Only what a list row shows. */
+const rowColumns = {
+  id: applications.id,
+  company: applications.company,
+  roleTitle: applications.roleTitle,
+  location: applications.location,
+  workMode: applications.workMode,
+  status: applications.status,
+  appliedOn: applications.appliedOn,
+  excitement: applications.excitement,
+  archivedAt: applications.archivedAt,
+  updatedAt: applications.updatedAt,
+};
+
+export type ListRow = {
+  id: string;
+  company: string;
+  roleTitle: string;
+  location: string | null;
+  workMode: "remote" | "hybrid" | "onsite" | null;
+  status: ApplicationStatus;
+  appliedOn: string | null;
+  excitement: number | null;
+  archivedAt: Date | null;
+  updatedAt: Date;
+  /** The first of its steps in the dashboard's queue order, if any. */
+  nextStep: Pick<QueueItem, "title" | "dueAt" | "overdue"> | null;
+  /** How many more open steps it has after that one. */
+  moreSteps: number;
+};
+
+export type ListPage = {
+  rows: ListRow[];
+  /** Rows matching the filters, across all pages. */
+  total: number;
+  /** The page actually shown: the one asked for, or the last when that was past the end. */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+type User = { id: string; timeZone: string };
+
+/** Each application's steps in queue order, so the first one is its next step. */
+function stepsByApplication(queue: readonly QueueItem[]): Map<string, QueueItem[]> {
+  const map = new Map<string, QueueItem[]>();
+  for (const item of queue) {
+    const list = map.get(item.applicationId);
+    if (list) list.push(item);
+    else map.set(item.applicationId, [item]);
+  }
+  return map;
+}
+
+// One JSON parameter instead of thousands of bound ids keeps the statement
+// small and clear of SQLite's variable limit.
+const idIn = (ids: string[]) => inArray(applications.id, sql`(select value from json_each(${JSON.stringify(ids)}))`);
+
+function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[]): SQL | undefined {
+  const where: (SQL | undefined)[] = [eq(applications.userId, userId)];
+  if (!q.includeArchived) where.push(isNull(applications.archivedAt));
+  if (q.status) where.push(eq(applications.status, q.status));
+  if (q.minExcitement) where.push(sql`${applications.excitement} >= ${q.minExcitement}`);
+  if (q.overdueOnly) where.push(idIn(overdueIds));
+  if (q.interviewSoon) {
+    const end = new Date(now.getTime() + INTERVIEW_SOON_DAYS * DAY);
+    where.push(
+      exists(
+        sql`(select 1 from ${rounds} where ${and(
+          eq(rounds.userId, userId),
+          eq(rounds.applicationId, applications.id),
+          gt(rounds.scheduledAt, now),
+          lte(rounds.scheduledAt, end),
+        )})`,
+      ),
+    );
+  }
+  const text = q.query?.trim();
+  if (text) {
+    const pattern = sql`${`%${escapeLike(text)}%`} escape '\\'`;
+    where.push(
+      or(
+        like(applications.company, pattern),
+        like(applications.roleTitle, pattern),
+        like(applications.location, pattern),
+        like(applications.notes, pattern),
+      ),
+    );
+  }
+  return and(...where);
+}
+
+function orderBy(sort: Exclude<ApplicationSort, "next-step">): SQL[] {
+  const tiebreak = [desc(applications.updatedAt), asc(applications.id)];
+  switch (sort) {
+    case "company":
+      return [asc(sql`${applications.company} collate nocase`), ...tiebreak];
+    case "applied":
+      // Undated applications sort after dated ones.
+      return [sql`${applications.appliedOn} is null`, desc(applications.appliedOn), ...tiebreak];
+    case "excitement":
+      return [sql`${applications.excitement} is null`, desc(applications.excitement), ...tiebreak];
+    case "updated":
+      return tiebreak;
+  }
+}
+
+/**
+ * One page of the user's applications, filtered and sorted in SQL, with each
+ * row's next step from the same queue the dashboard shows. A page past the
+ * end gives the last page.
+ */
+export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date): ListPage {
+  const queue = guidanceQueue(db, user, now);
+  const steps = stepsByApplication(queue);
+  const overdueIds = q.overdueOnly ? [...new Set(queue.filter((s) => s.overdue).map((s) => s.applicationId))] : [];
+  const where = conditions(user.id, q, now, overdueIds);
+
+  const total = db.select({ n: count() }).from(applications).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / q.pageSize));
+  const page = Math.min(Math.max(1, q.page), pageCount);
+  const offset = (page - 1) * q.pageSize;
+
+  let rows: Omit<ListRow, "nextStep" | "moreSteps">[];
+  if (q.sort === "next-step") {
+    // The order lives in the queue, not in a column: sort the matching ids
+    // (cheap, a few bytes each) by queue position, then read one page of rows.
+    const rank = new Map([...steps.keys()].map((id, i) => [id, i]));
+    const ids = db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(where)
+      .orderBy(...orderBy("updated"))
+      .all()
+      .map((r) => r.id);
+    const ordered = ids
+      .map((id, i) => ({ id, key: rank.get(id) ?? rank.size + i }))
+      .sort((a, b) => a.key - b.key)
+      .slice(offset, offset + q.pageSize)
+      .map((r) => r.id);
+    const byId = new Map(
+      db.select(rowColumns).from(applications).where(and(eq(applications.userId, user.id), idIn(ordered))).all().map((r) => [r.id, r]),
+    );
+    rows = ordered.flatMap((id) => byId.get(id) ?? []);
+  } else {
+    rows = db
+      .select(rowColumns)
+      .from(applications)
+      .where(where)
+      .orderBy(...orderBy(q.sort))
+      .limit(q.pageSize)
+      .offset(offset)
+      .all();
+  }
+
+  return {
+    rows: rows.map((r) => {
+      const own = steps.get(r.id) ?? [];
+      const next = own[0];
+      return { ...r, nextStep: next ? { title: next.title, dueAt: next.dueAt, overdue: next.overdue } : null, moreSteps: Math.max(0, own.length - 1) };
+    }),
+    total,
+    page,
+    pageCount,
+    pageSize: q.pageSize,
+  };
+}

@@ -1,0 +1,182 @@
+import type { Page } from "@playwright/test";
+import { expect, newAccount, signUp, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./support/axe";
+import { applicationRow, ownedRows } from "./support/db";
+import { stepCard } from "./support/guidance";
+import { seedApplications, unansweredApp, type SeedApp } from "./support/list";
+import { DAY, HOUR } from "./support/timeline";
+
+const rows = (page: Page) => page.getByTestId("application-row");
+const count = (page: Page) => page.getByTestId("result-count");
+
+async function expectCompanies(page: Page, companies: string[]) {
+  await expect(rows(page)).toHaveCount(companies.length);
+  for (const company of companies) await expect(rows(page).filter({ hasText: company })).toHaveCount(1);
+}
+
+const FIVE: SeedApp[] = [
+  // Round 2 ended 30 hours ago with no thank-you: that step is 6 hours overdue.
+  { company: "Overdue Owl", status: "interviewing", rounds: [{ kind: "second", startsAt: new Date(Date.now() - 31 * HOUR) }], updatedAgo: 1000 },
+  { company: "Soon Sparrow", status: "interviewing", excitement: 2, rounds: [{ startsAt: new Date(Date.now() + 3 * DAY) }], updatedAgo: 2000 },
+  { company: "Later Lark", status: "interviewing", excitement: 5, rounds: [{ startsAt: new Date(Date.now() + 10 * DAY) }], updatedAgo: 3000 },
+  { company: "Ghost Gull", status: "ghosted", excitement: 4, updatedAgo: 4000 },
+  { company: "Plain Pigeon", status: "applied", updatedAgo: 5000 },
+];
+const ALL = FIVE.map((a) => a.company);
+
+test("each filter narrows the list to the right rows, lives in the URL and the back button undoes it", async ({ signedIn: page, account }) => {
+  seedApplications(account.email, FIVE);
+  await page.goto("/applications");
+  await expectCompanies(page, ALL);
+  await expect(count(page)).toHaveText("5 applications");
+  await expect(rows(page).filter({ hasText: "Overdue Owl" }).getByTestId("next-step")).toContainText(/Send a thank-you .* overdue by 6 hours/);
+
+  const form = page.getByRole("search", { name: "Filter applications" });
+  await form.getByLabel("Status").selectOption({ label: "Ghosted" });
+  await form.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=ghosted/);
+  await expectCompanies(page, ["Ghost Gull"]);
+  await expect(count(page)).toHaveText("1 application");
+
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expectCompanies(page, ALL);
+  await expect(form.getByLabel("Status")).toHaveValue("");
+  await form.getByLabel("Has an overdue step").check();
+  await form.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/overdue=1/);
+  await expectCompanies(page, ["Overdue Owl"]);
+
+  await page.goto("/applications");
+  await form.getByLabel("Interview in the next 7 days").check();
+  await form.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/soon=1/);
+  await expectCompanies(page, ["Soon Sparrow"]);
+
+  await page.goto("/applications");
+  await form.getByLabel("Excitement").selectOption({ label: "At least 4 stars" });
+  await form.getByLabel("Sort by").selectOption({ label: "Excitement" });
+  await form.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/stars=4/);
+  await expectCompanies(page, ["Later Lark", "Ghost Gull"]);
+  await expect(rows(page).first()).toContainText("Later Lark");
+  await expectNoSeriousViolations(page, "list with filters applied");
+
+  // A shared link opens the same filtered list, with the form showing it; Back returns to the last one.
+  await page.goto("/applications?soon=1&stars=2");
+  await expectCompanies(page, ["Soon Sparrow"]);
+  await expect(form.getByLabel("Interview in the next 7 days")).toBeChecked();
+  await expect(form.getByLabel("Excitement")).toHaveValue("2");
+  await page.goBack();
+  await expect(page).toHaveURL(/stars=4/);
+  await expectCompanies(page, ["Later Lark", "Ghost Gull"]);
+
+  // Junk in the query string falls back to the defaults instead of failing.
+  const response = await page.goto("/applications?stars=nine&status=hired&page=-3&size=7&sort=random");
+  expect(response?.status()).toBe(200);
+  await expectCompanies(page, ALL);
+
+  await page.goto("/applications?q=nothing-like-this");
+  await expect(count(page)).toHaveText("No applications match");
+  await expect(page.getByText("No applications match these filters.")).toBeVisible();
+});
+
+test("more than one page: Previous and Next keep the filters, and a page past the end shows the last", async ({ signedIn: page, account }) => {
+  const bulk = Array.from({ length: 60 }, (_, i) => ({ company: `Bulk ${String(i).padStart(2, "0")}`, updatedAgo: i * 1000 }));
+  seedApplications(account.email, [...bulk, { company: "Other Thing", updatedAgo: 100_000 }]);
+
+  await page.goto("/applications?q=bulk");
+  await expect(count(page)).toHaveText("Showing 1–50 of 60 applications · page 1 of 2");
+  await expect(rows(page)).toHaveCount(50);
+  await expect(rows(page).first()).toContainText("Bulk 00");
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  await pages.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/q=bulk.*page=2|page=2.*q=bulk/);
+  await expect(count(page)).toHaveText("Showing 51–60 of 60 applications · page 2 of 2");
+  await expect(rows(page)).toHaveCount(10);
+  await expect(rows(page).first()).toContainText("Bulk 50");
+  await expect(page.getByText("Other Thing")).toHaveCount(0);
+  await expect(pages.getByRole("link", { name: "Next →" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "← Previous" }).click();
+  await expect(count(page)).toHaveText("Showing 1–50 of 60 applications · page 1 of 2");
+
+  // 25 a page: three pages, page numbers to jump with.
+  await page.getByLabel("Per page").selectOption("25");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(count(page)).toHaveText("Showing 1–25 of 60 applications · page 1 of 3");
+  await pages.getByRole("link", { name: "Page 3" }).click();
+  await expect(page).toHaveURL(/size=25/);
+  await expect(count(page)).toHaveText("Showing 51–60 of 60 applications · page 3 of 3");
+  await expect(pages.locator("[aria-current=page]")).toHaveText("Page 3");
+
+  const response = await page.goto("/applications?q=bulk&page=99");
+  expect(response?.status()).toBe(200);
+  await expect(count(page)).toHaveText("Showing 51–60 of 60 applications · page 2 of 2");
+  await expect(rows(page)).toHaveCount(10);
+});
+
+test("Mark as ghosted on the move-on step: the status is Ghosted for good, and the application stays listed and searchable", async ({
+  signedIn: page,
+  account,
+}) => {
+  const ids = seedApplications(account.email, [unansweredApp("Silent Systems"), unansweredApp("Quiet Queue Ltd")]);
+
+  // On the application page.
+  await page.goto(`/applications/${ids["Silent Systems"]}`);
+  const card = stepCard(page, "Consider moving on from Silent Systems");
+  await expect(card).toHaveCount(1);
+  await card.getByRole("button", { name: "Mark as ghosted: Consider moving on from Silent Systems" }).click();
+  await expect(page.getByTestId("ghosted-notice")).toContainText("Marked Platform Engineer at Silent Systems as ghosted");
+  await expect(stepCard(page, "Consider moving on from Silent Systems")).toHaveCount(0);
+  await page.goto(`/applications/${ids["Silent Systems"]}`);
+  await expect(page.locator("header").getByText("Ghosted", { exact: true })).toBeVisible();
+  await expect(stepCard(page, "Consider moving on from Silent Systems")).toHaveCount(0);
+  expect(applicationRow(ids["Silent Systems"])?.status).toBe("ghosted");
+
+  // On the dashboard queue.
+  await page.goto("/");
+  const queued = stepCard(page, "Consider moving on from Quiet Queue Ltd", "Quiet Queue Ltd");
+  await queued.getByRole("button", { name: /^Mark as ghosted/ }).click();
+  await expect(page.getByTestId("ghosted-notice")).toContainText("Marked Platform Engineer at Quiet Queue Ltd as ghosted");
+  await expect(page).toHaveURL(/\/\?ghosted=/);
+  await expect(stepCard(page, "Consider moving on from Quiet Queue Ltd")).toHaveCount(0);
+  expect(applicationRow(ids["Quiet Queue Ltd"])?.status).toBe("ghosted");
+
+  await page.goto("/applications?q=silent");
+  await expectCompanies(page, ["Silent Systems"]);
+  await expect(rows(page).first()).toContainText("Ghosted");
+  await page.goto("/applications");
+  await expectCompanies(page, ["Silent Systems", "Quiet Queue Ltd"]);
+});
+
+test("a second user can neither list nor ghost the first user's application", async ({ browser, signedIn: page, account }) => {
+  const owner = newAccount("owner");
+  const ownerContext = await browser.newContext();
+  await signUp(await ownerContext.newPage(), owner);
+  await ownerContext.close();
+  const ownerIds = seedApplications(owner.email, [{ ...unansweredApp("Owner Secret Co"), excitement: 5 }]);
+  const before = ownedRows(owner.email);
+
+  const mine = seedApplications(account.email, [unansweredApp("Intruder Co")]);
+  for (const query of ["q=owner", "status=interviewing", "overdue=1", "stars=5", "sort=next-step", "archived=1"]) {
+    await page.goto(`/applications?${query}`);
+    await expect(page.getByText("Owner Secret Co"), query).toHaveCount(0);
+  }
+
+  // The button on the intruder's own step, pointed at the owner's application.
+  await page.goto(`/applications/${mine["Intruder Co"]}`);
+  const card = stepCard(page, "Consider moving on from Intruder Co");
+  const ghostButton = card.getByRole("button", { name: /^Mark as ghosted/ });
+  await card
+    .locator("form", { has: page.getByRole("button", { name: /^Mark as ghosted/ }) })
+    .locator("input[type=hidden][name=applicationId]")
+    .evaluate((el, v) => ((el as HTMLInputElement).value = v), ownerIds["Owner Secret Co"]);
+  await ghostButton.click();
+  await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+  expect(ownedRows(owner.email)).toEqual(before);
+  expect(applicationRow(mine["Intruder Co"])?.status).toBe("interviewing");
+
+  // Nor does the confirmation reveal the owner's application.
+  await page.goto(`/?ghosted=${ownerIds["Owner Secret Co"]}`);
+  await expect(page.getByTestId("ghosted-notice")).toHaveCount(0);
+  await expect(page.getByText("Owner Secret Co")).toHaveCount(0);
+});

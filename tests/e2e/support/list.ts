@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { writeDb } from "./db";
+import { DAY, HOUR } from "./timeline";
+
+export type SeedApp = {
+  company: string;
+  roleTitle?: string;
+  status?: string;
+  excitement?: number;
+  /** Rounds by start time; each an hour long, outcome pending. */
+  rounds?: { startsAt: Date; kind?: string; thankedAt?: Date }[];
+  followUps?: Date[];
+  /** Milliseconds before now of the last update, to fix the default order. */
+  updatedAgo?: number;
+};
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/**
+ * Writes applications straight into the server's database for the account,
+ * in one transaction: sixty through the form would take minutes. Returns the
+ * ids by company.
+ */
+export function seedApplications(email: string, apps: SeedApp[]): Record<string, string> {
+  return writeDb((db) => {
+    const user = db.prepare("select id from users where email = ?").get(email) as { id: string };
+    const insertApp = db.prepare(
+      "insert into applications (id, user_id, company, role_title, status, excitement, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const insertRound = db.prepare(
+      "insert into rounds (id, user_id, application_id, kind, scheduled_at, duration_minutes, thank_you_sent_at) values (?, ?, ?, ?, ?, 60, ?)",
+    );
+    const insertEvent = db.prepare("insert into events (id, user_id, application_id, kind, occurred_at) values (?, ?, ?, 'follow_up_sent', ?)");
+    const ids: Record<string, string> = {};
+    db.transaction(() => {
+      for (const app of apps) {
+        const id = randomUUID();
+        ids[app.company] = id;
+        insertApp.run(id, user.id, app.company, app.roleTitle ?? "Engineer", app.status ?? "applied", app.excitement ?? null, Date.now() - (app.updatedAgo ?? 0));
+        for (const r of app.rounds ?? []) {
+          insertRound.run(randomUUID(), user.id, id, r.kind ?? "first", seconds(r.startsAt), r.thankedAt ? seconds(r.thankedAt) : null);
+        }
+        for (const at of app.followUps ?? []) insertEvent.run(randomUUID(), user.id, id, seconds(at));
+      }
+    })();
+    return ids;
+  });
+}
+
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+/** A second round forty days ago, then two unanswered follow-ups, the last ten days ago: the move-on rule fires. */
+export const unansweredApp = (company: string): SeedApp => ({
+  company,
+  roleTitle: "Platform Engineer",
+  status: "interviewing",
+  rounds: [{ kind: "second", startsAt: ago(40 * DAY), thankedAt: ago(40 * DAY - 2 * HOUR) }],
+  followUps: [ago(25 * DAY), ago(10 * DAY)],
+});
