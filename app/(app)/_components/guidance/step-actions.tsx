@@ -25,7 +25,7 @@ export function StepActions({ applicationId, stepKey, title }: { applicationId: 
       <details className="group relative">
         <summary className="btn-secondary cursor-pointer list-none px-3 py-1.5 marker:hidden" {...named("Snooze")} />
         <div
-          className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+          className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
           role="group"
           aria-label={`Snooze “${title}” for`}
         >
@@ -36,7 +36,7 @@ export function StepActions({ applicationId, stepKey, title }: { applicationId: 
               name="action"
               value={value}
               disabled={pending}
-              className="rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100"
+              className="rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
             >
               {label}
             </button>
@@ -44,9 +44,9 @@ export function StepActions({ applicationId, stepKey, title }: { applicationId: 
         </div>
       </details>
       <button type="submit" name="action" value="dismiss" className="btn-secondary px-3 py-1.5" disabled={pending} {...named("Dismiss")} />
-      {pending ? <span className="text-sm text-slate-600">Saving…</span> : null}
+      {pending ? <span className="text-sm text-slate-600 dark:text-slate-400">Saving…</span> : null}
       {state.message ? (
-        <p role="status" className="basis-full text-sm text-slate-800">
+        <p role="status" className="basis-full text-sm text-slate-800 dark:text-slate-200">
           {state.message}
         </p>
       ) : null}
