@@ -4,7 +4,15 @@ import type { FloorTiming } from "./floor";
 import type { Load } from "./load";
 
 export type PageResult = Load & { page: string; account: string };
-export type SizeResult = { label: string; applications: number; floor: FloorTiming; oneConnection: Load; tenConnections: Load };
+export type SizeResult = {
+  label: string;
+  applications: number;
+  floor: FloorTiming;
+  /** The queue length on the dashboard, which the floor's must match for the comparison to be fair. */
+  dashboardSteps: number | null;
+  oneConnection: Load;
+  tenConnections: Load;
+};
 export type Machine = { node: string; cpus: number; cpuModel: string; loadAverageStart: number[]; loadAverageEnd: number[]; commit: string };
 
 export const TARGETS = { dashboardP99Ms: 100, timesFloor: 3, growthExponent: 1 } as const;
@@ -19,13 +27,19 @@ const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
 /** "ok", or the problem: which codes came back how often. */
 function health(l: Load): string {
   if (l.requests === 0) return `**PROBLEM**: no response${l.errors ? ` (${l.errors} errors)` : ""}`;
-  const by = l.mode === "count" ? ` (too slow for ${l.connections}×${l.seconds.toFixed(0)} s: timed ${l.requests} requests)` : "";
+  const by = l.mode === "count" ? ` (too slow for the timed run: ${l.requests} requests took ${l.seconds.toFixed(0)} s)` : "";
   if (l.non2xx === 0 && l.errors === 0) return `ok${by}`;
   const codes = Object.entries(l.statusCodes)
     .filter(([code]) => !code.startsWith("2"))
     .map(([code, n]) => `${n}× ${code}`);
   const errors = l.errors ? [`${l.errors} connection errors`] : [];
   return `**PROBLEM**: ${[...codes, ...errors].join(", ")}`;
+}
+
+/** The floor's queue length beside the page's; a difference means they did not compute the same thing. */
+function stepCheck(s: SizeResult): string {
+  const page = s.dashboardSteps === null ? "?" : thousands(s.dashboardSteps);
+  return `${thousands(s.floor.steps)} / ${page}${s.dashboardSteps === s.floor.steps ? "" : " **differ**"}`;
 }
 
 export type Step = { from: number; to: number; sizeRatio: number; costRatio: number; exponent: number; verdict: string };
@@ -93,12 +107,12 @@ export function markdown(machine: Machine, pages: PageResult[], sizes: SizeResul
   out.push("");
   out.push("### Dashboard against the floor (raw SQL + `recommend` + sort, in-process)");
   out.push("");
-  out.push("| applications | advised | steps | floor median ms | server time ms (1 conn p50) | × floor | p99 ms (10 conn) | req/s (10 conn) | status |");
+  out.push("| applications | advised | steps (floor / page) | floor median ms | server time ms (1 conn p50) | × floor | p99 ms (10 conn) | req/s (10 conn) | status |");
   out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const s of sizes) {
     const worst = s.oneConnection.non2xx ? s.oneConnection : s.tenConnections;
     out.push(
-      `| ${thousands(s.applications)} | ${thousands(s.floor.applications)} | ${thousands(s.floor.steps)} | ${ms(s.floor.medianMs)} | ${ms(s.oneConnection.p50Ms)} | ${ratio(s.oneConnection.p50Ms, s.floor.medianMs)} | ${ms(s.tenConnections.p99Ms)} | ${s.tenConnections.requestsPerSecond.toFixed(1)} | ${health(worst)} |`,
+      `| ${thousands(s.applications)} | ${thousands(s.floor.applications)} | ${stepCheck(s)} | ${ms(s.floor.medianMs)} | ${ms(s.oneConnection.p50Ms)} | ${ratio(s.oneConnection.p50Ms, s.floor.medianMs)} | ${ms(s.tenConnections.p99Ms)} | ${s.tenConnections.requestsPerSecond.toFixed(1)} | ${health(worst)} |`,
     );
   }
   out.push("");
