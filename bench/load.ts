@@ -2,6 +2,7 @@
 // A page that redirects or 404s is not fast, it is broken: its non-2xx
 // count and status codes are kept beside the timings so the table says so.
 import autocannon from "autocannon";
+import { getText } from "./http";
 
 export type Load = {
   path: string;
@@ -29,7 +30,7 @@ const run = (url: string, cookie: string, connections: number, limit: { duration
 
 async function probe(baseUrl: string): Promise<number> {
   const start = performance.now();
-  await (await fetch(`${baseUrl}/sign-in`)).arrayBuffer();
+  await getText(`${baseUrl}/sign-in`);
   return performance.now() - start;
 }
 

@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { openDatabase } from "../db/open";
 import { hashPassword } from "../lib/auth/password";
 import { timeFloor } from "./floor";
+import { getText } from "./http";
 import { meter, type Load } from "./load";
 import { growthSteps, markdown, verdicts, type Machine, type PageResult, type SizeResult } from "./report";
 import { busiestApplication, countRows, seedAccount, type Account, type SeededAccount } from "./seed-db";
@@ -82,7 +83,7 @@ async function seed(dbFile: string): Promise<{ seeded: Map<string, SeededAccount
 
 /** The queue length the dashboard shows, to check the floor computes the same queue; null if the page has no count. */
 async function dashboardSteps(baseUrl: string, cookie: string): Promise<number | null> {
-  const html = await (await fetch(`${baseUrl}/`, { headers: { cookie } })).text();
+  const html = (await getText(`${baseUrl}/`, cookie)).body;
   const match = /data-testid="queue-count"[^>]*>\s*(\d+)/.exec(html);
   return match ? Number(match[1]) : null;
 }
