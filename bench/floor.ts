@@ -1,0 +1,140 @@
+// The floor under the dashboard: the rows loadGuidanceInputs reads, read with
+// raw better-sqlite3 statements, turned into engine inputs, then recommend()
+// and the queue's sort. No framework, ORM or rendering: whatever the
+// dashboard costs beyond this is overhead the app could in principle shed.
+import type Database from "better-sqlite3";
+import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
+import { compareRecommendations } from "@/lib/guidance/queue";
+import { recommend } from "@/lib/guidance/recommend";
+import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
+import { ACTIVE_STATUSES, type ApplicationStatus, type EventKind, type HandledState, type RoundKind, type RoundOutcome, type SignalKey } from "@/lib/vocabulary";
+
+type AppRow = { id: string; company: string; role_title: string; status: ApplicationStatus; archived_at: number | null };
+type RoundRow = {
+  id: string;
+  application_id: string;
+  kind: RoundKind;
+  scheduled_at: number;
+  duration_minutes: number | null;
+  outcome: RoundOutcome;
+  thank_you_sent_at: number | null;
+  no_next_steps: number;
+  created_at: number;
+};
+type SignalRow = { round_id: string; signal: SignalKey; on_date: string | null };
+type PersonRow = { round_id: string; name: string; email: string | null };
+type EventRow = { id: string; application_id: string; kind: EventKind; occurred_at: number };
+type StepRow = { application_id: string; key: string; state: HandledState; until: number | null };
+
+const ADVISABLE = [...ACTIVE_STATUSES, "rejected"];
+const ACTIVE_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(", ");
+const ADVISABLE_LIST = ADVISABLE.map((s) => `'${s}'`).join(", ");
+const date = (secondsSinceEpoch: number) => new Date(secondsSinceEpoch * 1000);
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** Prepared once, like a server would; the timed part is running them. */
+export function prepareFloor(sqlite: Database.Database) {
+  const q = {
+    apps: sqlite.prepare(
+      `select id, company, role_title, status, archived_at from applications
+       where user_id = ? and archived_at is null and status in (${ADVISABLE_LIST}) order by id`,
+    ),
+    rounds: sqlite.prepare(
+      `select id, application_id, kind, scheduled_at, duration_minutes, outcome, thank_you_sent_at, no_next_steps, created_at
+       from rounds where user_id = ? order by scheduled_at, created_at, id`,
+    ),
+    signals: sqlite.prepare(
+      `select s.round_id, s.signal, s.on_date from round_signals s
+       join rounds r on r.id = s.round_id and r.user_id = ? where s.user_id = ?`,
+    ),
+    people: sqlite.prepare(
+      `select ri.round_id, i.name, i.email from round_interviewers ri
+       join interviewers i on i.id = ri.interviewer_id and i.user_id = ?
+       join rounds r on r.id = ri.round_id and r.user_id = ?
+       where ri.user_id = ? order by ri.position`,
+    ),
+    events: sqlite.prepare("select id, application_id, kind, occurred_at from events where user_id = ? order by occurred_at, id"),
+    steps: sqlite.prepare("select application_id, key, state, until from guidance_steps where user_id = ?"),
+    active: sqlite.prepare(`select count(*) as n from applications where user_id = ? and archived_at is null and status in (${ACTIVE_LIST})`),
+    settings: sqlite.prepare(
+      `select thank_you_window_hours as thankYouWindowHours, decision_wait_days as decisionWaitDays,
+         follow_up_spacing_days as followUpSpacingDays, move_on_follow_ups as moveOnFollowUps, prep_lead_days as prepLeadDays
+       from guidance_settings where user_id = ?`,
+    ),
+  };
+
+  function inputs(userId: string, timeZone: string): GuidanceInput[] {
+    const apps = q.apps.all(userId) as AppRow[];
+    const roundsByApp = groupBy(q.rounds.all(userId) as RoundRow[], (r) => r.application_id);
+    const signalsByRound = groupBy(q.signals.all(userId, userId) as SignalRow[], (s) => s.round_id);
+    const peopleByRound = groupBy(q.people.all(userId, userId, userId) as PersonRow[], (p) => p.round_id);
+    const eventsByApp = groupBy(q.events.all(userId) as EventRow[], (e) => e.application_id);
+    const stepsByApp = groupBy(q.steps.all(userId) as StepRow[], (s) => s.application_id);
+    const activeCount = (q.active.get(userId) as { n: number }).n;
+    const settings = (q.settings.get(userId) as GuidanceSettings | undefined) ?? { ...DEFAULT_GUIDANCE_SETTINGS };
+
+    return apps.map((app) => {
+      const rounds: GuidanceRound[] = (roundsByApp.get(app.id) ?? []).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        scheduledAt: date(r.scheduled_at),
+        durationMinutes: r.duration_minutes,
+        outcome: r.outcome,
+        thankYouSentAt: r.thank_you_sent_at === null ? null : date(r.thank_you_sent_at),
+        noNextSteps: r.no_next_steps === 1,
+        loggedAt: date(r.created_at),
+        signals: (signalsByRound.get(r.id) ?? []).map((s) => ({ signal: s.signal, onDate: s.on_date })),
+        interviewers: (peopleByRound.get(r.id) ?? []).map((p) => ({ name: p.name, email: p.email })),
+      }));
+      const events: GuidanceEvent[] = (eventsByApp.get(app.id) ?? []).map((e) => ({ id: e.id, kind: e.kind, occurredAt: date(e.occurred_at) }));
+      const handled: HandledStep[] = (stepsByApp.get(app.id) ?? []).map((s) => ({
+        key: s.key,
+        state: s.state,
+        until: s.until === null ? null : date(s.until),
+      }));
+      return {
+        application: { id: app.id, company: app.company, roleTitle: app.role_title, status: app.status },
+        rounds,
+        events,
+        settings,
+        otherActiveApplications: Math.max(0, activeCount - (app.archived_at === null && ACTIVE_STATUSES.includes(app.status) ? 1 : 0)),
+        timeZone,
+        handled,
+      };
+    });
+  }
+
+  /** The dashboard's queue for the user, the cheapest way we know to compute it; returns its length. */
+  return function queue(userId: string, timeZone: string, now: Date): { applications: number; steps: number } {
+    const all = inputs(userId, timeZone);
+    const steps = all.flatMap((input) => recommend(input, now)).sort(compareRecommendations);
+    return { applications: all.length, steps: steps.length };
+  };
+}
+
+export type FloorTiming = { medianMs: number; minMs: number; runs: number; applications: number; steps: number };
+
+/** Median of `runs` timed passes after warm-ups that let the JIT see every rule. */
+export function timeFloor(sqlite: Database.Database, userId: string, timeZone: string, runs: number): FloorTiming {
+  const queue = prepareFloor(sqlite);
+  let last = queue(userId, timeZone, new Date());
+  if (runs >= 10) queue(userId, timeZone, new Date());
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    last = queue(userId, timeZone, new Date());
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs, ...last };
+}

@@ -1,0 +1,133 @@
+// Turns the measurements into the markdown the bench prints and the facts
+// it writes to bench/results.json, including the verdict on each target.
+import type { FloorTiming } from "./floor";
+import type { Load } from "./load";
+
+export type PageResult = Load & { page: string; account: string };
+export type SizeResult = {
+  label: string;
+  applications: number;
+  floor: FloorTiming;
+  /** The queue length on the dashboard, which the floor's must match for the comparison to be fair. */
+  dashboardSteps: number | null;
+  oneConnection: Load;
+  tenConnections: Load;
+};
+export type Machine = { node: string; cpus: number; cpuModel: string; loadAverageStart: number[]; loadAverageEnd: number[]; commit: string };
+
+export const TARGETS = { dashboardP99Ms: 100, timesFloor: 3, growthExponent: 1 } as const;
+/** Within this of 1, a log-log slope is read as linear: a shared machine's noise is wider than that. */
+const LINEAR_SLACK = 0.1;
+
+const ms = (n: number) => (!Number.isFinite(n) ? "—" : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const thousands = (n: number) => n.toLocaleString("en-US");
+const ratio = (a: number, b: number, digits = 1) => (Number.isFinite(a / b) && a > 0 ? (a / b).toFixed(digits) : "—");
+const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
+
+/** "ok", or the problem: which codes came back how often. */
+function health(l: Load): string {
+  if (l.requests === 0) return `**PROBLEM**: no response${l.errors ? ` (${l.errors} errors)` : ""}`;
+  const by = l.mode === "count" ? ` (too slow for the timed run: ${l.requests} requests took ${l.seconds.toFixed(0)} s)` : "";
+  if (l.non2xx === 0 && l.errors === 0) return `ok${by}`;
+  const codes = Object.entries(l.statusCodes)
+    .filter(([code]) => !code.startsWith("2"))
+    .map(([code, n]) => `${n}× ${code}`);
+  const errors = l.errors ? [`${l.errors} connection errors`] : [];
+  return `**PROBLEM**: ${[...codes, ...errors].join(", ")}`;
+}
+
+/** The floor's queue length beside the page's; a difference means they did not compute the same thing. */
+function stepCheck(s: SizeResult): string {
+  const page = s.dashboardSteps === null ? "?" : thousands(s.dashboardSteps);
+  return `${thousands(s.floor.steps)} / ${page}${s.dashboardSteps === s.floor.steps ? "" : " **differ**"}`;
+}
+
+export type Step = { from: number; to: number; sizeRatio: number; costRatio: number; exponent: number; verdict: string };
+
+/** Cost growth between consecutive sizes, as a log-log slope: 1 is linear, below is better. */
+export function growthSteps(sizes: SizeResult[]): Step[] {
+  return sizes.slice(1).map((big, i) => {
+    const small = sizes[i];
+    const sizeRatio = big.applications / small.applications;
+    const measured = small.oneConnection.requests > 0 && big.oneConnection.requests > 0;
+    const costRatio = measured ? big.oneConnection.p50Ms / small.oneConnection.p50Ms : NaN;
+    const exponent = Math.log(costRatio) / Math.log(sizeRatio);
+    const verdict = !Number.isFinite(exponent)
+      ? "not measured"
+      : exponent < 1 - LINEAR_SLACK
+        ? "better than linear"
+        : exponent <= 1 + LINEAR_SLACK
+          ? "about linear"
+          : "worse than linear";
+    return { from: small.applications, to: big.applications, sizeRatio, costRatio, exponent, verdict };
+  });
+}
+
+export type Verdict = { target: string; measured: string; met: boolean; by: string };
+
+export function verdicts(heavy: SizeResult, steps: Step[]): Verdict[] {
+  const p99 = heavy.tenConnections.p99Ms;
+  const times = heavy.oneConnection.p50Ms / heavy.floor.medianMs;
+  const worst = Math.max(...steps.map((s) => s.exponent));
+  const broken = [heavy.tenConnections, heavy.oneConnection].some((l) => l.requests === 0 || l.non2xx > 0);
+  return [
+    {
+      target: `dashboard p99 ≤ ${TARGETS.dashboardP99Ms} ms at 10 connections, ${thousands(heavy.applications)} applications`,
+      measured: `${ms(p99)} ms`,
+      met: !broken && p99 <= TARGETS.dashboardP99Ms,
+      by: broken ? "the dashboard did not answer 2xx" : `${(p99 / TARGETS.dashboardP99Ms).toFixed(1)}× the target`,
+    },
+    {
+      target: `dashboard server time ≤ ${TARGETS.timesFloor}× the floor`,
+      measured: `${times.toFixed(1)}×`,
+      met: !broken && times <= TARGETS.timesFloor,
+      by: `${(times / TARGETS.timesFloor).toFixed(1)}× the target`,
+    },
+    {
+      target: "growth no worse than linear",
+      measured: `worst slope ${ratio(worst, 1, 2)}`,
+      met: Number.isFinite(worst) && worst <= TARGETS.growthExponent + LINEAR_SLACK,
+      by: Number.isFinite(worst) ? `slope ${worst.toFixed(2)} (1 = linear)` : "the dashboard was not measured",
+    },
+  ];
+}
+
+export function markdown(machine: Machine, pages: PageResult[], sizes: SizeResult[], steps: Step[], checks: Verdict[], timing: { warmUp: number; seconds: number }): string {
+  const out: string[] = [];
+  out.push(`Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, commit ${machine.commit}`);
+  out.push(`Load average (1/5/15 min) at start ${loads(machine.loadAverageStart)}, at end ${loads(machine.loadAverageEnd)}`);
+  out.push("");
+  out.push(`### Pages: 10 connections, ${timing.seconds} s after a ${timing.warmUp} s warm-up`);
+  out.push("");
+  out.push("| page | account | path | req/s | p50 ms | p99 ms | requests | non-2xx | status |");
+  out.push("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+  for (const p of pages) {
+    out.push(`| ${p.page} | ${p.account} | \`${p.path}\` | ${p.requestsPerSecond.toFixed(1)} | ${ms(p.p50Ms)} | ${ms(p.p99Ms)} | ${thousands(p.requests)} | ${thousands(p.non2xx)} | ${health(p)} |`);
+  }
+  out.push("");
+  out.push("### Dashboard against the floor (raw SQL + `recommend` + sort, in-process)");
+  out.push("");
+  out.push("| applications | advised | steps (floor / page) | floor median ms | server time ms (1 conn p50) | × floor | p99 ms (10 conn) | req/s (10 conn) | status |");
+  out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  for (const s of sizes) {
+    const worst = s.oneConnection.non2xx ? s.oneConnection : s.tenConnections;
+    out.push(
+      `| ${thousands(s.applications)} | ${thousands(s.floor.applications)} | ${stepCheck(s)} | ${ms(s.floor.medianMs)} | ${ms(s.oneConnection.p50Ms)} | ${ratio(s.oneConnection.p50Ms, s.floor.medianMs)} | ${ms(s.tenConnections.p99Ms)} | ${s.tenConnections.requestsPerSecond.toFixed(1)} | ${health(worst)} |`,
+    );
+  }
+  out.push("");
+  out.push("### Growth of the dashboard's server time");
+  out.push("");
+  out.push("| step | size × | server time × | slope (1 = linear) | verdict |");
+  out.push("| --- | ---: | ---: | ---: | --- |");
+  for (const s of steps) {
+    out.push(`| ${thousands(s.from)} → ${thousands(s.to)} | ${s.sizeRatio.toFixed(0)} | ${ratio(s.costRatio, 1, 2)} | ${ratio(s.exponent, 1, 2)} | ${s.verdict} |`);
+  }
+  out.push("");
+  out.push("### Targets");
+  out.push("");
+  out.push("| target | measured | met | |");
+  out.push("| --- | --- | --- | --- |");
+  for (const c of checks) out.push(`| ${c.target} | ${c.measured} | ${c.met ? "yes" : "**no**"} | ${c.by} |`);
+  return out.join("\n");
+}

@@ -1,0 +1,194 @@
+// npm run bench: seeds a throwaway database, builds and starts the app on
+// 127.0.0.1, signs in, and measures the pages with autocannon against the
+// floor of what the dashboard must do. Prints a markdown table and writes
+// bench/results.json.
+//   npm run bench [-- --no-build] [--port 3116] [--seconds 10] [--warm-up 3] [--keep]
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { openDatabase } from "../db/open";
+import { hashPassword } from "../lib/auth/password";
+import { timeFloor } from "./floor";
+import { getText } from "./http";
+import { meter, type Load } from "./load";
+import { growthSteps, markdown, verdicts, type Machine, type PageResult, type SizeResult } from "./report";
+import { busiestApplication, countRows, seedAccount, type Account, type SeededAccount } from "./seed-db";
+import { build, freePort, start } from "./server";
+import { signIn } from "./sign-in";
+
+const { values: args } = parseArgs({
+  options: {
+    "no-build": { type: "boolean", default: false },
+    port: { type: "string", default: "3116" },
+    seconds: { type: "string", default: "10" },
+    "warm-up": { type: "string", default: "3" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const SECONDS = Number(args.seconds);
+const WARM_UP = Number(args["warm-up"]);
+/** Server time is read at one connection, where latency is the server's work and no queueing. */
+const SERVER_TIME = { connections: 1, seconds: Math.max(1, Math.round(SECONDS / 2)), warmUpSeconds: Math.min(2, WARM_UP) };
+const LOAD = { connections: 10, seconds: SECONDS, warmUpSeconds: WARM_UP };
+const PASSWORD = "bench-password-not-secret";
+const TIME_ZONE = "Europe/London"; // what seed-db gives every account
+const RESULTS = path.join(process.cwd(), "bench", "results.json");
+
+const account = (label: string, applications: number, seed: number, customSettings = false): Account => ({
+  label,
+  email: `${label}@bench.shortlist.local`,
+  name: `Bench ${label}`,
+  applications,
+  seed,
+  customSettings,
+});
+const HEAVY = account("heavy", 5_000, 20_261_125, true);
+const SIZES = [account("growth-500", 500, 500), HEAVY, account("growth-20000", 20_000, 20_000)];
+const LIGHT = [account("light-1", 10, 11), account("light-2", 12, 12), account("light-3", 8, 13)];
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const thousands = (n: number) => n.toLocaleString("en-US");
+
+function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+async function seed(dbFile: string): Promise<{ seeded: Map<string, SeededAccount>; busy: string }> {
+  const { sqlite } = openDatabase(dbFile); // the app's own migrations
+  // One real scrypt hash for every account: each costs ~0.5 s and 128 MiB, and sign-in checks it the same way.
+  const hash = await hashPassword(PASSWORD);
+  const seeded = new Map<string, SeededAccount>();
+  const now = new Date();
+  for (const a of [...LIGHT, ...SIZES]) {
+    const s = seedAccount(sqlite, a, hash, now, (done) => say(`seeding ${a.label}: ${thousands(done)}/${thousands(a.applications)} applications`));
+    const actual = countRows(sqlite, s.userId);
+    for (const [table, n] of Object.entries(s.expected)) {
+      if (actual[table as keyof typeof actual] !== n) throw new Error(`${a.label}: ${table} holds ${actual[table as keyof typeof actual]} rows, ${n} were written`);
+    }
+    say(`  ${a.label} holds ${Object.entries(actual).map(([t, n]) => `${thousands(n)} ${t}`).join(", ")}`);
+    seeded.set(a.label, s);
+  }
+  const busy = busiestApplication(sqlite, seeded.get(HEAVY.label)!.userId);
+  sqlite.close();
+  return { seeded, busy };
+}
+
+/** The queue length the dashboard shows, to check the floor computes the same queue; null if the page has no count. */
+async function dashboardSteps(baseUrl: string, cookie: string): Promise<number | null> {
+  const html = (await getText(`${baseUrl}/`, cookie)).body;
+  const match = /data-testid="queue-count"[^>]*>\s*(\d+)/.exec(html);
+  return match ? Number(match[1]) : null;
+}
+
+async function main(cleanups: (() => Promise<void> | void)[]) {
+  const machine: Machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown CPU",
+    loadAverageStart: os.loadavg(),
+    loadAverageEnd: [],
+    commit: commit(),
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-bench-"));
+  // Kept after a failure: the server log in it says what went wrong.
+  cleanups.push(() => {
+    if (args.keep || process.exitCode) say(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  });
+  const dbFile = path.join(dir, "shortlist.db");
+  say(`throwaway database: ${dbFile}`);
+  const env = { ...process.env, SHORTLIST_DB_PATH: dbFile, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
+
+  const { seeded, busy } = await seed(dbFile);
+  if (args["no-build"]) {
+    if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("--no-build, but there is no build in .next: run without it once");
+    say("reusing the build in .next (--no-build)");
+  } else {
+    say("building: next build (about a minute; --no-build reuses the last one)");
+    await build({ ...env, NODE_ENV: "production" });
+  }
+
+  const port = await freePort(Number(args.port));
+  say(`starting next start on 127.0.0.1:${port} (log: ${path.join(dir, "server.log")})`);
+  const server = start(port, { ...env, NODE_ENV: "production" }, path.join(dir, "server.log"));
+  cleanups.unshift(() => server.stop());
+  await server.ready;
+
+  const cookies = new Map<string, string>();
+  for (const a of [...LIGHT, ...SIZES]) {
+    say(`signing in ${a.email}`);
+    cookies.set(a.label, await signIn(server.url, a.email, PASSWORD, a.name));
+  }
+
+  const pageList: [string, string, string][] = [
+    ["dashboard", HEAVY.label, "/"],
+    ["list", HEAVY.label, "/applications"],
+    ["board", HEAVY.label, "/board"],
+    ["analytics", HEAVY.label, "/analytics"],
+    ["application", HEAVY.label, `/applications/${busy}`],
+    ["dashboard", LIGHT[0].label, "/"],
+  ];
+  const { measure } = await meter(server.url);
+  say(`measuring ${pageList.length} pages`);
+  const pages: PageResult[] = [];
+  for (const [page, label, p] of pageList) {
+    pages.push({ page, account: `${label} (${thousands(seeded.get(label)!.applications)})`, ...(await measure(p, cookies.get(label)!, LOAD)) });
+  }
+
+  say("measuring the dashboard's server time against the floor, and growth");
+  const sizes: SizeResult[] = [];
+  // Read-only beside the running server (WAL): the floor is timed just before the
+  // dashboard, so both see the same load on a shared machine.
+  const floorDb = new Database(dbFile, { readonly: true });
+  try {
+    for (const a of SIZES) {
+      const cookie = cookies.get(a.label)!;
+      say(`  the floor for ${a.label}`);
+      const floor = timeFloor(floorDb, seeded.get(a.label)!.userId, TIME_ZONE, a.applications > 10_000 ? 5 : 20);
+      const shown = await dashboardSteps(server.url, cookie);
+      const oneConnection = await measure("/", cookie, SERVER_TIME);
+      const tenConnections: Load = a === HEAVY ? pages[0] : await measure("/", cookie, LOAD);
+      sizes.push({ label: a.label, applications: a.applications, floor, dashboardSteps: shown, oneConnection, tenConnections });
+    }
+  } finally {
+    floorDb.close();
+  }
+
+  machine.loadAverageEnd = os.loadavg();
+  const steps = growthSteps(sizes);
+  const checks = verdicts(sizes[1], steps);
+  console.log(markdown(machine, pages, sizes, steps, checks, { warmUp: WARM_UP, seconds: SECONDS }));
+  const seededCounts = [...seeded.values()].map((s) => ({ label: s.label, ...s.expected }));
+  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, sizes, growth: steps, targets: checks }, null, 2)}\n`);
+  say(`wrote ${path.relative(process.cwd(), RESULTS)}`);
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const fn of cleanups) await fn();
+  })();
+  return cleaning;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    say(`\n${signal}: stopping the server`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main(cleanups)
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());
