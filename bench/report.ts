@@ -1,5 +1,6 @@
 // Turns the measurements into the markdown the bench prints and the facts
 // it writes to bench/results.json, including the verdict on each target.
+import type { ColdTiming } from "./cold";
 import type { FloorTiming } from "./floor";
 import type { Load } from "./load";
 
@@ -10,7 +11,10 @@ export type SizeResult = {
   floor: FloorTiming;
   /** The queue length on the dashboard, which the floor's must match for the comparison to be fair. */
   dashboardSteps: number | null;
+  /** Requests served from the per-user cache, as when a user reloads: 1 connection. */
   oneConnection: Load;
+  /** Requests right after a write, which recompute everything: what the floor is compared with. */
+  cold: ColdTiming;
   tenConnections: Load;
 };
 export type Machine = { node: string; cpus: number; cpuModel: string; loadAverageStart: number[]; loadAverageEnd: number[]; commit: string };
@@ -49,8 +53,7 @@ export function growthSteps(sizes: SizeResult[]): Step[] {
   return sizes.slice(1).map((big, i) => {
     const small = sizes[i];
     const sizeRatio = big.applications / small.applications;
-    const measured = small.oneConnection.requests > 0 && big.oneConnection.requests > 0;
-    const costRatio = measured ? big.oneConnection.p50Ms / small.oneConnection.p50Ms : NaN;
+    const costRatio = big.cold.medianMs / small.cold.medianMs;
     const exponent = Math.log(costRatio) / Math.log(sizeRatio);
     const verdict = !Number.isFinite(exponent)
       ? "not measured"
@@ -67,7 +70,7 @@ export type Verdict = { target: string; measured: string; met: boolean; by: stri
 
 export function verdicts(heavy: SizeResult, steps: Step[]): Verdict[] {
   const p99 = heavy.tenConnections.p99Ms;
-  const times = heavy.oneConnection.p50Ms / heavy.floor.medianMs;
+  const times = heavy.cold.medianMs / heavy.floor.medianMs;
   const worst = Math.max(...steps.map((s) => s.exponent));
   const broken = [heavy.tenConnections, heavy.oneConnection].some((l) => l.requests === 0 || l.non2xx > 0);
   return [
@@ -78,7 +81,7 @@ export function verdicts(heavy: SizeResult, steps: Step[]): Verdict[] {
       by: broken ? "the dashboard did not answer 2xx" : `${(p99 / TARGETS.dashboardP99Ms).toFixed(1)}× the target`,
     },
     {
-      target: `dashboard server time ≤ ${TARGETS.timesFloor}× the floor`,
+      target: `dashboard server time after a write ≤ ${TARGETS.timesFloor}× the floor`,
       measured: `${times.toFixed(1)}×`,
       met: !broken && times <= TARGETS.timesFloor,
       by: `${(times / TARGETS.timesFloor).toFixed(1)}× the target`,
@@ -107,16 +110,16 @@ export function markdown(machine: Machine, pages: PageResult[], sizes: SizeResul
   out.push("");
   out.push("### Dashboard against the floor (raw SQL + `recommend` + sort, in-process)");
   out.push("");
-  out.push("| applications | advised | steps (floor / page) | floor median ms | server time ms (1 conn p50) | × floor | p99 ms (10 conn) | req/s (10 conn) | status |");
-  out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  out.push("| applications | advised | steps (floor / page) | floor median ms | server time after a write ms | × floor | server time cached ms (1 conn p50) | p99 ms (10 conn) | req/s (10 conn) | status |");
+  out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const s of sizes) {
     const worst = s.oneConnection.non2xx ? s.oneConnection : s.tenConnections;
     out.push(
-      `| ${thousands(s.applications)} | ${thousands(s.floor.applications)} | ${stepCheck(s)} | ${ms(s.floor.medianMs)} | ${ms(s.oneConnection.p50Ms)} | ${ratio(s.oneConnection.p50Ms, s.floor.medianMs)} | ${ms(s.tenConnections.p99Ms)} | ${s.tenConnections.requestsPerSecond.toFixed(1)} | ${health(worst)} |`,
+      `| ${thousands(s.applications)} | ${thousands(s.floor.applications)} | ${stepCheck(s)} | ${ms(s.floor.medianMs)} | ${ms(s.cold.medianMs)} | ${ratio(s.cold.medianMs, s.floor.medianMs)} | ${ms(s.oneConnection.p50Ms)} | ${ms(s.tenConnections.p99Ms)} | ${s.tenConnections.requestsPerSecond.toFixed(1)} | ${health(worst)} |`,
     );
   }
   out.push("");
-  out.push("### Growth of the dashboard's server time");
+  out.push("### Growth of the dashboard's server time after a write");
   out.push("");
   out.push("| step | size × | server time × | slope (1 = linear) | verdict |");
   out.push("| --- | ---: | ---: | ---: | --- |");

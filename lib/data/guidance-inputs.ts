@@ -10,6 +10,7 @@ import {
   rounds,
   roundSignals,
   type ApplicationStatus,
+  type SignalKey,
 } from "@/db/schema";
 import { ACTIVE_STATUSES } from "@/lib/vocabulary";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
@@ -30,6 +31,64 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 type Scope = { applicationId: string } | { dashboard: true };
+
+type SignalRow = { roundId: string; signal: SignalKey; onDate: string | null };
+type PersonRow = { roundId: string; name: string; email: string | null };
+
+/** One application's signals and people, through its rounds. */
+function roundDetailsOfOne(db: Queryable, userId: string, applicationId: string): { signalRows: SignalRow[]; peopleRows: PersonRow[] } {
+  const ofApplication = and(eq(rounds.applicationId, applicationId), eq(rounds.userId, userId));
+  return {
+    signalRows: db
+      .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
+      .from(roundSignals)
+      .innerJoin(rounds, and(eq(rounds.id, roundSignals.roundId), ofApplication))
+      .where(eq(roundSignals.userId, userId))
+      .all(),
+    peopleRows: db
+      .select({ roundId: roundInterviewers.roundId, name: interviewers.name, email: interviewers.email })
+      .from(roundInterviewers)
+      .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, userId)))
+      .innerJoin(rounds, and(eq(rounds.id, roundInterviewers.roundId), ofApplication))
+      .where(eq(roundInterviewers.userId, userId))
+      .orderBy(asc(roundInterviewers.position))
+      .all(),
+  };
+}
+
+/**
+ * All the user's signals and people. The composite foreign keys guarantee a
+ * row's user is its round's, so no join through rounds is needed: each read
+ * is one range scan of a covering index (migration 0005), and people are
+ * matched to their rounds here rather than by a lookup per pair.
+ */
+function roundDetailsOfAll(db: Queryable, userId: string): { signalRows: SignalRow[]; peopleRows: PersonRow[] } {
+  const signalRows = db
+    .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
+    .from(roundSignals)
+    .where(eq(roundSignals.userId, userId))
+    .all();
+  const people = new Map(
+    db
+      .select({ id: interviewers.id, name: interviewers.name, email: interviewers.email })
+      .from(interviewers)
+      .where(eq(interviewers.userId, userId))
+      .all()
+      .map((p) => [p.id, p]),
+  );
+  const peopleRows: PersonRow[] = [];
+  const pairs = db
+    .select({ roundId: roundInterviewers.roundId, interviewerId: roundInterviewers.interviewerId })
+    .from(roundInterviewers)
+    .where(eq(roundInterviewers.userId, userId))
+    .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position))
+    .all();
+  for (const { roundId, interviewerId } of pairs) {
+    const person = people.get(interviewerId);
+    if (person) peopleRows.push({ roundId, name: person.name, email: person.email });
+  }
+  return { signalRows, peopleRows };
+}
 
 /**
  * The engine's input for one application, or for every application the
@@ -79,21 +138,7 @@ export function loadGuidanceInputs(
     // Timeline order, which the engine would otherwise sort into.
     .orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id))
     .all();
-  const roundFilter = one !== null ? eq(rounds.applicationId, one) : undefined;
-  const signalRows = db
-    .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
-    .from(roundSignals)
-    .innerJoin(rounds, and(eq(rounds.id, roundSignals.roundId), eq(rounds.userId, user.id)))
-    .where(and(eq(roundSignals.userId, user.id), roundFilter))
-    .all();
-  const peopleRows = db
-    .select({ roundId: roundInterviewers.roundId, name: interviewers.name, email: interviewers.email })
-    .from(roundInterviewers)
-    .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, user.id)))
-    .innerJoin(rounds, and(eq(rounds.id, roundInterviewers.roundId), eq(rounds.userId, user.id)))
-    .where(and(eq(roundInterviewers.userId, user.id), roundFilter))
-    .orderBy(asc(roundInterviewers.position))
-    .all();
+  const { signalRows, peopleRows } = one !== null ? roundDetailsOfOne(db, user.id, one) : roundDetailsOfAll(db, user.id);
   const eventRows = db
     .select({ id: events.id, applicationId: events.applicationId, kind: events.kind, occurredAt: events.occurredAt })
     .from(events)

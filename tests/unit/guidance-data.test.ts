@@ -146,6 +146,34 @@ describe("loadGuidanceInputs", () => {
   });
 });
 
+describe("loadGuidanceInputs scopes agree", () => {
+  it("reads the same signals and people, in the same order, for the dashboard as for each application alone", async () => {
+    const ben = await makeUser(db, "ben@example.com");
+    const people = [{ name: "Priya Raman", email: "priya@acme.com" }, { name: "Sam Lee" }, { name: "Ada Obi", email: "ada@acme.com" }];
+    for (const user of [ana, ben]) {
+      for (const company of ["Acme", "Globex"]) {
+        const app = newApp(db, user.id, { company, status: "interviewing" });
+        addRound(db, user.id, app.id, { kind: "first", scheduledAt: fromNow(-9 * DAY), signals: ["met_team"], newInterviewers: people.slice(0, 2) });
+        addRound(db, user.id, app.id, {
+          kind: "second",
+          scheduledAt: fromNow(-2 * DAY),
+          signals: ["long_term_discussion", "hiring_timeline", "role_skills"],
+          hiringTimelineOn: "2026-12-04",
+          newInterviewers: [...people].reverse(),
+        });
+      }
+    }
+    const dashboard = loadGuidanceInputs(db, ana, { dashboard: true });
+    expect(dashboard).toHaveLength(2);
+    for (const input of dashboard) {
+      const alone = loadGuidanceInputs(db, ana, { applicationId: input.application.id })[0];
+      expect(input).toEqual(alone);
+      expect(input.rounds[1].interviewers.map((p) => p.name)).toEqual(["Ada Obi", "Sam Lee", "Priya Raman"]);
+      expect(input.rounds[1].signals.map((s) => s.signal).sort()).toEqual(["hiring_timeline", "long_term_discussion", "role_skills"]);
+    }
+  });
+});
+
 describe("loadGuidanceInputs order", () => {
   const setRound = (id: string, fields: { created_at?: number; id?: string }) => {
     for (const [column, value] of Object.entries(fields)) sqlite.prepare(`update rounds set ${column} = ? where id = ?`).run(value, id);

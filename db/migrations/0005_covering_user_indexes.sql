@@ -1,0 +1,2 @@
+CREATE INDEX `round_interviewers_user_idx` ON `round_interviewers` (`user_id`,`round_id`,`position`,`interviewer_id`);--> statement-breakpoint
+CREATE INDEX `round_signals_user_idx` ON `round_signals` (`user_id`,`round_id`,`signal`,`on_date`);
