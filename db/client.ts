@@ -1,12 +1,19 @@
 import "server-only";
 import { databasePath } from "@/lib/config";
-import { openDatabase, type Db } from "./open";
+import { openDatabase, refreshQueryStatistics, type Db } from "./open";
 
 // Dev reloads re-evaluate modules; keep one connection per process.
 const globalForDb = globalThis as unknown as { shortlistDb?: Db };
 
+/** The connection lives as long as the server, while the data grows: keep its statistics current. */
+const STATISTICS_EVERY_MS = 60 * 60 * 1000;
+
 /** The app's one connection, opened and migrated on first use. */
 export function getDb(): Db {
-  globalForDb.shortlistDb ??= openDatabase(databasePath()).db;
+  if (!globalForDb.shortlistDb) {
+    const { db, sqlite } = openDatabase(databasePath());
+    setInterval(() => refreshQueryStatistics(sqlite, "periodic"), STATISTICS_EVERY_MS).unref();
+    globalForDb.shortlistDb = db;
+  }
   return globalForDb.shortlistDb;
 }

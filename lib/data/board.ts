@@ -4,8 +4,11 @@ import type { Queryable } from "@/db/open";
 import { applications } from "@/db/schema";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
 
-/** How many cards a column shows; the rest are a link to the filtered list. */
-export const BOARD_COLUMN_LIMIT = 50;
+/**
+ * How many cards a column shows; the rest are a link to the filtered list.
+ * Twenty fill a column on any screen; fifty made a busy board 1.2 MB of HTML.
+ */
+export const BOARD_COLUMN_LIMIT = 20;
 
 export type BoardCard = {
   id: string;

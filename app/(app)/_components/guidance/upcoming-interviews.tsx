@@ -4,7 +4,11 @@ import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import { relativeTime } from "@/lib/time/relative";
 import { formatDateTime } from "@/lib/time/zoned";
 
+/** A busy search can have hundreds booked; the dashboard shows the soonest and points to the list for the rest. */
+const UPCOMING_PREVIEW = 10;
+
 export function UpcomingInterviews({ rounds, days, now, timeZone }: { rounds: UpcomingInterview[]; days: number; now: Date; timeZone: string }) {
+  const shown = rounds.slice(0, UPCOMING_PREVIEW);
   return (
     <section aria-labelledby="upcoming-heading">
       <h2 id="upcoming-heading" className="mb-3 text-lg font-semibold">
@@ -17,7 +21,7 @@ export function UpcomingInterviews({ rounds, days, now, timeZone }: { rounds: Up
         </p>
       ) : (
         <ul className="card divide-y divide-slate-200 dark:divide-slate-700" data-testid="upcoming">
-          {rounds.map((r) => (
+          {shown.map((r) => (
             <li key={r.roundId} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-3">
               <Link href={`/applications/${r.applicationId}#round-${r.roundId}`} className="min-w-0 flex-1 font-medium hover:underline">
                 {r.roleTitle} <span className="font-normal text-slate-700 dark:text-slate-300">at {r.company}</span>
@@ -31,6 +35,14 @@ export function UpcomingInterviews({ rounds, days, now, timeZone }: { rounds: Up
           ))}
         </ul>
       )}
+      {shown.length < rounds.length ? (
+        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="upcoming-more">
+          The soonest {shown.length} of {rounds.length.toLocaleString("en-US")}.{" "}
+          <Link href="/applications?soon=1" className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
+            Applications with an interview in the next 7 days
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }
