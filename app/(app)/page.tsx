@@ -5,11 +5,11 @@ import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplications, countByStatus, getApplication, listApplications } from "@/lib/data/applications";
-import { guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
+import { countUpcomingInterviews, guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
 import { EmptyApplications } from "./_components/empty-applications";
 import { GhostedNotice } from "./_components/guidance/ghosted-notice";
 import { StepQueue } from "./_components/guidance/step-queue";
-import { UpcomingInterviews } from "./_components/guidance/upcoming-interviews";
+import { UPCOMING_PREVIEW, UpcomingInterviews } from "./_components/guidance/upcoming-interviews";
 import { StatusBadge } from "./_components/status-badge";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -55,7 +55,13 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
       ) : (
         <>
           <StepQueue items={guidanceQueue(db, user, now)} showAll={showAll} now={now} timeZone={user.timeZone} />
-          <UpcomingInterviews rounds={upcomingInterviews(db, user.id, now, UPCOMING_DAYS)} days={UPCOMING_DAYS} now={now} timeZone={user.timeZone} />
+          <UpcomingInterviews
+            rounds={upcomingInterviews(db, user.id, now, UPCOMING_DAYS, UPCOMING_PREVIEW)}
+            total={countUpcomingInterviews(db, user.id, now, UPCOMING_DAYS)}
+            days={UPCOMING_DAYS}
+            now={now}
+            timeZone={user.timeZone}
+          />
           <section aria-labelledby="pipeline-heading">
             <h2 id="pipeline-heading" className="mb-3 text-lg font-semibold">
               Your pipeline

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, lte, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, lte, notInArray } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
 import { applications, guidanceSteps, rounds, type RoundKind } from "@/db/schema";
 import type { HandledState } from "@/lib/vocabulary";
@@ -126,9 +126,21 @@ export type UpcomingInterview = {
   scheduledAt: Date;
 };
 
-/** The user's rounds starting within `days` of now, soonest first, on applications still open. */
-export function upcomingInterviews(db: Queryable, userId: string, now: Date, days: number): UpcomingInterview[] {
+function upcomingConditions(userId: string, now: Date, days: number) {
   const end = new Date(now.getTime() + days * DAY);
+  return and(
+    eq(rounds.userId, userId),
+    gt(rounds.scheduledAt, now),
+    lte(rounds.scheduledAt, end),
+    isNull(applications.archivedAt),
+    notInArray(applications.status, ["accepted", "rejected", "withdrawn"]),
+  );
+}
+
+const upcomingJoin = (userId: string) => and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId));
+
+/** The user's rounds starting within `days` of now, soonest first, on applications still open; the first `limit` of them. */
+export function upcomingInterviews(db: Queryable, userId: string, now: Date, days: number, limit = -1): UpcomingInterview[] {
   return db
     .select({
       roundId: rounds.id,
@@ -139,16 +151,16 @@ export function upcomingInterviews(db: Queryable, userId: string, now: Date, day
       scheduledAt: rounds.scheduledAt,
     })
     .from(rounds)
-    .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
-    .where(
-      and(
-        eq(rounds.userId, userId),
-        gt(rounds.scheduledAt, now),
-        lte(rounds.scheduledAt, end),
-        isNull(applications.archivedAt),
-        notInArray(applications.status, ["accepted", "rejected", "withdrawn"]),
-      ),
-    )
-    .orderBy(asc(rounds.scheduledAt))
+    .innerJoin(applications, upcomingJoin(userId))
+    .where(upcomingConditions(userId, now, days))
+    .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
+    .limit(limit) // SQLite: -1 is no limit
     .all();
+}
+
+/** How many rounds upcomingInterviews would give without a limit. */
+export function countUpcomingInterviews(db: Queryable, userId: string, now: Date, days: number): number {
+  return (
+    db.select({ n: count() }).from(rounds).innerJoin(applications, upcomingJoin(userId)).where(upcomingConditions(userId, now, days)).get()?.n ?? 0
+  );
 }

@@ -6,7 +6,7 @@ import { MIGRATIONS_FOLDER, type Db } from "@/db/open";
 import { deleteApplication, setArchived } from "@/lib/data/applications";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { getGuidanceSettings, saveGuidanceSettings } from "@/lib/data/guidance-settings";
-import { actOnStep, applicationGuidance, guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
+import { actOnStep, applicationGuidance, countUpcomingInterviews, guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { APPLICATION_STATUSES } from "@/lib/vocabulary";
 import {
@@ -137,6 +137,11 @@ describe("upcomingInterviews", () => {
     expect(upcomingInterviews(db, ana.id, NOW, 14).map((r) => r.company)).toEqual(["Globex", "Acme", "Acme"]);
     expect(upcomingInterviews(db, ana.id, fromNow(2 * DAY), 7)).toEqual([]);
     expect(upcomingInterviews(db, ben.id, NOW, 7).map((r) => r.company)).toEqual(["Ben's Co"]);
+    // The dashboard reads the soonest few and the count of the rest.
+    expect(upcomingInterviews(db, ana.id, NOW, 14, 2).map((r) => r.company)).toEqual(["Globex", "Acme"]);
+    expect(countUpcomingInterviews(db, ana.id, NOW, 14)).toBe(3);
+    expect(countUpcomingInterviews(db, ana.id, NOW, 7)).toBe(2);
+    expect(countUpcomingInterviews(db, ben.id, NOW, 14)).toBe(1);
   });
 
   it("leaves out applications that are accepted, rejected or withdrawn, and keeps every other status", () => {

@@ -5,9 +5,11 @@ import { relativeTime } from "@/lib/time/relative";
 import { formatDateTime } from "@/lib/time/zoned";
 
 /** A busy search can have hundreds booked; the dashboard shows the soonest and points to the list for the rest. */
-const UPCOMING_PREVIEW = 10;
+export const UPCOMING_PREVIEW = 10;
 
-export function UpcomingInterviews({ rounds, days, now, timeZone }: { rounds: UpcomingInterview[]; days: number; now: Date; timeZone: string }) {
+type Props = { rounds: UpcomingInterview[]; total: number; days: number; now: Date; timeZone: string };
+
+export function UpcomingInterviews({ rounds, total, days, now, timeZone }: Props) {
   const shown = rounds.slice(0, UPCOMING_PREVIEW);
   return (
     <section aria-labelledby="upcoming-heading">
@@ -35,9 +37,9 @@ export function UpcomingInterviews({ rounds, days, now, timeZone }: { rounds: Up
           ))}
         </ul>
       )}
-      {shown.length < rounds.length ? (
+      {shown.length < total ? (
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="upcoming-more">
-          The soonest {shown.length} of {rounds.length.toLocaleString("en-US")}.{" "}
+          The soonest {shown.length} of {total.toLocaleString("en-US")}.{" "}
           <Link href="/applications?soon=1" className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
             Applications with an interview in the next 7 days
           </Link>
