@@ -12,7 +12,14 @@ const STATISTICS_EVERY_MS = 60 * 60 * 1000;
 export function getDb(): Db {
   if (!globalForDb.shortlistDb) {
     const { db, sqlite } = openDatabase(databasePath());
-    setInterval(() => refreshQueryStatistics(sqlite, "periodic"), STATISTICS_EVERY_MS).unref();
+    setInterval(() => {
+      try {
+        refreshQueryStatistics(sqlite, "periodic");
+      } catch (error) {
+        // Busy or locked: statistics can wait for the next hour.
+        console.warn("query statistics not refreshed:", error);
+      }
+    }, STATISTICS_EVERY_MS).unref();
     globalForDb.shortlistDb = db;
   }
   return globalForDb.shortlistDb;

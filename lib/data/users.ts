@@ -1,7 +1,8 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/open";
-import { users } from "@/db/schema";
+import type { Db, Queryable } from "@/db/open";
+import { calendarFeeds, users } from "@/db/schema";
 
 /**
  * What the app may know of a signed-in user: never the password hash.
@@ -61,17 +62,31 @@ export function findUserByEmail(db: Db, email: string): SessionUser | undefined 
   return row ? toSessionUser(row) : undefined;
 }
 
-/** Invalidates every session issued before now. */
-export function revokeSessions(db: Db, userId: string): void {
-  db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
+/**
+ * A calendar feed URL copied in a session that is being revoked must die
+ * with it: the feed stays on, under a new secret shown in Settings.
+ */
+function newCalendarFeedSecret(tx: Queryable, userId: string): void {
+  tx.update(calendarFeeds).set({ token: randomBytes(32).toString("base64url") }).where(eq(calendarFeeds.userId, userId)).run();
 }
 
-/** New password and revocation of older sessions in one statement. */
+/** Invalidates every session issued before now, and the calendar feed's URL. */
+export function revokeSessions(db: Db, userId: string): void {
+  db.transaction((tx) => {
+    tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
+    newCalendarFeedSecret(tx, userId);
+  });
+}
+
+/** New password, and revocation of older sessions and the calendar feed's URL, together. */
 export function changePasswordHash(db: Db, userId: string, passwordHash: string): void {
-  db.update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .run();
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
+    newCalendarFeedSecret(tx, userId);
+  });
 }
 
 export function setTimeZone(db: Db, userId: string, timeZone: string): void {

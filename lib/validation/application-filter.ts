@@ -10,13 +10,19 @@ export const DEFAULT_PAGE_SIZE: PageSize = 50;
 /** Past this a page number is junk, not a request: it falls back to page 1. */
 const MAX_PAGE = 100_000;
 
+export const SEARCH_MAX = 200;
+
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const flag = z.preprocess(first, z.literal("1").optional()).catch(undefined);
 
 // Query strings are typed by hand: anything unexpected falls back to the
 // default instead of failing the page.
 export const applicationFilterSchema = z.object({
-  q: z.preprocess(first, z.string().trim().max(200).optional()).catch(undefined),
+  // A pasted overlong search is cut, not dropped: dropping it would show the whole list as if it matched.
+  q: z.preprocess((v) => {
+    const text = first(v);
+    return typeof text === "string" ? text.slice(0, SEARCH_MAX) : text;
+  }, z.string().trim().max(SEARCH_MAX).optional()).catch(undefined),
   status: z.preprocess(first, z.enum(APPLICATION_STATUSES).optional()).catch(undefined),
   /** Only applications with at least one overdue next step. */
   overdue: flag,

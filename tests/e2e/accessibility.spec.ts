@@ -51,8 +51,8 @@ test("the six main pages pass axe in dark mode, at phone width too", async ({ si
   await page.getByRole("button", { name: "Load sample data" }).click();
   await expect(page.getByRole("heading", { name: "Your pipeline" })).toBeVisible();
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.getByRole("link", { name: "Applications", exact: true }).click();
-  const application = await page.getByRole("link", { name: "Senior Frontend Engineer" }).getAttribute("href");
+  await page.goto("/applications");
+  const application = await page.getByRole("list", { name: "Applications" }).getByRole("link", { name: "Senior Frontend Engineer", exact: true }).getAttribute("href");
   const pages = ["/", "/applications", "/board", application ?? "", "/analytics", "/settings"];
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });

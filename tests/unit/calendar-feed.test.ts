@@ -10,6 +10,7 @@ import {
   getCalendarFeed,
   turnOffCalendarFeed,
 } from "@/lib/data/calendar-feed";
+import { changePasswordHash, revokeSessions } from "@/lib/data/users";
 import { buildCalendar, roundFileName, roundUid, stepSummary, stepUid, type CalendarRound } from "@/lib/calendar/ics";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW, thankYouOwed } from "./support/guidance-data";
 import { twoUsers } from "./support/rounds";
@@ -25,6 +26,25 @@ beforeEach(async () => {
 });
 
 describe("calendar feed tokens", () => {
+  it("signing out everywhere or changing the password gives the feed a new secret, and only the user's", () => {
+    const anas = createOrRegenerateCalendarFeed(db, ana.id, NOW);
+    const bens = createOrRegenerateCalendarFeed(db, ben.id, NOW);
+    revokeSessions(db, ana.id);
+    const afterSignOut = getCalendarFeed(db, ana.id)!.token;
+    expect(afterSignOut).not.toBe(anas.token);
+    expect(findFeedOwner(db, anas.token)).toBeNull();
+    expect(findFeedOwner(db, afterSignOut)).toMatchObject({ id: ana.id });
+    changePasswordHash(db, ana.id, "new-hash");
+    expect(findFeedOwner(db, afterSignOut)).toBeNull();
+    expect(findFeedOwner(db, getCalendarFeed(db, ana.id)!.token)).toMatchObject({ id: ana.id });
+    expect(getCalendarFeed(db, ben.id)!.token).toBe(bens.token);
+  });
+
+  it("a user without a feed gets none from signing out everywhere", () => {
+    revokeSessions(db, ana.id);
+    expect(getCalendarFeed(db, ana.id)).toBeNull();
+  });
+
   it("has no feed until one is made, then finds its owner by the token", () => {
     expect(getCalendarFeed(db, ana.id)).toBeNull();
     const feed = createOrRegenerateCalendarFeed(db, ana.id, NOW);

@@ -116,6 +116,12 @@ describe("applicationFilterSchema", () => {
     });
   });
 
+  it("cuts an overlong search to its first 200 characters instead of dropping it", () => {
+    const long = `acme ${"x".repeat(400)}`;
+    expect(applicationFilterSchema.parse({ q: long }).q).toBe(long.slice(0, 200));
+    expect(applicationFilterSchema.parse({ q: [long, "other"] }).q).toBe(long.slice(0, 200));
+  });
+
   it("reads the list's filters and paging, and ignores junk in each", () => {
     expect(applicationFilterSchema.parse({ overdue: "1", soon: "1", stars: "4", sort: "next-step", page: "3", size: "100" })).toEqual({
       overdue: "1",

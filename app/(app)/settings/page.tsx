@@ -69,7 +69,8 @@ export default async function SettingsPage() {
         </p>
         <p className="mt-2 mb-4 text-sm text-slate-700 dark:text-slate-300">
           <span className="font-medium text-slate-900 dark:text-slate-100">Anyone with the URL can read it</span>, without
-          signing in. Keep it private; if it leaks, regenerate it and the old URL stops working.
+          signing in. Keep it private; if it leaks, regenerate it and the old URL stops working. Signing out everywhere or
+          changing your password also gives it a new URL.
         </p>
         <CalendarFeedForm url={calendarUrl} />
       </section>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
-import { PAGE_SIZES, type ApplicationFilterParams } from "@/lib/validation/application-filter";
+import { PAGE_SIZES, SEARCH_MAX, type ApplicationFilterParams } from "@/lib/validation/application-filter";
 
 const SORT_LABELS = {
   updated: "Last update",
@@ -32,6 +32,7 @@ export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
             name="q"
             type="search"
             defaultValue={filter.q}
+            maxLength={SEARCH_MAX}
             placeholder="Company, role, location or notes"
             className="input dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:placeholder:text-slate-400"
           />
