@@ -126,6 +126,8 @@ test("Mark as ghosted on the move-on step: the status is Ghosted for good, and t
   await expect(card).toHaveCount(1);
   await card.getByRole("button", { name: "Mark as ghosted: Consider moving on from Silent Systems" }).click();
   await expect(page.getByTestId("ghosted-notice")).toContainText("Marked Platform Engineer at Silent Systems as ghosted");
+  // The button left with its step: focus is on the confirmation, not lost to the top of the page.
+  await expect(page.getByTestId("ghosted-notice")).toBeFocused();
   await expect(stepCard(page, "Consider moving on from Silent Systems")).toHaveCount(0);
   await page.goto(`/applications/${ids["Silent Systems"]}`);
   await expect(page.locator("header").getByText("Ghosted", { exact: true })).toBeVisible();
