@@ -8,6 +8,7 @@ import { compareRecommendations } from "@/lib/guidance/queue";
 import { recommend } from "@/lib/guidance/recommend";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
 import { ACTIVE_STATUSES, type ApplicationStatus, type EventKind, type HandledState, type RoundKind, type RoundOutcome, type SignalKey } from "@/lib/vocabulary";
+import { groupBy } from "@/lib/group-by";
 
 type AppRow = { id: string; company: string; role_title: string; status: ApplicationStatus; archived_at: number | null };
 type RoundRow = {
@@ -31,17 +32,6 @@ const ADVISABLE = [...ACTIVE_STATUSES, "rejected"];
 const ACTIVE_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(", ");
 const ADVISABLE_LIST = ADVISABLE.map((s) => `'${s}'`).join(", ");
 const date = (secondsSinceEpoch: number) => new Date(secondsSinceEpoch * 1000);
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 
 /** Prepared once, like a server would; the timed part is running them. */
 export function prepareFloor(sqlite: Database.Database) {

@@ -15,20 +15,10 @@ import {
 import { ACTIVE_STATUSES } from "@/lib/vocabulary";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
 import { getGuidanceSettings } from "./guidance-settings";
+import { groupBy } from "@/lib/group-by";
 
 /** Statuses for which some rule can still fire; the dashboard reads no others. */
 const ADVISABLE_STATUSES: ApplicationStatus[] = [...ACTIVE_STATUSES, "rejected"];
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 
 type Scope = { applicationId: string } | { dashboard: true };
 
