@@ -4,11 +4,13 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
-import { actOnStep, type StepAction } from "@/lib/data/guidance";
+import { actOnStep, applicationGuidance, type StepAction } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
 import { DAY } from "@/lib/guidance/facts";
 import { formValues, type FormState } from "@/lib/forms/form-state";
 import { markGhostedSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
+
+const STEP_GONE = "This step no longer applies (perhaps it was done in another tab). The list is up to date now.";
 
 function toStepAction(name: StepActionName, now: Date): StepAction {
   if (name === "done") return { kind: "done" };
@@ -31,7 +33,7 @@ export async function stepAction(_state: FormState, formData: FormData): Promise
   if (!result.ok && result.reason === "not-found") notFound();
   revalidatePath("/", "layout");
   // Usually the step has gone from the page by now; this is read only when it is still there.
-  return result.ok ? {} : { message: "This step no longer applies (perhaps it was done in another tab). The list is up to date now." };
+  return result.ok ? {} : { message: STEP_GONE };
 }
 
 /**
@@ -45,7 +47,16 @@ export async function markGhostedAction(_state: FormState, formData: FormData): 
   const parsed = markGhostedSchema.safeParse(formValues(formData));
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That application could not be updated." };
   const { applicationId, from } = parsed.data;
-  const result = moveApplication(getDb(), user.id, applicationId, "ghosted", new Date());
+  const db = getDb();
+  const now = new Date();
+  // A stale tab must not ghost an application that has since heard back or got an offer.
+  const guidance = applicationGuidance(db, user, applicationId, now);
+  if (!guidance) notFound();
+  if (!guidance.recommendations.some((r) => r.ruleId === "move-on-no-response")) {
+    revalidatePath("/", "layout");
+    return { message: STEP_GONE };
+  }
+  const result = moveApplication(db, user.id, applicationId, "ghosted", now);
   if (!result.ok && result.reason === "not-found") notFound();
   if (!result.ok) return { message: result.message };
   revalidatePath("/", "layout");

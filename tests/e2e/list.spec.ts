@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { applicationRow, ownedRows } from "./support/db";
+import { applicationRow, ownedRows, writeDb } from "./support/db";
 import { stepCard } from "./support/guidance";
 import { seedApplications, unansweredApp, type SeedApp } from "./support/list";
 import { DAY, HOUR } from "./support/timeline";
@@ -148,6 +149,24 @@ test("Mark as ghosted on the move-on step: the status is Ghosted for good, and t
   await expect(rows(page).first()).toContainText("Ghosted");
   await page.goto("/applications");
   await expectCompanies(page, ["Silent Systems", "Quiet Queue Ltd"]);
+});
+
+test("a stale tab cannot ghost an application that has since heard back", async ({ signedIn: page, account }) => {
+  const ids = seedApplications(account.email, [unansweredApp("Late Reply Inc")]);
+  await page.goto(`/applications/${ids["Late Reply Inc"]}`);
+  const card = stepCard(page, "Consider moving on from Late Reply Inc");
+  await expect(card).toHaveCount(1);
+  // Meanwhile, in another tab, the company answers.
+  writeDb((db) =>
+    db
+      .prepare("insert into events (id, user_id, application_id, kind, occurred_at) select ?, user_id, id, 'response_received', unixepoch() from applications where id = ?")
+      .run(randomUUID(), ids["Late Reply Inc"]),
+  );
+  await card.getByRole("button", { name: /^Mark as ghosted/ }).click();
+  // The page catches up: the step has gone, and the application was not ghosted.
+  await expect(stepCard(page, "Consider moving on from Late Reply Inc")).toHaveCount(0);
+  await expect(page.getByTestId("ghosted-notice")).toHaveCount(0);
+  expect(applicationRow(ids["Late Reply Inc"])?.status).toBe("interviewing");
 });
 
 test("a second user can neither list nor ghost the first user's application", async ({ browser, signedIn: page, account }) => {
