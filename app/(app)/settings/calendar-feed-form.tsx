@@ -74,7 +74,7 @@ export function CalendarFeedForm({ url }: { url: string | null }) {
               triggers.current.regenerate = el;
             }}
             type="button"
-            className="btn-secondary dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+            className="btn-secondary"
             onClick={() => setConfirming("regenerate")}
           >
             Regenerate URL
@@ -84,7 +84,7 @@ export function CalendarFeedForm({ url }: { url: string | null }) {
               triggers.current["turn-off"] = el;
             }}
             type="button"
-            className="btn-secondary text-red-800 dark:border-slate-600 dark:bg-slate-900 dark:text-red-300 dark:hover:bg-slate-800"
+            className="btn-secondary text-red-800 dark:text-red-300"
             onClick={() => setConfirming("turn-off")}
           >
             Turn off feed
@@ -132,13 +132,13 @@ function FeedUrl({ url }: { url: string }) {
         <input
           ref={input}
           id="calendar-feed-url"
-          className="input min-w-0 flex-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+          className="input min-w-0 flex-1 font-mono text-xs"
           readOnly
           value={url}
           aria-describedby="calendar-feed-url-hint"
           onFocus={(e) => e.currentTarget.select()}
         />
-        <button type="button" className="btn-secondary dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800" onClick={copy}>
+        <button type="button" className="btn-secondary" onClick={copy}>
           Copy
         </button>
       </div>
@@ -170,7 +170,7 @@ function ConfirmStep({ intent, onCancel }: { intent: Exclude<CalendarFeedIntent,
         {copy.text}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button ref={first} type="button" className="btn-secondary dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800" onClick={onCancel}>
+        <button ref={first} type="button" className="btn-secondary" onClick={onCancel}>
           Cancel
         </button>
         <input type="hidden" name="intent" value={intent} />

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { markGhostedAction } from "../../guidance-actions";
+import { ActionFeedback } from "./action-feedback";
 
 /** The move-on step's one-click answer; `from` says which page shows the confirmation. */
 export function MarkGhostedButton({ applicationId, from, title }: { applicationId: string; from: "application" | "dashboard"; title: string }) {
@@ -12,19 +13,14 @@ export function MarkGhostedButton({ applicationId, from, title }: { applicationI
       <input type="hidden" name="from" value={from} />
       <button
         type="submit"
-        className="btn-secondary px-3 py-1.5 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+        className="btn-secondary px-3 py-1.5"
         disabled={pending}
         aria-label={`Mark as ghosted: ${title}`}
       >
         Mark as ghosted
       </button>
       <span className="text-xs text-slate-600 dark:text-slate-400">Nothing is deleted; edit the status to undo.</span>
-      {pending ? <span className="text-sm text-slate-600 dark:text-slate-400">Saving…</span> : null}
-      {state.message ? (
-        <p role="status" className="basis-full text-sm text-slate-800 dark:text-slate-200">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionFeedback pending={pending} message={state.message} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { stepAction } from "../../guidance-actions";
+import { ActionFeedback } from "./action-feedback";
 
 const SNOOZES = [
   ["snooze-1d", "1 day"],
@@ -44,12 +45,7 @@ export function StepActions({ applicationId, stepKey, title }: { applicationId: 
         </div>
       </details>
       <button type="submit" name="action" value="dismiss" className="btn-secondary px-3 py-1.5" disabled={pending} {...named("Dismiss")} />
-      {pending ? <span className="text-sm text-slate-600 dark:text-slate-400">Saving…</span> : null}
-      {state.message ? (
-        <p role="status" className="basis-full text-sm text-slate-800 dark:text-slate-200">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionFeedback pending={pending} message={state.message} />
     </form>
   );
 }

@@ -49,7 +49,7 @@ export type StepCardProps = {
 export function StepCard({ step, now, timeZone, application, draft }: StepCardProps) {
   const doneNote = DONE_LOGS[step.ruleId];
   return (
-    <li className={`card dark:border-slate-700 dark:bg-slate-900 ${application ? "p-3 sm:p-4" : "p-4"} ${step.overdue ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""}`} data-testid="step" data-rule={step.ruleId}>
+    <li className={`card ${application ? "p-3 sm:p-4" : "p-4"} ${step.overdue ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""}`} data-testid="step" data-rule={step.ruleId}>
       {application ? (
         <p className="text-sm">
           <Link href={`/applications/${step.applicationId}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">

@@ -21,7 +21,7 @@ const check = "flex items-center gap-2 text-sm text-slate-800 dark:text-slate-20
  */
 export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
   return (
-    <form role="search" aria-label="Filter applications" className="card space-y-3 p-4 dark:border-slate-700 dark:bg-slate-900">
+    <form role="search" aria-label="Filter applications" className="card space-y-3 p-4">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]">
         <div className="sm:col-span-2 lg:col-span-1">
           <label htmlFor="q" className={label}>
@@ -34,14 +34,14 @@ export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
             defaultValue={filter.q}
             maxLength={SEARCH_MAX}
             placeholder="Company, role, location or notes"
-            className="input dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:placeholder:text-slate-400"
+            className="input"
           />
         </div>
         <div>
           <label htmlFor="status" className={label}>
             Status
           </label>
-          <select id="status" name="status" defaultValue={filter.status ?? ""} className="input dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
+          <select id="status" name="status" defaultValue={filter.status ?? ""} className="input">
             <option value="">Any status</option>
             {APPLICATION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -54,7 +54,7 @@ export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
           <label htmlFor="stars" className={label}>
             Excitement
           </label>
-          <select id="stars" name="stars" defaultValue={filter.stars ?? ""} className="input dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
+          <select id="stars" name="stars" defaultValue={filter.stars ?? ""} className="input">
             <option value="">Any</option>
             {[1, 2, 3, 4].map((n) => (
               <option key={n} value={n}>
@@ -68,7 +68,7 @@ export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
           <label htmlFor="sort" className={label}>
             Sort by
           </label>
-          <select id="sort" name="sort" defaultValue={filter.sort} className="input dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
+          <select id="sort" name="sort" defaultValue={filter.sort} className="input">
             {Object.entries(SORT_LABELS).map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
@@ -94,7 +94,7 @@ export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
           <label htmlFor="size" className="text-sm text-slate-800 dark:text-slate-200">
             Per page
           </label>
-          <select id="size" name="size" defaultValue={filter.size} className="input w-auto py-1.5 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
+          <select id="size" name="size" defaultValue={filter.size} className="input w-auto py-1.5">
             {PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -106,7 +106,7 @@ export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
           <button type="submit" className="btn-primary">
             Apply filters
           </button>
-          <Link href="/applications" className="btn-secondary dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700">
+          <Link href="/applications" className="btn-secondary">
             Clear filters
           </Link>
         </div>

@@ -35,7 +35,7 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
   return (
     <li
       ref={setNodeRef}
-      className={`card p-3 dark:border-slate-700 dark:bg-slate-900 ${isDragging ? "border-dashed ring-2 ring-brand-600 dark:ring-brand-100" : ""} ${error ? "border-red-700 dark:border-red-400" : ""}`}
+      className={`card p-3 ${isDragging ? "border-dashed ring-2 ring-brand-600 dark:ring-brand-100" : ""} ${error ? "border-red-700 dark:border-red-400" : ""}`}
       data-testid="board-card"
       data-id={card.id}
     >
@@ -81,7 +81,7 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
           defaultValue=""
           required
           aria-describedby={error ? errorId : undefined}
-          className="input min-w-0 flex-1 px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+          className="input min-w-0 flex-1 px-2 py-1 text-xs"
         >
           <option value="" disabled>
             Choose…
@@ -92,7 +92,7 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
             </option>
           ))}
         </select>
-        <button type="submit" className="btn-secondary px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700" aria-label={`Move ${name}`}>
+        <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`Move ${name}`}>
           Move
         </button>
       </form>
@@ -126,7 +126,7 @@ function NextStep({ card }: { card: CardView }) {
 /** What follows the pointer while a card is dragged: a copy with nothing to click. */
 export function CardPreview({ card }: { card: CardView }) {
   return (
-    <div className="card w-64 rotate-1 p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900" aria-hidden>
+    <div className="card w-64 rotate-1 p-3 shadow-lg" aria-hidden>
       <p className="truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
       <p className="font-medium">{card.roleTitle}</p>
     </div>

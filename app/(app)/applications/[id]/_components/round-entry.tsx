@@ -91,7 +91,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
       <div className="flex flex-wrap items-center gap-2 pt-1 text-sm">
         <Link
           href={`/applications/${round.applicationId}/rounds/${round.id}/edit`}
-          className="btn-secondary px-3 py-1 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+          className="btn-secondary px-3 py-1"
           aria-label={`Edit round ${number}`}
         >
           Edit
@@ -100,7 +100,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
         <a
           href={`/applications/${round.applicationId}/rounds/${round.id}/calendar.ics`}
           download
-          className="btn-secondary px-3 py-1 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+          className="btn-secondary px-3 py-1"
           aria-label={`Add round ${number} to calendar (.ics)`}
         >
           Add to calendar (.ics)
