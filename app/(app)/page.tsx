@@ -27,7 +27,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   const now = new Date();
   const totals = countApplications(db, user.id);
   const byStatus = countByStatus(db, user.id);
-  const recent = listApplications(db, user.id, { sort: "updated", limit: RECENT_LIMIT });
+  const recent = listApplications(db, user.id, { limit: RECENT_LIMIT });
   const active = ACTIVE_STATUSES.reduce((n, s) => n + (byStatus[s] ?? 0), 0);
 
   return (

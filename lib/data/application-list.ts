@@ -4,7 +4,7 @@ import type { Db } from "@/db/open";
 import { applications, rounds, type ApplicationStatus } from "@/db/schema";
 import { DAY } from "@/lib/guidance/facts";
 import type { ApplicationSort } from "@/lib/validation/application-filter";
-import { escapeLike } from "./applications";
+import { groupBy } from "@/lib/group-by";
 import { guidanceQueue, type QueueItem } from "./guidance";
 
 /** "Interview in the next N days" on the list. */
@@ -68,15 +68,9 @@ export type ListPage = {
 
 type User = { id: string; timeZone: string };
 
-/** Each application's steps in queue order, so the first one is its next step. */
-function stepsByApplication(queue: readonly QueueItem[]): Map<string, QueueItem[]> {
-  const map = new Map<string, QueueItem[]>();
-  for (const item of queue) {
-    const list = map.get(item.applicationId);
-    if (list) list.push(item);
-    else map.set(item.applicationId, [item]);
-  }
-  return map;
+/** LIKE treats % and _ as wildcards: a search for "100%" means the characters. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 // One JSON parameter instead of thousands of bound ids keeps the statement
@@ -139,7 +133,7 @@ function orderBy(sort: Exclude<ApplicationSort, "next-step">): SQL[] {
  */
 export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date): ListPage {
   const queue = guidanceQueue(db, user, now);
-  const steps = stepsByApplication(queue);
+  const steps = groupBy(queue, (item) => item.applicationId); // in queue order: the first is the next step
   const overdueIds = q.overdueOnly ? [...new Set(queue.filter((s) => s.overdue).map((s) => s.applicationId))] : [];
   const where = conditions(user.id, q, now, overdueIds);
 

@@ -1,18 +1,15 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { applications, events, type Application, type ApplicationStatus, type EventKind } from "@/db/schema";
 import type { ApplicationInput } from "@/lib/validation/application";
-import type { ApplicationSort } from "@/lib/validation/application-filter";
 import type { RoundInput } from "@/lib/validation/round";
 import { pruneContacts } from "./interviewers";
 import { insertRound } from "./rounds";
 
 
+/** The plain list: the dashboard's "recently updated" and the tests. Search, filters and pages live in application-list.ts. */
 export type ApplicationFilter = {
-  query?: string;
-  status?: ApplicationStatus;
-  sort?: Extract<ApplicationSort, "updated" | "applied" | "company">;
   includeArchived?: boolean;
   limit?: number;
 };
@@ -43,9 +40,6 @@ export type ApplicationView = Omit<Application, "userId">;
 const owned = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
 /** Makes `%`, `_` and `\\` match themselves in a LIKE pattern written with `escape '\\'`. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function toRow(input: ApplicationInput) {
   // Absent optional fields are written as NULL so that clearing a field in
@@ -68,32 +62,13 @@ function toRow(input: ApplicationInput) {
   };
 }
 
+/** The user's applications, most recently updated first. */
 export function listApplications(db: Db, userId: string, filter: ApplicationFilter = {}): ApplicationView[] {
-  const conditions: (SQL | undefined)[] = [eq(applications.userId, userId)];
-  if (!filter.includeArchived) conditions.push(isNull(applications.archivedAt));
-  if (filter.status) conditions.push(eq(applications.status, filter.status));
-  const query = filter.query?.trim();
-  if (query) {
-    const pattern = `%${escapeLike(query)}%`;
-    conditions.push(
-      or(
-        like(applications.company, sql`${pattern} escape '\\'`),
-        like(applications.roleTitle, sql`${pattern} escape '\\'`),
-      ),
-    );
-  }
-  const order =
-    filter.sort === "company"
-      ? [asc(sql`${applications.company} collate nocase`), desc(applications.updatedAt)]
-      : filter.sort === "applied"
-        ? // Undated applications sort after dated ones.
-          [sql`${applications.appliedOn} is null`, desc(applications.appliedOn), desc(applications.updatedAt)]
-        : [desc(applications.updatedAt)];
   return db
     .select(publicColumns)
     .from(applications)
-    .where(and(...conditions))
-    .orderBy(...order, asc(applications.id))
+    .where(and(eq(applications.userId, userId), filter.includeArchived ? undefined : isNull(applications.archivedAt)))
+    .orderBy(desc(applications.updatedAt), asc(applications.id))
     .limit(filter.limit ?? -1) // SQLite: -1 is no limit
     .all();
 }

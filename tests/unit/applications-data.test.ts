@@ -91,13 +91,6 @@ describe("listApplications", () => {
     expect(listApplications(db, ana.id, { includeArchived: true }).map((a) => a.company)).toContain("Delta");
   });
 
-  it("searches company and role, case-insensitively, treating % and _ literally", () => {
-    expect(listApplications(db, ana.id, { query: "ALPHA" }).map((a) => a.roleTitle)).toEqual(["Frontend Engineer"]);
-    expect(listApplications(db, ana.id, { query: "designer" }).map((a) => a.company)).toEqual(["beta labs"]);
-    expect(listApplications(db, ana.id, { query: "100%" }).map((a) => a.company)).toEqual(["Gamma 100%"]);
-    expect(listApplications(db, ana.id, { query: "%" }).map((a) => a.company)).toEqual(["Gamma 100%"]);
-  });
-
   it("limits to the most recent when asked", () => {
     expect(listApplications(db, ana.id, { limit: 2 })).toHaveLength(2);
     expect(listApplications(db, ana.id, { limit: 2 }).map((a) => a.company)).toEqual(
@@ -105,14 +98,8 @@ describe("listApplications", () => {
     );
   });
 
-  it("filters by status", () => {
-    expect(listApplications(db, ana.id, { status: "interviewing" }).map((a) => a.company)).toEqual(["Gamma 100%"]);
-  });
-
-  it("sorts by company, by applied date (undated last), and by last update", () => {
-    expect(listApplications(db, ana.id, { sort: "company" }).map((a) => a.company)).toEqual(["Alpha", "beta labs", "Gamma 100%"]);
-    expect(listApplications(db, ana.id, { sort: "applied" }).map((a) => a.company)).toEqual(["Gamma 100%", "Alpha", "beta labs"]);
-    const alpha = listApplications(db, ana.id, { query: "Alpha" })[0];
+  it("lists the most recently updated first", () => {
+    const alpha = listApplications(db, ana.id).find((a) => a.company === "Alpha")!;
     updateApplication(db, ana.id, alpha.id, input({ company: "Alpha", roleTitle: "Frontend Engineer" }));
     expect(listApplications(db, ana.id)[0].company).toBe("Alpha");
   });
