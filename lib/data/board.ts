@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { applications } from "@/db/schema";
+import { countByStatus } from "./applications";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
 
 /**
@@ -29,12 +30,7 @@ export type BoardColumn = { status: ApplicationStatus; total: number; cards: Boa
 export function boardColumns(db: Queryable, userId: string, limit = BOARD_COLUMN_LIMIT): BoardColumn[] {
   const open = and(eq(applications.userId, userId), isNull(applications.archivedAt));
 
-  const totals = db
-    .select({ status: applications.status, total: count() })
-    .from(applications)
-    .where(open)
-    .groupBy(applications.status)
-    .all();
+  const totals = countByStatus(db, userId);
 
   // A window function keeps the cap per column inside SQLite instead of
   // loading every row and slicing in JavaScript.
@@ -67,7 +63,7 @@ export function boardColumns(db: Queryable, userId: string, limit = BOARD_COLUMN
 
   return APPLICATION_STATUSES.map((status) => ({
     status,
-    total: totals.find((t) => t.status === status)?.total ?? 0,
+    total: totals[status] ?? 0,
     cards: rows.filter((r) => r.status === status),
   }));
 }
