@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/open";
 import { countAttempt, forgiveAttempt, retryAfterMs, throttleKeys, type ThrottleKey } from "@/lib/data/sign-in-throttle";
 import { findCredentials } from "@/lib/data/users";
+import { write } from "@/lib/data/write";
 import { signInSchema } from "@/lib/validation/auth";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
@@ -18,9 +19,9 @@ export async function guardedPasswordCheck(
   now: Date,
   check: () => Promise<boolean>,
 ): Promise<GuardedCheck> {
-  const wait = db.transaction(() => {
-    const blockedFor = retryAfterMs(db, keys, now);
-    if (blockedFor === 0) countAttempt(db, keys, now);
+  const wait = write(db, (tx) => {
+    const blockedFor = retryAfterMs(tx, keys, now);
+    if (blockedFor === 0) countAttempt(tx, keys, now);
     return blockedFor;
   });
   if (wait > 0) return { ok: false, retryAfterMs: wait };

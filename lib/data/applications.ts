@@ -6,7 +6,7 @@ import type { ApplicationInput } from "@/lib/validation/application";
 import type { RoundInput } from "@/lib/validation/round";
 import { pruneContacts } from "./interviewers";
 import { insertRound } from "./rounds";
-
+import { write } from "./write";
 
 /** The plain list: the dashboard's "recently updated" and the tests. Search, filters and pages live in application-list.ts. */
 export type ApplicationFilter = {
@@ -38,8 +38,6 @@ const publicColumns = {
 export type ApplicationView = Omit<Application, "userId">;
 
 const owned = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
-
-/** Makes `%`, `_` and `\\` match themselves in a LIKE pattern written with `escape '\\'`. */
 
 function toRow(input: ApplicationInput) {
   // Absent optional fields are written as NULL so that clearing a field in
@@ -78,35 +76,31 @@ export function getApplication(db: Db, userId: string, id: string): ApplicationV
 }
 
 export function createApplication(db: Db, userId: string, input: ApplicationInput): ApplicationView {
-  return db
-    .insert(applications)
-    .values({ ...toRow(input), userId })
-    .returning(publicColumns)
-    .get();
+  return write(db, (tx) =>
+    tx
+      .insert(applications)
+      .values({ ...toRow(input), userId })
+      .returning(publicColumns)
+      .get(),
+  );
 }
 
 /** Returns false when no application with that id belongs to the user. */
 export function updateApplication(db: Db, userId: string, id: string, input: ApplicationInput): boolean {
-  const result = db
-    .update(applications)
-    .set({ ...toRow(input), updatedAt: new Date() })
-    .where(owned(userId, id))
-    .run();
-  return result.changes === 1;
+  return write(db, (tx) => tx.update(applications).set({ ...toRow(input), updatedAt: new Date() }).where(owned(userId, id)).run().changes === 1);
 }
 
 export function setArchived(db: Db, userId: string, id: string, archived: boolean): boolean {
-  const result = db
-    .update(applications)
-    .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-    .where(owned(userId, id))
-    .run();
-  return result.changes === 1;
+  const now = new Date();
+  return write(
+    db,
+    (tx) => tx.update(applications).set({ archivedAt: archived ? now : null, updatedAt: now }).where(owned(userId, id)).run().changes === 1,
+  );
 }
 
 /** Deletes the application with everything logged on it, and the contacts only it mentioned. */
 export function deleteApplication(db: Db, userId: string, id: string): boolean {
-  return db.transaction((tx) => {
+  return write(db, (tx) => {
     const deleted = tx.delete(applications).where(owned(userId, id)).run().changes === 1;
     if (deleted) pruneContacts(tx, userId);
     return deleted;
@@ -155,7 +149,7 @@ export function insertApplications(
   rows: ApplicationWithHistory[],
   onProgress?: (done: number, total: number) => void,
 ): number {
-  db.transaction((tx) => {
+  write(db, (tx) => {
     rows.forEach((row, i) => {
       const application = tx
         .insert(applications)

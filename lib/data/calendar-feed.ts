@@ -6,6 +6,7 @@ import { applications, calendarFeeds, rounds, users, type ApplicationStatus } fr
 import type { CalendarRound, CalendarStep } from "@/lib/calendar/ics";
 import { DAY } from "@/lib/guidance/facts";
 import { guidanceQueue } from "./guidance";
+import { write } from "./write";
 
 /** How far back the feed reaches, so a calendar keeps the rounds of the last weeks. */
 export const FEED_LOOKBACK_DAYS = 30;
@@ -33,7 +34,7 @@ export function getCalendarFeed(db: Queryable, userId: string): CalendarFeedView
  */
 export function createOrRegenerateCalendarFeed(db: Db, userId: string, now: Date): CalendarFeedView {
   const token = randomBytes(32).toString("base64url");
-  return db.transaction((tx) =>
+  return write(db, (tx) =>
     tx
       .insert(calendarFeeds)
       .values({ userId, token, createdAt: now })
@@ -45,7 +46,7 @@ export function createOrRegenerateCalendarFeed(db: Db, userId: string, now: Date
 
 /** Removes the user's feed; its URL answers 404 from now on. True when there was one. */
 export function turnOffCalendarFeed(db: Queryable, userId: string): boolean {
-  return db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run().changes > 0;
+  return write(db, (tx) => tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run().changes > 0);
 }
 
 /**

@@ -5,6 +5,7 @@ import { applications, events, rounds, type AppEvent, type EventKind } from "@/d
 import { STATUS_SETTING_EVENTS, statusAfterDeletingEvent, statusAfterEvent } from "@/lib/interviews/status-moves";
 import type { EventEditInput, EventInput } from "@/lib/validation/event";
 import { touchApplication } from "./rounds";
+import { write } from "./write";
 
 export type EventView = Omit<AppEvent, "userId" | "statusBefore">;
 
@@ -44,7 +45,7 @@ export type LogEventResult = { ok: true; id: string } | { ok: false; reason: "no
  * application, say).
  */
 export function logEvent(db: Queryable, userId: string, applicationId: string, input: EventInput): LogEventResult {
-  return db.transaction((tx) => {
+  return write(db, (tx): LogEventResult => {
     const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, applicationId)).get();
     if (!application) return { ok: false, reason: "not-found" };
     const move = statusAfterEvent(application.status, input.kind);
@@ -72,7 +73,7 @@ export function logEvent(db: Queryable, userId: string, applicationId: string, i
 
 /** Time and note only; returns the application id, or null when not the user's. */
 export function updateEvent(db: Db, userId: string, id: string, input: EventEditInput): string | null {
-  return db.transaction((tx) => {
+  return write(db, (tx) => {
     const updated = tx
       .update(events)
       .set({ occurredAt: input.occurredAt, note: input.note ?? null })
@@ -91,7 +92,7 @@ export function updateEvent(db: Db, userId: string, id: string, input: EventEdit
  * mistaken "offer received" leaves no trace of it.
  */
 export function deleteEvent(db: Db, userId: string, id: string): string | null {
-  return db.transaction((tx) => {
+  return write(db, (tx) => {
     const deleted = tx
       .delete(events)
       .where(ownedEvent(userId, id))

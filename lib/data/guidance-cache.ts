@@ -46,6 +46,8 @@ export function cachedForUser<T>(
   now: Date,
   compute: (tx: Queryable) => Computed<T>,
 ): T {
+  // A read-only snapshot: nothing is written, so there is no commit to check.
+  // eslint-disable-next-line no-restricted-syntax
   return db.transaction((tx) => {
     const version = dataVersion(tx, user.id);
     let cache = caches.get(db);

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { guidanceSettings } from "@/db/schema";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
+import { write } from "./write";
 
 export function getGuidanceSettings(db: Queryable, userId: string): GuidanceSettings {
   const row = db
@@ -21,8 +22,11 @@ export function getGuidanceSettings(db: Queryable, userId: string): GuidanceSett
 
 export function saveGuidanceSettings(db: Queryable, userId: string, settings: GuidanceSettings): void {
   const values = { ...settings, updatedAt: new Date() };
-  db.insert(guidanceSettings)
-    .values({ userId, ...values })
-    .onConflictDoUpdate({ target: guidanceSettings.userId, set: values })
-    .run();
+  write(db, (tx) =>
+    tx
+      .insert(guidanceSettings)
+      .values({ userId, ...values })
+      .onConflictDoUpdate({ target: guidanceSettings.userId, set: values })
+      .run(),
+  );
 }

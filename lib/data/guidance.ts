@@ -12,6 +12,7 @@ import { logEvent } from "./events";
 import { cachedForUser } from "./guidance-cache";
 import { loadGuidanceInputs } from "./guidance-inputs";
 import { markThankYouSent } from "./rounds";
+import { write, type WriteTx } from "./write";
 
 type GuidanceUser = { id: string; timeZone: string };
 
@@ -67,7 +68,7 @@ export type StepResult =
   | { ok: false; reason: "gone" };
 
 /** Done on these steps also records what the user did, as if they had logged it on the timeline. */
-function logWhatWasDone(tx: Queryable, userId: string, step: Recommendation, now: Date): Logged | null | "refused" {
+function logWhatWasDone(tx: WriteTx, userId: string, step: Recommendation, now: Date): Logged | null | "refused" {
   if (step.ruleId === "send-thank-you" && step.roundId) {
     return markThankYouSent(tx, userId, step.roundId, now).ok ? "thank-you" : "refused";
   }
@@ -88,7 +89,7 @@ const stateOf = (action: StepAction): HandledState =>
  * user's application gives the same answer as one that does not exist.
  */
 export function actOnStep(db: Db, user: GuidanceUser, applicationId: string, key: string, action: StepAction, now: Date): StepResult {
-  return db.transaction((tx): StepResult => {
+  return write(db, (tx): StepResult => {
     const input = loadGuidanceInputs(tx, user, { applicationId })[0];
     if (!input) return { ok: false, reason: "not-found" };
     const step = fired(input, now, { includeHandled: true }).find((r) => r.key === key);

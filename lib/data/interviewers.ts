@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { interviewers, roundInterviewers, rounds } from "@/db/schema";
+import type { WriteTx } from "./write";
 
 export type InterviewerView = { id: string; name: string; title: string | null; email: string | null };
 
@@ -25,9 +26,9 @@ const matchKey = (company: string, p: NewInterviewer) =>
  * order. A person typed again is the same contact; a title fills in one
  * that was missing but never rewrites what earlier rounds show.
  */
-export function upsertInterviewers(db: Queryable, userId: string, company: string, people: NewInterviewer[]): string[] {
+export function upsertInterviewers(tx: WriteTx, userId: string, company: string, people: NewInterviewer[]): string[] {
   return people.map((person) => {
-    const row = db
+    const row = tx
       .insert(interviewers)
       .values({
         userId,
@@ -73,13 +74,13 @@ export function interviewersMetFor(db: Queryable, userId: string, applicationId:
  * Removes the user's contacts that no round mentions any more, so deleting
  * a round or an application leaves no one behind.
  */
-export function pruneContacts(db: Queryable, userId: string): void {
-  db.delete(interviewers)
+export function pruneContacts(tx: WriteTx, userId: string): void {
+  tx.delete(interviewers)
     .where(
       and(
         eq(interviewers.userId, userId),
         notExists(
-          db
+          tx
             .select({ one: sql`1` })
             .from(roundInterviewers)
             .where(and(eq(roundInterviewers.userId, userId), eq(roundInterviewers.interviewerId, interviewers.id))),

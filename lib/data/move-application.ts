@@ -4,6 +4,7 @@ import type { Db } from "@/db/open";
 import { applications, type ApplicationStatus, type EventKind } from "@/db/schema";
 import { STATUS_SETTING_EVENTS } from "@/lib/interviews/status-moves";
 import { logEvent } from "./events";
+import { write } from "./write";
 
 /** The event that a move to this status stands for, as if logged on the timeline. */
 const EVENT_FOR_STATUS = Object.fromEntries(
@@ -22,7 +23,7 @@ export type MoveResult =
  * fact the user would have logged by hand; other moves only set the status.
  */
 export function moveApplication(db: Db, userId: string, id: string, target: ApplicationStatus, now: Date): MoveResult {
-  return db.transaction((tx): MoveResult => {
+  return write(db, (tx): MoveResult => {
     const owned = and(eq(applications.id, id), eq(applications.userId, userId));
     const current = tx.select({ status: applications.status }).from(applications).where(owned).get();
     if (!current) return { ok: false, reason: "not-found" };

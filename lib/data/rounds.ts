@@ -21,6 +21,7 @@ import {
   upsertInterviewers,
   type InterviewerView,
 } from "./interviewers";
+import { write, type WriteTx } from "./write";
 
 export type RoundSignal = { signal: SignalKey; onDate: string | null };
 export type RoundView = Omit<Round, "userId"> & {
@@ -116,7 +117,7 @@ function roundRow(input: RoundInput) {
 }
 
 /** Replaces the round's signals and people; the caller has checked ownership. */
-function writeDetails(tx: Queryable, userId: string, roundId: string, company: string, input: RoundInput) {
+function writeDetails(tx: WriteTx, userId: string, roundId: string, company: string, input: RoundInput) {
   tx.delete(roundSignals).where(and(eq(roundSignals.userId, userId), eq(roundSignals.roundId, roundId))).run();
   tx.delete(customSignals).where(and(eq(customSignals.userId, userId), eq(customSignals.roundId, roundId))).run();
   tx.delete(roundInterviewers).where(and(eq(roundInterviewers.userId, userId), eq(roundInterviewers.roundId, roundId))).run();
@@ -152,7 +153,7 @@ function allInterviewersOwned(tx: Queryable, userId: string, ids: string[]): boo
 
 /** Inserts a round with its details inside the caller's transaction (sample data, imports). */
 export function insertRound(
-  tx: Queryable,
+  tx: WriteTx,
   userId: string,
   application: { id: string; company: string },
   input: RoundInput,
@@ -172,7 +173,7 @@ export function insertRound(
  * id, or null when the application (or a picked person) is not the user's.
  */
 export function createRound(db: Db, userId: string, applicationId: string, input: RoundInput): string | null {
-  return db.transaction((tx) => {
+  return write(db, (tx) => {
     const application = tx
       .select({ id: applications.id, company: applications.company, status: applications.status })
       .from(applications)
@@ -190,7 +191,7 @@ export function createRound(db: Db, userId: string, applicationId: string, input
 
 /** Returns the round's application id, or null when the round is not the user's. */
 export function updateRound(db: Db, userId: string, id: string, input: RoundInput): string | null {
-  return db.transaction((tx) => {
+  return write(db, (tx) => {
     const round = tx
       .select({ applicationId: rounds.applicationId, company: applications.company })
       .from(rounds)
@@ -216,7 +217,7 @@ export function updateRound(db: Db, userId: string, id: string, input: RoundInpu
  * interviewing goes back to applied.
  */
 export function deleteRound(db: Db, userId: string, id: string): string | null {
-  return db.transaction((tx) => {
+  return write(db, (tx) => {
     const deleted = tx.delete(rounds).where(ownedRound(userId, id)).returning({ applicationId: rounds.applicationId }).get();
     if (!deleted) return null;
     pruneContacts(tx, userId);
@@ -240,7 +241,7 @@ export type ThankYouResult = { ok: true; applicationId: string } | { ok: false; 
 
 /** "Sent now": refuses a round that hasn't started, as the form does. */
 export function markThankYouSent(db: Queryable, userId: string, id: string, at: Date): ThankYouResult {
-  return db.transaction((tx) => {
+  return write(db, (tx): ThankYouResult => {
     const round = tx
       .select({ applicationId: rounds.applicationId, scheduledAt: rounds.scheduledAt })
       .from(rounds)
@@ -258,6 +259,6 @@ export function markThankYouSent(db: Queryable, userId: string, id: string, at: 
   });
 }
 
-export function touchApplication(tx: Queryable, userId: string, applicationId: string): void {
+export function touchApplication(tx: WriteTx, userId: string, applicationId: string): void {
   tx.update(applications).set({ updatedAt: new Date() }).where(ownedApplication(userId, applicationId)).run();
 }

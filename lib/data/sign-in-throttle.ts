@@ -2,6 +2,7 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { signInThrottle } from "@/db/schema";
+import { write } from "./write";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /** Failures allowed per window for one account, and for one client address
@@ -41,7 +42,7 @@ export function retryAfterMs(db: Db, keys: ThrottleKey[], now: Date): number {
  */
 export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
   const windowStart = now.getTime() - THROTTLE_WINDOW_MS;
-  db.transaction((tx) => {
+  write(db, (tx) => {
     for (const { key } of keys) {
       tx.insert(signInThrottle)
         .values({ key, failures: 1, windowStartedAt: now })
@@ -64,7 +65,7 @@ export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
  * address still stand).
  */
 export function forgiveAttempt(db: Db, keys: ThrottleKey[]): void {
-  db.transaction((tx) => {
+  write(db, (tx) => {
     for (const { key, scope } of keys) {
       if (scope === "account") {
         tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db, Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { calendarFeeds, users } from "@/db/schema";
+import { write, type WriteTx } from "./write";
 
 /**
  * What the app may know of a signed-in user: never the password hash.
@@ -35,7 +36,7 @@ export function createUser(
   db: Db,
   input: { name: string; email: string; passwordHash: string; timeZone?: string },
 ): SessionUser | null {
-  const rows = db.insert(users).values(input).onConflictDoNothing({ target: users.email }).returning(sessionColumns).all();
+  const rows = write(db, (tx) => tx.insert(users).values(input).onConflictDoNothing({ target: users.email }).returning(sessionColumns).all());
   return rows[0] ? toSessionUser(rows[0]) : null;
 }
 
@@ -66,13 +67,13 @@ export function findUserByEmail(db: Db, email: string): SessionUser | undefined 
  * A calendar feed URL copied in a session that is being revoked must die
  * with it: the feed stays on, under a new secret shown in Settings.
  */
-function newCalendarFeedSecret(tx: Queryable, userId: string): void {
+function newCalendarFeedSecret(tx: WriteTx, userId: string): void {
   tx.update(calendarFeeds).set({ token: randomBytes(32).toString("base64url") }).where(eq(calendarFeeds.userId, userId)).run();
 }
 
 /** Invalidates every session issued before now, and the calendar feed's URL. */
 export function revokeSessions(db: Db, userId: string): void {
-  db.transaction((tx) => {
+  write(db, (tx) => {
     tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
     newCalendarFeedSecret(tx, userId);
   });
@@ -80,7 +81,7 @@ export function revokeSessions(db: Db, userId: string): void {
 
 /** New password, and revocation of older sessions and the calendar feed's URL, together. */
 export function changePasswordHash(db: Db, userId: string, passwordHash: string): void {
-  db.transaction((tx) => {
+  write(db, (tx) => {
     tx.update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
@@ -90,10 +91,10 @@ export function changePasswordHash(db: Db, userId: string, passwordHash: string)
 }
 
 export function setTimeZone(db: Db, userId: string, timeZone: string): void {
-  db.update(users).set({ timeZone }).where(eq(users.id, userId)).run();
+  write(db, (tx) => tx.update(users).set({ timeZone }).where(eq(users.id, userId)).run());
 }
 
 /** Takes the device's zone only while the account has none, so it never overrides a choice. */
 export function adoptTimeZone(db: Db, userId: string, timeZone: string): boolean {
-  return db.update(users).set({ timeZone }).where(and(eq(users.id, userId), isNull(users.timeZone))).run().changes === 1;
+  return write(db, (tx) => tx.update(users).set({ timeZone }).where(and(eq(users.id, userId), isNull(users.timeZone))).run().changes === 1);
 }

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { createApplication } from "@/lib/data/applications";
 import { interviewersMetFor, upsertInterviewers } from "@/lib/data/interviewers";
+import { write } from "@/lib/data/write";
 import { createRound, deleteRound, getRound, updateRound } from "@/lib/data/rounds";
 import type { RoundInput } from "@/lib/validation/round";
 import { countRows, roundInput, twoUsers } from "./support/rounds";
@@ -75,12 +76,15 @@ describe("contacts are matched per company", () => {
   });
 
   it("upsertInterviewers returns one id per person, in order, the same id for a repeat", () => {
-    const ids = upsertInterviewers(db, ana.id, "Acme", [PRIYA, { name: "Sam Lee" }, { name: "PRIYA RAMAN", email: "priya@acme.com" }]);
+    // It joins its caller's write, as createRound's does.
+    const upsert = (company: string, people: Parameters<typeof upsertInterviewers>[3]) =>
+      write(db, (tx) => upsertInterviewers(tx, ana.id, company, people));
+    const ids = upsert("Acme", [PRIYA, { name: "Sam Lee" }, { name: "PRIYA RAMAN", email: "priya@acme.com" }]);
     expect(ids).toHaveLength(3);
     expect(ids[2]).toBe(ids[0]);
     expect(ids[1]).not.toBe(ids[0]);
-    expect(upsertInterviewers(db, ana.id, "Globex", [PRIYA])[0]).not.toBe(ids[0]);
-    expect(upsertInterviewers(db, ana.id, "Acme", [])).toEqual([]);
+    expect(upsert("Globex", [PRIYA])[0]).not.toBe(ids[0]);
+    expect(upsert("Acme", [])).toEqual([]);
   });
 });
 
