@@ -299,6 +299,16 @@ export const userDataVersions = sqliteTable("user_data_versions", {
   version: integer("version").notNull(),
 });
 
+/**
+ * One row, rewritten by each health check (GET /health): a committed write
+ * is the only proof the disk still takes one, and this leaves nothing else
+ * behind. Not user data.
+ */
+export const healthProbe = sqliteTable("health_probe", {
+  id: integer("id").primaryKey(),
+  checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 // ---------------------------------------------------------------- relations
 
 export const usersRelations = relations(users, ({ many }) => ({

@@ -5,8 +5,10 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/current-user";
+import { actionWithUser } from "@/lib/auth/validated-action";
 import { countApplications, insertApplications } from "@/lib/data/applications";
 import { adoptTimeZone, revokeSessions } from "@/lib/data/users";
+import { storageFailureState } from "@/lib/forms/storage-failure";
 import { sampleApplications } from "@/lib/sample-data";
 import { timeZoneField } from "@/lib/validation/fields";
 
@@ -15,26 +17,30 @@ export async function signOutAction(): Promise<void> {
 }
 
 /** Ends this session and every other one this account has anywhere. */
-export async function signOutEverywhereAction(): Promise<void> {
-  const user = await requireUser();
+export const signOutEverywhereAction = actionWithUser(async (user) => {
   revokeSessions(getDb(), user.id);
   await signOut({ redirectTo: "/sign-in" });
-}
+});
 
 /** Only for an empty account, so a double click cannot load the set twice. */
-export async function loadSampleDataAction(): Promise<void> {
-  const user = await requireUser();
+export const loadSampleDataAction = actionWithUser(async (user) => {
   const db = getDb();
   if (countApplications(db, user.id).total === 0) {
     insertApplications(db, user.id, sampleApplications(new Date()));
   }
   revalidatePath("/", "layout");
   redirect("/");
-}
+});
 
 /** The device's zone for an account that has none yet; a zone the user chose is never replaced. */
 export async function adoptDeviceTimeZoneAction(zone: string): Promise<void> {
   const user = await requireUser();
   const parsed = timeZoneField.safeParse(zone);
-  if (parsed.success && adoptTimeZone(getDb(), user.id, parsed.data)) revalidatePath("/", "layout");
+  if (!parsed.success) return;
+  try {
+    if (adoptTimeZone(getDb(), user.id, parsed.data)) revalidatePath("/", "layout");
+  } catch (error) {
+    // Nobody asked for this save: when the storage refuses it, it is simply tried again on the next visit.
+    if (!storageFailureState(error, {}, "adopting the device's time zone")) throw error;
+  }
 }

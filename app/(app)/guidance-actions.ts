@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
+import { actionWithUser } from "@/lib/auth/validated-action";
 import { actOnStep, applicationGuidance, type StepAction } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
 import { DAY } from "@/lib/guidance/facts";
-import { formValues, type FormState } from "@/lib/forms/form-state";
+import { formValues } from "@/lib/forms/form-state";
 import { markGhostedSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
 
 const STEP_GONE = "This step no longer applies (perhaps it was done in another tab). The list is up to date now.";
@@ -23,8 +23,7 @@ function toStepAction(name: StepActionName, now: Date): StepAction {
  * from the browser, so the step is found again on the server for the
  * session's user; anything else is a 404.
  */
-export async function stepAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const stepAction = actionWithUser(async (user, formData) => {
   const parsed = stepActionSchema.safeParse(formValues(formData));
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That step could not be updated." };
   const now = new Date();
@@ -34,7 +33,7 @@ export async function stepAction(_state: FormState, formData: FormData): Promise
   revalidatePath("/", "layout");
   // Usually the step has gone from the page by now; this is read only when it is still there.
   return result.ok ? {} : { message: STEP_GONE };
-}
+});
 
 /**
  * "Mark as ghosted" on the move-on step: one click, no confirmation, since
@@ -42,8 +41,7 @@ export async function stepAction(_state: FormState, formData: FormData): Promise
  * away with the move, so the confirmation travels in the URL of the page it
  * was pressed on. A foreign or unknown id is a 404, like any other step.
  */
-export async function markGhostedAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const markGhostedAction = actionWithUser(async (user, formData) => {
   const parsed = markGhostedSchema.safeParse(formValues(formData));
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That application could not be updated." };
   const { applicationId, from } = parsed.data;
@@ -62,4 +60,4 @@ export async function markGhostedAction(_state: FormState, formData: FormData): 
   revalidatePath("/", "layout");
   const ghosted = `ghosted=${encodeURIComponent(applicationId)}`;
   redirect(from === "dashboard" ? `/?${ghosted}` : `/applications/${encodeURIComponent(applicationId)}?${ghosted}`);
-}
+});

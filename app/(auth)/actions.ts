@@ -9,8 +9,10 @@ import { hashPassword } from "@/lib/auth/password";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { tryAgainIn } from "@/lib/auth/try-again";
 import { retryAfterMs, throttleKeys } from "@/lib/data/sign-in-throttle";
+import { signInStorageMessage, storageErrorIn } from "@/lib/data/storage-error";
 import { createUser } from "@/lib/data/users";
 import { formValues, invalid, type FormState } from "@/lib/forms/form-state";
+import { saveOrExplain } from "@/lib/forms/storage-failure";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 
 type SignInField = "email" | "password";
@@ -44,6 +46,9 @@ export async function signInAction(_prev: FormState<SignInField>, formData: Form
     if (error instanceof CredentialsSignin) {
       return { message: (await tooManyAttemptsMessage(email)) ?? "Email or password is incorrect.", values };
     }
+    // Counting the attempt is a write: a full disk or a long-held lock refuses the sign-in (logged by auth's logger).
+    const storage = storageErrorIn(error);
+    if (storage) return { message: signInStorageMessage(storage.kind), values };
     console.error(error);
     return { message: "Sign-in failed on our side. Please try again.", values };
   }
@@ -56,19 +61,23 @@ export async function signUpAction(_prev: FormState<SignUpField>, formData: Form
   if (!parsed.success) return invalid<SignUpField>(parsed.error, values);
   const { name, email, password, timeZone } = parsed.data;
 
-  const user = createUser(getDb(), { name, email, timeZone, passwordHash: await hashPassword(password) });
-  if (!user) {
-    return {
-      fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
-      values,
-    };
-  }
-  try {
-    await signIn("credentials", { email, password, redirectTo: "/" });
-  } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
-    console.error(error);
-    return { message: "Your account was created, but signing in failed. Please sign in.", values };
-  }
-  return {};
+  const passwordHash = await hashPassword(password);
+  return saveOrExplain<SignUpField>("sign-up", values, async () => {
+    const user = createUser(getDb(), { name, email, timeZone, passwordHash });
+    if (!user) {
+      return {
+        fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+        values,
+      };
+    }
+    try {
+      await signIn("credentials", { email, password, redirectTo: "/" });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      // A storage failure was logged by auth's logger already.
+      if (!storageErrorIn(error)) console.error(error);
+      return { message: "Your account was created, but signing in failed. Please sign in.", values };
+    }
+    return {};
+  });
 }

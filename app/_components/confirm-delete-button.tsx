@@ -1,10 +1,13 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useActionState, useId, useRef } from "react";
+import type { FormState } from "@/lib/forms/form-state";
+import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 
 type Props = {
-  action: (formData: FormData) => Promise<void>;
+  /** Redirects when done; answers with a message when nothing could be deleted (a full disk, a busy database). */
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   /** Hidden fields the action needs, such as the id of what is deleted. */
   fields: Record<string, string>;
   title: string;
@@ -30,6 +33,7 @@ export function ConfirmDeleteButton({
 }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  const [state, formAction] = useActionState(action, {});
   return (
     <>
       <button type="button" className={triggerClassName} aria-label={accessibleLabel} onClick={() => dialog.current?.showModal()}>
@@ -47,11 +51,16 @@ export function ConfirmDeleteButton({
         <p id={`${id}-description`} className="mt-2 text-sm text-slate-700 dark:text-slate-300">
           {description}
         </p>
+        {state.message ? (
+          <div className="mt-4">
+            <FormMessage message={state.message} />
+          </div>
+        ) : null}
         <div className="mt-6 flex flex-wrap justify-end gap-2">
           <button type="button" className="btn-secondary" autoFocus onClick={() => dialog.current?.close()}>
             Keep it
           </button>
-          <form action={action}>
+          <form action={formAction}>
             {Object.entries(fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}

@@ -3,7 +3,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
+import { logStorageError, storageErrorIn } from "@/lib/data/storage-error";
 import { getSessionUser } from "@/lib/data/users";
+import { retryWhileBusy } from "@/lib/forms/storage-failure";
 import { clientAddressFrom } from "./client-address";
 import { checkCredentials } from "./credentials";
 
@@ -42,7 +44,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Also reachable by a direct POST to /api/auth/callback/credentials, so
       // the throttle is enforced here rather than only in the form's action.
       async authorize(raw, request) {
-        const result = await checkCredentials(getDb(), raw, clientAddressFrom(request.headers), new Date());
+        // Counting the attempt writes: wait out a lock held elsewhere, as forms do.
+        const result = await retryWhileBusy(() => checkCredentials(getDb(), raw, clientAddressFrom(request.headers), new Date()));
         if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
         if (result.reason === "throttled") throw new ThrottledSignIn();
         return null;
@@ -74,6 +77,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
       // A post without the CSRF token is the client's fault: one line, no stack.
       if ((error as { type?: string }).type === "MissingCSRF") return console.warn("auth: a sign-in post without its CSRF token was refused");
+      const storage = storageErrorIn(error);
+      if (storage) return logStorageError(storage, "sign-in");
       console.error(error);
     },
   },

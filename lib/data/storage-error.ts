@@ -23,16 +23,26 @@ const KIND_BY_CODE: [prefix: string, kind: StorageFailure][] = [
   ["SQLITE_CANTOPEN", "cant-open"],
 ];
 
-/** What the user reads next to the form. Every one says that nothing was saved, because nothing was. */
-export const STORAGE_MESSAGES: Record<StorageFailure, string> = {
-  full: "Couldn't save: the server's disk is full. Nothing was changed.",
-  "read-only": "Couldn't save: the server can't write to its database right now. Nothing was changed.",
-  busy: "The database is busy; try again in a moment. Nothing was changed.",
-  io: "Couldn't save: the server couldn't write to its disk. Nothing was changed.",
-  corrupt: "Couldn't save: the server's database is damaged. Nothing was changed.",
-  "cant-open": "Couldn't save: the server can't open its database. Nothing was changed.",
-  failed: "Couldn't save: the server could not finish the save. Nothing was changed.",
+/** Why, in the user's words; every message built on these says that nothing was saved, because nothing was. */
+const REASONS: Record<Exclude<StorageFailure, "busy">, string> = {
+  full: "the server's disk is full",
+  "read-only": "the server can't write to its database right now",
+  io: "the server couldn't write to its disk",
+  corrupt: "the server's database is damaged",
+  "cant-open": "the server can't open its database",
+  failed: "the server could not finish the save",
 };
+const BUSY = "The database is busy; try again in a moment.";
+
+/** What the user reads next to a form whose save was refused. */
+export function storageMessage(kind: StorageFailure): string {
+  return kind === "busy" ? `${BUSY} Nothing was changed.` : `Couldn't save: ${REASONS[kind]}. Nothing was changed.`;
+}
+
+/** The same for a sign-in, which writes too (it counts the attempt). */
+export function signInStorageMessage(kind: StorageFailure): string {
+  return kind === "busy" ? BUSY : `Couldn't sign you in: ${REASONS[kind]}. Please try again later.`;
+}
 
 /** A write that did not happen, for a reason in the storage rather than in the request. */
 export class StorageError extends Error {
@@ -49,7 +59,7 @@ export class StorageError extends Error {
 
   /** The plain words for the user. */
   get userMessage(): string {
-    return STORAGE_MESSAGES[this.kind];
+    return storageMessage(this.kind);
   }
 }
 
@@ -76,6 +86,16 @@ export function toStorageError(error: unknown, { atCommit = false }: { atCommit?
   const kind = storageFailureOf(error);
   if (kind) return new StorageError(kind, sqliteCode(error) ?? kind, { cause: error });
   if (atCommit) return new StorageError("failed", sqliteCode(error) ?? "COMMIT", { cause: error });
+  return null;
+}
+
+/** A StorageError wrapped by a library (next-auth files the error thrown in authorize under `cause.err`). */
+export function storageErrorIn(error: unknown): StorageError | null {
+  for (let at = error, depth = 0; at && typeof at === "object" && depth < 5; depth++) {
+    if (at instanceof StorageError) return at;
+    const cause: unknown = (at as { cause?: unknown }).cause;
+    at = cause instanceof Error ? cause : (cause as { err?: unknown } | undefined)?.err;
+  }
   return null;
 }
 

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { loadSampleDataAction } from "../actions";
-import { SubmitButton } from "@/app/_components/submit-button";
+import { LoadSampleDataForm } from "./load-sample-data-form";
 
 /** The first thing a new user sees: two clear ways to start. */
 export function EmptyApplications() {
@@ -17,11 +16,7 @@ export function EmptyApplications() {
         <Link href="/applications/new" className="btn-primary">
           Add your first application
         </Link>
-        <form action={loadSampleDataAction}>
-          <SubmitButton pendingText="Loading sample data…" className="btn-secondary">
-            Load sample data
-          </SubmitButton>
-        </form>
+        <LoadSampleDataForm />
       </div>
     </section>
   );

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
-import { validatedActionWithUser } from "@/lib/auth/validated-action";
+import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-action";
 import {
   createApplication,
   deleteApplication,
@@ -37,18 +36,16 @@ export const updateApplicationAction = validatedActionWithUser<typeof applicatio
   },
 );
 
-export async function setArchivedAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
+export const setArchivedAction = actionWithUser(async (user, formData) => {
   const id = idFrom(formData);
   const archived = formData.get("archived") === "true";
   if (!setArchived(getDb(), user.id, id, archived)) notFound();
   revalidatePath("/", "layout");
   redirect(`/applications/${id}`);
-}
+});
 
-export async function deleteApplicationAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
+export const deleteApplicationAction = actionWithUser(async (user, formData) => {
   if (!deleteApplication(getDb(), user.id, idFrom(formData))) notFound();
   revalidatePath("/", "layout");
   redirect("/applications?deleted=1");
-}
+});

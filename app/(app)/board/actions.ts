@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { moveApplication } from "@/lib/data/move-application";
+import { retryWhileBusy, storageFailureState } from "@/lib/forms/storage-failure";
 import { boardMoveSchema } from "@/lib/validation/board-move";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 
@@ -23,8 +24,15 @@ export async function moveCardAction(input: unknown): Promise<BoardMoveResult> {
   const parsed = boardMoveSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That move could not be made." };
   const { applicationId, status } = parsed.data;
-  const result = moveApplication(getDb(), user.id, applicationId, status, new Date());
-  if (!result.ok) return { ok: false, message: result.reason === "refused" ? result.message : NOT_FOUND };
-  revalidatePath("/", "layout");
-  return { ok: true, status: result.status };
+  try {
+    const result = await retryWhileBusy(() => moveApplication(getDb(), user.id, applicationId, status, new Date()));
+    if (!result.ok) return { ok: false, message: result.reason === "refused" ? result.message : NOT_FOUND };
+    revalidatePath("/", "layout");
+    return { ok: true, status: result.status };
+  } catch (error) {
+    // A full disk or a lock held too long: the card goes back, with the reason beside it.
+    const refused = storageFailureState(error, {}, "board move");
+    if (refused?.message) return { ok: false, message: refused.message };
+    throw error;
+  }
 }

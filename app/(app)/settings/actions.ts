@@ -14,7 +14,8 @@ import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/calendar-feed";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
 import { requireUser } from "@/lib/auth/current-user";
-import type { FormState } from "@/lib/forms/form-state";
+import { formValues, type FormState } from "@/lib/forms/form-state";
+import { saveOrExplain } from "@/lib/forms/storage-failure";
 import { changePasswordSchema, timeZoneSchema } from "@/lib/validation/auth";
 import { calendarFeedSchema, type CalendarFeedIntent } from "@/lib/validation/calendar-feed";
 import { guidanceSettingsFormSchema, type GuidanceSettingsField } from "@/lib/validation/guidance-settings";
@@ -73,9 +74,12 @@ export async function saveGuidanceSettingsAction(
 ): Promise<FormState<GuidanceSettingsField>> {
   if (formData.get("intent") !== "reset") return saveTimings(previous, formData);
   const user = await requireUser();
-  saveGuidanceSettings(getDb(), user.id, { ...DEFAULT_GUIDANCE_SETTINGS });
-  revalidatePath("/", "layout");
-  return { message: "Back to the recommended timings.", values: settingsValues(DEFAULT_GUIDANCE_SETTINGS) };
+  // Refused, the boxes keep what they held.
+  return saveOrExplain("reset timings", formValues(formData), async () => {
+    saveGuidanceSettings(getDb(), user.id, { ...DEFAULT_GUIDANCE_SETTINGS });
+    revalidatePath("/", "layout");
+    return { message: "Back to the recommended timings.", values: settingsValues(DEFAULT_GUIDANCE_SETTINGS) };
+  });
 }
 
 function settingsValues(settings: GuidanceSettings): Record<GuidanceSettingsField, string> {

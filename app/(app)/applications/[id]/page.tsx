@@ -12,7 +12,7 @@ import { newRoundFormValues } from "@/lib/interviews/form-values";
 import { toWallTime } from "@/lib/time/zoned";
 import { GhostedNotice } from "../../_components/guidance/ghosted-notice";
 import { StatusBadge } from "../../_components/status-badge";
-import { setArchivedAction } from "../actions";
+import { ArchiveButton } from "./_components/archive-button";
 import { DeleteApplicationButton } from "../_components/delete-application-button";
 import { NextSteps } from "./_components/next-steps";
 import { Timeline } from "./_components/timeline";
@@ -87,13 +87,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
           <Link href={`/applications/${a.id}/edit`} className="btn-primary">
             Edit
           </Link>
-          <form action={setArchivedAction}>
-            <input type="hidden" name="id" value={a.id} />
-            <input type="hidden" name="archived" value={a.archivedAt ? "false" : "true"} />
-            <button type="submit" className="btn-secondary">
-              {a.archivedAt ? "Unarchive" : "Archive"}
-            </button>
-          </form>
+          <ArchiveButton id={a.id} archived={Boolean(a.archivedAt)} />
           <DeleteApplicationButton id={a.id} label={`${a.roleTitle} at ${a.company}`} />
         </div>
       </header>

@@ -2,8 +2,7 @@
 
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
-import { validatedActionWithUser } from "@/lib/auth/validated-action";
+import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-action";
 import { deleteEvent, getEvent, logEvent, updateEvent } from "@/lib/data/events";
 import { formField } from "@/lib/forms/form-field";
 import { formValues } from "@/lib/forms/form-state";
@@ -40,9 +39,8 @@ export const updateEventAction = validatedActionWithUser(
   },
 );
 
-export async function deleteEventAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
+export const deleteEventAction = actionWithUser(async (user, formData) => {
   const applicationId = deleteEvent(getDb(), user.id, formField(formData, "eventId"));
   if (!applicationId) notFound();
   backToTimeline(applicationId);
-}
+});

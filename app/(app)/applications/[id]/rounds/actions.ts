@@ -2,11 +2,9 @@
 
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
-import { validatedActionWithUser } from "@/lib/auth/validated-action";
+import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-action";
 import { createRound, deleteRound, getRound, markThankYouSent, updateRound } from "@/lib/data/rounds";
 import { formField } from "@/lib/forms/form-field";
-import type { FormState } from "@/lib/forms/form-state";
 import { keepIfUnchanged } from "@/lib/time/zoned";
 import { roundSchema } from "@/lib/validation/round";
 import { backToTimeline } from "../back-to-timeline";
@@ -37,19 +35,17 @@ export const updateRoundAction = validatedActionWithUser(schemaFor, async (data,
   backToTimeline(applicationId, `round-${id}`);
 });
 
-export async function deleteRoundAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
+export const deleteRoundAction = actionWithUser(async (user, formData) => {
   const applicationId = deleteRound(getDb(), user.id, formField(formData, "roundId"));
   if (!applicationId) notFound();
   backToTimeline(applicationId);
-}
+});
 
 /** The one-click "Thank-you sent now" on the timeline. */
-export async function markThankYouSentAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const markThankYouSentAction = actionWithUser(async (user, formData) => {
   const id = formField(formData, "roundId");
   const result = markThankYouSent(getDb(), user.id, id, new Date());
   if (!result.ok && result.reason === "not-found") notFound();
   if (!result.ok) return { message: "This round hasn't started yet, so a thank-you can't be marked as sent." };
   backToTimeline(result.applicationId, `round-${id}`);
-}
+});
