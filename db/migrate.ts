@@ -1,8 +1,14 @@
 import { databasePath } from "../lib/config";
-import { openDatabase } from "./open";
+import { DatabaseStartError, openCheckedDatabase } from "./startup-check";
 
 const file = databasePath();
 console.log(`Migrating ${file} ...`);
-const { sqlite } = openDatabase(file);
-sqlite.close();
-console.log("Schema is up to date.");
+try {
+  const { sqlite } = openCheckedDatabase(file);
+  sqlite.close();
+  console.log("Schema is up to date.");
+} catch (error) {
+  if (!(error instanceof DatabaseStartError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

@@ -26,23 +26,42 @@ export function refreshQueryStatistics(sqlite: Database.Database, when: "at-open
 }
 
 /**
+ * How long SQLite itself waits for a lock another process holds. The wait
+ * blocks the whole server (better-sqlite3 is synchronous), so it is short;
+ * a write that still finds the database busy is retried with an await by
+ * the action layer (lib/forms/storage-failure.ts), and reads never need it
+ * in WAL mode.
+ */
+export const BUSY_TIMEOUT_MS = 50;
+/** Before the server answers anyone, migrations may wait longer for a lock a script holds. */
+const OPENING_BUSY_TIMEOUT_MS = 5_000;
+
+/**
  * Opens (creating if needed) a SQLite database with the pragmas Shortlist
  * relies on, and brings its schema up to date. ":memory:" gives a private
- * database, which is what the unit tests use.
+ * database, which is what the unit tests use. The server opens through
+ * openCheckedDatabase (db/startup-check.ts), which also proves the file is
+ * sound and writable and explains any failure in one line.
  */
 export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
-  // FULL: a write the user saw succeed survives a power cut, WAL or not.
-  sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  if (sqlite.pragma("foreign_keys", { simple: true }) !== 1) {
-    throw new Error("SQLite refused to enable foreign keys; cascades would silently not happen");
+  try {
+    if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
+    // FULL: a write the user saw succeed survives a power cut, WAL or not.
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
+    if (sqlite.pragma("foreign_keys", { simple: true }) !== 1) {
+      throw new Error("SQLite refused to enable foreign keys; cascades would silently not happen");
+    }
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    refreshQueryStatistics(sqlite, "at-open");
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return { db, sqlite };
+  } catch (error) {
+    sqlite.close();
+    throw error;
   }
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  refreshQueryStatistics(sqlite, "at-open");
-  return { db, sqlite };
 }

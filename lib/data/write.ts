@@ -30,7 +30,10 @@ import { toStorageError } from "./storage-error";
  */
 export type WriteTx = SQLiteTransaction<"sync", Database.RunResult, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
-export function write<T>(db: Queryable, work: (tx: WriteTx) => T): T {
+/** Work that returns a promise would let the commit happen before it finished: the types refuse it. */
+type Synchronous<T> = T extends PromiseLike<unknown> ? never : T;
+
+export function write<T>(db: Queryable, work: (tx: WriteTx) => Synchronous<T>): T {
   let workDone = false;
   try {
     return db.transaction(

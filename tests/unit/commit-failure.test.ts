@@ -7,7 +7,7 @@ import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/
 import { deleteEvent, logEvent, updateEvent } from "@/lib/data/events";
 import { actOnStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
-import { probeStorage } from "@/lib/data/health";
+import { probeStorage, touchHealthProbe } from "@/lib/data/health";
 import { pruneContacts, upsertInterviewers } from "@/lib/data/interviewers";
 import { moveApplication } from "@/lib/data/move-application";
 import { createRound, deleteRound, insertRound, markThankYouSent, touchApplication, updateRound } from "@/lib/data/rounds";
@@ -57,6 +57,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
     saveGuidanceSettings(f.db, f.user.id, { ...DEFAULT_GUIDANCE_SETTINGS, thankYouWindowHours: 48 }),
   "lib/data/guidance.ts#actOnStep": (f) => actOnStep(f.db, f.user, f.applicationId, `send-thank-you:${f.roundId}`, { kind: "dismiss" }, NOW),
   "lib/data/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
+  "lib/data/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   "lib/data/interviewers.ts#pruneContacts": (f) => write(f.db, (tx) => pruneContacts(tx, f.user.id)),
   "lib/data/interviewers.ts#upsertInterviewers": (f) => write(f.db, (tx) => upsertInterviewers(tx, f.user.id, "Initech", [{ name: "Bo Chen" }])),
   "lib/data/move-application.ts#moveApplication": (f) => moveApplication(f.db, f.user.id, f.applicationId, "offer", NOW),

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/open";
+import { countApplications, createApplication, listApplications } from "@/lib/data/applications";
+import { StorageError } from "@/lib/data/storage-error";
+import { retryWhileBusy, saveOrExplain } from "@/lib/forms/storage-failure";
+import { makeUser } from "./support/db";
+import { holdWriteLock, type LockHolder } from "./support/lock-holder";
+
+let dir: string;
+let db: Db;
+let sqlite: Database.Database;
+let userId: string;
+let holder: LockHolder | undefined;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-lock-"));
+  ({ db, sqlite } = openDatabase(path.join(dir, "shortlist.db")));
+  userId = (await makeUser(db, "ana@example.com")).id;
+  createApplication(db, userId, { company: "Acme", roleTitle: "Engineer", status: "applied" });
+  holder = await holdWriteLock(path.join(dir, "shortlist.db"));
+});
+afterEach(async () => {
+  await holder?.release().catch(() => undefined);
+  sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const globex = { company: "Globex", roleTitle: "Lead", status: "applied" as const };
+
+describe("while another process holds the write lock", () => {
+  it("reads keep answering, and see what was committed before it", () => {
+    for (let i = 0; i < 20; i++) expect(listApplications(db, userId).map((a) => a.company)).toEqual(["Acme"]);
+    expect(countApplications(db, userId).total).toBe(1);
+  });
+
+  it("a write fails at once as 'busy', and nothing of it is kept", () => {
+    expect(() => createApplication(db, userId, globex)).toThrow(StorageError);
+    expect(() => createApplication(db, userId, globex)).toThrow(expect.objectContaining({ kind: "busy" }));
+    expect(sqlite.inTransaction).toBe(false);
+  });
+
+  it("a retried write waits without blocking other work, and is saved once the lock is released", async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    let attempts = 0;
+    const saving = retryWhileBusy(() => {
+      attempts++;
+      return createApplication(db, userId, globex);
+    });
+    // Other work runs while the save waits: the ticker, and this release.
+    while (attempts < 3) await new Promise((r) => setTimeout(r, 10));
+    const ticksWhileBlocked = ticks;
+    await holder!.release();
+    holder = undefined;
+    const created = await saving;
+    clearInterval(ticker);
+    expect(ticksWhileBlocked).toBeGreaterThan(0);
+    expect(attempts).toBeGreaterThanOrEqual(3);
+    expect(listApplications(db, userId).map((a) => a.id)).toContain(created.id);
+  });
+
+  it("past the deadline the form says the database is busy, keeps the values, and nothing is saved", async () => {
+    const values = { company: "Globex", roleTitle: "Lead" };
+    const state = await saveOrExplain("test save", values, async () => {
+      createApplication(db, userId, globex);
+      return { message: "Saved" };
+    });
+    expect(state).toEqual({ message: "The database is busy; try again in a moment. Nothing was changed.", values });
+    expect(countApplications(db, userId).total).toBe(1);
+  });
+
+  it("an error that is not 'busy' is not retried", async () => {
+    let attempts = 0;
+    await expect(
+      retryWhileBusy(() => {
+        attempts++;
+        throw new StorageError("full", "SQLITE_FULL", { cause: new Error("database or disk is full") });
+      }),
+    ).rejects.toMatchObject({ kind: "full" });
+    expect(attempts).toBe(1);
+  });
+});
