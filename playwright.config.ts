@@ -38,7 +38,7 @@ export default defineConfig({
   },
   // The production build on a throwaway database, never a developer's own.
   webServer: {
-    command: `rm -rf "${E2E_DATA_DIR}" && npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -rf "${E2E_DATA_DIR}" && node server.mjs -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 60_000,

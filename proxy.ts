@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // in early. Whether a cookie is valid is decided in the data-access layer.
 // The calendar feed is read by calendar apps with no session; its URL
 // carries its own secret, checked in the route.
-const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar"];
+const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar", "/health"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 // Next refuses server-action bodies over 1 MB by throwing, which surfaces as
 // a 500. No Shortlist form comes near that size, so refuse early with a 413.

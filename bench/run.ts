@@ -118,7 +118,7 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   }
 
   const port = await freePort(Number(args.port));
-  say(`starting next start on 127.0.0.1:${port} (log: ${path.join(dir, "server.log")})`);
+  say(`starting the server on 127.0.0.1:${port} (log: ${path.join(dir, "server.log")})`);
   const server = start(port, { ...env, NODE_ENV: "production" }, path.join(dir, "server.log"));
   cleanups.unshift(() => server.stop());
   await server.ready;

@@ -1,12 +1,13 @@
-// The production build and server for the benchmark. `next start` spawns a
-// separate next-server process, so the server runs in its own process group
-// and stopping it signals the whole group: nothing is left holding the port.
+// The production build and server for the benchmark: `npm start`'s server
+// (server.mjs), in its own process group so that stopping it signals the
+// whole group and nothing is left holding the port.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
 const NEXT = path.join(process.cwd(), "node_modules", ".bin", "next");
+const SERVER = path.join(process.cwd(), "server.mjs");
 
 /** Runs `next build` with its output on stderr, keeping stdout for the results; rejects when it fails. */
 export function build(env: NodeJS.ProcessEnv): Promise<void> {
@@ -34,13 +35,13 @@ export async function freePort(first: number, tries = 10): Promise<number> {
 export type Server = { url: string; stop: () => Promise<void>; ready: Promise<void> };
 
 /**
- * Starts `next start` on 127.0.0.1; `ready` resolves once /sign-in answers
+ * Starts the production server on 127.0.0.1; `ready` resolves once /sign-in answers
  * 200. `stop` is usable at once, so Ctrl-C during start-up leaves nothing
  * behind. The server's output goes to `logFile`, to read its errors afterwards.
  */
 export function start(port: number, env: NodeJS.ProcessEnv, logFile: string, timeoutMs = 90_000): Server {
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER, "-H", "127.0.0.1", "-p", String(port)], {
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -71,7 +72,7 @@ export function start(port: number, env: NodeJS.ProcessEnv, logFile: string, tim
   const ready = (async () => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (exited !== undefined) throw new Error(`next start exited with ${exited}; see ${logFile}`);
+      if (exited !== undefined) throw new Error(`the server exited with ${exited}; see ${logFile}`);
       try {
         const res = await fetch(`${url}/sign-in`, { redirect: "manual" });
         if (res.status === 200) return;

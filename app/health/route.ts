@@ -1,0 +1,23 @@
+import { getDb } from "@/db/client";
+import { probeStorage, type StorageHealth } from "@/lib/data/health";
+
+/**
+ * For operators and container health checks, with no session: "ok", or
+ * "not ok: <why>" in one word (full, read-only, busy, io, corrupt...) with a
+ * 503. It reads the database and commits one small write, because only a
+ * committed write shows the disk still takes one.
+ */
+
+/** A burst of probes shares one answer, so polling cannot turn into a stream of disk writes. */
+const REUSE_FOR_MS = 1_000;
+let last: { at: number; health: StorageHealth } | undefined;
+
+export function GET(): Response {
+  const now = Date.now();
+  if (!last || now - last.at >= REUSE_FOR_MS || now < last.at) last = { at: now, health: probeStorage(getDb(), new Date(now)) };
+  const { health } = last;
+  return new Response(health.ok ? "ok\n" : `not ok: ${health.reason}\n`, {
+    status: health.ok ? 200 : 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,82 @@
+// npm start: the production server on Next's programmatic API, run by Node
+// itself so that SIGTERM and SIGINT reach the process that serves (`next
+// start` hands requests to a child that a signal to the npm wrapper missed).
+//   node server.mjs [-p 3000] [-H 127.0.0.1]       (PORT works too)
+//
+// On SIGTERM or SIGINT it stops accepting connections, lets the requests in
+// flight finish (up to SHORTLIST_SHUTDOWN_SECONDS, default 10), closes idle
+// keep-alive connections at once and busy ones after their response,
+// checkpoints the WAL into the database file, closes the database and exits 0.
+// A database it cannot use stops the start (instrumentation.ts) with one line
+// and exit code 1.
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+
+const { values: args } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  strict: false,
+});
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+const hostname = typeof args.hostname === "string" ? args.hostname : undefined;
+const deadlineMs = Number(process.env.SHORTLIST_SHUTDOWN_SECONDS ?? 10) * 1000;
+const say = (line) => console.log(`shortlist: ${line}`);
+
+// This file owns the signals; Next must not exit on them first.
+process.env.NEXT_MANUAL_SIG_HANDLE = "1";
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+
+let stopping = false;
+const inFlight = new Set();
+
+const server = createServer((req, res) => {
+  inFlight.add(res);
+  res.on("close", () => inFlight.delete(res));
+  // A keep-alive connection that sends one more request while we stop gets
+  // its answer and is then closed, instead of being kept for the next one.
+  if (stopping) res.setHeader("Connection", "close");
+  handle(req, res);
+});
+
+async function shutDown(signal) {
+  if (stopping) return;
+  stopping = true;
+  const started = Date.now();
+  say(`${signal}: no new connections; finishing ${inFlight.size} request(s) in flight (up to ${deadlineMs / 1000} s)`);
+  server.close();
+  // Node closes a keep-alive connection that is idle at close(); one that
+  // becomes idle later is closed by these sweeps, so none keeps the port.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  while (inFlight.size > 0 && Date.now() - started < deadlineMs) await new Promise((r) => setTimeout(r, 25));
+  clearInterval(sweep);
+  const unfinished = inFlight.size;
+  server.closeAllConnections();
+  if (unfinished) say(`${unfinished} request(s) still running at the deadline were cut off`);
+  // Registered by db/client.ts when it opened the database.
+  const closeDatabase = globalThis[Symbol.for("shortlist.closeDatabase")];
+  if (typeof closeDatabase === "function") say(closeDatabase());
+  say(`stopped in ${Date.now() - started} ms`);
+  process.exit(0);
+}
+
+process.once("SIGTERM", () => void shutDown("SIGTERM"));
+process.once("SIGINT", () => void shutDown("SIGINT"));
+
+try {
+  // Runs instrumentation.ts: the database is opened, checked and migrated here.
+  await app.prepare();
+} catch (error) {
+  console.error(`Shortlist can't start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+server.on("error", (error) => {
+  console.error(`Shortlist can't start: ${error.code === "EADDRINUSE" ? `port ${port} is already in use` : error.message}`);
+  process.exit(1);
+});
+server.listen(port, hostname, () => {
+  say(`ready on http://${hostname ?? "localhost"}:${port}`);
+});
