@@ -1,14 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseMalformedAction } from "@/lib/http/action-request";
 
 // Optimistic only: a request with no session cookie at all is sent to sign
 // in early. Whether a cookie is valid is decided in the data-access layer.
 // The calendar feed is read by calendar apps with no session; its URL
-// carries its own secret, checked in the route.
+// carries its own secret, checked in the route. /health is for operators'
+// probes and says only ok or not ok.
 const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar", "/health"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-// Next refuses server-action bodies over 1 MB by throwing, which surfaces as
-// a 500. No Shortlist form comes near that size, so refuse early with a 413.
-const MAX_BODY_BYTES = 1024 * 1024;
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -27,13 +26,16 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
 
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    return new NextResponse("This request is too large. Shorten the text and try again.", {
-      status: 413,
+  // Too large, or a body Next's action decoder would choke on: a 4xx now
+  // rather than a 500 with a stack trace later.
+  const refusal = await refuseMalformedAction(request);
+  if (refusal) {
+    return new NextResponse(refusal.message, {
+      status: refusal.status,
       headers: { "Content-Security-Policy": csp, "Content-Type": "text/plain; charset=utf-8" },
     });
   }

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { THEME_COOKIE, THEME_COOKIE_MAX_AGE_SECONDS } from "@/lib/theme";
 import { formField } from "@/lib/forms/form-field";
+import { isFormData } from "@/lib/forms/form-state";
 import { themeChoiceSchema } from "@/lib/validation/theme";
 
 export type ThemeState = { message?: string };
@@ -13,7 +14,7 @@ export type ThemeState = { message?: string };
  * pages too, and it touches no account data.
  */
 export async function setThemeAction(_prev: ThemeState, formData: FormData): Promise<ThemeState> {
-  const parsed = themeChoiceSchema.safeParse({ theme: formField(formData, "theme") });
+  const parsed = themeChoiceSchema.safeParse({ theme: isFormData(formData) ? formField(formData, "theme") : "" });
   if (!parsed.success) return { message: "Choose System, Light or Dark." };
   const store = await cookies();
   if (parsed.data.theme === "system") {

@@ -11,7 +11,7 @@ import { tryAgainIn } from "@/lib/auth/try-again";
 import { retryAfterMs, throttleKeys } from "@/lib/data/sign-in-throttle";
 import { signInStorageMessage, storageErrorIn } from "@/lib/data/storage-error";
 import { createUser } from "@/lib/data/users";
-import { formValues, invalid, type FormState } from "@/lib/forms/form-state";
+import { formValues, invalid, isFormData, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 
@@ -29,6 +29,7 @@ async function tooManyAttemptsMessage(email: string): Promise<string | null> {
 }
 
 export async function signInAction(_prev: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
+  if (!isFormData(formData)) return UNREADABLE_FORM;
   const values = withoutPassword(formData);
   const parsed = signInSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid<SignInField>(parsed.error, values);
@@ -56,6 +57,7 @@ export async function signInAction(_prev: FormState<SignInField>, formData: Form
 }
 
 export async function signUpAction(_prev: FormState<SignUpField>, formData: FormData): Promise<FormState<SignUpField>> {
+  if (!isFormData(formData)) return UNREADABLE_FORM;
   const values = withoutPassword(formData);
   const parsed = signUpSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid<SignUpField>(parsed.error, values);

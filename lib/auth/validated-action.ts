@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { formValues, invalid, type FormState } from "@/lib/forms/form-state";
+import { formValues, invalid, isFormData, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
 import type { SessionUser } from "@/lib/data/users";
 import { requireUser } from "./current-user";
@@ -20,6 +20,7 @@ export function validatedActionWithUser<S extends z.ZodType, F extends string = 
 ) {
   return async (_previous: FormState<F>, formData: FormData): Promise<FormState<F>> => {
     const user = await requireUser();
+    if (!isFormData(formData)) return UNREADABLE_FORM;
     const submitted = formValues(formData);
     const parsed = (typeof schema === "function" ? schema(user) : schema).safeParse(submitted);
     const values = options.keepValues === false ? {} : submitted;
@@ -39,6 +40,7 @@ export function actionWithUser<F extends string = string>(
 ) {
   return async (_previous: FormState<F>, formData: FormData): Promise<FormState<F>> => {
     const user = await requireUser();
+    if (!isFormData(formData)) return UNREADABLE_FORM;
     return saveOrExplain<F>("form save", formValues(formData) as Partial<Record<F, string>>, async () => (await handler(user, formData)) ?? {});
   };
 }

@@ -11,6 +11,17 @@ export type FormState<F extends string = string> = {
   values?: Partial<Record<F, string>>;
 };
 
+/**
+ * A form action is a public endpoint: a hand-made request can call it with
+ * any arguments, not a form. Next answers an action that throws with a 500
+ * (vercel/next.js#86945), so the actions answer this instead.
+ */
+export const UNREADABLE_FORM: FormState<never> = { message: "This form could not be read. Reload the page and try again." };
+
+export function isFormData(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
 /** Text values of a form; files and repeated keys are reduced to one string. */
 export function formValues(formData: FormData, omit: readonly string[] = []): Record<string, string> {
   const values: Record<string, string> = {};

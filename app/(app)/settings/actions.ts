@@ -14,7 +14,7 @@ import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/calendar-feed";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
 import { requireUser } from "@/lib/auth/current-user";
-import { formValues, type FormState } from "@/lib/forms/form-state";
+import { formValues, isFormData, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
 import { changePasswordSchema, timeZoneSchema } from "@/lib/validation/auth";
 import { calendarFeedSchema, type CalendarFeedIntent } from "@/lib/validation/calendar-feed";
@@ -72,6 +72,7 @@ export async function saveGuidanceSettingsAction(
   previous: FormState<GuidanceSettingsField>,
   formData: FormData,
 ): Promise<FormState<GuidanceSettingsField>> {
+  if (!isFormData(formData)) return UNREADABLE_FORM;
   if (formData.get("intent") !== "reset") return saveTimings(previous, formData);
   const user = await requireUser();
   // Refused, the boxes keep what they held.

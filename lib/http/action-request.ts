@@ -1,0 +1,143 @@
+// Server-action requests that Next would answer with a 500 and a stack trace
+// (a body it cannot decode, one past the size limit sent without a length,
+// nesting deep enough to overflow its decoder), recognised before Next reads
+// them, so that they get a 4xx. Upstream: vercel/next.js#86945 (a body that
+// fails to decode is a 500), #90090 (malformed multipart posts) and #92703
+// (a malformed Origin header is a 500).
+
+/** Next refuses server-action bodies over 1 MB by throwing, which is a 500. No Shortlist form comes near it. */
+export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+/**
+ * React's encoding of a form's arguments nests a few levels; thousands of
+ * levels overflow the decoder's stack. Far above any real request.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+export type Refusal = { status: 400 | 403 | 413 | 415; message: string };
+
+const TOO_LARGE: Refusal = { status: 413, message: "This request is too large. Shorten the text and try again." };
+const malformed = (what: string): Refusal => ({ status: 400, message: `This request could not be read: ${what}. Reload the page and try again.` });
+
+/** How deep arrays and objects nest in JSON text, strings skipped; Infinity once past `limit`, without parsing. */
+export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return Infinity;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** JSON the action decoder can take: it parses, and it is not nested past the limit. */
+function jsonProblem(text: string, mustBeArray: boolean): string | null {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return "it is nested too deeply";
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return "it is not the JSON it claims to be";
+  }
+  if (mustBeArray && !Array.isArray(value)) return "its arguments are not a list";
+  return null;
+}
+
+/**
+ * Next refuses an action from another origin (its CSRF check) by throwing,
+ * a 500, and one with an Origin that is not a URL with "Invalid URL", a 500
+ * too. The same check as Next's: the Origin's host against the Host (or the
+ * proxy's X-Forwarded-Host). No Origin at all is allowed, as Next allows it.
+ */
+function originProblem(request: Request): Refusal | null {
+  const origin = request.headers.get("origin");
+  if (origin === null) return null;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return origin === "null" ? crossSite : malformed("its Origin header is not a web address");
+  }
+  const expected = request.headers.get("x-forwarded-host")?.split(",")[0].trim() ?? request.headers.get("host");
+  return expected && host !== expected ? crossSite : null;
+}
+const crossSite: Refusal = { status: 403, message: "This form was sent from another site. Open Shortlist and try again there." };
+
+/** The body as bytes, read no further than one byte past the limit. */
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: cancelling one branch of a teed body (Next tees it for
+      // the proxy) settles only once the other branch is cancelled too.
+      reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Why a POST that Next would treat as a server action must be refused, or
+ * null when it is well formed. Reads a clone of the body; the original is
+ * left for Next.
+ */
+export async function refuseMalformedAction(request: Request): Promise<Refusal | null> {
+  if (request.method !== "POST") return null;
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > MAX_ACTION_BODY_BYTES) return TOO_LARGE;
+
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const isAction = request.headers.has("next-action");
+  const isMultipart = type.startsWith("multipart/form-data");
+  // A form posted without JavaScript is multipart with the action's id inside; other posts are not Next's to decode.
+  if (!isAction && !isMultipart) return null;
+  if (isAction && !isMultipart && !type.startsWith("text/plain")) return { status: 415, message: "This request's content type is not one a form sends." };
+  const origin = originProblem(request);
+  if (origin) return origin;
+  if (isMultipart && !/;\s*boundary=/.test(type)) return malformed("its multipart body has no boundary");
+
+  // Sent in chunks, with no length up front: count the bytes as they come.
+  const bytes = request.body ? await readCapped(request.clone().body!, MAX_ACTION_BODY_BYTES) : new Uint8Array(0);
+  if (!bytes) return TOO_LARGE;
+
+  if (!isMultipart) {
+    const problem = jsonProblem(new TextDecoder().decode(bytes), true);
+    return problem ? malformed(problem) : null;
+  }
+
+  let form: FormData;
+  try {
+    form = await new Response(bytes, { headers: { "content-type": type } }).formData();
+  } catch {
+    return malformed("it is not the multipart form it claims to be");
+  }
+  // React's encoding puts each argument it outlines in a numbered field as
+  // JSON; a form posted without JavaScript carries its bound arguments in
+  // "$ACTION_1:0"-style fields, JSON too.
+  for (const [name, value] of form) {
+    if (typeof value !== "string" || !/^(\d+|\$ACTION_\d+:\d+)$/.test(name)) continue;
+    const problem = jsonProblem(value, false);
+    if (problem) return malformed(problem);
+  }
+  return null;
+}
