@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { userDataVersions } from "@/db/schema";
+import { SizedCache } from "./sized-cache";
 
 /**
  * How long a computed queue may be served while the user's data is unchanged.
@@ -13,7 +14,15 @@ import { userDataVersions } from "@/db/schema";
  * every request.
  */
 export const QUEUE_FRESH_MS = 60_000;
-const MAX_ENTRIES = 400;
+/**
+ * The memory all cached queues and analytics may hold together, by estimate
+ * (SHORTLIST_CACHE_MB, default 64). A 5,000-application account's queue is
+ * several megabytes; what does not fit is computed again when asked for.
+ */
+export function cacheBudgetBytes(): number {
+  const mb = Number(process.env.SHORTLIST_CACHE_MB);
+  return (Number.isFinite(mb) && mb >= 0 ? mb : 64) * 1024 * 1024;
+}
 
 type Entry<T> = { version: number; timeZone: string; computedAt: number; expiresAt: number; value: T };
 
@@ -21,7 +30,13 @@ type Entry<T> = { version: number; timeZone: string; computedAt: number; expires
 export type Computed<T> = { value: T; changesAt?: number };
 
 /** One cache per database, so tests with their own in-memory databases never share entries. */
-const caches = new WeakMap<object, Map<string, Entry<unknown>>>();
+const caches = new WeakMap<object, SizedCache<Entry<unknown>>>();
+
+/** How many entries, and about how many bytes, the cache for this database holds. */
+export function cacheUse(db: object): { entries: number; bytes: number } {
+  const cache = caches.get(db);
+  return { entries: cache?.size ?? 0, bytes: cache?.bytes ?? 0 };
+}
 
 /**
  * The user's data version: SQLite triggers bump it on every insert, update or
@@ -51,21 +66,14 @@ export function cachedForUser<T>(
   return db.transaction((tx) => {
     const version = dataVersion(tx, user.id);
     let cache = caches.get(db);
-    if (!cache) caches.set(db, (cache = new Map()));
+    if (!cache) caches.set(db, (cache = new SizedCache(cacheBudgetBytes())));
     const at = now.getTime();
     const key = `${what}:${user.id}`;
     const hit = cache.get(key) as Entry<T> | undefined;
-    if (hit && hit.version === version && hit.timeZone === user.timeZone && at >= hit.computedAt && at < hit.expiresAt) {
-      // Refresh its place so the least recently used user is the one evicted.
-      cache.delete(key);
-      cache.set(key, hit);
-      return hit.value;
-    }
+    if (hit && hit.version === version && hit.timeZone === user.timeZone && at >= hit.computedAt && at < hit.expiresAt) return hit.value;
     const { value, changesAt } = compute(tx);
     const expiresAt = Math.min(at + QUEUE_FRESH_MS, changesAt !== undefined && changesAt > at ? changesAt : Infinity);
-    cache.delete(key);
     cache.set(key, { version, timeZone: user.timeZone, computedAt: at, expiresAt, value });
-    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
     return value;
   });
 }
