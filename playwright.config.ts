@@ -5,6 +5,15 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = path.resolve(".e2e-data");
 export const E2E_DB_PATH = path.join(E2E_DATA_DIR, "shortlist.db");
+// A second server whose database a test can fill (tests/e2e/support/full-disk.mjs),
+// so that full-disk behaviour is seen through the real forms while the rest
+// of the suite runs on a healthy server.
+const FAULT_PORT = Number(process.env.E2E_FAULT_PORT ?? PORT + 1);
+export const FAULT_URL = `http://127.0.0.1:${FAULT_PORT}`;
+export const FAULT_DATA_DIR = path.resolve(".e2e-faults");
+export const FAULT_DB_PATH = path.join(FAULT_DATA_DIR, "shortlist.db");
+/** While this file exists, the second server's database is full. */
+export const FULL_DISK_SWITCH = path.join(FAULT_DATA_DIR, "disk-full");
 
 // Debian's Chromium where it exists; elsewhere the browser that
 // `npx playwright install chromium` downloads.
@@ -37,11 +46,20 @@ export default defineConfig({
     },
   },
   // The production build on a throwaway database, never a developer's own.
-  webServer: {
-    command: `rm -rf "${E2E_DATA_DIR}" && node server.mjs -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { SHORTLIST_DB_PATH: E2E_DB_PATH, NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  webServer: [
+    {
+      command: `rm -rf "${E2E_DATA_DIR}" && node server.mjs -H 127.0.0.1 -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { SHORTLIST_DB_PATH: E2E_DB_PATH, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+    {
+      command: `rm -rf "${FAULT_DATA_DIR}" && node --import ./tests/e2e/support/full-disk.mjs server.mjs -H 127.0.0.1 -p ${FAULT_PORT}`,
+      url: `${FAULT_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { SHORTLIST_DB_PATH: FAULT_DB_PATH, SHORTLIST_FAULT_SWITCH: FULL_DISK_SWITCH, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  ],
 });

@@ -106,7 +106,9 @@ export async function refuseMalformedAction(request: Request): Promise<Refusal |
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > MAX_ACTION_BODY_BYTES) return TOO_LARGE;
 
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const contentType = request.headers.get("content-type") ?? "";
+  // Lower case for the checks only: a boundary is case-sensitive.
+  const type = contentType.toLowerCase();
   const isAction = request.headers.has("next-action");
   const isMultipart = type.startsWith("multipart/form-data");
   // A form posted without JavaScript is multipart with the action's id inside; other posts are not Next's to decode.
@@ -127,15 +129,15 @@ export async function refuseMalformedAction(request: Request): Promise<Refusal |
 
   let form: FormData;
   try {
-    form = await new Response(bytes, { headers: { "content-type": type } }).formData();
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     return malformed("it is not the multipart form it claims to be");
   }
   // React's encoding puts each argument it outlines in a numbered field as
-  // JSON; a form posted without JavaScript carries its bound arguments in
-  // "$ACTION_1:0"-style fields, JSON too.
+  // JSON; a form's bound arguments travel in "$ACTION_1:0"-style fields
+  // (prefixed "_1_" inside a FormData argument), JSON too.
   for (const [name, value] of form) {
-    if (typeof value !== "string" || !/^(\d+|\$ACTION_\d+:\d+)$/.test(name)) continue;
+    if (typeof value !== "string" || !/^(\d+|(_\d+_)?\$ACTION_\d+:\d+)$/.test(name)) continue;
     const problem = jsonProblem(value, false);
     if (problem) return malformed(problem);
   }

@@ -35,6 +35,25 @@ describe("refuseMalformedAction", () => {
     form.set("1_company", "Acme");
     const { body, type } = await multipart(form);
     expect(await refuseMalformedAction(post(body, { ...ACTION, "content-type": type }))).toBeNull();
+    // A browser's boundary has capitals, and must survive the check as sent.
+    const browser = "----WebKitFormBoundaryCjA1Hryv7G1EPqty";
+    const browserBody = [
+      `--${browser}`,
+      'Content-Disposition: form-data; name="_1_$ACTION_3:0"',
+      "",
+      '{"id":"6054ca1c","bound":"$@1"}',
+      `--${browser}`,
+      'Content-Disposition: form-data; name="0"',
+      "",
+      '[{},"$K1"]',
+      `--${browser}--`,
+      "",
+    ].join("\r\n");
+    expect(await refuseMalformedAction(post(browserBody, { ...ACTION, "content-type": `multipart/form-data; boundary=${browser}` }))).toBeNull();
+    const deepBound = browserBody.replace('[{},"$K1"]', nested(100));
+    expect(await refuseMalformedAction(post(deepBound, { ...ACTION, "content-type": `multipart/form-data; boundary=${browser}` }))).toMatchObject({
+      status: 400,
+    });
     const move = JSON.stringify([{ applicationId: "a1", status: "applied" }]);
     expect(await refuseMalformedAction(post(move, { ...ACTION, "content-type": "text/plain;charset=UTF-8" }))).toBeNull();
   });
