@@ -54,20 +54,34 @@ function empty(db) {
   prepare.call(db, "pragma max_page_count = 4294967294").run();
 }
 
-// Checked before each statement outside a transaction: every request reads
-// the session first, so a switch flipped by a test applies to its next request.
-Database.prototype.prepare = function (...args) {
-  if (!syncing && !this.inTransaction && this.name === DB_FILE) {
-    const wanted = fs.existsSync(SWITCH);
-    if (wanted !== full) {
-      syncing = true;
-      try {
-        (wanted ? fill : empty)(this);
-        full = wanted;
-      } finally {
-        syncing = false;
-      }
-    }
+/** Fills or empties the database to match the switch; only between transactions. */
+function sync(db) {
+  if (syncing || db.inTransaction || db.name !== DB_FILE) return;
+  const wanted = fs.existsSync(SWITCH);
+  if (wanted === full) return;
+  syncing = true;
+  try {
+    (wanted ? fill : empty)(db);
+    full = wanted;
+  } finally {
+    syncing = false;
   }
+}
+
+// Checked before each statement and each transaction that starts outside
+// one, so a switch flipped by a test applies to the server's next request.
+Database.prototype.prepare = function (...args) {
+  sync(this);
   return prepare.apply(this, args);
+};
+const transaction = Database.prototype.transaction;
+Database.prototype.transaction = function (fn) {
+  const run = transaction.call(this, fn);
+  const checked = (variant) => (...args) => {
+    sync(this);
+    return variant(...args);
+  };
+  const wrapped = checked(run);
+  for (const behaviour of ["deferred", "immediate", "exclusive"]) wrapped[behaviour] = checked(run[behaviour]);
+  return wrapped;
 };

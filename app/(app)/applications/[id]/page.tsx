@@ -83,7 +83,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
             ) : null}
           </div>
         </div>
-        <div className="flex flex-wrap gap-2">
+        <div className="flex max-w-xs flex-wrap items-start gap-2">
           <Link href={`/applications/${a.id}/edit`} className="btn-primary">
             Edit
           </Link>

@@ -31,7 +31,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
 
   return (
     <form action={formAction} noValidate className="space-y-6">
-      <FormMessage message={state.message} />
+      <FormMessage message={state.message} answer={state} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
 
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-6">

@@ -30,7 +30,7 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
 
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <FormMessage message={state.message} />
+      <FormMessage message={state.message} answer={state} />
       <input type="hidden" name="applicationId" value={applicationId} />
       {eventId ? <input type="hidden" name="eventId" value={eventId} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">

@@ -35,7 +35,7 @@ export function RoundForm({ action, initial, applicationId, roundId, known, time
 
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <FormMessage message={state.message} />
+      <FormMessage message={state.message} answer={state} />
       {roundId ? null : (
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Only the start is needed now. After the interview, edit the round to tick what the interviewer signalled.
