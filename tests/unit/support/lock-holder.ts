@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
 
-const SCRIPT = path.resolve("tests/unit/support/hold-write-lock.mjs");
+// The same holder `npm run bench:faults` uses against a running server.
+const SCRIPT = path.resolve("bench/faults/hold-write-lock.mjs");
 
 export type LockHolder = { pid: number; release: () => Promise<void> };
 
