@@ -72,16 +72,3 @@ export function portOpen(port: number): Promise<boolean> {
   });
 }
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
-}
-
-/** The first free port from `first` up. */
-export async function freePort(first: number, tries = 20): Promise<number> {
-  for (let port = first; port < first + tries; port++) if (await portIsFree(port)) return port;
-  throw new Error(`no free port in ${first}-${first + tries - 1}`);
-}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { LoadSampleDataForm } from "./load-sample-data-form";
+import { ActionButton } from "@/app/_components/action-button";
+import { loadSampleDataAction } from "../actions";
 
 /** The first thing a new user sees: two clear ways to start. */
 export function EmptyApplications() {
@@ -16,7 +17,14 @@ export function EmptyApplications() {
         <Link href="/applications/new" className="btn-primary">
           Add your first application
         </Link>
-        <LoadSampleDataForm />
+        <ActionButton
+          action={loadSampleDataAction}
+          pendingText="Loading sample data…"
+          formClassName="flex flex-col items-center gap-2"
+          messageClassName="max-w-xs"
+        >
+          Load sample data
+        </ActionButton>
       </div>
     </section>
   );

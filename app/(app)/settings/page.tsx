@@ -4,7 +4,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getGuidanceSettings } from "@/lib/data/guidance-settings";
 import { getCalendarFeed } from "@/lib/data/calendar-feed";
 import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
-import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { ActionButton } from "@/app/_components/action-button";
+import { signOutEverywhereAction } from "../actions";
 import { knownTimeZones } from "@/lib/time/zoned";
 import { CalendarFeedForm } from "./calendar-feed-form";
 import { ChangePasswordForm } from "./change-password-form";
@@ -92,7 +93,9 @@ export default async function SettingsPage() {
         <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
           Lost a phone, or signed in on a shared computer? This ends every session of your account, on every device.
         </p>
-        <SignOutEverywhereForm />
+        <ActionButton action={signOutEverywhereAction} pendingText="Signing out…" formClassName="space-y-2">
+          Sign out everywhere
+        </ActionButton>
       </section>
     </div>
   );

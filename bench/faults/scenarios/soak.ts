@@ -54,7 +54,7 @@ export async function soak(ctx: Context, minutes: number): Promise<ScenarioResul
   try {
     await server.ready;
     const cookies = new Map<string, string>();
-    for (const a of [...heavy, ...light]) cookies.set(a.label, await signIn(server.url, a.email, PASSWORD, `Hello, ${a.name}`));
+    for (const a of [...heavy, ...light]) cookies.set(a.label, await signIn(server.url, a.email, PASSWORD, a.name));
     const requestsList = [...cookies.values()].flatMap((cookie) => PAGES.map((p) => ({ method: "GET" as const, path: p, headers: { cookie } })));
     const loadStarted = performance.now();
     samples.push({ minute: 0, rssMb: rssMb(server.pid) });

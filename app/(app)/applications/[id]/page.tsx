@@ -12,7 +12,8 @@ import { newRoundFormValues } from "@/lib/interviews/form-values";
 import { toWallTime } from "@/lib/time/zoned";
 import { GhostedNotice } from "../../_components/guidance/ghosted-notice";
 import { StatusBadge } from "../../_components/status-badge";
-import { ArchiveButton } from "./_components/archive-button";
+import { ActionButton } from "@/app/_components/action-button";
+import { setArchivedAction } from "../actions";
 import { DeleteApplicationButton } from "../_components/delete-application-button";
 import { NextSteps } from "./_components/next-steps";
 import { Timeline } from "./_components/timeline";
@@ -87,7 +88,16 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
           <Link href={`/applications/${a.id}/edit`} className="btn-primary">
             Edit
           </Link>
-          <ArchiveButton id={a.id} archived={Boolean(a.archivedAt)} />
+          {/* The form takes no box of its own, so a refusal's message gets a line under the buttons. */}
+          <ActionButton
+            action={setArchivedAction}
+            fields={{ id: a.id, archived: a.archivedAt ? "false" : "true" }}
+            pendingText={a.archivedAt ? "Unarchiving…" : "Archiving…"}
+            formClassName="contents"
+            messageClassName="order-last basis-full"
+          >
+            {a.archivedAt ? "Unarchive" : "Archive"}
+          </ActionButton>
           <DeleteApplicationButton id={a.id} label={`${a.roleTitle} at ${a.company}`} />
         </div>
       </header>
