@@ -87,15 +87,25 @@ export function createApplication(db: Db, userId: string, input: ApplicationInpu
 
 /** Returns false when no application with that id belongs to the user. */
 export function updateApplication(db: Db, userId: string, id: string, input: ApplicationInput): boolean {
-  return write(db, (tx) => tx.update(applications).set({ ...toRow(input), updatedAt: new Date() }).where(owned(userId, id)).run().changes === 1);
+  return write(db, (tx) => {
+    const result = tx
+      .update(applications)
+      .set({ ...toRow(input), updatedAt: new Date() })
+      .where(owned(userId, id))
+      .run();
+    return result.changes === 1;
+  });
 }
 
 export function setArchived(db: Db, userId: string, id: string, archived: boolean): boolean {
-  const now = new Date();
-  return write(
-    db,
-    (tx) => tx.update(applications).set({ archivedAt: archived ? now : null, updatedAt: now }).where(owned(userId, id)).run().changes === 1,
-  );
+  return write(db, (tx) => {
+    const result = tx
+      .update(applications)
+      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(owned(userId, id))
+      .run();
+    return result.changes === 1;
+  });
 }
 
 /** Deletes the application with everything logged on it, and the contacts only it mentioned. */

@@ -132,5 +132,7 @@ describe("the Origin of an action", () => {
     expect(await from("http://evil.example")).toMatchObject({ status: 403 });
     expect(await from("null")).toMatchObject({ status: 403 });
     expect(await from("http://[::bad")).toMatchObject({ status: 400 });
+    expect(await from("https://shortlist.example, foo.example.org")).toMatchObject({ status: 400 });
+    expect(await from("http://127.0.0.1:3000", { host: "" })).toMatchObject({ status: 400 });
   });
 });
