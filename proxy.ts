@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { HSTS_HEADER_VALUE, reachedOverHttps } from "@/lib/http/transport-security";
 
 // Optimistic only: a request with no session cookie at all is sent to sign
 // in early. Whether a cookie is valid is decided in the data-access layer.
@@ -46,6 +47,7 @@ export function proxy(request: NextRequest) {
     if (pathname !== "/") url.searchParams.set("next", `${pathname}${search}`);
     const redirect = NextResponse.redirect(url);
     redirect.headers.set("Content-Security-Policy", csp);
+    if (reachedOverHttps(request.headers)) redirect.headers.set("Strict-Transport-Security", HSTS_HEADER_VALUE);
     return redirect;
   }
 
@@ -54,6 +56,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (reachedOverHttps(request.headers)) response.headers.set("Strict-Transport-Security", HSTS_HEADER_VALUE);
   return response;
 }
 

@@ -4,11 +4,12 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getGuidanceSettings } from "@/lib/data/guidance-settings";
 import { getCalendarFeed } from "@/lib/data/calendar-feed";
 import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
-import { signOutEverywhereAction } from "../actions";
 import { knownTimeZones } from "@/lib/time/zoned";
 import { CalendarFeedForm } from "./calendar-feed-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
+import { SessionsSection } from "./sessions-section";
+import { TwoFactorSection } from "./two-factor-section";
 import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -85,19 +86,9 @@ export default async function SettingsPage() {
         <ChangePasswordForm />
       </section>
 
-      <section aria-labelledby="sessions-heading" className="card p-4 sm:p-6">
-        <h2 id="sessions-heading" className="text-lg font-semibold">
-          Sign out everywhere
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
-          Lost a phone, or signed in on a shared computer? This ends every session of your account, on every device.
-        </p>
-        <form action={signOutEverywhereAction}>
-          <button type="submit" className="btn-secondary">
-            Sign out everywhere
-          </button>
-        </form>
-      </section>
+      <TwoFactorSection user={user} />
+
+      <SessionsSection user={user} />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function SignUpForm() {
         name="password"
         label="Password"
         errors={errors.password}
-        hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. A long passphrase is best.`}
+        hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, not a common password and not your email name. A long passphrase is best.`}
       >
         {(p) => <input {...p} type="password" autoComplete="new-password" required maxLength={PASSWORD_MAX_LENGTH} className="input" />}
       </Field>
