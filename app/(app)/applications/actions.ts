@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
+import { notFoundFor } from "@/lib/auth/foreign-access";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
 import {
   createApplication,
@@ -31,7 +32,7 @@ export const updateApplicationAction = validatedActionWithUser<typeof applicatio
   applicationSchema,
   async (data, user, formData) => {
     const id = idFrom(formData);
-    if (!updateApplication(getDb(), user.id, id, data)) notFound();
+    if (!updateApplication(getDb(), user.id, id, data)) return notFoundFor(user.id, { kind: "application", id });
     revalidatePath("/", "layout");
     redirect(`/applications/${id}`);
   },
@@ -41,14 +42,15 @@ export async function setArchivedAction(formData: FormData): Promise<void> {
   const user = await requireUser();
   const id = idFrom(formData);
   const archived = formData.get("archived") === "true";
-  if (!setArchived(getDb(), user.id, id, archived)) notFound();
+  if (!setArchived(getDb(), user.id, id, archived)) return notFoundFor(user.id, { kind: "application", id });
   revalidatePath("/", "layout");
   redirect(`/applications/${id}`);
 }
 
 export async function deleteApplicationAction(formData: FormData): Promise<void> {
   const user = await requireUser();
-  if (!deleteApplication(getDb(), user.id, idFrom(formData))) notFound();
+  const id = idFrom(formData);
+  if (!deleteApplication(getDb(), user.id, id)) return notFoundFor(user.id, { kind: "application", id });
   revalidatePath("/", "layout");
   redirect("/applications?deleted=1");
 }
