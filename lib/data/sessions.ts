@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lt, ne, or, lte } from "drizzle-orm";
+import { and, desc, eq, gt, lte, ne, or } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { sessions, users } from "@/db/schema";
 import { LAST_SEEN_UPDATE_MS, SESSION_ABSOLUTE_LIMIT_MS, SESSION_IDLE_LIMIT_MS } from "@/lib/auth/limits";
@@ -72,7 +72,7 @@ function touchSession(db: Db, sessionId: string, now: Date): void {
       tx
         .update(sessions)
         .set({ lastSeenAt: now })
-        .where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, new Date(now.getTime() - LAST_SEEN_UPDATE_MS))))
+        .where(and(eq(sessions.id, sessionId), lte(sessions.lastSeenAt, new Date(now.getTime() - LAST_SEEN_UPDATE_MS))))
         .run(),
     );
   } catch (error) {
