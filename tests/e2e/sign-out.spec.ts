@@ -1,0 +1,111 @@
+import { addApplication, expect, newAccount, signIn, signUp, test } from "./fixtures";
+import { sessionOf, sessionRows, signOut } from "./support/accounts";
+import { applicationRow } from "./support/db";
+
+test("a cookie copied before Sign out is refused after it: on a page, an action and /api/auth/session, and nothing changes", async ({ browser }) => {
+  const account = newAccount("replay");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, account);
+  const id = await addApplication(page, { company: "Replay Co", roleTitle: "Cookie Keeper" });
+  // The edit form, with its action, stays open in this tab.
+  await page.goto(`/applications/${id}/edit`);
+  const copied = await context.cookies();
+  expect(await sessionOf(context)).toMatchObject({ user: { id: expect.any(String) } });
+  const before = applicationRow(id);
+  expect(sessionRows(account.email)).toHaveLength(1);
+
+  const other = await context.newPage();
+  await other.goto("/");
+  await signOut(other);
+  expect(sessionRows(account.email)).toHaveLength(0);
+
+  // A page.
+  await context.addCookies(copied);
+  await other.goto(`/applications/${id}`);
+  await expect(other).toHaveURL(/\/sign-in/);
+  await expect(other.getByText("Cookie Keeper")).toHaveCount(0);
+
+  // The session endpoint.
+  await context.addCookies(copied);
+  expect(await sessionOf(context)).toBeNull();
+
+  // An action: the form opened before signing out, posted with the old cookie.
+  await context.addCookies(copied);
+  await page.getByLabel("Company").fill("Changed after sign-out");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(applicationRow(id)).toEqual(before);
+
+  // Signing in again makes a new session; the old cookie stays dead.
+  await signIn(other, account);
+  await context.clearCookies();
+  await context.addCookies(copied);
+  expect(await sessionOf(context)).toBeNull();
+  await context.close();
+});
+
+test("a session ended from another device's list is signed out there at once; the rest stay", async ({ browser }) => {
+  const account = newAccount("list");
+  const laptop = await browser.newContext();
+  const laptopPage = await laptop.newPage();
+  await signUp(laptopPage, account);
+  const phone = await browser.newContext();
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, account);
+
+  await laptopPage.goto("/settings");
+  const list = laptopPage.getByRole("list", { name: "Signed-in devices" });
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(list.getByText("This device")).toHaveCount(1);
+  await list.getByRole("button", { name: /^End the session on / }).click();
+  await expect(laptopPage.getByRole("status").filter({ hasText: "Ended the session on" })).toBeFocused();
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await expect(laptopPage.getByText("No other device is signed in.")).toBeVisible();
+
+  await phonePage.goto("/settings");
+  await expect(phonePage).toHaveURL(/\/sign-in/);
+  expect(await sessionOf(phone)).toBeNull();
+  await laptopPage.goto("/");
+  await expect(laptopPage.getByRole("heading", { name: `Hello, ${account.name}` })).toBeVisible();
+
+  // "Sign out all other sessions": two more devices, both ended, this one kept.
+  const tablet = await browser.newContext();
+  const tabletPage = await tablet.newPage();
+  await signIn(phonePage, account);
+  await signIn(tabletPage, account);
+  await laptopPage.goto("/settings");
+  await expect(list.getByRole("listitem")).toHaveCount(3);
+  await laptopPage.getByRole("button", { name: "Sign out all other sessions" }).click();
+  await expect(laptopPage.getByRole("status").filter({ hasText: "Ended 2 other sessions." })).toBeVisible();
+  expect(await sessionOf(phone)).toBeNull();
+  expect(await sessionOf(tablet)).toBeNull();
+  expect(await sessionOf(laptop)).toMatchObject({ user: { id: expect.any(String) } });
+  expect(sessionRows(account.email)).toHaveLength(1);
+  await Promise.all([laptop.close(), phone.close(), tablet.close()]);
+});
+
+test("a second user cannot end the first user's session by posting its id", async ({ browser }) => {
+  const owner = newAccount("owner");
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  await signUp(ownerPage, owner);
+  const [ownerSession] = sessionRows(owner.email);
+
+  // The intruder needs an "End session" form of their own: a second device.
+  const intruder = newAccount("intruder");
+  const a = await browser.newContext();
+  const b = await browser.newContext();
+  const intruderPage = await a.newPage();
+  await signUp(intruderPage, intruder);
+  await signIn(await b.newPage(), intruder);
+  await intruderPage.goto("/settings");
+  await intruderPage.locator('form:has(button:text("End session")) input[name="sessionId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownerSession.id);
+  await intruderPage.getByRole("button", { name: /^End the session on / }).click();
+  await expect(intruderPage.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+
+  expect(sessionRows(owner.email).map((s) => s.id)).toEqual([ownerSession.id]);
+  await ownerPage.goto("/settings");
+  await expect(ownerPage.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await Promise.all([ownerContext.close(), a.close(), b.close()]);
+});
