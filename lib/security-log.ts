@@ -65,8 +65,8 @@ export function serverLog(level: "debug" | "info" | "warn" | "error", message: s
   root()[level]({ log: "server", ...fields }, message);
 }
 
-/** Tests point the log at their own stream; returns the function that puts it back. */
-export function redirectLogForTests(destination: DestinationStream): () => void {
+/** Tests (and the bench) point the log at their own stream; returns the function that puts it back. */
+export function redirectLog(destination: DestinationStream): () => void {
   const previous = logger;
   logger = build(destination);
   return () => {

@@ -18,6 +18,8 @@ export function SessionsSection({ user }: { user: SignedInUser }) {
     lastUsed: s.id === user.sessionId ? "now" : relativeTime(s.lastSeenAt, now),
     address: s.address,
   }));
+  // This device first, then the others by when they were last used.
+  lines.sort((a, b) => Number(b.current) - Number(a.current));
   return (
     <section aria-labelledby="sessions-heading" className="card p-4 sm:p-6">
       <h2 id="sessions-heading" tabIndex={-1} className="text-lg font-semibold focus:outline-none">

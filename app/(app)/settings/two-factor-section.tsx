@@ -6,7 +6,7 @@ import { pendingTwoFactorSecret } from "@/lib/auth/two-factor";
 import { getTwoFactor, recoveryCodesLeft } from "@/lib/data/two-factor";
 import { formatLongDate } from "@/lib/time/zoned";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { cancelTwoFactorSetupAction, startTwoFactorSetupAction } from "./two-factor-actions";
+import { startTwoFactorSetupAction } from "./two-factor-actions";
 import { RenewRecoveryCodesForm, TurnOffTwoFactorForm } from "./two-factor-forms";
 import { TwoFactorSetup } from "./two-factor-setup";
 
@@ -37,14 +37,7 @@ export async function TwoFactorSection({ user }: { user: SignedInUser }) {
           <TurnOffTwoFactorForm />
         </>
       ) : pendingSecret ? (
-        <>
-          <TwoFactorSetup qrDataUrl={await qrDataUrl(totpUri(pendingSecret, user.email))} secretText={groupedSecret(pendingSecret)} />
-          <form action={cancelTwoFactorSetupAction} className="mt-3">
-            <SubmitButton pendingText="Cancelling…" className="btn-secondary">
-              Cancel set-up
-            </SubmitButton>
-          </form>
-        </>
+        <TwoFactorSetup qrDataUrl={await qrDataUrl(totpUri(pendingSecret, user.email))} secretText={groupedSecret(pendingSecret)} />
       ) : (
         <>
           <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">

@@ -5,7 +5,7 @@ import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { RecoveryCodes } from "./recovery-codes";
-import { confirmTwoFactorAction, type CodesState } from "./two-factor-actions";
+import { cancelTwoFactorSetupAction, confirmTwoFactorAction, type CodesState } from "./two-factor-actions";
 
 /** Scan (or type) the secret, then prove it with a first code. */
 export function TwoFactorSetup({ qrDataUrl, secretText }: { qrDataUrl: string; secretText: string }) {
@@ -37,6 +37,11 @@ export function TwoFactorSetup({ qrDataUrl, secretText }: { qrDataUrl: string; s
           </form>
         </li>
       </ol>
+      <form action={cancelTwoFactorSetupAction}>
+        <SubmitButton pendingText="Cancelling…" className="btn-secondary">
+          Cancel set-up
+        </SubmitButton>
+      </form>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { DestinationStream } from "pino";
-import { redirectLogForTests } from "@/lib/security-log";
+import { redirectLog } from "@/lib/security-log";
 
 export type LogLine = Record<string, unknown> & { event?: string; log?: string };
 
@@ -7,7 +7,7 @@ export type LogLine = Record<string, unknown> & { event?: string; log?: string }
 export function captureLog() {
   const raw: string[] = [];
   const destination: DestinationStream = { write: (chunk: string) => void raw.push(chunk) };
-  const restore = redirectLogForTests(destination);
+  const restore = redirectLog(destination);
   const lines = (): LogLine[] => raw.flatMap((chunk) => chunk.split("\n").filter(Boolean)).map((line) => JSON.parse(line) as LogLine);
   return {
     raw,
