@@ -19,7 +19,7 @@ export type SignInOutcome =
   | { kind: "refused"; reason: "invalid" | "throttled" | "wrong-code" | "reused-code" | "challenge-expired" };
 
 const challengeSchema = z.object({ uid: z.string(), sv: z.number(), exp: z.number() });
-const secondStepSchema = z.object({ challenge: z.string().max(2000), code: z.string().max(100) });
+const secondStepSchema = z.object({ challenge: z.string().min(1).max(2000), code: z.string().max(100) });
 
 /**
  * The note that the password step passed, handed to the browser (in an

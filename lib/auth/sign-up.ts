@@ -42,7 +42,9 @@ export async function registerAccount(
   const problem = passwordProblem(input.password, { email: input.email });
   if (problem) return { ok: false, reason: "invalid", field: "password", message: problem };
 
-  const user = createUser(db, { name: input.name, email: input.email, timeZone: input.timeZone, passwordHash: await hashPassword(input.password) });
+  const passwordHash = await hashPassword(input.password);
+  // In a transaction, so a failed commit throws instead of returning a row that was never saved.
+  const user = db.transaction(() => createUser(db, { name: input.name, email: input.email, timeZone: input.timeZone, passwordHash }));
   if (!user) return { ok: false, reason: "invalid", field: "email", message: "An account with this email already exists. Sign in instead." };
   securityLog("account-created", { userId: user.id, address });
   return { ok: true, userId: user.id };
