@@ -14,6 +14,14 @@ import { captureLog } from "./support/security-log";
 const NOW = new Date("2026-11-25T10:00:00Z");
 const ranked = dictionary["passwords-common"];
 
+let db: ReturnType<typeof testDb>;
+let log: ReturnType<typeof captureLog>;
+beforeEach(() => {
+  db = testDb();
+  log = captureLog();
+});
+afterEach(() => log.restore());
+
 describe("password screening", () => {
   it("refuses the passwords the issue found accepted, and common ones in any case", () => {
     for (const password of ["password", "12345678", "aaaaaaaa", "PassWord", "iloveyou", "qwertyuiop", "1q2w3e4r"]) {
@@ -47,14 +55,6 @@ describe("password screening", () => {
 });
 
 describe("registerAccount", () => {
-  let db: ReturnType<typeof testDb>;
-  let log: ReturnType<typeof captureLog>;
-  beforeEach(() => {
-    db = testDb();
-    log = captureLog();
-  });
-  afterEach(() => log.restore());
-
   const input = (email: string, password = "plum cobalt yonder kettle") => ({ name: "Sam", email, password, timeZone: "Europe/Oslo" });
 
   it("makes the account when open and the password passes", async () => {
@@ -98,14 +98,6 @@ describe("registerAccount", () => {
 });
 
 describe("changePassword", () => {
-  let db: ReturnType<typeof testDb>;
-  let log: ReturnType<typeof captureLog>;
-  beforeEach(() => {
-    db = testDb();
-    log = captureLog();
-  });
-  afterEach(() => log.restore());
-
   it("refuses a common or email-name password, and keeps the old one", async () => {
     const ana = await makeUser(db, "anabel@example.com");
     const before = findCredentials(db, "anabel@example.com")!.passwordHash;

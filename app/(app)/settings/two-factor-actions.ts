@@ -29,30 +29,40 @@ export async function cancelTwoFactorSetupAction(): Promise<void> {
   revalidatePath("/settings");
 }
 
+type CodeStep = { userId: string; address: string | null; now: Date; code: string };
+
+/** The two code-only forms: the session's user first, then the code, then the step itself. */
+async function withCode(formData: FormData, step: (input: CodeStep) => Promise<CodesState>): Promise<CodesState> {
+  const user = await requireUser();
+  const parsed = twoFactorCodeSchema.safeParse(formValues(formData));
+  if (!parsed.success) return invalid<"code">(parsed.error, {});
+  return step({ userId: user.id, address: (await requestContext()).address, now: new Date(), code: parsed.data.code });
+}
+
+const tooMany = (retryAfterMs: number): CodesState => ({ fieldErrors: { code: [`Too many codes tried. ${tryAgainIn(retryAfterMs)}`] } });
+
 /**
  * The first code turns two-factor on. The page is not revalidated here: the
  * recovery codes in this state are shown until the user says they have them.
  */
 export async function confirmTwoFactorAction(_state: CodesState, formData: FormData): Promise<CodesState> {
-  const user = await requireUser();
-  const parsed = twoFactorCodeSchema.safeParse(formValues(formData));
-  if (!parsed.success) return invalid<"code">(parsed.error, {});
-  const result = await confirmTwoFactorSetup(getDb(), { userId: user.id, address: (await requestContext()).address, now: new Date(), code: parsed.data.code });
-  if (result.ok) return { recoveryCodes: result.recoveryCodes };
-  if (result.reason === "throttled") return { fieldErrors: { code: [`Too many codes tried. ${tryAgainIn(result.retryAfterMs)}`] } };
-  if (result.reason === "no-setup") return { message: "This set-up is no longer waiting for a code. Reload the page and start again." };
-  return { fieldErrors: { code: [WRONG_CODE] } };
+  return withCode(formData, async (input) => {
+    const result = await confirmTwoFactorSetup(getDb(), input);
+    if (result.ok) return { recoveryCodes: result.recoveryCodes };
+    if (result.reason === "throttled") return tooMany(result.retryAfterMs);
+    if (result.reason === "no-setup") return { message: "This set-up is no longer waiting for a code. Reload the page and start again." };
+    return { fieldErrors: { code: [WRONG_CODE] } };
+  });
 }
 
 /** Ten new recovery codes for a current code; the old ones stop working. */
 export async function renewRecoveryCodesAction(_state: CodesState, formData: FormData): Promise<CodesState> {
-  const user = await requireUser();
-  const parsed = twoFactorCodeSchema.safeParse(formValues(formData));
-  if (!parsed.success) return invalid<"code">(parsed.error, {});
-  const result = await renewRecoveryCodes(getDb(), { userId: user.id, address: (await requestContext()).address, now: new Date(), code: parsed.data.code });
-  if (result.ok) return { recoveryCodes: result.recoveryCodes };
-  if (result.reason === "throttled") return { fieldErrors: { code: [`Too many codes tried. ${tryAgainIn(result.retryAfterMs ?? 0)}`] } };
-  return { fieldErrors: { code: [result.reason === "reused" ? REUSED_CODE : WRONG_CODE] } };
+  return withCode(formData, async (input) => {
+    const result = await renewRecoveryCodes(getDb(), input);
+    if (result.ok) return { recoveryCodes: result.recoveryCodes };
+    if (result.reason === "throttled") return tooMany(result.retryAfterMs ?? 0);
+    return { fieldErrors: { code: [result.reason === "reused" ? REUSED_CODE : WRONG_CODE] } };
+  });
 }
 
 export const turnOffTwoFactorAction = validatedActionWithUser<typeof turnOffTwoFactorSchema, "password" | "code">(
