@@ -109,3 +109,19 @@ test("a second user cannot end the first user's session by posting its id", asyn
   await expect(ownerPage.getByRole("heading", { name: "Settings" })).toBeVisible();
   await Promise.all([ownerContext.close(), a.close(), b.close()]);
 });
+
+test("a sign-out posted straight to the auth endpoint ends the session record too", async ({ browser }) => {
+  const account = newAccount("endpoint");
+  const context = await browser.newContext();
+  await signUp(await context.newPage(), account);
+  const copied = await context.cookies();
+  expect(sessionRows(account.email)).toHaveLength(1);
+
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  expect(sessionRows(account.email)).toHaveLength(0);
+  await context.addCookies(copied);
+  expect(await sessionOf(context)).toBeNull();
+  await context.close();
+});

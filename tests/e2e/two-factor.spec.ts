@@ -54,6 +54,7 @@ test("two-factor: set up, sign in with a code, a reused code refused, a recovery
   await page.getByLabel("Your password").fill(account.password);
   await page.locator("#two-factor-off-code").fill(recoveryCodes[2]);
   await page.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Two-factor sign-in is off." })).toBeVisible();
   await expect(page.getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
 
   await signOut(page);

@@ -14,7 +14,7 @@ import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const user = await requireUser();
   const feed = getCalendarFeed(getDb(), user.id);
   const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
@@ -86,7 +86,7 @@ export default async function SettingsPage() {
         <ChangePasswordForm />
       </section>
 
-      <TwoFactorSection user={user} />
+      <TwoFactorSection user={user} turnedOff={(await searchParams)["two-factor"] === "off"} />
 
       <SessionsSection user={user} />
     </div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { requestContext } from "@/lib/auth/request-context";
@@ -76,10 +77,8 @@ export const turnOffTwoFactorAction = validatedActionWithUser<typeof turnOffTwoF
       password,
       code,
     });
-    if (result.ok) {
-      revalidatePath("/settings");
-      return { message: "Two-factor sign-in is off. Your password alone signs you in now." };
-    }
+    // The form goes with the setting, so the page says it is off (and is read again: the redirect revalidates).
+    if (result.ok) redirect("/settings?two-factor=off#two-factor-heading");
     const message =
       result.reason === "throttled"
         ? `Too many attempts. ${tryAgainIn(result.retryAfterMs ?? 0)}`

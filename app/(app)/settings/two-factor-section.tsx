@@ -17,13 +17,13 @@ async function qrDataUrl(uri: string): Promise<string> {
 }
 
 /** Settings → "Two-factor sign-in": off, waiting for its first code, or on. */
-export async function TwoFactorSection({ user }: { user: SignedInUser }) {
+export async function TwoFactorSection({ user, turnedOff }: { user: SignedInUser; turnedOff: boolean }) {
   const db = getDb();
   const row = getTwoFactor(db, { userId: user.id });
   const pendingSecret = row && !row.enabledAt ? pendingTwoFactorSecret(db, { userId: user.id }) : null;
   return (
     <section aria-labelledby="two-factor-heading" className="card p-4 sm:p-6">
-      <h2 id="two-factor-heading" className="text-lg font-semibold">
+      <h2 id="two-factor-heading" tabIndex={-1} className="text-lg font-semibold focus:outline-none">
         Two-factor sign-in
       </h2>
       {row?.enabledAt ? (
@@ -40,6 +40,11 @@ export async function TwoFactorSection({ user }: { user: SignedInUser }) {
         <TwoFactorSetup qrDataUrl={await qrDataUrl(totpUri(pendingSecret, user.email))} secretText={groupedSecret(pendingSecret)} />
       ) : (
         <>
+          {turnedOff ? (
+            <p role="status" className="mt-2 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-800 dark:bg-green-950 dark:text-green-200">
+              Two-factor sign-in is off. Your password alone signs you in now.
+            </p>
+          ) : null}
           <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
             Off. With it on, signing in also needs a 6-digit code from an authenticator app on your phone (such as Google
             Authenticator, Microsoft Authenticator, 1Password or Aegis), so a leaked password alone is not enough.
