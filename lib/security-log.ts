@@ -1,3 +1,4 @@
+import "server-only";
 import pino, { type DestinationStream, type Logger } from "pino";
 
 /** Every event the security log records; an operator can grep for each by name. */

@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
 import { configuredForHttps } from "@/lib/http/transport-security";
-import { securityLog, serverLog } from "@/lib/security-log";
+import { serverLog } from "@/lib/security-log";
 import { clientAddressFrom } from "./client-address";
 import { SESSION_ABSOLUTE_LIMIT_MS } from "./limits";
 import { requestContext } from "./request-context";
@@ -119,7 +119,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
       const type = (error as { type?: string }).type ?? error.name;
       if (type === "JWTSessionError" || type === "SessionTokenError") return serverLog("debug", "session cookie refused", { type });
-      if (type === "MissingCSRF") return securityLog("sign-in-failed", { reason: "missing-csrf-token" }, "warn");
+      // A post without its CSRF token is the client's fault (or a forgery), not ours.
+      if (type === "MissingCSRF") return serverLog("warn", "an auth post without its CSRF token was refused");
       serverLog("error", "auth error", { type });
     },
     warn(code) {
