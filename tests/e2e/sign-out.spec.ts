@@ -1,6 +1,6 @@
 import { addApplication, expect, newAccount, signIn, signUp, test } from "./fixtures";
 import { sessionOf, sessionRows, signOut } from "./support/accounts";
-import { applicationRow } from "./support/db";
+import { applicationRow, writeDb } from "./support/db";
 
 test("a cookie copied before Sign out is refused after it: on a page, an action and /api/auth/session, and nothing changes", async ({ browser }) => {
   const account = newAccount("replay");
@@ -123,5 +123,28 @@ test("a sign-out posted straight to the auth endpoint ends the session record to
   expect(sessionRows(account.email)).toHaveLength(0);
   await context.addCookies(copied);
   expect(await sessionOf(context)).toBeNull();
+  await context.close();
+});
+
+test("a session past either limit is refused whatever its cookie says: 30 days after sign-in, or 14 days unused", async ({ browser }) => {
+  const DAY = 24 * 3_600_000;
+  const account = newAccount("limits");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, account);
+  const [first] = sessionRows(account.email);
+  // Signed in 31 days ago, and used a minute ago: over the absolute limit.
+  writeDb((db) => db.prepare("update sessions set created_at = ?, last_seen_at = ? where id = ?").run(Date.now() - 31 * DAY, Date.now() - 60_000, first.id));
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(sessionRows(account.email)).toHaveLength(0);
+
+  await signIn(page, account);
+  const [second] = sessionRows(account.email);
+  // Signed in 20 days ago, last used 15 days ago: over the idle limit.
+  writeDb((db) => db.prepare("update sessions set created_at = ?, last_seen_at = ? where id = ?").run(Date.now() - 20 * DAY, Date.now() - 15 * DAY, second.id));
+  expect(await sessionOf(context)).toBeNull();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
   await context.close();
 });
