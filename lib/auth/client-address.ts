@@ -1,4 +1,4 @@
-import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
+import { peerAddressFrom } from "@/lib/http/peer-address";
 
 /**
  * How many reverse proxies in front of the app to believe, from
@@ -13,7 +13,7 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
 }
 
 /** "::ffff:127.0.0.1" is the same client as "127.0.0.1": one throttle counter, not two. */
-function normalise(address: string | undefined): string | null {
+function normalise(address: string | null | undefined): string | null {
   const trimmed = address?.trim();
   if (!trimmed) return null;
   return trimmed.toLowerCase().startsWith("::ffff:") && trimmed.includes(".") ? trimmed.slice(7) : trimmed;
@@ -26,12 +26,13 @@ function normalise(address: string | undefined): string | null {
  * instrumentation.ts copies into a private header before Next sees the
  * request (Next 16 gives route handlers and actions no socket, and fills in
  * X-Forwarded-For only when the client sent none, so that header can be
- * forged). Behind trusted proxies it is the entry the outermost of them
+ * forged). A request that arrived before the copying began has none: its
+ * address is unknown, and only the per-account limits apply to it. Behind trusted proxies it is the entry the outermost of them
  * appended to X-Forwarded-For; entries further left were written by the
  * client and are ignored.
  */
 export function clientAddressFrom(headers: Headers, hops = trustedProxyHops()): string | null {
-  const peer = normalise(headers.get(PEER_ADDRESS_HEADER) ?? undefined);
+  const peer = normalise(peerAddressFrom(headers));
   if (hops === 0) return peer;
   const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
   return chain.length >= hops ? normalise(chain[chain.length - hops]) : peer;
