@@ -42,7 +42,7 @@ async function main() {
   const now = () => new Date();
   startTwoFactorSetup(db, { userId: withCode.id, now: now() });
   const secret = pendingTwoFactorSecret(db, { userId: withCode.id })!;
-  const enabled = await confirmTwoFactorSetup(db, { userId: withCode.id, address: null, now: now(), code: totpCodeAt(secret, now()) });
+  const enabled = await confirmTwoFactorSetup(db, { userId: withCode.id, email: withCode.email, address: null, now: now(), password: "the right one", code: totpCodeAt(secret, now()) });
   if (!enabled.ok) throw new Error("could not turn two-factor on for the bench account");
   await dummyPasswordHash(); // made at server start in the app, too
 

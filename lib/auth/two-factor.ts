@@ -64,39 +64,67 @@ export function pendingTwoFactorSecret(db: Db, { userId }: { userId: string }): 
   return row && !row.enabledAt ? openSecret(userId, row.secretSealed) : null;
 }
 
-export type SetupResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: "no-setup" | "wrong" } | Throttled;
+type Reauthentication = Who & { email: string; password: string };
+type PasswordAgain = { ok: true } | { ok: false; reason: "wrong" | "throttled"; retryAfterMs: number };
 
-/** The first code proves the app has the secret; only then is two-factor on, with ten recovery codes to show once. */
-export async function confirmTwoFactorSetup(db: Db, { userId, address, now, code }: Who & { code: string }): Promise<SetupResult> {
-  const result = await guardedAttempt<SetupResult>(db, codeKeys(userId, address), now, () => {
+/**
+ * The password again, under the sign-in limits, before the way an account
+ * signs in changes: a session left open (or a stolen cookie) is not enough
+ * to turn two-factor on with someone else's authenticator, or off.
+ */
+async function passwordAgain(db: Db, { userId, email, address, now, password }: Reauthentication): Promise<PasswordAgain> {
+  const stored = passwordHashOf(db, userId);
+  const check = await guardedPasswordCheck(db, signInKeys(email, address), now, async () => Boolean(stored) && verifyPassword(password, stored ?? ""));
+  return check.ok ? check : { ok: false, reason: check.retryAfterMs > 0 ? "throttled" : "wrong", retryAfterMs: check.retryAfterMs };
+}
+
+export type SetupResult =
+  | { ok: true; recoveryCodes: string[] }
+  | { ok: false; field: "password"; reason: "wrong" | "throttled"; retryAfterMs: number }
+  | { ok: false; field: "code"; reason: "no-setup" | "wrong" }
+  | (Throttled & { field: "code" });
+
+/**
+ * The password, then a first code that proves the app has the secret; only
+ * then is two-factor on, with ten recovery codes to show once.
+ */
+export async function confirmTwoFactorSetup(db: Db, { code, ...who }: Reauthentication & { code: string }): Promise<SetupResult> {
+  const { userId, address, now } = who;
+  const again = await passwordAgain(db, who);
+  if (!again.ok) {
+    securityLog(again.reason === "throttled" ? "throttled" : "two-factor-change-refused", { userId, address, attempt: "two-factor-on", reason: `password-${again.reason}` }, "warn");
+    return { ...again, field: "password" };
+  }
+  const result = await guardedAttempt(db, codeKeys(userId, address), now, () => {
     const row = getTwoFactor(db, { userId });
-    if (!row || row.enabledAt) return { ok: false, reason: "no-setup" };
+    if (!row || row.enabledAt) return { ok: false as const, reason: "no-setup" as const };
     const secret = openSecret(userId, row.secretSealed);
     const totpCode = asTotpCode(code);
     const step = secret && totpCode ? matchingTimeStep(secret, totpCode, now) : null;
     if (step === null) return WRONG;
     const recoveryCodes = newRecoveryCodes();
     const hashes = recoveryCodes.map((c) => hashRecoveryCode(normaliseRecoveryCode(c)!));
-    if (!enableTwoFactor(db, { userId, step, codeHashes: hashes, now })) return { ok: false, reason: "no-setup" };
-    return { ok: true, recoveryCodes };
+    if (!enableTwoFactor(db, { userId, step, codeHashes: hashes, now })) return { ok: false as const, reason: "no-setup" as const };
+    return { ok: true as const, recoveryCodes };
   });
-  if (result.ok) securityLog("two-factor-enabled", { userId, address });
-  else securityLog(result.reason === "throttled" ? "throttled" : "two-factor-change-refused", { userId, address, attempt: "two-factor", reason: result.reason }, "warn");
-  return result;
+  if (result.ok) {
+    securityLog("two-factor-enabled", { userId, address });
+    return result;
+  }
+  const throttled = result.reason === "throttled";
+  securityLog(throttled ? "throttled" : "two-factor-change-refused", { userId, address, attempt: "two-factor-on", reason: throttled ? result.scope : `code-${result.reason}` }, "warn");
+  return { ...result, field: "code" };
 }
 
 export type TurnOffResult = { ok: true } | { ok: false; field: "password" | "code"; reason: "wrong" | "reused" | "throttled"; retryAfterMs?: number };
 
 /** Off needs both the password and a code (or a recovery code), so a session left open is not enough. */
-export async function turnOffTwoFactor(
-  db: Db,
-  { userId, email, address, now, password, code }: Who & { email: string; password: string; code: string },
-): Promise<TurnOffResult> {
-  const stored = passwordHashOf(db, userId);
-  const passwordCheck = await guardedPasswordCheck(db, signInKeys(email, address), now, async () => Boolean(stored) && verifyPassword(password, stored ?? ""));
+export async function turnOffTwoFactor(db: Db, { code, ...who }: Reauthentication & { code: string }): Promise<TurnOffResult> {
+  const { userId, address, now } = who;
+  const again = await passwordAgain(db, who);
   let result: TurnOffResult;
-  if (!passwordCheck.ok) {
-    result = { ok: false, field: "password", reason: passwordCheck.retryAfterMs > 0 ? "throttled" : "wrong", retryAfterMs: passwordCheck.retryAfterMs };
+  if (!again.ok) {
+    result = { ok: false, field: "password", reason: again.reason, retryAfterMs: again.retryAfterMs };
   } else {
     const codeCheck = await checkSecondFactor(db, { userId, address, now, code });
     result = codeCheck.ok

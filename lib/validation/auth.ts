@@ -49,10 +49,11 @@ export const signInCodeSchema = z.object({
   code: z.string({ error: "Enter the code from your authenticator app." }).trim().min(1, "Enter the code from your authenticator app.").max(100, "That code is not right."),
 });
 
-/** Confirming set-up, and making new recovery codes: a code only. */
+/** Making new recovery codes: a code only. */
 export const twoFactorCodeSchema = signInCodeSchema;
 
-export const turnOffTwoFactorSchema = z.object({
+/** Turning two-factor on or off: the password again, and a code. */
+export const passwordAndCodeSchema = z.object({
   password: z.string({ error: "Your password is required." }).min(1, "Your password is required.").max(PASSWORD_MAX_LENGTH, "Your password is incorrect."),
   code: signInCodeSchema.shape.code,
 });

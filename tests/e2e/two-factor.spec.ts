@@ -1,5 +1,5 @@
 import { attemptSignIn, expect, newAccount, signIn, signUp, test } from "./fixtures";
-import { nextCode, sessionOf, sessionRows, setUpTwoFactor, signOut } from "./support/accounts";
+import { authenticatorFor, nextCode, sessionOf, sessionRows, setUpTwoFactor, signOut } from "./support/accounts";
 import { expectNoSeriousViolations } from "./support/axe";
 
 async function enterCode(page: import("@playwright/test").Page, code: string) {
@@ -9,7 +9,7 @@ async function enterCode(page: import("@playwright/test").Page, code: string) {
 }
 
 test("two-factor: set up, sign in with a code, a reused code refused, a recovery code once, then off", async ({ signedIn: page, account }) => {
-  const { totp, recoveryCodes } = await setUpTwoFactor(page);
+  const { totp, recoveryCodes } = await setUpTwoFactor(page, account.password);
   await expectNoSeriousViolations(page, "settings with recovery codes");
   await page.getByRole("button", { name: "I have saved my codes" }).click();
   await expect(page.getByText(/On since/)).toBeVisible();
@@ -67,7 +67,7 @@ test("with two-factor on, posting straight to the credentials endpoint gives no 
   const context = await browser.newContext();
   const page = await context.newPage();
   await signUp(page, account);
-  const { totp } = await setUpTwoFactor(page);
+  const { totp } = await setUpTwoFactor(page, account.password);
   await context.close();
   const before = sessionRows(account.email);
 
@@ -88,11 +88,21 @@ test("with two-factor on, posting straight to the credentials endpoint gives no 
   await api.dispose();
 });
 
-test("the set-up page, with its QR code, passes axe, and a wrong first code is refused beside the field", async ({ signedIn: page }) => {
+test("the set-up page, with its QR code, passes axe; a wrong password or first code is refused beside its field", async ({ signedIn: page, account }) => {
   await page.goto("/settings");
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: "QR code for adding Shortlist to an authenticator app" })).toBeVisible();
+  const totp = await authenticatorFor(page);
+
+  // The session alone is not enough: the right code with a wrong password turns nothing on.
+  await page.getByLabel("Enter the 6-digit code the app shows").fill(totp.generate());
+  await page.getByLabel("Your password").fill("not the password");
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.locator("#two-factor-setup-password-error")).toHaveText("Your password is incorrect.");
+  await expect(page.getByLabel("Your password")).toHaveValue("");
+
   await page.getByLabel("Enter the 6-digit code the app shows").fill("12345");
+  await page.getByLabel("Your password").fill(account.password);
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.locator("#two-factor-setup-code-error")).toContainText("That code is not right.");
   await expectNoSeriousViolations(page, "two-factor set-up with an error");

@@ -111,7 +111,7 @@ describe("the security log", () => {
     // Two-factor, on Ben's account.
     let codes: string[] = [];
     let secret = "";
-    await expectOnce("two-factor-enabled", async () => ({ secret, recoveryCodes: codes } = await turnOnTwoFactor(db, ben.id, NOW)));
+    await expectOnce("two-factor-enabled", async () => ({ secret, recoveryCodes: codes } = await turnOnTwoFactor(db, ben, NOW)));
     secrets.push(secret, ...codes, codeAt(secret, NOW), codeAt(secret, NOW, 1));
     let challenge = "";
     expect(

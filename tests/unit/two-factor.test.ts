@@ -56,11 +56,20 @@ describe("set-up", () => {
     expect(stored.secretSealed).not.toContain(secret);
     expect(stored.secretSealed).toMatch(/^v1\./);
 
-    const wrong = await confirmTwoFactorSetup(db, { userId: ana.id, address: null, now: NOW, code: "000000" === codeAt(secret, NOW) ? "111111" : "000000" });
-    expect(wrong).toEqual({ ok: false, reason: "wrong" });
+    const setup = { userId: ana.id, email: "ana@example.com", address: "10.0.0.1", now: NOW };
+    // A session alone (a stolen cookie) is not enough: without the password even the right code turns nothing on.
+    expect(await confirmTwoFactorSetup(db, { ...setup, password: "not the password", code: codeAt(secret, NOW) })).toEqual({
+      ok: false,
+      field: "password",
+      reason: "wrong",
+      retryAfterMs: 0,
+    });
+    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(false);
+    const wrong = await confirmTwoFactorSetup(db, { ...setup, password: PASSWORD, code: "000000" === codeAt(secret, NOW) ? "111111" : "000000" });
+    expect(wrong).toEqual({ ok: false, field: "code", reason: "wrong" });
     expect(twoFactorEnabled(db, { userId: ana.id })).toBe(false);
 
-    const right = await confirmTwoFactorSetup(db, { userId: ana.id, address: null, now: NOW, code: codeAt(secret, NOW) });
+    const right = await confirmTwoFactorSetup(db, { ...setup, password: PASSWORD, code: codeAt(secret, NOW) });
     if (!right.ok) throw new Error("refused");
     expect(right.recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(right.recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
@@ -72,6 +81,18 @@ describe("set-up", () => {
     }
     // Set-up cannot replace a secret that is on.
     expect(startTwoFactorSetup(db, { userId: ana.id, now: NOW })).toBe(false);
+  });
+
+  it("password guesses at set-up count against the sign-in limits, so a stolen session cannot find the password there", async () => {
+    vi.stubEnv(LIMIT_ENV.pair, "2");
+    startTwoFactorSetup(db, { userId: ana.id, now: NOW });
+    const secret = pendingTwoFactorSecret(db, { userId: ana.id })!;
+    const setup = { userId: ana.id, email: "ana@example.com", address: "10.0.0.1", now: NOW, code: codeAt(secret, NOW) };
+    for (const guess of ["guess one", "guess two"]) expect(await confirmTwoFactorSetup(db, { ...setup, password: guess })).toMatchObject({ reason: "wrong" });
+    expect(await confirmTwoFactorSetup(db, { ...setup, password: PASSWORD })).toMatchObject({ ok: false, field: "password", reason: "throttled" });
+    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(false);
+    // The same limits as the sign-in form: that pair is held there too.
+    expect(await signInAttempt(db, { email: "ana@example.com", password: PASSWORD }, context())).toEqual({ kind: "refused", reason: "throttled" });
   });
 
   it("a sealed secret copied onto another user's row does not open there", async () => {
@@ -90,7 +111,7 @@ describe("two-step sign-in", () => {
   });
 
   it("with two-factor, the right password alone starts no session; the right code then does", async () => {
-    const { secret } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const challenge = await passwordStep();
     expect(sessionCount(ana.id)).toBe(0);
     const outcome = await signInAttempt(db, { challenge, code: codeAt(secret, NOW, 1) }, context());
@@ -99,7 +120,7 @@ describe("two-step sign-in", () => {
   });
 
   it("a code is accepted once: the same code again is refused, even within its 30 seconds", async () => {
-    const { secret } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const code = codeAt(secret, NOW, 1);
     expect((await signInAttempt(db, { challenge: await passwordStep(), code }, context())).kind).toBe("signed-in");
     const again = await signInAttempt(db, { challenge: await passwordStep(), code }, context());
@@ -113,7 +134,7 @@ describe("two-step sign-in", () => {
   });
 
   it("two requests racing with one code: only one wins", async () => {
-    const { secret } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const code = codeAt(secret, NOW, 1);
     const [a, b] = await Promise.all([passwordStep(), passwordStep()]);
     const outcomes = await Promise.all([a, b].map((challenge) => signInAttempt(db, { challenge, code }, context())));
@@ -121,7 +142,7 @@ describe("two-step sign-in", () => {
   });
 
   it("a code from too far off, or a wrong one, is refused", async () => {
-    const { secret } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret } = await turnOnTwoFactor(db, ana, NOW);
     expect(await signInAttempt(db, { challenge: await passwordStep(), code: codeAt(secret, NOW, 3) }, context())).toEqual({
       kind: "refused",
       reason: "wrong-code",
@@ -130,7 +151,7 @@ describe("two-step sign-in", () => {
   });
 
   it("a recovery code signs in once, in any case and without dashes", async () => {
-    const { recoveryCodes: codes } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { recoveryCodes: codes } = await turnOnTwoFactor(db, ana, NOW);
     const typed = codes[3].toUpperCase().replace(/-/g, " ");
     expect((await signInAttempt(db, { challenge: await passwordStep(), code: typed }, context())).kind).toBe("signed-in");
     expect(await signInAttempt(db, { challenge: await passwordStep(), code: codes[3] }, context())).toEqual({ kind: "refused", reason: "wrong-code" });
@@ -138,7 +159,7 @@ describe("two-step sign-in", () => {
   });
 
   it("a challenge is refused once expired, forged, or after the user's sessions were revoked", async () => {
-    const { secret } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const challenge = await passwordStep();
     expect(openChallenge(db, challenge, new Date(NOW.getTime() + TWO_FACTOR_CHALLENGE_MS - 1))).toMatchObject({ userId: ana.id });
     const late = new Date(NOW.getTime() + TWO_FACTOR_CHALLENGE_MS);
@@ -151,8 +172,8 @@ describe("two-step sign-in", () => {
   });
 
   it("another user's codes do not open this user's challenge", async () => {
-    await turnOnTwoFactor(db, ana.id, NOW);
-    const bens = await turnOnTwoFactor(db, ben.id, NOW);
+    await turnOnTwoFactor(db, ana, NOW);
+    const bens = await turnOnTwoFactor(db, ben, NOW);
     const outcome = await signInAttempt(db, { challenge: await passwordStep(), code: bens.recoveryCodes[0] }, context());
     expect(outcome).toEqual({ kind: "refused", reason: "wrong-code" });
     expect(sessionCount(ana.id)).toBe(0);
@@ -162,7 +183,7 @@ describe("two-step sign-in", () => {
 
   it("codes are throttled like passwords: per account and address, then the right code waits too", async () => {
     vi.stubEnv(LIMIT_ENV.pair, "3");
-    const { secret } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const challenge = await passwordStep();
     const wrong = codeAt(secret, NOW, 5);
     const outcomes: SignInOutcome[] = [];
@@ -174,7 +195,7 @@ describe("two-step sign-in", () => {
   });
 
   it("a direct post with the password and a code, but no challenge, starts no session for a two-factor account", async () => {
-    const { secret } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const outcome = await signInAttempt(db, { email: "ana@example.com", password: PASSWORD, code: codeAt(secret, NOW, 1) }, context());
     expect(outcome.kind).toBe("two-factor-required");
     expect(sessionCount(ana.id)).toBe(0);
@@ -183,7 +204,7 @@ describe("two-step sign-in", () => {
 
 describe("turning it off, and new recovery codes", () => {
   it("needs the password and a code; either wrong changes nothing", async () => {
-    const { secret, recoveryCodes: codes } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret, recoveryCodes: codes } = await turnOnTwoFactor(db, ana, NOW);
     const who = { userId: ana.id, email: "ana@example.com", address: "10.0.0.1", now: NOW };
     expect(await turnOffTwoFactor(db, { ...who, password: "not it at all", code: codeAt(secret, NOW, 1) })).toMatchObject({ ok: false, field: "password" });
     expect(await turnOffTwoFactor(db, { ...who, password: PASSWORD, code: "999999" === codeAt(secret, NOW, 1) ? "888888" : "999999" })).toMatchObject({
@@ -199,7 +220,7 @@ describe("turning it off, and new recovery codes", () => {
   });
 
   it("new recovery codes replace the old set", async () => {
-    const { secret, recoveryCodes: old } = await turnOnTwoFactor(db, ana.id, NOW);
+    const { secret, recoveryCodes: old } = await turnOnTwoFactor(db, ana, NOW);
     const renewed = await renewRecoveryCodes(db, { userId: ana.id, address: null, now: NOW, code: codeAt(secret, NOW, 1) });
     if (!renewed.ok) throw new Error("refused");
     expect(await checkSecondFactor(db, { userId: ana.id, address: null, now: NOW, code: old[0] })).toEqual({ ok: false, reason: "wrong" });
@@ -207,8 +228,8 @@ describe("turning it off, and new recovery codes", () => {
   });
 
   it("another user's password and codes cannot turn this user's off", async () => {
-    await turnOnTwoFactor(db, ana.id, NOW);
-    const bens = await turnOnTwoFactor(db, ben.id, NOW);
+    await turnOnTwoFactor(db, ana, NOW);
+    const bens = await turnOnTwoFactor(db, ben, NOW);
     const result = await turnOffTwoFactor(db, { userId: ana.id, email: "ana@example.com", address: null, now: NOW, password: PASSWORD, code: bens.recoveryCodes[0] });
     expect(result).toMatchObject({ ok: false, field: "code" });
     expect(twoFactorEnabled(db, { userId: ana.id })).toBe(true);

@@ -33,6 +33,15 @@ export function TwoFactorSetup({ qrDataUrl, secretText }: { qrDataUrl: string; s
             <Field name="code" idPrefix="two-factor-setup" label="Enter the 6-digit code the app shows" errors={state.fieldErrors?.code}>
               {(p) => <input {...p} autoComplete="one-time-code" inputMode="numeric" maxLength={100} spellCheck={false} className="input max-w-48 font-mono" />}
             </Field>
+            <Field
+              name="password"
+              idPrefix="two-factor-setup"
+              label="Your password"
+              hint="Changing how you sign in needs your password too."
+              errors={state.fieldErrors?.password}
+            >
+              {(p) => <input {...p} type="password" autoComplete="current-password" className="input max-w-64" />}
+            </Field>
             <SubmitButton pendingText="Checking…">Turn on two-factor sign-in</SubmitButton>
           </form>
         </li>

@@ -23,18 +23,24 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 }
 
+/** What an authenticator app makes of the secret shown on a set-up page. */
+export async function authenticatorFor(page: Page): Promise<TOTP> {
+  const secret = (await page.getByTestId("two-factor-secret").textContent())?.replace(/\s/g, "") ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 });
+}
+
 /**
  * Sets up two-factor sign-in from Settings as a person would, reading the
  * secret off the page. Codes are computed here with the same library the app
  * uses (otpauth), as an authenticator app would.
  */
-export async function setUpTwoFactor(page: Page): Promise<{ totp: TOTP; recoveryCodes: string[] }> {
+export async function setUpTwoFactor(page: Page, password: string): Promise<{ totp: TOTP; recoveryCodes: string[] }> {
   await page.goto("/settings");
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
-  const secret = (await page.getByTestId("two-factor-secret").textContent())?.replace(/\s/g, "") ?? "";
-  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 });
+  const totp = await authenticatorFor(page);
   await page.getByLabel("Enter the 6-digit code the app shows").fill(totp.generate());
+  await page.getByLabel("Your password").fill(password);
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.getByRole("heading", { name: "Your recovery codes" })).toBeFocused();
   const recoveryCodes = await page.getByTestId("recovery-code").allTextContents();
