@@ -1,4 +1,5 @@
 import "server-only";
+import { isIPv6 } from "node:net";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { signInThrottle } from "@/db/schema";
@@ -20,23 +21,49 @@ const key = (scope: ThrottleScope, subject: string, limit: number, windowMs = TH
   windowMs,
 });
 
+/**
+ * What the per-address limits count: an IPv4 address as it is, an IPv6
+ * address by its /64. One subscriber or host is handed a whole /64, so
+ * counting single IPv6 addresses would give anyone 2^64 fresh ones to try
+ * from, and only the per-account limits would be left to hold them.
+ */
+export function addressBlock(address: string): string {
+  const plain = address.split("%")[0].toLowerCase();
+  if (!isIPv6(plain)) return address;
+  // An IPv4 tail ("64:ff9b::192.0.2.1") is two more groups.
+  const withoutDots = plain.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+    [(Number(a) << 8) | Number(b), (Number(c) << 8) | Number(d)].map((n) => n.toString(16)).join(":"),
+  );
+  const [head, tail] = withoutDots.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+}
+
 /** Password attempts for an email (known or not) from an address (unknown when null). */
 export function signInKeys(email: string, address: string | null, limits: ThrottleLimits = throttleLimits()): ThrottleKey[] {
   const keys = [key("account", email, limits.account)];
-  if (address) keys.push(key("pair", `${email} ${address}`, limits.pair), key("client", address, limits.address));
+  if (address) {
+    const block = addressBlock(address);
+    keys.push(key("pair", `${email} ${block}`, limits.pair), key("client", block, limits.address));
+  }
   return keys;
 }
 
 /** Two-factor codes for a user from an address. */
 export function codeKeys(userId: string, address: string | null, limits: ThrottleLimits = throttleLimits()): ThrottleKey[] {
   const keys = [key("code-account", userId, limits.codeAccount)];
-  if (address) keys.push(key("code-pair", `${userId} ${address}`, limits.pair), key("client", address, limits.address));
+  if (address) {
+    const block = addressBlock(address);
+    keys.push(key("code-pair", `${userId} ${block}`, limits.pair), key("client", block, limits.address));
+  }
   return keys;
 }
 
 /** Sign-ups from an address; none to count when the address is unknown. */
 export function signUpKeys(address: string | null, limits: ThrottleLimits = throttleLimits()): ThrottleKey[] {
-  return address ? [key("sign-up", address, limits.signUp, SIGN_UP_WINDOW_MS)] : [];
+  return address ? [key("sign-up", addressBlock(address), limits.signUp, SIGN_UP_WINDOW_MS)] : [];
 }
 
 /** Milliseconds until these keys allow another attempt; 0 when they do now. */

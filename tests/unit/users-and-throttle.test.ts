@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { DEFAULT_LIMITS, LIMIT_ENV, SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits } from "@/lib/auth/limits";
-import { blockingKeys, codeKeys, countAttempt, forgiveAttempt, retryAfterMs, signInKeys, signUpKeys } from "@/lib/data/sign-in-throttle";
+import { addressBlock, blockingKeys, codeKeys, countAttempt, forgiveAttempt, retryAfterMs, signInKeys, signUpKeys } from "@/lib/data/sign-in-throttle";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import {
@@ -196,5 +196,29 @@ describe("safeNextPath", () => {
     for (const bad of ["//evil.example", "https://evil.example", "/\\evil.example", "", undefined]) {
       expect(safeNextPath(bad)).toBe("/");
     }
+  });
+});
+
+describe("addresses the per-address limits count", () => {
+  it("counts IPv4 addresses one by one, and IPv6 addresses by their /64", () => {
+    expect(addressBlock("203.0.113.7")).toBe("203.0.113.7");
+    for (const same of ["2001:db8:aa:bb::1", "2001:db8:aa:bb:ffff:ffff:ffff:ffff", "2001:0DB8:00aa:00bb:0:0:0:1", "2001:db8:aa:bb::1%eth0"]) {
+      expect(addressBlock(same), same).toBe("2001:db8:aa:bb::/64");
+    }
+    expect(addressBlock("2001:db8:aa:bc::1")).toBe("2001:db8:aa:bc::/64");
+    expect(addressBlock("::1")).toBe("0:0:0:0::/64");
+    expect(addressBlock("fe80::1")).toBe("fe80:0:0:0::/64");
+    expect(addressBlock("64:ff9b:1:2::192.0.2.1")).toBe("64:ff9b:1:2::/64");
+    expect(addressBlock("not an address")).toBe("not an address");
+  });
+
+  it("a stranger walking through the addresses of one IPv6 /64 is held as one address", () => {
+    const t0 = new Date("2026-11-25T10:00:00Z");
+    for (let i = 0; i < DEFAULT_LIMITS.pair; i++) countAttempt(db, signInKeys("ana@example.com", `2001:db8:aa:bb::${i + 1}`), t0);
+    expect(blockingKeys(db, signInKeys("ana@example.com", "2001:db8:aa:bb::ffff"), t0).map((b) => b.scope)).toEqual(["pair"]);
+    // The owner in another /64 is not held.
+    expect(retryAfterMs(db, signInKeys("ana@example.com", "2001:db8:aa:cc::1"), t0)).toBe(0);
+    for (let i = 0; i < DEFAULT_LIMITS.signUp; i++) countAttempt(db, signUpKeys(`2001:db8:aa:bb::${i + 100}`), t0);
+    expect(retryAfterMs(db, signUpKeys("2001:db8:aa:bb::beef"), t0)).toBe(SIGN_UP_WINDOW_MS);
   });
 });
