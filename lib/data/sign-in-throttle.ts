@@ -1,6 +1,6 @@
 import "server-only";
 import { isIPv6 } from "node:net";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { signInThrottle } from "@/db/schema";
 import { SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits, type ThrottleLimits } from "@/lib/auth/limits";
@@ -89,13 +89,19 @@ export function blockingKeys(db: Db, keys: ThrottleKey[], now: Date): { scope: T
   return blocked;
 }
 
+/** No key counts over a longer window: a row whose window started before this holds nothing back. */
+const LONGEST_WINDOW_MS = Math.max(THROTTLE_WINDOW_MS, SIGN_UP_WINDOW_MS);
+
 /**
  * Counts an attempt against every key. Callers count *before* checking the
  * password, so that a burst of parallel guesses cannot all slip in while the
- * first ones are still hashing.
+ * first ones are still hashing. Rows past every window go at the same time:
+ * each guess at a new email or from a new address adds rows, and without
+ * this the table would keep every one ever tried.
  */
 export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
   db.transaction((tx) => {
+    tx.delete(signInThrottle).where(lte(signInThrottle.windowStartedAt, new Date(now.getTime() - LONGEST_WINDOW_MS))).run();
     for (const { key, windowMs } of keys) {
       const windowStart = now.getTime() - windowMs;
       tx.insert(signInThrottle)

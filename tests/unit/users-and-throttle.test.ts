@@ -3,7 +3,7 @@ import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { DEFAULT_LIMITS, LIMIT_ENV, SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits } from "@/lib/auth/limits";
 import { addressBlock, blockingKeys, codeKeys, countAttempt, forgiveAttempt, retryAfterMs, signInKeys, signUpKeys } from "@/lib/data/sign-in-throttle";
 import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { signInThrottle, users } from "@/db/schema";
 import {
   adoptTimeZone,
   changePasswordHash,
@@ -158,6 +158,18 @@ describe("sign-in throttle", () => {
     expect(blockingKeys(db, codes, t0)).toEqual([]);
     for (let i = 0; i < DEFAULT_LIMITS.codeAccount; i++) countAttempt(db, codeKeys("user-1", `10.1.0.${i}`), t0);
     expect(blockingKeys(db, codes, t0).map((b) => b.scope)).toEqual(["code-account"]);
+  });
+
+  it("forgets rows once every window they could count in has passed", () => {
+    fail(signInKeys("gone@example.com", "10.0.0.20"), 1, t0);
+    fail(signUpKeys("10.0.0.21"), 1, t0);
+    fail(ana("10.0.0.22"), 1, at(SIGN_UP_WINDOW_MS - 1));
+    const keys = () => db.select({ key: signInThrottle.key }).from(signInThrottle).all().map((r) => r.key).sort();
+    expect(keys()).toHaveLength(7);
+    countAttempt(db, signInKeys("new@example.com", "10.0.0.23"), at(SIGN_UP_WINDOW_MS));
+    expect(keys().some((k) => k.includes("gone@example.com") || k.includes("10.0.0.20") || k.includes("10.0.0.21"))).toBe(false);
+    expect(keys()).toContain("pair:ana@example.com 10.0.0.22");
+    expect(keys()).toContain("pair:new@example.com 10.0.0.23");
   });
 
   it("without a known address only the account's counter applies", () => {
