@@ -3,21 +3,27 @@ import type { Db } from "@/db/open";
 import { endOtherSessions, endSession } from "@/lib/data/sessions";
 import { revokeSessions } from "@/lib/data/users";
 import { securityLog } from "@/lib/security-log";
+import { deviceName } from "./device";
 
 type Who = { userId: string; address: string | null };
 
 /** Sign out: this device's session record goes, so a copy of its cookie is refused from now on. */
 export function endSignedOutSession(db: Db, { userId, sessionId, address }: Who & { sessionId: string }): boolean {
-  const ended = endSession(db, { userId, sessionId });
+  const ended = endSession(db, { userId, sessionId }) !== undefined;
   if (ended) securityLog("signed-out", { userId, address });
   return ended;
 }
 
-/** "End" on one line of the session list; false (a 404 for the caller) when the id is not one of the user's. */
-export function endListedSession(db: Db, { userId, sessionId, address }: Who & { sessionId: string }): boolean {
+/**
+ * "End" on one line of the session list: the ended device's name, as the
+ * list showed it, or null (a 404 for the caller) when the id is not one of
+ * the user's. The name comes from the record, not from the form.
+ */
+export function endListedSession(db: Db, { userId, sessionId, address }: Who & { sessionId: string }): string | null {
   const ended = endSession(db, { userId, sessionId });
-  if (ended) securityLog("session-ended", { userId, address, reason: "ended-from-session-list" });
-  return ended;
+  if (!ended) return null;
+  securityLog("session-ended", { userId, address, reason: "ended-from-session-list" });
+  return deviceName(ended.userAgent);
 }
 
 /** "Sign out all other sessions": every device but this one. */

@@ -100,9 +100,15 @@ export function listSessions(db: Db, { userId, now }: { userId: string; now: Dat
     .all();
 }
 
-/** Ends one of the user's sessions; false when the id is not one of theirs. */
-export function endSession(db: Db, { userId, sessionId }: { userId: string; sessionId: string }): boolean {
-  return db.transaction((tx) => tx.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).run().changes === 1);
+/** Ends one of the user's sessions, giving back what it was signed in with; undefined when the id is not one of theirs. */
+export function endSession(db: Db, { userId, sessionId }: { userId: string; sessionId: string }): { userAgent: string | null } | undefined {
+  return db.transaction((tx) =>
+    tx
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+      .returning({ userAgent: sessions.userAgent })
+      .get(),
+  );
 }
 
 /** Ends every session of the user but the one named; returns how many ended. */

@@ -13,12 +13,10 @@ import type { FormState } from "@/lib/forms/form-state";
 export async function endSessionAction(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
   const sessionId = formField(formData, "sessionId");
-  const device = formField(formData, "device").slice(0, 100);
-  if (!endListedSession(getDb(), { userId: user.id, sessionId, address: (await requestContext()).address })) {
-    await notFoundFor(user.id, { kind: "session", id: sessionId });
-  }
+  const device = endListedSession(getDb(), { userId: user.id, sessionId, address: (await requestContext()).address });
+  if (device === null) return notFoundFor(user.id, { kind: "session", id: sessionId });
   revalidatePath("/settings");
-  return { message: `Ended the session on ${device || "that device"}. It is signed out now.` };
+  return { message: `Ended the session on ${device}. It is signed out now.` };
 }
 
 /** Every session but this one. */

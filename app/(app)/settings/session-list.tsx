@@ -51,7 +51,6 @@ export function SessionList({ lines }: { lines: SessionLine[] }) {
             {line.current ? null : (
               <form action={endOne}>
                 <input type="hidden" name="sessionId" value={line.id} />
-                <input type="hidden" name="device" value={line.device} />
                 <SubmitButton
                   pendingText="Ending…"
                   className="btn-secondary"
