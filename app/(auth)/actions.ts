@@ -57,10 +57,9 @@ export async function signInAction(_prev: FormState<SignInField>, formData: Form
 
 const TIMED_OUT = "Your sign-in timed out before the code was entered. Sign in again with your email and password.";
 
-const CODE_MESSAGES: Record<string, string> = {
+const CODE_MESSAGES = {
   "wrong-code": "That code is not right. Check that your phone's clock is set automatically, or use a recovery code.",
   "reused-code": "That code has already been used. Wait for your app to show the next one.",
-  "challenge-expired": TIMED_OUT,
 };
 
 /** The second step of a two-factor sign-in: the challenge from the password step, and a code. */
@@ -80,17 +79,19 @@ export async function signInCodeAction(_prev: FormState<"code">, formData: FormD
       await clearChallengeCookie();
       throw error;
     }
-    const reason = error instanceof CredentialsSignin ? error.code : "";
-    if (reason === "challenge-expired") await clearChallengeCookie();
+    if (!(error instanceof CredentialsSignin)) throw error;
+    const reason = error.code;
     if (reason === "throttled") {
       const db = getDb();
       const user = openChallenge(db, challenge, new Date());
       const wait = user ? retryAfterMs(db, codeKeys(user.userId, (await requestContext()).address), new Date()) : 0;
       return { fieldErrors: { code: [`Too many codes tried. ${tryAgainIn(wait)}`] } };
     }
-    const message = CODE_MESSAGES[reason];
-    if (!message) throw error;
-    return reason === "challenge-expired" ? { message } : { fieldErrors: { code: [message] } };
+    if (reason === "wrong-code" || reason === "reused-code") return { fieldErrors: { code: [CODE_MESSAGES[reason]] } };
+    // Expired, or a challenge cookie the password step never made (too long
+    // to be one, say): either way the only way on is to start again.
+    await clearChallengeCookie();
+    return { message: TIMED_OUT };
   }
 }
 

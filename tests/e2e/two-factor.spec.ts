@@ -109,3 +109,17 @@ test("the set-up page, with its QR code, passes axe; a wrong password or first c
   await page.getByRole("button", { name: "Cancel set-up" }).click();
   await expect(page.getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
 });
+
+test("a challenge cookie the password step did not make sends the code step back to the start, not to an error page", async ({ signedIn: page, account }) => {
+  await setUpTwoFactor(page, account.password);
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+  await signOut(page);
+  await attemptSignIn(page, account);
+  await expect(page).toHaveURL(/\/sign-in\/code/);
+  const [real] = (await page.context().cookies()).filter((c) => c.name === "shortlist-sign-in-challenge");
+  expect(real?.path).toBe("/sign-in");
+  await page.context().addCookies([{ ...real, value: "x".repeat(3000) }]);
+  await enterCode(page, "123456");
+  await expect(page.getByText("Your sign-in timed out before the code was entered.")).toBeVisible();
+  expect(await sessionOf(page.context())).toBeNull();
+});
