@@ -398,4 +398,3 @@ export type Interviewer = typeof interviewers.$inferSelect;
 export type AppEvent = typeof events.$inferSelect;
 export type GuidanceStep = typeof guidanceSteps.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;
-export type SessionRow = typeof sessions.$inferSelect;

@@ -5,8 +5,8 @@
  * many accounts from 127.0.0.1); the defaults are what a server gets.
  */
 
-export const MINUTE_MS = 60 * 1000;
-export const DAY_MS = 24 * 60 * MINUTE_MS;
+const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** Failed sign-ins and codes are counted in fixed windows of this length. */
 export const THROTTLE_WINDOW_MS = 15 * MINUTE_MS;

@@ -12,7 +12,7 @@ import {
   startTwoFactorSetup,
   turnOffTwoFactor,
 } from "@/lib/auth/two-factor";
-import { twoFactorEnabled } from "@/lib/data/two-factor";
+import { getTwoFactor, twoFactorEnabled, useTimeStep } from "@/lib/data/two-factor";
 import { makeUser, testDb } from "./support/db";
 import { captureLog } from "./support/security-log";
 import { codeAt, turnOnTwoFactor } from "./support/two-factor";
@@ -139,6 +139,17 @@ describe("two-step sign-in", () => {
     const [a, b] = await Promise.all([passwordStep(), passwordStep()]);
     const outcomes = await Promise.all([a, b].map((challenge) => signInAttempt(db, { challenge, code }, context())));
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["refused", "signed-in"]);
+  });
+
+  it("the step is used up by one conditional write, so two checks that both read it as unused still let one through", async () => {
+    // In one process the checks above run one after the other anyway; what
+    // makes a real race safe is that the write itself decides, not a read before it.
+    await turnOnTwoFactor(db, ana, NOW);
+    const seen = [getTwoFactor(db, { userId: ana.id })!, getTwoFactor(db, { userId: ana.id })!];
+    const step = seen[0].lastUsedStep! + 1;
+    expect(seen.every((row) => row.lastUsedStep! < step)).toBe(true);
+    expect([useTimeStep(db, { userId: ana.id, step }), useTimeStep(db, { userId: ana.id, step })]).toEqual([true, false]);
+    expect(useTimeStep(db, { userId: ana.id, step: step - 1 })).toBe(false);
   });
 
   it("a code from too far off, or a wrong one, is refused", async () => {
