@@ -1,6 +1,9 @@
 // Runs once when the server starts, before it answers anyone.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Before any request is served: the connection's address, for the throttle and the security log.
+    const { installPeerAddressHeader } = await import("./lib/http/peer-address");
+    installPeerAddressHeader();
     // Open, check and migrate now, so a database that can't be used stops
     // the start with one line saying why, instead of a server that says
     // "Ready" and answers every request with a 500.

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction } from "@/lib/http/action-request";
+import { HSTS_HEADER_VALUE, reachedOverHttps } from "@/lib/http/transport-security";
 
 // Optimistic only: a request with no session cookie at all is sent to sign
 // in early. Whether a cookie is valid is decided in the data-access layer.
@@ -48,6 +49,7 @@ export async function proxy(request: NextRequest) {
     if (pathname !== "/") url.searchParams.set("next", `${pathname}${search}`);
     const redirect = NextResponse.redirect(url);
     redirect.headers.set("Content-Security-Policy", csp);
+    if (reachedOverHttps(request.headers)) redirect.headers.set("Strict-Transport-Security", HSTS_HEADER_VALUE);
     return redirect;
   }
 
@@ -56,6 +58,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (reachedOverHttps(request.headers)) response.headers.set("Strict-Transport-Security", HSTS_HEADER_VALUE);
   return response;
 }
 

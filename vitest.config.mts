@@ -14,5 +14,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    // Sealing (TOTP secrets, sign-in challenges) derives its keys from this;
+    // without it the app would write a generated secret beside the database.
+    env: { AUTH_SECRET: "unit-tests-only-secret" },
   },
 });

@@ -48,13 +48,65 @@ export const users = sqliteTable("users", {
   createdAt: createdAt(),
 });
 
-// Fixed-window counters of failed sign-ins, keyed by "account:<email>" or
-// "client:<address>". Rows expire by time; nothing here is permanent.
+// Fixed-window counters of failed sign-ins, codes and sign-ups, keyed by a
+// scope and what it counts ("pair:<email> <address>", "client:<address>"...;
+// see lib/data/sign-in-throttle.ts). Rows expire by time; nothing here is permanent.
 export const signInThrottle = sqliteTable("sign_in_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
   windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * One row per signed-in device. The session cookie names its row, and every
+ * request checks it, so deleting the row signs that device out at once.
+ * Times are milliseconds: "last seen" is compared against the idle limit.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    // As the browser sent it (cut to a bounded length); the device's name is
+    // worked out from it when shown.
+    userAgent: text("user_agent"),
+    address: text("address"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId, t.lastSeenAt)],
+);
+
+/**
+ * A user's authenticator (TOTP). The secret is stored encrypted with a key
+ * derived from the auth secret. `enabledAt` is null while set-up waits for
+ * its first code; `lastUsedStep` is the time step of the last accepted code,
+ * so no code is accepted twice.
+ */
+export const twoFactor = sqliteTable("two_factor", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  enabledAt: integer("enabled_at", { mode: "timestamp_ms" }),
+  lastUsedStep: integer("last_used_step"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** One-time recovery codes, stored as SHA-256 hashes (each code has 80 random bits). */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
 
 export const applications = sqliteTable(
   "applications",

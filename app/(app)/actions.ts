@@ -4,21 +4,26 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/auth";
-import { requireUser } from "@/lib/auth/current-user";
+import { currentUser, requireUser } from "@/lib/auth/current-user";
+import { requestContext } from "@/lib/auth/request-context";
+import { endSignedOutSession, signOutEverywhere } from "@/lib/auth/sign-out";
 import { actionWithUser } from "@/lib/auth/validated-action";
 import { countApplications, insertApplications } from "@/lib/data/applications";
-import { adoptTimeZone, revokeSessions } from "@/lib/data/users";
+import { adoptTimeZone } from "@/lib/data/users";
 import { storageFailureState } from "@/lib/forms/storage-failure";
 import { sampleApplications } from "@/lib/sample-data";
 import { timeZoneField } from "@/lib/validation/fields";
 
+/** Ends this device's session record before the cookie is cleared, so a copy of the cookie dies too. */
 export async function signOutAction(): Promise<void> {
+  const user = await currentUser();
+  if (user) endSignedOutSession(getDb(), { userId: user.id, sessionId: user.sessionId, address: (await requestContext()).address });
   await signOut({ redirectTo: "/sign-in" });
 }
 
 /** Ends this session and every other one this account has anywhere. */
 export const signOutEverywhereAction = actionWithUser(async (user) => {
-  revokeSessions(getDb(), user.id);
+  signOutEverywhere(getDb(), { userId: user.id, address: (await requestContext()).address });
   await signOut({ redirectTo: "/sign-in" });
 });
 

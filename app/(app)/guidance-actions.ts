@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { notFoundFor } from "@/lib/auth/foreign-access";
 import { actionWithUser } from "@/lib/auth/validated-action";
 import { actOnStep, applicationGuidance, type StepAction } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
@@ -29,7 +30,7 @@ export const stepAction = actionWithUser(async (user, formData) => {
   const now = new Date();
   const { applicationId, key, action } = parsed.data;
   const result = actOnStep(getDb(), user, applicationId, key, toStepAction(action, now), now);
-  if (!result.ok && result.reason === "not-found") notFound();
+  if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
   revalidatePath("/", "layout");
   // Usually the step has gone from the page by now; this is read only when it is still there.
   return result.ok ? {} : { message: STEP_GONE };
@@ -49,13 +50,13 @@ export const markGhostedAction = actionWithUser(async (user, formData) => {
   const now = new Date();
   // A stale tab must not ghost an application that has since heard back or got an offer.
   const guidance = applicationGuidance(db, user, applicationId, now);
-  if (!guidance) notFound();
+  if (!guidance) return notFoundFor(user.id, { kind: "application", id: applicationId });
   if (!guidance.recommendations.some((r) => r.ruleId === "move-on-no-response")) {
     revalidatePath("/", "layout");
     return { message: STEP_GONE };
   }
   const result = moveApplication(db, user.id, applicationId, "ghosted", now);
-  if (!result.ok && result.reason === "not-found") notFound();
+  if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
   if (!result.ok) return { message: result.message };
   revalidatePath("/", "layout");
   const ghosted = `ghosted=${encodeURIComponent(applicationId)}`;

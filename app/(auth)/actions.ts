@@ -1,19 +1,20 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { signIn } from "@/lib/auth/auth";
-import { clientAddressFrom } from "@/lib/auth/client-address";
-import { hashPassword } from "@/lib/auth/password";
+import { signIn, TwoFactorRequired } from "@/lib/auth/auth";
+import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from "@/lib/auth/challenge-cookie";
+import { requestContext } from "@/lib/auth/request-context";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { openChallenge } from "@/lib/auth/sign-in";
+import { registerAccount, signUpOpen } from "@/lib/auth/sign-up";
 import { tryAgainIn } from "@/lib/auth/try-again";
-import { retryAfterMs, throttleKeys } from "@/lib/data/sign-in-throttle";
+import { codeKeys, retryAfterMs, signInKeys } from "@/lib/data/sign-in-throttle";
 import { signInStorageMessage, storageErrorIn } from "@/lib/data/storage-error";
-import { createUser } from "@/lib/data/users";
 import { formValues, invalid, isFormData, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
-import { signInSchema, signUpSchema } from "@/lib/validation/auth";
+import { signInSchema, signInCodeSchema, signUpSchema } from "@/lib/validation/auth";
 
 type SignInField = "email" | "password";
 type SignUpField = "name" | "email" | "password";
@@ -22,10 +23,8 @@ type SignUpField = "name" | "email" | "password";
 const withoutPassword = (formData: FormData) => formValues(formData, ["password"]);
 
 async function tooManyAttemptsMessage(email: string): Promise<string | null> {
-  const keys = throttleKeys(email, clientAddressFrom(await headers()));
-  const wait = retryAfterMs(getDb(), keys, new Date());
-  if (wait === 0) return null;
-  return `Too many sign-in attempts. ${tryAgainIn(wait)}`;
+  const wait = retryAfterMs(getDb(), signInKeys(email, (await requestContext()).address), new Date());
+  return wait === 0 ? null : `Too many sign-in attempts. ${tryAgainIn(wait)}`;
 }
 
 export async function signInAction(_prev: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
@@ -34,50 +33,102 @@ export async function signInAction(_prev: FormState<SignInField>, formData: Form
   const parsed = signInSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid<SignInField>(parsed.error, values);
   const { email, password } = parsed.data;
+  const next = safeNextPath(values.next);
 
   const throttled = await tooManyAttemptsMessage(email);
   if (throttled) return { message: throttled, values };
 
+  let challenge: string;
   try {
-    await signIn("credentials", { email, password, redirectTo: safeNextPath(values.next) });
+    await signIn("credentials", { email, password, redirectTo: next });
+    return {};
   } catch (error) {
     // Success is a thrown redirect: only auth failures are handled here.
     if (!(error instanceof AuthError)) throw error;
-    // Wrong password or throttled: the throttle's state says which.
-    if (error instanceof CredentialsSignin) {
-      return { message: (await tooManyAttemptsMessage(email)) ?? "Email or password is incorrect.", values };
+    if (!(error instanceof TwoFactorRequired)) {
+      if (error instanceof CredentialsSignin) {
+        return { message: (await tooManyAttemptsMessage(email)) ?? "Email or password is incorrect.", values };
+      }
+      // Counting the attempt is a write: a full disk or a long-held lock refuses the sign-in (logged by auth's logger).
+      const storage = storageErrorIn(error);
+      if (storage) return { message: signInStorageMessage(storage.kind), values };
+      throw error;
     }
-    // Counting the attempt is a write: a full disk or a long-held lock refuses the sign-in (logged by auth's logger).
-    const storage = storageErrorIn(error);
-    if (storage) return { message: signInStorageMessage(storage.kind), values };
-    console.error(error);
-    return { message: "Sign-in failed on our side. Please try again.", values };
+    challenge = error.challenge;
   }
-  return {};
+  // The password was right; no session until the code is.
+  await setChallengeCookie(challenge);
+  redirect(next === "/" ? "/sign-in/code" : `/sign-in/code?next=${encodeURIComponent(next)}`);
+}
+
+const TIMED_OUT = "Your sign-in timed out before the code was entered. Sign in again with your email and password.";
+
+const CODE_MESSAGES = {
+  "wrong-code": "That code is not right. Check that your phone's clock is set automatically, or use a recovery code.",
+  "reused-code": "That code has already been used. Wait for your app to show the next one.",
+};
+
+/** The second step of a two-factor sign-in: the challenge from the password step, and a code. */
+export async function signInCodeAction(_prev: FormState<"code">, formData: FormData): Promise<FormState<"code">> {
+  if (!isFormData(formData)) return UNREADABLE_FORM;
+  const parsed = signInCodeSchema.safeParse(formValues(formData));
+  if (!parsed.success) return invalid<"code">(parsed.error, {});
+  const challenge = await readChallengeCookie();
+  if (!challenge) return { message: TIMED_OUT };
+  const next = safeNextPath(formValues(formData).next);
+
+  try {
+    await signIn("credentials", { challenge, code: parsed.data.code, redirectTo: next });
+    return {};
+  } catch (error) {
+    if (!(error instanceof AuthError)) {
+      // Signed in (the redirect) or broken: either way this challenge is done with.
+      await clearChallengeCookie();
+      throw error;
+    }
+    if (!(error instanceof CredentialsSignin)) {
+      // Marking the code used is a write: the challenge stays, so the user can try again.
+      const storage = storageErrorIn(error);
+      if (storage) return { message: signInStorageMessage(storage.kind) };
+      throw error;
+    }
+    const reason = error.code;
+    if (reason === "throttled") {
+      const db = getDb();
+      const user = openChallenge(db, challenge, new Date());
+      const wait = user ? retryAfterMs(db, codeKeys(user.userId, (await requestContext()).address), new Date()) : 0;
+      return { fieldErrors: { code: [`Too many codes tried. ${tryAgainIn(wait)}`] } };
+    }
+    if (reason === "wrong-code" || reason === "reused-code") return { fieldErrors: { code: [CODE_MESSAGES[reason]] } };
+    // Expired, or a challenge cookie the password step never made (too long
+    // to be one, say): either way the only way on is to start again.
+    await clearChallengeCookie();
+    return { message: TIMED_OUT };
+  }
 }
 
 export async function signUpAction(_prev: FormState<SignUpField>, formData: FormData): Promise<FormState<SignUpField>> {
   if (!isFormData(formData)) return UNREADABLE_FORM;
   const values = withoutPassword(formData);
+  if (!signUpOpen()) return { message: "Sign-up is closed on this server.", values };
   const parsed = signUpSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid<SignUpField>(parsed.error, values);
-  const { name, email, password, timeZone } = parsed.data;
 
-  const passwordHash = await hashPassword(password);
+  const { address } = await requestContext();
   return saveOrExplain<SignUpField>("sign-up", values, async () => {
-    const user = createUser(getDb(), { name, email, timeZone, passwordHash });
-    if (!user) {
-      return {
-        fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
-        values,
-      };
+    const result = await registerAccount(getDb(), { input: parsed.data, address, now: new Date() });
+    if (!result.ok) {
+      if (result.reason === "closed") return { message: "Sign-up is closed on this server.", values };
+      if (result.reason === "throttled") {
+        return { message: `Too many accounts were made from your network lately. ${tryAgainIn(result.retryAfterMs)}`, values };
+      }
+      return { fieldErrors: { [result.field]: [result.message] }, values };
     }
     try {
-      await signIn("credentials", { email, password, redirectTo: "/" });
+      await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       // A storage failure was logged by auth's logger already.
-      if (!storageErrorIn(error)) console.error(error);
       return { message: "Your account was created, but signing in failed. Please sign in.", values };
     }
     return {};

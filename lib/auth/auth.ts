@@ -4,17 +4,24 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
 import { logStorageError, storageErrorIn } from "@/lib/data/storage-error";
-import { getSessionUser } from "@/lib/data/users";
 import { retryWhileBusy } from "@/lib/forms/storage-failure";
+import { configuredForHttps } from "@/lib/http/transport-security";
+import { serverLog } from "@/lib/security-log";
 import { clientAddressFrom } from "./client-address";
-import { checkCredentials } from "./credentials";
+import { SESSION_ABSOLUTE_LIMIT_MS } from "./limits";
+import { requestContext } from "./request-context";
+import { validateSession } from "./session-check";
+import { signInAttempt } from "./sign-in";
+import { endSignedOutSession } from "./sign-out";
 
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -22,64 +29,110 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
   }
 }
 
-/** Thrown when sign-in is refused for too many recent failures. */
-export class ThrottledSignIn extends CredentialsSignin {
-  code = "throttled";
+/** A refused step, its reason as the code: "throttled", "wrong-code", "reused-code", "challenge-expired". */
+export class SignInRefused extends CredentialsSignin {
+  constructor(reason: string) {
+    super();
+    this.code = reason;
+  }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/**
+ * The password was right, and the account wants a code. The sealed challenge
+ * travels on this error to the sign-in action (the only caller that can use
+ * it); a direct POST to the endpoint gets a redirect and no session.
+ */
+export class TwoFactorRequired extends CredentialsSignin {
+  code = "two-factor-required";
+  constructor(readonly challenge: string) {
+    super();
+  }
+}
 
 // Lazy: the secret is read (or generated) on the first request, not at build.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // Secure cookies are picked per request from its scheme; a server whose
+  // public address is https:// always sends them.
+  ...(configuredForHttps() ? { useSecureCookies: true } : {}),
+  // The cookie may live this long; the session record decides (lib/auth/limits.ts).
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIMIT_MS / 1000 },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, challenge: {}, code: {} },
       // Also reachable by a direct POST to /api/auth/callback/credentials, so
-      // the throttle is enforced here rather than only in the form's action.
+      // the throttle and the second step are enforced here, not in the form.
       async authorize(raw, request) {
         // Counting the attempt writes: wait out a lock held elsewhere, as forms do.
-        const result = await retryWhileBusy(() => checkCredentials(getDb(), raw, clientAddressFrom(request.headers), new Date()));
-        if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
-        if (result.reason === "throttled") throw new ThrottledSignIn();
-        return null;
+        const outcome = await retryWhileBusy(() =>
+          signInAttempt(getDb(), raw, {
+            address: clientAddressFrom(request.headers),
+            userAgent: request.headers.get("user-agent"),
+            now: new Date(),
+          }),
+        );
+        if (outcome.kind === "signed-in") {
+          return { id: outcome.userId, sessionVersion: outcome.sessionVersion, sessionId: outcome.sessionId };
+        }
+        if (outcome.kind === "two-factor-required") throw new TwoFactorRequired(outcome.challenge);
+        if (outcome.reason === "invalid") return null;
+        throw new SignInRefused(outcome.reason);
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
         return token;
       }
-      // A revoked or orphaned token is dropped here too, so the session
-      // endpoint stops answering for it and stops refreshing its cookie.
-      // (requireUser() makes the same check for every page and action.)
-      const current = token.uid ? getSessionUser(getDb(), token.uid) : undefined;
-      return current && current.sessionVersion === token.sv ? token : null;
+      // A signed-out, ended or expired session is dropped here too, so the
+      // session endpoint stops answering for it and stops refreshing its
+      // cookie. (requireUser() makes the same check for every page and action.)
+      const { address } = await requestContext();
+      return validateSession(getDb(), token, { now: new Date(), address }) ? token : null;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
       session.sessionVersion = token.sv;
+      session.sessionId = token.sid;
       return session;
     },
   },
+  events: {
+    async signOut(message) {
+      // Only for a sign-out that reached the endpoint without the app's own
+      // action (which ends the record itself): the record must go either way.
+      const token = "token" in message ? message.token : null;
+      if (token?.uid && token.sid) {
+        endSignedOutSession(getDb(), { userId: token.uid, sessionId: token.sid, address: (await requestContext()).address });
+      }
+    },
+  },
   logger: {
-    // A wrong password is an expected outcome, not a server error to log.
+    // Auth.js would print each refused or expired cookie as a stack trace with
+    // the token's contents; here each is at most one line, without them.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-      // A post without the CSRF token is the client's fault: one line, no stack.
-      if ((error as { type?: string }).type === "MissingCSRF") return console.warn("auth: a sign-in post without its CSRF token was refused");
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "JWTSessionError" || type === "SessionTokenError") return serverLog("debug", "session cookie refused", { type });
+      // A post without its CSRF token is the client's fault (or a forgery), not ours.
+      if (type === "MissingCSRF") return serverLog("warn", "an auth post without its CSRF token was refused");
       const storage = storageErrorIn(error);
       if (storage) return logStorageError(storage, "sign-in");
-      console.error(error);
+      serverLog("error", "auth error", { type });
     },
+    warn(code) {
+      serverLog("warn", "auth warning", { code });
+    },
+    debug() {},
   },
 }));

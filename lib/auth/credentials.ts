@@ -1,61 +1,70 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { countAttempt, forgiveAttempt, retryAfterMs, throttleKeys, type ThrottleKey } from "@/lib/data/sign-in-throttle";
+import { blockingKeys, countAttempt, forgiveAttempt, signInKeys, type ThrottleKey, type ThrottleScope } from "@/lib/data/sign-in-throttle";
 import { findCredentials } from "@/lib/data/users";
 import { write } from "@/lib/data/write";
 import { signInSchema } from "@/lib/validation/auth";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
-export type GuardedCheck = { ok: true } | { ok: false; retryAfterMs: number };
+export type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number; scope: ThrottleScope };
 
 /**
- * Runs a password check under the throttle. The attempt is counted before
- * the (slow) hash, in the same synchronous step as the limit check, so
- * parallel requests cannot overrun the limit; a right password is forgiven.
+ * Runs a check (a password, a code) under the throttle. The attempt is
+ * counted before the check, in the same synchronous step as the limit
+ * test, so parallel requests cannot overrun the limit; a success is forgiven.
  */
-export async function guardedPasswordCheck(
+export async function guardedAttempt<R extends { ok: boolean }>(
   db: Db,
   keys: ThrottleKey[],
   now: Date,
-  check: () => Promise<boolean>,
-): Promise<GuardedCheck> {
-  const wait = write(db, (tx) => {
-    const blockedFor = retryAfterMs(tx, keys, now);
-    if (blockedFor === 0) countAttempt(tx, keys, now);
-    return blockedFor;
+  attempt: () => Promise<R> | R,
+): Promise<R | Throttled> {
+  const blocked = write(db, (tx) => {
+    const over = blockingKeys(tx, keys, now);
+    if (over.length === 0) countAttempt(tx, keys, now);
+    return over;
   });
-  if (wait > 0) return { ok: false, retryAfterMs: wait };
-  if (!(await check())) return { ok: false, retryAfterMs: 0 };
-  forgiveAttempt(db, keys);
-  return { ok: true };
+  if (blocked.length > 0) {
+    const longest = blocked.reduce((a, b) => (b.waitMs > a.waitMs ? b : a));
+    return { ok: false, reason: "throttled", retryAfterMs: longest.waitMs, scope: longest.scope };
+  }
+  const result = await attempt();
+  if (result.ok) forgiveAttempt(db, keys);
+  return result;
+}
+
+export type GuardedCheck = { ok: true } | { ok: false; retryAfterMs: number; scope?: ThrottleScope };
+
+/** A password check (true when right) under the throttle; retryAfterMs is 0 for a plain mismatch. */
+export async function guardedPasswordCheck(db: Db, keys: ThrottleKey[], now: Date, check: () => Promise<boolean>): Promise<GuardedCheck> {
+  const result = await guardedAttempt(db, keys, now, async () => ((await check()) ? { ok: true as const } : { ok: false as const, reason: "wrong" as const }));
+  if (result.ok) return result;
+  return result.reason === "throttled" ? { ok: false, retryAfterMs: result.retryAfterMs, scope: result.scope } : { ok: false, retryAfterMs: 0 };
 }
 
 export type CredentialCheck =
   | { ok: true; userId: string; sessionVersion: number }
-  | { ok: false; reason: "invalid" | "throttled" };
+  // userId is for the security log only: the person signing in is told the same for both.
+  | { ok: false; reason: "invalid"; userId: string | null }
+  | (Throttled & { userId: string | null });
 
 /**
- * Decides a sign-in attempt. An unknown email is checked against a dummy
+ * Decides a password sign-in. An unknown email is checked against a dummy
  * hash so that it takes as long as a wrong password, and every failure
- * counts against the account and the client address.
+ * counts against the account, the account from this address, and the address.
  */
-export async function checkCredentials(
-  db: Db,
-  raw: unknown,
-  clientAddress: string | null,
-  now: Date,
-): Promise<CredentialCheck> {
+export async function checkCredentials(db: Db, raw: unknown, clientAddress: string | null, now: Date): Promise<CredentialCheck> {
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: "invalid" };
+  if (!parsed.success) return { ok: false, reason: "invalid", userId: null };
   const { email, password } = parsed.data;
 
   const account = findCredentials(db, email);
-  const result = await guardedPasswordCheck(db, throttleKeys(email, clientAddress), now, async () => {
+  const userId = account?.id ?? null;
+  const result = await guardedAttempt(db, signInKeys(email, clientAddress), now, async () => {
     const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
-    return Boolean(account) && matches;
+    return account && matches
+      ? { ok: true as const, userId: account.id, sessionVersion: account.sessionVersion }
+      : { ok: false as const, reason: "invalid" as const, userId };
   });
-  if (!result.ok) return { ok: false, reason: result.retryAfterMs > 0 ? "throttled" : "invalid" };
-  // The check is false without an account; this only narrows the type.
-  if (!account) return { ok: false, reason: "invalid" };
-  return { ok: true, userId: account.id, sessionVersion: account.sessionVersion };
+  return result.ok || result.reason === "invalid" ? result : { ...result, userId };
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
+import { notFoundFor } from "@/lib/auth/foreign-access";
 import { getApplication } from "./applications";
 
 /**
@@ -12,6 +12,6 @@ import { getApplication } from "./applications";
 export const loadOwnedApplication = cache(async (id: string) => {
   const user = await requireUser();
   const application = getApplication(getDb(), user.id, id);
-  if (!application) notFound();
+  if (!application) return notFoundFor(user.id, { kind: "application", id });
   return application;
 });

@@ -1,7 +1,7 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
+import { notFoundFor } from "@/lib/auth/foreign-access";
 import { getEvent } from "./events";
 import { loadOwnedApplication } from "./load-owned-application";
 import { getRound } from "./rounds";
@@ -13,7 +13,7 @@ export async function loadOwnedRound(applicationId: string, roundId: string) {
   const application = await loadOwnedApplication(applicationId);
   const user = await requireUser();
   const round = getRound(getDb(), user.id, roundId);
-  if (!round || round.applicationId !== application.id) notFound();
+  if (!round || round.applicationId !== application.id) return notFoundFor(user.id, { kind: "round", id: roundId });
   return { application, round, user };
 }
 
@@ -21,6 +21,6 @@ export async function loadOwnedEvent(applicationId: string, eventId: string) {
   const application = await loadOwnedApplication(applicationId);
   const user = await requireUser();
   const event = getEvent(getDb(), user.id, eventId);
-  if (!event || event.applicationId !== application.id) notFound();
+  if (!event || event.applicationId !== application.id) return notFoundFor(user.id, { kind: "event", id: eventId });
   return { application, event, user };
 }

@@ -1,49 +1,110 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { isIPv6 } from "node:net";
+import { eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { signInThrottle } from "@/db/schema";
 import { write } from "./write";
+import { SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits, type ThrottleLimits } from "@/lib/auth/limits";
 
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-/** Failures allowed per window for one account, and for one client address
- * (higher: several people can share an office or phone network). */
-export const ACCOUNT_FAILURE_LIMIT = 5;
-export const CLIENT_FAILURE_LIMIT = 20;
+/**
+ * What a counter counts. "pair" is one account from one address, so a
+ * stranger's failures hold back only the stranger's address; "account" counts
+ * from everywhere with a far higher bound. Codes have their own pair and
+ * account counters; an address's counter is shared by passwords and codes.
+ */
+export type ThrottleScope = "pair" | "client" | "account" | "code-pair" | "code-account" | "sign-up";
+export type ThrottleKey = { key: string; scope: ThrottleScope; limit: number; windowMs: number };
 
-export type ThrottleKey = { key: string; scope: "account" | "client"; limit: number };
+const key = (scope: ThrottleScope, subject: string, limit: number, windowMs = THROTTLE_WINDOW_MS): ThrottleKey => ({
+  key: `${scope}:${subject}`,
+  scope,
+  limit,
+  windowMs,
+});
 
-export function throttleKeys(email: string, clientAddress: string | null): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ key: `account:${email}`, scope: "account", limit: ACCOUNT_FAILURE_LIMIT }];
-  if (clientAddress) keys.push({ key: `client:${clientAddress}`, scope: "client", limit: CLIENT_FAILURE_LIMIT });
+/**
+ * What the per-address limits count: an IPv4 address as it is, an IPv6
+ * address by its /64. One subscriber or host is handed a whole /64, so
+ * counting single IPv6 addresses would give anyone 2^64 fresh ones to try
+ * from, and only the per-account limits would be left to hold them.
+ */
+export function addressBlock(address: string): string {
+  const plain = address.split("%")[0].toLowerCase();
+  if (!isIPv6(plain)) return address;
+  // An IPv4 tail ("64:ff9b::192.0.2.1") is two more groups.
+  const withoutDots = plain.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+    [(Number(a) << 8) | Number(b), (Number(c) << 8) | Number(d)].map((n) => n.toString(16)).join(":"),
+  );
+  const [head, tail] = withoutDots.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+}
+
+/** Password attempts for an email (known or not) from an address (unknown when null). */
+export function signInKeys(email: string, address: string | null, limits: ThrottleLimits = throttleLimits()): ThrottleKey[] {
+  const keys = [key("account", email, limits.account)];
+  if (address) {
+    const block = addressBlock(address);
+    keys.push(key("pair", `${email} ${block}`, limits.pair), key("client", block, limits.address));
+  }
   return keys;
 }
 
-/** Milliseconds until sign-in is allowed again for these keys; 0 when it is. */
+/** Two-factor codes for a user from an address. */
+export function codeKeys(userId: string, address: string | null, limits: ThrottleLimits = throttleLimits()): ThrottleKey[] {
+  const keys = [key("code-account", userId, limits.codeAccount)];
+  if (address) {
+    const block = addressBlock(address);
+    keys.push(key("code-pair", `${userId} ${block}`, limits.pair), key("client", block, limits.address));
+  }
+  return keys;
+}
+
+/** Sign-ups from an address; none to count when the address is unknown. */
+export function signUpKeys(address: string | null, limits: ThrottleLimits = throttleLimits()): ThrottleKey[] {
+  return address ? [key("sign-up", addressBlock(address), limits.signUp, SIGN_UP_WINDOW_MS)] : [];
+}
+
+/** Milliseconds until these keys allow another attempt; 0 when they do now. */
 export function retryAfterMs(db: Db, keys: ThrottleKey[], now: Date): number {
-  if (keys.length === 0) return 0;
+  return blockingKeys(db, keys, now).reduce((wait, blocked) => Math.max(wait, blocked.waitMs), 0);
+}
+
+/** The keys over their limit, each with how long it still holds: the log names which limit it was. */
+export function blockingKeys(db: Db, keys: ThrottleKey[], now: Date): { scope: ThrottleScope; waitMs: number }[] {
+  if (keys.length === 0) return [];
   const rows = db
     .select()
     .from(signInThrottle)
     .where(inArray(signInThrottle.key, keys.map((k) => k.key)))
     .all();
-  let wait = 0;
+  const blocked: { scope: ThrottleScope; waitMs: number }[] = [];
   for (const row of rows) {
-    const limit = keys.find((k) => k.key === row.key)?.limit ?? Infinity;
-    const endsAt = row.windowStartedAt.getTime() + THROTTLE_WINDOW_MS;
-    if (row.failures >= limit && endsAt > now.getTime()) wait = Math.max(wait, endsAt - now.getTime());
+    const spec = keys.find((k) => k.key === row.key);
+    if (!spec) continue;
+    const endsAt = row.windowStartedAt.getTime() + spec.windowMs;
+    if (row.failures >= spec.limit && endsAt > now.getTime()) blocked.push({ scope: spec.scope, waitMs: endsAt - now.getTime() });
   }
-  return wait;
+  return blocked;
 }
+
+/** No key counts over a longer window: a row whose window started before this holds nothing back. */
+const LONGEST_WINDOW_MS = Math.max(THROTTLE_WINDOW_MS, SIGN_UP_WINDOW_MS);
 
 /**
  * Counts an attempt against every key. Callers count *before* checking the
  * password, so that a burst of parallel guesses cannot all slip in while the
- * first ones are still hashing.
+ * first ones are still hashing. Rows past every window go at the same time:
+ * each guess at a new email or from a new address adds rows, and without
+ * this the table would keep every one ever tried.
  */
 export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
-  const windowStart = now.getTime() - THROTTLE_WINDOW_MS;
   write(db, (tx) => {
-    for (const { key } of keys) {
+    tx.delete(signInThrottle).where(lte(signInThrottle.windowStartedAt, new Date(now.getTime() - LONGEST_WINDOW_MS))).run();
+    for (const { key, windowMs } of keys) {
+      const windowStart = now.getTime() - windowMs;
       tx.insert(signInThrottle)
         .values({ key, failures: 1, windowStartedAt: now })
         .onConflictDoUpdate({
@@ -60,14 +121,14 @@ export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
 }
 
 /**
- * A right password forgives the account's count, and takes back the one
- * attempt it added to the address's count (other failures from that
- * address still stand).
+ * A right password (or code) clears its pair's count, and takes back the one
+ * attempt it added to the address's and the account's counts: failures from
+ * elsewhere still stand.
  */
 export function forgiveAttempt(db: Db, keys: ThrottleKey[]): void {
   write(db, (tx) => {
     for (const { key, scope } of keys) {
-      if (scope === "account") {
+      if (scope === "pair" || scope === "code-pair") {
         tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
       } else {
         tx.update(signInThrottle)

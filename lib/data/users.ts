@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { calendarFeeds, users } from "@/db/schema";
+import { calendarFeeds, sessions, users } from "@/db/schema";
 import { write, type WriteTx } from "./write";
 
 /**
@@ -27,7 +27,7 @@ const sessionColumns = {
   timeZone: users.timeZone,
 };
 
-function toSessionUser(row: { id: string; email: string; name: string; sessionVersion: number; timeZone: string | null }): SessionUser {
+export function toSessionUser(row: { id: string; email: string; name: string; sessionVersion: number; timeZone: string | null }): SessionUser {
   return { ...row, timeZone: row.timeZone ?? "UTC", timeZoneChosen: row.timeZone !== null };
 }
 
@@ -71,22 +71,29 @@ function newCalendarFeedSecret(tx: WriteTx, userId: string): void {
   tx.update(calendarFeeds).set({ token: randomBytes(32).toString("base64url") }).where(eq(calendarFeeds.userId, userId)).run();
 }
 
-/** Invalidates every session issued before now, and the calendar feed's URL. */
-export function revokeSessions(db: Db, userId: string): void {
-  write(db, (tx) => {
-    tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
+/**
+ * Ends every session: their records go, and the version every cookie carries
+ * moves on, so even a cookie from before session records is refused.
+ */
+function endAllSessions(tx: WriteTx, userId: string): number {
+  tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
+  return tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+/** Ends every session, and the calendar feed's URL; returns how many sessions ended. */
+export function revokeSessions(db: Db, userId: string): number {
+  return write(db, (tx) => {
     newCalendarFeedSecret(tx, userId);
+    return endAllSessions(tx, userId);
   });
 }
 
-/** New password, and revocation of older sessions and the calendar feed's URL, together. */
-export function changePasswordHash(db: Db, userId: string, passwordHash: string): void {
-  write(db, (tx) => {
-    tx.update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, userId))
-      .run();
+/** New password, and the end of every session and of the calendar feed's URL, together. */
+export function changePasswordHash(db: Db, userId: string, passwordHash: string): number {
+  return write(db, (tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     newCalendarFeedSecret(tx, userId);
+    return endAllSessions(tx, userId);
   });
 }
 

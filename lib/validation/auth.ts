@@ -43,3 +43,17 @@ export const changePasswordSchema = z
   });
 
 export const timeZoneSchema = z.object({ timeZone: timeZoneField });
+
+/** The code step of a two-factor sign-in: an authenticator code or a recovery code, checked on the server. */
+export const signInCodeSchema = z.object({
+  code: z.string({ error: "Enter the code from your authenticator app." }).trim().min(1, "Enter the code from your authenticator app.").max(100, "That code is not right."),
+});
+
+/** Making new recovery codes: a code only. */
+export const twoFactorCodeSchema = signInCodeSchema;
+
+/** Turning two-factor on or off: the password again, and a code. */
+export const passwordAndCodeSchema = z.object({
+  password: z.string({ error: "Your password is required." }).min(1, "Your password is required.").max(PASSWORD_MAX_LENGTH, "Your password is incorrect."),
+  code: signInCodeSchema.shape.code,
+});

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, newAccount, signUp, test } from "./fixtures";
 
 test("every kind of response carries the security headers", async ({ request }) => {
   for (const path of ["/sign-in", "/api/auth/session", "/icon.svg", "/applications"]) {
@@ -36,4 +36,32 @@ test("malformed posts to the sign-in endpoint are refused without a server error
     // Refused means no session cookie was set.
     expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
   }
+});
+
+test("HSTS is sent only over HTTPS, and the session cookie is then Secure", async ({ browser, playwright }) => {
+  const account = newAccount("https");
+  const context = await browser.newContext();
+  await signUp(await context.newPage(), account);
+  await context.close();
+
+  // Over plain HTTP (no TLS proxy in front): no HSTS, which a browser would ignore anyway.
+  const plain = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await plain.get("/sign-in")).headers()["strict-transport-security"]).toBeUndefined();
+  await plain.dispose();
+
+  // As a TLS proxy forwards it.
+  const tls = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "X-Forwarded-Proto": "https" } });
+  for (const path of ["/sign-in", "/api/auth/session", "/applications"]) {
+    expect((await tls.get(path, { maxRedirects: 0 })).headers()["strict-transport-security"], path).toBe("max-age=31536000");
+  }
+  const { csrfToken } = (await (await tls.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await tls.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: account.email, password: account.password },
+    maxRedirects: 0,
+  });
+  const session = response.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"))?.value ?? "";
+  expect(session).toMatch(/^__Secure-authjs\.session-token=/);
+  expect(session).toMatch(/; Secure/i);
+  expect(session).toMatch(/; HttpOnly/i);
+  await tls.dispose();
 });

@@ -11,7 +11,7 @@ import { probeStorage, touchHealthProbe } from "@/lib/data/health";
 import { pruneContacts, upsertInterviewers } from "@/lib/data/interviewers";
 import { moveApplication } from "@/lib/data/move-application";
 import { createRound, deleteRound, insertRound, markThankYouSent, touchApplication, updateRound } from "@/lib/data/rounds";
-import { countAttempt, forgiveAttempt, throttleKeys } from "@/lib/data/sign-in-throttle";
+import { countAttempt, forgiveAttempt, signInKeys } from "@/lib/data/sign-in-throttle";
 import { StorageError } from "@/lib/data/storage-error";
 import { adoptTimeZone, changePasswordHash, createUser, revokeSessions, setTimeZone } from "@/lib/data/users";
 import { write } from "@/lib/data/write";
@@ -29,7 +29,7 @@ type Fixture = {
   applicationId: string;
   roundId: string;
   eventId: string;
-  keys: ReturnType<typeof throttleKeys>;
+  keys: ReturnType<typeof signInKeys>;
 };
 
 /**
@@ -101,7 +101,7 @@ beforeEach(async () => {
   const { app, round2 } = thankYouOwed(db, ana.id);
   const eventId = logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-2 * HOUR).toISOString()));
   createOrRegenerateCalendarFeed(db, ana.id, NOW);
-  const keys = throttleKeys(ana.email, "10.0.0.1");
+  const keys = signInKeys(ana.email, "10.0.0.1");
   countAttempt(db, keys, NOW);
   // A contact no round mentions, for pruneContacts to remove.
   write(db, (tx) => upsertInterviewers(tx, ana.id, "Globex", [{ name: "Jo Park" }]));

@@ -1,16 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
-import {
-  ACCOUNT_FAILURE_LIMIT,
-  CLIENT_FAILURE_LIMIT,
-  countAttempt,
-  forgiveAttempt,
-  retryAfterMs,
-  THROTTLE_WINDOW_MS,
-  throttleKeys,
-} from "@/lib/data/sign-in-throttle";
+import { DEFAULT_LIMITS, LIMIT_ENV, SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits } from "@/lib/auth/limits";
+import { addressBlock, blockingKeys, codeKeys, countAttempt, forgiveAttempt, retryAfterMs, signInKeys, signUpKeys } from "@/lib/data/sign-in-throttle";
 import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { signInThrottle, users } from "@/db/schema";
 import {
   adoptTimeZone,
   changePasswordHash,
@@ -99,45 +92,113 @@ describe("an account's time zone", () => {
 describe("sign-in throttle", () => {
   const t0 = new Date("2026-11-25T10:00:00Z");
   const at = (ms: number) => new Date(t0.getTime() + ms);
-  const keys = throttleKeys("ana@example.com", "10.0.0.1");
+  const { pair: PAIR, address: ADDRESS, account: ACCOUNT } = DEFAULT_LIMITS;
+  const ana = (address: string | null) => signInKeys("ana@example.com", address);
+  const fail = (keys: ReturnType<typeof signInKeys>, times: number, when = t0) => {
+    for (let i = 0; i < times; i++) countAttempt(db, keys, when);
+  };
 
-  it(`allows ${ACCOUNT_FAILURE_LIMIT - 1} failures, then asks the account to wait out the window`, () => {
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) countAttempt(db, keys, at(i * 1000));
-    expect(retryAfterMs(db, keys, at(10_000))).toBe(0);
-    countAttempt(db, keys, at(10_000));
+  it(`allows ${PAIR - 1} failures for an account from one address, then asks that pair to wait out the window`, () => {
+    for (let i = 0; i < PAIR - 1; i++) countAttempt(db, ana("10.0.0.1"), at(i * 1000));
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000))).toBe(0);
+    countAttempt(db, ana("10.0.0.1"), at(10_000));
     // The window opened with the first failure, at t0.
-    expect(retryAfterMs(db, keys, at(10_000))).toBe(THROTTLE_WINDOW_MS - 10_000);
-    expect(retryAfterMs(db, keys, at(THROTTLE_WINDOW_MS - 1))).toBe(1);
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000))).toBe(THROTTLE_WINDOW_MS - 10_000);
+    expect(blockingKeys(db, ana("10.0.0.1"), at(10_000)).map((b) => b.scope)).toEqual(["pair"]);
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(THROTTLE_WINDOW_MS - 1))).toBe(1);
     // Never permanent: once the window has passed, sign-in is allowed again.
-    expect(retryAfterMs(db, keys, at(THROTTLE_WINDOW_MS))).toBe(0);
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(THROTTLE_WINDOW_MS))).toBe(0);
+  });
+
+  it("a pair held back leaves the same account free from another address", () => {
+    fail(ana("203.0.113.9"), PAIR);
+    expect(retryAfterMs(db, ana("203.0.113.9"), t0)).toBe(THROTTLE_WINDOW_MS);
+    expect(retryAfterMs(db, ana("198.51.100.7"), t0)).toBe(0);
   });
 
   it("starts counting afresh after the window, and a new window throttles again", () => {
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) countAttempt(db, keys, t0);
+    fail(ana("10.0.0.1"), PAIR);
     const later = THROTTLE_WINDOW_MS + 1;
-    countAttempt(db, keys, at(later));
-    expect(retryAfterMs(db, keys, at(later + 1))).toBe(0);
-    for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++) countAttempt(db, keys, at(later + 1));
-    expect(retryAfterMs(db, keys, at(later + 1))).toBe(THROTTLE_WINDOW_MS - 1);
+    countAttempt(db, ana("10.0.0.1"), at(later));
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(later + 1))).toBe(0);
+    fail(ana("10.0.0.1"), PAIR - 1, at(later + 1));
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(later + 1))).toBe(THROTTLE_WINDOW_MS - 1);
   });
 
-  it("a right password forgives the account's count but only its own attempt on the address", () => {
-    const address = throttleKeys("ana@example.com", "10.0.0.7");
-    for (let i = 0; i < CLIENT_FAILURE_LIMIT; i++) countAttempt(db, throttleKeys(`u${i}@example.com`, "10.0.0.7"), t0);
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) countAttempt(db, address, t0);
-    countAttempt(db, address, t0);
-    forgiveAttempt(db, address);
-    // The account is clear; the address still carries its earlier failures.
-    expect(retryAfterMs(db, throttleKeys("ana@example.com", null), t0)).toBe(0);
-    expect(retryAfterMs(db, throttleKeys("someone@example.com", "10.0.0.7"), t0)).toBe(THROTTLE_WINDOW_MS);
+  it(`slows one address trying many accounts after ${ADDRESS} failures`, () => {
+    for (let i = 0; i < ADDRESS; i++) countAttempt(db, signInKeys(`user${i}@example.com`, "10.0.0.9"), t0);
+    expect(blockingKeys(db, signInKeys("fresh@example.com", "10.0.0.9"), t0)).toEqual([{ scope: "client", waitMs: THROTTLE_WINDOW_MS }]);
+    expect(retryAfterMs(db, signInKeys("fresh@example.com", "10.0.0.10"), t0)).toBe(0);
   });
 
-  it("slows one address trying many accounts", () => {
-    for (let i = 0; i < CLIENT_FAILURE_LIMIT; i++) {
-      countAttempt(db, throttleKeys(`user${i}@example.com`, "10.0.0.9"), t0);
-    }
-    expect(retryAfterMs(db, throttleKeys("fresh@example.com", "10.0.0.9"), t0)).toBe(THROTTLE_WINDOW_MS);
-    expect(retryAfterMs(db, throttleKeys("fresh@example.com", "10.0.0.10"), t0)).toBe(0);
+  it(`holds an account attacked from ${ACCOUNT} addresses everywhere, its much higher bound`, () => {
+    for (let i = 0; i < ACCOUNT - 1; i++) countAttempt(db, ana(`203.0.${Math.floor(i / 200)}.${i % 200}`), t0);
+    expect(retryAfterMs(db, ana("198.51.100.7"), t0)).toBe(0);
+    countAttempt(db, ana("203.0.9.9"), t0);
+    expect(blockingKeys(db, ana("198.51.100.7"), t0)).toEqual([{ scope: "account", waitMs: THROTTLE_WINDOW_MS }]);
+  });
+
+  it("a right password clears its pair and takes back only its own attempt elsewhere", () => {
+    for (let i = 0; i < ADDRESS - 1; i++) countAttempt(db, signInKeys(`u${i}@example.com`, "10.0.0.7"), t0);
+    fail(ana("10.0.0.7"), PAIR - 1);
+    fail(ana("10.9.9.9"), 2);
+    countAttempt(db, ana("10.0.0.7"), t0); // the right one, counted before its check
+    forgiveAttempt(db, ana("10.0.0.7"));
+    // The pair is clear: more tries from there are allowed.
+    fail(ana("10.0.0.7"), PAIR - 1);
+    expect(blockingKeys(db, ana("10.0.0.7"), t0).map((b) => b.scope)).not.toContain("pair");
+    // The address still carries its earlier failures (19 + 4 more now): it is held.
+    expect(retryAfterMs(db, signInKeys("someone@example.com", "10.0.0.7"), t0)).toBe(THROTTLE_WINDOW_MS);
+  });
+
+  it("codes have their own pair and account counters, and share the address's", () => {
+    const codes = codeKeys("user-1", "10.0.0.3");
+    expect(codes.map((k) => k.scope).sort()).toEqual(["client", "code-account", "code-pair"]);
+    fail(ana("10.0.0.3"), PAIR);
+    expect(blockingKeys(db, codes, t0)).toEqual([]);
+    for (let i = 0; i < DEFAULT_LIMITS.codeAccount; i++) countAttempt(db, codeKeys("user-1", `10.1.0.${i}`), t0);
+    expect(blockingKeys(db, codes, t0).map((b) => b.scope)).toEqual(["code-account"]);
+  });
+
+  it("forgets rows once every window they could count in has passed", () => {
+    fail(signInKeys("gone@example.com", "10.0.0.20"), 1, t0);
+    fail(signUpKeys("10.0.0.21"), 1, t0);
+    fail(ana("10.0.0.22"), 1, at(SIGN_UP_WINDOW_MS - 1));
+    const keys = () => db.select({ key: signInThrottle.key }).from(signInThrottle).all().map((r) => r.key).sort();
+    expect(keys()).toHaveLength(7);
+    countAttempt(db, signInKeys("new@example.com", "10.0.0.23"), at(SIGN_UP_WINDOW_MS));
+    expect(keys().some((k) => k.includes("gone@example.com") || k.includes("10.0.0.20") || k.includes("10.0.0.21"))).toBe(false);
+    expect(keys()).toContain("pair:ana@example.com 10.0.0.22");
+    expect(keys()).toContain("pair:new@example.com 10.0.0.23");
+  });
+
+  it("without a known address only the account's counter applies", () => {
+    expect(signInKeys("ana@example.com", null).map((k) => k.scope)).toEqual(["account"]);
+    expect(signUpKeys(null)).toEqual([]);
+  });
+});
+
+describe("sign-up throttle", () => {
+  const t0 = new Date("2026-11-25T10:00:00Z");
+
+  it(`allows ${DEFAULT_LIMITS.signUp} sign-ups per address an hour`, () => {
+    const keys = signUpKeys("10.0.0.5");
+    for (let i = 0; i < DEFAULT_LIMITS.signUp - 1; i++) countAttempt(db, keys, t0);
+    expect(retryAfterMs(db, keys, t0)).toBe(0);
+    countAttempt(db, keys, t0);
+    expect(retryAfterMs(db, keys, t0)).toBe(SIGN_UP_WINDOW_MS);
+    expect(retryAfterMs(db, keys, new Date(t0.getTime() + SIGN_UP_WINDOW_MS - 1))).toBe(1);
+    expect(retryAfterMs(db, keys, new Date(t0.getTime() + SIGN_UP_WINDOW_MS))).toBe(0);
+    expect(retryAfterMs(db, signUpKeys("10.0.0.6"), t0)).toBe(0);
+  });
+});
+
+describe("throttle limits from the environment", () => {
+  it("reads each documented variable, and keeps the default for anything but a whole number of at least 1", () => {
+    expect(throttleLimits({})).toEqual(DEFAULT_LIMITS);
+    const env = { [LIMIT_ENV.signUp]: "500", [LIMIT_ENV.pair]: "0", [LIMIT_ENV.address]: "lots", [LIMIT_ENV.account]: " 80 " };
+    expect(throttleLimits(env)).toEqual({ ...DEFAULT_LIMITS, signUp: 500, account: 80 });
+    expect(signUpKeys("10.0.0.1", throttleLimits(env))[0].limit).toBe(500);
   });
 });
 
@@ -147,5 +208,29 @@ describe("safeNextPath", () => {
     for (const bad of ["//evil.example", "https://evil.example", "/\\evil.example", "", undefined]) {
       expect(safeNextPath(bad)).toBe("/");
     }
+  });
+});
+
+describe("addresses the per-address limits count", () => {
+  it("counts IPv4 addresses one by one, and IPv6 addresses by their /64", () => {
+    expect(addressBlock("203.0.113.7")).toBe("203.0.113.7");
+    for (const same of ["2001:db8:aa:bb::1", "2001:db8:aa:bb:ffff:ffff:ffff:ffff", "2001:0DB8:00aa:00bb:0:0:0:1", "2001:db8:aa:bb::1%eth0"]) {
+      expect(addressBlock(same), same).toBe("2001:db8:aa:bb::/64");
+    }
+    expect(addressBlock("2001:db8:aa:bc::1")).toBe("2001:db8:aa:bc::/64");
+    expect(addressBlock("::1")).toBe("0:0:0:0::/64");
+    expect(addressBlock("fe80::1")).toBe("fe80:0:0:0::/64");
+    expect(addressBlock("64:ff9b:1:2::192.0.2.1")).toBe("64:ff9b:1:2::/64");
+    expect(addressBlock("not an address")).toBe("not an address");
+  });
+
+  it("a stranger walking through the addresses of one IPv6 /64 is held as one address", () => {
+    const t0 = new Date("2026-11-25T10:00:00Z");
+    for (let i = 0; i < DEFAULT_LIMITS.pair; i++) countAttempt(db, signInKeys("ana@example.com", `2001:db8:aa:bb::${i + 1}`), t0);
+    expect(blockingKeys(db, signInKeys("ana@example.com", "2001:db8:aa:bb::ffff"), t0).map((b) => b.scope)).toEqual(["pair"]);
+    // The owner in another /64 is not held.
+    expect(retryAfterMs(db, signInKeys("ana@example.com", "2001:db8:aa:cc::1"), t0)).toBe(0);
+    for (let i = 0; i < DEFAULT_LIMITS.signUp; i++) countAttempt(db, signUpKeys(`2001:db8:aa:bb::${i + 100}`), t0);
+    expect(retryAfterMs(db, signUpKeys("2001:db8:aa:bb::beef"), t0)).toBe(SIGN_UP_WINDOW_MS);
   });
 });

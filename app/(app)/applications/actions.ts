@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { notFoundFor } from "@/lib/auth/foreign-access";
 import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-action";
 import {
   createApplication,
@@ -30,7 +31,7 @@ export const updateApplicationAction = validatedActionWithUser<typeof applicatio
   applicationSchema,
   async (data, user, formData) => {
     const id = idFrom(formData);
-    if (!updateApplication(getDb(), user.id, id, data)) notFound();
+    if (!updateApplication(getDb(), user.id, id, data)) return notFoundFor(user.id, { kind: "application", id });
     revalidatePath("/", "layout");
     redirect(`/applications/${id}`);
   },
@@ -39,13 +40,14 @@ export const updateApplicationAction = validatedActionWithUser<typeof applicatio
 export const setArchivedAction = actionWithUser(async (user, formData) => {
   const id = idFrom(formData);
   const archived = formData.get("archived") === "true";
-  if (!setArchived(getDb(), user.id, id, archived)) notFound();
+  if (!setArchived(getDb(), user.id, id, archived)) return notFoundFor(user.id, { kind: "application", id });
   revalidatePath("/", "layout");
   redirect(`/applications/${id}`);
 });
 
 export const deleteApplicationAction = actionWithUser(async (user, formData) => {
-  if (!deleteApplication(getDb(), user.id, idFrom(formData))) notFound();
+  const id = idFrom(formData);
+  if (!deleteApplication(getDb(), user.id, id)) return notFoundFor(user.id, { kind: "application", id });
   revalidatePath("/", "layout");
   redirect("/applications?deleted=1");
 });

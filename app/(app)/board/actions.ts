@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
+import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { moveApplication } from "@/lib/data/move-application";
 import { retryWhileBusy, storageFailureState } from "@/lib/forms/storage-failure";
 import { boardMoveSchema } from "@/lib/validation/board-move";
@@ -26,6 +27,7 @@ export async function moveCardAction(input: unknown): Promise<BoardMoveResult> {
   const { applicationId, status } = parsed.data;
   try {
     const result = await retryWhileBusy(() => moveApplication(getDb(), user.id, applicationId, status, new Date()));
+    if (!result.ok && result.reason !== "refused") await noteForeignAccess(user.id, { kind: "application", id: applicationId });
     if (!result.ok) return { ok: false, message: result.reason === "refused" ? result.message : NOT_FOUND };
     revalidatePath("/", "layout");
     return { ok: true, status: result.status };

@@ -4,12 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/auth";
-import { guardedPasswordCheck } from "@/lib/auth/credentials";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { tryAgainIn } from "@/lib/auth/try-again";
+import { changePassword } from "@/lib/auth/change-password";
+import { requestContext } from "@/lib/auth/request-context";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
-import { throttleKeys } from "@/lib/data/sign-in-throttle";
-import { changePasswordHash, passwordHashOf, setTimeZone } from "@/lib/data/users";
+import { setTimeZone } from "@/lib/data/users";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/calendar-feed";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
@@ -25,19 +23,9 @@ type Field = "currentPassword" | "newPassword" | "confirmPassword";
 export const changePasswordAction = validatedActionWithUser<typeof changePasswordSchema, Field>(
   changePasswordSchema,
   async ({ currentPassword, newPassword }, user) => {
-    const db = getDb();
-    const stored = passwordHashOf(db, user.id);
-    // Guesses here count against the same limit as sign-in, so a stolen
-    // session cannot be used to find the password by trial.
-    const check = await guardedPasswordCheck(db, throttleKeys(user.email, null), new Date(), async () =>
-      Boolean(stored) && verifyPassword(currentPassword, stored ?? ""),
-    );
-    if (!check.ok) {
-      const message =
-        check.retryAfterMs > 0 ? `Too many attempts. ${tryAgainIn(check.retryAfterMs)}` : "Current password is incorrect.";
-      return { fieldErrors: { currentPassword: [message] } };
-    }
-    changePasswordHash(db, user.id, await hashPassword(newPassword));
+    const { address } = await requestContext();
+    const result = await changePassword(getDb(), { user, currentPassword, newPassword, address, now: new Date() });
+    if (!result.ok) return { fieldErrors: { [result.field]: [result.message] } };
     await signOut({ redirect: false });
     redirect("/sign-in?changed=1");
   },

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { NEW_PASSWORD_RULES, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm() {
@@ -20,7 +20,7 @@ export function ChangePasswordForm() {
         name="newPassword"
         label="New password"
         errors={errors.newPassword}
-        hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`}
+        hint={NEW_PASSWORD_RULES}
       >
         {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={PASSWORD_MAX_LENGTH} className="input" />}
       </Field>

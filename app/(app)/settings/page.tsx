@@ -4,17 +4,17 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getGuidanceSettings } from "@/lib/data/guidance-settings";
 import { getCalendarFeed } from "@/lib/data/calendar-feed";
 import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
-import { ActionButton } from "@/app/_components/action-button";
-import { signOutEverywhereAction } from "../actions";
 import { knownTimeZones } from "@/lib/time/zoned";
 import { CalendarFeedForm } from "./calendar-feed-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
+import { SessionsSection } from "./sessions-section";
+import { TwoFactorSection } from "./two-factor-section";
 import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const user = await requireUser();
   const feed = getCalendarFeed(getDb(), user.id);
   const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
@@ -86,17 +86,9 @@ export default async function SettingsPage() {
         <ChangePasswordForm />
       </section>
 
-      <section aria-labelledby="sessions-heading" className="card p-4 sm:p-6">
-        <h2 id="sessions-heading" className="text-lg font-semibold">
-          Sign out everywhere
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
-          Lost a phone, or signed in on a shared computer? This ends every session of your account, on every device.
-        </p>
-        <ActionButton action={signOutEverywhereAction} pendingText="Signing out…" formClassName="space-y-2">
-          Sign out everywhere
-        </ActionButton>
-      </section>
+      <TwoFactorSection user={user} turnedOff={(await searchParams)["two-factor"] === "off"} />
+
+      <SessionsSection user={user} />
     </div>
   );
 }

@@ -1,24 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { signUpOpen } from "@/lib/auth/sign-up";
 import { SignInForm } from "./sign-in-form";
+
+const NOTICES: Record<string, string> = {
+  changed: "Your password was changed. Sign in with the new one.",
+  expired: "Your sign-in timed out before the code was entered. Sign in again.",
+};
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : "";
-  const notice = params.changed === "1" ? "Your password was changed. Sign in with the new one." : undefined;
+  const notice = Object.keys(NOTICES).find((key) => params[key] === "1");
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">Welcome back. Pick up where you left off.</p>
-      <SignInForm next={next} notice={notice} />
-      <p className="mt-6 text-sm text-slate-700 dark:text-slate-300">
-        New to Shortlist?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 dark:text-brand-300 underline underline-offset-2">
-          Create an account
-        </Link>
-      </p>
+      <SignInForm next={next} notice={notice ? NOTICES[notice] : undefined} noticeTone={notice === "expired" ? "error" : "success"} />
+      {signUpOpen() ? (
+        <p className="mt-6 text-sm text-slate-700 dark:text-slate-300">
+          New to Shortlist?{" "}
+          <Link href="/sign-up" className="font-medium text-brand-700 dark:text-brand-300 underline underline-offset-2">
+            Create an account
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -6,12 +6,12 @@ import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { signInAction } from "../actions";
 
-export function SignInForm({ next, notice }: { next: string; notice?: string }) {
+export function SignInForm({ next, notice, noticeTone }: { next: string; notice?: string; noticeTone: "error" | "success" }) {
   const [state, action] = useActionState(signInAction, {});
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.message ? <FormMessage message={state.message} /> : <FormMessage message={notice} tone="success" />}
+      {state.message ? <FormMessage message={state.message} /> : <FormMessage message={notice} tone={noticeTone} />}
       <input type="hidden" name="next" value={next} />
       <Field name="email" label="Email" errors={errors.email}>
         {(p) => <input {...p} type="email" autoComplete="email" required className="input" defaultValue={state.values?.email} />}

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { NEW_PASSWORD_RULES, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import { useBrowserTimeZone } from "@/app/_components/use-browser-time-zone";
 import { signUpAction } from "../actions";
 
@@ -27,7 +27,7 @@ export function SignUpForm() {
         name="password"
         label="Password"
         errors={errors.password}
-        hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. A long passphrase is best.`}
+        hint={`${NEW_PASSWORD_RULES} A long passphrase is best.`}
       >
         {(p) => <input {...p} type="password" autoComplete="new-password" required maxLength={PASSWORD_MAX_LENGTH} className="input" />}
       </Field>

@@ -1,7 +1,7 @@
 "use server";
 
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { notFoundFor } from "@/lib/auth/foreign-access";
 import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-action";
 import { deleteEvent, getEvent, logEvent, updateEvent } from "@/lib/data/events";
 import { formField } from "@/lib/forms/form-field";
@@ -19,7 +19,7 @@ export const logEventAction = validatedActionWithUser(
   async (data, user, formData) => {
     const applicationId = formField(formData, "applicationId");
     const result = logEvent(getDb(), user.id, applicationId, data);
-    if (!result.ok && result.reason === "not-found") notFound();
+    if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
     if (!result.ok) {
       return { message: "Not saved: see the message below.", fieldErrors: { kind: [result.message] }, values: formValues(formData) };
     }
@@ -34,13 +34,14 @@ export const updateEventAction = validatedActionWithUser(
     const db = getDb();
     const occurredAt = keepIfUnchanged(getEvent(db, user.id, id)?.occurredAt, data.occurredAt, user.timeZone);
     const applicationId = updateEvent(db, user.id, id, { ...data, occurredAt });
-    if (!applicationId) notFound();
+    if (!applicationId) return notFoundFor(user.id, { kind: "event", id });
     backToTimeline(applicationId, `event-${id}`);
   },
 );
 
 export const deleteEventAction = actionWithUser(async (user, formData) => {
-  const applicationId = deleteEvent(getDb(), user.id, formField(formData, "eventId"));
-  if (!applicationId) notFound();
+  const eventId = formField(formData, "eventId");
+  const applicationId = deleteEvent(getDb(), user.id, eventId);
+  if (!applicationId) return notFoundFor(user.id, { kind: "event", id: eventId });
   backToTimeline(applicationId);
 });

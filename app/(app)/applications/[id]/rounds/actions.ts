@@ -1,7 +1,7 @@
 "use server";
 
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { notFoundFor } from "@/lib/auth/foreign-access";
 import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-action";
 import { createRound, deleteRound, getRound, markThankYouSent, updateRound } from "@/lib/data/rounds";
 import { formField } from "@/lib/forms/form-field";
@@ -17,7 +17,7 @@ const schemaFor = (user: { timeZone: string }) => roundSchema({ timeZone: user.t
 export const createRoundAction = validatedActionWithUser(schemaFor, async (data, user, formData) => {
   const applicationId = formField(formData, "applicationId");
   const id = createRound(getDb(), user.id, applicationId, data);
-  if (!id) notFound();
+  if (!id) return notFoundFor(user.id, { kind: "application", id: applicationId });
   backToTimeline(applicationId, `round-${id}`);
 });
 
@@ -31,13 +31,14 @@ export const updateRoundAction = validatedActionWithUser(schemaFor, async (data,
     scheduledAt: keepIfUnchanged(saved?.scheduledAt, data.scheduledAt, zone),
     thankYouSentAt: data.thankYouSentAt && keepIfUnchanged(saved?.thankYouSentAt, data.thankYouSentAt, zone),
   });
-  if (!applicationId) notFound();
+  if (!applicationId) return notFoundFor(user.id, { kind: "round", id });
   backToTimeline(applicationId, `round-${id}`);
 });
 
 export const deleteRoundAction = actionWithUser(async (user, formData) => {
-  const applicationId = deleteRound(getDb(), user.id, formField(formData, "roundId"));
-  if (!applicationId) notFound();
+  const roundId = formField(formData, "roundId");
+  const applicationId = deleteRound(getDb(), user.id, roundId);
+  if (!applicationId) return notFoundFor(user.id, { kind: "round", id: roundId });
   backToTimeline(applicationId);
 });
 
@@ -45,7 +46,7 @@ export const deleteRoundAction = actionWithUser(async (user, formData) => {
 export const markThankYouSentAction = actionWithUser(async (user, formData) => {
   const id = formField(formData, "roundId");
   const result = markThankYouSent(getDb(), user.id, id, new Date());
-  if (!result.ok && result.reason === "not-found") notFound();
+  if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "round", id });
   if (!result.ok) return { message: "This round hasn't started yet, so a thank-you can't be marked as sent." };
   backToTimeline(result.applicationId, `round-${id}`);
 });

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { calendarResponse, notFoundResponse } from "@/lib/calendar/response";
 import { requireUser } from "@/lib/auth/current-user";
+import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { buildCalendar, roundFileName } from "@/lib/calendar/ics";
 import { calendarRound } from "@/lib/data/calendar-feed";
 
@@ -9,7 +10,10 @@ export async function GET(request: Request, { params }: RouteContext<"/applicati
   const user = await requireUser();
   const { id, roundId } = await params;
   const round = calendarRound(getDb(), user.id, id, roundId);
-  if (!round) return notFoundResponse();
+  if (!round) {
+    await noteForeignAccess(user.id, { kind: "round", id: roundId }, { kind: "application", id });
+    return notFoundResponse();
+  }
   const body = buildCalendar({ rounds: [round], steps: [], baseUrl: new URL(request.url).origin, now: new Date() });
   return calendarResponse(body, roundFileName(round));
 }

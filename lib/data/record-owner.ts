@@ -1,0 +1,24 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import { applications, events, rounds, sessions } from "@/db/schema";
+
+export type OwnedKind = "application" | "round" | "event" | "session";
+
+const TABLES = {
+  application: { table: applications, id: applications.id, owner: applications.userId },
+  round: { table: rounds, id: rounds.id, owner: rounds.userId },
+  event: { table: events, id: events.id, owner: events.userId },
+  session: { table: sessions, id: sessions.id, owner: sessions.userId },
+} as const;
+
+/**
+ * Whose a record is, whoever asks: the one query here not scoped by the
+ * asking user, on purpose. It only decides whether a 404 that was already
+ * given was a reach for someone else's record, for the security log; nothing
+ * it reads goes back to the asker.
+ */
+export function ownerOf(db: Db, { kind, id }: { kind: OwnedKind; id: string }): string | undefined {
+  const { table, id: idColumn, owner } = TABLES[kind];
+  return db.select({ owner }).from(table).where(eq(idColumn, id)).get()?.owner;
+}
