@@ -35,7 +35,7 @@ const publicColumns = {
   createdAt: applications.createdAt,
   updatedAt: applications.updatedAt,
 };
-export type ApplicationView = Omit<Application, "userId">;
+export type ApplicationView = Omit<Application, "userId" | "importId">;
 
 const owned = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
