@@ -2,18 +2,12 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { applications, imports, type ImportRecord } from "@/db/schema";
-import type { ExportDocument } from "@/lib/export/document";
 import { knownKeys, splitDuplicates, type DuplicateFields } from "@/lib/import/duplicates";
 import type { Candidate } from "@/lib/import/normalise";
+import type { ImportPlan } from "@/lib/import/plan";
 import { insertImportedEvents } from "./events";
 import { restoreApplications } from "./account-restore";
 import { insertRound } from "./rounds";
-
-/** What an import will write, once the page or the command line has checked the file. */
-export type ImportPlan = { format: string; fileName: string; fileHash: string; problems: number } & (
-  | { kind: "rows"; candidates: Candidate[] }
-  | { kind: "account"; document: ExportDocument }
-);
 
 export type ImportProgress = (done: number, total: number) => void;
 

@@ -1,10 +1,10 @@
 import type { ExportDocument } from "@/lib/export/document";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
-import { parseCsvTable, type Delimiter } from "./csv-table";
+import { parseCsvTable, type CsvRow, type Delimiter } from "./csv-table";
 import { slashOrderOf } from "./dates";
 import { decodeFile } from "./decode";
 import { mappingProblems, type ColumnTarget, type MappingProblem } from "./fields";
-import { recogniseFormat } from "./formats";
+import { recogniseFormat, type KnownFormat } from "./formats";
 import { parseStageHistory } from "./history";
 import { rowToCandidate, type Candidate } from "./normalise";
 import { looksLikeJson, readShortlistJson } from "./shortlist-json";
@@ -45,26 +45,24 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const SHORTLIST_JSON: FormatInfo = { id: "shortlist-json", label: "Shortlist JSON export" };
 
+/** A file read and mapped, before its rows are checked: enough to refuse a bad file at once. */
+export type PreparedImport =
+  | { kind: "shortlist-json"; analysis: JsonAnalysis }
+  | { kind: "csv"; base: Omit<CsvAnalysis, "stages" | "candidates" | "problems">; rows: CsvRow[]; format: KnownFormat | null; options: ImportOptions; timeZone: string };
+
 /**
- * Reads an uploaded file as the import will save it: decodes it, recognises
- * its format (or applies the user's mapping), maps stage names to statuses
- * and checks every row. Pure apart from yielding between chunks: the same
- * bytes and options always give the same analysis. Duplicates are found
- * later, against the user's applications (see splitDuplicates).
+ * Decodes an uploaded file, recognises its format (or takes the user's
+ * mapping) and checks that mapping. Quick even for a large file; the rows
+ * themselves are checked by checkRows.
  */
-export async function analyseImport(args: {
-  bytes: Uint8Array;
-  options: ImportOptions;
-  timeZone: string;
-  now: Date;
-  onProgress?: AnalyseProgress;
-}): Promise<AnalysisResult> {
+export function prepareImport(args: { bytes: Uint8Array; options: ImportOptions; timeZone: string }): { ok: true; prepared: PreparedImport } | { ok: false; message: string } {
   const decoded = decodeFile(args.bytes);
   if (!decoded.ok) return decoded;
   if (looksLikeJson(decoded.text)) {
     const json = readShortlistJson(decoded.text);
     if (!json.ok) return json;
-    return { ok: true, analysis: { kind: "shortlist-json", format: SHORTLIST_JSON, rows: json.document.applications.length, document: json.document, problems: [] } };
+    const analysis: JsonAnalysis = { kind: "shortlist-json", format: SHORTLIST_JSON, rows: json.document.applications.length, document: json.document, problems: [] };
+    return { ok: true, prepared: { kind: "shortlist-json", analysis } };
   }
   const parsed = parseCsvTable(decoded.text);
   if (!parsed.ok) return parsed;
@@ -79,7 +77,6 @@ export async function analyseImport(args: {
   const mapping = chosen ?? recognised.mapping;
   // A recognised file keeps its format's defaults (status, source, date order) when the user changes a column.
   const format = recognised.format;
-  const problemsWithMapping = mappingProblems(header, mapping);
   const base = {
     kind: "csv" as const,
     format: format ? { id: format.id, label: format.label } : null,
@@ -88,29 +85,39 @@ export async function analyseImport(args: {
     header,
     samples: header.map((_, i) => rows.map((r) => r.cells[i]?.trim() ?? "").filter((v) => v && v !== "-").slice(0, 3).map((v) => v.slice(0, 80))),
     mapping,
-    mappingProblems: problemsWithMapping,
+    mappingProblems: mappingProblems(header, mapping),
     rows: rows.length,
   };
+  return { ok: true, prepared: { kind: "csv", base, rows, format, options: args.options, timeZone: args.timeZone } };
+}
+
+/**
+ * Checks every row of a prepared file as the import will save it, mapping
+ * stage names to statuses; yields between chunks so a server can stream
+ * progress. The same file and options always give the same analysis.
+ * Duplicates are found later, against the user's applications.
+ */
+export async function checkRows(prepared: PreparedImport, { now, onProgress }: { now: Date; onProgress?: AnalyseProgress }): Promise<Analysis> {
+  if (prepared.kind === "shortlist-json") return prepared.analysis;
+  const { base, rows, format, options, timeZone } = prepared;
+  // Without a company and a role nothing can be read: the page shows the mapping step first.
+  if (base.mappingProblems.length) return { ...base, stages: [], candidates: [], problems: [] };
+  const mapping = base.mapping;
   const column = (field: ColumnTarget) => mapping.indexOf(field);
   const valuesOf = (i: number) => (i < 0 ? [] : rows.map((r) => r.cells[i] ?? ""));
-  if (problemsWithMapping.length) {
-    // Without a company and a role nothing can be read: the page shows the mapping step first.
-    return { ok: true, analysis: { ...base, stages: [], candidates: [], problems: [] } };
-  }
 
-  const dateColumns = ["appliedOn", "addedOn", "interviewAt", "archived"].flatMap((f) => valuesOf(column(f as ColumnTarget)));
+  const dateColumns = (["appliedOn", "addedOn", "interviewAt", "archived"] as const).flatMap((f) => valuesOf(column(f)));
   const slashOrder = slashOrderOf(dateColumns, format?.slashOrder ?? "mdy");
-  const stages = stageChoices(valuesOf(column("status")), valuesOf(column("stageHistory")), args.options.statuses ?? {}, args.timeZone);
-  const statuses = new Map(stages.map((s) => [s.key, s.status]));
+  const stages = stageChoices(valuesOf(column("status")), valuesOf(column("stageHistory")), options.statuses ?? {}, timeZone);
   const ctx = {
-    header,
+    header: base.header,
     mapping,
-    statuses,
+    statuses: new Map(stages.map((s) => [s.key, s.status])),
     slashOrder,
     defaultStatus: format?.defaultStatus ?? null,
     source: format?.source ?? null,
-    timeZone: args.timeZone,
-    now: args.now,
+    timeZone,
+    now,
   };
 
   const candidates: Candidate[] = [];
@@ -121,10 +128,23 @@ export async function analyseImport(args: {
       if (result.ok) candidates.push(result.candidate);
       else problems.push({ line: result.line, messages: result.messages });
     }
-    args.onProgress?.("checking", Math.min(rows.length, start + CHUNK), rows.length);
+    onProgress?.("checking", Math.min(rows.length, start + CHUNK), rows.length);
     if (start + CHUNK < rows.length) await breathe();
   }
-  return { ok: true, analysis: { ...base, stages, candidates, problems } };
+  return { ...base, stages, candidates, problems };
+}
+
+/** prepareImport then checkRows: the whole analysis of an uploaded file. */
+export async function analyseImport(args: {
+  bytes: Uint8Array;
+  options: ImportOptions;
+  timeZone: string;
+  now: Date;
+  onProgress?: AnalyseProgress;
+}): Promise<AnalysisResult> {
+  const prepared = prepareImport(args);
+  if (!prepared.ok) return prepared;
+  return { ok: true, analysis: await checkRows(prepared.prepared, args) };
 }
 
 /** Each stage name in the file (status column and stage history), how many rows use it, and its status. */

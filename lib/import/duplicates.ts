@@ -42,17 +42,21 @@ export function splitDuplicates<T>(
   items: T[],
   fields: (item: T) => DuplicateFields,
   known: Set<string>,
-): { fresh: T[]; duplicates: { item: T; reason: DuplicateReason }[] } {
+): { fresh: T[]; duplicates: { item: T; reason: DuplicateReason; earlierInFile: boolean }[] } {
   const fresh: T[] = [];
-  const duplicates: { item: T; reason: DuplicateReason }[] = [];
+  const duplicates: { item: T; reason: DuplicateReason; earlierInFile: boolean }[] = [];
+  const fromFile = new Set<string>();
   for (const item of items) {
     const keys = duplicateKeys(fields(item));
     const hit = keys.find(([, key]) => known.has(key));
     if (hit) {
-      duplicates.push({ item, reason: hit[0] });
+      duplicates.push({ item, reason: hit[0], earlierInFile: fromFile.has(hit[1]) });
       continue;
     }
-    for (const [, key] of keys) known.add(key);
+    for (const [, key] of keys) {
+      known.add(key);
+      fromFile.add(key);
+    }
     fresh.push(item);
   }
   return { fresh, duplicates };
