@@ -11,6 +11,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Next buffers request bodies for proxy.ts up to this size and silently cuts the rest
+    // (10 MB by default): a 10 MB import file plus its form framing must fit whole.
+    proxyClientMaxBodySize: "12mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 
 // Optimistic only: a request with no session cookie at all is sent to sign
 // in early. Whether a cookie is valid is decided in the data-access layer.
@@ -9,6 +10,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 // Next refuses server-action bodies over 1 MB by throwing, which surfaces as
 // a 500. No Shortlist form comes near that size, so refuse early with a 413.
 const MAX_BODY_BYTES = 1024 * 1024;
+// Except file imports, up to 10 MB: their routes check the size and answer with a message for the file field.
+const UPLOAD_PATHS = ["/import/preview", "/import/run"];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -31,7 +34,8 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
 
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+  const bodyLimit = UPLOAD_PATHS.includes(request.nextUrl.pathname) ? MAX_IMPORT_REQUEST_BYTES : MAX_BODY_BYTES;
+  if (Number(request.headers.get("content-length") ?? 0) > bodyLimit) {
     return new NextResponse("This request is too large. Shorten the text and try again.", {
       status: 413,
       headers: { "Content-Security-Policy": csp, "Content-Type": "text/plain; charset=utf-8" },

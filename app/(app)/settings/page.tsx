@@ -10,6 +10,7 @@ import { CalendarFeedForm } from "./calendar-feed-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
 import { TimeZoneForm } from "./time-zone-form";
+import { YourData } from "./your-data";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -98,6 +99,8 @@ export default async function SettingsPage() {
           </button>
         </form>
       </section>
+
+      <YourData />
     </div>
   );
 }

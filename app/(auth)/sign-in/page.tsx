@@ -7,7 +7,12 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : "";
-  const notice = params.changed === "1" ? "Your password was changed. Sign in with the new one." : undefined;
+  const notice =
+    params.changed === "1"
+      ? "Your password was changed. Sign in with the new one."
+      : params.deleted === "1"
+        ? "Your account and everything in it were deleted."
+        : undefined;
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { IMPORT_FIELDS } from "@/lib/import/fields";
+import { APPLICATION_STATUSES } from "@/lib/vocabulary";
+
+/** The page's choices, sent as JSON beside the file: the column mapping and a status for each stage name. */
+export const importOptionsSchema = z.object({
+  mapping: z.array(z.enum([...IMPORT_FIELDS, "ignore"], { error: "Choose a field from the list for every column." })).max(1000).optional(),
+  statuses: z.record(z.string().max(300), z.enum(APPLICATION_STATUSES, { error: "Choose a status from the list for every stage." })).optional(),
+});
+export type ImportOptionsInput = z.infer<typeof importOptionsSchema>;
