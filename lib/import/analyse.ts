@@ -14,7 +14,7 @@ import { defaultStatusFor, isKnownStage, stageKey } from "./status-map";
 export type ImportOptions = { mapping?: ColumnTarget[]; statuses?: Record<string, ApplicationStatus> };
 
 export type StageChoice = { key: string; label: string; rows: number; status: ApplicationStatus; known: boolean };
-export type RowProblem = { line: number; messages: string[] };
+export type RowProblem = { line: number; messages: string[]; company?: string; roleTitle?: string };
 export type FormatInfo = { id: string; label: string };
 
 export type CsvAnalysis = {
@@ -126,7 +126,7 @@ export async function checkRows(prepared: PreparedImport, { now, onProgress }: {
     for (const row of rows.slice(start, start + CHUNK)) {
       const result = rowToCandidate(row.line, row.cells, ctx);
       if (result.ok) candidates.push(result.candidate);
-      else problems.push({ line: result.line, messages: result.messages });
+      else problems.push({ line: result.line, messages: result.messages, company: result.company, roleTitle: result.roleTitle });
     }
     onProgress?.("checking", Math.min(rows.length, start + CHUNK), rows.length);
     if (start + CHUNK < rows.length) await breathe();

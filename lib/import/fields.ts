@@ -33,7 +33,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   roleTitle: "Role title",
   status: "Status",
   appliedOn: "Applied date",
-  addedOn: "Date added to your tracker",
+  addedOn: "Date added to your tracker (the applied date, when there is none)",
   postingUrl: "Job posting URL",
   location: "Location",
   workMode: "Work mode (remote, hybrid, on-site)",

@@ -11,4 +11,4 @@ export const LISTED_PROBLEMS = 200;
 export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_BYTES + 256 * 1024;
 
 export const formatBytes = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  bytes >= 1024 * 1024 ? `${Number((bytes / (1024 * 1024)).toFixed(1))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

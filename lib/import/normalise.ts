@@ -17,7 +17,8 @@ export type Candidate = {
   rounds: RoundInput[];
   events: ImportedEvent[];
 };
-export type RowResult = { ok: true; candidate: Candidate } | { ok: false; line: number; messages: string[] };
+/** A row that can't be saved names its job as far as the file does, so the preview can show which one it is. */
+export type RowResult = { ok: true; candidate: Candidate } | { ok: false; line: number; messages: string[]; company: string; roleTitle: string };
 
 export type RowContext = {
   header: string[];
@@ -198,7 +199,8 @@ export function rowToCandidate(line: number, cells: string[], ctx: RowContext): 
     source: get("source") || ctx.source || undefined,
     ...salary,
     status,
-    appliedOn: applied?.date ?? history?.appliedOn ?? undefined,
+    // A tracker with no applied-date column (Huntr) still says when the job was added: past "saved", that is the best date there is.
+    appliedOn: applied?.date ?? history?.appliedOn ?? (status !== "saved" ? added?.date : undefined) ?? undefined,
     excitement: excitement ?? undefined,
     notes: text.length > NOTES_MAX ? `${text.slice(0, NOTES_MAX - 1)}…` : text,
   };
@@ -210,7 +212,7 @@ export function rowToCandidate(line: number, cells: string[], ctx: RowContext): 
       problems.push(field === "company" || field === "roleTitle" || !shown ? issue.message : `${issue.message.replace(/\.$/, "")} (“${shown.slice(0, 60)}”).`);
     }
   }
-  if (problems.length || !parsed.success) return { ok: false, line, messages: problems };
+  if (problems.length || !parsed.success) return { ok: false, line, messages: problems, company: draft.company.slice(0, 120), roleTitle: draft.roleTitle.slice(0, 120) };
   return {
     ok: true,
     candidate: {

@@ -117,7 +117,7 @@ export function summarise(analysis: Analysis, known: ReadonlySet<string>): Impor
   const preview = firstLines.map((line): PreviewRow => {
     const problem = problemLines.get(line);
     if (problem) {
-      return { line, outcome: "problem", company: "", roleTitle: "", status: null, appliedOn: null, place: null, salary: null, source: null, notes: null, rounds: 0, events: 0, archived: false, reason: problem.messages.join(" ") };
+      return { line, outcome: "problem", company: problem.company ?? "", roleTitle: problem.roleTitle ?? "", status: null, appliedOn: null, place: null, salary: null, source: null, notes: null, rounds: 0, events: 0, archived: false, reason: problem.messages.join(" ") };
     }
     const item = byLine.get(line) as Item;
     const duplicate = duplicateLines.get(line);

@@ -27,10 +27,10 @@ export function ColumnMapping({
           ))}
         </ul>
       ) : null}
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[32rem] text-left text-sm">
+      <div>
+        <table className="w-full text-left text-sm">
           <caption className="sr-only">Columns in your file and the Shortlist field each one fills</caption>
-          <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
+          <thead className="text-xs text-slate-600 uppercase max-sm:sr-only dark:text-slate-400">
             <tr>
               <th scope="col" className="py-2 pr-3 font-medium">
                 Column in your file
@@ -43,19 +43,19 @@ export function ColumnMapping({
               </th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+          <tbody className="divide-y divide-slate-200 max-sm:block dark:divide-slate-700">
             {summary.header.map((name, i) => {
               const problem = summary.mappingProblems.find((p) => p.column === i);
               const id = `column-${i}`;
               return (
                 <tr key={`${i}-${name}`}>
-                  <th scope="row" className="py-2 pr-3 align-top font-medium">
+                  <th scope="row" className="py-2 pr-3 align-top font-medium max-sm:block max-sm:py-0.5">
                     {name || <span className="text-slate-600 dark:text-slate-400">(no name)</span>}
                   </th>
-                  <td className="max-w-xs py-2 pr-3 align-top text-slate-700 dark:text-slate-300">
+                  <td className="max-w-xs py-2 pr-3 align-top text-slate-700 dark:text-slate-300 max-sm:block max-sm:py-0.5">
                     <span className="line-clamp-2 break-words">{summary.samples[i]?.join(" · ") || "—"}</span>
                   </td>
-                  <td className="py-2 align-top">
+                  <td className="py-2 align-top max-sm:block max-sm:py-0.5">
                     <select
                       id={id}
                       aria-label={`Shortlist field for the column “${name}”`}

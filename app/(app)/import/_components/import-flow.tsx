@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { ImportOptions } from "@/lib/import/analyse";
 import type { ColumnTarget } from "@/lib/import/fields";
@@ -37,6 +38,7 @@ export function ImportFlow() {
   const [outcome, setOutcome] = useState<Done | null>(null);
   const [fieldKey, setFieldKey] = useState(0);
   const pending = useRef<AbortController | null>(null);
+  const router = useRouter();
 
   async function check(next: File, options: ImportOptions) {
     pending.current?.abort();
@@ -102,7 +104,11 @@ export function ImportFlow() {
     setProgress(null);
     if ("ok" in result) setRunError(result.message);
     else if (result.type === "error") setRunError(result.message);
-    else if (result.type === "done") setOutcome(result);
+    else if (result.type === "done") {
+      setOutcome(result);
+      // The earlier-imports list below is rendered on the server.
+      router.refresh();
+    }
   }
 
   function reset() {

@@ -36,12 +36,12 @@ export function ImportPreview({ summary }: { summary: ImportSummary }) {
   const lineWord = summary.kind === "csv" ? "Line" : "Application";
   return (
     <div className="space-y-6">
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[44rem] text-left text-sm" data-testid="import-preview">
+      <div>
+        <table className="w-full text-left text-sm" data-testid="import-preview">
           <caption className="mb-2 text-left text-sm text-slate-700 dark:text-slate-300">
             The first {plural(summary.preview.length, "row")} as they will be saved.
           </caption>
-          <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
+          <thead className="text-xs text-slate-600 uppercase max-sm:sr-only dark:text-slate-400">
             <tr>
               <th scope="col" className="py-2 pr-3 font-medium">
                 {lineWord}
@@ -63,28 +63,39 @@ export function ImportPreview({ summary }: { summary: ImportSummary }) {
               </th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-200 align-top dark:divide-slate-700">
+          <tbody className="divide-y divide-slate-200 align-top max-sm:block dark:divide-slate-700">
             {summary.preview.map((row) => (
-              <tr key={row.line}>
-                <td className="py-2 pr-3 tabular-nums">{row.line}</td>
-                <td className="py-2 pr-3">
-                  {row.outcome === "problem" ? (
-                    <span className="text-slate-600 dark:text-slate-400">—</span>
-                  ) : (
+              <tr key={row.line} className="max-sm:block max-sm:py-2">
+                <td className="py-2 pr-3 tabular-nums max-sm:block max-sm:py-0.5 max-sm:text-xs max-sm:text-slate-600 dark:max-sm:text-slate-400">
+                  <span className="sm:hidden">{lineWord} </span>
+                  {row.line}
+                </td>
+                <td className="py-2 pr-3 max-sm:block max-sm:py-0.5">
+                  {row.roleTitle || row.company ? (
                     <>
-                      <span className="font-medium">{row.roleTitle}</span> <span className="text-slate-700 dark:text-slate-300">at {row.company}</span>
+                      <span className="font-medium">{row.roleTitle || "(no role)"}</span>{" "}
+                      <span className="text-slate-700 dark:text-slate-300">at {row.company || "(no company)"}</span>
                     </>
+                  ) : (
+                    <span className="text-slate-600 dark:text-slate-400">—</span>
                   )}
                 </td>
-                <td className="py-2 pr-3">{row.status ? STATUS_LABELS[row.status] : ""}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{row.appliedOn ? formatCalendarDate(row.appliedOn) : ""}</td>
-                <td className="max-w-sm py-2 pr-3 text-slate-700 dark:text-slate-300">
+                <td className="py-2 pr-3 max-sm:block max-sm:py-0.5">{row.status ? STATUS_LABELS[row.status] : ""}</td>
+                <td className="py-2 pr-3 whitespace-nowrap max-sm:block max-sm:py-0.5">
+                  {row.appliedOn ? (
+                    <>
+                      <span className="sm:hidden">Applied </span>
+                      {formatCalendarDate(row.appliedOn)}
+                    </>
+                  ) : null}
+                </td>
+                <td className="max-w-sm py-2 pr-3 text-slate-700 dark:text-slate-300 max-sm:block max-sm:py-0.5">
                   {[row.place, row.salary, row.source, row.rounds && plural(row.rounds, "round"), row.events && plural(row.events, "event"), row.archived && "archived"]
                     .filter(Boolean)
                     .join(" · ")}
                   {row.notes ? <span className="mt-0.5 line-clamp-2 block text-xs break-words">Notes: {row.notes}</span> : null}
                 </td>
-                <td className="py-2">
+                <td className="py-2 max-sm:block max-sm:py-0.5">
                   <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${OUTCOME[row.outcome].style}`}>{OUTCOME[row.outcome].text}</span>
                   {row.reason ? <span className="mt-1 block max-w-xs text-xs text-slate-700 dark:text-slate-300">{row.reason}</span> : null}
                 </td>
