@@ -4,7 +4,7 @@ import { expect, type Page } from "@playwright/test";
 import { readDb } from "./db";
 
 export const FIXTURES = path.resolve("tests/fixtures/import");
-export const fixturePath = (name: string) => path.join(FIXTURES, name);
+export const fixturePath = (name: string) => path.resolve(FIXTURES, name);
 export const fixtureBytes = (name: string) => readFileSync(fixturePath(name));
 
 /** Picks a file in the import page's file field and waits for its preview (or its message). */
