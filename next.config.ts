@@ -13,8 +13,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     // Next buffers request bodies for proxy.ts up to this size and silently cuts the rest
-    // (10 MB by default): a 10 MB import file plus its form framing must fit whole.
-    proxyClientMaxBodySize: "12mb",
+    // (10 MB by default): the largest import (a 50 MB Shortlist export) and its form framing must fit whole.
+    proxyClientMaxBodySize: "51mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

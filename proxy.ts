@@ -10,7 +10,7 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 // Next refuses server-action bodies over 1 MB by throwing, which surfaces as
 // a 500. No Shortlist form comes near that size, so refuse early with a 413.
 const MAX_BODY_BYTES = 1024 * 1024;
-// Except file imports, up to 10 MB: their routes check the size and answer with a message for the file field.
+// Except file imports (CSV up to 10 MB, Shortlist exports up to 50 MB): their routes check the size and answer with a message for the file field.
 const UPLOAD_PATHS = ["/import/preview", "/import/run"];
 
 function contentSecurityPolicy(nonce: string): string {

@@ -79,7 +79,7 @@ export function commitImport(
       const importId = record(fresh.length, duplicates.length);
       if (importId) insertCandidates(tx, { userId, importId, candidates: fresh, now, onProgress });
     } else {
-      const { fresh, duplicates } = splitDuplicates(plan.document.applications, (a) => a, known);
+      const { fresh, duplicates } = splitDuplicates(plan.document.applications, (a) => a, known, { withinFile: false });
       const importId = record(fresh.length, duplicates.length);
       if (importId) {
         outcome.settingsRestored = restoreApplications(tx, { userId, importId, document: plan.document, applications: fresh, onProgress }).settingsRestored;

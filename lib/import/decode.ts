@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import { MAX_IMPORT_BYTES, formatBytes } from "./limits";
+import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, tooLargeMessage } from "./limits";
 
 export type Decoded = { ok: true; text: string; encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" } | { ok: false; message: string };
 
@@ -23,9 +23,18 @@ const NOT_TEXT = "This file isn't text: it holds binary data, so it can't be a C
  * Windows-1252, which is what Excel on Windows saves a "CSV" as. Anything
  * that is not text at all is refused with a message that says what it is.
  */
+/** Only a Shortlist export, which starts like JSON, may be larger than a CSV. */
+const startsLikeJson = (bytes: Uint8Array) => {
+  for (const b of bytes.subarray(0, 64)) {
+    if (b === 0x7b || b === 0x5b) return true;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf) return false;
+  }
+  return false;
+};
+
 export function decodeFile(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    return { ok: false, message: `This file is ${formatBytes(bytes.length)}; Shortlist imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it into smaller files.` };
+  if (bytes.length > MAX_EXPORT_FILE_BYTES || (bytes.length > MAX_IMPORT_BYTES && !startsLikeJson(bytes))) {
+    return { ok: false, message: tooLargeMessage(bytes.length) };
   }
   for (const kind of BINARY_KINDS) if (startsWith(bytes, kind.signature)) return { ok: false, message: kind.message };
 

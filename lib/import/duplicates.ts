@@ -36,12 +36,15 @@ export const DUPLICATE_REASONS: Record<DuplicateReason, string> = {
  * keys of the user's applications) and from repeats within the same file,
  * in order; the first of two repeats is the one kept. `known` gains the
  * keys of what is kept, so calling this again with the same rows finds
- * them all.
+ * them all. `withinFile: false` compares with `known` only: a Shortlist
+ * export is a copy of an account, whose two look-alike applications are
+ * both real.
  */
 export function splitDuplicates<T>(
   items: T[],
   fields: (item: T) => DuplicateFields,
   known: Set<string>,
+  { withinFile = true }: { withinFile?: boolean } = {},
 ): { fresh: T[]; duplicates: { item: T; reason: DuplicateReason; earlierInFile: boolean }[] } {
   const fresh: T[] = [];
   const duplicates: { item: T; reason: DuplicateReason; earlierInFile: boolean }[] = [];
@@ -53,9 +56,11 @@ export function splitDuplicates<T>(
       duplicates.push({ item, reason: hit[0], earlierInFile: fromFile.has(hit[1]) });
       continue;
     }
-    for (const [, key] of keys) {
-      known.add(key);
-      fromFile.add(key);
+    if (withinFile) {
+      for (const [, key] of keys) {
+        known.add(key);
+        fromFile.add(key);
+      }
     }
     fresh.push(item);
   }

@@ -106,7 +106,7 @@ function items(analysis: Analysis): Item[] {
  */
 export function summarise(analysis: Analysis, known: ReadonlySet<string>): ImportSummary {
   const all = items(analysis);
-  const { fresh, duplicates } = splitDuplicates(all, (i) => i.fields, new Set(known));
+  const { fresh, duplicates } = splitDuplicates(all, (i) => i.fields, new Set(known), { withinFile: analysis.kind === "csv" });
   const said = (d: (typeof duplicates)[number]) => `${d.earlierInFile ? "Same as a row above" : "Already in Shortlist"}: ${DUPLICATE_REASONS[d.reason]}.`;
   const duplicateLines = new Map(duplicates.map((d) => [d.item.line, said(d)]));
   const problemLines = new Map(analysis.problems.map((p) => [p.line, p]));

@@ -183,3 +183,15 @@ describe("the JSON export", () => {
     expect(JSON.stringify(doc)).not.toMatch(new RegExp([...anas].join("|")));
   });
 });
+
+describe("look-alike applications in one export", () => {
+  it("both move: an export is a copy of an account, not a file of repeats", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    createApplication(db, ana.id, { company: "Acme", roleTitle: "Dev", status: "applied", appliedOn: "2024-03-01" });
+    createApplication(db, ana.id, { company: "Acme", roleTitle: "Dev", status: "rejected", appliedOn: "2024-03-01" });
+    const bytes = Buffer.from(jsonText(exportDocument(db, { userId: ana.id, now: NOW })));
+    const ben = await makeUser(db, "ben@example.com");
+    expect(await importFile(db, ben.id, bytes)).toMatchObject({ added: 2, duplicates: 0 });
+    expect(await importFile(db, ben.id, bytes)).toMatchObject({ added: 0, duplicates: 2 });
+  });
+});

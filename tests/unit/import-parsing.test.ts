@@ -5,7 +5,7 @@ import { parseImportDate, slashOrderOf } from "@/lib/import/dates";
 import { decodeFile } from "@/lib/import/decode";
 import { duplicateKeys, postingKey, splitDuplicates } from "@/lib/import/duplicates";
 import { guessMapping, mappingProblems } from "@/lib/import/fields";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/import/limits";
+import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/import/limits";
 import { parseSalary } from "@/lib/import/salary";
 import { defaultStatusFor, isKnownStage } from "@/lib/import/status-map";
 import { NOW, ZONE } from "./support/imports";
@@ -89,9 +89,15 @@ describe("files that are not what they should be", () => {
     expect(!result.ok && result.message).toContain(message);
   });
 
-  it("refuses a file over 10 MB without reading it", () => {
-    const result = decodeFile(new Uint8Array(MAX_IMPORT_BYTES + 1));
-    expect(result).toEqual({ ok: false, message: expect.stringContaining("Shortlist imports files up to 10 MB") });
+  it("refuses a CSV over 10 MB and any file over 50 MB without reading it; a Shortlist export may pass 10 MB", () => {
+    const csv = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x41);
+    expect(decodeFile(csv)).toEqual({ ok: false, message: expect.stringContaining("Shortlist imports CSV files up to 10 MB") });
+    const json = Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x20);
+    json[0] = 0x7b;
+    expect(decodeFile(json).ok).toBe(true);
+    const huge = Buffer.alloc(MAX_EXPORT_FILE_BYTES + 1, 0x20);
+    huge[0] = 0x7b;
+    expect(decodeFile(huge)).toEqual({ ok: false, message: expect.stringContaining("its own JSON exports up to 50 MB") });
   });
 
   it("reads UTF-16 with its byte-order mark", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { currentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/data/users";
 import type { ImportOptions } from "@/lib/import/analyse";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES, formatBytes } from "@/lib/import/limits";
+import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_REQUEST_BYTES, tooLargeMessage } from "@/lib/import/limits";
 import { importOptionsSchema } from "@/lib/validation/import-options";
 
 export type Upload = { user: SessionUser; name: string; bytes: Uint8Array; options: ImportOptions };
@@ -25,8 +25,9 @@ export async function readUpload(request: Request): Promise<{ ok: true; upload: 
   if (origin && origin !== new URL(request.url).origin && new URL(origin).host !== request.headers.get("host")) {
     return { ok: false, status: 403, field: null, message: "Imports are only accepted from Shortlist's own import page." };
   }
-  const tooLarge = { ok: false as const, status: 413, field: "file" as const, message: `This file is larger than ${formatBytes(MAX_IMPORT_BYTES)}, the most Shortlist imports at once. Split it into smaller files.` };
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_REQUEST_BYTES) return tooLarge;
+  const tooLarge = (bytes: number) => ({ ok: false as const, status: 413, field: "file" as const, message: tooLargeMessage(bytes) });
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_IMPORT_REQUEST_BYTES) return tooLarge(declared);
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     return { ok: false, status: 415, field: "file", message: "Send the file from the import page's file field." };
   }
@@ -39,7 +40,7 @@ export async function readUpload(request: Request): Promise<{ ok: true; upload: 
   const file = form.get("file");
   if (!(file instanceof File)) return { ok: false, status: 400, field: "file", message: "Choose a file to import." };
   if (file.size === 0) return { ok: false, status: 422, field: "file", message: "This file is empty. Export your applications again and choose the new file." };
-  if (file.size > MAX_IMPORT_BYTES) return tooLarge;
+  if (file.size > MAX_EXPORT_FILE_BYTES) return tooLarge(file.size);
 
   let options: ImportOptions = {};
   const raw = form.get("options");

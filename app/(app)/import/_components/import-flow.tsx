@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { ImportOptions } from "@/lib/import/analyse";
 import type { ColumnTarget } from "@/lib/import/fields";
-import { MAX_IMPORT_BYTES, formatBytes } from "@/lib/import/limits";
+import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/limits";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { RunMessage } from "../run-message";
 import { ColumnMapping } from "./column-mapping";
@@ -70,8 +70,9 @@ export function ImportFlow() {
     setStatuses({});
     setOutcome(null);
     setPreview(null);
-    if (next.size > MAX_IMPORT_BYTES) {
-      setFileError(`This file is ${formatBytes(next.size)}; Shortlist imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`);
+    // The server decides for a large .json file (only a Shortlist export may be larger than a CSV); anything else is refused here at once.
+    if (next.size > MAX_EXPORT_FILE_BYTES || (next.size > MAX_IMPORT_BYTES && !next.name.toLowerCase().endsWith(".json"))) {
+      setFileError(tooLargeMessage(next.size));
       return;
     }
     if (next.size === 0) {
