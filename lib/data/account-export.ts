@@ -14,7 +14,7 @@ import {
   roundSignals,
   users,
 } from "@/db/schema";
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocumentJson } from "@/lib/export/document";
+import { EXPORT_FORMAT, EXPORT_VERSION, plainFields, type ExportDocumentJson } from "@/lib/export/document";
 import { groupBy } from "@/lib/group-by";
 
 type Json = ExportDocumentJson;
@@ -76,20 +76,7 @@ function readDocument(db: Queryable, userId: string, now: Date): Json {
     people: people.map((p) => ({ ...p, createdAt: iso(p.createdAt) })),
     applications: apps.map(({ application: a, importedAt }) => ({
       id: a.id,
-      company: a.company,
-      roleTitle: a.roleTitle,
-      location: a.location,
-      workMode: a.workMode,
-      postingUrl: a.postingUrl,
-      source: a.source,
-      salaryMin: a.salaryMin,
-      salaryMax: a.salaryMax,
-      salaryCurrency: a.salaryCurrency,
-      salaryPeriod: a.salaryPeriod,
-      status: a.status,
-      appliedOn: a.appliedOn,
-      excitement: a.excitement,
-      notes: a.notes,
+      ...plainFields(a),
       archivedAt: isoOrNull(a.archivedAt),
       createdAt: iso(a.createdAt),
       updatedAt: iso(a.updatedAt),

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { applications, customSignals, events, guidanceSettings, guidanceSteps, interviewers, roundInterviewers, rounds, roundSignals } from "@/db/schema";
-import type { ExportDocument, ExportedApplication } from "@/lib/export/document";
+import { plainFields, type ExportDocument, type ExportedApplication } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { saveGuidanceSettings } from "./guidance-settings";
 
@@ -57,23 +57,10 @@ export function restoreApplications(
     tx.insert(applications)
       .values(
         batch.map((a) => ({
+          ...plainFields(a),
           id: fresh(a.id),
           userId,
           importId,
-          company: a.company,
-          roleTitle: a.roleTitle,
-          location: a.location,
-          workMode: a.workMode,
-          postingUrl: a.postingUrl,
-          source: a.source,
-          salaryMin: a.salaryMin,
-          salaryMax: a.salaryMax,
-          salaryCurrency: a.salaryCurrency,
-          salaryPeriod: a.salaryPeriod,
-          status: a.status,
-          appliedOn: a.appliedOn,
-          excitement: a.excitement,
-          notes: a.notes,
           archivedAt: a.archivedAt,
           createdAt: a.createdAt,
           updatedAt: a.updatedAt,

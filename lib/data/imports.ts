@@ -5,6 +5,7 @@ import { applications, imports, type ImportRecord } from "@/db/schema";
 import { knownKeys, splitDuplicates, type DuplicateFields } from "@/lib/import/duplicates";
 import type { Candidate } from "@/lib/import/normalise";
 import type { ImportPlan } from "@/lib/import/plan";
+import { toRow } from "./applications";
 import { insertImportedEvents } from "./events";
 import { restoreApplications } from "./account-restore";
 import { insertRound } from "./rounds";
@@ -97,24 +98,11 @@ function insertCandidates(
     const batch = candidates.slice(start, start + BATCH).map((c) => ({ candidate: c, id: crypto.randomUUID() }));
     tx.insert(applications)
       .values(
-        batch.map(({ candidate: { application: a, archived, createdAt }, id }) => ({
+        batch.map(({ candidate: { application, archived, createdAt }, id }) => ({
+          ...toRow(application),
           id,
           userId,
           importId,
-          company: a.company,
-          roleTitle: a.roleTitle,
-          location: a.location ?? null,
-          workMode: a.workMode ?? null,
-          postingUrl: a.postingUrl ?? null,
-          source: a.source ?? null,
-          salaryMin: a.salaryMin ?? null,
-          salaryMax: a.salaryMax ?? null,
-          salaryCurrency: a.salaryCurrency ?? null,
-          salaryPeriod: a.salaryPeriod ?? null,
-          status: a.status,
-          appliedOn: a.appliedOn ?? null,
-          excitement: a.excitement ?? null,
-          notes: a.notes ?? null,
           archivedAt: archived ? now : null,
           createdAt: createdAt ?? now,
           updatedAt: now,

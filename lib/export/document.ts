@@ -109,6 +109,30 @@ export const exportDocumentSchema = z.object({
   applications: z.array(exportedApplicationSchema),
 });
 
+/** The application's own columns, the same in the table and the export; the rest (ids, instants, history) is converted. */
+export const PLAIN_APPLICATION_FIELDS = [
+  "company",
+  "roleTitle",
+  "location",
+  "workMode",
+  "postingUrl",
+  "source",
+  "salaryMin",
+  "salaryMax",
+  "salaryCurrency",
+  "salaryPeriod",
+  "status",
+  "appliedOn",
+  "excitement",
+  "notes",
+] as const satisfies readonly (keyof z.output<typeof exportedApplicationSchema>)[];
+
+type PlainFields = Pick<z.output<typeof exportedApplicationSchema>, (typeof PLAIN_APPLICATION_FIELDS)[number]>;
+
+export function plainFields(a: PlainFields): PlainFields {
+  return Object.fromEntries(PLAIN_APPLICATION_FIELDS.map((f) => [f, a[f]])) as PlainFields;
+}
+
 export type ExportDocument = z.output<typeof exportDocumentSchema>;
 export type ExportedApplication = z.output<typeof exportedApplicationSchema>;
 export type ExportedPerson = z.output<typeof exportedPersonSchema>;
