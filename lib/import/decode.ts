@@ -24,7 +24,7 @@ const NOT_TEXT = "This file isn't text: it holds binary data, so it can't be a C
  * that is not text at all is refused with a message that says what it is.
  */
 /** Only a Shortlist export, which starts like JSON, may be larger than a CSV. */
-const startsLikeJson = (bytes: Uint8Array) => {
+export const startsLikeJson = (bytes: Uint8Array) => {
   for (const b of bytes.subarray(0, 64)) {
     if (b === 0x7b || b === 0x5b) return true;
     if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf) return false;

@@ -2,7 +2,8 @@ import "server-only";
 import { currentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/data/users";
 import type { ImportOptions } from "@/lib/import/analyse";
-import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_REQUEST_BYTES, tooLargeMessage } from "@/lib/import/limits";
+import { startsLikeJson } from "@/lib/import/decode";
+import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES, tooLargeMessage } from "@/lib/import/limits";
 import { importOptionsSchema } from "@/lib/validation/import-options";
 
 export type Upload = { user: SessionUser; name: string; bytes: Uint8Array; options: ImportOptions };
@@ -11,6 +12,17 @@ export type Upload = { user: SessionUser; name: string; bytes: Uint8Array; optio
 export type Refusal = { status: number; field: "file" | "options" | null; message: string };
 
 export const refuse = ({ status, field, message }: Refusal) => Response.json({ field, message }, { status, headers: { "Cache-Control": "no-store" } });
+
+/** No Origin (a script or the command line), or this server's own; "null" and other sites are not. */
+function sameSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return origin === new URL(request.url).origin || new URL(origin).host === request.headers.get("host");
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The signed-in user and the uploaded file with the page's choices, or the
@@ -21,10 +33,7 @@ export async function readUpload(request: Request): Promise<{ ok: true; upload: 
   const user = await currentUser();
   if (!user) return { ok: false, status: 401, field: null, message: "You were signed out. Sign in again, then choose the file again." };
   // Cookies are SameSite=Lax already; a post from another site's page is refused outright too.
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin && new URL(origin).host !== request.headers.get("host")) {
-    return { ok: false, status: 403, field: null, message: "Imports are only accepted from Shortlist's own import page." };
-  }
+  if (!sameSite(request)) return { ok: false, status: 403, field: null, message: "Imports are only accepted from Shortlist's own import page." };
   const tooLarge = (bytes: number) => ({ ok: false as const, status: 413, field: "file" as const, message: tooLargeMessage(bytes) });
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_IMPORT_REQUEST_BYTES) return tooLarge(declared);
@@ -55,5 +64,8 @@ export async function readUpload(request: Request): Promise<{ ok: true; upload: 
     if (!parsed.success) return { ok: false, status: 400, field: "options", message: parsed.error.issues[0].message };
     options = parsed.data;
   }
-  return { ok: true, upload: { user, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), options } };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Only a Shortlist export (JSON) may be larger than a CSV.
+  if (bytes.length > MAX_IMPORT_BYTES && !startsLikeJson(bytes)) return tooLarge(bytes.length);
+  return { ok: true, upload: { user, name: file.name, bytes, options } };
 }
