@@ -4,7 +4,6 @@
 //     [--map "Column=field"]... [--status "Stage=status"]...
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../db/open";
 import { databasePath } from "../lib/config";
 import { commitImport, duplicateFieldsOf, findImportOfFile } from "../lib/data/imports";
 import { findUserByEmail } from "../lib/data/users";
@@ -17,6 +16,7 @@ import { stageKey } from "../lib/import/status-map";
 import { summarise } from "../lib/import/summary";
 import { summaryLines } from "../lib/import/summary-text";
 import { importOptionsSchema } from "../lib/validation/import-options";
+import { openDatabase } from "./open";
 
 const USAGE = 'Usage: npm run data:import -- --user <email> <file> [--dry-run] [--map "Column=field"]... [--status "Stage=status"]...';
 const progress = (line: string) => process.stderr.write(`\r${line}\x1b[K`);
@@ -32,8 +32,18 @@ function pairs(values: string[] | undefined, flag: string): [string, string][] {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { user: { type: "string" }, "dry-run": { type: "boolean", default: false }, map: { type: "string", multiple: true }, status: { type: "string", multiple: true } },
+    options: {
+      user: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      map: { type: "string", multiple: true },
+      status: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const file = positionals[0];
   if (!values.user || !file || positionals.length > 1) throw new Error(USAGE);
   const bytes = readFileSync(file);

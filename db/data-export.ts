@@ -5,17 +5,21 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../db/open";
 import { databasePath } from "../lib/config";
 import { exportDocument, exportJsonChunks } from "../lib/data/account-export";
 import { findUserByEmail } from "../lib/data/users";
 import { applicationsCsvChunks } from "../lib/export/csv";
 import { localDate } from "../lib/time/zoned";
+import { openDatabase } from "./open";
 
 const USAGE = "Usage: npm run data:export -- --user <email> --format json|csv [path]";
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { user: { type: "string" }, format: { type: "string" } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { user: { type: "string" }, format: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const format = values.format;
   if (!values.user || (format !== "json" && format !== "csv") || positionals.length > 1) throw new Error(USAGE);
   const { db, sqlite } = openDatabase(databasePath());
