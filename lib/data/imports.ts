@@ -53,6 +53,12 @@ const BATCH = 200;
  * people and events. A failure anywhere, the progress callback's included,
  * leaves the database as it was. `db` may be a worker's own connection.
  *
+ * BEGIN IMMEDIATE: the page's worker and the command line write on a
+ * connection of their own beside the server's. A deferred transaction that
+ * reads first would fail with SQLITE_BUSY (no waiting) if another
+ * connection wrote before its first insert; taking the write lock at the
+ * start makes it wait its turn instead, then read what that write saved.
+ *
  * When the shared write helper of issue 11 lands, this transaction is the
  * one unit to hand to it.
  */
@@ -87,7 +93,7 @@ export function commitImport(
       }
     }
     return outcome;
-  });
+  }, { behavior: "immediate" });
 }
 
 function insertCandidates(
