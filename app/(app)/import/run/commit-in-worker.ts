@@ -14,8 +14,13 @@ export type WorkerMessage = { type: "progress"; done: number; total: number } | 
  * a crash, an exit) rejects, and the transaction was rolled back.
  */
 export function commitInWorker(job: Omit<CommitJob, "dbPath">, onProgress: ImportProgress): Promise<ImportOutcome> {
+  const worker = new Worker(new URL("./commit.worker.ts", import.meta.url), { workerData: { ...job, dbPath: databasePath() } satisfies CommitJob });
+  return watchCommit(worker, onProgress);
+}
+
+/** The outcome a commit worker reports, or a rejection for every other way it can end. Apart so a test can start the worker itself. */
+export function watchCommit(worker: Worker, onProgress: ImportProgress): Promise<ImportOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./commit.worker.ts", import.meta.url), { workerData: { ...job, dbPath: databasePath() } satisfies CommitJob });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
