@@ -41,6 +41,9 @@ const firstAfter = (a: ExportedApplicationJson, now: number) => a.rounds.find((r
 // (OWASP "CSV injection"), also after spaces, and in their full-width forms.
 const FORMULA_START = /^[\s\u0000-\u001f]*[=+\-@＝＋－＠]|^[\t\r]/u;
 
+/** Whether a spreadsheet would run this text as a formula; the importer uses it to take the guard off again. */
+export const looksLikeFormula = (text: string) => FORMULA_START.test(text);
+
 /**
  * One CSV cell: quoted, quotes doubled, and a value a spreadsheet would run
  * as a formula (`=HYPERLINK(...)`, `+1`, `@SUM`) prefixed with an
@@ -50,7 +53,7 @@ const FORMULA_START = /^[\s\u0000-\u001f]*[=+\-@＝＋－＠]|^[\t\r]/u;
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '""';
   const text = String(value);
-  const safe = typeof value === "string" && FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = typeof value === "string" && looksLikeFormula(text) ? `'${text}` : text;
   return `"${safe.replaceAll('"', '""')}"`;
 }
 

@@ -1,3 +1,4 @@
+import { looksLikeFormula } from "@/lib/export/csv";
 import { applicationSchema, type ApplicationInput } from "@/lib/validation/application";
 import type { RoundInput } from "@/lib/validation/round";
 import { SALARY_PERIODS, WORK_MODES, type ApplicationStatus, type SalaryPeriod, type WorkMode } from "@/lib/vocabulary";
@@ -45,8 +46,12 @@ const columnLabel = (header: string) => {
   return key ? key[0].toUpperCase() + key.slice(1) : header;
 };
 
-/** Values a spreadsheet would run as a formula are exported with a leading apostrophe (see csv-export); take it off again. */
-const unguard = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+/**
+ * Values a spreadsheet would run as a formula are exported with a leading
+ * apostrophe (lib/export/csv.ts); take it off again, by the same test, so
+ * every value it guarded (" =1", full-width "＝1") comes back as it was.
+ */
+const unguard = (value: string) => (value.startsWith("'") && looksLikeFormula(value.slice(1)) ? value.slice(1) : value);
 
 function workModeOf(value: string): WorkMode | undefined {
   const key = value.toLowerCase().replace(/[^a-z]/g, "");
@@ -200,7 +205,8 @@ export function rowToCandidate(line: number, cells: string[], ctx: RowContext): 
     ...salary,
     status,
     // A tracker with no applied-date column (Huntr) still says when the job was added: past "saved", that is the best date there is.
-    appliedOn: applied?.date ?? history?.appliedOn ?? (status !== "saved" ? added?.date : undefined) ?? undefined,
+    // A file that has the column and leaves it blank means no date (a Shortlist CSV of an application logged without one).
+    appliedOn: applied?.date ?? history?.appliedOn ?? (status !== "saved" && !ctx.mapping.includes("appliedOn") ? added?.date : undefined) ?? undefined,
     excitement: excitement ?? undefined,
     notes: text.length > NOTES_MAX ? `${text.slice(0, NOTES_MAX - 1)}…` : text,
   };

@@ -8,7 +8,7 @@ import { applicationGuidance, actOnStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { listImports } from "@/lib/data/imports";
 import { applicationsCsvChunks, csvCell, CSV_COLUMNS } from "@/lib/export/csv";
-import type { ExportDocumentJson } from "@/lib/export/document";
+import { PLAIN_APPLICATION_FIELDS, type ExportDocumentJson } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { sampleApplications } from "@/lib/sample-data";
 import { makeUser } from "./support/db";
@@ -80,6 +80,24 @@ function comparable(doc: ExportDocumentJson) {
     })),
   };
 }
+
+describe("the CSV export, imported again", () => {
+  it("gives back every application's own fields, formula-like values included", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    insertApplications(db, ana.id, sampleApplications(NOW));
+    for (const company of ['=HYPERLINK("https://evil.example","Click")', "＋1 Labs", "@Home", "-Dash Ltd"]) {
+      createApplication(db, ana.id, { company, roleTitle: "Engineer", status: "applied", notes: "=SUM(A1:A9) was the test" });
+    }
+    const plain = (doc: ExportDocumentJson) =>
+      doc.applications
+        .map((a) => Object.fromEntries(PLAIN_APPLICATION_FIELDS.map((f) => [f, a[f]])))
+        .sort((x, y) => `${x.company}|${x.roleTitle}`.localeCompare(`${y.company}|${y.roleTitle}`));
+    const first = exportDocument(db, { userId: ana.id, now: NOW });
+    const ben = await makeUser(db, "ben@example.com");
+    expect(await importFile(db, ben.id, Buffer.from(csvText(first)), { name: "shortlist-applications.csv" })).toMatchObject({ added: 16, problems: 0 });
+    expect(plain(exportDocument(db, { userId: ben.id, now: NOW }))).toEqual(plain(first));
+  });
+});
 
 describe("the JSON export", () => {
   async function richAccount() {
