@@ -5,6 +5,7 @@ import { applications, customSignals, events, guidanceSettings, guidanceSteps, i
 import { plainFields, type ExportDocument, type ExportedApplication } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { saveGuidanceSettings } from "./guidance-settings";
+import { adoptTimeZone } from "./users";
 
 const BATCH = 100;
 
@@ -15,8 +16,8 @@ const BATCH = 100;
  * a new id, and a step's key (a rule plus the ids of the round or event it
  * is about) is rewritten to the new ids, so a dismissed step stays
  * dismissed. People are matched to the account's own contacts as typing
- * them would be. The export's next-step timings are taken only by an
- * account that has none of its own.
+ * them would be. The export's next-step timings, and its time zone, are
+ * taken only by an account that has none of its own.
  */
 export function restoreApplications(
   tx: Queryable,
@@ -124,6 +125,7 @@ export function restoreApplications(
     args.onProgress?.(Math.min(list.length, start + BATCH), list.length);
   }
 
+  if (document.account.timeZone) adoptTimeZone(tx, userId, document.account.timeZone);
   const ownSettings = tx.select({ userId: guidanceSettings.userId }).from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).get();
   if (document.guidanceSettings && !ownSettings) {
     saveGuidanceSettings(tx, userId, { ...DEFAULT_GUIDANCE_SETTINGS, ...document.guidanceSettings });

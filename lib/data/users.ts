@@ -94,6 +94,6 @@ export function setTimeZone(db: Db, userId: string, timeZone: string): void {
 }
 
 /** Takes the device's zone only while the account has none, so it never overrides a choice. */
-export function adoptTimeZone(db: Db, userId: string, timeZone: string): boolean {
+export function adoptTimeZone(db: Queryable, userId: string, timeZone: string): boolean {
   return db.update(users).set({ timeZone }).where(and(eq(users.id, userId), isNull(users.timeZone))).run().changes === 1;
 }

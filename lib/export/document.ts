@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { guidanceSettingsSchema } from "@/lib/guidance/settings";
+import { timeZoneField } from "@/lib/validation/fields";
 import {
   APPLICATION_STATUSES,
   EVENT_KINDS,
@@ -102,7 +103,8 @@ export const exportDocumentSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: instant,
-  account: z.object({ timeZone: z.string().max(64).nullable() }),
+  /** A zone this machine doesn't know is read as none rather than refusing the whole file. */
+  account: z.object({ timeZone: timeZoneField.nullable().catch(null) }),
   /** Null when the account kept the recommended timings. A setting an older export lacks takes its default. */
   guidanceSettings: guidanceSettingsSchema.partial().nullable(),
   people: z.array(exportedPersonSchema),

@@ -7,6 +7,7 @@ import { logEvent } from "@/lib/data/events";
 import { applicationGuidance, actOnStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { listImports } from "@/lib/data/imports";
+import { setTimeZone } from "@/lib/data/users";
 import { applicationsCsvChunks, csvCell, CSV_COLUMNS } from "@/lib/export/csv";
 import { PLAIN_APPLICATION_FIELDS, type ExportDocumentJson } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
@@ -102,6 +103,7 @@ describe("the CSV export, imported again", () => {
 describe("the JSON export", () => {
   async function richAccount() {
     const user = await makeUser(db, "ana@example.com");
+    setTimeZone(db, user.id, "Europe/Berlin");
     insertApplications(db, user.id, sampleApplications(NOW));
     saveGuidanceSettings(db, user.id, { ...DEFAULT_GUIDANCE_SETTINGS, thankYouWindowHours: 36, moveOnFollowUps: 3 });
     // Logged by hand, a rejection remembers the status it moved from.
@@ -174,6 +176,18 @@ describe("the JSON export", () => {
     saveGuidanceSettings(db, ben.id, { ...DEFAULT_GUIDANCE_SETTINGS, decisionWaitDays: 14 });
     expect((await importFile(db, ben.id, bytes)).settingsRestored).toBe(false);
     expect(exportDocument(db, { userId: ben.id, now: NOW }).guidanceSettings).toMatchObject({ decisionWaitDays: 14, thankYouWindowHours: 24 });
+  });
+
+  it("keeps the importing account's own time zone, and reads a zone this machine doesn't know as none", async () => {
+    const ana = await richAccount();
+    const doc = exportDocument(db, { userId: ana.id, now: NOW });
+    const ben = await makeUser(db, "ben@example.com");
+    setTimeZone(db, ben.id, "America/Chicago");
+    await importFile(db, ben.id, Buffer.from(jsonText(doc)));
+    expect(exportDocument(db, { userId: ben.id, now: NOW }).account.timeZone).toBe("America/Chicago");
+    const cy = await makeUser(db, "cy@example.com");
+    await importFile(db, cy.id, Buffer.from(jsonText({ ...doc, account: { timeZone: "Mars/Olympus_Mons" } })));
+    expect(exportDocument(db, { userId: cy.id, now: NOW }).account.timeZone).toBeNull();
   });
 
   it("a changed or foreign JSON file is refused with a reason", async () => {
