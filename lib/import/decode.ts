@@ -17,12 +17,6 @@ const BINARY_KINDS: { signature: number[]; message: string }[] = [
 
 const NOT_TEXT = "This file isn't text: it holds binary data, so it can't be a CSV or a Shortlist export. Choose the CSV your tracker exported.";
 
-/**
- * The file's text, whatever encoding a tracker or spreadsheet wrote it in:
- * UTF-8 (with or without a byte-order mark), UTF-16 with a mark, or else
- * Windows-1252, which is what Excel on Windows saves a "CSV" as. Anything
- * that is not text at all is refused with a message that says what it is.
- */
 /** Only a Shortlist export, which starts like JSON, may be larger than a CSV. */
 export const startsLikeJson = (bytes: Uint8Array) => {
   for (const b of bytes.subarray(0, 64)) {
@@ -32,6 +26,12 @@ export const startsLikeJson = (bytes: Uint8Array) => {
   return false;
 };
 
+/**
+ * The file's text, whatever encoding a tracker or spreadsheet wrote it in:
+ * UTF-8 (with or without a byte-order mark), UTF-16 with a mark, or else
+ * Windows-1252, which is what Excel on Windows saves a "CSV" as. Anything
+ * that is not text at all is refused with a message that says what it is.
+ */
 export function decodeFile(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_EXPORT_FILE_BYTES || (bytes.length > MAX_IMPORT_BYTES && !startsLikeJson(bytes))) {
     return { ok: false, message: tooLargeMessage(bytes.length) };

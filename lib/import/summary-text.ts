@@ -2,8 +2,9 @@ import { STATUS_LABELS } from "@/lib/applications/labels";
 import { FIELD_LABELS, IMPORT_FIELDS } from "./fields";
 import type { ImportSummary } from "./summary";
 
-const n = (value: number) => value.toLocaleString("en-US");
-const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
+/** Counts as the import page and the command line write them: "1,234 rows". */
+export const n = (value: number) => value.toLocaleString("en-US");
+export const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 /** The counts line, worded as the import page words it. */
 export const countsLine = (s: ImportSummary) =>

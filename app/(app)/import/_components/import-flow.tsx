@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import type { ImportOptions } from "@/lib/import/analyse";
 import type { ColumnTarget } from "@/lib/import/fields";
 import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/limits";
+import { plural } from "@/lib/import/summary-text";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { RunMessage } from "../run-message";
 import { ColumnMapping } from "./column-mapping";
@@ -198,7 +199,7 @@ export function ImportFlow() {
             ) : null}
             <div className="flex flex-wrap items-center gap-3">
               <button type="button" className="btn-primary" onClick={start} disabled={importing || checking || summary.counts.fresh === 0 || summary.mappingProblems.length > 0}>
-                {importing ? "Importing…" : summary.counts.fresh ? `Import ${summary.counts.fresh.toLocaleString("en-US")} ${summary.counts.fresh === 1 ? "application" : "applications"}` : "Nothing new to import"}
+                {importing ? "Importing…" : summary.counts.fresh ? `Import ${plural(summary.counts.fresh, "application")}` : "Nothing new to import"}
               </button>
               <p className="text-sm text-slate-700 dark:text-slate-300">All or nothing: if anything fails, nothing from the file is saved.</p>
             </div>

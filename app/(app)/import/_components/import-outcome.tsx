@@ -2,18 +2,18 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { n, plural } from "@/lib/import/summary-text";
 import type { RunMessage } from "../run-message";
 
 type Done = Extract<RunMessage, { type: "done" }>;
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
 /** What the import saved, said only after the server reported the commit; focus moves here so it is read first. */
 export function ImportOutcome({ outcome, fileName, onAnother }: { outcome: Done; fileName: string; onAnother: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const left = [
-    outcome.duplicates && `${outcome.duplicates.toLocaleString("en-US")} ${outcome.duplicates === 1 ? "was" : "were"} already in Shortlist`,
+    outcome.duplicates && `${n(outcome.duplicates)} ${outcome.duplicates === 1 ? "was" : "were"} already in Shortlist`,
     outcome.problems && `${plural(outcome.problems, "row")} had problems and ${outcome.problems === 1 ? "was" : "were"} left out`,
   ].filter(Boolean);
   return (

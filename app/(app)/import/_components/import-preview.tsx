@@ -1,8 +1,7 @@
 import { STATUS_LABELS, formatCalendarDate } from "@/lib/applications/labels";
 import type { ImportSummary, PreviewRow } from "@/lib/import/summary";
+import { n, plural } from "@/lib/import/summary-text";
 
-const n = (value: number) => value.toLocaleString("en-US");
-const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 const OUTCOME: Record<PreviewRow["outcome"], { text: string; style: string }> = {
   new: { text: "New", style: "bg-green-50 text-green-800 dark:bg-green-950 dark:text-green-200" },
