@@ -137,6 +137,5 @@ export function plainFields(a: PlainFields): PlainFields {
 
 export type ExportDocument = z.output<typeof exportDocumentSchema>;
 export type ExportedApplication = z.output<typeof exportedApplicationSchema>;
-export type ExportedPerson = z.output<typeof exportedPersonSchema>;
 /** The document as written: instants as ISO strings. */
 export type ExportDocumentJson = z.input<typeof exportDocumentSchema>;

@@ -13,7 +13,7 @@ export type TableResult = { ok: true; table: CsvTable } | { ok: false; message: 
  * spreadsheets write `;` because `,` is their decimal point, and some
  * trackers export tabs.
  */
-export function detectDelimiter(text: string): Delimiter {
+function detectDelimiter(text: string): Delimiter {
   const counts: Record<Delimiter, number> = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (const c of text.slice(0, 64 * 1024)) {

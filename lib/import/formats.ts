@@ -220,5 +220,3 @@ export function recogniseFormat(header: string[]): Recognised {
   });
   return { format, mapping };
 }
-
-export const formatById = (id: string) => KNOWN_FORMATS.find((f) => f.id === id) ?? null;
