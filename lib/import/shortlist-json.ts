@@ -38,6 +38,12 @@ export function readShortlistJson(text: string): JsonResult {
     }
     const missing = a.rounds.flatMap((r) => r.people).find((p) => !people.has(p));
     if (missing) return { ok: false, message: `This Shortlist export has been changed or damaged: a round names a person (${missing}) the file doesn't list.` };
+    // Shortlist keeps one of each per round and per application; a repeat would fail the import's insert after the preview said yes.
+    const repeated = a.rounds.find((r) => new Set(r.signals.map((x) => x.signal)).size !== r.signals.length);
+    if (repeated) return { ok: false, message: `This Shortlist export has been changed or damaged: round ${repeated.id} lists a signal twice.` };
+    if (new Set(a.steps.map((x) => x.key)).size !== a.steps.length) {
+      return { ok: false, message: `This Shortlist export has been changed or damaged: application ${a.id} lists a next step twice.` };
+    }
   }
   return { ok: true, document };
 }

@@ -199,6 +199,11 @@ describe("the JSON export", () => {
     await expect(attempt({ ...doc, applications: [{ ...doc.applications[0], status: "hired" }] })).rejects.toThrow("applications.0.status");
     const round = doc.applications.find((a) => a.rounds.some((r) => r.people.length));
     await expect(attempt({ ...doc, people: [], applications: [round] })).rejects.toThrow("names a person");
+    const signalled = doc.applications.find((a) => a.rounds.some((r) => r.signals.length)) as (typeof doc.applications)[number];
+    const twice = { ...signalled, rounds: signalled.rounds.map((r) => ({ ...r, signals: [...r.signals, ...r.signals] })) };
+    await expect(attempt({ ...doc, applications: [twice] })).rejects.toThrow("lists a signal twice");
+    const stepped = doc.applications.find((a) => a.steps.length) as (typeof doc.applications)[number];
+    await expect(attempt({ ...doc, applications: [{ ...stepped, steps: [...stepped.steps, ...stepped.steps] }] })).rejects.toThrow("lists a next step twice");
     await expect(importFile(db, ben.id, Buffer.from('{"format": "shortlist-export"'))).rejects.toThrow("isn't valid JSON");
     expect(ownedRows(sqlite, ben.id).applications).toEqual([]);
   });
