@@ -11,6 +11,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Next buffers request bodies for proxy.ts up to this size and silently cuts the rest
+    // (10 MB by default): the largest import (a 50 MB Shortlist export) and its form framing must fit whole.
+    proxyClientMaxBodySize: "51mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

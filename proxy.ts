@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { refuseMalformedAction } from "@/lib/http/action-request";
+import { refuseMalformedAction, TOO_LARGE } from "@/lib/http/action-request";
 import { HSTS_HEADER_VALUE, reachedOverHttps } from "@/lib/http/transport-security";
+import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 
 // Optimistic only: a request with no session cookie at all is sent to sign
 // in early. Whether a cookie is valid is decided in the data-access layer.
@@ -9,6 +10,10 @@ import { HSTS_HEADER_VALUE, reachedOverHttps } from "@/lib/http/transport-securi
 // probes and says only ok or not ok.
 const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar", "/health"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+// File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
+// exports up to 50 MB, each checked by its route, which answers beside the
+// file field.
+const UPLOAD_PATHS = ["/import/preview", "/import/run"];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -33,7 +38,11 @@ export async function proxy(request: NextRequest) {
 
   // Too large, or a body Next's action decoder would choke on: a 4xx now
   // rather than a 500 with a stack trace later.
-  const refusal = await refuseMalformedAction(request);
+  const refusal = UPLOAD_PATHS.includes(request.nextUrl.pathname)
+    ? Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_REQUEST_BYTES
+      ? TOO_LARGE
+      : null
+    : await refuseMalformedAction(request);
   if (refusal) {
     return new NextResponse(refusal.message, {
       status: refusal.status,

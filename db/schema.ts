@@ -131,6 +131,10 @@ export const applications = sqliteTable(
     excitement: integer("excitement"),
     notes: text("notes"),
     archivedAt: integer("archived_at", { mode: "timestamp" }),
+    // The file import that brought it in, for the list's "imported on <date>" filter.
+    // A plain column (no foreign key): adding one to this table would make
+    // drizzle-kit rebuild it, dropping its triggers and cascading its rounds away.
+    importId: text("import_id"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()
@@ -138,6 +142,7 @@ export const applications = sqliteTable(
   },
   (t) => [
     index("applications_user_updated_idx").on(t.userId, t.updatedAt),
+    index("applications_user_import_idx").on(t.userId, t.importId),
     index("applications_user_status_idx").on(t.userId, t.status),
     check("applications_excitement_range", sql`${t.excitement} is null or ${t.excitement} between 1 and 5`),
     // Lets child rows reference (id, user_id) so the database itself refuses
@@ -361,6 +366,30 @@ export const healthProbe = sqliteTable("health_probe", {
   checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
 });
 
+/**
+ * One row per file the user imported: what it was and what it added, so the
+ * list can show "imported on <date>" and the summary can be read again.
+ */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    /** The recognised format ("huntr", "linkedin-applications", "shortlist-json", "csv" when mapped by hand). */
+    format: text("format").notNull(),
+    fileName: text("file_name").notNull(),
+    /** SHA-256 of the file's bytes: the same file again is named as such in the preview. */
+    fileHash: text("file_hash").notNull(),
+    added: integer("added").notNull(),
+    duplicates: integer("duplicates").notNull(),
+    problems: integer("problems").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [index("imports_user_created_idx").on(t.userId, t.createdAt), index("imports_user_hash_idx").on(t.userId, t.fileHash)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -408,3 +437,4 @@ export type Interviewer = typeof interviewers.$inferSelect;
 export type AppEvent = typeof events.$inferSelect;
 export type GuidanceStep = typeof guidanceSteps.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;
+export type ImportRecord = typeof imports.$inferSelect;

@@ -20,6 +20,8 @@ export type ListQuery = {
   minExcitement?: number;
   sort: ApplicationSort;
   includeArchived?: boolean;
+  /** Only the applications one of the user's imports added. */
+  importId?: string;
   /** 1-based; past the last page gives the last page. */
   page: number;
   pageSize: number;
@@ -82,6 +84,7 @@ function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[
   if (!q.includeArchived) where.push(isNull(applications.archivedAt));
   if (q.status) where.push(eq(applications.status, q.status));
   if (q.minExcitement) where.push(sql`${applications.excitement} >= ${q.minExcitement}`);
+  if (q.importId) where.push(eq(applications.importId, q.importId));
   if (q.overdueOnly) where.push(idIn(overdueIds));
   if (q.interviewSoon) {
     const end = new Date(now.getTime() + INTERVIEW_SOON_DAYS * DAY);

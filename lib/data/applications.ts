@@ -35,11 +35,12 @@ const publicColumns = {
   createdAt: applications.createdAt,
   updatedAt: applications.updatedAt,
 };
-export type ApplicationView = Omit<Application, "userId">;
+export type ApplicationView = Omit<Application, "userId" | "importId">;
 
 const owned = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
-function toRow(input: ApplicationInput) {
+/** The columns a validated application fills; imports write the same ones. */
+export function toRow(input: ApplicationInput) {
   // Absent optional fields are written as NULL so that clearing a field in
   // the edit form really clears it.
   return {

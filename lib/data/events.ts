@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
-import { applications, events, rounds, type AppEvent, type EventKind } from "@/db/schema";
+import { applications, events, rounds, type AppEvent, type ApplicationStatus, type EventKind } from "@/db/schema";
 import { STATUS_SETTING_EVENTS, statusAfterDeletingEvent, statusAfterEvent } from "@/lib/interviews/status-moves";
 import type { EventEditInput, EventInput } from "@/lib/validation/event";
 import { touchApplication } from "./rounds";
@@ -137,4 +137,21 @@ export function deleteEvent(db: Db, userId: string, id: string): string | null {
     tx.update(applications).set({ status, updatedAt: new Date() }).where(ownedApplication(userId, applicationId)).run();
     return applicationId;
   });
+}
+
+/**
+ * Events from an import, inside the caller's transaction. Their status
+ * moves were worked out with the same rules as logging (see
+ * lib/import/history.ts), so each carries the status it moved from.
+ */
+export function insertImportedEvents(
+  tx: Queryable,
+  userId: string,
+  applicationId: string,
+  list: { kind: EventKind; occurredAt: Date; statusBefore: ApplicationStatus | null }[],
+): void {
+  if (list.length === 0) return;
+  tx.insert(events)
+    .values(list.map((e) => ({ userId, applicationId, kind: e.kind, occurredAt: e.occurredAt, statusBefore: e.statusBefore })))
+    .run();
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { isIPv6 } from "node:net";
-import { eq, inArray, lte, sql } from "drizzle-orm";
+import { eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { signInThrottle } from "@/db/schema";
-import { write } from "./write";
+import { write, type WriteTx } from "./write";
 import { SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits, type ThrottleLimits } from "@/lib/auth/limits";
 
 /**
@@ -60,6 +60,25 @@ export function codeKeys(userId: string, address: string | null, limits: Throttl
     keys.push(key("code-pair", `${userId} ${block}`, limits.pair), key("client", block, limits.address));
   }
   return keys;
+}
+
+/**
+ * Drops every counter that names this account (by email, or by user id for
+ * codes), with any address: a deleted account leaves nothing behind. The
+ * prefix is compared as text, not with LIKE, so an email with `%` or `_` in
+ * it matches only itself.
+ */
+export function forgetThrottleSubject(tx: WriteTx, { email, userId }: { email: string; userId: string }): void {
+  const exact = [`account:${email}`, `code-account:${userId}`];
+  const prefixes = [`pair:${email} `, `code-pair:${userId} `];
+  tx.delete(signInThrottle)
+    .where(
+      or(
+        inArray(signInThrottle.key, exact),
+        ...prefixes.map((prefix) => sql`substr(${signInThrottle.key}, 1, ${prefix.length}) = ${prefix}`),
+      ),
+    )
+    .run();
 }
 
 /** Sign-ups from an address; none to count when the address is unknown. */

@@ -15,7 +15,7 @@ export const MAX_JSON_DEPTH = 32;
 
 export type Refusal = { status: 400 | 403 | 413 | 415; message: string };
 
-const TOO_LARGE: Refusal = { status: 413, message: "This request is too large. Shorten the text and try again." };
+export const TOO_LARGE: Refusal = { status: 413, message: "This request is too large. Shorten the text and try again." };
 const malformed = (what: string): Refusal => ({ status: 400, message: `This request could not be read: ${what}. Reload the page and try again.` });
 
 /** How deep arrays and objects nest in JSON text, strings skipped; Infinity once past `limit`, without parsing. */

@@ -32,6 +32,8 @@ export const applicationFilterSchema = z.object({
   stars: z.preprocess(first, z.coerce.number().int().min(1).max(5).optional()).catch(undefined),
   sort: z.preprocess(first, z.enum(APPLICATION_SORTS).default("updated")).catch("updated"),
   archived: flag,
+  /** Only what one import added (its id; another user's finds nothing, the list being theirs alone). */
+  imported: z.preprocess(first, z.uuid().optional()).catch(undefined),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE).default(1)).catch(1),
   size: z
     .preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).default(DEFAULT_PAGE_SIZE))
@@ -40,7 +42,7 @@ export const applicationFilterSchema = z.object({
 export type ApplicationFilterParams = z.infer<typeof applicationFilterSchema>;
 
 /** Whether anything narrows the list (sorting and paging do not). */
-export const isNarrowed = (f: ApplicationFilterParams) => Boolean(f.q || f.status || f.overdue || f.soon || f.stars);
+export const isNarrowed = (f: ApplicationFilterParams) => Boolean(f.q || f.status || f.overdue || f.soon || f.stars || f.imported);
 
 /**
  * The list's URL for these parameters, leaving out the defaults so shared
@@ -55,6 +57,7 @@ export function applicationsHref(f: ApplicationFilterParams, page = f.page): str
   if (f.stars) params.set("stars", String(f.stars));
   if (f.sort !== "updated") params.set("sort", f.sort);
   if (f.archived) params.set("archived", "1");
+  if (f.imported) params.set("imported", f.imported);
   if (f.size !== DEFAULT_PAGE_SIZE) params.set("size", String(f.size));
   if (page > 1) params.set("page", String(page));
   const query = params.toString();

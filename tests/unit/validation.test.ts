@@ -4,6 +4,7 @@ import { applicationSchema } from "@/lib/validation/application";
 import { applicationFilterSchema, applicationsHref } from "@/lib/validation/application-filter";
 import { pageWindow } from "@/lib/applications/page-window";
 import { changePasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/auth";
+import { importOptionsSchema } from "@/lib/validation/import-options";
 
 const base = { company: "Acme", roleTitle: "Engineer", status: "applied" };
 
@@ -163,5 +164,18 @@ describe("pageWindow", () => {
     expect(pageWindow(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(pageWindow(6, 12)).toEqual([1, null, 4, 5, 6, 7, 8, null, 12]);
     expect(pageWindow(12, 12)).toEqual([1, null, 10, 11, 12]);
+  });
+});
+
+describe("importOptionsSchema", () => {
+  it("answers choices of the wrong shape (as a hand-made request sends) in words, not zod's", () => {
+    const first = (input: unknown) => {
+      const result = importOptionsSchema.safeParse(input);
+      return result.success ? null : result.error.issues[0].message;
+    };
+    for (const input of [[], null, "x", { mapping: "x" }, { statuses: [] }]) expect(first(input)).toMatch(/^The column and status choices couldn't be read/);
+    expect(first({ mapping: ["nonsense"] })).toBe("Choose a field from the list for every column.");
+    expect(first({ statuses: { waiting: "hired" } })).toBe("Choose a status from the list for every stage.");
+    expect(first({ mapping: ["company", "ignore"], statuses: { waiting: "ghosted" } })).toBeNull();
   });
 });

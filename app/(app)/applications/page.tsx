@@ -3,10 +3,12 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplications } from "@/lib/data/applications";
+import { getImport } from "@/lib/data/imports";
 import { applicationListPage } from "@/lib/data/application-list";
 import { applicationFilterSchema, applicationsHref, isNarrowed } from "@/lib/validation/application-filter";
 import { EmptyApplications } from "../_components/empty-applications";
 import { ApplicationRow } from "./_components/application-row";
+import { ImportedFilterNote } from "./_components/imported-filter-note";
 import { ListFilters } from "./_components/list-filters";
 import { ListPagination } from "./_components/list-pagination";
 
@@ -43,20 +45,28 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
             minExcitement: filter.stars,
             sort: filter.sort,
             includeArchived: Boolean(filter.archived),
+            importId: filter.imported,
             page: filter.page,
             pageSize: filter.size,
           },
           now,
         );
   const archivedHidden = !filter.archived && totals.archived > 0;
+  // Scoped to the user: another account's import id names nothing here.
+  const fromImport = filter.imported ? (getImport(db, { userId: user.id, importId: filter.imported }) ?? null) : undefined;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Applications</h1>
-        <Link href="/applications/new" className="btn-primary">
-          Add application
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/import" className="btn-secondary">
+            Import from a file
+          </Link>
+          <Link href="/applications/new" className="btn-primary">
+            Add application
+          </Link>
+        </div>
       </div>
       {raw.deleted === "1" ? (
         <p
@@ -73,6 +83,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
         <>
           {/* Keyed by the query so Clear, Back and shared links reset the inputs, which keep their old values on a client-side navigation otherwise. */}
           <ListFilters key={applicationsHref(filter, 1)} filter={filter} />
+          {fromImport !== undefined ? <ImportedFilterNote record={fromImport} filter={filter} timeZone={user.timeZone} /> : null}
 
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="result-count">
             {showing(list.total, list.page, list.pageSize)}

@@ -11,6 +11,7 @@ import { GuidanceSettingsForm } from "./guidance-settings-form";
 import { SessionsSection } from "./sessions-section";
 import { TwoFactorSection } from "./two-factor-section";
 import { TimeZoneForm } from "./time-zone-form";
+import { YourData } from "./your-data";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -89,6 +90,8 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
       <TwoFactorSection user={user} turnedOff={(await searchParams)["two-factor"] === "off"} />
 
       <SessionsSection user={user} />
+
+      <YourData />
     </div>
   );
 }

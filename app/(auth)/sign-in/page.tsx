@@ -6,6 +6,7 @@ import { SignInForm } from "./sign-in-form";
 const NOTICES: Record<string, string> = {
   changed: "Your password was changed. Sign in with the new one.",
   expired: "Your sign-in timed out before the code was entered. Sign in again.",
+  deleted: "Your account and everything in it were deleted.",
 };
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -22,6 +22,8 @@ const check = "flex items-center gap-2 text-sm text-slate-800 dark:text-slate-20
 export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
   return (
     <form role="search" aria-label="Filter applications" className="card space-y-3 p-4">
+      {/* Set from an import's summary; kept while other filters change, dropped by "Clear filters". */}
+      {filter.imported ? <input type="hidden" name="imported" value={filter.imported} /> : null}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]">
         <div className="sm:col-span-2 lg:col-span-1">
           <label htmlFor="q" className={label}>

@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { n, plural } from "@/lib/import/summary-text";
+import type { RunMessage } from "../run-message";
+
+type Done = Extract<RunMessage, { type: "done" }>;
+
+
+/** What the import saved, said only after the server reported the commit; focus moves here so it is read first. */
+export function ImportOutcome({ outcome, fileName, onAnother }: { outcome: Done; fileName: string; onAnother: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const left = [
+    outcome.duplicates && `${n(outcome.duplicates)} ${outcome.duplicates === 1 ? "was" : "were"} already in Shortlist`,
+    outcome.problems && `${plural(outcome.problems, "row")} had problems and ${outcome.problems === 1 ? "was" : "were"} left out`,
+  ].filter(Boolean);
+  return (
+    <section aria-labelledby="outcome-heading" className="card space-y-3 p-4 sm:p-6" data-testid="import-outcome">
+      <h2 id="outcome-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+        {outcome.added ? `Imported ${plural(outcome.added, "application")}` : "Nothing new to import"}
+      </h2>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        {outcome.added ? `From ${fileName}, saved ${new Date(outcome.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}.` : `Everything in ${fileName} is already in Shortlist.`}
+        {left.length ? ` ${left.join("; ")}.` : ""}
+        {outcome.settingsRestored ? " Your next-step timings came with it." : ""}
+      </p>
+      <div className="flex flex-wrap gap-3">
+        {outcome.importId ? (
+          <Link href={`/applications?imported=${outcome.importId}`} className="btn-primary">
+            See the imported applications
+          </Link>
+        ) : (
+          <Link href="/applications" className="btn-primary">
+            See your applications
+          </Link>
+        )}
+        <button type="button" onClick={onAnother} className="btn-secondary">
+          Import another file
+        </button>
+      </div>
+    </section>
+  );
+}

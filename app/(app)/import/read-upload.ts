@@ -1,0 +1,71 @@
+import "server-only";
+import { currentUser } from "@/lib/auth/current-user";
+import type { SessionUser } from "@/lib/data/users";
+import type { ImportOptions } from "@/lib/import/analyse";
+import { startsLikeJson } from "@/lib/import/decode";
+import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES, tooLargeMessage } from "@/lib/import/limits";
+import { importOptionsSchema } from "@/lib/validation/import-options";
+
+export type Upload = { user: SessionUser; name: string; bytes: Uint8Array; options: ImportOptions };
+
+/** A refusal the page shows beside the field that caused it. */
+export type Refusal = { status: number; field: "file" | "options" | null; message: string };
+
+export const refuse = ({ status, field, message }: Refusal) => Response.json({ field, message }, { status, headers: { "Cache-Control": "no-store" } });
+
+/** No Origin (a script or the command line), or this server's own; "null" and other sites are not. */
+function sameSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return origin === new URL(request.url).origin || new URL(origin).host === request.headers.get("host");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The signed-in user and the uploaded file with the page's choices, or the
+ * 4xx to answer: no session, not a form upload, no file, an empty or
+ * oversized file, or choices that aren't valid JSON of the expected shape.
+ */
+export async function readUpload(request: Request): Promise<{ ok: true; upload: Upload } | ({ ok: false } & Refusal)> {
+  const user = await currentUser();
+  if (!user) return { ok: false, status: 401, field: null, message: "You were signed out. Sign in again, then choose the file again." };
+  // Cookies are SameSite=Lax already; a post from another site's page is refused outright too.
+  if (!sameSite(request)) return { ok: false, status: 403, field: null, message: "Imports are only accepted from Shortlist's own import page." };
+  const tooLarge = (bytes: number) => ({ ok: false as const, status: 413, field: "file" as const, message: tooLargeMessage(bytes) });
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_IMPORT_REQUEST_BYTES) return tooLarge(declared);
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    return { ok: false, status: 415, field: "file", message: "Send the file from the import page's file field." };
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return { ok: false, status: 400, field: "file", message: "The upload was cut short or malformed. Choose the file and try again." };
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) return { ok: false, status: 400, field: "file", message: "Choose a file to import." };
+  if (file.size === 0) return { ok: false, status: 422, field: "file", message: "This file is empty. Export your applications again and choose the new file." };
+  if (file.size > MAX_EXPORT_FILE_BYTES) return tooLarge(file.size);
+
+  let options: ImportOptions = {};
+  const raw = form.get("options");
+  if (typeof raw === "string" && raw.trim()) {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return { ok: false, status: 400, field: "options", message: "The column and status choices couldn't be read. Reload the page and choose the file again." };
+    }
+    const parsed = importOptionsSchema.safeParse(json);
+    if (!parsed.success) return { ok: false, status: 400, field: "options", message: parsed.error.issues[0].message };
+    options = parsed.data;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Only a Shortlist export (JSON) may be larger than a CSV.
+  if (bytes.length > MAX_IMPORT_BYTES && !startsLikeJson(bytes)) return tooLarge(bytes.length);
+  return { ok: true, upload: { user, name: file.name, bytes, options } };
+}

@@ -1,0 +1,24 @@
+// Runs one import's transaction on a connection of its own, off the
+// server's main thread. better-sqlite3 is synchronous: on the main thread a
+// 20,000-row import would stop every other request, and the page's
+// progress with them, until it committed. Here the main thread stays free
+// to stream this worker's progress messages to the browser. "committed" is
+// sent only after commitImport has returned, that is after COMMIT.
+import { parentPort, workerData } from "node:worker_threads";
+import { openDatabase } from "@/db/open";
+import { commitImport } from "@/lib/data/imports";
+import type { CommitJob, WorkerMessage } from "./commit-in-worker";
+
+const { dbPath, userId, plan, now } = workerData as CommitJob;
+const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+
+const { db, sqlite } = openDatabase(dbPath);
+try {
+  const outcome = commitImport(db, { userId, plan, now, onProgress: (done, total) => post({ type: "progress", done, total }) });
+  post({ type: "committed", outcome });
+} catch (error) {
+  console.error("import: the transaction failed and was rolled back:", error);
+  post({ type: "failed" });
+} finally {
+  sqlite.close();
+}

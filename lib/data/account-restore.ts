@@ -1,0 +1,135 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { applications, customSignals, events, guidanceSettings, guidanceSteps, interviewers, roundInterviewers, rounds, roundSignals } from "@/db/schema";
+import { plainFields, type ExportDocument, type ExportedApplication } from "@/lib/export/document";
+import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
+import { saveGuidanceSettings } from "./guidance-settings";
+import { adoptTimeZone } from "./users";
+
+const BATCH = 100;
+
+/**
+ * Writes applications from a Shortlist export exactly as they were, inside
+ * the caller's transaction: statuses, the status each event moved from,
+ * thank-yous, signals, the people met and the steps handled. Every row gets
+ * a new id, and a step's key (a rule plus the ids of the round or event it
+ * is about) is rewritten to the new ids, so a dismissed step stays
+ * dismissed. People are matched to the account's own contacts as typing
+ * them would be. The export's next-step timings, and its time zone, are
+ * taken only by an account that has none of its own.
+ */
+export function restoreApplications(
+  tx: Queryable,
+  args: {
+    userId: string;
+    importId: string;
+    document: ExportDocument;
+    applications: ExportedApplication[];
+    onProgress?: (done: number, total: number) => void;
+  },
+): { settingsRestored: boolean } {
+  const { userId, importId, document } = args;
+  const ids = new Map<string, string>();
+  const fresh = (old: string) => {
+    const id = crypto.randomUUID();
+    ids.set(old, id);
+    return id;
+  };
+  const peopleById = new Map(document.people.map((p) => [p.id, p]));
+  const person = (old: string): string => {
+    const known = ids.get(old);
+    if (known) return known;
+    const p = peopleById.get(old);
+    if (!p) throw new Error(`export names a person it does not list: ${old}`);
+    const row = tx
+      .insert(interviewers)
+      .values({ userId, name: p.name, title: p.title, email: p.email, matchKey: p.matchKey, createdAt: p.createdAt })
+      .onConflictDoUpdate({ target: [interviewers.userId, interviewers.matchKey], set: { title: sql`coalesce(${interviewers.title}, excluded.title)` } })
+      .returning({ id: interviewers.id })
+      .get();
+    ids.set(old, row.id);
+    return row.id;
+  };
+
+  const list = args.applications;
+  for (let start = 0; start < list.length; start += BATCH) {
+    const batch = list.slice(start, start + BATCH);
+    tx.insert(applications)
+      .values(
+        batch.map((a) => ({
+          ...plainFields(a),
+          id: fresh(a.id),
+          userId,
+          importId,
+          archivedAt: a.archivedAt,
+          createdAt: a.createdAt,
+          updatedAt: a.updatedAt,
+        })),
+      )
+      .run();
+    const roundRows = batch.flatMap((a) =>
+      a.rounds.map((r) => ({
+        id: fresh(r.id),
+        userId,
+        applicationId: ids.get(a.id) as string,
+        kind: r.kind,
+        scheduledAt: r.scheduledAt,
+        durationMinutes: r.durationMinutes,
+        format: r.format,
+        location: r.location,
+        outcome: r.outcome,
+        notes: r.notes,
+        prepNotes: r.prepNotes,
+        thankYouSentAt: r.thankYouSentAt,
+        noNextSteps: r.noNextSteps,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+      })),
+    );
+    if (roundRows.length) tx.insert(rounds).values(roundRows).run();
+    const allRounds = batch.flatMap((a) => a.rounds);
+    const signalRows = allRounds.flatMap((r) => r.signals.map((s) => ({ userId, roundId: ids.get(r.id) as string, signal: s.signal, onDate: s.onDate })));
+    if (signalRows.length) tx.insert(roundSignals).values(signalRows).run();
+    const customRows = allRounds.flatMap((r) => r.customSignals.map((text, position) => ({ userId, roundId: ids.get(r.id) as string, text, position })));
+    if (customRows.length) tx.insert(customSignals).values(customRows).run();
+    const peopleRows = allRounds.flatMap((r) =>
+      [...new Set(r.people)].map((p, position) => ({ userId, roundId: ids.get(r.id) as string, interviewerId: person(p), position })),
+    );
+    if (peopleRows.length) tx.insert(roundInterviewers).values(peopleRows).run();
+    const eventRows = batch.flatMap((a) =>
+      a.events.map((e) => ({
+        id: fresh(e.id),
+        userId,
+        applicationId: ids.get(a.id) as string,
+        kind: e.kind,
+        occurredAt: e.occurredAt,
+        note: e.note,
+        statusBefore: e.statusBefore,
+        createdAt: e.createdAt,
+      })),
+    );
+    if (eventRows.length) tx.insert(events).values(eventRows).run();
+    // Keys are "<rule>:<round or event id>[:<n>]"; only the ids change.
+    const stepRows = batch.flatMap((a) =>
+      a.steps.map((s) => ({
+        userId,
+        applicationId: ids.get(a.id) as string,
+        key: s.key.split(":").map((part) => ids.get(part) ?? part).join(":"),
+        state: s.state,
+        until: s.until,
+        updatedAt: s.updatedAt,
+      })),
+    );
+    if (stepRows.length) tx.insert(guidanceSteps).values(stepRows).run();
+    args.onProgress?.(Math.min(list.length, start + BATCH), list.length);
+  }
+
+  if (document.account.timeZone) adoptTimeZone(tx, userId, document.account.timeZone);
+  const ownSettings = tx.select({ userId: guidanceSettings.userId }).from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).get();
+  if (document.guidanceSettings && !ownSettings) {
+    saveGuidanceSettings(tx, userId, { ...DEFAULT_GUIDANCE_SETTINGS, ...document.guidanceSettings });
+    return { settingsRestored: true };
+  }
+  return { settingsRestored: false };
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { applications, imports, type ImportRecord } from "@/db/schema";
+import { knownKeys, splitDuplicates, type DuplicateFields } from "@/lib/import/duplicates";
+import type { Candidate } from "@/lib/import/normalise";
+import type { ImportPlan } from "@/lib/import/plan";
+import { toRow } from "./applications";
+import { insertImportedEvents } from "./events";
+import { restoreApplications } from "./account-restore";
+import { insertRound } from "./rounds";
+import { write, type WriteTx } from "./write";
+
+export type ImportProgress = (done: number, total: number) => void;
+
+export type ImportOutcome = {
+  /** Null when everything in the file was already there: nothing is written, not even a record of the import. */
+  importId: string | null;
+  added: number;
+  duplicates: number;
+  problems: number;
+  at: Date;
+  /** For a Shortlist export: whether its next-step timings were taken (only into an account with none of its own). */
+  settingsRestored: boolean;
+};
+
+export type ImportView = Pick<ImportRecord, "id" | "format" | "fileName" | "added" | "duplicates" | "problems" | "createdAt">;
+
+const importColumns = {
+  id: imports.id,
+  format: imports.format,
+  fileName: imports.fileName,
+  added: imports.added,
+  duplicates: imports.duplicates,
+  problems: imports.problems,
+  createdAt: imports.createdAt,
+};
+
+/** What the user's applications are known by, for finding duplicates. */
+export function duplicateFieldsOf(db: Queryable, { userId }: { userId: string }): DuplicateFields[] {
+  return db
+    .select({ company: applications.company, roleTitle: applications.roleTitle, appliedOn: applications.appliedOn, postingUrl: applications.postingUrl })
+    .from(applications)
+    .where(eq(applications.userId, userId))
+    .all();
+}
+
+const BATCH = 200;
+
+/**
+ * Writes an import all or nothing, in one transaction: duplicates are found
+ * again inside it (so two imports of one file at once add it once), then
+ * the record of the import, then every new application with its rounds,
+ * people and events. A failure anywhere, the progress callback's included,
+ * leaves the database as it was. `db` may be a worker's own connection.
+ *
+ * BEGIN IMMEDIATE: the page's worker and the command line write on a
+ * connection of their own beside the server's. A deferred transaction that
+ * reads first would fail with SQLITE_BUSY (no waiting) if another
+ * connection wrote before its first insert; taking the write lock at the
+ * start makes it wait its turn instead, then read what that write saved.
+ */
+export function commitImport(
+  db: Queryable,
+  { userId, plan, now, onProgress }: { userId: string; plan: ImportPlan; now: Date; onProgress?: ImportProgress },
+): ImportOutcome {
+  return write(db, (tx) => {
+    const known = knownKeys(duplicateFieldsOf(tx, { userId }));
+    const outcome: ImportOutcome = { importId: null, added: 0, duplicates: 0, problems: plan.problems, at: now, settingsRestored: false };
+    // The record of the import first: each new application names it.
+    const record = (added: number, duplicates: number) => {
+      Object.assign(outcome, { added, duplicates });
+      if (added === 0) return null;
+      const { id } = tx
+        .insert(imports)
+        .values({ userId, format: plan.format, fileName: plan.fileName, fileHash: plan.fileHash, added, duplicates, problems: plan.problems, createdAt: now })
+        .returning({ id: imports.id })
+        .get();
+      outcome.importId = id;
+      return id;
+    };
+    if (plan.kind === "rows") {
+      const { fresh, duplicates } = splitDuplicates(plan.candidates, (c) => c.application, known);
+      const importId = record(fresh.length, duplicates.length);
+      if (importId) insertCandidates(tx, { userId, importId, candidates: fresh, now, onProgress });
+    } else {
+      const { fresh, duplicates } = splitDuplicates(plan.document.applications, (a) => a, known, { withinFile: false });
+      const importId = record(fresh.length, duplicates.length);
+      if (importId) {
+        outcome.settingsRestored = restoreApplications(tx, { userId, importId, document: plan.document, applications: fresh, onProgress }).settingsRestored;
+      }
+    }
+    return outcome;
+  });
+}
+
+function insertCandidates(
+  tx: WriteTx,
+  { userId, importId, candidates, now, onProgress }: { userId: string; importId: string; candidates: Candidate[]; now: Date; onProgress?: ImportProgress },
+): void {
+  for (let start = 0; start < candidates.length; start += BATCH) {
+    const batch = candidates.slice(start, start + BATCH).map((c) => ({ candidate: c, id: crypto.randomUUID() }));
+    tx.insert(applications)
+      .values(
+        batch.map(({ candidate: { application, archived, createdAt }, id }) => ({
+          ...toRow(application),
+          id,
+          userId,
+          importId,
+          archivedAt: archived ? now : null,
+          createdAt: createdAt ?? now,
+          updatedAt: now,
+        })),
+      )
+      .run();
+    for (const { candidate, id } of batch) {
+      for (const round of candidate.rounds) insertRound(tx, userId, { id, company: candidate.application.company }, round);
+      insertImportedEvents(tx, userId, id, candidate.events);
+    }
+    onProgress?.(Math.min(candidates.length, start + BATCH), candidates.length);
+  }
+}
+
+/** The user's imports, newest first. */
+export function listImports(db: Queryable, { userId, limit = 20 }: { userId: string; limit?: number }): ImportView[] {
+  return db.select(importColumns).from(imports).where(eq(imports.userId, userId)).orderBy(desc(imports.createdAt)).limit(limit).all();
+}
+
+/** One of the user's imports; another user's id finds nothing. */
+export function getImport(db: Queryable, { userId, importId }: { userId: string; importId: string }): ImportView | undefined {
+  return db.select(importColumns).from(imports).where(and(eq(imports.id, importId), eq(imports.userId, userId))).get();
+}
+
+/** The last time the user imported a file with these exact bytes, if ever. */
+export function findImportOfFile(db: Queryable, { userId, fileHash }: { userId: string; fileHash: string }): ImportView | undefined {
+  return db
+    .select(importColumns)
+    .from(imports)
+    .where(and(eq(imports.userId, userId), eq(imports.fileHash, fileHash)))
+    .orderBy(desc(imports.createdAt))
+    .get();
+}

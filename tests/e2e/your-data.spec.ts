@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./support/axe";
+import { readDb } from "./support/db";
+import { chooseFile, counts, everythingOf, expectImported } from "./support/imports";
+
+const EVIL = '=HYPERLINK("https://evil.example","Click me")';
+
+test("both exports download and open: the CSV neutralises formulas, the JSON imports into a new account with everything", async ({ signedIn: page, browser }) => {
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await addApplication(page, { company: EVIL, roleTitle: "Formula Tester" });
+  await page.goto("/settings");
+  await expectNoSeriousViolations(page, "settings with your data");
+
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download applications (CSV)" }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^shortlist-applications-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parse(readFileSync(await csvDownload.path()), { bom: true, columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(13);
+  expect(rows.find((r) => r.Role === "Formula Tester")?.Company).toBe(`'${EVIL}`);
+  expect(rows.every((r) => r["Shortlist ID"])).toBe(true);
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download everything (JSON)" }).click()]);
+  expect(jsonDownload.suggestedFilename()).toMatch(/^shortlist-export-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(readFileSync(await jsonDownload.path(), "utf8"));
+  expect(exported).toMatchObject({ format: "shortlist-export", version: 1 });
+  expect(exported.applications).toHaveLength(13);
+  const rounds = exported.applications.reduce((n: number, a: { rounds: unknown[] }) => n + a.rounds.length, 0);
+  expect(rounds).toBeGreaterThan(5);
+
+  // The same file, into a brand-new account, through the import page.
+  const next = newAccount("mover");
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signUp(other, next);
+  await other.goto("/import");
+  await chooseFile(other, await jsonDownload.path());
+  await expect(other.getByTestId("import-format")).toHaveText("Recognised as a Shortlist JSON export.");
+  await expect(counts(other)).toContainText(`13 new applications · 0 duplicates · 0 with problems`);
+  await expect(counts(other)).toContainText(`${rounds} rounds`);
+  await other.getByRole("button", { name: "Import 13 applications" }).click();
+  await expectImported(other, 13);
+  const moved = readDb(
+    (db) =>
+      db
+        .prepare("select (select count(*) from applications a where a.user_id = u.id) apps, (select count(*) from rounds r where r.user_id = u.id) rounds from users u where u.email = ?")
+        .get(next.email) as { apps: number; rounds: number },
+  );
+  expect(moved).toEqual({ apps: 13, rounds });
+  // Another user's export holds only their own.
+  const theirs = await (await other.request.get("/export/json")).json();
+  expect(theirs.applications.map((a: { id: string }) => a.id)).not.toContain(exported.applications[0].id);
+  expect(theirs.applications).toHaveLength(13);
+  await context.close();
+});
+
+test("deleting the account needs the password, offers the export first, leaves nothing in the database and kills every session", async ({ signedIn: page, account, browser }) => {
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await page.goto("/import");
+  await chooseFile(page, "reactive-resume-tracker.csv");
+  await page.getByRole("button", { name: "Import 3 applications" }).click();
+  await expectImported(page, 3);
+  const userId = readDb((db) => (db.prepare("select id from users where email = ?").get(account.email) as { id: string }).id);
+  expect(Object.keys(everythingOf(userId, account.email))).toEqual(expect.arrayContaining(["users", "applications", "rounds", "interviewers", "events", "imports"]));
+  const oldCookies = await page.context().cookies();
+
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Delete your account" });
+  await expect(section.getByRole("link", { name: "Download your data (JSON) first" })).toHaveAttribute("href", "/export/json");
+  await section.getByLabel("Your password").fill("not my password");
+  await section.getByRole("button", { name: "Delete my account and all its data" }).click();
+  await expect(page.locator("#delete-password-error")).toHaveText("That password is incorrect.");
+  await expect(section.getByLabel("Your password")).toHaveValue("");
+  await expectNoSeriousViolations(page, "delete account with an error");
+  expect(Object.keys(everythingOf(userId, account.email))).toContain("applications");
+
+  await section.getByLabel("Your password").fill(account.password);
+  await section.getByRole("button", { name: "Delete my account and all its data" }).click();
+  await expect(page.getByText("Your account and everything in it were deleted.")).toBeVisible();
+  expect(everythingOf(userId, account.email)).toEqual({});
+
+  const replay = await browser.newContext();
+  await replay.addCookies(oldCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/applications");
+  await expect(replayPage).toHaveURL(/\/sign-in/);
+  const exportAttempt = await replay.request.get("/export/json", { maxRedirects: 0 });
+  expect(exportAttempt.status()).toBe(307);
+  expect(await (await replay.request.get("/api/auth/session")).json()).toBeNull();
+  await replay.close();
+});
