@@ -1,11 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
 import { applications, customSignals, events, guidanceSettings, guidanceSteps, interviewers, roundInterviewers, rounds, roundSignals } from "@/db/schema";
 import { plainFields, type ExportDocument, type ExportedApplication } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { saveGuidanceSettings } from "./guidance-settings";
 import { adoptTimeZone } from "./users";
+import type { WriteTx } from "./write";
 
 const BATCH = 100;
 
@@ -20,7 +20,7 @@ const BATCH = 100;
  * taken only by an account that has none of its own.
  */
 export function restoreApplications(
-  tx: Queryable,
+  tx: WriteTx,
   args: {
     userId: string;
     importId: string;

@@ -5,7 +5,7 @@ import { applications, events, rounds, type AppEvent, type ApplicationStatus, ty
 import { STATUS_SETTING_EVENTS, statusAfterDeletingEvent, statusAfterEvent } from "@/lib/interviews/status-moves";
 import type { EventEditInput, EventInput } from "@/lib/validation/event";
 import { touchApplication } from "./rounds";
-import { write } from "./write";
+import { write, type WriteTx } from "./write";
 
 export type EventView = Omit<AppEvent, "userId" | "statusBefore">;
 
@@ -145,7 +145,7 @@ export function deleteEvent(db: Db, userId: string, id: string): string | null {
  * lib/import/history.ts), so each carries the status it moved from.
  */
 export function insertImportedEvents(
-  tx: Queryable,
+  tx: WriteTx,
   userId: string,
   applicationId: string,
   list: { kind: EventKind; occurredAt: Date; statusBefore: ApplicationStatus | null }[],
