@@ -1,35 +1,101 @@
 import type Database from "better-sqlite3";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
-import { checkCredentials, guardedPasswordCheck } from "@/lib/auth/credentials";
+import { changePassword } from "@/lib/auth/change-password";
+import { checkCredentials, guardedAttempt, guardedPasswordCheck } from "@/lib/auth/credentials";
+import { SESSION_ABSOLUTE_LIMIT_MS } from "@/lib/auth/limits";
+import { seal } from "@/lib/auth/secret-box";
+import { validateSession } from "@/lib/auth/session-check";
+import { issueChallenge, signInAttempt } from "@/lib/auth/sign-in";
+import { endListedSession, endSessionsExcept, endSignedOutSession, signOutEverywhere } from "@/lib/auth/sign-out";
+import { registerAccount } from "@/lib/auth/sign-up";
+import { newRecoveryCodes, newTotpSecret, timeStepAt } from "@/lib/auth/totp";
+import {
+  checkSecondFactor,
+  confirmTwoFactorSetup,
+  pendingTwoFactorSecret,
+  renewRecoveryCodes,
+  startTwoFactorSetup,
+  turnOffTwoFactor,
+} from "@/lib/auth/two-factor";
+import { exportDocument } from "@/lib/data/account-export";
+import { deleteAccount } from "@/lib/data/account-deletion";
+import { restoreApplications } from "@/lib/data/account-restore";
 import { createApplication, deleteApplication, insertApplications, setArchived, updateApplication } from "@/lib/data/applications";
 import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/calendar-feed";
-import { deleteEvent, logEvent, updateEvent } from "@/lib/data/events";
+import { deleteEvent, insertImportedEvents, logEvent, updateEvent } from "@/lib/data/events";
 import { actOnStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { probeStorage, touchHealthProbe } from "@/lib/data/health";
+import { commitImport } from "@/lib/data/imports";
 import { pruneContacts, upsertInterviewers } from "@/lib/data/interviewers";
 import { moveApplication } from "@/lib/data/move-application";
 import { createRound, deleteRound, insertRound, markThankYouSent, touchApplication, updateRound } from "@/lib/data/rounds";
-import { countAttempt, forgiveAttempt, signInKeys } from "@/lib/data/sign-in-throttle";
+import { checkSession, createSession, endOtherSessions, endSession } from "@/lib/data/sessions";
+import { countAttempt, forgetThrottleSubject, forgiveAttempt, signInKeys } from "@/lib/data/sign-in-throttle";
 import { StorageError } from "@/lib/data/storage-error";
+import {
+  cancelPendingTwoFactor,
+  deleteTwoFactor,
+  enableTwoFactor,
+  replaceRecoveryCodes,
+  savePendingTwoFactor,
+  useRecoveryCode,
+  useTimeStep,
+} from "@/lib/data/two-factor";
 import { adoptTimeZone, changePasswordHash, createUser, revokeSessions, setTimeZone } from "@/lib/data/users";
 import { write } from "@/lib/data/write";
+import type { ExportDocument } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
+import { fileHash, planFromAnalysis, type ImportPlan } from "@/lib/import/plan";
+import { readShortlistJson } from "@/lib/import/shortlist-json";
 import { sampleApplications } from "@/lib/sample-data";
 import { everyRow, failCommits } from "./support/commit-fault";
 import { makeUser } from "./support/db";
 import { fromNow, HOUR, NOW, thankYouOwed } from "./support/guidance-data";
+import { analysed, fixture as importFixture } from "./support/imports";
 import { eventInput, logOk, roundInput, testDbWithSqlite } from "./support/rounds";
+import { captureLog } from "./support/security-log";
+import { codeAt, PASSWORD, recoveryCodeHashes, twoFactorOnWithoutPassword } from "./support/two-factor";
 import { exportedWriteFunctions } from "./support/write-functions";
+
+const ADDRESS = "10.0.0.1";
+const MINUTE = 60_000;
+/** Passes the sign-up screening: not common, not the email's name. */
+const NEW_PASSWORD = "velvet compass thunder 88";
 
 type Fixture = {
   db: Db;
+  /** Ana: the applications below, two-factor on, three sessions. */
   user: { id: string; email: string; timeZone: string };
   applicationId: string;
   roundId: string;
   eventId: string;
   keys: ReturnType<typeof signInKeys>;
+  sessionVersion: number;
+  /** This device's session, last seen ten minutes ago (so checking it would write "last seen"). */
+  sessionId: string;
+  /** Another device of Ana's. */
+  otherSessionId: string;
+  /** A session past the absolute limit, whose row the next check deletes. */
+  expiredSessionId: string;
+  /** Ana's authenticator code for NOW (later than the step her set-up used up), and one of her recovery codes. */
+  code: string;
+  recoveryCode: string;
+  /** Ana's sealed note that her password step passed, for the code step. */
+  challenge: string;
+  /** Ben: a two-factor set-up waiting for its first code, which is `code`. */
+  ben: { id: string; email: string; code: string };
+  /** Ana's export, read back as an import would, to restore into Ben's account. */
+  backup: ExportDocument;
+  /** A file of three new applications, planned as the import page plans it. */
+  plan: ImportPlan;
+};
+
+/** For a call that writes even when it refuses (a wrong code or password is counted): its healthy run must be the success. */
+const succeeded = <T extends { ok: boolean }>(result: T) => {
+  expect(result).toMatchObject({ ok: true });
+  return result;
 };
 
 /**
@@ -39,9 +105,38 @@ type Fixture = {
  * below until it has a case here.
  */
 const CASES: Record<string, (f: Fixture) => unknown> = {
+  "lib/auth/change-password.ts#changePassword": (f) =>
+    changePassword(f.db, { user: f.user, currentPassword: PASSWORD, newPassword: NEW_PASSWORD, address: ADDRESS, now: NOW }).then(succeeded),
   "lib/auth/credentials.ts#checkCredentials": (f) =>
     checkCredentials(f.db, { email: f.user.email, password: "correct horse battery staple" }, "10.0.0.1", NOW),
+  "lib/auth/credentials.ts#guardedAttempt": (f) => guardedAttempt(f.db, f.keys, NOW, () => ({ ok: true })),
   "lib/auth/credentials.ts#guardedPasswordCheck": (f) => guardedPasswordCheck(f.db, f.keys, NOW, async () => true),
+  // The expired session: its row must go, and a delete that did not commit is reported (see checkSession below).
+  "lib/auth/session-check.ts#validateSession": (f) =>
+    validateSession(f.db, { uid: f.user.id, sv: f.sessionVersion, sid: f.expiredSessionId }, { now: NOW, address: ADDRESS }),
+  // The code step (the password step is checkCredentials'): the code is used up and the session recorded.
+  "lib/auth/sign-in.ts#signInAttempt": (f) =>
+    signInAttempt(f.db, { challenge: f.challenge, code: f.code }, { address: ADDRESS, userAgent: "test agent", now: NOW }).then((outcome) => {
+      expect(outcome).toMatchObject({ kind: "signed-in", userId: f.user.id });
+      return outcome;
+    }),
+  "lib/auth/sign-out.ts#endListedSession": (f) => endListedSession(f.db, { userId: f.user.id, sessionId: f.otherSessionId, address: ADDRESS }),
+  "lib/auth/sign-out.ts#endSessionsExcept": (f) => endSessionsExcept(f.db, { userId: f.user.id, sessionId: f.sessionId, address: ADDRESS }),
+  "lib/auth/sign-out.ts#endSignedOutSession": (f) => endSignedOutSession(f.db, { userId: f.user.id, sessionId: f.sessionId, address: ADDRESS }),
+  "lib/auth/sign-out.ts#signOutEverywhere": (f) => signOutEverywhere(f.db, { userId: f.user.id, address: ADDRESS }),
+  "lib/auth/sign-up.ts#registerAccount": (f) =>
+    registerAccount(f.db, { input: { name: "Dee", email: "dee@example.com", password: NEW_PASSWORD }, address: "10.0.0.9", now: NOW, env: {} }).then(succeeded),
+  "lib/auth/two-factor.ts#checkSecondFactor": (f) => checkSecondFactor(f.db, { userId: f.user.id, address: ADDRESS, now: NOW, code: f.code }).then(succeeded),
+  "lib/auth/two-factor.ts#confirmTwoFactorSetup": (f) =>
+    confirmTwoFactorSetup(f.db, { userId: f.ben.id, email: f.ben.email, address: ADDRESS, now: NOW, password: PASSWORD, code: f.ben.code }).then(succeeded),
+  "lib/auth/two-factor.ts#renewRecoveryCodes": (f) => renewRecoveryCodes(f.db, { userId: f.user.id, address: ADDRESS, now: NOW, code: f.code }).then(succeeded),
+  "lib/auth/two-factor.ts#startTwoFactorSetup": (f) => startTwoFactorSetup(f.db, { userId: f.ben.id, now: NOW }),
+  "lib/auth/two-factor.ts#turnOffTwoFactor": (f) =>
+    turnOffTwoFactor(f.db, { userId: f.user.id, email: f.user.email, address: ADDRESS, now: NOW, password: PASSWORD, code: f.recoveryCode }).then(succeeded),
+  "lib/data/account-deletion.ts#deleteAccount": (f) => deleteAccount(f.db, { userId: f.user.id }),
+  // The import's record is commitImport's to write; restoring only names it.
+  "lib/data/account-restore.ts#restoreApplications": (f) =>
+    write(f.db, (tx) => restoreApplications(tx, { userId: f.ben.id, importId: "restored", document: f.backup, applications: f.backup.applications })),
   "lib/data/applications.ts#createApplication": (f) => createApplication(f.db, f.user.id, { company: "Globex", roleTitle: "Lead", status: "saved" }),
   "lib/data/applications.ts#deleteApplication": (f) => deleteApplication(f.db, f.user.id, f.applicationId),
   "lib/data/applications.ts#insertApplications": (f) => insertApplications(f.db, f.user.id, sampleApplications(NOW)),
@@ -51,6 +146,8 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/calendar-feed.ts#createOrRegenerateCalendarFeed": (f) => createOrRegenerateCalendarFeed(f.db, f.user.id, NOW),
   "lib/data/calendar-feed.ts#turnOffCalendarFeed": (f) => turnOffCalendarFeed(f.db, f.user.id),
   "lib/data/events.ts#deleteEvent": (f) => deleteEvent(f.db, f.user.id, f.eventId),
+  "lib/data/events.ts#insertImportedEvents": (f) =>
+    write(f.db, (tx) => insertImportedEvents(tx, f.user.id, f.applicationId, [{ kind: "response_received", occurredAt: NOW, statusBefore: "interviewing" }])),
   "lib/data/events.ts#logEvent": (f) => logEvent(f.db, f.user.id, f.applicationId, eventInput("response_received", NOW.toISOString())),
   "lib/data/events.ts#updateEvent": (f) => updateEvent(f.db, f.user.id, f.eventId, { occurredAt: fromNow(-HOUR), note: "changed" }),
   "lib/data/guidance-settings.ts#saveGuidanceSettings": (f) =>
@@ -58,6 +155,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/guidance.ts#actOnStep": (f) => actOnStep(f.db, f.user, f.applicationId, `send-thank-you:${f.roundId}`, { kind: "dismiss" }, NOW),
   "lib/data/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "lib/data/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
+  "lib/data/imports.ts#commitImport": (f) => commitImport(f.db, { userId: f.user.id, plan: f.plan, now: NOW }),
   "lib/data/interviewers.ts#pruneContacts": (f) => write(f.db, (tx) => pruneContacts(tx, f.user.id)),
   "lib/data/interviewers.ts#upsertInterviewers": (f) => write(f.db, (tx) => upsertInterviewers(tx, f.user.id, "Initech", [{ name: "Bo Chen" }])),
   "lib/data/move-application.ts#moveApplication": (f) => moveApplication(f.db, f.user.id, f.applicationId, "offer", NOW),
@@ -69,8 +167,27 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/rounds.ts#touchApplication": (f) => write(f.db, (tx) => touchApplication(tx, f.user.id, f.applicationId)),
   "lib/data/rounds.ts#updateRound": (f) =>
     updateRound(f.db, f.user.id, f.roundId, roundInput({ kind: "second", scheduledAt: fromNow(-31 * HOUR), notes: "changed" })),
+  // Not the live session's "last seen" time, which is a courtesy whose failure is swallowed on purpose: the expired
+  // session's delete, which is the write the check reports. The courtesy has its own test below.
+  "lib/data/sessions.ts#checkSession": (f) =>
+    checkSession(f.db, { userId: f.user.id, sessionId: f.expiredSessionId, sessionVersion: f.sessionVersion, now: NOW }),
+  "lib/data/sessions.ts#createSession": (f) => createSession(f.db, { userId: f.user.id, userAgent: "test agent", address: ADDRESS, now: NOW }),
+  "lib/data/sessions.ts#endOtherSessions": (f) => endOtherSessions(f.db, { userId: f.user.id, keepSessionId: f.sessionId }),
+  "lib/data/sessions.ts#endSession": (f) => endSession(f.db, { userId: f.user.id, sessionId: f.otherSessionId }),
   "lib/data/sign-in-throttle.ts#countAttempt": (f) => countAttempt(f.db, f.keys, NOW),
+  "lib/data/sign-in-throttle.ts#forgetThrottleSubject": (f) => write(f.db, (tx) => forgetThrottleSubject(tx, { email: f.user.email, userId: f.user.id })),
   "lib/data/sign-in-throttle.ts#forgiveAttempt": (f) => forgiveAttempt(f.db, f.keys),
+  "lib/data/two-factor.ts#cancelPendingTwoFactor": (f) => cancelPendingTwoFactor(f.db, { userId: f.ben.id }),
+  "lib/data/two-factor.ts#deleteTwoFactor": (f) => deleteTwoFactor(f.db, { userId: f.user.id }),
+  "lib/data/two-factor.ts#enableTwoFactor": (f) =>
+    enableTwoFactor(f.db, { userId: f.ben.id, step: timeStepAt(NOW), codeHashes: recoveryCodeHashes(newRecoveryCodes()), now: NOW }),
+  "lib/data/two-factor.ts#replaceRecoveryCodes": (f) => replaceRecoveryCodes(f.db, { userId: f.user.id, codeHashes: recoveryCodeHashes(newRecoveryCodes()) }),
+  "lib/data/two-factor.ts#savePendingTwoFactor": (f) =>
+    savePendingTwoFactor(f.db, { userId: f.ben.id, secretSealed: seal("totp-secret", newTotpSecret(), f.ben.id), now: NOW }),
+  /* eslint-disable react-hooks/rules-of-hooks -- data functions that "use up" a code, not React hooks */
+  "lib/data/two-factor.ts#useRecoveryCode": (f) => useRecoveryCode(f.db, { userId: f.user.id, codeHash: recoveryCodeHashes([f.recoveryCode])[0], now: NOW }),
+  "lib/data/two-factor.ts#useTimeStep": (f) => useTimeStep(f.db, { userId: f.user.id, step: timeStepAt(NOW) }),
+  /* eslint-enable react-hooks/rules-of-hooks */
   "lib/data/users.ts#adoptTimeZone": (f) => adoptTimeZone(f.db, f.user.id, "Europe/Paris"),
   "lib/data/users.ts#changePasswordHash": (f) => changePasswordHash(f.db, f.user.id, "another-hash"),
   "lib/data/users.ts#createUser": (f) => createUser(f.db, { name: "Cy", email: "cy@example.com", passwordHash: "hash" }),
@@ -92,8 +209,17 @@ async function outcomeOf(run: () => unknown): Promise<Outcome> {
 
 let sqlite: Database.Database;
 let fixture: Fixture;
+let importPlan: ImportPlan;
+let log: ReturnType<typeof captureLog>;
+
+beforeAll(async () => {
+  // Plain data, so one plan serves every test.
+  const bytes = importFixture("linkedin-job-applications.csv");
+  importPlan = planFromAnalysis(await analysed(bytes), { name: "Job Applications.csv", hash: fileHash(bytes) });
+});
 
 beforeEach(async () => {
+  log = captureLog(); // the security log's lines, kept off the test output
   const opened = testDbWithSqlite();
   sqlite = opened.sqlite;
   const db = opened.db;
@@ -101,12 +227,48 @@ beforeEach(async () => {
   const { app, round2 } = thankYouOwed(db, ana.id);
   const eventId = logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-2 * HOUR).toISOString()));
   createOrRegenerateCalendarFeed(db, ana.id, NOW);
-  const keys = signInKeys(ana.email, "10.0.0.1");
+  const keys = signInKeys(ana.email, ADDRESS);
   countAttempt(db, keys, NOW);
   // A contact no round mentions, for pruneContacts to remove.
   write(db, (tx) => upsertInterviewers(tx, ana.id, "Globex", [{ name: "Jo Park" }]));
-  fixture = { db, user: { id: ana.id, email: ana.email, timeZone: "UTC" }, applicationId: app.id, roundId: round2, eventId, keys };
+
+  // Two-factor: on for Ana since ten minutes ago (that step is used up, NOW's is not); Ben's set-up waits for its first code.
+  const setUpAt = fromNow(-10 * MINUTE);
+  const { secret, recoveryCodes } = twoFactorOnWithoutPassword(db, ana.id, setUpAt);
+  const ben = await makeUser(db, "ben@example.com");
+  startTwoFactorSetup(db, { userId: ben.id, now: setUpAt });
+  const bensSecret = pendingTwoFactorSecret(db, { userId: ben.id });
+  if (!bensSecret) throw new Error("no pending secret");
+
+  const device = (userAgent: string, at: Date) => createSession(db, { userId: ana.id, userAgent, address: ADDRESS, now: at });
+  const otherSessionId = device("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1", fromNow(-HOUR));
+  const sessionId = device("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", fromNow(-10 * MINUTE));
+  // Last: recording a session clears the user's expired ones.
+  const expiredSessionId = device("Mozilla/5.0 (Windows NT 10.0) Chrome/120.0", fromNow(-SESSION_ABSOLUTE_LIMIT_MS));
+
+  const backup = readShortlistJson(JSON.stringify(exportDocument(db, { userId: ana.id, now: NOW })));
+  if (!backup.ok) throw new Error(backup.message);
+
+  fixture = {
+    db,
+    user: { id: ana.id, email: ana.email, timeZone: "UTC" },
+    applicationId: app.id,
+    roundId: round2,
+    eventId,
+    keys,
+    sessionVersion: ana.sessionVersion,
+    sessionId,
+    otherSessionId,
+    expiredSessionId,
+    code: codeAt(secret, NOW),
+    recoveryCode: recoveryCodes[0],
+    challenge: issueChallenge({ userId: ana.id, sessionVersion: ana.sessionVersion }, NOW),
+    ben: { id: ben.id, email: ben.email, code: codeAt(bensSecret, NOW) },
+    backup: backup.document,
+    plan: importPlan,
+  };
 });
+afterEach(() => log.restore());
 
 describe("a write whose commit fails is never reported as saved", () => {
   const found = exportedWriteFunctions();
@@ -145,5 +307,30 @@ describe("a write whose commit fails is never reported as saved", () => {
     const healthy = await outcomeOf(() => run(fixture));
     expect(healthy).not.toHaveProperty("threw");
     expect(everyRow(sqlite)).not.toEqual(before);
+  });
+});
+
+describe("the one write allowed to fail quietly", () => {
+  // checkSession's case above is the expired session, whose delete is reported when it does not commit. A live
+  // session's "last seen" time is different by design: a courtesy, written at most every few minutes, whose
+  // failure must not fail the page the user asked for (lib/data/sessions.ts#touchSession). What the contract asks
+  // of it is the other half: it never claims the time was saved, and nothing is left half-written.
+  it("checkSession still lets a live session through when its \"last seen\" write fails, and saves the time once it can", () => {
+    const check = () => checkSession(fixture.db, { userId: fixture.user.id, sessionId: fixture.sessionId, sessionVersion: fixture.sessionVersion, now: NOW });
+    const lastSeen = () => sqlite.prepare("select last_seen_at from sessions where id = ?").get(fixture.sessionId);
+    const before = everyRow(sqlite);
+
+    const fault = failCommits(sqlite);
+    const failed = check();
+    fault.restore();
+
+    expect(failed).toMatchObject({ ok: true, user: { id: fixture.user.id } });
+    expect(sqlite.inTransaction).toBe(false);
+    expect(everyRow(sqlite)).toEqual(before);
+    const warning = { log: "server", level: "warn", msg: "session last-seen time not saved", error: "StorageError" };
+    expect(log.lines()).toContainEqual(expect.objectContaining(warning));
+
+    expect(check()).toMatchObject({ ok: true });
+    expect(lastSeen()).toEqual({ last_seen_at: NOW.getTime() });
   });
 });
