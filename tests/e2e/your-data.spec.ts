@@ -67,14 +67,14 @@ test("deleting the account needs the password, offers the export first, leaves n
   await page.goto("/settings");
   const section = page.getByRole("region", { name: "Delete your account" });
   await expect(section.getByRole("link", { name: "Download your data (JSON) first" })).toHaveAttribute("href", "/export/json");
-  await section.getByLabel("Your password").fill("not my password");
+  await section.getByLabel("Account password").fill("not my password");
   await section.getByRole("button", { name: "Delete my account and all its data" }).click();
   await expect(page.locator("#delete-password-error")).toHaveText("That password is incorrect.");
-  await expect(section.getByLabel("Your password")).toHaveValue("");
+  await expect(section.getByLabel("Account password")).toHaveValue("");
   await expectNoSeriousViolations(page, "delete account with an error");
   expect(Object.keys(everythingOf(userId, account.email))).toContain("applications");
 
-  await section.getByLabel("Your password").fill(account.password);
+  await section.getByLabel("Account password").fill(account.password);
   await section.getByRole("button", { name: "Delete my account and all its data" }).click();
   await expect(page.getByText("Your account and everything in it were deleted.")).toBeVisible();
   expect(everythingOf(userId, account.email)).toEqual({});

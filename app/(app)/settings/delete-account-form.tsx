@@ -9,7 +9,7 @@ export function DeleteAccountForm() {
   const [state, action] = useActionState(deleteAccountAction, {});
   return (
     <form action={action} noValidate className="space-y-4">
-      <Field name="password" label="Your password" idPrefix="delete" errors={state.fieldErrors?.password} hint="Needed to be sure it is you. This can't be undone.">
+      <Field name="password" label="Account password" idPrefix="delete" errors={state.fieldErrors?.password} hint="Needed to be sure it is you. This can't be undone.">
         {(p) => <input {...p} type="password" autoComplete="current-password" className="input max-w-sm" />}
       </Field>
       <SubmitButton pendingText="Deleting your account…" className="btn-danger">
