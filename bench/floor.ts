@@ -10,7 +10,7 @@ import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance
 import { ACTIVE_STATUSES, type ApplicationStatus, type EventKind, type HandledState, type RoundKind, type RoundOutcome, type SignalKey } from "@/lib/vocabulary";
 import { groupBy } from "@/lib/group-by";
 
-type AppRow = { id: string; company: string; role_title: string; status: ApplicationStatus; archived_at: number | null };
+type AppRow = { id: string; company: string; role_title: string; status: ApplicationStatus; applied_on: string | null; archived_at: number | null };
 type RoundRow = {
   id: string;
   application_id: string;
@@ -37,7 +37,7 @@ const date = (secondsSinceEpoch: number) => new Date(secondsSinceEpoch * 1000);
 export function prepareFloor(sqlite: Database.Database) {
   const q = {
     apps: sqlite.prepare(
-      `select id, company, role_title, status, archived_at from applications
+      `select id, company, role_title, status, applied_on, archived_at from applications
        where user_id = ? and archived_at is null and status in (${ADVISABLE_LIST}) order by id`,
     ),
     rounds: sqlite.prepare(
@@ -53,7 +53,8 @@ export function prepareFloor(sqlite: Database.Database) {
     active: sqlite.prepare(`select count(*) as n from applications where user_id = ? and archived_at is null and status in (${ACTIVE_LIST})`),
     settings: sqlite.prepare(
       `select thank_you_window_hours as thankYouWindowHours, decision_wait_days as decisionWaitDays,
-         follow_up_spacing_days as followUpSpacingDays, move_on_follow_ups as moveOnFollowUps, prep_lead_days as prepLeadDays
+         follow_up_spacing_days as followUpSpacingDays, move_on_follow_ups as moveOnFollowUps, prep_lead_days as prepLeadDays,
+         application_follow_up_days as applicationFollowUpDays
        from guidance_settings where user_id = ?`,
     ),
   };
@@ -96,7 +97,7 @@ export function prepareFloor(sqlite: Database.Database) {
         until: s.until === null ? null : date(s.until),
       }));
       return {
-        application: { id: app.id, company: app.company, roleTitle: app.role_title, status: app.status },
+        application: { id: app.id, company: app.company, roleTitle: app.role_title, status: app.status, appliedOn: app.applied_on },
         rounds,
         events,
         settings,

@@ -72,7 +72,7 @@ function logWhatWasDone(tx: Queryable, userId: string, step: Recommendation, now
     return markThankYouSent(tx, userId, step.roundId, now).ok ? "thank-you" : "refused";
   }
   const kind =
-    step.ruleId === "follow-up-after-silence" ? "follow_up_sent" : step.ruleId === "request-feedback" ? "feedback_requested" : null;
+    step.ruleId === "follow-up-after-silence" || step.ruleId === "follow-up-on-application" ? "follow_up_sent" : step.ruleId === "request-feedback" ? "feedback_requested" : null;
   if (!kind) return null;
   if (!logEvent(tx, userId, step.applicationId, { kind, occurredAt: now }).ok) return "refused";
   return kind === "follow_up_sent" ? "follow-up" : "feedback-request";

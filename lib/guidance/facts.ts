@@ -1,5 +1,6 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
-import { startOfDate } from "@/lib/time/zoned";
+import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
+import { addDaysToDate, atLocalHour, formatShortDate, localDate } from "@/lib/time/zoned";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
 import { byText } from "./queue";
 
@@ -126,22 +127,58 @@ export function statedDecisionDate(facts: Facts): string | undefined {
   return latest;
 }
 
-/** UTC midnight after a calendar date: that date ends within 14 hours either side of it, in any zone. */
+/** UTC midnight after a calendar date. */
 export function dayAfterUtc(date: string): Date {
   const [y, m, d] = date.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d + 1));
-}
-export const ZONE_OFFSET_LIMIT_MS = 14 * HOUR;
-
-/** When a calendar date ends in the user's zone: "by Friday" has not passed until Friday is over. */
-export function endOfDate(facts: Facts, date: string): Date {
-  const next = dayAfterUtc(date).toISOString().slice(0, 10);
-  return startOfDate(next, facts.input.timeZone) ?? dayAfterUtc(date);
 }
 
 export const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);
 export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
 export const addHours = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR);
 
-/** "Round 2 with Acme", or "round 2 with Acme" inside a sentence. */
-export const roundName = (facts: Facts, r: RoundFact, word: "Round" | "round" = "Round") => `${word} ${r.number} with ${facts.company}`;
+/** A step due on a day is due at this hour of it, in the user's zone: a time a person plans by. */
+export const PLANNING_HOUR = 9;
+
+/** The calendar date `instant` falls on in the user's zone. */
+export const dayOf = (facts: Facts, instant: Date) => localDate(instant, facts.input.timeZone);
+
+/** 09:00 on a calendar date in the user's zone. */
+export function planningTimeOn(facts: Facts, isoDate: string): Date {
+  return atLocalHour(isoDate, PLANNING_HOUR, facts.input.timeZone) ?? dayAfterUtc(addDaysToDate(isoDate, -1));
+}
+
+/** 09:00 on the day `days` after the day `instant` falls on ("two days after the rejection"). */
+export const planningTimeDaysAfter = (facts: Facts, instant: Date, days: number) =>
+  planningTimeOn(facts, addDaysToDate(dayOf(facts, instant), days));
+
+/** The first 09:00 at or after `instant`: when a wait that ends then can be acted on. */
+export function firstPlanningTimeFrom(facts: Facts, instant: Date): Date {
+  const day = dayOf(facts, instant);
+  const sameDay = planningTimeOn(facts, day);
+  return sameDay.getTime() >= instant.getTime() ? sameDay : planningTimeOn(facts, addDaysToDate(day, 1));
+}
+
+/** How a round reads in a sentence: by what it is, since a screen would make "round 2" the first interview. */
+const KIND_WORDS: Record<RoundKind, string> = { ...lowerCased(ROUND_KIND_LABELS), other: "interview" };
+function lowerCased<K extends string>(labels: Record<K, string>): Record<K, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as string).toLowerCase()])) as Record<K, string>;
+}
+
+/** "Wed 2 Dec", with the year when it is not this year's. */
+export const dayName = perCall((instant: Date, facts: Facts) => {
+  const zone = facts.input.timeZone;
+  const year = dayOf(facts, instant).slice(0, 4);
+  const short = formatShortDate(instant, zone);
+  return year === dayOf(facts, facts.now).slice(0, 4) ? short : `${short} ${year}`;
+});
+
+/** "second interview on Wed 2 Dec". */
+export const roundLabel = (facts: Facts, r: RoundFact) => `${KIND_WORDS[r.round.kind]} on ${dayName(r.start, facts)}`;
+
+/** "Your second interview with Acme on Wed 2 Dec", or "your …" inside a sentence. */
+export const roundName = (facts: Facts, r: RoundFact, word: "Your" | "your" = "Your") =>
+  `${word} ${KIND_WORDS[r.round.kind]} with ${facts.company} on ${dayName(r.start, facts)}`;
+
+/** "your second interview": the title's short form, where the date would crowd it. */
+export const roundKindName = (r: RoundFact) => `your ${KIND_WORDS[r.round.kind]}`;

@@ -72,6 +72,7 @@ function offsetAt(instant: number, zone: string): number {
 }
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * The instant a calendar date (YYYY-MM-DD) begins in `zone`: the same answer
@@ -80,13 +81,43 @@ const DAY_MS = 86_400_000;
  * takes wallTimeToUtc's slower, exact path.
  */
 export function startOfDate(isoDate: string, zone: string): Date | null {
+  return atLocalHour(isoDate, 0, zone, DAY_MS);
+}
+
+// Due times fall on a handful of days shared by thousands of steps, and each
+// costs four zone look-ups: remember the answers (a pure function, so a
+// cache changes nothing but the time), within a bound.
+const localHourCache = new Map<string, number | null>();
+const LOCAL_HOUR_CACHE_LIMIT = 4096;
+
+/**
+ * `hour`:00 on a calendar date in `zone`, as an instant (09:00 on
+ * "2026-12-08" in Europe/Berlin is 08:00 UTC); null for a date that is not
+ * one. Takes the exact path when the offset changes within `steadyMs`.
+ */
+export function atLocalHour(isoDate: string, hour: number, zone: string, steadyMs = 3 * HOUR_MS): Date | null {
+  const key = `${zone}|${isoDate}|${hour}|${steadyMs}`;
+  const known = localHourCache.get(key);
+  if (known !== undefined) return known === null ? null : new Date(known);
   const [y, m, d] = isoDate.split("-").map(Number);
-  const wall = Date.UTC(y, m - 1, d);
-  if (Number.isNaN(wall)) return null;
-  const offset = offsetAt(wall, zone);
-  const instant = wall - offset;
-  const steady = offsetAt(instant - DAY_MS, zone) === offset && offsetAt(instant + DAY_MS, zone) === offset;
-  return steady && offsetAt(instant, zone) === offset ? new Date(instant) : wallTimeToUtc(`${isoDate}T00:00`, zone);
+  const wall = Date.UTC(y, m - 1, d, hour);
+  let result: Date | null = null;
+  if (!Number.isNaN(wall)) {
+    const offset = offsetAt(wall, zone);
+    const instant = wall - offset;
+    const steady = offsetAt(instant - steadyMs, zone) === offset && offsetAt(instant + steadyMs, zone) === offset;
+    const hh = String(hour).padStart(2, "0");
+    result = steady && offsetAt(instant, zone) === offset ? new Date(instant) : wallTimeToUtc(`${isoDate}T${hh}:00`, zone);
+  }
+  if (localHourCache.size >= LOCAL_HOUR_CACHE_LIMIT) localHourCache.clear();
+  localHourCache.set(key, result?.getTime() ?? null);
+  return result;
+}
+
+/** The calendar date `days` after (or before, if negative) a YYYY-MM-DD date. */
+export function addDaysToDate(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The value a datetime-local input needs to show `date` in `zone`. */
@@ -117,6 +148,11 @@ export function formatDateTime(date: Date, zone: string): string {
 /** "Tuesday 1 December" in `zone`: how a person writes the day of a meeting in a letter. */
 export function formatLongDate(date: Date, zone: string): string {
   return formatter("longDate", zone, { weekday: "long", day: "numeric", month: "long" }).format(date);
+}
+
+/** "Wed 2 Dec" in `zone`: a day near enough that its year goes without saying. */
+export function formatShortDate(date: Date, zone: string): string {
+  return formatter("shortDate", zone, { weekday: "short", day: "numeric", month: "short" }).format(date);
 }
 
 /** "14:30" in `zone`. */

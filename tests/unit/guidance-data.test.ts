@@ -93,7 +93,7 @@ describe("loadGuidanceInputs", () => {
     expect(handed).toEqual(DEFAULT_GUIDANCE_SETTINGS);
     handed.thankYouWindowHours = 1;
     expect(getGuidanceSettings(db, ana.id)).toEqual(DEFAULT_GUIDANCE_SETTINGS);
-    const mine = { thankYouWindowHours: 12, decisionWaitDays: 10, followUpSpacingDays: 5, moveOnFollowUps: 3, prepLeadDays: 4 };
+    const mine = { thankYouWindowHours: 12, decisionWaitDays: 10, followUpSpacingDays: 5, moveOnFollowUps: 3, prepLeadDays: 4, applicationFollowUpDays: 11 };
     saveGuidanceSettings(db, ana.id, mine);
     expect(getGuidanceSettings(db, ana.id)).toEqual(mine);
     expect(loadGuidanceInputs(db, ana, { applicationId: app.id })[0].settings).toEqual(mine);

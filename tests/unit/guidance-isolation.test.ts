@@ -109,7 +109,7 @@ describe("another user's guidance", () => {
     // Ben's own thank-you (ended 39 hours ago) is no longer overdue for him.
     expect(guidanceQueue(db, ben, NOW).find((i) => i.ruleId === "send-thank-you")).toMatchObject({ overdue: false });
 
-    const anas = { thankYouWindowHours: 6, decisionWaitDays: 3, followUpSpacingDays: 2, moveOnFollowUps: 1, prepLeadDays: 1 };
+    const anas = { thankYouWindowHours: 6, decisionWaitDays: 3, followUpSpacingDays: 2, moveOnFollowUps: 1, prepLeadDays: 1, applicationFollowUpDays: 2 };
     saveGuidanceSettings(db, ana.id, anas);
     expect(getGuidanceSettings(db, ana.id)).toEqual(anas);
     expect(getGuidanceSettings(db, ben.id)).toMatchObject({ thankYouWindowHours: 48, decisionWaitDays: 30 });

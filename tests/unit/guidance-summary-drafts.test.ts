@@ -19,6 +19,7 @@ describe("queue order (compareRecommendations)", () => {
     title: "t",
     detail: "d",
     priority: "medium",
+    kind: "advice",
     dueAt: null,
     overdue: false,
     since: ago(days(1)),

@@ -12,6 +12,7 @@ const PRIORITY_LABELS = { high: "High priority", medium: "Medium priority", low:
 const DRAFT_LABELS = {
   "thank-you": "Draft the thank-you",
   "follow-up": "Draft the follow-up",
+  "application-follow-up": "Draft the follow-up",
   "feedback-request": "Draft the feedback request",
 } as const;
 
@@ -19,6 +20,7 @@ const DRAFT_LABELS = {
 const DONE_LOGS = {
   "send-thank-you": "Done marks the thank-you as sent now.",
   "follow-up-after-silence": "Done logs a follow-up sent now.",
+  "follow-up-on-application": "Done logs a follow-up sent now.",
   "request-feedback": "Done logs a feedback request sent now.",
 } as Partial<Record<Recommendation["ruleId"], string>>;
 
