@@ -147,9 +147,11 @@ describe("sorting", () => {
     const far = app(ana.id, { company: "Prep later", status: "interviewing" }, 4);
     addRound(db, ana.id, far.id, { kind: "second", scheduledAt: fromNow(20 * DAY) });
     thankYouOwed(db, ana.id, { company: "Overdue" });
-    expect(companies(ana, { sort: "next-step" })).toEqual(["Overdue", "Prep soon", "Prep later", "bravo", "Alpha", "charlie"]);
+    // bravo (applied 1 Oct) and Alpha (1 Nov) have heard nothing since applying: their
+    // follow-ups fell due weeks ago, before Overdue's thank-you. charlie has no step.
+    expect(companies(ana, { sort: "next-step" })).toEqual(["bravo", "Alpha", "Overdue", "Prep soon", "Prep later", "charlie"]);
     // Paging applies after that order.
-    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Prep later", "bravo"]);
+    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Overdue", "Prep soon"]);
   });
 });
 
@@ -185,7 +187,7 @@ describe("each row's next step", () => {
     app(ana.id, { company: "Nothing to do" }, 1);
     const rows = list(ana).rows;
     const row = rows.find((r) => r.id === owed.id);
-    expect(row?.nextStep).toMatchObject({ title: "Send a thank-you for round 2", overdue: true });
+    expect(row?.nextStep).toMatchObject({ title: "Send a thank-you for your second interview on Tue 24 Nov", overdue: true });
     expect(row?.nextStep?.dueAt?.getTime()).toBe(fromNow(-6 * HOUR).getTime());
     expect(row?.moreSteps).toBeGreaterThan(0);
     expect(rows.find((r) => r.company === "Nothing to do")).toMatchObject({ nextStep: null, moreSteps: 0 });

@@ -212,6 +212,7 @@ describe("the 0002_guidance migration", () => {
     const columns = (t: string) => (raw.prepare(`pragma table_info(${t})`).all() as { name: string }[]).map((c) => c.name).sort();
     expect(columns("guidance_steps")).toEqual(["application_id", "key", "state", "until", "updated_at", "user_id"]);
     expect(columns("guidance_settings")).toEqual([
+      "application_follow_up_days",
       "decision_wait_days",
       "follow_up_spacing_days",
       "move_on_follow_ups",
