@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
-import { actOnStep, applicationGuidance, type StepAction } from "@/lib/data/guidance";
+import { actOnStep, applicationGuidance, restoreStep, type StepAction } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
 import { DAY } from "@/lib/guidance/facts";
 import { formValues, type FormState } from "@/lib/forms/form-state";
-import { markGhostedSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
+import { markGhostedSchema, restoreStepSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
 
 const STEP_GONE = "This step no longer applies (perhaps it was done in another tab). The list is up to date now.";
 
@@ -62,4 +62,19 @@ export async function markGhostedAction(_state: FormState, formData: FormData): 
   revalidatePath("/", "layout");
   const ghosted = `ghosted=${encodeURIComponent(applicationId)}`;
   redirect(from === "dashboard" ? `/?${ghosted}` : `/applications/${encodeURIComponent(applicationId)}?${ghosted}`);
+}
+
+/**
+ * Restore on a snoozed or dismissed step: it is back among the steps at
+ * once. Only the session's user's own put-aside step can be restored;
+ * anything else (another user's, one already back) is a 404.
+ */
+export async function restoreStepAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = restoreStepSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That step could not be restored." };
+  const result = restoreStep(getDb(), { userId: user.id, ...parsed.data });
+  if (!result.ok) notFound();
+  revalidatePath("/", "layout");
+  return { message: "Restored: it is back among your steps." };
 }

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNull, lte, notInArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
-import { applications, guidanceSteps, rounds, type RoundKind } from "@/db/schema";
-import type { HandledState } from "@/lib/vocabulary";
-import { fired, recommend } from "@/lib/guidance/recommend";
+import { guidanceSteps } from "@/db/schema";
+import type { ApplicationStatus, HandledState } from "@/lib/vocabulary";
+import type { CheckIn } from "@/lib/guidance/check-in";
+import type { GuidanceRound } from "@/lib/guidance/input";
+import { fired, guide, type PutAside } from "@/lib/guidance/recommend";
 import type { Recommendation } from "@/lib/guidance/recommendation";
-import { DAY } from "@/lib/guidance/facts";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
 import { logEvent } from "./events";
@@ -15,25 +16,61 @@ import { markThankYouSent } from "./rounds";
 
 type GuidanceUser = { id: string; timeZone: string };
 
-export type QueueItem = Recommendation & { company: string; roleTitle: string };
+/** What a step's draft message is built from: the round it is about, and the applied date. */
+export type DraftMaterial = {
+  round: Pick<GuidanceRound, "kind" | "scheduledAt" | "signals" | "interviewers"> | null;
+  appliedOn: string | null;
+};
+
+type OfApplication = { company: string; roleTitle: string; status: ApplicationStatus };
+export type QueueItem = Recommendation & OfApplication & { draftMaterial: DraftMaterial | null };
+export type PutAsideItem = PutAside & OfApplication;
+export type CheckInItem = CheckIn & OfApplication;
+
+/** The user's guidance across every application, as the dashboard, list, board and feed read it. */
+export type GuidanceOverview = {
+  /** Every open step, in queue order. */
+  queue: readonly QueueItem[];
+  /** Snoozed and dismissed steps that would fire, in queue order. */
+  putAside: readonly PutAsideItem[];
+  /** Each waiting application's next follow-up still to come, soonest first. */
+  checkIns: readonly CheckInItem[];
+};
+
+function draftMaterial(step: Recommendation, rounds: readonly GuidanceRound[], appliedOn: string | null): DraftMaterial | null {
+  if (!step.draft) return null;
+  const round = rounds.find((r) => r.id === step.roundId);
+  return { round: round ? { kind: round.kind, scheduledAt: round.scheduledAt, signals: round.signals, interviewers: round.interviewers } : null, appliedOn };
+}
 
 /**
- * Every open step across the user's applications, in queue order. Shared by
- * every caller until the user's data changes, a snooze ends, a step falls
- * due, or a minute passes (see guidance-cache.ts): treat it as read-only.
+ * The user's open steps, put-aside steps and check-ins across their
+ * applications. Shared by every caller until the user's data changes, a
+ * snooze ends, a step or check-in falls due, or a minute passes (see
+ * guidance-cache.ts): treat it as read-only.
  */
-export function guidanceQueue(db: Queryable, user: GuidanceUser, now: Date): readonly QueueItem[] {
+export function guidanceOverview(db: Queryable, user: GuidanceUser, now: Date): GuidanceOverview {
   return cachedForUser(db, "queue", user, now, (tx) => {
     const inputs = loadGuidanceInputs(tx, user, { dashboard: true });
-    const queue = inputs
-      .flatMap((input) =>
-        recommend(input, now).map((r) => ({ ...r, company: input.application.company, roleTitle: input.application.roleTitle })),
-      )
-      .sort(compareRecommendations);
+    const queue: QueueItem[] = [];
+    const putAside: PutAsideItem[] = [];
+    const checkIns: CheckInItem[] = [];
+    for (const input of inputs) {
+      const { company, roleTitle, status, appliedOn } = input.application;
+      const of = { company, roleTitle, status };
+      const g = guide(input, now);
+      for (const r of g.steps) queue.push({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) });
+      for (const p of g.putAside) putAside.push({ ...p, ...of });
+      if (g.checkIn) checkIns.push({ ...g.checkIn, ...of });
+    }
+    queue.sort(compareRecommendations);
+    putAside.sort((a, b) => compareRecommendations(a.step, b.step));
+    checkIns.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.applicationId < b.applicationId ? -1 : 1));
     const at = now.getTime();
     let changesAt = Infinity;
-    // A step is overdue once now passes its due time, and a snooze ends at
-    // its end: both instants, and the one just after, are changes.
+    // A step is overdue once now passes its due time, a snooze ends at its
+    // end, and a check-in becomes a step at its time: each instant, and the
+    // one just after, is a change.
     const consider = (instant: Date | null | undefined) => {
       const t = instant?.getTime();
       if (t === undefined || t < at) return;
@@ -42,17 +79,27 @@ export function guidanceQueue(db: Queryable, user: GuidanceUser, now: Date): rea
     };
     for (const input of inputs) for (const step of input.handled) consider(step.until);
     for (const item of queue) consider(item.dueAt);
-    return { value: Object.freeze(queue), changesAt };
+    for (const c of checkIns) consider(c.dueAt);
+    return { value: Object.freeze({ queue: Object.freeze(queue), putAside: Object.freeze(putAside), checkIns: Object.freeze(checkIns) }), changesAt };
   });
 }
 
-export type ApplicationGuidance = { recommendations: Recommendation[]; summary: StandingSummary | null };
+/** Every open step across the user's applications, in queue order (see guidanceOverview). */
+export const guidanceQueue = (db: Queryable, user: GuidanceUser, now: Date): readonly QueueItem[] => guidanceOverview(db, user, now).queue;
 
-/** The open steps and the standing summary for one of the user's applications. */
+export type ApplicationGuidance = {
+  recommendations: Recommendation[];
+  summary: StandingSummary | null;
+  putAside: PutAside[];
+  checkIn: CheckIn | null;
+};
+
+/** The open and put-aside steps, next check-in and standing summary for one of the user's applications. */
 export function applicationGuidance(db: Queryable, user: GuidanceUser, applicationId: string, now: Date): ApplicationGuidance | null {
   const input = loadGuidanceInputs(db, user, { applicationId })[0];
   if (!input) return null;
-  return { recommendations: recommend(input, now), summary: standingSummary(input, now) };
+  const g = guide(input, now);
+  return { recommendations: g.steps, summary: standingSummary(input, now), putAside: g.putAside, checkIn: g.checkIn };
 }
 
 export type StepAction = { kind: "done" } | { kind: "dismiss" } | { kind: "snooze"; until: Date };
@@ -117,50 +164,27 @@ export function actOnStep(db: Db, user: GuidanceUser, applicationId: string, key
   });
 }
 
-export type UpcomingInterview = {
-  roundId: string;
-  applicationId: string;
-  company: string;
-  roleTitle: string;
-  kind: RoundKind;
-  scheduledAt: Date;
-};
+/** Snoozed and dismissed are put aside; done is not (Done may have logged the fact that closes the step). */
+const RESTORABLE: HandledState[] = ["snoozed", "dismissed"];
 
-function upcomingConditions(userId: string, now: Date, days: number) {
-  const end = new Date(now.getTime() + days * DAY);
-  return and(
-    eq(rounds.userId, userId),
-    gt(rounds.scheduledAt, now),
-    lte(rounds.scheduledAt, end),
-    isNull(applications.archivedAt),
-    notInArray(applications.status, ["accepted", "rejected", "withdrawn"]),
-  );
-}
-
-const upcomingJoin = (userId: string) => and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId));
-
-/** The user's rounds starting within `days` of now, soonest first, on applications still open; the first `limit` of them. */
-export function upcomingInterviews(db: Queryable, userId: string, now: Date, days: number, limit = -1): UpcomingInterview[] {
-  return db
-    .select({
-      roundId: rounds.id,
-      applicationId: rounds.applicationId,
-      company: applications.company,
-      roleTitle: applications.roleTitle,
-      kind: rounds.kind,
-      scheduledAt: rounds.scheduledAt,
-    })
-    .from(rounds)
-    .innerJoin(applications, upcomingJoin(userId))
-    .where(upcomingConditions(userId, now, days))
-    .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
-    .limit(limit) // SQLite: -1 is no limit
-    .all();
-}
-
-/** How many rounds upcomingInterviews would give without a limit. */
-export function countUpcomingInterviews(db: Queryable, userId: string, now: Date, days: number): number {
-  return (
-    db.select({ n: count() }).from(rounds).innerJoin(applications, upcomingJoin(userId)).where(upcomingConditions(userId, now, days)).get()?.n ?? 0
-  );
+/**
+ * Brings a snoozed or dismissed step back into the user's steps. Scoped by
+ * the user: another user's application, or a step that is not put aside,
+ * changes nothing and answers not-found.
+ */
+export function restoreStep(db: Db, { userId, applicationId, key }: { userId: string; applicationId: string; key: string }): { ok: true } | { ok: false; reason: "not-found" } {
+  return db.transaction((tx) => {
+    const removed = tx
+      .delete(guidanceSteps)
+      .where(
+        and(
+          eq(guidanceSteps.userId, userId),
+          eq(guidanceSteps.applicationId, applicationId),
+          eq(guidanceSteps.key, key),
+          inArray(guidanceSteps.state, RESTORABLE),
+        ),
+      )
+      .run();
+    return removed.changes > 0 ? { ok: true as const } : { ok: false as const, reason: "not-found" as const };
+  });
 }

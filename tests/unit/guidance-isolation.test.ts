@@ -6,9 +6,10 @@ import { MIGRATIONS_FOLDER, type Db } from "@/db/open";
 import { deleteApplication, setArchived } from "@/lib/data/applications";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { getGuidanceSettings, saveGuidanceSettings } from "@/lib/data/guidance-settings";
-import { actOnStep, applicationGuidance, countUpcomingInterviews, guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
+import { actOnStep, applicationGuidance, guidanceQueue } from "@/lib/data/guidance";
+import { countUpcomingInterviews, peopleMet, upcomingInterviews } from "@/lib/data/upcoming-interviews";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
-import { APPLICATION_STATUSES } from "@/lib/vocabulary";
+import { APPLICATION_STATUSES, OPEN_STATUSES } from "@/lib/vocabulary";
 import {
   addRound,
   DAY,
@@ -131,8 +132,8 @@ describe("upcomingInterviews", () => {
     addRound(db, ben.id, bens.id, { scheduledAt: fromNow(HOUR) });
 
     expect(upcomingInterviews(db, ana.id, NOW, 7)).toEqual([
-      { roundId: soon, applicationId: globex.id, company: "Globex", roleTitle: "Designer", kind: "screen", scheduledAt: fromNow(3 * HOUR) },
-      { roundId: tomorrow, applicationId: acme.id, company: "Acme", roleTitle: "Staff Engineer", kind: "second", scheduledAt: fromNow(DAY) },
+      { roundId: soon, applicationId: globex.id, company: "Globex", roleTitle: "Designer", kind: "screen", format: null, scheduledAt: fromNow(3 * HOUR) },
+      { roundId: tomorrow, applicationId: acme.id, company: "Acme", roleTitle: "Staff Engineer", kind: "second", format: null, scheduledAt: fromNow(DAY) },
     ]);
     expect(upcomingInterviews(db, ana.id, NOW, 14).map((r) => r.company)).toEqual(["Globex", "Acme", "Acme"]);
     expect(upcomingInterviews(db, ana.id, fromNow(2 * DAY), 7)).toEqual([]);
@@ -144,15 +145,31 @@ describe("upcomingInterviews", () => {
     expect(countUpcomingInterviews(db, ben.id, NOW, 14)).toBe(1);
   });
 
-  it("leaves out applications that are accepted, rejected or withdrawn, and keeps every other status", () => {
+  it("leaves out closed applications (accepted, rejected, withdrawn, ghosted), and keeps every open status", () => {
     for (const [i, status] of APPLICATION_STATUSES.entries()) {
       const app = newApp(db, ana.id, { company: status });
       addRound(db, ana.id, app.id, { scheduledAt: fromNow((i + 1) * HOUR) });
       // Set afterwards: logging a round may move the status.
       sqlite.prepare("update applications set status = ? where id = ?").run(status, app.id);
     }
-    expect(upcomingInterviews(db, ana.id, NOW, 7).map((r) => r.company)).toEqual(["saved", "applied", "screening", "interviewing", "offer", "ghosted"]);
+    expect(upcomingInterviews(db, ana.id, NOW, 7).map((r) => r.company)).toEqual([...OPEN_STATUSES]);
+    expect(OPEN_STATUSES).toEqual(["saved", "applied", "screening", "interviewing", "offer"]);
     expect(APPLICATION_STATUSES).toEqual(["saved", "applied", "screening", "interviewing", "offer", "accepted", "rejected", "withdrawn", "ghosted"]);
+  });
+});
+
+describe("peopleMet", () => {
+  it("names who the user meets in each round, in order, and never another user's people", () => {
+    const acme = newApp(db, ana.id, { company: "Acme" });
+    const r = addRound(db, ana.id, acme.id, {
+      scheduledAt: fromNow(DAY),
+      newInterviewers: [{ name: "Maya Chen" }, { name: "Sam Ortiz" }],
+    });
+    const bens = newApp(db, ben.id, { company: "Ben's Co" });
+    const theirs = addRound(db, ben.id, bens.id, { scheduledAt: fromNow(DAY), newInterviewers: [{ name: "Ben's recruiter" }] });
+    expect(peopleMet(db, { userId: ana.id, roundIds: [r, theirs] })).toEqual(new Map([[r, ["Maya Chen", "Sam Ortiz"]]]));
+    expect(peopleMet(db, { userId: ben.id, roundIds: [r] })).toEqual(new Map());
+    expect(peopleMet(db, { userId: ana.id, roundIds: [] })).toEqual(new Map());
   });
 });
 

@@ -1,0 +1,118 @@
+import type { CheckInItem, GuidanceOverview, QueueItem } from "@/lib/data/guidance";
+import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
+import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
+
+// What the dashboard shows, worked out from the user's guidance and their
+// next interviews: a pure function of them, `now` and the user's zone, so
+// the split between Today and Coming up can be tested exactly.
+
+/** Interviews this close lead Today; later ones are Coming up. */
+export const TODAY_INTERVIEW_HOURS = 48;
+/** Coming up reaches to the end of the seventh day after today. */
+export const COMING_UP_DAYS = 7;
+
+type OfApplication = { applicationId: string; company: string; roleTitle: string };
+
+/** One application's to-dos that are overdue or due today, most urgent first. */
+export type TodayBlock = OfApplication & { steps: QueueItem[]; overdue: number };
+
+export type ComingUpEntry =
+  | { type: "interview"; at: Date; interview: UpcomingInterview }
+  | { type: "step"; at: Date; step: QueueItem }
+  | { type: "check-in"; at: Date; checkIn: CheckInItem };
+
+export type AdviceCount = OfApplication & { count: number };
+
+export type DashboardPlan = {
+  /** Interviews starting within the next 48 hours, soonest first. */
+  interviews: UpcomingInterview[];
+  /** One block per application with something to do today, the most urgent block first. */
+  blocks: TodayBlock[];
+  /** Later interviews, dated steps and check-ins up to the end of the seventh day, soonest first. */
+  comingUp: ComingUpEntry[];
+  /** Advice (nothing to do by a time), counted per application, most first. */
+  advice: { total: number; applications: AdviceCount[] };
+  /** Applications waiting on a decision after an interview: "keep searching" names them once. */
+  waiting: OfApplication[];
+  /** Where Today ends and Coming up's window ends, in the user's zone. */
+  endOfToday: Date;
+  endOfComingUp: Date;
+};
+
+/** The instant the calendar day `days` after today (in `zone`) begins. */
+function dayStart(now: Date, zone: string, days: number): Date {
+  const date = addDaysToDate(localDate(now, zone), days);
+  return startOfDate(date, zone) ?? new Date(now.getTime() + days * 86_400_000);
+}
+
+const of = (x: OfApplication): OfApplication => ({ applicationId: x.applicationId, company: x.company, roleTitle: x.roleTitle });
+
+export function planDashboard({
+  overview,
+  interviews,
+  now,
+  timeZone,
+}: {
+  overview: GuidanceOverview;
+  /** The user's interviews from now to the end of Coming up, soonest first. */
+  interviews: readonly UpcomingInterview[];
+  now: Date;
+  timeZone: string;
+}): DashboardPlan {
+  const endOfToday = dayStart(now, timeZone, 1);
+  const endOfComingUp = dayStart(now, timeZone, COMING_UP_DAYS + 1);
+  const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * 3_600_000;
+
+  const blocks = new Map<string, TodayBlock>();
+  const comingUp: ComingUpEntry[] = [];
+  const advice = new Map<string, AdviceCount>();
+  let adviceTotal = 0;
+  // The queue is in urgency order, so each block's first step, and the first block, are the most urgent.
+  for (const step of overview.queue) {
+    if (step.kind === "advice") {
+      adviceTotal++;
+      const a = advice.get(step.applicationId);
+      if (a) a.count++;
+      else advice.set(step.applicationId, { ...of(step), count: 1 });
+      continue;
+    }
+    const due = step.dueAt!.getTime();
+    if (due < endOfToday.getTime()) {
+      let block = blocks.get(step.applicationId);
+      if (!block) blocks.set(step.applicationId, (block = { ...of(step), steps: [], overdue: 0 }));
+      block.steps.push(step);
+      if (step.overdue) block.overdue++;
+    } else if (due < endOfComingUp.getTime()) {
+      comingUp.push({ type: "step", at: step.dueAt!, step });
+    }
+  }
+
+  const soon: UpcomingInterview[] = [];
+  for (const interview of interviews) {
+    const t = interview.scheduledAt.getTime();
+    if (t <= now.getTime() || t >= endOfComingUp.getTime()) continue;
+    if (t <= interviewCutoff) soon.push(interview);
+    else comingUp.push({ type: "interview", at: interview.scheduledAt, interview });
+  }
+  for (const checkIn of overview.checkIns) {
+    if (checkIn.dueAt.getTime() < endOfComingUp.getTime()) comingUp.push({ type: "check-in", at: checkIn.dueAt, checkIn });
+  }
+  const order = { interview: 0, step: 1, "check-in": 2 };
+  comingUp.sort((a, b) => a.at.getTime() - b.at.getTime() || order[a.type] - order[b.type]);
+
+  // Waiting is a fact about the application, not a step: one the user put away still waits.
+  const waiting = new Map<string, OfApplication>();
+  for (const step of overview.queue) if (step.ruleId === "keep-searching") waiting.set(step.applicationId, of(step));
+  for (const p of overview.putAside)
+    if (p.step.ruleId === "keep-searching") waiting.set(p.step.applicationId, { applicationId: p.step.applicationId, company: p.company, roleTitle: p.roleTitle });
+
+  return {
+    interviews: soon,
+    blocks: [...blocks.values()],
+    comingUp,
+    advice: { total: adviceTotal, applications: [...advice.values()].sort((a, b) => b.count - a.count) },
+    waiting: [...waiting.values()].sort((a, b) => a.company.localeCompare(b.company)),
+    endOfToday,
+    endOfComingUp,
+  };
+}
