@@ -34,6 +34,10 @@ export const isClosed = (status: ApplicationStatus): boolean => CLOSED_STATUSES.
  * closed on the user's guess alone, so a late offer or rejection may still
  * be logged on it.
  */
+/** The two halves of the pipeline, as one filter value each ("?status=open"). */
+export const STATUS_GROUPS = { open: OPEN_STATUSES, closed: CLOSED_STATUSES } as const;
+export type StatusGroup = keyof typeof STATUS_GROUPS;
+
 export const DECIDED_STATUSES: readonly ApplicationStatus[] = CLOSED_STATUSES.filter((s) => s !== "ghosted");
 
 export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;

@@ -3,6 +3,7 @@ import { calendarResponse, notFoundResponse } from "@/lib/calendar/response";
 import { requireUser } from "@/lib/auth/current-user";
 import { buildCalendar, roundFileName } from "@/lib/calendar/ics";
 import { calendarRound } from "@/lib/data/calendar-feed";
+import { publicOrigin } from "@/lib/calendar/origin";
 
 /** One round as a file to open in any calendar app; only its owner can download it. */
 export async function GET(request: Request, { params }: RouteContext<"/applications/[id]/rounds/[roundId]/calendar.ics">) {
@@ -10,6 +11,6 @@ export async function GET(request: Request, { params }: RouteContext<"/applicati
   const { id, roundId } = await params;
   const round = calendarRound(getDb(), user.id, id, roundId);
   if (!round) return notFoundResponse();
-  const body = buildCalendar({ rounds: [round], steps: [], baseUrl: new URL(request.url).origin, now: new Date() });
+  const body = buildCalendar({ rounds: [round], steps: [], baseUrl: publicOrigin(request.headers), now: new Date() });
   return calendarResponse(body, roundFileName(round));
 }
