@@ -10,6 +10,7 @@ import { moveApplication } from "@/lib/data/move-application";
 import type { ApplicationInput } from "@/lib/validation/application";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW, thankYouOwed } from "./support/guidance-data";
 import { eventInput, logOk, twoUsers } from "./support/rounds";
+import { APPLICATION_STATUSES, CLOSED_STATUSES, OPEN_STATUSES } from "@/lib/vocabulary";
 
 let db: Db;
 let sqlite: Database.Database;
@@ -51,6 +52,23 @@ describe("filters", () => {
     expect(companies(ana, { status: "interviewing" })).toEqual(["Alpha"]);
     expect(companies(ana, { status: "ghosted" })).toEqual(["Beta"]);
     expect(companies(ana)).toEqual(["Alpha", "Beta", "Gamma"]);
+  });
+
+  it("'open' and 'closed' split the pipeline by the vocabulary's one meaning of closed", () => {
+    for (const [i, status] of APPLICATION_STATUSES.entries()) app(ana.id, { company: status, status }, i + 1);
+    expect(companies(ana, { status: "open" }).sort()).toEqual([...OPEN_STATUSES].sort());
+    expect(companies(ana, { status: "closed" }).sort()).toEqual(["accepted", "ghosted", "rejected", "withdrawn"]);
+    expect(companies(ana, { status: "closed" }).sort()).toEqual([...CLOSED_STATUSES].sort());
+    expect(list(ben, { status: "open" }).total).toBe(0);
+  });
+
+  it("'interview in the next 7 days' leaves out closed applications, as the dashboard and the feed do", () => {
+    for (const status of ["interviewing", "ghosted", "rejected", "offer"] as const) {
+      const a = app(ana.id, { company: status, status: "interviewing" }, 1);
+      addRound(db, ana.id, a.id, { scheduledAt: fromNow(DAY) });
+      db.update(applications).set({ status }).where(eq(applications.id, a.id)).run();
+    }
+    expect(companies(ana, { interviewSoon: true }).sort()).toEqual(["interviewing", "offer"]);
   });
 
   it("'has an overdue step' keeps applications with an overdue step in the dashboard's queue, and no others", () => {
