@@ -33,7 +33,8 @@ function Entry({ entry, timeZone }: { entry: ComingUpEntry; timeZone: string }) 
       <li className="flex gap-3" data-testid="coming-up-entry" data-type="step">
         {time}
         <span>
-          {s.title}{" "}
+          {s.title}
+          <span className="text-slate-700 dark:text-slate-300"> · </span>
           <Link href={`/applications/${s.applicationId}#next-steps`} className={link}>
             {s.company}
           </Link>

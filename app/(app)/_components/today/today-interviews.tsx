@@ -25,7 +25,7 @@ export function TodayInterviews({ interviews, people, now, timeZone }: Props) {
               className="card flex flex-wrap items-baseline gap-x-3 gap-y-1 border-l-4 border-l-brand-600 p-3 sm:p-4 dark:border-l-brand-300"
               data-testid="today-interview"
             >
-              <time dateTime={r.scheduledAt.toISOString()} className="font-semibold tabular-nums">
+              <time dateTime={r.scheduledAt.toISOString()} className="w-full font-semibold tabular-nums sm:w-auto">
                 {dayAndTime(r.scheduledAt, now, timeZone)}
               </time>
               <span className="min-w-0 flex-1">
