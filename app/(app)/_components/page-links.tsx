@@ -66,3 +66,46 @@ export function pageOf<T>(items: readonly T[], page: number, size: number): { sh
   const p = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   return { shown: items.slice((p - 1) * size, p * size), page: p, pageCount };
 }
+
+const more = "text-brand-700 underline underline-offset-2 dark:text-brand-300";
+
+type PreviewProps = {
+  /** The page shown, or null for the preview of the first `preview` items. */
+  paged: { page: number; pageCount: number } | null;
+  shown: number;
+  total: number;
+  preview: number;
+  /** The URL of page `p` (null: the preview), without the anchor. */
+  href: (p: number | null) => string;
+  /** Where each link lands: the section's heading. */
+  anchor: string;
+  /** "applications with steps today" */
+  noun: string;
+  label: string;
+};
+
+/**
+ * Under a long section: "Show all N …" from the preview, or the pages and a
+ * way back to the preview once showing all.
+ */
+export function PreviewPager({ paged, shown, total, preview, href, anchor, noun, label }: PreviewProps) {
+  if (paged)
+    return (
+      <>
+        <PageLinks page={paged.page} pageCount={paged.pageCount} href={(p) => `${href(p)}#${anchor}`} label={label} />
+        <p className="text-sm">
+          <Link href={`${href(null)}#${anchor}`} className={more}>
+            Show only the first {preview}
+          </Link>
+        </p>
+      </>
+    );
+  if (shown >= total) return null;
+  return (
+    <p className="text-sm">
+      <Link href={`${href(1)}#${anchor}`} className={more} data-testid={`${anchor}-show-all`}>
+        Show all {total.toLocaleString("en-US")} {noun}
+      </Link>
+    </p>
+  );
+}

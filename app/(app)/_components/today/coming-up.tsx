@@ -3,7 +3,7 @@ import type { ComingUpEntry } from "@/lib/dashboard/today";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import { formatTime, localDate } from "@/lib/time/zoned";
 import { checkInText } from "../guidance/check-in-text";
-import { PageLinks, pageOf } from "../page-links";
+import { pageOf, PreviewPager } from "../page-links";
 import { dayLabel } from "./day-labels";
 
 export const COMING_UP_PREVIEW = 8;
@@ -11,48 +11,50 @@ export const COMING_UP_PAGE = 25;
 
 const link = "font-medium text-brand-700 underline underline-offset-2 dark:text-brand-300";
 
-function Entry({ entry, timeZone }: { entry: ComingUpEntry; timeZone: string }) {
-  const time = <time dateTime={entry.at.toISOString()} className="w-12 shrink-0 tabular-nums text-slate-700 dark:text-slate-300">{formatTime(entry.at, timeZone)}</time>;
+/** What one entry says and where it links. */
+function describe(entry: ComingUpEntry, timeZone: string): { label: string; href: string; after?: string; timed: boolean } {
   if (entry.type === "interview") {
     const r = entry.interview;
-    return (
-      <li className="flex gap-3" data-testid="coming-up-entry" data-type="interview">
-        {time}
-        <span>
-          <Link href={`/applications/${r.applicationId}#next-steps`} className={link}>
-            {ROUND_KIND_LABELS[r.kind]} with {r.company}
-          </Link>
-          <span className="text-slate-700 dark:text-slate-300"> · {r.roleTitle}</span>
-        </span>
-      </li>
-    );
+    return { label: `${ROUND_KIND_LABELS[r.kind]} with ${r.company}`, href: `/applications/${r.applicationId}#next-steps`, after: r.roleTitle, timed: true };
   }
   if (entry.type === "step") {
     const s = entry.step;
-    return (
-      <li className="flex gap-3" data-testid="coming-up-entry" data-type="step">
-        {time}
-        <span>
-          {s.title}
-          <span className="text-slate-700 dark:text-slate-300"> · </span>
-          <Link href={`/applications/${s.applicationId}#next-steps`} className={link}>
-            {s.company}
-          </Link>
-        </span>
-      </li>
-    );
+    return { label: s.company, href: `/applications/${s.applicationId}#next-steps`, timed: true };
   }
+  // A check-in is a day, not a time: "from Tue 8 Dec".
+  return { label: checkInText(entry.checkIn, entry.checkIn.company, timeZone), href: `/applications/${entry.checkIn.applicationId}`, timed: false };
+}
+
+function Entry({ entry, timeZone }: { entry: ComingUpEntry; timeZone: string }) {
+  const { label, href, after, timed } = describe(entry, timeZone);
   return (
-    <li className="flex gap-3" data-testid="coming-up-entry" data-type="check-in">
-      <span className="w-12 shrink-0" aria-hidden />
+    <li className="flex gap-3" data-testid="coming-up-entry" data-type={entry.type}>
+      {timed ? (
+        <time dateTime={entry.at.toISOString()} className="w-12 shrink-0 tabular-nums text-slate-700 dark:text-slate-300">
+          {formatTime(entry.at, timeZone)}
+        </time>
+      ) : (
+        <span className="w-12 shrink-0" aria-hidden />
+      )}
       <span>
-        <Link href={`/applications/${entry.checkIn.applicationId}`} className={link}>
-          {checkInText(entry.checkIn, entry.checkIn.company, timeZone)}
+        {entry.type === "step" ? (
+          <>
+            {entry.step.title}
+            <span className="text-slate-700 dark:text-slate-300"> · </span>
+          </>
+        ) : null}
+        <Link href={href} className={link}>
+          {label}
         </Link>
+        {after ? <span className="text-slate-700 dark:text-slate-300"> · {after}</span> : null}
       </span>
     </li>
   );
 }
+
+/** A key unique within the list. */
+const keyOf = (e: ComingUpEntry) =>
+  `${e.type}:${e.type === "interview" ? e.interview.roundId : e.type === "step" ? `${e.step.applicationId}:${e.step.key}` : e.checkIn.applicationId}`;
 
 type Props = { entries: ComingUpEntry[]; page: number | null; now: Date; timeZone: string; href: (p: number | null) => string };
 
@@ -84,29 +86,23 @@ export function ComingUp({ entries, page, now, timeZone, href }: Props) {
               <h3 className="mb-1 text-sm font-semibold">{dayLabel(d.at, now, timeZone)}</h3>
               <ul className="space-y-1 text-sm">
                 {d.entries.map((e) => (
-                  <Entry key={`${e.type}:${e.type === "interview" ? e.interview.roundId : e.type === "step" ? `${e.step.applicationId}:${e.step.key}` : e.checkIn.applicationId}`} entry={e} timeZone={timeZone} />
+                  <Entry key={keyOf(e)} entry={e} timeZone={timeZone} />
                 ))}
               </ul>
             </li>
           ))}
         </ol>
       )}
-      {paged ? (
-        <>
-          <PageLinks page={paged.page} pageCount={paged.pageCount} href={(p) => `${href(p)}#coming-heading`} label="Pages of what is coming up" />
-          <p className="text-sm">
-            <Link href={`${href(null)}#coming-heading`} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
-              Show only the first {COMING_UP_PREVIEW}
-            </Link>
-          </p>
-        </>
-      ) : shown.length < entries.length ? (
-        <p className="text-sm">
-          <Link href={`${href(1)}#coming-heading`} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
-            Show all {entries.length.toLocaleString("en-US")} coming up
-          </Link>
-        </p>
-      ) : null}
+      <PreviewPager
+        paged={paged}
+        shown={shown.length}
+        total={entries.length}
+        preview={COMING_UP_PREVIEW}
+        href={href}
+        anchor="coming-heading"
+        noun="coming up"
+        label="Pages of what is coming up"
+      />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { DashboardPlan } from "@/lib/dashboard/today";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { formatLongDate } from "@/lib/time/zoned";
 import { StepCountAnnouncer } from "../guidance/step-count-announcer";
-import { PageLinks, pageOf } from "../page-links";
+import { pageOf, PreviewPager } from "../page-links";
 import { ApplicationBlock } from "./application-block";
 import { TodayInterviews } from "./today-interviews";
 
@@ -61,22 +61,16 @@ export function TodaySection({ plan, people, page, putAside, now, timeZone, send
           application and Shortlist works out the next step.
         </p>
       ) : null}
-      {paged ? (
-        <>
-          <PageLinks page={paged.page} pageCount={paged.pageCount} href={(p) => `${href(p)}#today-heading`} label="Pages of today's steps" />
-          <p className="text-sm">
-            <Link href={`${href(null)}#today-heading`} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
-              Show only the first {TODAY_PREVIEW_BLOCKS}
-            </Link>
-          </p>
-        </>
-      ) : shown.length < blocks.length ? (
-        <p className="text-sm">
-          <Link href={`${href(1)}#today-heading`} className="text-brand-700 underline underline-offset-2 dark:text-brand-300" data-testid="today-show-all">
-            Show all {blocks.length.toLocaleString("en-US")} applications with steps today
-          </Link>
-        </p>
-      ) : null}
+      <PreviewPager
+        paged={paged}
+        shown={shown.length}
+        total={blocks.length}
+        preview={TODAY_PREVIEW_BLOCKS}
+        href={href}
+        anchor="today-heading"
+        noun="applications with steps today"
+        label="Pages of today's steps"
+      />
     </section>
   );
 }
