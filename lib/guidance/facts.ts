@@ -1,6 +1,6 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
-import { addDaysToDate, atLocalHour, formatShortDate, localDate } from "@/lib/time/zoned";
+import { atLocalHour, atLocalHourOfDay, formatShortDate, localDate, localDayNumber } from "@/lib/time/zoned";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
 import { byText } from "./queue";
 
@@ -145,18 +145,23 @@ export const dayOf = (facts: Facts, instant: Date) => localDate(instant, facts.i
 
 /** 09:00 on a calendar date in the user's zone. */
 export function planningTimeOn(facts: Facts, isoDate: string): Date {
-  return atLocalHour(isoDate, PLANNING_HOUR, facts.input.timeZone) ?? dayAfterUtc(addDaysToDate(isoDate, -1));
+  return atLocalHour(isoDate, PLANNING_HOUR, facts.input.timeZone) ?? new Date(Date.parse(isoDate) + PLANNING_HOUR * HOUR);
 }
+
+// The dashboard asks these for every step of thousands of applications: they
+// work in day numbers, never in date strings.
+const nineOnDay = (facts: Facts, day: number) =>
+  atLocalHourOfDay(day, PLANNING_HOUR, facts.input.timeZone) ?? new Date(day * DAY + PLANNING_HOUR * HOUR);
 
 /** 09:00 on the day `days` after the day `instant` falls on ("two days after the rejection"). */
 export const planningTimeDaysAfter = (facts: Facts, instant: Date, days: number) =>
-  planningTimeOn(facts, addDaysToDate(dayOf(facts, instant), days));
+  nineOnDay(facts, localDayNumber(instant, facts.input.timeZone) + days);
 
 /** The first 09:00 at or after `instant`: when a wait that ends then can be acted on. */
 export function firstPlanningTimeFrom(facts: Facts, instant: Date): Date {
-  const day = dayOf(facts, instant);
-  const sameDay = planningTimeOn(facts, day);
-  return sameDay.getTime() >= instant.getTime() ? sameDay : planningTimeOn(facts, addDaysToDate(day, 1));
+  const day = localDayNumber(instant, facts.input.timeZone);
+  const sameDay = nineOnDay(facts, day);
+  return sameDay.getTime() >= instant.getTime() ? sameDay : nineOnDay(facts, day + 1);
 }
 
 /** How a round reads in a sentence: by what it is, since a screen would make "round 2" the first interview. */
@@ -170,8 +175,9 @@ export const dayName = perCall((instant: Date, facts: Facts) => {
   const zone = facts.input.timeZone;
   const year = dayOf(facts, instant).slice(0, 4);
   const short = formatShortDate(instant, zone);
-  return year === dayOf(facts, facts.now).slice(0, 4) ? short : `${short} ${year}`;
+  return year === thisYear(facts, facts) ? short : `${short} ${year}`;
 });
+const thisYear = perCall((_: Facts, facts: Facts) => dayOf(facts, facts.now).slice(0, 4));
 
 /** "second interview on Wed 2 Dec". */
 export const roundLabel = (facts: Facts, r: RoundFact) => `${KIND_WORDS[r.round.kind]} on ${dayName(r.start, facts)}`;

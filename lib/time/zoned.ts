@@ -92,8 +92,8 @@ const LOCAL_HOUR_CACHE_LIMIT = 4096;
 
 /**
  * `hour`:00 on a calendar date in `zone`, as an instant (09:00 on
- * "2026-12-08" in Europe/Berlin is 08:00 UTC); null for a date that is not
- * one. Takes the exact path when the offset changes within `steadyMs`.
+ * "2026-12-08" in Europe/Berlin is 08:00 UTC); null when there is no such
+ * instant. Takes the exact path when the offset changes within `steadyMs`.
  */
 export function atLocalHour(isoDate: string, hour: number, zone: string, steadyMs = 3 * HOUR_MS): Date | null {
   const key = `${zone}|${isoDate}|${hour}|${steadyMs}`;
@@ -116,7 +116,9 @@ export function atLocalHour(isoDate: string, hour: number, zone: string, steadyM
 
 /** The calendar date `days` after (or before, if negative) a YYYY-MM-DD date. */
 export function addDaysToDate(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
+  const y = Number(isoDate.slice(0, 4));
+  const m = Number(isoDate.slice(5, 7));
+  const d = Number(isoDate.slice(8, 10));
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
@@ -126,10 +128,63 @@ export function toWallTime(date: Date, zone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
+const QUARTER_HOUR = 15 * 60_000;
+/** Since 1980 every zone's offset is a whole number of quarter hours, so a date changes only on a quarter hour. */
+const QUARTERS_FROM = Date.UTC(1980, 0, 1);
+const shortDates = new Map<string, Map<number, string>>();
+const localDates = new Map<string, Map<number, string>>();
+
+/** A map per zone, so the hot paths below look numbers up rather than build string keys. */
+function perZone<V>(maps: Map<string, Map<number, V>>, zone: string): Map<number, V> {
+  let map = maps.get(zone);
+  if (!map) maps.set(zone, (map = new Map()));
+  if (map.size >= 8192) map.clear();
+  return map;
+}
+const dayNumbers = new Map<string, Map<number, number>>();
+const mornings = new Map<string, Map<number, number | null>>();
+
+/**
+ * The calendar date `date` falls on in `zone`, as a day number (days since
+ * 1970-01-01): cheap to add days to, and cached by quarter hour, since a date
+ * can only change on one.
+ */
+export function localDayNumber(date: Date, zone: string): number {
+  const t = date.getTime();
+  const bucket = Math.floor(t / QUARTER_HOUR);
+  const map = t >= QUARTERS_FROM ? perZone(dayNumbers, zone) : null;
+  const known = map?.get(bucket);
+  if (known !== undefined) return known;
+  const p = parts(date, zone);
+  const day = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)) / DAY_MS;
+  map?.set(bucket, day);
+  return day;
+}
+
+/** "2026-12-08" for a day number. */
+export const dayNumberToDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** `hour`:00 in `zone` on a day number (see localDayNumber); null when there is no such instant. */
+export function atLocalHourOfDay(day: number, hour: number, zone: string): Date | null {
+  const map = perZone(mornings, `${zone}|${hour}`);
+  let t = map.get(day);
+  if (t === undefined) {
+    t = atLocalHour(dayNumberToDate(day), hour, zone)?.getTime() ?? null;
+    map.set(day, t);
+  }
+  return t === null ? null : new Date(t);
+}
+
 /** The calendar date (YYYY-MM-DD) that `date` falls on in `zone`. */
 export function localDate(date: Date, zone: string): string {
-  const p = parts(date, zone);
-  return `${p.year}-${p.month}-${p.day}`;
+  const t = date.getTime();
+  const bucket = Math.floor(t / QUARTER_HOUR);
+  const map = t >= QUARTERS_FROM ? perZone(localDates, zone) : null;
+  const known = map?.get(bucket);
+  if (known !== undefined) return known;
+  const value = dayNumberToDate(localDayNumber(date, zone));
+  map?.set(bucket, value);
+  return value;
 }
 
 /** "Tue 3 Dec 2026, 14:30" in `zone`. */
@@ -152,7 +207,12 @@ export function formatLongDate(date: Date, zone: string): string {
 
 /** "Wed 2 Dec" in `zone`: a day near enough that its year goes without saying. */
 export function formatShortDate(date: Date, zone: string): string {
-  return formatter("shortDate", zone, { weekday: "short", day: "numeric", month: "short" }).format(date);
+  // It names a day, so one answer serves every instant of that day.
+  const map = perZone(shortDates, zone);
+  const day = localDayNumber(date, zone);
+  let text = map.get(day);
+  if (text === undefined) map.set(day, (text = formatter("shortDate", zone, { weekday: "short", day: "numeric", month: "short" }).format(date)));
+  return text;
 }
 
 /** "14:30" in `zone`. */

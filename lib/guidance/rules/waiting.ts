@@ -39,8 +39,8 @@ export type Wait = {
   followUps: Date[];
   /** When the first follow-up falls due. */
   firstDue: Date;
-  /** Why the first follow-up falls due then, as a sentence. */
-  waitReason: string;
+  /** Why the first follow-up falls due then, as a sentence; made only for a step that fires. */
+  waitReason: () => string;
 };
 
 /**
@@ -53,6 +53,7 @@ function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
   if (responsesSince(facts, round.start).length > 0) return undefined;
   const { decisionWaitDays } = facts.input.settings;
   const stated = statedDecisionDate(facts);
+  // Only a date given for this wait counts: one from before the last round was overtaken by it.
   const current = stated !== undefined && stated >= dayOf(facts, round.start) ? stated : undefined;
   const firstDue = current
     ? planningTimeOn(facts, addDaysToDate(current, 1))
@@ -64,9 +65,10 @@ function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
     since: round.end,
     followUps: eventsSince(facts, round.start, ["follow_up_sent"]).map((e) => e.occurredAt),
     firstDue,
-    waitReason: current
-      ? `They said they would decide by ${calendarDate(current)}; that day is over, and their date counts rather than the usual ${plural(decisionWaitDays, "day")}.`
-      : `Companies usually take about ${plural(decisionWaitDays, "day")} to decide, and that has passed.`,
+    waitReason: () =>
+      current
+        ? `They said they would decide by ${calendarDate(current)}; that day is over, and their date counts rather than the usual ${plural(decisionWaitDays, "day")}.`
+        : `Companies usually take about ${plural(decisionWaitDays, "day")} to decide, and that has passed.`,
   };
 }
 
@@ -84,7 +86,7 @@ function waitAfterApplying(facts: Facts): Wait | undefined {
     since,
     followUps: eventsSince(facts, since, ["follow_up_sent"]).map((e) => e.occurredAt),
     firstDue: planningTimeOn(facts, addDaysToDate(appliedOn, days)),
-    waitReason: `You applied on ${calendarDate(appliedOn)}, and ${plural(days, "day")} without an answer is a fair time to check in.`,
+    waitReason: () => `You applied on ${calendarDate(appliedOn)}, and ${plural(days, "day")} without an answer is a fair time to check in.`,
   };
 }
 
@@ -139,7 +141,7 @@ function followUpStep(facts: Facts, wait: Wait, dueAt: Date): Recommendation {
       round
         ? `${roundName(facts, round)} ended ${ago(round.end, facts.now)} and nothing has been heard since.`
         : `No interview is logged and nothing has been heard from ${company} since you applied.`,
-      wait.waitReason,
+      wait.waitReason(),
       ...(round?.round.noNextSteps ? [`No next steps were given at the end of your ${roundLabel(facts, round)}.`] : []),
       ...(lastFollowUp ? [`Your last follow-up went out ${ago(lastFollowUp, facts.now)}.`] : []),
     ],
