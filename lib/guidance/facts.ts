@@ -127,12 +127,6 @@ export function statedDecisionDate(facts: Facts): string | undefined {
   return latest;
 }
 
-/** UTC midnight after a calendar date. */
-export function dayAfterUtc(date: string): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1));
-}
-
 export const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);
 export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
 export const addHours = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR);
@@ -186,5 +180,3 @@ export const roundLabel = (facts: Facts, r: RoundFact) => `${KIND_WORDS[r.round.
 export const roundName = (facts: Facts, r: RoundFact, word: "Your" | "your" = "Your") =>
   `${word} ${KIND_WORDS[r.round.kind]} with ${facts.company} on ${dayName(r.start, facts)}`;
 
-/** "your second interview": the title's short form, where the date would crowd it. */
-export const roundKindName = (r: RoundFact) => `your ${KIND_WORDS[r.round.kind]}`;
