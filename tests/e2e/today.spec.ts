@@ -73,7 +73,9 @@ test("Today leads with tomorrow's interview, then one block per application; adv
   // Keep searching, once, naming the three waiting.
   const keep = page.getByTestId("keep-searching");
   await expect(keep).toHaveCount(1);
-  await expect(keep).toContainText("3 applications are waiting on a decision (Fernhill, Harbor & Finch and Lumen Health); 1 other is in play.");
+  // Named most urgent first, as the steps are.
+  await expect(keep).toContainText(/3 applications are waiting on a decision \((.+), (.+) and (.+)\); 1 other is in play\./);
+  for (const name of ["Fernhill", "Harbor & Finch", "Lumen Health"]) await expect(keep).toContainText(name);
 
   // Coming up: the check-ins on the waiting applications.
   await expect(page.getByTestId("coming-up")).toContainText(/Follow up with Fernhill from \w{3} \d{1,2} \w{3}, if nothing is heard/);
