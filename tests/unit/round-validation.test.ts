@@ -26,6 +26,13 @@ describe("the basics", () => {
     expect(errors.scheduledAt).toEqual(["Start is required."]);
   });
 
+  it("refuses a missing start beside a bad duration with both messages, not a crash", () => {
+    // The object's cross-field checks run here although the start did not parse.
+    const errors = errorsOf({ ...base, scheduledAt: "", durationMinutes: "0" });
+    expect(errors.scheduledAt).toEqual(["Start is required."]);
+    expect(errors.durationMinutes).toEqual([END_BEFORE_START]);
+  });
+
   it("refuses an impossible date with a message, not a crash", () => {
     const message = ["Start must be a date and time, like 2026-03-14 09:30."];
     expect(errorsOf({ ...base, scheduledAt: "2026-02-30T10:00" }).scheduledAt).toEqual(message);
