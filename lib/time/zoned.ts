@@ -177,13 +177,7 @@ export function atLocalHourOfDay(day: number, hour: number, zone: string): Date 
 
 /** The calendar date (YYYY-MM-DD) that `date` falls on in `zone`. */
 export function localDate(date: Date, zone: string): string {
-  // A form's cross-field checks may run while the start itself failed to
-  // parse: answer as the formatter does rather than throw.
-  const t = date instanceof Date ? date.getTime() : NaN;
-  if (Number.isNaN(t)) {
-    const p = parts(date, zone);
-    return `${p.year}-${p.month}-${p.day}`;
-  }
+  const t = date.getTime();
   const bucket = Math.floor(t / QUARTER_HOUR);
   const map = t >= QUARTERS_FROM ? perZone(localDates, zone) : null;
   const known = map?.get(bucket);
