@@ -119,12 +119,18 @@ export const eventsSince = (facts: Facts, since: Date, kinds: readonly EventKind
 /** Replies logged since the round started: any of them ends the silence. */
 export const responsesSince = (facts: Facts, since: Date) => eventsSince(facts, since, RESPONSES);
 
-/** The latest decision date the company gave, as a calendar date. */
+/**
+ * The decision date the company gave most recently, as a calendar date: the
+ * one from the latest round that named one, even when an earlier round had
+ * named a later date ("by the 30th" in round 1, "by Friday" in round 2).
+ */
 export function statedDecisionDate(facts: Facts): string | undefined {
-  let latest: string | undefined;
-  for (const r of facts.rounds)
-    for (const s of r.round.signals) if (s.signal === "hiring_timeline" && s.onDate && (!latest || s.onDate > latest)) latest = s.onDate;
-  return latest;
+  for (let i = facts.rounds.length - 1; i >= 0; i--) {
+    let stated: string | undefined;
+    for (const s of facts.rounds[i].round.signals) if (s.signal === "hiring_timeline" && s.onDate && (!stated || s.onDate > stated)) stated = s.onDate;
+    if (stated) return stated;
+  }
+  return undefined;
 }
 
 export const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);

@@ -91,6 +91,19 @@ describe("follow-up-after-silence", () => {
     expect(stepOf(waiting({ round: timeline(null) }), FOLLOW, DUE_1)?.dueAt).toEqual(DUE_1);
   });
 
+  it("goes by the date given most recently, not the furthest one ever given", () => {
+    // Round 1 said "by Mon 30 Nov"; round 2 (on the 20th) said "by Sun 22 Nov": the newer word wins.
+    const sooner = waiting({ first: timeline("2026-11-30"), round: timeline("2026-11-22") });
+    expect(stepOf(sooner, FOLLOW, utc("2026-11-23T08:59"))).toBeUndefined();
+    const step = stepOf(sooner, FOLLOW, utc("2026-11-23T09:00"));
+    expect(step?.dueAt).toEqual(utc("2026-11-23T09:00"));
+    expect(step?.reasons[1]).toMatch(/^They said they would decide by Sun, 22 Nov 2026;/);
+    // With no date in round 2, round 1's "by Mon 30 Nov" still stands for the wait after it.
+    const standing = waiting({ first: timeline("2026-11-30") });
+    expect(stepOf(standing, FOLLOW, utc("2026-12-01T08:59"))).toBeUndefined();
+    expect(stepOf(standing, FOLLOW, utc("2026-12-01T09:00"))?.reasons[1]).toMatch(/^They said they would decide by Mon, 30 Nov 2026;/);
+  });
+
   it("stops once any reply is logged after the round, but not for one from before it", () => {
     for (const kind of ["response_received", "feedback_received"] as const) {
       expect(stepOf(waiting({ events: [event(kind, plus(END, days(3)))] }), FOLLOW, plus(END, days(8))), kind).toBeUndefined();
