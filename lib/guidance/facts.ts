@@ -169,6 +169,8 @@ const KIND_WORDS: Record<RoundKind, string> = { ...lowerCased(ROUND_KIND_LABELS)
 function lowerCased<K extends string>(labels: Record<K, string>): Record<K, string> {
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as string).toLowerCase()])) as Record<K, string>;
 }
+/** "second interview", "screening call", or plain "interview" for one of another kind. */
+export const kindWord = (kind: RoundKind) => KIND_WORDS[kind];
 
 /** "Wed 2 Dec", with the year when it is not this year's. */
 export const dayName = perCall((instant: Date, facts: Facts) => {
@@ -180,9 +182,9 @@ export const dayName = perCall((instant: Date, facts: Facts) => {
 const thisYear = perCall((_: Facts, facts: Facts) => dayOf(facts, facts.now).slice(0, 4));
 
 /** "second interview on Wed 2 Dec". */
-export const roundLabel = (facts: Facts, r: RoundFact) => `${KIND_WORDS[r.round.kind]} on ${dayName(r.start, facts)}`;
+export const roundLabel = (facts: Facts, r: RoundFact) => `${kindWord(r.round.kind)} on ${dayName(r.start, facts)}`;
 
 /** "Your second interview with Acme on Wed 2 Dec", or "your …" inside a sentence. */
 export const roundName = (facts: Facts, r: RoundFact, word: "Your" | "your" = "Your") =>
-  `${word} ${KIND_WORDS[r.round.kind]} with ${facts.company} on ${dayName(r.start, facts)}`;
+  `${word} ${kindWord(r.round.kind)} with ${facts.company} on ${dayName(r.start, facts)}`;
 

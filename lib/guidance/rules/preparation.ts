@@ -1,6 +1,6 @@
-import { ROUND_KIND_LABELS, signalInfo } from "@/lib/interviews/catalog";
+import { signalInfo } from "@/lib/interviews/catalog";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
-import { addHours, firstPlanningTimeFrom, HOUR, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
+import { addHours, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, listOf, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
@@ -19,7 +19,7 @@ function upcomingLaterRound(facts: Facts): RoundFact | undefined {
 /** "Your second interview with Acme is on Wed, 2 Dec 2026, 14:00, in 5 days.": several steps give it as their reason. */
 const scheduledReason = perCall(
   (r: RoundFact, facts: Facts) =>
-    `Your ${ROUND_KIND_LABELS[r.round.kind].toLowerCase()} with ${facts.company} is on ${when(r.start, facts.input.timeZone)}, ${until(r.start, facts.now)}.`,
+    `Your ${kindWord(r.round.kind)} with ${facts.company} is on ${when(r.start, facts.input.timeZone)}, ${until(r.start, facts.now)}.`,
 );
 
 /** Preparation booked at short notice is due no later than this long before the round. */
