@@ -94,10 +94,15 @@ describe("second-round-expectations", () => {
     ]);
   });
 
-  it(`keeps it up to exactly ${EXPECTATIONS_AFTER_HOURS} hours after the round ends, not a minute more`, () => {
-    const input = guidanceInput({ rounds: [firstRound(), round({ id: "r2", ...endedAgo(hours(EXPECTATIONS_AFTER_HOURS)) })] });
-    expect(stepOf(input, "second-round-expectations")?.reasons).toEqual(["Your first interview with Acme on Mon 30 Nov ended 24 hours ago."]);
+  it(`keeps it for less than ${EXPECTATIONS_AFTER_HOURS} hours after the round ends, as the catalog says, and not at the hour itself`, () => {
+    const input = guidanceInput({ rounds: [firstRound(), round({ id: "r2", ...endedAgo(hours(EXPECTATIONS_AFTER_HOURS) - MINUTE) })] });
+    expect(stepOf(input, "second-round-expectations")?.reasons).toEqual(["Your first interview with Acme on Mon 30 Nov ended 23 hours ago."]);
     expect(stepOf(input, "second-round-expectations", plus(NOW, MINUTE))).toBeUndefined();
+  });
+
+  it("names a round of another kind plainly, as an interview", () => {
+    const later = guidanceInput({ rounds: [firstRound(), round({ id: "r2", kind: "other", scheduledAt: fromNow(days(3)) })] });
+    expect(stepOf(later, "second-round-expectations")?.reasons).toEqual(["Your interview with Acme is on Fri, 4 Dec 2026, 12:00, in 3 days."]);
   });
 
   it("says nothing for a later round typed in 9 days after it happened", () => {

@@ -55,12 +55,12 @@ const coveredBefore = perCall((r: RoundFact, facts: Facts): string[] => {
   return topics.size ? [`Earlier rounds covered ${listOf([...topics])}.`] : [];
 });
 
-/** A later round that has started and ended no more than a day ago, by when it happened, not when it was logged. */
+/** A later round that has started and ended less than a day ago, by when it happened, not when it was logged. */
 function justHeldLaterRound(facts: Facts): RoundFact | undefined {
   if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return undefined;
   const now = facts.now.getTime();
   return facts.rounds.findLast(
-    (r) => r.later && r.start.getTime() <= now && now - r.end.getTime() <= EXPECTATIONS_AFTER_HOURS * HOUR,
+    (r) => r.later && r.start.getTime() <= now && now - r.end.getTime() < EXPECTATIONS_AFTER_HOURS * HOUR,
   );
 }
 
