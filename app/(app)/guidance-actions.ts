@@ -11,6 +11,7 @@ import { formValues, type FormState } from "@/lib/forms/form-state";
 import { markGhostedSchema, restoreStepSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
 
 const STEP_GONE = "This step no longer applies (perhaps it was done in another tab). The list is up to date now.";
+const STEP_NOT_ASIDE = "This step is no longer put aside (perhaps it was restored in another tab). The list is up to date now.";
 
 function toStepAction(name: StepActionName, now: Date): StepAction {
   if (name === "done") return { kind: "done" };
@@ -66,15 +67,16 @@ export async function markGhostedAction(_state: FormState, formData: FormData): 
 
 /**
  * Restore on a snoozed or dismissed step: it is back among the steps at
- * once. Only the session's user's own put-aside step can be restored;
- * anything else (another user's, one already back) is a 404.
+ * once. Only the session's user's own put-aside step can be restored:
+ * another user's is a 404; their own that is already back (a second tab)
+ * says so rather than showing a 404 page.
  */
 export async function restoreStepAction(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
   const parsed = restoreStepSchema.safeParse(formValues(formData));
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That step could not be restored." };
   const result = restoreStep(getDb(), { userId: user.id, ...parsed.data });
-  if (!result.ok) notFound();
+  if (!result.ok && result.reason === "not-found") notFound();
   revalidatePath("/", "layout");
-  return { message: "Restored: it is back among your steps." };
+  return result.ok ? { message: "Restored: it is back among your steps." } : { message: STEP_NOT_ASIDE };
 }

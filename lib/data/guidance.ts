@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
-import { guidanceSteps } from "@/db/schema";
+import { applications, guidanceSteps } from "@/db/schema";
 import type { ApplicationStatus, HandledState } from "@/lib/vocabulary";
 import type { CheckIn } from "@/lib/guidance/check-in";
 import type { GuidanceRound } from "@/lib/guidance/input";
@@ -167,13 +167,20 @@ export function actOnStep(db: Db, user: GuidanceUser, applicationId: string, key
 /** Snoozed and dismissed are put aside; done is not (Done may have logged the fact that closes the step). */
 const RESTORABLE: HandledState[] = ["snoozed", "dismissed"];
 
+export type RestoreResult =
+  | { ok: true }
+  /** No such application for this user: the caller answers 404. */
+  | { ok: false; reason: "not-found" }
+  /** The user's own step is not put aside (any more): restored or done in another tab. */
+  | { ok: false; reason: "gone" };
+
 /**
  * Brings a snoozed or dismissed step back into the user's steps. Scoped by
- * the user: another user's application, or a step that is not put aside,
- * changes nothing and answers not-found.
+ * the user: another user's application changes nothing and answers
+ * not-found, exactly like a missing one.
  */
-export function restoreStep(db: Db, { userId, applicationId, key }: { userId: string; applicationId: string; key: string }): { ok: true } | { ok: false; reason: "not-found" } {
-  return db.transaction((tx) => {
+export function restoreStep(db: Db, { userId, applicationId, key }: { userId: string; applicationId: string; key: string }): RestoreResult {
+  return db.transaction((tx): RestoreResult => {
     const removed = tx
       .delete(guidanceSteps)
       .where(
@@ -185,6 +192,8 @@ export function restoreStep(db: Db, { userId, applicationId, key }: { userId: st
         ),
       )
       .run();
-    return removed.changes > 0 ? { ok: true as const } : { ok: false as const, reason: "not-found" as const };
+    if (removed.changes > 0) return { ok: true };
+    const owned = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.userId, userId))).get();
+    return { ok: false, reason: owned ? "gone" : "not-found" };
   });
 }

@@ -111,11 +111,19 @@ test("a snoozed step waits under Put aside with when it ends, and Restore brings
     await expectNoSeriousViolations(page, `put aside, ${scheme}`);
   }
   await page.emulateMedia({ colorScheme: "light" });
+  // A second tab of the same list, left open while the first restores.
+  const stale = await page.context().newPage();
+  await stale.goto("/put-aside");
 
   await aside.getByRole("button", { name: /^Restore: Send a thank-you/ }).click();
   await expect(page.getByTestId("put-aside-step")).toHaveCount(0);
   await expect(page.getByTestId("put-aside-empty")).toBeVisible();
   expect(stepsOf(lumen)).toEqual([]);
+  // Restore in the stale tab brings its list up to date: no 404 page for one's own step.
+  await stale.getByTestId("put-aside-step").getByRole("button", { name: /^Restore/ }).click();
+  await expect(stale.getByTestId("put-aside-empty")).toBeVisible();
+  await expect(stale.getByRole("heading", { name: "We couldn’t find that page" })).toHaveCount(0);
+  await stale.close();
   await page.goto("/");
   await expect(stepCard(page, THANK_YOU_SECOND, "Lumen Health")).toHaveCount(1);
   await expect(page.getByTestId("put-aside-link")).toHaveText("Put aside (0)");

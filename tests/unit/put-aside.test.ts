@@ -59,7 +59,7 @@ describe("put-aside steps", () => {
     const keep = applicationGuidance(db, ana, app.id, NOW)!.recommendations.find((r) => r.ruleId === "keep-searching")!;
     actOnStep(db, ana, app.id, keep.key, { kind: "done" }, NOW);
     expect(guidanceOverview(db, ana, NOW).putAside).toEqual([]);
-    expect(restoreStep(db, { userId: ana.id, applicationId: app.id, key: keep.key })).toEqual({ ok: false, reason: "not-found" });
+    expect(restoreStep(db, { userId: ana.id, applicationId: app.id, key: keep.key })).toEqual({ ok: false, reason: "gone" });
     expect(stepRows(sqlite, app.id)).toEqual([expect.objectContaining({ key: keep.key, state: "done" })]);
     // The other step is untouched.
     expect(guidanceOverview(db, ana, NOW).queue.map((s) => s.key)).toContain(thanksKey(round2));
@@ -67,7 +67,7 @@ describe("put-aside steps", () => {
 });
 
 describe("restoreStep", () => {
-  it("brings a snoozed or dismissed step back at once, and says not-found the second time", () => {
+  it("brings a snoozed or dismissed step back at once, and says it is gone the second time (another tab)", () => {
     const { app, round2 } = thankYouOwed(db, ana.id);
     actOnStep(db, ana, app.id, thanksKey(round2), { kind: "snooze", until: fromNow(7 * DAY) }, NOW);
     // The cache of the overview is dropped by the write itself (the data version).
@@ -77,7 +77,7 @@ describe("restoreStep", () => {
     const after = guidanceOverview(db, ana, fromNow(HOUR));
     expect(after.queue.map((s) => s.key)).toContain(thanksKey(round2));
     expect(after.putAside).toEqual([]);
-    expect(restoreStep(db, { userId: ana.id, applicationId: app.id, key: thanksKey(round2) })).toEqual({ ok: false, reason: "not-found" });
+    expect(restoreStep(db, { userId: ana.id, applicationId: app.id, key: thanksKey(round2) })).toEqual({ ok: false, reason: "gone" });
   });
 
   it("lets a second user restore nothing of the first user's: not-found, and the step stays put aside", () => {
@@ -89,9 +89,9 @@ describe("restoreStep", () => {
     expect(applicationGuidance(db, ana, app.id, NOW)!.putAside.map((p) => p.step.key)).toEqual([thanksKey(round2)]);
   });
 
-  it("refuses a key that is not put aside, or an application that does not exist", () => {
+  it("refuses a key that is not put aside (gone), or an application that does not exist (not-found)", () => {
     const { app } = thankYouOwed(db, ana.id);
-    expect(restoreStep(db, { userId: ana.id, applicationId: app.id, key: "send-thank-you:nope" })).toEqual({ ok: false, reason: "not-found" });
+    expect(restoreStep(db, { userId: ana.id, applicationId: app.id, key: "send-thank-you:nope" })).toEqual({ ok: false, reason: "gone" });
     expect(restoreStep(db, { userId: ana.id, applicationId: "no-such-app", key: "x" })).toEqual({ ok: false, reason: "not-found" });
   });
 
