@@ -29,15 +29,15 @@ export const WAITING_STATUSES: readonly ApplicationStatus[] = ["applied", "scree
 export const CLOSED_STATUSES: readonly ApplicationStatus[] = ["accepted", "rejected", "withdrawn", "ghosted"];
 export const OPEN_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 export const isClosed = (status: ApplicationStatus): boolean => CLOSED_STATUSES.includes(status);
+/** The two halves of the pipeline, as one filter value each ("?status=open"). */
+export const STATUS_GROUPS = { open: OPEN_STATUSES, closed: CLOSED_STATUSES } as const;
+export type StatusGroup = keyof typeof STATUS_GROUPS;
+
 /**
  * Closed by a decision, which only an edit of the status undoes. Ghosted is
  * closed on the user's guess alone, so a late offer or rejection may still
  * be logged on it.
  */
-/** The two halves of the pipeline, as one filter value each ("?status=open"). */
-export const STATUS_GROUPS = { open: OPEN_STATUSES, closed: CLOSED_STATUSES } as const;
-export type StatusGroup = keyof typeof STATUS_GROUPS;
-
 export const DECIDED_STATUSES: readonly ApplicationStatus[] = CLOSED_STATUSES.filter((s) => s !== "ghosted");
 
 export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;
