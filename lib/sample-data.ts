@@ -70,7 +70,7 @@ export function sampleApplications(now: Date): Sample[] {
       location: "Berlin", workMode: "hybrid", source: "Referral", excitement: 5,
       salaryMin: 85000, salaryMax: 100000, salaryCurrency: "EUR", salaryPeriod: "year",
       postingUrl: "https://example.com/jobs/northwind-frontend",
-      notes: "Second round with the design systems team tomorrow. Referred by Priya.",
+      notes: "Second round booked with the design systems team. Referred by Priya.",
       rounds: [
         round("first", 12 * 24, {
           newInterviewers: [priya],

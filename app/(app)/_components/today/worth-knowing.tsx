@@ -13,6 +13,9 @@ function names(apps: { company: string }[]): string {
 
 const link = "text-brand-700 underline underline-offset-2 dark:text-brand-300";
 
+/** What goes before the i-th of n names: "A, B and C", or "A, B, C and 2 others" when more follow. */
+const separator = (i: number, n: number, moreFollow: boolean) => (i === 0 ? "" : i === n - 1 && !moreFollow ? " and " : ", ");
+
 /**
  * Advice and "keep searching", said once for all applications: nothing here
  * is a to-do, so it is counted and pointed to rather than listed.
@@ -20,6 +23,8 @@ const link = "text-brand-700 underline underline-offset-2 dark:text-brand-300";
 export function WorthKnowing({ plan, inPlay }: { plan: DashboardPlan; inPlay: number }) {
   const { advice, waiting } = plan;
   const others = Math.max(0, inPlay - waiting.length);
+  const linked = advice.applications.slice(0, NAMES_SHOWN);
+  const unlinked = advice.applications.length - linked.length;
   return (
     <section aria-labelledby="worth-knowing-heading" className="space-y-2">
       <h2 id="worth-knowing-heading" className="text-lg font-semibold">
@@ -38,15 +43,15 @@ export function WorthKnowing({ plan, inPlay }: { plan: DashboardPlan; inPlay: nu
           <p data-testid="advice-count">
             {advice.total === 1 ? "1 note" : `${advice.total} notes`} on what a stage means, on {plural(advice.applications.length, "application")}: read
             them under “What this stage means” on{" "}
-            {advice.applications.slice(0, NAMES_SHOWN).map((a, i) => (
+            {linked.map((a, i) => (
               <span key={a.applicationId}>
-                {i ? ", " : ""}
+                {separator(i, linked.length, unlinked > 0)}
                 <Link href={`/applications/${a.applicationId}#stage-meaning`} className={link}>
                   {a.company}
                 </Link>
               </span>
             ))}
-            {advice.applications.length > NAMES_SHOWN ? ` and ${plural(advice.applications.length - NAMES_SHOWN, "other")}` : ""}.
+            {unlinked > 0 ? ` and ${plural(unlinked, "other")}` : ""}.
           </p>
         ) : null}
         {!waiting.length && !advice.total ? (
