@@ -6,11 +6,9 @@
 // principle shed.
 import type Database from "better-sqlite3";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
-import type { CheckInItem, GuidanceOverview, PutAsideItem, QueueItem } from "@/lib/data/guidance";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
+import { overviewOf } from "@/lib/dashboard/overview";
 import { planDashboard } from "@/lib/dashboard/today";
-import { compareRecommendations } from "@/lib/guidance/queue";
-import { guide } from "@/lib/guidance/recommend";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
 import {
   ACTIVE_STATUSES,
@@ -138,20 +136,7 @@ export function prepareFloor(sqlite: Database.Database) {
    */
   return function queue(userId: string, timeZone: string, now: Date): { applications: number; steps: number } {
     const all = inputs(userId, timeZone);
-    const queue: QueueItem[] = [];
-    const putAside: PutAsideItem[] = [];
-    const checkIns: CheckInItem[] = [];
-    for (const input of all) {
-      const of = { company: input.application.company, roleTitle: input.application.roleTitle, status: input.application.status };
-      const g = guide(input, now);
-      for (const r of g.steps) queue.push({ ...r, ...of, draftMaterial: null });
-      for (const p of g.putAside) putAside.push({ ...p, ...of });
-      if (g.checkIn) checkIns.push({ ...g.checkIn, ...of });
-    }
-    queue.sort(compareRecommendations);
-    putAside.sort((a, b) => compareRecommendations(a.step, b.step));
-    checkIns.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-    const overview: GuidanceOverview = { queue, putAside, checkIns };
+    const overview = overviewOf(all, now);
     const seconds = Math.floor(now.getTime() / 1000);
     const interviews: UpcomingInterview[] = (q.interviews.all(userId, seconds, seconds + 8 * 86_400) as InterviewRow[]).map((r) => ({
       roundId: r.id,

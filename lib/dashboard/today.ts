@@ -1,4 +1,4 @@
-import type { CheckInItem, GuidanceOverview, QueueItem } from "@/lib/data/guidance";
+import type { CheckInItem, GuidanceOverview, QueueItem } from "./overview";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
 

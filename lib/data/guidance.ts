@@ -2,13 +2,12 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
 import { applications, guidanceSteps } from "@/db/schema";
-import type { ApplicationStatus, HandledState } from "@/lib/vocabulary";
+import type { HandledState } from "@/lib/vocabulary";
 import type { CheckIn } from "@/lib/guidance/check-in";
-import type { GuidanceRound } from "@/lib/guidance/input";
 import { fired, guide, type PutAside } from "@/lib/guidance/recommend";
 import type { Recommendation } from "@/lib/guidance/recommendation";
-import { compareRecommendations } from "@/lib/guidance/queue";
 import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
+import { overviewOf, type GuidanceOverview, type QueueItem } from "@/lib/dashboard/overview";
 import { logEvent } from "./events";
 import { cachedForUser } from "./guidance-cache";
 import { loadGuidanceInputs } from "./guidance-inputs";
@@ -16,32 +15,7 @@ import { markThankYouSent } from "./rounds";
 
 type GuidanceUser = { id: string; timeZone: string };
 
-/** What a step's draft message is built from: the round it is about, and the applied date. */
-export type DraftMaterial = {
-  round: Pick<GuidanceRound, "kind" | "scheduledAt" | "signals" | "interviewers"> | null;
-  appliedOn: string | null;
-};
-
-type OfApplication = { company: string; roleTitle: string; status: ApplicationStatus };
-export type QueueItem = Recommendation & OfApplication & { draftMaterial: DraftMaterial | null };
-export type PutAsideItem = PutAside & OfApplication;
-export type CheckInItem = CheckIn & OfApplication;
-
-/** The user's guidance across every application, as the dashboard, list, board and feed read it. */
-export type GuidanceOverview = {
-  /** Every open step, in queue order. */
-  queue: readonly QueueItem[];
-  /** Snoozed and dismissed steps that would fire, in queue order. */
-  putAside: readonly PutAsideItem[];
-  /** Each waiting application's next follow-up still to come, soonest first. */
-  checkIns: readonly CheckInItem[];
-};
-
-function draftMaterial(step: Recommendation, rounds: readonly GuidanceRound[], appliedOn: string | null): DraftMaterial | null {
-  if (!step.draft) return null;
-  const round = rounds.find((r) => r.id === step.roundId);
-  return { round: round ? { kind: round.kind, scheduledAt: round.scheduledAt, signals: round.signals, interviewers: round.interviewers } : null, appliedOn };
-}
+export type { CheckInItem, DraftMaterial, GuidanceOverview, PutAsideItem, QueueItem } from "@/lib/dashboard/overview";
 
 /**
  * The user's open steps, put-aside steps and check-ins across their
@@ -52,20 +26,7 @@ function draftMaterial(step: Recommendation, rounds: readonly GuidanceRound[], a
 export function guidanceOverview(db: Queryable, user: GuidanceUser, now: Date): GuidanceOverview {
   return cachedForUser(db, "queue", user, now, (tx) => {
     const inputs = loadGuidanceInputs(tx, user, { dashboard: true });
-    const queue: QueueItem[] = [];
-    const putAside: PutAsideItem[] = [];
-    const checkIns: CheckInItem[] = [];
-    for (const input of inputs) {
-      const { company, roleTitle, status, appliedOn } = input.application;
-      const of = { company, roleTitle, status };
-      const g = guide(input, now);
-      for (const r of g.steps) queue.push({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) });
-      for (const p of g.putAside) putAside.push({ ...p, ...of });
-      if (g.checkIn) checkIns.push({ ...g.checkIn, ...of });
-    }
-    queue.sort(compareRecommendations);
-    putAside.sort((a, b) => compareRecommendations(a.step, b.step));
-    checkIns.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.applicationId < b.applicationId ? -1 : 1));
+    const { queue, putAside, checkIns } = overviewOf(inputs, now);
     const at = now.getTime();
     let changesAt = Infinity;
     // A step is overdue once now passes its due time, a snooze ends at its

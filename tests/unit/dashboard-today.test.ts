@@ -1,30 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { CheckInItem, GuidanceOverview, QueueItem } from "@/lib/data/guidance";
+import { overviewOf as buildOverview, type GuidanceOverview } from "@/lib/dashboard/overview";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { planDashboard } from "@/lib/dashboard/today";
 import { guide } from "@/lib/guidance/recommend";
 import type { GuidanceInput } from "@/lib/guidance/input";
-import { compareRecommendations } from "@/lib/guidance/queue";
 import { days, endedAgo, event, fromNow, guidanceInput, hours, NOW, round } from "./support/guidance";
 
 // The dashboard's split of the engine's answer: Today, Coming up, advice and
 // "keep searching", in the user's zone. NOW is Tue 1 Dec 2026, 12:00 UTC.
 
-/** What guidanceOverview would hold for these applications, built with the engine itself. */
-function overviewOf(inputs: GuidanceInput[], now = NOW): GuidanceOverview {
-  const queue: QueueItem[] = [];
-  const putAside: GuidanceOverview["putAside"][number][] = [];
-  const checkIns: CheckInItem[] = [];
-  for (const input of inputs) {
-    const of = { company: input.application.company, roleTitle: input.application.roleTitle, status: input.application.status };
-    const g = guide(input, now);
-    queue.push(...g.steps.map((s) => ({ ...s, ...of, draftMaterial: null })));
-    putAside.push(...g.putAside.map((p) => ({ ...p, ...of })));
-    if (g.checkIn) checkIns.push({ ...g.checkIn, ...of });
-  }
-  queue.sort(compareRecommendations);
-  return { queue, putAside, checkIns };
-}
+/** What guidanceOverview would hold for these applications, without the database. */
+const overviewOf = (inputs: GuidanceInput[], now = NOW): GuidanceOverview => buildOverview(inputs, now);
 
 const app = (id: string, company: string, over: Parameters<typeof guidanceInput>[0] = {}) =>
   guidanceInput({ ...over, application: { id, company, ...over.application } });
