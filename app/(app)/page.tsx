@@ -55,7 +55,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
     const plan = planDashboard({
       overview,
       // Eight days reach past the end of Coming up in any zone; the plan cuts at its end.
-      interviews: upcomingInterviews(db, user.id, now, 8),
+      interviews: upcomingInterviews(db, { userId: user.id, now, days: 8 }),
       now,
       timeZone: user.timeZone,
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNull, lte, notInArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, notInArray } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { applications, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import { CLOSED_STATUSES, type RoundFormat, type RoundKind } from "@/lib/vocabulary";
@@ -16,25 +16,11 @@ export type UpcomingInterview = {
   scheduledAt: Date;
 };
 
-function upcomingConditions(userId: string, now: Date, end: Date) {
-  return and(
-    eq(rounds.userId, userId),
-    gt(rounds.scheduledAt, now),
-    lte(rounds.scheduledAt, end),
-    isNull(applications.archivedAt),
-    notInArray(applications.status, [...CLOSED_STATUSES]),
-  );
-}
-
-const upcomingJoin = (userId: string) => and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId));
-const endOf = (now: Date, days: number | Date) => (days instanceof Date ? days : new Date(now.getTime() + days * DAY));
-
 /**
- * The user's rounds starting after now and up to `until` (a number of days,
- * or an instant), soonest first, on applications still open; the first
- * `limit` of them.
+ * The user's rounds starting after `now` and at most `days` later, soonest
+ * first, on applications that are neither archived nor closed.
  */
-export function upcomingInterviews(db: Queryable, userId: string, now: Date, until: number | Date, limit = -1): UpcomingInterview[] {
+export function upcomingInterviews(db: Queryable, { userId, now, days }: { userId: string; now: Date; days: number }): UpcomingInterview[] {
   return db
     .select({
       roundId: rounds.id,
@@ -46,23 +32,18 @@ export function upcomingInterviews(db: Queryable, userId: string, now: Date, unt
       scheduledAt: rounds.scheduledAt,
     })
     .from(rounds)
-    .innerJoin(applications, upcomingJoin(userId))
-    .where(upcomingConditions(userId, now, endOf(now, until)))
+    .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+    .where(
+      and(
+        eq(rounds.userId, userId),
+        gt(rounds.scheduledAt, now),
+        lte(rounds.scheduledAt, new Date(now.getTime() + days * DAY)),
+        isNull(applications.archivedAt),
+        notInArray(applications.status, [...CLOSED_STATUSES]),
+      ),
+    )
     .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
-    .limit(limit) // SQLite: -1 is no limit
     .all();
-}
-
-/** How many rounds upcomingInterviews would give without a limit. */
-export function countUpcomingInterviews(db: Queryable, userId: string, now: Date, until: number | Date): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(rounds)
-      .innerJoin(applications, upcomingJoin(userId))
-      .where(upcomingConditions(userId, now, endOf(now, until)))
-      .get()?.n ?? 0
-  );
 }
 
 /** Who the user meets in each of these rounds, in the order they were logged; one query, scoped by the user. */

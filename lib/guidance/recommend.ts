@@ -32,7 +32,7 @@ const RULES: readonly ((facts: Facts) => Recommendation[])[] = [
 ];
 
 /** Whether the user has put this step aside: done or dismissed for good, snoozed until its time. */
-export function isHandled(h: HandledStep | undefined, now: Date): boolean {
+function isHandled(h: HandledStep | undefined, now: Date): boolean {
   if (!h) return false;
   return h.state !== "snoozed" || (h.until !== null && now.getTime() < h.until.getTime());
 }

@@ -7,7 +7,7 @@ import { deleteApplication, setArchived } from "@/lib/data/applications";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { getGuidanceSettings, saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { actOnStep, applicationGuidance, guidanceQueue } from "@/lib/data/guidance";
-import { countUpcomingInterviews, peopleMet, upcomingInterviews } from "@/lib/data/upcoming-interviews";
+import { peopleMet, upcomingInterviews } from "@/lib/data/upcoming-interviews";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { APPLICATION_STATUSES, OPEN_STATUSES } from "@/lib/vocabulary";
 import {
@@ -70,10 +70,10 @@ describe("another user's guidance", () => {
     expect(benInputs.map((i) => i.application.company)).toEqual(["Globex"]);
     expect(benInputs[0]).toMatchObject({ otherActiveApplications: 0, handled: [], events: [] });
     expect(benInputs[0].rounds).toHaveLength(1);
-    expect(upcomingInterviews(db, ben.id, NOW, 30)).toEqual([]);
+    expect(upcomingInterviews(db, { userId: ben.id, now: NOW, days: 30 })).toEqual([]);
     // Ana's own reads are not widened by Ben's rows either.
     expect(loadGuidanceInputs(db, ana, { dashboard: true }).map((i) => i.application.company).sort()).toEqual(["Acme", "Hooli", "Umbrella"]);
-    expect(upcomingInterviews(db, ana.id, NOW, 30).map((r) => r.company)).toEqual(["Acme"]);
+    expect(upcomingInterviews(db, { userId: ana.id, now: NOW, days: 30 }).map((r) => r.company)).toEqual(["Acme"]);
   });
 
   it("cannot be acted on with Ana's application id or keys, and leaves her rows as they were", () => {
@@ -131,18 +131,13 @@ describe("upcomingInterviews", () => {
     const bens = newApp(db, ben.id, { company: "Ben's Co" });
     addRound(db, ben.id, bens.id, { scheduledAt: fromNow(HOUR) });
 
-    expect(upcomingInterviews(db, ana.id, NOW, 7)).toEqual([
+    expect(upcomingInterviews(db, { userId: ana.id, now: NOW, days: 7 })).toEqual([
       { roundId: soon, applicationId: globex.id, company: "Globex", roleTitle: "Designer", kind: "screen", format: null, scheduledAt: fromNow(3 * HOUR) },
       { roundId: tomorrow, applicationId: acme.id, company: "Acme", roleTitle: "Staff Engineer", kind: "second", format: null, scheduledAt: fromNow(DAY) },
     ]);
-    expect(upcomingInterviews(db, ana.id, NOW, 14).map((r) => r.company)).toEqual(["Globex", "Acme", "Acme"]);
-    expect(upcomingInterviews(db, ana.id, fromNow(2 * DAY), 7)).toEqual([]);
-    expect(upcomingInterviews(db, ben.id, NOW, 7).map((r) => r.company)).toEqual(["Ben's Co"]);
-    // The dashboard reads the soonest few and the count of the rest.
-    expect(upcomingInterviews(db, ana.id, NOW, 14, 2).map((r) => r.company)).toEqual(["Globex", "Acme"]);
-    expect(countUpcomingInterviews(db, ana.id, NOW, 14)).toBe(3);
-    expect(countUpcomingInterviews(db, ana.id, NOW, 7)).toBe(2);
-    expect(countUpcomingInterviews(db, ben.id, NOW, 14)).toBe(1);
+    expect(upcomingInterviews(db, { userId: ana.id, now: NOW, days: 14 }).map((r) => r.company)).toEqual(["Globex", "Acme", "Acme"]);
+    expect(upcomingInterviews(db, { userId: ana.id, now: fromNow(2 * DAY), days: 7 })).toEqual([]);
+    expect(upcomingInterviews(db, { userId: ben.id, now: NOW, days: 7 }).map((r) => r.company)).toEqual(["Ben's Co"]);
   });
 
   it("leaves out closed applications (accepted, rejected, withdrawn, ghosted), and keeps every open status", () => {
@@ -152,7 +147,7 @@ describe("upcomingInterviews", () => {
       // Set afterwards: logging a round may move the status.
       sqlite.prepare("update applications set status = ? where id = ?").run(status, app.id);
     }
-    expect(upcomingInterviews(db, ana.id, NOW, 7).map((r) => r.company)).toEqual([...OPEN_STATUSES]);
+    expect(upcomingInterviews(db, { userId: ana.id, now: NOW, days: 7 }).map((r) => r.company)).toEqual([...OPEN_STATUSES]);
     expect(OPEN_STATUSES).toEqual(["saved", "applied", "screening", "interviewing", "offer"]);
     expect(APPLICATION_STATUSES).toEqual(["saved", "applied", "screening", "interviewing", "offer", "accepted", "rejected", "withdrawn", "ghosted"]);
   });

@@ -18,7 +18,7 @@ describe("the sample data on the dashboard", () => {
     insertApplications(db, ana.id, sampleApplications(now));
     const plan = planDashboard({
       overview: guidanceOverview(db, ana, now),
-      interviews: upcomingInterviews(db, ana.id, now, 8),
+      interviews: upcomingInterviews(db, { userId: ana.id, now, days: 8 }),
       now,
       timeZone: ana.timeZone,
     });
