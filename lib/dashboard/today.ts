@@ -1,5 +1,6 @@
 import type { CheckInItem, GuidanceOverview, QueueItem } from "./overview";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
+import { DAY, HOUR } from "@/lib/guidance/facts";
 import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
 
 // What the dashboard shows, worked out from the user's guidance and their
@@ -42,7 +43,7 @@ export type DashboardPlan = {
 /** The instant the calendar day `days` after today (in `zone`) begins. */
 function dayStart(now: Date, zone: string, days: number): Date {
   const date = addDaysToDate(localDate(now, zone), days);
-  return startOfDate(date, zone) ?? new Date(now.getTime() + days * 86_400_000);
+  return startOfDate(date, zone) ?? new Date(now.getTime() + days * DAY);
 }
 
 const of = (x: OfApplication): OfApplication => ({ applicationId: x.applicationId, company: x.company, roleTitle: x.roleTitle });
@@ -126,7 +127,7 @@ export function planDashboard({
   timeZone: string;
 }): DashboardPlan {
   const steps = planSteps(overview, now, timeZone);
-  const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * 3_600_000;
+  const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];
   for (const interview of interviews) {
