@@ -1,16 +1,29 @@
 // The floor under the dashboard: the rows loadGuidanceInputs reads, read with
-// raw better-sqlite3 statements, turned into engine inputs, then recommend()
-// and the queue's sort. No framework, ORM or rendering: whatever the
-// dashboard costs beyond this is overhead the app could in principle shed.
+// raw better-sqlite3 statements, turned into engine inputs, then guide() for
+// every application, the queue's sort, the week's interviews, and the split
+// into Today and Coming up (planDashboard). No framework, ORM or rendering:
+// whatever the dashboard costs beyond this is overhead the app could in
+// principle shed.
 import type Database from "better-sqlite3";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
-import { compareRecommendations } from "@/lib/guidance/queue";
-import { recommend } from "@/lib/guidance/recommend";
+import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
+import { overviewOf } from "@/lib/dashboard/overview";
+import { planDashboard } from "@/lib/dashboard/today";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
-import { ACTIVE_STATUSES, type ApplicationStatus, type EventKind, type HandledState, type RoundKind, type RoundOutcome, type SignalKey } from "@/lib/vocabulary";
+import {
+  ACTIVE_STATUSES,
+  CLOSED_STATUSES,
+  type ApplicationStatus,
+  type EventKind,
+  type HandledState,
+  type RoundFormat,
+  type RoundKind,
+  type RoundOutcome,
+  type SignalKey,
+} from "@/lib/vocabulary";
 import { groupBy } from "@/lib/group-by";
 
-type AppRow = { id: string; company: string; role_title: string; status: ApplicationStatus; archived_at: number | null };
+type AppRow = { id: string; company: string; role_title: string; status: ApplicationStatus; applied_on: string | null; archived_at: number | null };
 type RoundRow = {
   id: string;
   application_id: string;
@@ -31,13 +44,15 @@ type StepRow = { application_id: string; key: string; state: HandledState; until
 const ADVISABLE = [...ACTIVE_STATUSES, "rejected"];
 const ACTIVE_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(", ");
 const ADVISABLE_LIST = ADVISABLE.map((s) => `'${s}'`).join(", ");
+const CLOSED_LIST = CLOSED_STATUSES.map((s) => `'${s}'`).join(", ");
+type InterviewRow = { id: string; application_id: string; company: string; role_title: string; kind: RoundKind; format: RoundFormat | null; scheduled_at: number };
 const date = (secondsSinceEpoch: number) => new Date(secondsSinceEpoch * 1000);
 
 /** Prepared once, like a server would; the timed part is running them. */
 export function prepareFloor(sqlite: Database.Database) {
   const q = {
     apps: sqlite.prepare(
-      `select id, company, role_title, status, archived_at from applications
+      `select id, company, role_title, status, applied_on, archived_at from applications
        where user_id = ? and archived_at is null and status in (${ADVISABLE_LIST}) order by id`,
     ),
     rounds: sqlite.prepare(
@@ -51,9 +66,16 @@ export function prepareFloor(sqlite: Database.Database) {
     events: sqlite.prepare("select id, application_id, kind, occurred_at from events where user_id = ? order by occurred_at, id"),
     steps: sqlite.prepare("select application_id, key, state, until from guidance_steps where user_id = ?"),
     active: sqlite.prepare(`select count(*) as n from applications where user_id = ? and archived_at is null and status in (${ACTIVE_LIST})`),
+    interviews: sqlite.prepare(
+      `select r.id, r.application_id, a.company, a.role_title, r.kind, r.format, r.scheduled_at
+       from rounds r join applications a on a.id = r.application_id and a.user_id = r.user_id
+       where r.user_id = ? and r.scheduled_at > ? and r.scheduled_at <= ? and a.archived_at is null and a.status not in (${CLOSED_LIST})
+       order by r.scheduled_at, r.id`,
+    ),
     settings: sqlite.prepare(
       `select thank_you_window_hours as thankYouWindowHours, decision_wait_days as decisionWaitDays,
-         follow_up_spacing_days as followUpSpacingDays, move_on_follow_ups as moveOnFollowUps, prep_lead_days as prepLeadDays
+         follow_up_spacing_days as followUpSpacingDays, move_on_follow_ups as moveOnFollowUps, prep_lead_days as prepLeadDays,
+         application_follow_up_days as applicationFollowUpDays
        from guidance_settings where user_id = ?`,
     ),
   };
@@ -96,7 +118,7 @@ export function prepareFloor(sqlite: Database.Database) {
         until: s.until === null ? null : date(s.until),
       }));
       return {
-        application: { id: app.id, company: app.company, roleTitle: app.role_title, status: app.status },
+        application: { id: app.id, company: app.company, roleTitle: app.role_title, status: app.status, appliedOn: app.applied_on },
         rounds,
         events,
         settings,
@@ -107,11 +129,26 @@ export function prepareFloor(sqlite: Database.Database) {
     });
   }
 
-  /** The dashboard's queue for the user, the cheapest way we know to compute it; returns its length. */
+  /**
+   * The dashboard's plan for the user, the cheapest way we know to compute
+   * it; returns how many applications were advised and how many steps Today
+   * shows (the page's own count).
+   */
   return function queue(userId: string, timeZone: string, now: Date): { applications: number; steps: number } {
     const all = inputs(userId, timeZone);
-    const steps = all.flatMap((input) => recommend(input, now)).sort(compareRecommendations);
-    return { applications: all.length, steps: steps.length };
+    const overview = overviewOf(all, now);
+    const seconds = Math.floor(now.getTime() / 1000);
+    const interviews: UpcomingInterview[] = (q.interviews.all(userId, seconds, seconds + 8 * 86_400) as InterviewRow[]).map((r) => ({
+      roundId: r.id,
+      applicationId: r.application_id,
+      company: r.company,
+      roleTitle: r.role_title,
+      kind: r.kind,
+      format: r.format,
+      scheduledAt: date(r.scheduled_at),
+    }));
+    const plan = planDashboard({ overview, interviews, now, timeZone });
+    return { applications: all.length, steps: plan.blocks.reduce((n, b) => n + b.steps.length, 0) };
   };
 }
 

@@ -66,7 +66,7 @@ export function createGenerator({ seed, now, newId = (readable) => readable }: {
 
   function settings(): GuidanceSettings {
     if (chance(0.8)) return { ...DEFAULT_GUIDANCE_SETTINGS };
-    return { thankYouWindowHours: int(6, 48), decisionWaitDays: int(3, 21), followUpSpacingDays: int(3, 14), moveOnFollowUps: int(1, 4), prepLeadDays: int(1, 7) };
+    return { thankYouWindowHours: int(6, 48), decisionWaitDays: int(3, 21), followUpSpacingDays: int(3, 14), moveOnFollowUps: int(1, 4), prepLeadDays: int(1, 7), applicationFollowUpDays: int(3, 21) };
   }
 
   function rounds(appIndex: number, status: ApplicationStatus): GuidanceRound[] {
@@ -146,8 +146,11 @@ export function createGenerator({ seed, now, newId = (readable) => readable }: {
     const status = weighted(STATUSES);
     const list = rounds(i, status);
     const evs = events(i, status, list);
+    // Applied a few days to a month before the first round, or before now when there is none.
+    const appliedFrom = list[0]?.scheduledAt ?? now;
+    const appliedOn = status === "saved" ? null : isoDay(new Date(appliedFrom.getTime() - int(2, 30) * DAY));
     return {
-      application: { id: newId(`app-${String(i).padStart(5, "0")}`), company: pick(COMPANIES), roleTitle: "Software Engineer", status },
+      application: { id: newId(`app-${String(i).padStart(5, "0")}`), company: pick(COMPANIES), roleTitle: "Software Engineer", status, appliedOn },
       rounds: list,
       events: evs,
       settings: settings(),

@@ -1,10 +1,11 @@
 // Prints how long the guidance engine takes to advise on 5,000 applications,
-// the size of a very busy dashboard. The applications are made up, but from a
+// the size of a very busy dashboard: guide() per application, which the
+// dashboard runs (open steps, put-aside steps and the next check-in). The applications are made up, but from a
 // fixed seed, so every run times the same work.
 //   npm run bench:guidance [-- ITERATIONS]
 import os from "node:os";
 import { guidanceInputSchema } from "@/lib/guidance/input";
-import { recommend } from "@/lib/guidance/recommend";
+import { guide } from "@/lib/guidance/recommend";
 import { createGenerator } from "./generate";
 
 const iterations = Number(process.argv[2] ?? 20);
@@ -32,9 +33,15 @@ function main() {
   if (invalid !== -1) throw new Error(`generated application ${invalid} does not pass guidanceInputSchema`);
 
   let produced = 0;
+  let checkIns = 0;
   const adviseAll = () => {
     produced = 0;
-    for (const input of inputs) produced += recommend(input, NOW).length;
+    checkIns = 0;
+    for (const input of inputs) {
+      const g = guide(input, NOW);
+      produced += g.steps.length;
+      if (g.checkIn) checkIns++;
+    }
   };
   adviseAll(); // warm-up: let the JIT see every rule before the clock runs
   const expected = produced;
@@ -51,10 +58,11 @@ function main() {
   const roundCount = inputs.reduce((n, x) => n + x.rounds.length, 0);
   const eventCount = inputs.reduce((n, x) => n + x.events.length, 0);
   console.log(`Node ${process.version} on ${os.cpus()[0]?.model ?? "an unknown CPU"} (${os.cpus().length} cores)`);
-  console.log(`${APPLICATIONS} applications, ${roundCount} rounds, ${eventCount} events (seed ${SEED}); ${expected} recommendations per pass`);
+  console.log(`${APPLICATIONS} applications, ${roundCount} rounds, ${eventCount} events (seed ${SEED}); ${expected} recommendations and ${checkIns} check-ins per pass`);
+  console.log(`load average ${os.loadavg().map((n) => n.toFixed(2)).join(", ")} (1, 5, 15 min): figures from a busy machine are noisy`);
   console.log(`${iterations} timed passes after one warm-up; advice as of ${NOW.toISOString()}`);
   console.log("");
-  console.log(`| recommend() over ${APPLICATIONS} applications | median | p90 | min | per application (median) |`);
+  console.log(`| guide() over ${APPLICATIONS} applications | median | p90 | min | per application (median) |`);
   console.log("| --- | --- | --- | --- | --- |");
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.log(`| one pass | ${ms(s.median)} | ${ms(s.p90)} | ${ms(s.min)} | ${((s.median * 1000) / APPLICATIONS).toFixed(1)} µs |`);

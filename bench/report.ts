@@ -108,7 +108,7 @@ export function markdown(machine: Machine, pages: PageResult[], sizes: SizeResul
     out.push(`| ${p.page} | ${p.account} | \`${p.path}\` | ${p.requestsPerSecond.toFixed(1)} | ${ms(p.p50Ms)} | ${ms(p.p99Ms)} | ${thousands(p.requests)} | ${thousands(p.non2xx)} | ${health(p)} |`);
   }
   out.push("");
-  out.push("### Dashboard against the floor (raw SQL + `recommend` + sort, in-process)");
+  out.push("### Dashboard against the floor (raw SQL + `guide` + sort + the Today split, in-process)");
   out.push("");
   out.push("| applications | advised | steps (floor / page) | floor median ms | server time after a write ms | × floor | server time cached ms (1 conn p50) | p99 ms (10 conn) | req/s (10 conn) | status |");
   out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");

@@ -3,6 +3,7 @@
 // applications take seconds, not the minutes the app's own inserts would.
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import { DECIDED_STATUSES } from "@/lib/vocabulary";
 import { createGenerator, DAY, dice, prng } from "./generate";
 
 export type Account = {
@@ -31,7 +32,6 @@ const TITLES = ["Software Engineer", "Senior Software Engineer", "Staff Engineer
 const LOCATIONS = ["London", "Berlin", "Remote", "New York", "Lisbon", null];
 const SOURCES = ["LinkedIn", "Referral", "Company site", "Recruiter", null];
 const TIME_ZONE = "Europe/London";
-const CLOSED = new Set(["rejected", "withdrawn", "accepted"]);
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -41,8 +41,9 @@ function statements(sqlite: Database.Database) {
       "insert into users (id, email, name, password_hash, session_version, time_zone, created_at) values (?, ?, ?, ?, 1, ?, ?)",
     ),
     settings: sqlite.prepare(
-      `insert into guidance_settings (user_id, thank_you_window_hours, decision_wait_days, follow_up_spacing_days, move_on_follow_ups, prep_lead_days)
-       values (?, 36, 10, 7, 3, 4)`,
+      `insert into guidance_settings (user_id, thank_you_window_hours, decision_wait_days, follow_up_spacing_days, move_on_follow_ups, prep_lead_days,
+         application_follow_up_days)
+       values (?, 36, 10, 7, 3, 4, 10)`,
     ),
     application: sqlite.prepare(
       `insert into applications (id, user_id, company, role_title, location, work_mode, source, salary_min, salary_max, salary_currency,
@@ -100,9 +101,10 @@ export function seedAccount(
       q.application.run(
         app.id, userId, app.company, pick(TITLES), pick(LOCATIONS), pick(["remote", "hybrid", "onsite", null]), pick(SOURCES),
         salaryMin, salaryMin === null ? null : salaryMin + int(5, 40) * 1000, salaryMin === null ? null : "GBP", salaryMin === null ? null : "year",
-        app.status, app.status === "saved" ? null : created.toISOString().slice(0, 10), chance(0.7) ? int(1, 5) : null,
+        app.status, app.appliedOn, chance(0.7) ? int(1, 5) : null,
         chance(0.3) ? `Notes on ${app.company}: team, stack and what they asked.` : null,
-        CLOSED.has(app.status) && chance(0.1) ? seconds(now) - int(1, 30) * 86_400 : null,
+        // A tenth of the decided ones are archived, as people tidy up after a decision.
+        DECIDED_STATUSES.includes(app.status) && chance(0.1) ? seconds(now) - int(1, 30) * 86_400 : null,
         seconds(created), Math.min(lastTouched, now.getTime()),
       );
       n.applications++;

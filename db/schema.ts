@@ -324,6 +324,8 @@ export const guidanceSettings = sqliteTable("guidance_settings", {
   followUpSpacingDays: integer("follow_up_spacing_days").notNull(),
   moveOnFollowUps: integer("move_on_follow_ups").notNull(),
   prepLeadDays: integer("prep_lead_days").notNull(),
+  // Added with the catalog's second edition: rows saved before it take the default.
+  applicationFollowUpDays: integer("application_follow_up_days").notNull().default(7),
   updatedAt: updatedAt(),
 });
 

@@ -70,14 +70,15 @@ export function sampleApplications(now: Date): Sample[] {
       location: "Berlin", workMode: "hybrid", source: "Referral", excitement: 5,
       salaryMin: 85000, salaryMax: 100000, salaryCurrency: "EUR", salaryPeriod: "year",
       postingUrl: "https://example.com/jobs/northwind-frontend",
-      notes: "Second round with the design systems team next week. Referred by Priya.",
+      notes: "Second round booked with the design systems team. Referred by Priya.",
       rounds: [
         round("first", 12 * 24, {
           newInterviewers: [priya],
           signals: ["long_term_discussion", "role_skills", "behavioral_questions"],
           notes: "Walked through the component library migration; she asked about mentoring.",
         }),
-        round("second", -5 * 24 - 3, {
+        // Tomorrow: the dashboard's Today opens with it, and its preparation is due.
+        round("second", -26, {
           durationMinutes: 90,
           location: "https://meet.example.com/northwind-ds",
           newInterviewers: [priya, { name: "Tomás Weber", title: "Design Systems Lead" }],
@@ -99,9 +100,16 @@ export function sampleApplications(now: Date): Sample[] {
         }),
       ],
     }),
-    row("Harbor & Finch", "Full-stack Developer", "screening", 9, 3, {
+    row("Harbor & Finch", "Full-stack Developer", "screening", 16, 2, {
       location: "Amsterdam", workMode: "onsite", source: "Company site", excitement: 3,
-      rounds: [round("screen", 3 * 24, { format: "phone", durationMinutes: 30, newInterviewers: [{ name: "Sam Ortiz", title: "Recruiter" }] })],
+      notes: "Screen went fine; no word since. Followed up on Monday.",
+      // Waiting on a decision, one follow-up sent: Coming up shows when the second would be due.
+      rounds: [
+        round("screen", 10 * 24, {
+          format: "phone", durationMinutes: 30, outcome: "pending", newInterviewers: [{ name: "Sam Ortiz", title: "Recruiter" }],
+        }),
+      ],
+      events: [event("follow_up_sent", 2, "Short note to Sam asking about timing.")],
     }),
     row("Quillstack", "Staff Engineer, Platform", "offer", 35, 1, {
       location: "London", workMode: "hybrid", source: "Recruiter", excitement: 4,

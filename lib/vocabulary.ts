@@ -20,6 +20,26 @@ export const ACTIVE_STATUSES: readonly ApplicationStatus[] = ["applied", "screen
 /** Still waiting on the company's decision. */
 export const WAITING_STATUSES: readonly ApplicationStatus[] = ["applied", "screening", "interviewing"];
 
+/**
+ * Out of the running: decided (accepted, rejected, withdrawn) or given up on
+ * (ghosted). The one meaning of "closed": a closed application's interviews
+ * leave the dashboard and the calendar feed, and the list and board file it
+ * under Closed. Everything else is open, saved ones included.
+ */
+export const CLOSED_STATUSES: readonly ApplicationStatus[] = ["accepted", "rejected", "withdrawn", "ghosted"];
+export const OPEN_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+export const isClosed = (status: ApplicationStatus): boolean => CLOSED_STATUSES.includes(status);
+/** The two halves of the pipeline, as one filter value each ("?status=open"). */
+export const STATUS_GROUPS = { open: OPEN_STATUSES, closed: CLOSED_STATUSES } as const;
+export type StatusGroup = keyof typeof STATUS_GROUPS;
+
+/**
+ * Closed by a decision, which only an edit of the status undoes. Ghosted is
+ * closed on the user's guess alone, so a late offer or rejection may still
+ * be logged on it.
+ */
+export const DECIDED_STATUSES: readonly ApplicationStatus[] = CLOSED_STATUSES.filter((s) => s !== "ghosted");
+
 export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;
 export type WorkMode = (typeof WORK_MODES)[number];
 

@@ -5,13 +5,14 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { notFoundFor } from "@/lib/auth/foreign-access";
 import { actionWithUser } from "@/lib/auth/validated-action";
-import { actOnStep, applicationGuidance, type StepAction } from "@/lib/data/guidance";
+import { actOnStep, applicationGuidance, restoreStep, type StepAction } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
 import { DAY } from "@/lib/guidance/facts";
 import { formValues } from "@/lib/forms/form-state";
-import { markGhostedSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
+import { markGhostedSchema, restoreStepSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
 
 const STEP_GONE = "This step no longer applies (perhaps it was done in another tab). The list is up to date now.";
+const STEP_NOT_ASIDE = "This step is no longer put aside (perhaps it was restored in another tab). The list is up to date now.";
 
 function toStepAction(name: StepActionName, now: Date): StepAction {
   if (name === "done") return { kind: "done" };
@@ -61,4 +62,19 @@ export const markGhostedAction = actionWithUser(async (user, formData) => {
   revalidatePath("/", "layout");
   const ghosted = `ghosted=${encodeURIComponent(applicationId)}`;
   redirect(from === "dashboard" ? `/?${ghosted}` : `/applications/${encodeURIComponent(applicationId)}?${ghosted}`);
+});
+
+/**
+ * Restore on a snoozed or dismissed step: it is back among the steps at
+ * once. Only the session's user's own put-aside step can be restored:
+ * another user's is a 404; their own that is already back (a second tab)
+ * says so rather than showing a 404 page.
+ */
+export const restoreStepAction = actionWithUser(async (user, formData) => {
+  const parsed = restoreStepSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That step could not be restored." };
+  const result = restoreStep(getDb(), { userId: user.id, ...parsed.data });
+  if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: parsed.data.applicationId });
+  revalidatePath("/", "layout");
+  return result.ok ? { message: "Restored: it is back among your steps." } : { message: STEP_NOT_ASIDE };
 });

@@ -23,7 +23,8 @@ export type CalendarStep = {
   applicationId: string;
   title: string;
   dueAt: Date;
-  reasons: string[];
+  /** What to do, in words that stay true: a calendar keeps the text long after it was fetched. */
+  detail: string;
   company: string;
   roleTitle: string;
 };
@@ -34,6 +35,8 @@ export const STEP_MINUTES = 15;
 /** How often subscribed calendars are asked to fetch the feed again. */
 const REFRESH_SECONDS = 60 * 60;
 const MINUTE = 60_000;
+/** Calendars show seconds as odd start times: a step starts on its minute. */
+const onTheMinute = (date: Date) => new Date(Math.floor(date.getTime() / MINUTE) * MINUTE);
 
 // UIDs depend only on the row's ids, never on the host or the token, so a
 // calendar updates an event in place after a change, a new base URL or a
@@ -91,16 +94,15 @@ export function buildCalendar({ rounds, steps, baseUrl, now, name = "Shortlist i
 
   for (const step of steps) {
     const url = applicationUrl(baseUrl, step.applicationId);
-    const description = [
-      `${step.company} — ${step.roleTitle}`,
-      step.reasons.map((r) => `• ${r}`).join("\n"),
-      url ? `Open in Shortlist: ${url}` : null,
-    ].filter(Boolean);
+    // The step's reasons say "ended 30 hours ago": true when computed, wrong
+    // by the time a calendar shows them. The detail carries no such phrase.
+    const description = [`${step.company} — ${step.roleTitle}`, step.detail, url ? `Open in Shortlist: ${url}` : null].filter(Boolean);
+    const start = onTheMinute(step.dueAt);
     calendar.createEvent({
       id: stepUid(step.applicationId, step.key),
       stamp: now,
-      start: step.dueAt,
-      end: new Date(step.dueAt.getTime() + STEP_MINUTES * MINUTE),
+      start,
+      end: new Date(start.getTime() + STEP_MINUTES * MINUTE),
       summary: stepSummary(step),
       description: description.join("\n\n"),
       transparency: ICalEventTransparency.TRANSPARENT,

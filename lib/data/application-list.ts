@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, rounds, type ApplicationStatus } from "@/db/schema";
+import { applications, rounds } from "@/db/schema";
+import { CLOSED_STATUSES, STATUS_GROUPS, type ApplicationStatus, type StatusGroup } from "@/lib/vocabulary";
 import { DAY } from "@/lib/guidance/facts";
 import type { ApplicationSort } from "@/lib/validation/application-filter";
 import { groupBy } from "@/lib/group-by";
@@ -12,7 +13,8 @@ export const INTERVIEW_SOON_DAYS = 7;
 
 export type ListQuery = {
   query?: string;
-  status?: ApplicationStatus;
+  /** One status, or either half of the pipeline. */
+  status?: ApplicationStatus | StatusGroup;
   /** Only applications with at least one overdue next step. */
   overdueOnly?: boolean;
   /** Only applications with a round starting in (now, now + 7 days]. */
@@ -82,12 +84,15 @@ const idIn = (ids: string[]) => inArray(applications.id, sql`(select value from 
 function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[]): SQL | undefined {
   const where: (SQL | undefined)[] = [eq(applications.userId, userId)];
   if (!q.includeArchived) where.push(isNull(applications.archivedAt));
-  if (q.status) where.push(eq(applications.status, q.status));
+  if (q.status === "open" || q.status === "closed") where.push(inArray(applications.status, [...STATUS_GROUPS[q.status]]));
+  else if (q.status) where.push(eq(applications.status, q.status));
   if (q.minExcitement) where.push(sql`${applications.excitement} >= ${q.minExcitement}`);
   if (q.importId) where.push(eq(applications.importId, q.importId));
   if (q.overdueOnly) where.push(idIn(overdueIds));
   if (q.interviewSoon) {
     const end = new Date(now.getTime() + INTERVIEW_SOON_DAYS * DAY);
+    // A closed application's rounds are off the dashboard and the feed, so off this filter too.
+    where.push(notInArray(applications.status, [...CLOSED_STATUSES]));
     where.push(
       exists(
         sql`(select 1 from ${rounds} where ${and(

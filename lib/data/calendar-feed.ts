@@ -2,7 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, isNull, notInArray } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
-import { applications, calendarFeeds, rounds, users, type ApplicationStatus } from "@/db/schema";
+import { applications, calendarFeeds, rounds, users } from "@/db/schema";
+import { CLOSED_STATUSES, isClosed } from "@/lib/vocabulary";
 import type { CalendarRound, CalendarStep } from "@/lib/calendar/ics";
 import { DAY } from "@/lib/guidance/facts";
 import { guidanceQueue } from "./guidance";
@@ -10,8 +11,6 @@ import { write } from "./write";
 
 /** How far back the feed reaches, so a calendar keeps the rounds of the last weeks. */
 export const FEED_LOOKBACK_DAYS = 30;
-/** Applications whose rounds no longer belong in a calendar. */
-const CLOSED_STATUSES: ApplicationStatus[] = ["accepted", "rejected", "withdrawn", "ghosted"];
 /** 32 random bytes in base64url, without padding. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -87,7 +86,7 @@ export function calendarRounds(db: Queryable, userId: string, since: Date): Cale
         eq(rounds.userId, userId),
         gte(rounds.scheduledAt, since),
         isNull(applications.archivedAt),
-        notInArray(applications.status, CLOSED_STATUSES),
+        notInArray(applications.status, [...CLOSED_STATUSES]),
       ),
     )
     .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
@@ -107,9 +106,10 @@ export function calendarRound(db: Queryable, userId: string, applicationId: stri
 }
 
 /**
- * Everything the feed holds: recent and upcoming rounds, and the open next
- * steps that have a due time. One rounds query and one queue computation,
- * whatever the number of applications.
+ * Everything the feed holds: recent and upcoming rounds, and the open to-dos
+ * (steps with a due time), all on open applications: a rejected one's
+ * "look back" is advice for the app, not an appointment. One rounds query
+ * and one queue computation, whatever the number of applications.
  */
 export function feedContents(
   db: Queryable,
@@ -118,8 +118,8 @@ export function feedContents(
 ): { rounds: CalendarRound[]; steps: CalendarStep[] } {
   const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY);
   const steps = guidanceQueue(db, user, now).flatMap((s) =>
-    s.dueAt
-      ? [{ key: s.key, applicationId: s.applicationId, title: s.title, dueAt: s.dueAt, reasons: s.reasons, company: s.company, roleTitle: s.roleTitle }]
+    s.dueAt && !isClosed(s.status)
+      ? [{ key: s.key, applicationId: s.applicationId, title: s.title, dueAt: s.dueAt, detail: s.detail, company: s.company, roleTitle: s.roleTitle }]
       : [],
   );
   return { rounds: calendarRounds(db, user.id, since), steps };

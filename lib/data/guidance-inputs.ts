@@ -100,6 +100,7 @@ export function loadGuidanceInputs(
       company: applications.company,
       roleTitle: applications.roleTitle,
       status: applications.status,
+      appliedOn: applications.appliedOn,
       archivedAt: applications.archivedAt,
     })
     .from(applications)

@@ -13,6 +13,7 @@ export function getGuidanceSettings(db: Queryable, userId: string): GuidanceSett
       followUpSpacingDays: guidanceSettings.followUpSpacingDays,
       moveOnFollowUps: guidanceSettings.moveOnFollowUps,
       prepLeadDays: guidanceSettings.prepLeadDays,
+      applicationFollowUpDays: guidanceSettings.applicationFollowUpDays,
     })
     .from(guidanceSettings)
     .where(eq(guidanceSettings.userId, userId))

@@ -1,13 +1,13 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNull, lte, notInArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
-import { applications, guidanceSteps, rounds, type RoundKind } from "@/db/schema";
+import { applications, guidanceSteps } from "@/db/schema";
 import type { HandledState } from "@/lib/vocabulary";
-import { fired, recommend } from "@/lib/guidance/recommend";
+import type { CheckIn } from "@/lib/guidance/check-in";
+import { fired, guide, type PutAside } from "@/lib/guidance/recommend";
 import type { Recommendation } from "@/lib/guidance/recommendation";
-import { DAY } from "@/lib/guidance/facts";
-import { compareRecommendations } from "@/lib/guidance/queue";
 import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
+import { overviewOf, type GuidanceOverview, type QueueItem } from "@/lib/dashboard/overview";
 import { logEvent } from "./events";
 import { cachedForUser } from "./guidance-cache";
 import { loadGuidanceInputs } from "./guidance-inputs";
@@ -16,25 +16,23 @@ import { write, type WriteTx } from "./write";
 
 type GuidanceUser = { id: string; timeZone: string };
 
-export type QueueItem = Recommendation & { company: string; roleTitle: string };
+export type { CheckInItem, DraftMaterial, GuidanceOverview, PutAsideItem, QueueItem } from "@/lib/dashboard/overview";
 
 /**
- * Every open step across the user's applications, in queue order. Shared by
- * every caller until the user's data changes, a snooze ends, a step falls
- * due, or a minute passes (see guidance-cache.ts): treat it as read-only.
+ * The user's open steps, put-aside steps and check-ins across their
+ * applications. Shared by every caller until the user's data changes, a
+ * snooze ends, a step or check-in falls due, or a minute passes (see
+ * guidance-cache.ts): treat it as read-only.
  */
-export function guidanceQueue(db: Queryable, user: GuidanceUser, now: Date): readonly QueueItem[] {
+export function guidanceOverview(db: Queryable, user: GuidanceUser, now: Date): GuidanceOverview {
   return cachedForUser(db, "queue", user, now, (tx) => {
     const inputs = loadGuidanceInputs(tx, user, { dashboard: true });
-    const queue = inputs
-      .flatMap((input) =>
-        recommend(input, now).map((r) => ({ ...r, company: input.application.company, roleTitle: input.application.roleTitle })),
-      )
-      .sort(compareRecommendations);
+    const { queue, putAside, checkIns } = overviewOf(inputs, now);
     const at = now.getTime();
     let changesAt = Infinity;
-    // A step is overdue once now passes its due time, and a snooze ends at
-    // its end: both instants, and the one just after, are changes.
+    // A step is overdue once now passes its due time, a snooze ends at its
+    // end, and a check-in becomes a step at its time: each instant, and the
+    // one just after, is a change.
     const consider = (instant: Date | null | undefined) => {
       const t = instant?.getTime();
       if (t === undefined || t < at) return;
@@ -43,17 +41,27 @@ export function guidanceQueue(db: Queryable, user: GuidanceUser, now: Date): rea
     };
     for (const input of inputs) for (const step of input.handled) consider(step.until);
     for (const item of queue) consider(item.dueAt);
-    return { value: Object.freeze(queue), changesAt };
+    for (const c of checkIns) consider(c.dueAt);
+    return { value: Object.freeze({ queue: Object.freeze(queue), putAside: Object.freeze(putAside), checkIns: Object.freeze(checkIns) }), changesAt };
   });
 }
 
-export type ApplicationGuidance = { recommendations: Recommendation[]; summary: StandingSummary | null };
+/** Every open step across the user's applications, in queue order (see guidanceOverview). */
+export const guidanceQueue = (db: Queryable, user: GuidanceUser, now: Date): readonly QueueItem[] => guidanceOverview(db, user, now).queue;
 
-/** The open steps and the standing summary for one of the user's applications. */
+export type ApplicationGuidance = {
+  recommendations: Recommendation[];
+  summary: StandingSummary | null;
+  putAside: PutAside[];
+  checkIn: CheckIn | null;
+};
+
+/** The open and put-aside steps, next check-in and standing summary for one of the user's applications. */
 export function applicationGuidance(db: Queryable, user: GuidanceUser, applicationId: string, now: Date): ApplicationGuidance | null {
   const input = loadGuidanceInputs(db, user, { applicationId })[0];
   if (!input) return null;
-  return { recommendations: recommend(input, now), summary: standingSummary(input, now) };
+  const g = guide(input, now);
+  return { recommendations: g.steps, summary: standingSummary(input, now), putAside: g.putAside, checkIn: g.checkIn };
 }
 
 export type StepAction = { kind: "done" } | { kind: "dismiss" } | { kind: "snooze"; until: Date };
@@ -73,7 +81,7 @@ function logWhatWasDone(tx: WriteTx, userId: string, step: Recommendation, now: 
     return markThankYouSent(tx, userId, step.roundId, now).ok ? "thank-you" : "refused";
   }
   const kind =
-    step.ruleId === "follow-up-after-silence" ? "follow_up_sent" : step.ruleId === "request-feedback" ? "feedback_requested" : null;
+    step.ruleId === "follow-up-after-silence" || step.ruleId === "follow-up-on-application" ? "follow_up_sent" : step.ruleId === "request-feedback" ? "feedback_requested" : null;
   if (!kind) return null;
   if (!logEvent(tx, userId, step.applicationId, { kind, occurredAt: now }).ok) return "refused";
   return kind === "follow_up_sent" ? "follow-up" : "feedback-request";
@@ -118,50 +126,36 @@ export function actOnStep(db: Db, user: GuidanceUser, applicationId: string, key
   });
 }
 
-export type UpcomingInterview = {
-  roundId: string;
-  applicationId: string;
-  company: string;
-  roleTitle: string;
-  kind: RoundKind;
-  scheduledAt: Date;
-};
+/** Snoozed and dismissed are put aside; done is not (Done may have logged the fact that closes the step). */
+const RESTORABLE: HandledState[] = ["snoozed", "dismissed"];
 
-function upcomingConditions(userId: string, now: Date, days: number) {
-  const end = new Date(now.getTime() + days * DAY);
-  return and(
-    eq(rounds.userId, userId),
-    gt(rounds.scheduledAt, now),
-    lte(rounds.scheduledAt, end),
-    isNull(applications.archivedAt),
-    notInArray(applications.status, ["accepted", "rejected", "withdrawn"]),
-  );
-}
+export type RestoreResult =
+  | { ok: true }
+  /** No such application for this user: the caller answers 404. */
+  | { ok: false; reason: "not-found" }
+  /** The user's own step is not put aside (any more): restored or done in another tab. */
+  | { ok: false; reason: "gone" };
 
-const upcomingJoin = (userId: string) => and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId));
-
-/** The user's rounds starting within `days` of now, soonest first, on applications still open; the first `limit` of them. */
-export function upcomingInterviews(db: Queryable, userId: string, now: Date, days: number, limit = -1): UpcomingInterview[] {
-  return db
-    .select({
-      roundId: rounds.id,
-      applicationId: rounds.applicationId,
-      company: applications.company,
-      roleTitle: applications.roleTitle,
-      kind: rounds.kind,
-      scheduledAt: rounds.scheduledAt,
-    })
-    .from(rounds)
-    .innerJoin(applications, upcomingJoin(userId))
-    .where(upcomingConditions(userId, now, days))
-    .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
-    .limit(limit) // SQLite: -1 is no limit
-    .all();
-}
-
-/** How many rounds upcomingInterviews would give without a limit. */
-export function countUpcomingInterviews(db: Queryable, userId: string, now: Date, days: number): number {
-  return (
-    db.select({ n: count() }).from(rounds).innerJoin(applications, upcomingJoin(userId)).where(upcomingConditions(userId, now, days)).get()?.n ?? 0
-  );
+/**
+ * Brings a snoozed or dismissed step back into the user's steps. Scoped by
+ * the user: another user's application changes nothing and answers
+ * not-found, exactly like a missing one.
+ */
+export function restoreStep(db: Db, { userId, applicationId, key }: { userId: string; applicationId: string; key: string }): RestoreResult {
+  return write(db, (tx): RestoreResult => {
+    const removed = tx
+      .delete(guidanceSteps)
+      .where(
+        and(
+          eq(guidanceSteps.userId, userId),
+          eq(guidanceSteps.applicationId, applicationId),
+          eq(guidanceSteps.key, key),
+          inArray(guidanceSteps.state, RESTORABLE),
+        ),
+      )
+      .run();
+    if (removed.changes > 0) return { ok: true };
+    const owned = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.userId, userId))).get();
+    return { ok: false, reason: owned ? "gone" : "not-found" };
+  });
 }

@@ -9,10 +9,15 @@ export type DraftFacts = {
   kind: DraftKind;
   senderName: string;
   application: Pick<GuidanceInput["application"], "company" | "roleTitle">;
-  round: Pick<GuidanceInput["rounds"][number], "kind" | "signals" | "interviewers"> & {
-    /** "Tuesday 1 December", already in the user's zone. */
-    dateText: string;
-  };
+  /** The round the message is about; null for a follow-up on an application with no interview yet. */
+  round:
+    | (Pick<GuidanceInput["rounds"][number], "kind" | "signals" | "interviewers"> & {
+        /** "Tuesday 1 December", already in the user's zone. */
+        dateText: string;
+      })
+    | null;
+  /** "Tuesday 1 December": when the user applied, for a follow-up before any interview. */
+  appliedOnText?: string | null;
 };
 
 /** How a covered topic reads inside a sentence of a thank-you. */
@@ -31,14 +36,14 @@ const TOPIC_PHRASES: Partial<Record<SignalKey, string>> = {
 
 const MAX_TOPICS = 2;
 
-function greeting(people: DraftFacts["round"]["interviewers"]): string {
+function greeting(people: NonNullable<DraftFacts["round"]>["interviewers"]): string {
   const first = people.map((p) => p.name.trim().split(/\s+/)[0]).filter(Boolean);
   if (first.length === 0) return "Hello,";
   if (first.length <= 3) return `Hi ${first.length === 1 ? first[0] : `${first.slice(0, -1).join(", ")} and ${first.at(-1)}`},`;
   return "Hi all,";
 }
 
-function topicsLine(signals: DraftFacts["round"]["signals"]): string {
+function topicsLine(signals: NonNullable<DraftFacts["round"]>["signals"]): string {
   const phrases = signals.map((s) => TOPIC_PHRASES[s.signal]).filter((p): p is string => Boolean(p)).slice(0, MAX_TOPICS);
   if (phrases.length === 0) return "I enjoyed the conversation and came away even keener on the role.";
   return `I especially enjoyed talking about ${phrases.join(" and ")}, and came away even keener on the role.`;
@@ -51,6 +56,7 @@ function topicsLine(signals: DraftFacts["round"]["signals"]): string {
 export function buildDraft(facts: DraftFacts): Draft {
   const { company, roleTitle } = facts.application;
   const round = facts.round;
+  if (!round) return applicationFollowUp(facts);
   const to = round.interviewers.map((p) => p.email).filter((e): e is string => Boolean(e));
   const hello = greeting(round.interviewers);
   const signOff = `Best wishes,\n${facts.senderName}`;
@@ -79,6 +85,8 @@ export function buildDraft(facts: DraftFacts): Draft {
           signOff,
         ].join("\n\n"),
       };
+    case "application-follow-up":
+      return applicationFollowUp(facts);
     case "feedback-request":
       return {
         to,
@@ -103,4 +111,20 @@ export function mailtoHref(draft: Draft): string {
   const address = (a: string) => encodeURIComponent(a).replaceAll("%40", "@");
   const body = draft.body.replace(/\r?\n/g, "\r\n");
   return `mailto:${draft.to.map(address).join(",")}?subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(body)}`;
+}
+
+/** Before any interview there is nobody named yet: a note to whoever reads applications. */
+function applicationFollowUp(facts: DraftFacts): Draft {
+  const { company, roleTitle } = facts.application;
+  const applied = facts.appliedOnText ? ` on ${facts.appliedOnText}` : "";
+  return {
+    to: [],
+    subject: `Following up on my application: ${roleTitle}`,
+    body: [
+      "Hello,",
+      `I applied for the ${roleTitle} role at ${company}${applied} and wanted to check that my application reached you.`,
+      "I am still very interested, and glad to send anything that would help, such as work samples or references. Could you tell me where things stand?",
+      `Best wishes,\n${facts.senderName}`,
+    ].join("\n\n"),
+  };
 }

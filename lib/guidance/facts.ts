@@ -1,5 +1,6 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
-import { startOfDate } from "@/lib/time/zoned";
+import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
+import { atLocalHour, atLocalHourOfDay, formatShortDate, localDate, localDayNumber } from "@/lib/time/zoned";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
 import { byText } from "./queue";
 
@@ -118,30 +119,72 @@ export const eventsSince = (facts: Facts, since: Date, kinds: readonly EventKind
 /** Replies logged since the round started: any of them ends the silence. */
 export const responsesSince = (facts: Facts, since: Date) => eventsSince(facts, since, RESPONSES);
 
-/** The latest decision date the company gave, as a calendar date. */
+/**
+ * The decision date the company gave most recently, as a calendar date: the
+ * one from the latest round that named one, even when an earlier round had
+ * named a later date ("by the 30th" in round 1, "by Friday" in round 2).
+ */
 export function statedDecisionDate(facts: Facts): string | undefined {
-  let latest: string | undefined;
-  for (const r of facts.rounds)
-    for (const s of r.round.signals) if (s.signal === "hiring_timeline" && s.onDate && (!latest || s.onDate > latest)) latest = s.onDate;
-  return latest;
-}
-
-/** UTC midnight after a calendar date: that date ends within 14 hours either side of it, in any zone. */
-export function dayAfterUtc(date: string): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1));
-}
-export const ZONE_OFFSET_LIMIT_MS = 14 * HOUR;
-
-/** When a calendar date ends in the user's zone: "by Friday" has not passed until Friday is over. */
-export function endOfDate(facts: Facts, date: string): Date {
-  const next = dayAfterUtc(date).toISOString().slice(0, 10);
-  return startOfDate(next, facts.input.timeZone) ?? dayAfterUtc(date);
+  for (let i = facts.rounds.length - 1; i >= 0; i--) {
+    let stated: string | undefined;
+    for (const s of facts.rounds[i].round.signals) if (s.signal === "hiring_timeline" && s.onDate && (!stated || s.onDate > stated)) stated = s.onDate;
+    if (stated) return stated;
+  }
+  return undefined;
 }
 
 export const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);
 export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
 export const addHours = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR);
 
-/** "Round 2 with Acme", or "round 2 with Acme" inside a sentence. */
-export const roundName = (facts: Facts, r: RoundFact, word: "Round" | "round" = "Round") => `${word} ${r.number} with ${facts.company}`;
+/** A step due on a day is due at this hour of it, in the user's zone: a time a person plans by. */
+export const PLANNING_HOUR = 9;
+
+/** The calendar date `instant` falls on in the user's zone. */
+export const dayOf = (facts: Facts, instant: Date) => localDate(instant, facts.input.timeZone);
+
+/** 09:00 on a calendar date in the user's zone. */
+export function planningTimeOn(facts: Facts, isoDate: string): Date {
+  return atLocalHour(isoDate, PLANNING_HOUR, facts.input.timeZone) ?? new Date(Date.parse(isoDate) + PLANNING_HOUR * HOUR);
+}
+
+// The dashboard asks these for every step of thousands of applications: they
+// work in day numbers, never in date strings.
+const nineOnDay = (facts: Facts, day: number) =>
+  atLocalHourOfDay(day, PLANNING_HOUR, facts.input.timeZone) ?? new Date(day * DAY + PLANNING_HOUR * HOUR);
+
+/** 09:00 on the day `days` after the day `instant` falls on ("two days after the rejection"). */
+export const planningTimeDaysAfter = (facts: Facts, instant: Date, days: number) =>
+  nineOnDay(facts, localDayNumber(instant, facts.input.timeZone) + days);
+
+/** The first 09:00 at or after `instant`: when a wait that ends then can be acted on. */
+export function firstPlanningTimeFrom(facts: Facts, instant: Date): Date {
+  const day = localDayNumber(instant, facts.input.timeZone);
+  const sameDay = nineOnDay(facts, day);
+  return sameDay.getTime() >= instant.getTime() ? sameDay : nineOnDay(facts, day + 1);
+}
+
+/** How a round reads in a sentence: by what it is, since a screen would make "round 2" the first interview. */
+const KIND_WORDS: Record<RoundKind, string> = { ...lowerCased(ROUND_KIND_LABELS), other: "interview" };
+function lowerCased<K extends string>(labels: Record<K, string>): Record<K, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as string).toLowerCase()])) as Record<K, string>;
+}
+/** "second interview", "screening call", or plain "interview" for one of another kind. */
+export const kindWord = (kind: RoundKind) => KIND_WORDS[kind];
+
+/** "Wed 2 Dec", with the year when it is not this year's. */
+export const dayName = perCall((instant: Date, facts: Facts) => {
+  const zone = facts.input.timeZone;
+  const year = dayOf(facts, instant).slice(0, 4);
+  const short = formatShortDate(instant, zone);
+  return year === thisYear(facts, facts) ? short : `${short} ${year}`;
+});
+const thisYear = perCall((_: Facts, facts: Facts) => dayOf(facts, facts.now).slice(0, 4));
+
+/** "second interview on Wed 2 Dec". */
+export const roundLabel = (facts: Facts, r: RoundFact) => `${kindWord(r.round.kind)} on ${dayName(r.start, facts)}`;
+
+/** "Your second interview with Acme on Wed 2 Dec", or "your …" inside a sentence. */
+export const roundName = (facts: Facts, r: RoundFact, word: "Your" | "your" = "Your") =>
+  `${word} ${kindWord(r.round.kind)} with ${facts.company} on ${dayName(r.start, facts)}`;
+

@@ -34,6 +34,8 @@ export const guidanceInputSchema = z.object({
     company: z.string().min(1),
     roleTitle: z.string().min(1),
     status: z.enum(APPLICATION_STATUSES),
+    /** The day the user applied, if they said: the wait before any interview counts from it. */
+    appliedOn: isoDate.nullable(),
   }),
   rounds: z.array(roundSchema),
   events: z.array(eventSchema),

@@ -36,8 +36,18 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 
 const calendar = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
+// Formatting is the costly part and a few dates recur across thousands of
+// applications; the answer depends on the date alone.
+const calendarDates = new Map<string, string>();
+
 /** "Fri, 4 Dec 2026" for a calendar date, which has no zone. */
 export function calendarDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return calendar.format(new Date(Date.UTC(y, m - 1, d)));
+  let text = calendarDates.get(isoDate);
+  if (text === undefined) {
+    const [y, m, d] = isoDate.split("-").map(Number);
+    text = calendar.format(new Date(Date.UTC(y, m - 1, d)));
+    if (calendarDates.size >= 4096) calendarDates.clear();
+    calendarDates.set(isoDate, text);
+  }
+  return text;
 }

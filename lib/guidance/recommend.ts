@@ -1,3 +1,4 @@
+import { nextCheckIn, type CheckIn } from "./check-in";
 import { gatherFacts, type Facts } from "./facts";
 import type { GuidanceInput, HandledStep } from "./input";
 import { compareRecommendations } from "./queue";
@@ -6,10 +7,14 @@ import { negotiateAfterOffer, reflectAndUpdate, requestFeedback } from "./rules/
 import { preparationSteps, salaryWaitForOffer, secondRoundExpectations } from "./rules/preparation";
 import { readTheSignals } from "./rules/signals";
 import { sendThankYou } from "./rules/thank-you";
-import { followUpAfterSilence, keepSearching, moveOnNoResponse } from "./rules/waiting";
+import { followUpAfterSilence, followUpOnApplication, keepSearching, moveOnNoResponse } from "./rules/waiting";
 
-/** The user has closed these: nothing is left to advise on. */
-const CLOSED = ["accepted", "withdrawn"];
+/**
+ * Nothing is left to advise on once the user has taken or turned down the
+ * job. (A rejection still brings feedback and reflection; a ghosted
+ * application's rules simply no longer fire.)
+ */
+const NOTHING_TO_ADVISE = ["accepted", "withdrawn"];
 
 const RULES: readonly ((facts: Facts) => Recommendation[])[] = [
   secondRoundExpectations,
@@ -17,6 +22,7 @@ const RULES: readonly ((facts: Facts) => Recommendation[])[] = [
   salaryWaitForOffer,
   sendThankYou,
   followUpAfterSilence,
+  followUpOnApplication,
   keepSearching,
   readTheSignals,
   moveOnNoResponse,
@@ -26,27 +32,51 @@ const RULES: readonly ((facts: Facts) => Recommendation[])[] = [
 ];
 
 /** Whether the user has put this step aside: done or dismissed for good, snoozed until its time. */
-function isHandled(handled: ReadonlyMap<string, HandledStep> | null, key: string, now: Date): boolean {
-  const h = handled?.get(key);
+function isHandled(h: HandledStep | undefined, now: Date): boolean {
   if (!h) return false;
   return h.state !== "snoozed" || (h.until !== null && now.getTime() < h.until.getTime());
 }
 
+/** A step the user put aside (snoozed or dismissed), with how. */
+export type PutAside = { step: Recommendation; state: "snoozed" | "dismissed"; until: Date | null };
+
+export type Guidance = {
+  /** Open steps, in queue order. */
+  steps: Recommendation[];
+  /** Steps that would fire but are snoozed or dismissed (not done), in queue order. */
+  putAside: PutAside[];
+  /** When the next follow-up falls due, if still to come. */
+  checkIn: CheckIn | null;
+};
+
 /**
- * Every rule that fires for every step the user has not put aside, in queue
- * order. Pure: the same input and `now` always give the same answer.
+ * Everything the engine says about one application at `now`: its open
+ * steps, the ones put aside, and its next check-in. Pure: the same input
+ * and `now` always give the same answer.
  */
+export function guide(input: GuidanceInput, now: Date): Guidance {
+  if (NOTHING_TO_ADVISE.includes(input.application.status)) return { steps: [], putAside: [], checkIn: null };
+  const facts = gatherFacts(input, now);
+  const handled = input.handled.length ? new Map(input.handled.map((h) => [h.key, h])) : null;
+  const steps: Recommendation[] = [];
+  const putAside: PutAside[] = [];
+  for (const rule of RULES)
+    for (const step of rule(facts)) {
+      const h = handled?.get(step.key);
+      if (!h || !isHandled(h, now)) steps.push(step);
+      else if (h.state !== "done") putAside.push({ step, state: h.state, until: h.until });
+    }
+  steps.sort(compareRecommendations);
+  putAside.sort((a, b) => compareRecommendations(a.step, b.step));
+  return { steps, putAside, checkIn: nextCheckIn(facts) };
+}
+
+/** Every rule that fires, less the steps the user has put aside, in queue order. */
 export function recommend(input: GuidanceInput, now: Date): Recommendation[] {
-  return fired(input, now, { includeHandled: false });
+  return guide(input, now).steps;
 }
 
 /** Like `recommend`, but also returns steps the user has put aside (for checking an action against). */
 export function fired(input: GuidanceInput, now: Date, options: { includeHandled: boolean }): Recommendation[] {
-  if (CLOSED.includes(input.application.status)) return [];
-  const facts = gatherFacts(input, now);
-  const handled = input.handled.length ? new Map(input.handled.map((h) => [h.key, h])) : null;
-  const steps: Recommendation[] = [];
-  for (const rule of RULES)
-    for (const step of rule(facts)) if (options.includeHandled || !isHandled(handled, step.key, now)) steps.push(step);
-  return steps.sort(compareRecommendations);
+  return options.includeHandled ? guide({ ...input, handled: [] }, now).steps : recommend(input, now);
 }

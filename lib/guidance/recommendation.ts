@@ -4,7 +4,14 @@ export const PRIORITIES = ["high", "medium", "low"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** The steps that come with a message the user can edit and send. */
-export type DraftKind = "thank-you" | "follow-up" | "feedback-request";
+export type DraftKind = "thank-you" | "follow-up" | "application-follow-up" | "feedback-request";
+
+/**
+ * A to-do has a due time and belongs on the dashboard; advice has nothing to
+ * do by a time (what a stage means, how to read it) and lives on its
+ * application's page.
+ */
+export type StepKind = "todo" | "advice";
 
 export type Recommendation = {
   ruleId: RuleId;
@@ -16,6 +23,8 @@ export type Recommendation = {
   title: string;
   detail: string;
   priority: Priority;
+  kind: StepKind;
+  /** Set exactly when kind is "todo". */
   dueAt: Date | null;
   overdue: boolean;
   /** When the fact that fired the rule happened; a due time never precedes it. */

@@ -1,4 +1,5 @@
 import { ARTICLE_TITLE } from "@/lib/interviews/catalog";
+import type { StepKind } from "./recommendation";
 
 /** The catalog's rule ids (shared/docs/guidance-rules.md): a contract, never renamed. */
 export const RULE_IDS = [
@@ -11,6 +12,7 @@ export const RULE_IDS = [
   "salary-wait-for-offer",
   "send-thank-you",
   "follow-up-after-silence",
+  "follow-up-on-application",
   "keep-searching",
   "read-the-signals",
   "move-on-no-response",
@@ -20,9 +22,18 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-export type Source = { article: string; sections: readonly string[] };
+export type Source = {
+  article: string;
+  sections: readonly string[];
+  /** Said when Shortlist carries the article's advice past what it was written for. */
+  note?: string;
+};
 
 const from = (...sections: string[]): Source => ({ article: ARTICLE_TITLE, sections });
+
+/** The article writes its waiting advice for later rounds; these rules use it for the stage before any interview. */
+const BEFORE_ANY_INTERVIEW =
+  "The article writes this for the wait after a later round; Shortlist applies the same advice to the wait after applying, before any interview.";
 
 /** Where each rule comes from: section headings of the article, so a user can read the why. */
 export const RULE_SOURCES: Record<RuleId, Source> = {
@@ -46,10 +57,41 @@ export const RULE_SOURCES: Record<RuleId, Source> = {
     "Managing the Wait",
     "FAQs: What should I do if I don't get any feedback after the second interview?",
   ),
+  "follow-up-on-application": {
+    ...from("Managing the Wait"),
+    note: BEFORE_ANY_INTERVIEW,
+  },
   "keep-searching": from("Managing the Wait", "Signs You Might Be Getting the Job"),
   "read-the-signals": from("Signs You Might Be Getting the Job"),
-  "move-on-no-response": from("FAQs: What should I do if I don't get any feedback after the second interview?"),
+  "move-on-no-response": {
+    ...from("FAQs: What should I do if I don't get any feedback after the second interview?"),
+    note: "The article writes this for the silence after a second interview; Shortlist also uses it when an application has had no answer at all.",
+  },
   "request-feedback": from("Seek Constructive Feedback"),
   "reflect-and-update": from("Stay Motivated and Reflect"),
   "negotiate-after-offer": from("FAQs: Is it ok to negotiate salary during the second interview?"),
+};
+
+/**
+ * Which rules give a to-do (something to do by a time) and which give advice
+ * (what a stage means): the dashboard lists to-dos only, and the application
+ * page keeps the advice under "What this stage means".
+ */
+export const RULE_KINDS: Record<RuleId, StepKind> = {
+  "second-round-expectations": "advice",
+  "prepare-research-company": "todo",
+  "prepare-examples": "todo",
+  "prepare-questions-to-ask": "todo",
+  "prepare-mock-interview": "todo",
+  "expect-question-types": "advice",
+  "salary-wait-for-offer": "advice",
+  "send-thank-you": "todo",
+  "follow-up-after-silence": "todo",
+  "follow-up-on-application": "todo",
+  "keep-searching": "advice",
+  "read-the-signals": "advice",
+  "move-on-no-response": "todo",
+  "request-feedback": "todo",
+  "reflect-and-update": "todo",
+  "negotiate-after-offer": "todo",
 };

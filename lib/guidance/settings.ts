@@ -15,6 +15,8 @@ export type GuidanceSettings = {
   moveOnFollowUps: number;
   /** Preparation Tips for a Second Interview: start this long before. */
   prepLeadDays: number;
+  /** Managing the Wait, applied before any interview: check in this long after applying. */
+  applicationFollowUpDays: number;
 };
 
 export const DEFAULT_GUIDANCE_SETTINGS: Readonly<GuidanceSettings> = Object.freeze({
@@ -23,6 +25,7 @@ export const DEFAULT_GUIDANCE_SETTINGS: Readonly<GuidanceSettings> = Object.free
   followUpSpacingDays: 7,
   moveOnFollowUps: 2,
   prepLeadDays: 3,
+  applicationFollowUpDays: 7,
 });
 
 /** What each setting may be: wide enough for any real hiring process, narrow enough to stay advice. */
@@ -32,6 +35,7 @@ export const GUIDANCE_SETTING_LIMITS: Record<keyof GuidanceSettings, { min: numb
   followUpSpacingDays: { min: 1, max: 30, unit: "days" },
   moveOnFollowUps: { min: 1, max: 5, unit: "follow-ups" },
   prepLeadDays: { min: 1, max: 14, unit: "days" },
+  applicationFollowUpDays: { min: 1, max: 60, unit: "days" },
 };
 
 const setting = (name: keyof GuidanceSettings) => {
@@ -49,4 +53,5 @@ export const guidanceSettingsSchema = z.object({
   followUpSpacingDays: setting("followUpSpacingDays"),
   moveOnFollowUps: setting("moveOnFollowUps"),
   prepLeadDays: setting("prepLeadDays"),
+  applicationFollowUpDays: setting("applicationFollowUpDays"),
 });

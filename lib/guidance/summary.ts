@@ -1,6 +1,6 @@
 import { POSITIVE_INDICATORS, signalInfo } from "@/lib/interviews/catalog";
 import { WAITING_STATUSES, type SignalKey } from "@/lib/vocabulary";
-import { gatherFacts } from "./facts";
+import { gatherFacts, roundLabel } from "./facts";
 import type { GuidanceInput } from "./input";
 import { listOf } from "./phrases";
 import { latestLaterRoundSigns } from "./rules/signals";
@@ -12,6 +12,8 @@ export type StandingSummary = {
   headline: string;
   roundId: string;
   roundNumber: number;
+  /** "second interview on Wed 2 Dec" */
+  roundLabel: string;
   seen: SignalKey[];
   missing: SignalKey[];
   count: number;
@@ -31,14 +33,16 @@ export function standingSummary(input: GuidanceInput, now: Date): StandingSummar
   if (!signs) return null;
   const seen = signs.seen;
   const label = (k: SignalKey) => signalInfo(k).label.toLowerCase();
+  const which = roundLabel(facts, signs.round);
   const text =
     seen.length === 0
-      ? `You logged none of the 4 positive signs in round ${signs.round.number}. That is common and decides nothing either way.`
-      : `In round ${signs.round.number} you logged ${seen.length} of the 4 positive signs: ${listOf(seen.map(label))}. Good signs, not a promise: only an offer is an offer.`;
+      ? `You logged none of the 4 positive signs in your ${which}. That is common and decides nothing either way.`
+      : `In your ${which} you logged ${seen.length} of the 4 positive signs: ${listOf(seen.map(label))}. Good signs, not a promise: only an offer is an offer.`;
   return {
     headline: STANDING_HEADLINE,
     roundId: signs.round.round.id,
     roundNumber: signs.round.number,
+    roundLabel: which,
     seen,
     missing: POSITIVE_INDICATORS.filter((k) => !seen.includes(k)),
     count: seen.length,

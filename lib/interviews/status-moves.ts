@@ -1,4 +1,4 @@
-import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
+import { DECIDED_STATUSES, type ApplicationStatus, type EventKind, type RoundKind } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 
 export type StatusMove = { ok: true; status: ApplicationStatus } | { ok: false; message: string };
@@ -11,7 +11,6 @@ export const STATUS_SETTING_EVENTS: Partial<Record<EventKind, ApplicationStatus>
 };
 
 const NOT_YET_INTERVIEWING: readonly ApplicationStatus[] = ["saved", "applied", "ghosted", "screening"];
-const CLOSED: readonly ApplicationStatus[] = ["accepted", "rejected", "withdrawn"];
 
 /**
  * The status an application moves to when `kind` is logged, or why it can't
@@ -21,7 +20,7 @@ export function statusAfterEvent(current: ApplicationStatus, kind: EventKind): S
   const target = STATUS_SETTING_EVENTS[kind];
   if (!target) return { ok: true, status: current };
   const now = STATUS_LABELS[current];
-  if (CLOSED.includes(current)) {
+  if (DECIDED_STATUSES.includes(current)) {
     return {
       ok: false,
       message: `This application is marked ${now}, so it can't take this event. If things changed, edit the status first.`,

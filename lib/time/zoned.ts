@@ -72,6 +72,7 @@ function offsetAt(instant: number, zone: string): number {
 }
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * The instant a calendar date (YYYY-MM-DD) begins in `zone`: the same answer
@@ -80,13 +81,45 @@ const DAY_MS = 86_400_000;
  * takes wallTimeToUtc's slower, exact path.
  */
 export function startOfDate(isoDate: string, zone: string): Date | null {
+  return atLocalHour(isoDate, 0, zone, DAY_MS);
+}
+
+// Due times fall on a handful of days shared by thousands of steps, and each
+// costs four zone look-ups: remember the answers (a pure function, so a
+// cache changes nothing but the time), within a bound.
+const localHourCache = new Map<string, number | null>();
+const LOCAL_HOUR_CACHE_LIMIT = 4096;
+
+/**
+ * `hour`:00 on a calendar date in `zone`, as an instant (09:00 on
+ * "2026-12-08" in Europe/Berlin is 08:00 UTC); null when there is no such
+ * instant. Takes the exact path when the offset changes within `steadyMs`.
+ */
+export function atLocalHour(isoDate: string, hour: number, zone: string, steadyMs = 3 * HOUR_MS): Date | null {
+  const key = `${zone}|${isoDate}|${hour}|${steadyMs}`;
+  const known = localHourCache.get(key);
+  if (known !== undefined) return known === null ? null : new Date(known);
   const [y, m, d] = isoDate.split("-").map(Number);
-  const wall = Date.UTC(y, m - 1, d);
-  if (Number.isNaN(wall)) return null;
-  const offset = offsetAt(wall, zone);
-  const instant = wall - offset;
-  const steady = offsetAt(instant - DAY_MS, zone) === offset && offsetAt(instant + DAY_MS, zone) === offset;
-  return steady && offsetAt(instant, zone) === offset ? new Date(instant) : wallTimeToUtc(`${isoDate}T00:00`, zone);
+  const wall = Date.UTC(y, m - 1, d, hour);
+  let result: Date | null = null;
+  if (!Number.isNaN(wall)) {
+    const offset = offsetAt(wall, zone);
+    const instant = wall - offset;
+    const steady = offsetAt(instant - steadyMs, zone) === offset && offsetAt(instant + steadyMs, zone) === offset;
+    const hh = String(hour).padStart(2, "0");
+    result = steady && offsetAt(instant, zone) === offset ? new Date(instant) : wallTimeToUtc(`${isoDate}T${hh}:00`, zone);
+  }
+  if (localHourCache.size >= LOCAL_HOUR_CACHE_LIMIT) localHourCache.clear();
+  localHourCache.set(key, result?.getTime() ?? null);
+  return result;
+}
+
+/** The calendar date `days` after (or before, if negative) a YYYY-MM-DD date. */
+export function addDaysToDate(isoDate: string, days: number): string {
+  const y = Number(isoDate.slice(0, 4));
+  const m = Number(isoDate.slice(5, 7));
+  const d = Number(isoDate.slice(8, 10));
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The value a datetime-local input needs to show `date` in `zone`. */
@@ -95,10 +128,63 @@ export function toWallTime(date: Date, zone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
+const QUARTER_HOUR = 15 * 60_000;
+/** Since 1980 every zone's offset is a whole number of quarter hours, so a date changes only on a quarter hour. */
+const QUARTERS_FROM = Date.UTC(1980, 0, 1);
+const shortDates = new Map<string, Map<number, string>>();
+const localDates = new Map<string, Map<number, string>>();
+
+/** A map per zone, so the hot paths below look numbers up rather than build string keys. */
+function perZone<V>(maps: Map<string, Map<number, V>>, zone: string): Map<number, V> {
+  let map = maps.get(zone);
+  if (!map) maps.set(zone, (map = new Map()));
+  if (map.size >= 8192) map.clear();
+  return map;
+}
+const dayNumbers = new Map<string, Map<number, number>>();
+const mornings = new Map<string, Map<number, number | null>>();
+
+/**
+ * The calendar date `date` falls on in `zone`, as a day number (days since
+ * 1970-01-01): cheap to add days to, and cached by quarter hour, since a date
+ * can only change on one.
+ */
+export function localDayNumber(date: Date, zone: string): number {
+  const t = date.getTime();
+  const bucket = Math.floor(t / QUARTER_HOUR);
+  const map = t >= QUARTERS_FROM ? perZone(dayNumbers, zone) : null;
+  const known = map?.get(bucket);
+  if (known !== undefined) return known;
+  const p = parts(date, zone);
+  const day = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)) / DAY_MS;
+  map?.set(bucket, day);
+  return day;
+}
+
+/** "2026-12-08" for a day number. */
+export const dayNumberToDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** `hour`:00 in `zone` on a day number (see localDayNumber); null when there is no such instant. */
+export function atLocalHourOfDay(day: number, hour: number, zone: string): Date | null {
+  const map = perZone(mornings, `${zone}|${hour}`);
+  let t = map.get(day);
+  if (t === undefined) {
+    t = atLocalHour(dayNumberToDate(day), hour, zone)?.getTime() ?? null;
+    map.set(day, t);
+  }
+  return t === null ? null : new Date(t);
+}
+
 /** The calendar date (YYYY-MM-DD) that `date` falls on in `zone`. */
 export function localDate(date: Date, zone: string): string {
-  const p = parts(date, zone);
-  return `${p.year}-${p.month}-${p.day}`;
+  const t = date.getTime();
+  const bucket = Math.floor(t / QUARTER_HOUR);
+  const map = t >= QUARTERS_FROM ? perZone(localDates, zone) : null;
+  const known = map?.get(bucket);
+  if (known !== undefined) return known;
+  const value = dayNumberToDate(localDayNumber(date, zone));
+  map?.set(bucket, value);
+  return value;
 }
 
 /** "Tue 3 Dec 2026, 14:30" in `zone`. */
@@ -117,6 +203,16 @@ export function formatDateTime(date: Date, zone: string): string {
 /** "Tuesday 1 December" in `zone`: how a person writes the day of a meeting in a letter. */
 export function formatLongDate(date: Date, zone: string): string {
   return formatter("longDate", zone, { weekday: "long", day: "numeric", month: "long" }).format(date);
+}
+
+/** "Wed 2 Dec" in `zone`: a day near enough that its year goes without saying. */
+export function formatShortDate(date: Date, zone: string): string {
+  // It names a day, so one answer serves every instant of that day.
+  const map = perZone(shortDates, zone);
+  const day = localDayNumber(date, zone);
+  let text = map.get(day);
+  if (text === undefined) map.set(day, (text = formatter("shortDate", zone, { weekday: "short", day: "numeric", month: "short" }).format(date)));
+  return text;
 }
 
 /** "14:30" in `zone`. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { APPLICATION_STATUSES } from "@/lib/vocabulary";
+import { APPLICATION_STATUSES, STATUS_GROUPS, type StatusGroup } from "@/lib/vocabulary";
 
 export const APPLICATION_SORTS = ["updated", "applied", "company", "excitement", "next-step"] as const;
 export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
@@ -23,7 +23,10 @@ export const applicationFilterSchema = z.object({
     const text = first(v);
     return typeof text === "string" ? text.slice(0, SEARCH_MAX) : text;
   }, z.string().trim().max(SEARCH_MAX).optional()).catch(undefined),
-  status: z.preprocess(first, z.enum(APPLICATION_STATUSES).optional()).catch(undefined),
+  /** One status, or "open" / "closed" for either half of the pipeline. */
+  status: z
+    .preprocess(first, z.enum([...APPLICATION_STATUSES, ...(Object.keys(STATUS_GROUPS) as StatusGroup[])]).optional())
+    .catch(undefined),
   /** Only applications with at least one overdue next step. */
   overdue: flag,
   /** Only applications with a round in the next seven days. */

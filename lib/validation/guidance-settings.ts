@@ -19,6 +19,7 @@ export const guidanceSettingsFormSchema = z.object({
   followUpSpacingDays: wholeNumber(shape.followUpSpacingDays),
   moveOnFollowUps: wholeNumber(shape.moveOnFollowUps),
   prepLeadDays: wholeNumber(shape.prepLeadDays),
+  applicationFollowUpDays: wholeNumber(shape.applicationFollowUpDays),
 }) satisfies z.ZodType<GuidanceSettings, Record<keyof GuidanceSettings, string>>;
 
 export type GuidanceSettingsField = keyof GuidanceSettings;

@@ -18,3 +18,6 @@ export const markGhostedSchema = z.object({
   applicationId: z.string({ error: "This step has lost its application: reload the page." }).trim().min(1, "This step has lost its application: reload the page.").max(100),
   from: z.enum(GHOSTED_FROM).catch("application"),
 });
+
+/** Restore on a snoozed or dismissed step; the pair is checked against the session's user afterwards. */
+export const restoreStepSchema = stepActionSchema.pick({ applicationId: true, key: true });

@@ -119,9 +119,12 @@ export function roundSchema({ timeZone, now }: RoundRulesContext) {
           message: "A round can't end before it starts: give a duration of at least 1 minute.",
         });
       }
-      const roundDay = localDate(v.scheduledAt, timeZone);
+      // zod runs these checks even when a field failed: with no usable start
+      // its own message is enough, and the checks that compare with it wait.
+      const start = v.scheduledAt instanceof Date && !Number.isNaN(v.scheduledAt.getTime()) ? v.scheduledAt : null;
+      const roundDay = start ? localDate(start, timeZone) : null;
       if (v.thankYouSentAt) {
-        if (v.thankYouSentAt < v.scheduledAt) {
+        if (start && v.thankYouSentAt < start) {
           ctx.addIssue({ code: "custom", path: ["thankYouSentAt"], message: "A thank-you can't be sent before the round starts." });
         } else if (v.thankYouSentAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
           ctx.addIssue({ code: "custom", path: ["thankYouSentAt"], message: "A thank-you can't be dated in the future." });
@@ -137,7 +140,7 @@ export function roundSchema({ timeZone, now }: RoundRulesContext) {
           message: "Give the date they expect to decide by; your best estimate is fine.",
         });
       }
-      if (timeline && v.hiringTimelineOn && v.hiringTimelineOn < roundDay) {
+      if (timeline && v.hiringTimelineOn && roundDay && v.hiringTimelineOn < roundDay) {
         ctx.addIssue({
           code: "custom",
           path: ["hiringTimelineOn"],
@@ -159,7 +162,7 @@ export function roundSchema({ timeZone, now }: RoundRulesContext) {
           message: `A round can have at most ${MAX_INTERVIEWERS_PER_ROUND} people; this one has ${people}.`,
         });
       }
-      if (v.outcome !== "pending" && v.scheduledAt.getTime() > now.getTime()) {
+      if (v.outcome !== "pending" && start && start.getTime() > now.getTime()) {
         ctx.addIssue({
           code: "custom",
           path: ["outcome"],

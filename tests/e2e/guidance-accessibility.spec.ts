@@ -1,8 +1,8 @@
 import { expect, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { expectGone, secondRoundThirtyHoursAgo, stepCard } from "./support/guidance";
+import { expectGone, secondRoundThirtyHoursAgo, stepCard, THANK_YOU_SECOND } from "./support/guidance";
 
-const THANK_YOU = "Send a thank-you for round 2";
+const THANK_YOU = THANK_YOU_SECOND;
 
 test("next steps, drafts, the dashboard queue and the timings form pass axe", async ({ signedIn: page }) => {
   await secondRoundThirtyHoursAgo(page, "Axe Works");
@@ -13,9 +13,9 @@ test("next steps, drafts, the dashboard queue and the timings form pass axe", as
   await expectNoSeriousViolations(page, "draft and snooze menu open");
 
   await page.goto("/");
-  await expect(page.getByTestId("queue")).toBeVisible();
-  await expect(page.getByTestId("upcoming-empty")).toBeVisible();
-  await expectNoSeriousViolations(page, "dashboard with a queue");
+  await expect(page.getByTestId("today-blocks")).toBeVisible();
+  await expect(page.getByTestId("coming-up")).toBeVisible();
+  await expectNoSeriousViolations(page, "dashboard with today's steps");
 
   await page.goto("/settings");
   await page.getByLabel("Days between follow-ups").fill("100");

@@ -1,8 +1,8 @@
 import { expect, newAccount, signUp, test } from "./fixtures";
 import { ownedRows } from "./support/db";
-import { secondRoundThirtyHoursAgo, stepCard } from "./support/guidance";
+import { secondRoundThirtyHoursAgo, stepCard, THANK_YOU_SECOND } from "./support/guidance";
 
-const THANK_YOU = "Send a thank-you for round 2";
+const THANK_YOU = THANK_YOU_SECOND;
 
 type Owner = { email: string; appId: string; round2Id: string };
 

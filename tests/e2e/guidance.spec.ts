@@ -1,9 +1,9 @@
 import { expect, test } from "./fixtures";
 import { eventsOf, writeDb } from "./support/db";
-import { expectGone, secondRoundThirtyHoursAgo, stepCard, stepsOf, thankYouOf } from "./support/guidance";
+import { expectGone, secondRoundThirtyHoursAgo, stepCard, stepsOf, THANK_YOU_SECOND, thankYouOf, todayBlock } from "./support/guidance";
 import { DAY, HOUR, logRound } from "./support/timeline";
 
-const THANK_YOU = "Send a thank-you for round 2";
+const THANK_YOU = THANK_YOU_SECOND;
 
 test("an overdue thank-you is on the dashboard, and Done logs it for good", async ({ signedIn: page }) => {
   const { appId, round2Id } = await secondRoundThirtyHoursAgo(page, "Acme Rockets");
@@ -11,17 +11,18 @@ test("an overdue thank-you is on the dashboard, and Done logs it for good", asyn
   await page.goto("/");
   const card = stepCard(page, THANK_YOU, "Acme Rockets");
   await expect(card).toHaveCount(1);
-  await expect(card.getByRole("link", { name: "Data Engineer at Acme Rockets" })).toHaveAttribute("href", `/applications/${appId}`);
+  // The block names the application once, above its steps.
+  await expect(todayBlock(page, "Acme Rockets").getByRole("link", { name: "Data Engineer at Acme Rockets" })).toHaveAttribute("href", `/applications/${appId}`);
   await expect(card.getByTestId("due")).toContainText("Overdue by 6 hours");
-  await expect(card.getByTestId("reasons")).toContainText("Round 2 with Acme Rockets ended 30 hours ago and no thank-you is logged.");
+  await expect(card.getByTestId("reasons")).toContainText(/Your second interview with Acme Rockets on \w{3} \d{1,2} \w{3} ended 30 hours ago and no thank-you is logged\./);
   await expect(card).toContainText("Timing and Tone of Your Follow-up");
-  // Overdue steps lead the queue.
+  // Overdue steps lead Today.
   await expect(page.getByTestId("step").first()).toContainText(THANK_YOU);
 
   await card.getByRole("button", { name: /^Done:/ }).click();
   await expectGone(page, THANK_YOU);
   await page.reload();
-  await expect(page.getByTestId("queue")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Today/ })).toBeVisible();
   await expectGone(page, THANK_YOU);
 
   expect(thankYouOf(round2Id)).not.toBeNull();
@@ -65,6 +66,8 @@ test("Dismiss puts a step away for good, and the rest stay", async ({ signedIn: 
   await expect(stepCard(page, THANK_YOU)).toHaveCount(1);
   await expectGone(page, "Keep other applications moving");
   expect(stepsOf(appId).map((s) => s.state)).toEqual(["dismissed"]);
+  // Put aside, not lost: listed on the application with a Restore.
+  await expect(page.locator("#put-aside").getByTestId("put-aside-step")).toContainText("Keep other applications movingDismissed");
 });
 
 test("the application shows where the user stands, and a draft to send", async ({ signedIn: page }) => {
@@ -93,15 +96,17 @@ test("a follow-up step after a week of silence: Done logs the follow-up", async 
   );
   await page.reload();
   const card = stepCard(page, "Follow up with Quiet Corp");
-  await expect(card.getByTestId("reasons")).toContainText("Round 2 with Quiet Corp ended 9 days ago and nothing has been heard since.");
+  await expect(card.getByTestId("reasons")).toContainText(/Your second interview with Quiet Corp on .+ ended 9 days ago and nothing has been heard since\./);
   await card.getByRole("button", { name: /^Done:/ }).click();
   await expectGone(page, "Follow up with Quiet Corp");
   await expect(page.getByRole("heading", { level: 4, name: "Follow-up sent" })).toBeVisible();
   expect(eventsOf(appId).map((e) => e.kind)).toEqual(["follow_up_sent"]);
+  // With one follow-up out, the page says when the next would be due.
+  await expect(page.getByTestId("next-check-in")).toHaveText(/^Next check-in: Send follow-up 2 to Quiet Corp from \w{3} \d{1,2} \w{3}, if nothing is heard\.$/);
 });
 
 test("timings in Settings change the advice at once, and bad values are refused beside the field", async ({ signedIn: page }) => {
-  await secondRoundThirtyHoursAgo(page, "Patient Ltd");
+  const { appId } = await secondRoundThirtyHoursAgo(page, "Patient Ltd");
   await page.goto("/settings");
   const windowField = page.getByLabel("Send a thank-you within (hours)");
   await windowField.fill("0");
@@ -112,9 +117,9 @@ test("timings in Settings change the advice at once, and bad values are refused 
   await windowField.fill("48");
   await page.getByRole("button", { name: "Save timings" }).click();
   await expect(page.getByTestId("form-message")).toContainText("Saved");
-  await page.goto("/");
-  const card = stepCard(page, THANK_YOU, "Patient Ltd");
-  await expect(card.getByTestId("due")).toContainText("Due in 17 hours");
+  // Due in 17 hours: maybe tomorrow, so read it on the application, where every step is listed.
+  await page.goto(`/applications/${appId}`);
+  await expect(stepCard(page, THANK_YOU).getByTestId("due")).toContainText("Due in 17 hours");
 
   // Save, then reset on the same page: the boxes show the defaults, and a later save keeps them.
   await page.goto("/settings");
@@ -148,10 +153,10 @@ test("a step already done in another tab leaves the stale tab without an error",
 test("an upcoming later round shows on the dashboard with preparation steps", async ({ signedIn: page }) => {
   const { appId } = await secondRoundThirtyHoursAgo(page, "Future Works");
   await logRound(page, { kind: "Final interview", startsAt: new Date(Date.now() + 5 * DAY + HOUR) });
-  await expect(stepCard(page, "Research Future Works before round 3")).toHaveCount(1);
+  await expect(stepCard(page, /^Research Future Works before your final interview on \w{3} \d{1,2} \w{3}$/)).toHaveCount(1);
   await page.goto("/");
-  const upcoming = page.getByTestId("upcoming");
-  await expect(upcoming.getByRole("link", { name: "Data Engineer at Future Works" })).toHaveAttribute("href", new RegExp(`^/applications/${appId}#round-`));
-  await expect(upcoming).toContainText("Final interview");
-  await expect(upcoming).toContainText("in 5 days");
+  // Five days out: Coming up, not Today, with a link to its preparation.
+  const coming = page.getByTestId("coming-up");
+  await expect(coming.getByRole("link", { name: "Final interview with Future Works" })).toHaveAttribute("href", `/applications/${appId}#next-steps`);
+  await expect(page.getByTestId("today-interviews")).toHaveCount(0);
 });

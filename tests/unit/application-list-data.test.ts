@@ -10,6 +10,7 @@ import { moveApplication } from "@/lib/data/move-application";
 import type { ApplicationInput } from "@/lib/validation/application";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW, thankYouOwed } from "./support/guidance-data";
 import { eventInput, logOk, twoUsers } from "./support/rounds";
+import { APPLICATION_STATUSES, CLOSED_STATUSES, OPEN_STATUSES } from "@/lib/vocabulary";
 
 let db: Db;
 let sqlite: Database.Database;
@@ -51,6 +52,23 @@ describe("filters", () => {
     expect(companies(ana, { status: "interviewing" })).toEqual(["Alpha"]);
     expect(companies(ana, { status: "ghosted" })).toEqual(["Beta"]);
     expect(companies(ana)).toEqual(["Alpha", "Beta", "Gamma"]);
+  });
+
+  it("'open' and 'closed' split the pipeline by the vocabulary's one meaning of closed", () => {
+    for (const [i, status] of APPLICATION_STATUSES.entries()) app(ana.id, { company: status, status }, i + 1);
+    expect(companies(ana, { status: "open" }).sort()).toEqual([...OPEN_STATUSES].sort());
+    expect(companies(ana, { status: "closed" }).sort()).toEqual(["accepted", "ghosted", "rejected", "withdrawn"]);
+    expect(companies(ana, { status: "closed" }).sort()).toEqual([...CLOSED_STATUSES].sort());
+    expect(list(ben, { status: "open" }).total).toBe(0);
+  });
+
+  it("'interview in the next 7 days' leaves out closed applications, as the dashboard and the feed do", () => {
+    for (const status of ["interviewing", "ghosted", "rejected", "offer"] as const) {
+      const a = app(ana.id, { company: status, status: "interviewing" }, 1);
+      addRound(db, ana.id, a.id, { scheduledAt: fromNow(DAY) });
+      db.update(applications).set({ status }).where(eq(applications.id, a.id)).run();
+    }
+    expect(companies(ana, { interviewSoon: true }).sort()).toEqual(["interviewing", "offer"]);
   });
 
   it("'has an overdue step' keeps applications with an overdue step in the dashboard's queue, and no others", () => {
@@ -147,9 +165,11 @@ describe("sorting", () => {
     const far = app(ana.id, { company: "Prep later", status: "interviewing" }, 4);
     addRound(db, ana.id, far.id, { kind: "second", scheduledAt: fromNow(20 * DAY) });
     thankYouOwed(db, ana.id, { company: "Overdue" });
-    expect(companies(ana, { sort: "next-step" })).toEqual(["Overdue", "Prep soon", "Prep later", "bravo", "Alpha", "charlie"]);
+    // bravo (applied 1 Oct) and Alpha (1 Nov) have heard nothing since applying: their
+    // follow-ups fell due weeks ago, before Overdue's thank-you. charlie has no step.
+    expect(companies(ana, { sort: "next-step" })).toEqual(["bravo", "Alpha", "Overdue", "Prep soon", "Prep later", "charlie"]);
     // Paging applies after that order.
-    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Prep later", "bravo"]);
+    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Overdue", "Prep soon"]);
   });
 });
 
@@ -185,7 +205,7 @@ describe("each row's next step", () => {
     app(ana.id, { company: "Nothing to do" }, 1);
     const rows = list(ana).rows;
     const row = rows.find((r) => r.id === owed.id);
-    expect(row?.nextStep).toMatchObject({ title: "Send a thank-you for round 2", overdue: true });
+    expect(row?.nextStep).toMatchObject({ title: "Send a thank-you for your second interview on Tue 24 Nov", overdue: true });
     expect(row?.nextStep?.dueAt?.getTime()).toBe(fromNow(-6 * HOUR).getTime());
     expect(row?.moreSteps).toBeGreaterThan(0);
     expect(rows.find((r) => r.company === "Nothing to do")).toMatchObject({ nextStep: null, moreSteps: 0 });

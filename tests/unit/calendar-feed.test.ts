@@ -12,7 +12,9 @@ import {
 } from "@/lib/data/calendar-feed";
 import { changePasswordHash, revokeSessions } from "@/lib/data/users";
 import { buildCalendar, roundFileName, roundUid, stepSummary, stepUid, type CalendarRound } from "@/lib/calendar/ics";
-import { addRound, DAY, fromNow, HOUR, newApp, NOW, thankYouOwed } from "./support/guidance-data";
+import { guidanceQueue } from "@/lib/data/guidance";
+import { publicOrigin } from "@/lib/calendar/origin";
+import { addRound, DAY, fromNow, HOUR, newApp, NOW, rejectedAfterRound, thankYouOwed } from "./support/guidance-data";
 import { twoUsers } from "./support/rounds";
 import { parseEvents } from "./support/ics";
 
@@ -112,8 +114,36 @@ describe("feed contents", () => {
     expect(rounds.every((r) => r.company === "Acme" || r.company === "Initech")).toBe(true);
     const thankYou = steps.find((s) => s.key === `send-thank-you:${round2}`);
     expect(thankYou).toMatchObject({ applicationId: owed.id, company: "Initech", dueAt: fromNow(-6 * HOUR) });
-    expect(thankYou?.reasons.length).toBeGreaterThan(0);
+    expect(thankYou?.detail).toMatch(/^Thank them for their time/);
     expect(steps.every((s) => s.dueAt instanceof Date)).toBe(true);
+  });
+
+  it("leaves out every closed application, ghosted and rejected too, rounds and steps alike", () => {
+    const ghosted = newApp(db, ana.id, { company: "Ghosted Co" });
+    addRound(db, ana.id, ghosted.id, { scheduledAt: fromNow(DAY) });
+    sqlite.prepare("update applications set status = 'ghosted' where id = ?").run(ghosted.id);
+    // A rejection after an interview brings "ask for feedback" and "look back" to-dos: app steps, not appointments.
+    const { app: rejected } = rejectedAfterRound(db, ana.id);
+    expect(guidanceQueue(db, ana, NOW).some((s) => s.applicationId === rejected.id && s.ruleId === "reflect-and-update")).toBe(true);
+    const { rounds, steps } = feedContents(db, ana, NOW);
+    expect(rounds.filter((r) => r.applicationId === ghosted.id || r.applicationId === rejected.id)).toEqual([]);
+    expect(steps.filter((s) => s.applicationId === ghosted.id || s.applicationId === rejected.id)).toEqual([]);
+  });
+
+  it("writes steps that start on the minute and carry no relative time that the calendar would freeze", () => {
+    const app = newApp(db, ana.id, { company: "Seconds Co", status: "interviewing" });
+    // Logged with seconds, as an import or an API might: ended 30 hours and 17 seconds ago.
+    addRound(db, ana.id, app.id, { kind: "second", scheduledAt: new Date(fromNow(-31 * HOUR).getTime() - 17_000) });
+    addRound(db, ana.id, app.id, { kind: "final", scheduledAt: fromNow(2 * DAY) });
+    const { rounds, steps } = feedContents(db, ana, NOW);
+    expect(steps.length).toBeGreaterThan(2);
+    const text = buildCalendar({ rounds, steps, baseUrl: "https://shortlist.example", now: NOW });
+    const events = parseEvents(text).filter((e) => e.UID.startsWith("step-"));
+    expect(events).toHaveLength(steps.length);
+    for (const e of events) {
+      expect(e.DTSTART, e.SUMMARY).toMatch(/^\d{8}T\d{4}00Z$/);
+      expect(e.DESCRIPTION, e.SUMMARY).not.toMatch(/\bago\b|\bin \d+ (minute|hour|day)s?\b|yesterday|tomorrow/i);
+    }
   });
 
   it("never holds another user's rounds or steps", () => {
@@ -176,13 +206,13 @@ describe("buildCalendar", () => {
     expect(text).not.toContain("Open in Shortlist");
   });
 
-  it("writes due steps as short reminders that keep the user free, with their reasons", () => {
+  it("writes due steps as short reminders that keep the user free, with what to do", () => {
     const step = {
       key: "send-thank-you:r1",
       applicationId: "a1",
       title: "Send a thank-you",
       dueAt: new Date("2026-12-02T09:00:00Z"),
-      reasons: ["Your second interview ended yesterday.", "No thank-you is logged."],
+      detail: "Thank them for their time within 24 hours.",
       company: "Acme",
       roleTitle: "Engineer",
     };
@@ -194,11 +224,11 @@ describe("buildCalendar", () => {
       DTEND: "20261202T091500Z",
       TRANSP: "TRANSPARENT",
     });
-    expect(event.DESCRIPTION).toContain("Your second interview ended yesterday.\\n• No thank-you is logged.");
+    expect(event.DESCRIPTION).toBe("Acme — Engineer\\n\\nThank them for their time within 24 hours.");
   });
 
   it("gives the same UIDs on every build, whatever the base URL or the time", () => {
-    const step = { key: "k:1", applicationId: "a1", title: "T", dueAt: NOW, reasons: ["r"], company: "C", roleTitle: "R" };
+    const step = { key: "k:1", applicationId: "a1", title: "T", dueAt: NOW, detail: "d", company: "C", roleTitle: "R" };
     const uids = (baseUrl: string | null, now: Date) =>
       parseEvents(buildCalendar({ rounds: [round(), round({ id: "r2" })], steps: [step], baseUrl, now })).map((e) => e.UID);
     expect(uids("https://a.example", NOW)).toEqual(uids(null, fromNow(DAY)));
@@ -223,7 +253,9 @@ describe("buildCalendar", () => {
 describe("stepSummary", () => {
   it("adds the company unless the title already names it", () => {
     expect(stepSummary({ title: "Send a thank-you", company: "Acme" })).toBe("Send a thank-you · Acme");
-    expect(stepSummary({ title: "Research Acme before round 2", company: "Acme" })).toBe("Research Acme before round 2");
+    expect(stepSummary({ title: "Research Acme before your second interview on Wed 2 Dec", company: "Acme" })).toBe(
+      "Research Acme before your second interview on Wed 2 Dec",
+    );
   });
 });
 
@@ -231,5 +263,32 @@ describe("roundFileName", () => {
   it("makes a plain, safe file name from the company and the kind of round", () => {
     expect(roundFileName({ company: "Acme, Inc.", kind: "second" })).toBe("acme-inc-second-interview.ics");
     expect(roundFileName({ company: "Café \"Zoë\"/../x", kind: "first" })).toBe("cafe-zoe-x-first-interview.ics");
+  });
+});
+
+describe("publicOrigin", () => {
+  const headers = (h: Record<string, string>) => new Headers(h);
+
+  it("uses the address the user reached the app at, behind a proxy too", () => {
+    expect(publicOrigin(headers({ host: "shortlist.lan:3000" }), undefined)).toBe("http://shortlist.lan:3000");
+    expect(publicOrigin(headers({ host: "127.0.0.1:3000", "x-forwarded-host": "jobs.example.com", "x-forwarded-proto": "https" }), undefined)).toBe(
+      "https://jobs.example.com",
+    );
+    expect(publicOrigin(headers({ host: "[::1]:3000" }), undefined)).toBe("http://[::1]:3000");
+    // Only the first of a chain of proxies counts.
+    expect(publicOrigin(headers({ "x-forwarded-host": "a.example, b.example", "x-forwarded-proto": "https, http" }), undefined)).toBe("https://a.example");
+  });
+
+  it("prefers SHORTLIST_URL, without a trailing slash, and ignores it when it is not an http(s) URL", () => {
+    expect(publicOrigin(headers({ host: "localhost:3000" }), "https://shortlist.example.org/")).toBe("https://shortlist.example.org");
+    expect(publicOrigin(headers({ host: "localhost:3000" }), "https://example.org/shortlist/")).toBe("https://example.org/shortlist");
+    expect(publicOrigin(headers({ host: "box:3000" }), "not a url")).toBe("http://box:3000");
+    expect(publicOrigin(headers({ host: "box:3000" }), "javascript:alert(1)")).toBe("http://box:3000");
+  });
+
+  it("refuses a host header that is not a host, so no link is built from it", () => {
+    for (const host of ["evil.example/path", "a b", "x@y", "", "<script>"]) {
+      expect(publicOrigin(headers(host ? { host } : {}), undefined), host).toBeNull();
+    }
   });
 });

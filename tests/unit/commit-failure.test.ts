@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
+import { guidanceSteps } from "@/db/schema";
 import { changePassword } from "@/lib/auth/change-password";
 import { checkCredentials, guardedAttempt, guardedPasswordCheck } from "@/lib/auth/credentials";
 import { SESSION_ABSOLUTE_LIMIT_MS } from "@/lib/auth/limits";
@@ -24,7 +25,7 @@ import { restoreApplications } from "@/lib/data/account-restore";
 import { createApplication, deleteApplication, insertApplications, setArchived, updateApplication } from "@/lib/data/applications";
 import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/calendar-feed";
 import { deleteEvent, insertImportedEvents, logEvent, updateEvent } from "@/lib/data/events";
-import { actOnStep } from "@/lib/data/guidance";
+import { actOnStep, restoreStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { probeStorage, touchHealthProbe } from "@/lib/data/health";
 import { commitImport } from "@/lib/data/imports";
@@ -63,6 +64,8 @@ const ADDRESS = "10.0.0.1";
 const MINUTE = 60_000;
 /** Passes the sign-up screening: not common, not the email's name. */
 const NEW_PASSWORD = "velvet compass thunder 88";
+
+const PUT_ASIDE_KEY = "keep-searching:put-aside";
 
 type Fixture = {
   db: Db;
@@ -153,6 +156,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/guidance-settings.ts#saveGuidanceSettings": (f) =>
     saveGuidanceSettings(f.db, f.user.id, { ...DEFAULT_GUIDANCE_SETTINGS, thankYouWindowHours: 48 }),
   "lib/data/guidance.ts#actOnStep": (f) => actOnStep(f.db, f.user, f.applicationId, `send-thank-you:${f.roundId}`, { kind: "dismiss" }, NOW),
+  "lib/data/guidance.ts#restoreStep": (f) => restoreStep(f.db, { userId: f.user.id, applicationId: f.applicationId, key: PUT_ASIDE_KEY }),
   "lib/data/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "lib/data/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   "lib/data/imports.ts#commitImport": (f) => commitImport(f.db, { userId: f.user.id, plan: f.plan, now: NOW }),
@@ -231,6 +235,8 @@ beforeEach(async () => {
   countAttempt(db, keys, NOW);
   // A contact no round mentions, for pruneContacts to remove.
   write(db, (tx) => upsertInterviewers(tx, ana.id, "Globex", [{ name: "Jo Park" }]));
+  // A dismissed step, for restoreStep to bring back.
+  write(db, (tx) => tx.insert(guidanceSteps).values({ userId: ana.id, applicationId: app.id, key: PUT_ASIDE_KEY, state: "dismissed" }).run());
 
   // Two-factor: on for Ana since ten minutes ago (that step is used up, NOW's is not); Ben's set-up waits for its first code.
   const setUpAt = fromNow(-10 * MINUTE);

@@ -87,9 +87,11 @@ describe("actOnStep", () => {
     expect(eventsOfKind(sqlite, app.id, "follow_up_sent")).toEqual([{ occurred_at: fromNow(HOUR).getTime() / 1000 }]);
     expect(stepRows(sqlite, app.id)).toEqual([]);
 
-    // The spacing (7 days) runs from that follow-up; then the next one is a new step.
-    expect(followUpKeys(app.id, fromNow(7 * DAY + HOUR - 1000))).toEqual([]);
-    expect(followUpKeys(app.id, fromNow(7 * DAY + HOUR))).toEqual([`follow-up-after-silence:${round}:2`]);
+    // The spacing (7 days) runs from that follow-up (13:00 on Wed 25 Nov); the next one is a
+    // new step from the first 09:00 after it, Thu 3 Dec.
+    expect(followUpKeys(app.id, fromNow(7 * DAY + HOUR))).toEqual([]);
+    expect(followUpKeys(app.id, new Date("2026-12-03T08:59:59Z"))).toEqual([]);
+    expect(followUpKeys(app.id, new Date("2026-12-03T09:00:00Z"))).toEqual([`follow-up-after-silence:${round}:2`]);
   });
 
   it("done on a feedback request logs feedback_requested once, stores no row, and leaves reflecting open", () => {

@@ -13,8 +13,9 @@ describe("send-thank-you", () => {
 
   it("fires for the ended round with the catalog's reason, high priority, with a draft", () => {
     const step = stepOf(withRound2(hours(30)), "send-thank-you");
-    expect(step).toMatchObject({ key: "send-thank-you:r2", roundId: "r2", priority: "high", draft: "thank-you", overdue: true });
-    expect(step?.reasons).toEqual(["Round 2 with Acme ended 30 hours ago and no thank-you is logged."]);
+    expect(step).toMatchObject({ key: "send-thank-you:r2", roundId: "r2", priority: "high", kind: "todo", draft: "thank-you", overdue: true });
+    expect(step?.title).toBe("Send a thank-you for your second interview on Mon 30 Nov");
+    expect(step?.reasons).toEqual(["Your second interview with Acme on Mon 30 Nov ended 30 hours ago and no thank-you is logged."]);
     expect(step?.dueAt).toEqual(ago(hours(6)));
     expect(step?.since).toEqual(ago(hours(30)));
   });
@@ -67,7 +68,7 @@ describe("send-thank-you", () => {
     const later = plus(NOW, days(39));
     const late = stepOf(input, "send-thank-you", later);
     expect(late).toMatchObject({ key: "send-thank-you:r2", overdue: true, dueAt: NOW });
-    expect(late?.reasons[0]).toBe("Round 2 with Acme ended 40 days ago and no thank-you is logged.");
+    expect(late?.reasons[0]).toBe("Your second interview with Acme on Mon 30 Nov 2026 ended 40 days ago and no thank-you is logged.");
     expect(stepOf(input, "send-thank-you", plus(NOW, days(400)))?.key).toBe("send-thank-you:r2");
     for (const state of ["done", "dismissed"] as const) {
       expect(stepOf({ ...input, handled: [{ key: "send-thank-you:r2", state, until: null }] }, "send-thank-you", later), state).toBeUndefined();
@@ -78,7 +79,7 @@ describe("send-thank-you", () => {
     const r1 = round({ id: "r1", ...endedAgo(days(12)) });
     const r2 = round({ id: "r2", kind: "second", ...endedAgo(days(9)), thankYouSentAt: ago(days(9) - hours(2)) });
     const steps = stepsOf(guidanceInput({ rounds: [r1, r2] }), "send-thank-you");
-    expect(steps.map((s) => [s.key, s.reasons[0]])).toEqual([["send-thank-you:r1", "Round 1 with Acme ended 12 days ago and no thank-you is logged."]]);
+    expect(steps.map((s) => [s.key, s.reasons[0]])).toEqual([["send-thank-you:r1", "Your first interview with Acme on Thu 19 Nov ended 12 days ago and no thank-you is logged."]]);
   });
 
   it("names the interviewers the user met", () => {
@@ -105,7 +106,7 @@ describe("read-the-signals", () => {
     const step = stepOf(withSigns("hiring_timeline", "company_fit", "met_team"), "read-the-signals");
     expect(step?.key).toBe("read-the-signals:r2");
     expect(step?.reasons).toEqual([
-      "In round 2 with Acme you logged 2 of the 4 positive signs: met the team or senior people and gave a hiring timeline.",
+      "In your first interview with Acme on Mon 30 Nov you logged 2 of the 4 positive signs: met the team or senior people and gave a hiring timeline.",
     ]);
     expect(step?.detail).toContain("still not an offer");
   });
@@ -147,7 +148,7 @@ describe("keep-searching", () => {
   it("is medium priority with 2 other active applications and low with 3", () => {
     const two = stepOf(waiting(2), "keep-searching");
     expect(two).toMatchObject({ key: "keep-searching:r2", priority: "medium", dueAt: null });
-    expect(two?.reasons).toEqual(["Round 1 with Acme ended 2 days ago and their decision is still open.", "You have 2 other applications in play."]);
+    expect(two?.reasons).toEqual(["Your second interview with Acme on Sun 29 Nov ended 2 days ago and their decision is still open.", "You have 2 other applications in play."]);
     const three = stepOf(waiting(3), "keep-searching");
     expect(three?.priority).toBe("low");
     expect(three?.reasons[1]).toBe("You have 3 other applications in play.");
@@ -190,6 +191,6 @@ describe("keep-searching", () => {
   });
 
   it("counts time from the round's end in the reason", () => {
-    expect(stepOf(waiting(0), "keep-searching", plus(NOW, days(6)))?.reasons[0]).toBe("Round 1 with Acme ended 8 days ago and their decision is still open.");
+    expect(stepOf(waiting(0), "keep-searching", plus(NOW, days(6)))?.reasons[0]).toBe("Your second interview with Acme on Sun 29 Nov ended 8 days ago and their decision is still open.");
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
-import { actOnStep, guidanceQueue } from "@/lib/data/guidance";
+import { actOnStep, guidanceOverview, guidanceQueue } from "@/lib/data/guidance";
 import { dataVersion, QUEUE_FRESH_MS } from "@/lib/data/guidance-cache";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
@@ -67,6 +67,22 @@ describe("guidanceQueue's cache", () => {
     expect(guidanceQueue(db, ana, justBefore).find((i) => i.key === dueSoon.key)).toMatchObject({ overdue: false });
     expect(guidanceQueue(db, ana, dueSoon.dueAt).find((i) => i.key === dueSoon.key)).toMatchObject({ overdue: false });
     expect(guidanceQueue(db, ana, new Date(dueSoon.dueAt.getTime() + 1000)).find((i) => i.key === dueSoon.key)).toMatchObject({ overdue: true });
+  });
+
+  it("brings a follow-up in at the moment its check-in falls due, within the minute the cache would otherwise keep", () => {
+    // Applied 6 days before NOW (Wed 25 Nov, 12:00 UTC): the check-in is 09:00 on Thu 26 Nov.
+    const app = newApp(db, ana.id, { company: "Patient Co", appliedOn: "2026-11-19" });
+    const before = guidanceOverview(db, ana, NOW);
+    const checkIn = before.checkIns.find((c) => c.applicationId === app.id);
+    expect(checkIn?.dueAt).toEqual(new Date("2026-11-26T09:00:00Z"));
+    expect(guidanceOverview(db, ana, new Date(NOW.getTime() + 1000))).toBe(before);
+    // Computed 30 seconds before the check-in: without the check-in as a change, that would be served for a minute.
+    const justBefore = guidanceOverview(db, ana, new Date(checkIn!.dueAt.getTime() - 30_000));
+    expect(justBefore.queue.some((s) => s.ruleId === "follow-up-on-application")).toBe(false);
+    const at = guidanceOverview(db, ana, new Date(checkIn!.dueAt.getTime() + 1));
+    expect(at).not.toBe(justBefore);
+    expect(at.queue.some((s) => s.applicationId === app.id && s.ruleId === "follow-up-on-application")).toBe(true);
+    expect(at.checkIns.some((c) => c.applicationId === app.id)).toBe(false);
   });
 
   it("shows a write at once, even one made behind the app's back", () => {

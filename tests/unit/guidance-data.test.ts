@@ -58,7 +58,7 @@ describe("loadGuidanceInputs", () => {
     expect(inputs).toHaveLength(1);
     const input = inputs[0];
     expect(() => guidanceInputSchema.parse(input)).not.toThrow();
-    expect(input.application).toEqual({ id: app.id, company: "Acme", roleTitle: "Staff Engineer", status: "interviewing" });
+    expect(input.application).toEqual({ id: app.id, company: "Acme", roleTitle: "Staff Engineer", status: "interviewing", appliedOn: null });
     expect(input.timeZone).toBe("UTC");
     expect(input.settings).toEqual(DEFAULT_GUIDANCE_SETTINGS);
     expect(input.rounds.map((r) => r.id)).toEqual([round1, round2, signalled]);
@@ -93,7 +93,7 @@ describe("loadGuidanceInputs", () => {
     expect(handed).toEqual(DEFAULT_GUIDANCE_SETTINGS);
     handed.thankYouWindowHours = 1;
     expect(getGuidanceSettings(db, ana.id)).toEqual(DEFAULT_GUIDANCE_SETTINGS);
-    const mine = { thankYouWindowHours: 12, decisionWaitDays: 10, followUpSpacingDays: 5, moveOnFollowUps: 3, prepLeadDays: 4 };
+    const mine = { thankYouWindowHours: 12, decisionWaitDays: 10, followUpSpacingDays: 5, moveOnFollowUps: 3, prepLeadDays: 4, applicationFollowUpDays: 11 };
     saveGuidanceSettings(db, ana.id, mine);
     expect(getGuidanceSettings(db, ana.id)).toEqual(mine);
     expect(loadGuidanceInputs(db, ana, { applicationId: app.id })[0].settings).toEqual(mine);
@@ -208,10 +208,8 @@ describe("loadGuidanceInputs order", () => {
       expect(input.rounds.map((r) => r.id)).toEqual(roundIds);
       expect(input.events.map((e) => e.id)).toEqual(eventIds);
     }
-    // The engine numbers the rounds in the same order.
-    expect(applicationGuidance(db, ana, app.id, NOW)!.recommendations.find((r) => r.key === thankYouKey(last))?.reasons[0]).toBe(
-      "Round 6 with Acme ended 47 hours ago and no thank-you is logged.",
-    );
+    // The engine numbers the rounds in the same order: the last is round 6.
+    expect(applicationGuidance(db, ana, app.id, NOW)!.summary).toMatchObject({ roundId: last, roundNumber: 6 });
   });
 });
 
@@ -230,19 +228,20 @@ describe("guidanceQueue", () => {
       overdue: true,
       dueAt: fromNow(-6 * HOUR),
       draft: "thank-you" });
-    expect(thanks[0].reasons[0]).toBe("Round 2 with Acme ended 30 hours ago and no thank-you is logged.");
+    expect(thanks[0].reasons[0]).toBe("Your second interview with Acme on Tue 24 Nov ended 30 hours ago and no thank-you is logged.");
   });
 
   it("orders several applications' steps overdue first, then by due time, then by priority", () => {
     thankYouOwed(db, ana.id); // thank-you due 6 hours ago
     const globex = newApp(db, ana.id, { company: "Globex" });
     addRound(db, ana.id, globex.id, { scheduledAt: fromNow(-51 * HOUR) }); // thank-you due 26 hours ago
-    // Same due time, NOW + 14 h: Initech's thank-you is high, Umbrella's feedback request medium.
-    // Umbrella's id sorts first, so only the priority can put Initech ahead.
+    // Initech's thank-you falls due at NOW + 14 h.
     const initech = newApp(db, ana.id, { company: "Initech" }, "zzzz-initech");
     addRound(db, ana.id, initech.id, { scheduledAt: fromNow(-11 * HOUR) });
-    rejectedAfterRound(db, ana.id, 34 * HOUR, {}, "aaaa-umbrella");
-    // Its id sorts last too: only its high priority can put it first among the undated.
+    // Same due time, 09:00 today (NOW - 3 h): Soylent's offer (high) and Umbrella's feedback
+    // request (medium, two days after Monday's rejection). Umbrella's id sorts first, so only
+    // the priority can put Soylent ahead.
+    rejectedAfterRound(db, ana.id, 50 * HOUR, {}, "aaaa-umbrella"); // Mon 23 Nov, 10:00
     const offer = newApp(db, ana.id, { company: "Soylent", status: "interviewing" }, "zzzz-soylent");
     logOk(db, ana.id, offer.id, eventInput("offer_received", fromNow(-DAY).toISOString()));
 
@@ -251,14 +250,15 @@ describe("guidanceQueue", () => {
     expect(dated).toEqual([
       ["Globex", "send-thank-you", true],
       ["Acme", "send-thank-you", true],
+      ["Soylent", "negotiate-after-offer", true],
+      ["Umbrella", "request-feedback", true],
       ["Initech", "send-thank-you", false],
-      ["Umbrella", "request-feedback", false],
       ["Umbrella", "reflect-and-update", false],
     ]);
-    // Undated steps come last, highest priority first.
+    // Advice, with no due time, comes last, highest priority first.
     const undated = queue.slice(dated.length);
-    expect(undated.every((i) => i.dueAt === null && !i.overdue)).toBe(true);
-    expect(undated[0]).toMatchObject({ company: "Soylent", ruleId: "negotiate-after-offer", priority: "high" });
+    expect(undated.length).toBeGreaterThan(0);
+    expect(undated.every((i) => i.dueAt === null && !i.overdue && i.kind === "advice")).toBe(true);
     expect(undated.map((i) => i.priority)).toEqual([...undated.map((i) => i.priority)].sort((a, b) => rank(a) - rank(b)));
     expect(new Set(queue.map((i) => i.company))).toEqual(new Set(["Acme", "Globex", "Initech", "Umbrella", "Soylent"]));
     for (let i = 1; i < queue.length; i++) expect(compareRecommendations(queue[i - 1], queue[i])).toBeLessThan(0);

@@ -4,8 +4,12 @@ import { fired, recommend } from "@/lib/guidance/recommend";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import { ago, days, endedAgo, event, fromNow, guidanceInput, hours, MINUTE, NOW, plus, round, ruleIdsOf, stepOf, stepsOf } from "./support/guidance";
 
-// Two rounds, the second ended five days ago; the company said no ten hours ago.
+// Two rounds, the second ended five days ago; the company said no ten hours ago
+// (02:00 UTC on Tue 1 Dec). Due days count from the rejection's day, at 09:00.
 const REJECTED_AT = ago(hours(10));
+const utc = (iso: string) => new Date(`${iso}Z`);
+const FEEDBACK_DUE = utc("2026-12-03T09:00");
+const REFLECT_DUE = utc("2026-12-08T09:00");
 const rounds = [round({ id: "r1", ...endedAgo(days(15)) }), round({ id: "r2", kind: "second", ...endedAgo(days(5)), outcome: "rejected" })];
 const rejection = event("rejection_received", REJECTED_AT, "rej-1");
 
@@ -14,16 +18,23 @@ function rejected(over: { events?: GuidanceEvent[]; status?: ApplicationStatus; 
 }
 
 describe("request-feedback", () => {
-  it("fires after a rejection that followed an interview, due 2 days after it", () => {
+  it("fires after a rejection that followed an interview, due at 09:00 two days after it", () => {
     const step = stepOf(rejected(), "request-feedback");
-    expect(step).toMatchObject({ key: "request-feedback:rej-1", roundId: "r2", priority: "medium", draft: "feedback-request", overdue: false });
-    expect(step?.dueAt).toEqual(plus(REJECTED_AT, days(2)));
-    expect(step?.reasons).toEqual(["Acme said no 10 hours ago, after round 2.", "No feedback request is logged."]);
+    expect(step).toMatchObject({ key: "request-feedback:rej-1", roundId: "r2", priority: "medium", kind: "todo", draft: "feedback-request", overdue: false });
+    expect(step?.dueAt).toEqual(FEEDBACK_DUE);
+    expect(step?.reasons).toEqual(["Acme said no 10 hours ago, after your second interview on Thu 26 Nov.", "No feedback request is logged."]);
   });
 
-  it("turns overdue just after the 2 days", () => {
-    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(2)))?.overdue).toBe(false);
-    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(2) + MINUTE))?.overdue).toBe(true);
+  it("turns overdue just after 09:00 on its day", () => {
+    expect(stepOf(rejected(), "request-feedback", FEEDBACK_DUE)?.overdue).toBe(false);
+    expect(stepOf(rejected(), "request-feedback", plus(FEEDBACK_DUE, MINUTE))?.overdue).toBe(true);
+  });
+
+  it("counts the days in the user's zone: the rejection's day differs behind and ahead of UTC", () => {
+    // 02:00 UTC on Tue 1 Dec is Mon 30 Nov, 18:00 in Los Angeles and Tue 1 Dec, 11:00 in Tokyo.
+    const inZone = (timeZone: string) => stepOf({ ...rejected(), timeZone }, "request-feedback")?.dueAt;
+    expect(inZone("America/Los_Angeles")).toEqual(utc("2026-12-02T17:00"));
+    expect(inZone("Asia/Tokyo")).toEqual(utc("2026-12-03T00:00"));
   });
 
   it("needs a round before the rejection", () => {
@@ -46,8 +57,8 @@ describe("request-feedback", () => {
 
   it("is still offered, overdue, long after the rejection", () => {
     const late = stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(60)));
-    expect(late).toMatchObject({ key: "request-feedback:rej-1", overdue: true, dueAt: plus(REJECTED_AT, days(2)) });
-    expect(late?.reasons).toEqual(["Acme said no 60 days ago, after round 2.", "No feedback request is logged."]);
+    expect(late).toMatchObject({ key: "request-feedback:rej-1", overdue: true, dueAt: FEEDBACK_DUE });
+    expect(late?.reasons).toEqual(["Acme said no 60 days ago, after your second interview on Thu 26 Nov 2026.", "No feedback request is logged."]);
     expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(365)))?.key).toBe("request-feedback:rej-1");
   });
 
@@ -64,17 +75,18 @@ describe("request-feedback", () => {
 });
 
 describe("reflect-and-update", () => {
-  it("fires after a rejection that followed an interview, due 7 days after it, low priority", () => {
+  it("fires after a rejection that followed an interview, due at 09:00 seven days after it, low priority", () => {
     const step = stepOf(rejected(), "reflect-and-update");
-    expect(step).toMatchObject({ key: "reflect-and-update:rej-1", roundId: "r2", priority: "low", draft: null });
-    expect(step?.dueAt).toEqual(plus(REJECTED_AT, days(7)));
+    expect(step).toMatchObject({ key: "reflect-and-update:rej-1", roundId: "r2", priority: "low", kind: "todo", draft: null });
+    expect(step?.dueAt).toEqual(REFLECT_DUE);
     expect(step?.reasons).toEqual(["Acme said no 10 hours ago, after 2 rounds."]);
-    expect(stepOf(rejected(), "reflect-and-update", plus(REJECTED_AT, days(7) + MINUTE))?.overdue).toBe(true);
+    expect(stepOf(rejected(), "reflect-and-update", REFLECT_DUE)?.overdue).toBe(false);
+    expect(stepOf(rejected(), "reflect-and-update", plus(REFLECT_DUE, MINUTE))?.overdue).toBe(true);
   });
 
   it("is still offered, overdue, long after the rejection", () => {
     const late = stepOf(rejected(), "reflect-and-update", plus(REJECTED_AT, days(60)));
-    expect(late).toMatchObject({ key: "reflect-and-update:rej-1", overdue: true, dueAt: plus(REJECTED_AT, days(7)) });
+    expect(late).toMatchObject({ key: "reflect-and-update:rej-1", overdue: true, dueAt: REFLECT_DUE });
     expect(late?.reasons).toEqual(["Acme said no 60 days ago, after 2 rounds."]);
     expect(stepOf(rejected(), "reflect-and-update", plus(REJECTED_AT, days(365)))?.key).toBe("reflect-and-update:rej-1");
   });
@@ -110,10 +122,17 @@ describe("negotiate-after-offer", () => {
   const offered = (status: ApplicationStatus, events = [event("offer_received", ago(hours(3)), "offer-1")]) =>
     guidanceInput({ application: { status }, rounds, events });
 
-  it("fires for an offer event while the status is offer, high priority, about the offer", () => {
+  it("fires for an offer event while the status is offer, a high-priority to-do about the offer", () => {
     const step = stepOf(offered("offer"), "negotiate-after-offer");
-    expect(step).toMatchObject({ key: "negotiate-after-offer:offer-1", roundId: null, priority: "high", dueAt: null });
+    // The offer came at 09:00: due that morning.
+    expect(step).toMatchObject({ key: "negotiate-after-offer:offer-1", roundId: null, priority: "high", kind: "todo", dueAt: utc("2026-12-01T09:00") });
     expect(step?.reasons).toEqual(["Acme made an offer 3 hours ago and you have not answered yet."]);
+  });
+
+  it("is due the first 09:00 after an offer that came later in the day", () => {
+    const afternoon = offered("offer", [event("offer_received", utc("2026-11-30T14:00"), "offer-1")]);
+    expect(stepOf(afternoon, "negotiate-after-offer")).toMatchObject({ dueAt: utc("2026-12-01T09:00"), overdue: true });
+    expect(stepOf(afternoon, "negotiate-after-offer", utc("2026-11-30T15:00"))).toMatchObject({ overdue: false });
   });
 
   it("needs both the offer event and the offer status", () => {
@@ -168,7 +187,8 @@ describe("handled steps", () => {
     const base = guidanceInput({ rounds: [round({ id: "r2", kind: "second", scheduledAt: plus(END, -hours(1)), thankYouSentAt: END })] });
     const sent = plus(END, days(8));
     const input = { ...base, events: [event("follow_up_sent", sent)], handled: [{ key: "follow-up-after-silence:r2:1", state: "done" as const, until: null }] };
-    expect(stepOf(input, "follow-up-after-silence", plus(sent, days(7)))?.key).toBe("follow-up-after-silence:r2:2");
+    // Due the first 09:00 after the 7-day spacing; a day later it is open.
+    expect(stepOf(input, "follow-up-after-silence", plus(sent, days(8)))?.key).toBe("follow-up-after-silence:r2:2");
     const dismissed = [{ key: "keep-searching:r1", state: "dismissed" as const, until: null }];
     const r1 = round({ id: "r1", ...endedAgo(days(12)), thankYouSentAt: ago(days(12)) });
     expect(stepOf(guidanceInput({ rounds: [r1], handled: dismissed }), "keep-searching")).toBeUndefined();

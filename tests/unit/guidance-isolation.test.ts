@@ -6,9 +6,10 @@ import { MIGRATIONS_FOLDER, type Db } from "@/db/open";
 import { deleteApplication, setArchived } from "@/lib/data/applications";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { getGuidanceSettings, saveGuidanceSettings } from "@/lib/data/guidance-settings";
-import { actOnStep, applicationGuidance, countUpcomingInterviews, guidanceQueue, upcomingInterviews } from "@/lib/data/guidance";
+import { actOnStep, applicationGuidance, guidanceQueue } from "@/lib/data/guidance";
+import { peopleMet, upcomingInterviews } from "@/lib/data/upcoming-interviews";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
-import { APPLICATION_STATUSES } from "@/lib/vocabulary";
+import { APPLICATION_STATUSES, OPEN_STATUSES } from "@/lib/vocabulary";
 import {
   addRound,
   DAY,
@@ -69,10 +70,10 @@ describe("another user's guidance", () => {
     expect(benInputs.map((i) => i.application.company)).toEqual(["Globex"]);
     expect(benInputs[0]).toMatchObject({ otherActiveApplications: 0, handled: [], events: [] });
     expect(benInputs[0].rounds).toHaveLength(1);
-    expect(upcomingInterviews(db, ben.id, NOW, 30)).toEqual([]);
+    expect(upcomingInterviews(db, { userId: ben.id, now: NOW, days: 30 })).toEqual([]);
     // Ana's own reads are not widened by Ben's rows either.
     expect(loadGuidanceInputs(db, ana, { dashboard: true }).map((i) => i.application.company).sort()).toEqual(["Acme", "Hooli", "Umbrella"]);
-    expect(upcomingInterviews(db, ana.id, NOW, 30).map((r) => r.company)).toEqual(["Acme"]);
+    expect(upcomingInterviews(db, { userId: ana.id, now: NOW, days: 30 }).map((r) => r.company)).toEqual(["Acme"]);
   });
 
   it("cannot be acted on with Ana's application id or keys, and leaves her rows as they were", () => {
@@ -109,7 +110,7 @@ describe("another user's guidance", () => {
     // Ben's own thank-you (ended 39 hours ago) is no longer overdue for him.
     expect(guidanceQueue(db, ben, NOW).find((i) => i.ruleId === "send-thank-you")).toMatchObject({ overdue: false });
 
-    const anas = { thankYouWindowHours: 6, decisionWaitDays: 3, followUpSpacingDays: 2, moveOnFollowUps: 1, prepLeadDays: 1 };
+    const anas = { thankYouWindowHours: 6, decisionWaitDays: 3, followUpSpacingDays: 2, moveOnFollowUps: 1, prepLeadDays: 1, applicationFollowUpDays: 2 };
     saveGuidanceSettings(db, ana.id, anas);
     expect(getGuidanceSettings(db, ana.id)).toEqual(anas);
     expect(getGuidanceSettings(db, ben.id)).toMatchObject({ thankYouWindowHours: 48, decisionWaitDays: 30 });
@@ -130,29 +131,40 @@ describe("upcomingInterviews", () => {
     const bens = newApp(db, ben.id, { company: "Ben's Co" });
     addRound(db, ben.id, bens.id, { scheduledAt: fromNow(HOUR) });
 
-    expect(upcomingInterviews(db, ana.id, NOW, 7)).toEqual([
-      { roundId: soon, applicationId: globex.id, company: "Globex", roleTitle: "Designer", kind: "screen", scheduledAt: fromNow(3 * HOUR) },
-      { roundId: tomorrow, applicationId: acme.id, company: "Acme", roleTitle: "Staff Engineer", kind: "second", scheduledAt: fromNow(DAY) },
+    expect(upcomingInterviews(db, { userId: ana.id, now: NOW, days: 7 })).toEqual([
+      { roundId: soon, applicationId: globex.id, company: "Globex", roleTitle: "Designer", kind: "screen", format: null, scheduledAt: fromNow(3 * HOUR) },
+      { roundId: tomorrow, applicationId: acme.id, company: "Acme", roleTitle: "Staff Engineer", kind: "second", format: null, scheduledAt: fromNow(DAY) },
     ]);
-    expect(upcomingInterviews(db, ana.id, NOW, 14).map((r) => r.company)).toEqual(["Globex", "Acme", "Acme"]);
-    expect(upcomingInterviews(db, ana.id, fromNow(2 * DAY), 7)).toEqual([]);
-    expect(upcomingInterviews(db, ben.id, NOW, 7).map((r) => r.company)).toEqual(["Ben's Co"]);
-    // The dashboard reads the soonest few and the count of the rest.
-    expect(upcomingInterviews(db, ana.id, NOW, 14, 2).map((r) => r.company)).toEqual(["Globex", "Acme"]);
-    expect(countUpcomingInterviews(db, ana.id, NOW, 14)).toBe(3);
-    expect(countUpcomingInterviews(db, ana.id, NOW, 7)).toBe(2);
-    expect(countUpcomingInterviews(db, ben.id, NOW, 14)).toBe(1);
+    expect(upcomingInterviews(db, { userId: ana.id, now: NOW, days: 14 }).map((r) => r.company)).toEqual(["Globex", "Acme", "Acme"]);
+    expect(upcomingInterviews(db, { userId: ana.id, now: fromNow(2 * DAY), days: 7 })).toEqual([]);
+    expect(upcomingInterviews(db, { userId: ben.id, now: NOW, days: 7 }).map((r) => r.company)).toEqual(["Ben's Co"]);
   });
 
-  it("leaves out applications that are accepted, rejected or withdrawn, and keeps every other status", () => {
+  it("leaves out closed applications (accepted, rejected, withdrawn, ghosted), and keeps every open status", () => {
     for (const [i, status] of APPLICATION_STATUSES.entries()) {
       const app = newApp(db, ana.id, { company: status });
       addRound(db, ana.id, app.id, { scheduledAt: fromNow((i + 1) * HOUR) });
       // Set afterwards: logging a round may move the status.
       sqlite.prepare("update applications set status = ? where id = ?").run(status, app.id);
     }
-    expect(upcomingInterviews(db, ana.id, NOW, 7).map((r) => r.company)).toEqual(["saved", "applied", "screening", "interviewing", "offer", "ghosted"]);
+    expect(upcomingInterviews(db, { userId: ana.id, now: NOW, days: 7 }).map((r) => r.company)).toEqual([...OPEN_STATUSES]);
+    expect(OPEN_STATUSES).toEqual(["saved", "applied", "screening", "interviewing", "offer"]);
     expect(APPLICATION_STATUSES).toEqual(["saved", "applied", "screening", "interviewing", "offer", "accepted", "rejected", "withdrawn", "ghosted"]);
+  });
+});
+
+describe("peopleMet", () => {
+  it("names who the user meets in each round, in order, and never another user's people", () => {
+    const acme = newApp(db, ana.id, { company: "Acme" });
+    const r = addRound(db, ana.id, acme.id, {
+      scheduledAt: fromNow(DAY),
+      newInterviewers: [{ name: "Maya Chen" }, { name: "Sam Ortiz" }],
+    });
+    const bens = newApp(db, ben.id, { company: "Ben's Co" });
+    const theirs = addRound(db, ben.id, bens.id, { scheduledAt: fromNow(DAY), newInterviewers: [{ name: "Ben's recruiter" }] });
+    expect(peopleMet(db, { userId: ana.id, roundIds: [r, theirs] })).toEqual(new Map([[r, ["Maya Chen", "Sam Ortiz"]]]));
+    expect(peopleMet(db, { userId: ben.id, roundIds: [r] })).toEqual(new Map());
+    expect(peopleMet(db, { userId: ana.id, roundIds: [] })).toEqual(new Map());
   });
 });
 
@@ -212,6 +224,7 @@ describe("the 0002_guidance migration", () => {
     const columns = (t: string) => (raw.prepare(`pragma table_info(${t})`).all() as { name: string }[]).map((c) => c.name).sort();
     expect(columns("guidance_steps")).toEqual(["application_id", "key", "state", "until", "updated_at", "user_id"]);
     expect(columns("guidance_settings")).toEqual([
+      "application_follow_up_days",
       "decision_wait_days",
       "follow_up_spacing_days",
       "move_on_follow_ups",

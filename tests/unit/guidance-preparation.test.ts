@@ -1,23 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { JUST_LOGGED_DAYS, LATE_BOOKING_GRACE_HOURS } from "@/lib/guidance/rules/preparation";
+import { EXPECTATIONS_AFTER_HOURS, SHORT_NOTICE_CUTOFF_HOURS } from "@/lib/guidance/rules/preparation";
 import type { GuidanceRound } from "@/lib/guidance/input";
 import type { RuleId } from "@/lib/guidance/rule-ids";
 import type { RoundKind } from "@/lib/vocabulary";
 import { ago, days, endedAgo, event, fromNow, guidanceInput, hours, MINUTE, NOW, plus, round, stepOf, stepsOf } from "./support/guidance";
 
-// Round 1 is over; round 2 (a plain "first"-kind booking, later by position) is ten days out.
+// Round 1 is over; round 2 (a plain "first"-kind booking, later by position) is ten days out,
+// on Fri 11 Dec 2026 at 12:00 UTC. NOW is Tue 1 Dec 2026, 12:00 UTC.
 const ROUND_2_AT = fromNow(days(10));
 const firstRound = (over: Partial<GuidanceRound> = {}) => round({ id: "r1", ...endedAgo(days(5)), ...over });
 const secondRound = (over: Partial<GuidanceRound> = {}) => round({ id: "r2", scheduledAt: ROUND_2_AT, ...over });
-const twoRounds = (over: Partial<GuidanceRound> = {}) => guidanceInput({ rounds: [firstRound(), secondRound(over)] });
+const twoRounds = (over: Partial<GuidanceRound> = {}, timeZone?: string) =>
+  guidanceInput({ rounds: [firstRound(), secondRound(over)], timeZone });
+const utc = (iso: string) => new Date(`${iso}Z`);
 
 /** The catalog's "a later round is scheduled in the future" gate, shared by every preparation rule. */
 function itNeedsAFutureLaterRound(ruleId: RuleId) {
-  it("fires for round 2 while it is still in the future, about that round", () => {
+  it("fires for round 2 while it is still in the future, about that round, naming it by what it is", () => {
     const step = stepOf(twoRounds(), ruleId);
     expect(step?.key).toBe(`${ruleId}:r2`);
     expect(step?.roundId).toBe("r2");
-    expect(step?.reasons[0]).toBe("Round 2 with Acme (first interview) is on Fri, 11 Dec 2026, 12:00, in 10 days.");
+    expect(step?.reasons[0]).toBe("Your first interview with Acme is on Fri, 11 Dec 2026, 12:00, in 10 days.");
   });
 
   it.each<RoundKind>(["second", "final", "panel", "onsite"])("fires for a lone %s round: the kind makes it a later round", (kind) => {
@@ -47,10 +50,27 @@ function itNeedsAFutureLaterRound(ruleId: RuleId) {
   });
 }
 
+/** A day-based preparation step follows the user's zone: 09:00 there, on the right local day. */
+function itIsDueAtNineInTheUsersZone(ruleId: RuleId, daysBefore: number) {
+  it(`is due at 09:00 local, ${daysBefore} day(s) before the round's local day, in zones ahead of and behind UTC`, () => {
+    // 12:00 UTC on Fri 11 Dec is 13:00 in Berlin and 04:00 in Los Angeles: the same local day.
+    const ahead = stepOf(twoRounds({}, "Europe/Berlin"), ruleId);
+    const behind = stepOf(twoRounds({}, "America/Los_Angeles"), ruleId);
+    const day = 11 - daysBefore;
+    expect(ahead?.dueAt).toEqual(utc(`2026-12-${String(day).padStart(2, "0")}T08:00`));
+    expect(behind?.dueAt).toEqual(utc(`2026-12-${String(day).padStart(2, "0")}T17:00`));
+    // 03:00 UTC on Fri 11 Dec is still Thu 10 Dec in Los Angeles, and 20:00 UTC is already Sat 12 Dec in Tokyo.
+    const early = stepOf(twoRounds({ scheduledAt: utc("2026-12-11T03:00") }, "America/Los_Angeles"), ruleId);
+    expect(early?.dueAt).toEqual(utc(`2026-12-${String(day - 1).padStart(2, "0")}T17:00`));
+    const late = stepOf(twoRounds({ scheduledAt: utc("2026-12-11T20:00") }, "Asia/Tokyo"), ruleId);
+    expect(late?.dueAt).toEqual(utc(`2026-12-${String(day + 1).padStart(2, "0")}T00:00`));
+  });
+}
+
 describe("second-round-expectations", () => {
-  it("fires for an upcoming later round, low priority with no due time, and promises nothing", () => {
+  it("fires for an upcoming later round, as advice with no due time, and promises nothing", () => {
     const step = stepOf(twoRounds(), "second-round-expectations");
-    expect(step).toMatchObject({ key: "second-round-expectations:r2", priority: "low", dueAt: null, overdue: false });
+    expect(step).toMatchObject({ key: "second-round-expectations:r2", priority: "low", kind: "advice", dueAt: null, overdue: false });
     expect(step?.detail).toMatch(/does not promise/);
     expect(step?.detail).not.toMatch(/got the job|you will get/i);
   });
@@ -60,27 +80,43 @@ describe("second-round-expectations", () => {
     expect(stepOf(input, "second-round-expectations")).toBeUndefined();
   });
 
-  it("fires for a later round that already happened when it was just logged", () => {
-    const past = round({ id: "r2", kind: "second", ...endedAgo(days(2)), loggedAt: ago(hours(30)) });
+  it("fires for a later round that ended less than a day ago, however late it was logged", () => {
+    const past = round({ id: "r2", kind: "second", ...endedAgo(hours(3)), loggedAt: ago(MINUTE) });
     const step = stepOf(guidanceInput({ rounds: [past] }), "second-round-expectations");
     expect(step?.key).toBe("second-round-expectations:r2");
-    expect(step?.reasons).toEqual(["You logged round 1 with Acme 30 hours ago."]);
+    expect(step?.reasons).toEqual(["Your second interview with Acme on Tue 1 Dec ended 3 hours ago."]);
   });
 
-  it(`counts as just logged up to exactly ${JUST_LOGGED_DAYS} days after logging, not a minute more`, () => {
-    const loggedAt = ago(days(JUST_LOGGED_DAYS));
-    const input = guidanceInput({ rounds: [firstRound(), round({ id: "r2", scheduledAt: ago(days(4)), loggedAt })] });
-    expect(stepOf(input, "second-round-expectations")?.reasons).toEqual(["You logged round 2 with Acme 3 days ago."]);
+  it("fires while a later round is under way", () => {
+    const now = round({ id: "r2", kind: "final", scheduledAt: ago(MINUTE * 20), durationMinutes: 60 });
+    expect(stepOf(guidanceInput({ rounds: [now] }), "second-round-expectations")?.reasons).toEqual([
+      "Your final interview with Acme on Tue 1 Dec is under way.",
+    ]);
+  });
+
+  it(`keeps it for less than ${EXPECTATIONS_AFTER_HOURS} hours after the round ends, as the catalog says, and not at the hour itself`, () => {
+    const input = guidanceInput({ rounds: [firstRound(), round({ id: "r2", ...endedAgo(hours(EXPECTATIONS_AFTER_HOURS) - MINUTE) })] });
+    expect(stepOf(input, "second-round-expectations")?.reasons).toEqual(["Your first interview with Acme on Mon 30 Nov ended 23 hours ago."]);
     expect(stepOf(input, "second-round-expectations", plus(NOW, MINUTE))).toBeUndefined();
   });
 
-  it("does not fire for a past later round logged before it happened", () => {
-    const past = round({ id: "r2", kind: "final", ...endedAgo(days(1)) });
-    expect(stepOf(guidanceInput({ rounds: [past] }), "second-round-expectations")).toBeUndefined();
+  it("names a round of another kind plainly, as an interview", () => {
+    const later = guidanceInput({ rounds: [firstRound(), round({ id: "r2", kind: "other", scheduledAt: fromNow(days(3)) })] });
+    expect(stepOf(later, "second-round-expectations")?.reasons).toEqual(["Your interview with Acme is on Fri, 4 Dec 2026, 12:00, in 3 days."]);
   });
 
-  it("does not fire for a just-logged round once an offer is logged or the status is not waiting", () => {
-    const past = round({ id: "r2", kind: "second", ...endedAgo(days(2)), loggedAt: ago(hours(3)) });
+  it("says nothing for a later round typed in 9 days after it happened", () => {
+    const typedLate = round({ id: "r2", kind: "second", ...endedAgo(days(9)), loggedAt: ago(MINUTE * 5) });
+    expect(stepOf(guidanceInput({ rounds: [typedLate] }), "second-round-expectations")).toBeUndefined();
+    // Nor on any day in between: only the round's own time counts.
+    for (let d = 2; d <= 9; d++) {
+      const r = round({ id: "r2", kind: "second", ...endedAgo(days(d)), loggedAt: ago(hours(1)) });
+      expect(stepOf(guidanceInput({ rounds: [r] }), "second-round-expectations"), `${d} days`).toBeUndefined();
+    }
+  });
+
+  it("does not fire for a recent round once an offer is logged or the status is not waiting", () => {
+    const past = round({ id: "r2", kind: "second", ...endedAgo(hours(2)), loggedAt: ago(hours(1)) });
     expect(stepOf(guidanceInput({ rounds: [past], events: [event("offer_received", ago(hours(1)))] }), "second-round-expectations")).toBeUndefined();
     expect(stepOf(guidanceInput({ rounds: [past], application: { status: "rejected" } }), "second-round-expectations")).toBeUndefined();
   });
@@ -88,75 +124,71 @@ describe("second-round-expectations", () => {
 
 describe("prepare-research-company", () => {
   itNeedsAFutureLaterRound("prepare-research-company");
+  itIsDueAtNineInTheUsersZone("prepare-research-company", 3);
 
-  it("is due the prep lead time (3 days) before the round and names the company", () => {
+  it("is due at 09:00 on the day the prep lead time (3 days) before the round, as a to-do naming the company", () => {
     const step = stepOf(twoRounds(), "prepare-research-company");
-    expect(step?.dueAt).toEqual(plus(ROUND_2_AT, -days(3)));
-    expect(step).toMatchObject({ priority: "medium", overdue: false, title: "Research Acme before round 2" });
+    expect(step?.dueAt).toEqual(utc("2026-12-08T09:00"));
+    expect(step).toMatchObject({ priority: "medium", kind: "todo", overdue: false, title: "Research Acme before your first interview on Fri 11 Dec" });
     expect(step?.reasons[1]).toBe("Starting 3 days ahead leaves time to read properly.");
   });
 
   it("follows the user's prep lead setting", () => {
     const input = guidanceInput({ rounds: [firstRound(), secondRound()], settings: { prepLeadDays: 5 } });
-    expect(stepOf(input, "prepare-research-company")?.dueAt).toEqual(plus(ROUND_2_AT, -days(5)));
+    expect(stepOf(input, "prepare-research-company")?.dueAt).toEqual(utc("2026-12-06T09:00"));
   });
 
-  it("turns overdue just after the lead time starts", () => {
-    const dueAt = plus(ROUND_2_AT, -days(3));
+  it("turns overdue just after 09:00 on its day", () => {
+    const dueAt = utc("2026-12-08T09:00");
     expect(stepOf(twoRounds(), "prepare-research-company", dueAt)?.overdue).toBe(false);
     expect(stepOf(twoRounds(), "prepare-research-company", plus(dueAt, MINUTE))?.overdue).toBe(true);
   });
 
-  it(`gives a round booked inside the lead time ${LATE_BOOKING_GRACE_HOURS} hours from logging, not overdue at once`, () => {
-    const loggedAt = ago(hours(1));
-    const input = twoRounds({ scheduledAt: fromNow(days(2)), loggedAt });
+  it("is due at the first 09:00 after logging for a round booked inside the lead time, not overdue at once", () => {
+    // Logged Tue 1 Dec at 12:00 for Thu 3 Dec: three days before was Mon 30 Nov, already gone.
+    const input = twoRounds({ scheduledAt: fromNow(days(2)), loggedAt: NOW });
     const step = stepOf(input, "prepare-research-company");
-    expect(LATE_BOOKING_GRACE_HOURS).toBe(12);
-    const dueAt = plus(loggedAt, hours(12));
-    expect(step?.dueAt).toEqual(dueAt);
-    expect(step?.since).toEqual(loggedAt);
-    expect(step?.overdue).toBe(false);
+    const dueAt = utc("2026-12-02T09:00");
+    expect(step).toMatchObject({ dueAt, since: NOW, overdue: false });
     expect(stepOf(input, "prepare-research-company", dueAt)?.overdue).toBe(false);
     expect(stepOf(input, "prepare-research-company", plus(dueAt, MINUTE))?.overdue).toBe(true);
   });
 
-  it("never gives less than the grace: booking a little earlier never makes a step due sooner", () => {
-    const start = fromNow(days(5));
-    const ideal = plus(start, -days(3));
+  it("never makes a step due sooner because the round was booked a little earlier", () => {
+    const start = utc("2026-12-06T12:00");
     const dueIfLoggedAt = (loggedAt: Date) => stepOf(twoRounds({ scheduledAt: start, loggedAt }), "prepare-research-company", loggedAt)?.dueAt;
-    // Logged well before the lead time: the usual due time.
-    expect(dueIfLoggedAt(plus(ideal, -hours(12)))).toEqual(ideal);
-    // Logged just before it: still at least 12 hours from logging.
-    expect(dueIfLoggedAt(plus(ideal, -hours(1)))).toEqual(plus(ideal, hours(11)));
-    expect(dueIfLoggedAt(plus(ideal, -MINUTE))).toEqual(plus(ideal, hours(12) - MINUTE));
-    expect(dueIfLoggedAt(ideal)).toEqual(plus(ideal, hours(12)));
-    expect(dueIfLoggedAt(plus(ideal, MINUTE))).toEqual(plus(ideal, hours(12) + MINUTE));
+    // Logged before 09:00 three days ahead: that 09:00.
+    expect(dueIfLoggedAt(utc("2026-12-03T08:59"))).toEqual(utc("2026-12-03T09:00"));
+    expect(dueIfLoggedAt(utc("2026-12-03T09:00"))).toEqual(utc("2026-12-03T09:00"));
+    // A minute later, the next morning.
+    expect(dueIfLoggedAt(utc("2026-12-03T09:01"))).toEqual(utc("2026-12-04T09:00"));
+    expect(dueIfLoggedAt(utc("2026-12-03T23:00"))).toEqual(utc("2026-12-04T09:00"));
   });
 
-  it("is due when the round starts for one booked less than the grace ahead", () => {
-    const loggedAt = ago(hours(1));
-    const start = fromNow(hours(1));
-    const step = stepOf(twoRounds({ scheduledAt: start, loggedAt }), "prepare-research-company");
-    expect(step).toMatchObject({ dueAt: start, since: loggedAt, overdue: false });
-    // Exactly the grace ahead: the grace and the start are the same instant.
-    const edge = twoRounds({ scheduledAt: fromNow(hours(11)), loggedAt });
-    expect(stepOf(edge, "prepare-research-company")?.dueAt).toEqual(fromNow(hours(11)));
+  it(`is due ${SHORT_NOTICE_CUTOFF_HOURS} hours before a round booked for the next morning, and at once for one starting sooner than that`, () => {
+    // Logged at 12:00 for 10:00 tomorrow: the first 09:00 after logging would leave an hour.
+    const tomorrow = stepOf(twoRounds({ scheduledAt: utc("2026-12-02T10:00"), loggedAt: NOW }), "prepare-research-company");
+    expect(tomorrow).toMatchObject({ dueAt: utc("2026-12-02T07:00"), since: NOW, overdue: false });
+    const soon = stepOf(twoRounds({ scheduledAt: fromNow(hours(2)), loggedAt: NOW }), "prepare-research-company");
+    expect(soon).toMatchObject({ dueAt: NOW, since: NOW, overdue: false });
+    expect(stepOf(twoRounds({ scheduledAt: fromNow(hours(2)), loggedAt: NOW }), "prepare-research-company", plus(NOW, MINUTE))?.overdue).toBe(true);
   });
 });
 
 describe("prepare-examples", () => {
   itNeedsAFutureLaterRound("prepare-examples");
+  itIsDueAtNineInTheUsersZone("prepare-examples", 3);
 
-  it("is due the prep lead time before the round", () => {
-    expect(stepOf(twoRounds(), "prepare-examples")?.dueAt).toEqual(plus(ROUND_2_AT, -days(3)));
+  it("is due at 09:00 the prep lead time before the round", () => {
+    expect(stepOf(twoRounds(), "prepare-examples")?.dueAt).toEqual(utc("2026-12-08T09:00"));
     const input = guidanceInput({ rounds: [firstRound(), secondRound()], settings: { prepLeadDays: 1 } });
-    expect(stepOf(input, "prepare-examples")?.dueAt).toEqual(plus(ROUND_2_AT, -days(1)));
+    expect(stepOf(input, "prepare-examples")?.dueAt).toEqual(utc("2026-12-10T09:00"));
   });
 
-  it("is due 12 hours after logging when booked late", () => {
+  it("is due at the next 09:00 when booked late", () => {
     const loggedAt = ago(MINUTE * 5);
     const step = stepOf(twoRounds({ scheduledAt: fromNow(hours(30)), loggedAt }), "prepare-examples");
-    expect(step).toMatchObject({ dueAt: plus(loggedAt, hours(12)), since: loggedAt, overdue: false });
+    expect(step).toMatchObject({ dueAt: utc("2026-12-02T09:00"), since: loggedAt, overdue: false });
   });
 
   it("says what earlier rounds covered, leaving out salary and the positive signs", () => {
@@ -176,11 +208,12 @@ describe("prepare-examples", () => {
 
 describe("prepare-questions-to-ask", () => {
   itNeedsAFutureLaterRound("prepare-questions-to-ask");
+  itIsDueAtNineInTheUsersZone("prepare-questions-to-ask", 1);
 
-  it("is due one day before the round, whatever the prep lead", () => {
-    expect(stepOf(twoRounds(), "prepare-questions-to-ask")?.dueAt).toEqual(plus(ROUND_2_AT, -days(1)));
+  it("is due at 09:00 the day before the round, whatever the prep lead", () => {
+    expect(stepOf(twoRounds(), "prepare-questions-to-ask")?.dueAt).toEqual(utc("2026-12-10T09:00"));
     const input = guidanceInput({ rounds: [firstRound(), secondRound()], settings: { prepLeadDays: 7 } });
-    expect(stepOf(input, "prepare-questions-to-ask")?.dueAt).toEqual(plus(ROUND_2_AT, -days(1)));
+    expect(stepOf(input, "prepare-questions-to-ask")?.dueAt).toEqual(utc("2026-12-10T09:00"));
   });
 
   it("is not overdue two days out while the lead-time steps already are", () => {
@@ -189,35 +222,34 @@ describe("prepare-questions-to-ask", () => {
     expect(stepOf(input, "prepare-research-company")?.overdue).toBe(true);
   });
 
-  it("is due 12 hours after logging for a round booked less than a day ahead", () => {
-    const loggedAt = ago(hours(2));
-    const input = twoRounds({ scheduledAt: fromNow(hours(14)), loggedAt });
-    const step = stepOf(input, "prepare-questions-to-ask");
-    expect(step).toMatchObject({ dueAt: fromNow(hours(10)), since: loggedAt, overdue: false });
-    expect(stepOf(input, "prepare-questions-to-ask", fromNow(hours(10) + MINUTE))?.overdue).toBe(true);
+  it("is due this morning for a round tomorrow logged before 09:00 today", () => {
+    const loggedAt = utc("2026-12-01T08:00");
+    const input = twoRounds({ scheduledAt: utc("2026-12-02T15:00"), loggedAt });
+    expect(stepOf(input, "prepare-questions-to-ask", loggedAt)).toMatchObject({ dueAt: utc("2026-12-01T09:00"), since: loggedAt, overdue: false });
+    expect(stepOf(input, "prepare-questions-to-ask")?.overdue).toBe(true);
   });
 
-  it("is due at the start for a round logged 2 hours before it", () => {
+  it("is due at the start, never after it, for a round logged 2 hours before it", () => {
     const start = fromNow(hours(2));
     const step = stepOf(twoRounds({ scheduledAt: start, loggedAt: NOW }), "prepare-questions-to-ask");
-    expect(step).toMatchObject({ dueAt: start, since: NOW, overdue: false });
-    expect(stepOf(twoRounds({ scheduledAt: start, loggedAt: NOW }), "prepare-questions-to-ask", plus(start, -MINUTE))?.overdue).toBe(false);
+    expect(step).toMatchObject({ dueAt: NOW, since: NOW, overdue: false });
+    expect(step!.dueAt!.getTime()).toBeLessThanOrEqual(start.getTime());
   });
 });
 
 describe("prepare-mock-interview", () => {
   itNeedsAFutureLaterRound("prepare-mock-interview");
+  itIsDueAtNineInTheUsersZone("prepare-mock-interview", 1);
 
-  it("is due one day before the round, low priority", () => {
+  it("is due at 09:00 the day before the round, low priority", () => {
     const step = stepOf(twoRounds(), "prepare-mock-interview");
-    expect(step?.dueAt).toEqual(plus(ROUND_2_AT, -days(1)));
+    expect(step?.dueAt).toEqual(utc("2026-12-10T09:00"));
     expect(step?.priority).toBe("low");
   });
 
-  it("is due 12 hours after logging when booked late, and not overdue before then", () => {
-    const loggedAt = NOW;
-    const input = twoRounds({ scheduledAt: fromNow(hours(20)), loggedAt });
-    const dueAt = fromNow(hours(12));
+  it("is due at the next 09:00 when booked late, and not overdue before then", () => {
+    const input = twoRounds({ scheduledAt: fromNow(hours(30)), loggedAt: NOW });
+    const dueAt = utc("2026-12-02T09:00");
     expect(stepOf(input, "prepare-mock-interview")?.dueAt).toEqual(dueAt);
     expect(stepOf(input, "prepare-mock-interview")?.overdue).toBe(false);
     expect(stepOf(input, "prepare-mock-interview", dueAt)?.overdue).toBe(false);
@@ -230,7 +262,7 @@ describe("expect-question-types", () => {
 
   it("has no due time and lists the kinds of question later rounds ask", () => {
     const step = stepOf(twoRounds(), "expect-question-types");
-    expect(step).toMatchObject({ dueAt: null, overdue: false, priority: "low" });
+    expect(step).toMatchObject({ kind: "advice", dueAt: null, overdue: false, priority: "low" });
     expect(step?.detail).toBe(
       "Later rounds tend to ask for stories from past work, technical depth, what-would-you-do cases, how you like to work, where your career is heading, and how you would get on with the team.",
     );
@@ -254,7 +286,7 @@ describe("salary-wait-for-offer", () => {
   it("fires for an upcoming later round with no offer yet", () => {
     const step = stepOf(twoRounds(), "salary-wait-for-offer");
     expect(step?.key).toBe("salary-wait-for-offer:r2");
-    expect(step?.reasons).toEqual(["Round 2 with Acme is in 10 days.", "No offer is logged yet."]);
+    expect(step?.reasons).toEqual(["Your first interview with Acme on Fri 11 Dec is in 10 days.", "No offer is logged yet."]);
     expect(step?.dueAt).toBeNull();
   });
 
@@ -269,7 +301,7 @@ describe("salary-wait-for-offer", () => {
     expect(step?.key).toBe("salary-wait-for-offer:r1");
     expect(step?.roundId).toBe("r1");
     expect(step?.since).toEqual(input.rounds[0].scheduledAt);
-    expect(step?.reasons).toEqual(["Pay came up in round 1 with Acme.", "No offer is logged yet."]);
+    expect(step?.reasons).toEqual(["Pay came up in your first interview with Acme on Thu 26 Nov.", "No offer is logged yet."]);
   });
 
   it("is about the round to come when pay came up before it, giving both reasons", () => {
@@ -277,7 +309,11 @@ describe("salary-wait-for-offer", () => {
     const input = guidanceInput({ rounds: [firstRound({ signals: salary }), secondRound({ loggedAt })] });
     const step = stepOf(input, "salary-wait-for-offer");
     expect(step).toMatchObject({ key: "salary-wait-for-offer:r2", roundId: "r2", since: loggedAt, dueAt: null });
-    expect(step?.reasons).toEqual(["Pay came up in round 1 with Acme.", "Round 2 with Acme is in 10 days.", "No offer is logged yet."]);
+    expect(step?.reasons).toEqual([
+      "Pay came up in your first interview with Acme on Thu 26 Nov.",
+      "Your first interview with Acme on Fri 11 Dec is in 10 days.",
+      "No offer is logged yet.",
+    ]);
   });
 
   it("comes back for a newly booked round after the user put it away for the last one", () => {
@@ -287,7 +323,11 @@ describe("salary-wait-for-offer", () => {
     const r3 = round({ id: "r3", kind: "final", scheduledAt: fromNow(days(4)), loggedAt: ago(hours(1)) });
     const step = stepOf(guidanceInput({ rounds: [firstRound(), r2, r3], handled }), "salary-wait-for-offer");
     expect(step).toMatchObject({ key: "salary-wait-for-offer:r3", roundId: "r3", since: ago(hours(1)) });
-    expect(step?.reasons).toEqual(["Pay came up in round 2 with Acme.", "Round 3 with Acme is in 4 days.", "No offer is logged yet."]);
+    expect(step?.reasons).toEqual([
+      "Pay came up in your second interview with Acme on Sun 29 Nov.",
+      "Your final interview with Acme on Sat 5 Dec is in 4 days.",
+      "No offer is logged yet.",
+    ]);
   });
 
   it("keeps the key of the round it was put away for once that round has been held", () => {

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { buildDraft } from "@/lib/guidance/drafts";
 import { guidanceInputSchema, type GuidanceInput } from "@/lib/guidance/input";
 import { compareRecommendations } from "@/lib/guidance/queue";
-import { recommend } from "@/lib/guidance/recommend";
+import { guide, recommend } from "@/lib/guidance/recommend";
 import type { Recommendation } from "@/lib/guidance/recommendation";
-import { RULE_IDS } from "@/lib/guidance/rule-ids";
+import { RULE_IDS, RULE_KINDS } from "@/lib/guidance/rule-ids";
+import { SHORT_NOTICE_CUTOFF_HOURS } from "@/lib/guidance/rules/preparation";
+import { toWallTime } from "@/lib/time/zoned";
 import { STANDING_HEADLINE, standingSummary } from "@/lib/guidance/summary";
 import { ARTICLE_TITLE } from "@/lib/interviews/catalog";
 import { scenarioArb, type Scenario } from "./support/guidance-arbitraries";
@@ -26,8 +28,14 @@ const texts = (r: Recommendation) => [r.title, r.detail, ...r.reasons];
 /** The message a step offers to write, as the page would build it. */
 function draftTexts(input: GuidanceInput, r: Recommendation): string[] {
   const round = input.rounds.find((x) => x.id === r.roundId);
-  if (!r.draft || !round) return [];
-  const draft = buildDraft({ kind: r.draft, senderName: "Sam", application: input.application, round: { ...round, dateText: "Tuesday 1 December" } });
+  if (!r.draft || (!round && r.draft !== "application-follow-up")) return [];
+  const draft = buildDraft({
+    kind: r.draft,
+    senderName: "Sam",
+    application: input.application,
+    round: round ? { ...round, dateText: "Tuesday 1 December" } : null,
+    appliedOnText: "Monday 23 November",
+  });
   return [draft.subject, draft.body];
 }
 
@@ -119,6 +127,77 @@ describe("guidance engine properties", () => {
           expect(r.dueAt, r.key).not.toBeNull();
           expect(r.dueAt!.getTime(), `${r.key} due after the round starts`).toBeLessThanOrEqual(start);
           expect(r.dueAt!.getTime(), `${r.key} due before the round was booked`).toBeGreaterThanOrEqual(r.since.getTime());
+        }
+      }),
+    );
+  });
+
+  it("makes every step of a rule the rule's kind, with a due time exactly when it is a to-do", () => {
+    run(
+      fc.property(scenarioArb, ({ input, now }) => {
+        for (const r of recommend(input, now)) {
+          expect(r.kind, r.key).toBe(RULE_KINDS[r.ruleId]);
+          expect(r.dueAt !== null, r.key).toBe(r.kind === "todo");
+        }
+      }),
+    );
+  });
+
+  it("makes day-based to-dos due at 09:00 in the user's zone; only a thank-you window or a short-notice round moves that", () => {
+    run(
+      fc.property(scenarioArb, ({ input, now }) => {
+        for (const r of recommend(input, now)) {
+          if (!r.dueAt || r.ruleId === "send-thank-you") continue;
+          const wall = toWallTime(r.dueAt, input.timeZone).slice(11);
+          if (wall === "09:00") continue;
+          // A clock change can skip 09:00 itself; then the first instant after it.
+          const skipped = toWallTime(new Date(r.dueAt.getTime() - 60_000), input.timeZone).slice(11) < "09:00" && wall < "10:30";
+          if (skipped) continue;
+          const round = input.rounds.find((x) => x.id === r.roundId);
+          expect(r.ruleId.startsWith("prepare-") && round, `${r.key} due at ${wall}`).toBeTruthy();
+          const cutoff = round!.scheduledAt.getTime() - SHORT_NOTICE_CUTOFF_HOURS * 3_600_000;
+          expect([cutoff, r.since.getTime()], `${r.key} due at ${wall}`).toContain(r.dueAt.getTime());
+        }
+      }),
+    );
+  });
+
+  it("puts the next check-in exactly where the follow-up rule would fire, if nothing happens before then", () => {
+    run(
+      fc.property(scenarioArb, ({ input, now }) => {
+        const plain = { ...input, handled: [] };
+        const { checkIn, steps } = guide(plain, now);
+        if (!checkIn) return;
+        expect(checkIn.dueAt.getTime()).toBeGreaterThan(now.getTime());
+        expect(steps.some((r) => r.ruleId === checkIn.ruleId)).toBe(false);
+        const due = checkIn.dueAt.getTime();
+        const between = (t: number) => t > now.getTime() && t <= due;
+        const quiet =
+          !input.events.some((e) => between(e.occurredAt.getTime())) &&
+          !input.rounds.some((r) => between(r.scheduledAt.getTime()) || between(r.scheduledAt.getTime() + (r.durationMinutes ?? 60) * 60_000));
+        if (!quiet) return;
+        expect(recommend(plain, new Date(due - 1)).some((r) => r.ruleId === checkIn.ruleId)).toBe(false);
+        const fires = recommend(plain, checkIn.dueAt).filter((r) => r.ruleId === checkIn.ruleId);
+        expect(fires.map((r) => r.dueAt?.getTime())).toEqual([due]);
+      }),
+    );
+  });
+
+  it("lists every snoozed or dismissed step that would fire as put aside, and never as open", () => {
+    run(
+      fc.property(scenarioArb, ({ input, now }) => {
+        const { steps, putAside } = guide(input, now);
+        const open = new Set(steps.map((r) => r.key));
+        const all = recommend({ ...input, handled: [] }, now);
+        for (const r of all) {
+          const h = input.handled.find((x) => x.key === r.key);
+          const aside = putAside.find((p) => p.step.key === r.key);
+          const hidden = h && (h.state === "dismissed" || (h.state === "snoozed" && h.until !== null && now < h.until));
+          expect(Boolean(aside), r.key).toBe(Boolean(hidden));
+          if (aside) {
+            expect(open.has(r.key)).toBe(false);
+            expect(aside.state).toBe(h!.state);
+          }
         }
       }),
     );

@@ -19,6 +19,7 @@ describe("queue order (compareRecommendations)", () => {
     title: "t",
     detail: "d",
     priority: "medium",
+    kind: "advice",
     dueAt: null,
     overdue: false,
     since: ago(days(1)),
@@ -83,11 +84,12 @@ describe("standingSummary", () => {
       headline: "Closer, not guaranteed",
       roundId: "r2",
       roundNumber: 2,
+      roundLabel: "first interview on Sun 29 Nov",
       seen: ["met_team", "hiring_timeline"],
       missing: ["long_term_discussion", "constructive_feedback"],
       count: 2,
       total: 4,
-      text: "In round 2 you logged 2 of the 4 positive signs: met the team or senior people and gave a hiring timeline. Good signs, not a promise: only an offer is an offer.",
+      text: "In your first interview on Sun 29 Nov you logged 2 of the 4 positive signs: met the team or senior people and gave a hiring timeline. Good signs, not a promise: only an offer is an offer.",
     });
   });
 
@@ -95,7 +97,7 @@ describe("standingSummary", () => {
     const summary = standingSummary(after(), NOW);
     expect(summary?.headline).toBe("Closer, not guaranteed");
     expect(summary?.count).toBe(0);
-    expect(summary?.text).toBe("You logged none of the 4 positive signs in round 2. That is common and decides nothing either way.");
+    expect(summary?.text).toBe("You logged none of the 4 positive signs in your first interview on Sun 29 Nov. That is common and decides nothing either way.");
     const all = standingSummary(after("long_term_discussion", "met_team", "constructive_feedback", "hiring_timeline"), NOW);
     expect(all).toMatchObject({ headline: "Closer, not guaranteed", count: 4, missing: [] });
     expect(all?.text).not.toMatch(/got the job|you will get|guaranteed/i);

@@ -17,16 +17,19 @@ type Journal = { entries: { tag: string }[] };
 let tmp: string;
 let sqlite: Database.Database;
 
-/** A migrations folder holding only the first migration, as an early install had. */
-function firstMigrationOnly(): string {
+/** A migrations folder holding the first `until` migrations (or those before the one named `until`), as an older install had. */
+function earlyMigrations(until: number | string = 1): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-migrations-"));
   mkdirSync(path.join(dir, "meta"));
   const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as Journal;
-  const first = journal.entries[0];
-  writeFileSync(path.join(dir, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: [first] }));
-  copyFileSync(path.join(MIGRATIONS_FOLDER, `${first.tag}.sql`), path.join(dir, `${first.tag}.sql`));
+  const count = typeof until === "number" ? until : journal.entries.findIndex((e) => e.tag.endsWith(until));
+  if (count < 0) throw new Error(`no migration named like ${until}`);
+  const entries = journal.entries.slice(0, count);
+  writeFileSync(path.join(dir, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) copyFileSync(path.join(MIGRATIONS_FOLDER, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
   return dir;
 }
+const firstMigrationOnly = () => earlyMigrations(1);
 
 const tables = () =>
   (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map(
@@ -104,5 +107,32 @@ describe("migrating a database made with 0000_init only", () => {
     sqlite.prepare("delete from applications where id = 'a1'").run();
     expect(sqlite.prepare("select count(*) as n from rounds").get()).toEqual({ n: 0 });
     expect(sqlite.prepare("select count(*) as n from applications").get()).toEqual({ n: 0 });
+  });
+});
+
+describe("the application follow-up wait migration", () => {
+  it("gives timings saved before it the default wait of 7 days, and keeps the other five", () => {
+    const before = earlyMigrations("_application_follow_up_wait");
+    try {
+      migrate(drizzle(sqlite), { migrationsFolder: before });
+      sqlite.prepare("insert into users (id, email, name, password_hash) values (?, ?, ?, ?)").run("u1", "ana@example.com", "Ana", "scrypt$x");
+      sqlite
+        .prepare(
+          `insert into guidance_settings (user_id, thank_you_window_hours, decision_wait_days, follow_up_spacing_days, move_on_follow_ups, prep_lead_days)
+           values ('u1', 12, 10, 5, 3, 4)`,
+        )
+        .run();
+      migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_FOLDER });
+      expect(sqlite.prepare("select * from guidance_settings").get()).toMatchObject({
+        thank_you_window_hours: 12,
+        decision_wait_days: 10,
+        follow_up_spacing_days: 5,
+        move_on_follow_ups: 3,
+        prep_lead_days: 4,
+        application_follow_up_days: 7,
+      });
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+    }
   });
 });

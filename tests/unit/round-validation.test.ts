@@ -26,6 +26,30 @@ describe("the basics", () => {
     expect(errors.scheduledAt).toEqual(["Start is required."]);
   });
 
+  it("refuses a missing start beside a bad duration with both messages, not a crash", () => {
+    // The object's cross-field checks run here although the start did not parse.
+    const errors = errorsOf({ ...base, scheduledAt: "", durationMinutes: "0" });
+    expect(errors.scheduledAt).toEqual(["Start is required."]);
+    expect(errors.durationMinutes).toEqual([END_BEFORE_START]);
+  });
+
+  it("keeps to field messages when the start is missing and later checks would read it", () => {
+    // An outcome, a thank-you and a decision date are all checked against the start.
+    const errors = errorsOf({
+      ...base,
+      scheduledAt: "",
+      outcome: "advanced",
+      thankYouSentAt: "2026-11-20T10:00",
+      "signal.hiring_timeline": "on",
+      hiringTimelineOn: "2026-11-20",
+    });
+    expect(errors).toEqual({ scheduledAt: ["Start is required."] });
+    // A thank-you dated in the future is refused whatever the start.
+    expect(errorsOf({ ...base, scheduledAt: "", thankYouSentAt: "2030-01-01T10:00" }).thankYouSentAt).toEqual([
+      "A thank-you can't be dated in the future.",
+    ]);
+  });
+
   it("refuses an impossible date with a message, not a crash", () => {
     const message = ["Start must be a date and time, like 2026-03-14 09:30."];
     expect(errorsOf({ ...base, scheduledAt: "2026-02-30T10:00" }).scheduledAt).toEqual(message);

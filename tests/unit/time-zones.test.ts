@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { signUpSchema, timeZoneSchema } from "@/lib/validation/auth";
 import { timeZoneField } from "@/lib/validation/fields";
-import { canonicalTimeZone, knownTimeZones } from "@/lib/time/zoned";
+import {
+  addDaysToDate,
+  atLocalHour,
+  atLocalHourOfDay,
+  canonicalTimeZone,
+  dayNumberToDate,
+  formatShortDate,
+  knownTimeZones,
+  localDate,
+  localDayNumber,
+} from "@/lib/time/zoned";
 
 const PICK = ["Choose a time zone from the list."];
 const fieldErrors = (result: { success: boolean; error?: z.ZodError }) =>
@@ -68,5 +78,46 @@ describe("signUpSchema time zone", () => {
   it("a bad zone does not hide the other fields' errors", () => {
     const errors = fieldErrors(signUpSchema.safeParse({ ...form, email: "ana@", timeZone: "Not/AZone" }));
     expect(Object.keys(errors)).toEqual(["email"]);
+  });
+});
+
+describe("calendar days and mornings in a zone (the due-time helpers)", () => {
+  const ZONES = ["UTC", "Europe/London", "America/Los_Angeles", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "America/Santiago", "Pacific/Kiritimati"];
+  const reference = (date: Date, zone: string) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+
+  it("gives the same local date as the runtime for instants all over the years, cached or not", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 3000; i++) {
+      const zone = ZONES[i % ZONES.length];
+      const date = new Date(Date.UTC(2024, 0, 1) + Math.floor(next() * 4 * 365 * 86_400_000));
+      expect(localDate(date, zone), `${date.toISOString()} in ${zone}`).toBe(reference(date, zone));
+      // Asked twice (the second from the cache), the answer is the same.
+      expect(localDate(date, zone)).toBe(reference(date, zone));
+      expect(dayNumberToDate(localDayNumber(date, zone))).toBe(reference(date, zone));
+    }
+  });
+
+  it("finds 09:00 on days when the clocks change, ahead of and behind UTC", () => {
+    const nine = (date: string, zone: string) => atLocalHourOfDay(Date.parse(date) / 86_400_000, 9, zone)?.toISOString();
+    // London springs forward at 01:00 on 29 Mar 2026: 09:00 is BST.
+    expect(nine("2026-03-28", "Europe/London")).toBe("2026-03-28T09:00:00.000Z");
+    expect(nine("2026-03-29", "Europe/London")).toBe("2026-03-29T08:00:00.000Z");
+    // Los Angeles falls back at 02:00 on 1 Nov 2026: 09:00 is PST.
+    expect(nine("2026-10-31", "America/Los_Angeles")).toBe("2026-10-31T16:00:00.000Z");
+    expect(nine("2026-11-01", "America/Los_Angeles")).toBe("2026-11-01T17:00:00.000Z");
+    // Lord Howe moves by half an hour.
+    expect(nine("2026-10-04", "Australia/Lord_Howe")).toBe("2026-10-03T22:00:00.000Z");
+    expect(nine("2026-12-08", "Asia/Kathmandu")).toBe("2026-12-08T03:15:00.000Z");
+    expect(atLocalHour("2026-12-08", 9, "Europe/Berlin")?.toISOString()).toBe("2026-12-08T08:00:00.000Z");
+  });
+
+  it("adds days to a calendar date across month and year ends", () => {
+    expect(addDaysToDate("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDaysToDate("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDaysToDate("2026-03-01", -1)).toBe("2026-02-28");
+    expect(formatShortDate(new Date("2026-12-02T23:30:00Z"), "Asia/Tokyo")).toBe("Thu 3 Dec");
+    expect(formatShortDate(new Date("2026-12-02T23:30:00Z"), "UTC")).toBe("Wed 2 Dec");
   });
 });

@@ -14,6 +14,11 @@ const FIELDS: { name: GuidanceSettingsField; label: string; why: string }[] = [
   { name: "decisionWaitDays", label: "Wait for a decision (days after the last round)", why: "Companies often take about a week." },
   { name: "followUpSpacingDays", label: "Days between follow-ups", why: "Keep in touch without pestering." },
   { name: "moveOnFollowUps", label: "Suggest moving on after (unanswered follow-ups)", why: "Then put your energy into other openings." },
+  {
+    name: "applicationFollowUpDays",
+    label: "Application follow-up wait (days after applying)",
+    why: "Check in when an application has had no interview and no answer.",
+  },
 ];
 
 export function GuidanceSettingsForm({ current }: { current: GuidanceSettings }) {

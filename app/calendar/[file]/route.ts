@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { feedContents, findFeedOwner } from "@/lib/data/calendar-feed";
+import { publicOrigin } from "@/lib/calendar/origin";
 import { calendarResponse, notFoundResponse } from "@/lib/calendar/response";
 
 // The feed is read by calendar apps, which cannot sign in: the secret in the
@@ -16,6 +17,6 @@ export async function GET(request: Request, { params }: RouteContext<"/calendar/
 
   const now = new Date();
   const { rounds, steps } = feedContents(db, owner, now);
-  const body = buildCalendar({ rounds, steps, baseUrl: new URL(request.url).origin, now });
+  const body = buildCalendar({ rounds, steps, baseUrl: publicOrigin(request.headers), now });
   return calendarResponse(body);
 }

@@ -1,4 +1,4 @@
-import { addDays, eventsSince, type Facts } from "../facts";
+import { eventsSince, firstPlanningTimeFrom, planningTimeDaysAfter, roundLabel, type Facts } from "../facts";
 import { ago } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
@@ -26,10 +26,10 @@ export function requestFeedback(facts: Facts): Recommendation[] {
       detail:
         "Thank them for their time and ask what would have made you a stronger candidate. A gracious reply leaves the door open for the next role there.",
       priority: "medium",
-      dueAt: addDays(rejection.occurredAt, REQUEST_FEEDBACK_AFTER_DAYS),
+      dueAt: planningTimeDaysAfter(facts, rejection.occurredAt, REQUEST_FEEDBACK_AFTER_DAYS),
       since: rejection.occurredAt,
       reasons: [
-        `${facts.company} said no ${ago(rejection.occurredAt, facts.now)}, after round ${lastRound.number}.`,
+        `${facts.company} said no ${ago(rejection.occurredAt, facts.now)}, after your ${roundLabel(facts, lastRound)}.`,
         "No feedback request is logged.",
       ],
       draft: "feedback-request",
@@ -49,7 +49,7 @@ export function reflectAndUpdate(facts: Facts): Recommendation[] {
       detail:
         "Note what worked and what you would change, then adjust how you prepare for the next one. A no is easier to carry once it has taught you something.",
       priority: "low",
-      dueAt: addDays(rejection.occurredAt, REFLECT_AFTER_DAYS),
+      dueAt: planningTimeDaysAfter(facts, rejection.occurredAt, REFLECT_AFTER_DAYS),
       since: rejection.occurredAt,
       reasons: [`${facts.company} said no ${ago(rejection.occurredAt, facts.now)}, after ${lastRound.number === 1 ? "one round" : `${lastRound.number} rounds`}.`],
     }),
@@ -67,6 +67,8 @@ export function negotiateAfterOffer(facts: Facts): Recommendation[] {
       detail:
         "Now that there is an offer, this is the time to talk pay and terms. Get it in writing, weigh it against what you need, and ask for more if it falls short.",
       priority: "high",
+      // An offer is answered on a working morning, not the minute it arrived.
+      dueAt: firstPlanningTimeFrom(facts, offer.occurredAt),
       since: offer.occurredAt,
       reasons: [`${facts.company} made an offer ${ago(offer.occurredAt, facts.now)} and you have not answered yet.`],
     }),

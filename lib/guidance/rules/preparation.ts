@@ -1,14 +1,14 @@
-import { ROUND_KIND_LABELS, signalInfo } from "@/lib/interviews/catalog";
+import { signalInfo } from "@/lib/interviews/catalog";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
-import { addDays, DAY, HOUR, perCall, roundName, type Facts, type RoundFact } from "../facts";
+import { addHours, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, listOf, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
 
 /** Questions to ask and a mock interview are last-day work, whatever the prep lead. */
 export const LAST_DAY_PREP_DAYS = 1;
-/** A later round counts as "just logged" for this long after it was written down. */
-export const JUST_LOGGED_DAYS = 3;
+/** What a later round means is said before it, and for this long after it ends; never because it was typed in late. */
+export const EXPECTATIONS_AFTER_HOURS = 24;
 
 /** The next later round, while the application is still being decided. */
 function upcomingLaterRound(facts: Facts): RoundFact | undefined {
@@ -16,28 +16,31 @@ function upcomingLaterRound(facts: Facts): RoundFact | undefined {
   return facts.rounds.find((r) => r.later && r.start.getTime() > facts.now.getTime());
 }
 
-/** "Round 2 with Acme (second interview) is on …, in 5 days.": several steps give it as their reason. */
+/** "Your second interview with Acme is on Wed, 2 Dec 2026, 14:00, in 5 days.": several steps give it as their reason. */
 const scheduledReason = perCall(
   (r: RoundFact, facts: Facts) =>
-    `${roundName(facts, r)} (${ROUND_KIND_LABELS[r.round.kind].toLowerCase()}) is on ${when(r.start, facts.input.timeZone)}, ${until(r.start, facts.now)}.`,
+    `Your ${kindWord(r.round.kind)} with ${facts.company} is on ${when(r.start, facts.input.timeZone)}, ${until(r.start, facts.now)}.`,
 );
 
-/** A round booked too late for the usual lead gets this long, rather than being overdue the moment it is logged. */
-export const LATE_BOOKING_GRACE_HOURS = 12;
+/** Preparation booked at short notice is due no later than this long before the round. */
+export const SHORT_NOTICE_CUTOFF_HOURS = 3;
 
 /** When the user learned of the round: when they logged it, or its start if they logged it afterwards. */
 const bookedAt = (r: RoundFact) => (r.round.loggedAt.getTime() < r.start.getTime() ? r.round.loggedAt : r.start);
 
 /**
- * Due `days` before the round, but never sooner than a few hours after the
- * user logged it (and never after it starts): a round booked at short
- * notice is not overdue the moment it is written down.
+ * 09:00 on the day `days` before the round's day. A round booked too late
+ * for that is due at the first 09:00 after it was logged, but never later
+ * than a few hours before it starts (nor before it was logged): it is not
+ * overdue the moment it is written down, nor due after it has begun.
  */
-function dueBefore(r: RoundFact, days: number) {
+function dueBefore(facts: Facts, r: RoundFact, days: number) {
   const since = bookedAt(r);
-  const ideal = addDays(r.start, -days);
-  const earliest = Math.min(since.getTime() + LATE_BOOKING_GRACE_HOURS * HOUR, r.start.getTime());
-  return { since, dueAt: ideal.getTime() >= earliest ? ideal : new Date(earliest) };
+  const ideal = planningTimeDaysAfter(facts, r.start, -days);
+  if (ideal.getTime() >= since.getTime()) return { since, dueAt: ideal };
+  const cutoff = Math.max(addHours(r.start, -SHORT_NOTICE_CUTOFF_HOURS).getTime(), since.getTime());
+  const next = firstPlanningTimeFrom(facts, since).getTime();
+  return { since, dueAt: new Date(Math.min(next, cutoff)) };
 }
 
 /** What earlier rounds already covered, as a reason, if anything was ticked. */
@@ -52,17 +55,24 @@ const coveredBefore = perCall((r: RoundFact, facts: Facts): string[] => {
   return topics.size ? [`Earlier rounds covered ${listOf([...topics])}.`] : [];
 });
 
+/** A later round that has started and ended less than a day ago, by when it happened, not when it was logged. */
+function justHeldLaterRound(facts: Facts): RoundFact | undefined {
+  if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return undefined;
+  const now = facts.now.getTime();
+  return facts.rounds.findLast(
+    (r) => r.later && r.start.getTime() <= now && now - r.end.getTime() < EXPECTATIONS_AFTER_HOURS * HOUR,
+  );
+}
+
 export function secondRoundExpectations(facts: Facts): Recommendation[] {
   const upcoming = upcomingLaterRound(facts);
-  const recent =
-    upcoming ??
-    (WAITING_STATUSES.includes(facts.status) && !facts.latestOffer
-      ? facts.rounds.findLast((r) => r.later && r.start.getTime() <= facts.now.getTime() && facts.now.getTime() - r.round.loggedAt.getTime() <= JUST_LOGGED_DAYS * DAY)
-      : undefined);
+  const recent = upcoming ?? justHeldLaterRound(facts);
   if (!recent) return [];
   const reason = upcoming
     ? scheduledReason(recent, facts)
-    : `You logged ${roundName(facts, recent, "round")} ${ago(recent.round.loggedAt, facts.now)}.`;
+    : recent.end.getTime() > facts.now.getTime()
+      ? `${roundName(facts, recent)} is under way.`
+      : `${roundName(facts, recent)} ended ${ago(recent.end, facts.now)}.`;
   return [
     step(facts, "second-round-expectations", {
       about: recent.round.id,
@@ -82,14 +92,14 @@ export function preparationSteps(facts: Facts): Recommendation[] {
   if (!r) return [];
   const lead = facts.input.settings.prepLeadDays;
   const scheduled = scheduledReason(r, facts);
-  const early = dueBefore(r, lead);
-  const lastDay = dueBefore(r, LAST_DAY_PREP_DAYS);
+  const early = dueBefore(facts, r, lead);
+  const lastDay = dueBefore(facts, r, LAST_DAY_PREP_DAYS);
   const about = r.round.id;
   return [
     step(facts, "prepare-research-company", {
       about,
       roundId: about,
-      title: `Research ${facts.company} before round ${r.number}`,
+      title: `Research ${facts.company} before your ${roundLabel(facts, r)}`,
       detail:
         "Catch up on their latest news, wins and setbacks, who they compete with, and what they sell. Knowing what they stand for lets you talk about fit with real detail.",
       priority: "medium",
@@ -146,7 +156,7 @@ export function salaryWaitForOffer(facts: Facts): Recommendation[] {
   const about = upcoming ?? (raised ? facts.rounds.findLast((r) => r.start.getTime() <= facts.now.getTime()) : undefined);
   if (!about) return [];
   const reasons = [
-    ...(raised ? [`Pay came up in ${roundName(facts, raised, "round")}.`] : []),
+    ...(raised ? [`Pay came up in ${roundName(facts, raised, "your")}.`] : []),
     ...(upcoming ? [`${roundName(facts, upcoming)} is ${until(upcoming.start, facts.now)}.`] : []),
     "No offer is logged yet.",
   ];

@@ -28,7 +28,7 @@ export function readTheSignals(facts: Facts): Recommendation[] {
       priority: "low",
       since: signs.round.start,
       reasons: [
-        `In ${roundName(facts, signs.round, "round")} you logged ${signs.seen.length} of the 4 positive signs: ${listOf(labels)}.`,
+        `In ${roundName(facts, signs.round, "your")} you logged ${signs.seen.length} of the 4 positive signs: ${listOf(labels)}.`,
       ],
     }),
   ];

@@ -1,6 +1,6 @@
 import type { Facts } from "../facts";
 import type { DraftKind, Priority, Recommendation } from "../recommendation";
-import { RULE_SOURCES, type RuleId } from "../rule-ids";
+import { RULE_KINDS, RULE_SOURCES, type RuleId } from "../rule-ids";
 
 type StepFields = {
   /** What the step is about (a round or event id, plus a count where a rule repeats). */
@@ -9,15 +9,19 @@ type StepFields = {
   title: string;
   detail: string;
   priority: Priority;
-  dueAt?: Date | null;
+  /** Required for a to-do rule, absent for advice (RULE_KINDS). */
+  dueAt?: Date;
   since: Date;
   reasons: string[];
   draft?: DraftKind | null;
 };
 
-/** One recommendation, with the key, overdue flag and source every rule needs. */
+/** One recommendation, with the key, kind, overdue flag and source every rule needs. */
 export function step(facts: Facts, ruleId: RuleId, fields: StepFields): Recommendation {
+  const kind = RULE_KINDS[ruleId];
   const dueAt = fields.dueAt ?? null;
+  // A rule that broke this would put advice on the dashboard, or hide a to-do from it.
+  if ((kind === "todo") !== (dueAt !== null)) throw new Error(`${ruleId} is ${kind} but was given ${dueAt ? "a" : "no"} due time`);
   return {
     ruleId,
     key: `${ruleId}:${fields.about}`,
@@ -26,6 +30,7 @@ export function step(facts: Facts, ruleId: RuleId, fields: StepFields): Recommen
     title: fields.title,
     detail: fields.detail,
     priority: fields.priority,
+    kind,
     dueAt,
     overdue: dueAt !== null && facts.now.getTime() > dueAt.getTime(),
     since: fields.since,

@@ -1,5 +1,5 @@
 import { ACTIVE_STATUSES } from "@/lib/vocabulary";
-import { addHours, roundName, type Facts } from "../facts";
+import { addHours, roundLabel, roundName, type Facts } from "../facts";
 import { ago, listOf } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
@@ -19,7 +19,7 @@ export function sendThankYou(facts: Facts): Recommendation[] {
       return step(facts, "send-thank-you", {
         about: r.round.id,
         roundId: r.round.id,
-        title: `Send a thank-you for round ${r.number}`,
+        title: `Send a thank-you for your ${roundLabel(facts, r)}`,
         detail: `Thank them for their time within ${window} hours, and mention one or two moments from the conversation that show why you fit.`,
         priority: "high",
         dueAt: addHours(r.end, window),

@@ -3,12 +3,20 @@ import { addApplication } from "../fixtures";
 import { readDb, writeDb } from "./db";
 import { DAY, HOUR, logRound } from "./timeline";
 
-/** One step card, found by its title (and, on the dashboard, its application). */
-export function stepCard(page: Page, title: string, company?: string) {
-  let card = page.getByTestId("step").filter({ has: page.getByRole("heading", { level: 3, name: title, exact: true }) });
-  if (company) card = card.filter({ hasText: company });
-  return card;
+/** The thank-you step for a second interview, whatever day it was on ("… on Mon 30 Nov"). */
+export const THANK_YOU_SECOND = /^Send a thank-you for your second interview on /;
+
+/**
+ * One step card, found by its title; on the dashboard, `company` picks the
+ * application's block it sits in.
+ */
+export function stepCard(page: Page, title: string | RegExp, company?: string) {
+  const scope = company ? page.getByTestId("today-block").filter({ hasText: company }) : page;
+  return scope.getByTestId("step").filter({ has: page.getByRole("heading", { name: title, exact: typeof title === "string" }) });
 }
+
+/** An application's block under Today on the dashboard. */
+export const todayBlock = (page: Page, company: string) => page.getByTestId("today-block").filter({ hasText: company });
 
 /**
  * An application whose second round ended 30 hours ago with no thank-you:
@@ -50,6 +58,6 @@ export function stepsOf(applicationId: string): { key: string; state: string; un
   );
 }
 
-export async function expectGone(page: Page, title: string, company?: string) {
+export async function expectGone(page: Page, title: string | RegExp, company?: string) {
   await expect(stepCard(page, title, company)).toHaveCount(0);
 }

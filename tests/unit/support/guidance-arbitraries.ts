@@ -2,7 +2,9 @@ import fc from "fast-check";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
 import { RULE_IDS } from "@/lib/guidance/rule-ids";
 import { REFLECT_AFTER_DAYS, REQUEST_FEEDBACK_AFTER_DAYS } from "@/lib/guidance/rules/decision";
-import { JUST_LOGGED_DAYS, LATE_BOOKING_GRACE_HOURS } from "@/lib/guidance/rules/preparation";
+import { PLANNING_HOUR } from "@/lib/guidance/facts";
+import { EXPECTATIONS_AFTER_HOURS, SHORT_NOTICE_CUTOFF_HOURS } from "@/lib/guidance/rules/preparation";
+import { addDaysToDate, atLocalHour, localDate } from "@/lib/time/zoned";
 import { DEFAULT_GUIDANCE_SETTINGS, GUIDANCE_SETTING_LIMITS, type GuidanceSettings } from "@/lib/guidance/settings";
 import {
   APPLICATION_STATUSES,
@@ -84,6 +86,7 @@ export const settingsArb: fc.Arbitrary<GuidanceSettings> = record({
   followUpSpacingDays: setting("followUpSpacingDays"),
   moveOnFollowUps: setting("moveOnFollowUps"),
   prepLeadDays: setting("prepLeadDays"),
+  applicationFollowUpDays: setting("applicationFollowUpDays"),
 });
 
 /** An offset from the anchor, in minutes, mostly whole quarter hours like real bookings. */
@@ -203,11 +206,13 @@ export const guidanceInputArb: fc.Arbitrary<{ input: GuidanceInput; anchor: numb
         otherActiveApplications: fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.integer({ min: 0, max: 40 })),
         timeZone: fc.constantFrom(...TIME_ZONES),
         handled: handledArb(anchor, rounds, events),
+        // Applied weeks before the anchor, or on it, or (a typo) after it; often not said at all.
+        appliedOn: fc.option(fc.integer({ min: -40, max: 3 }).map((d) => isoDay(anchor + d * DAY)), { nil: null, freq: 3 }),
       });
       return rest.map((a) => ({
         anchor,
         input: {
-          application: { id: a.id, company: a.company, roleTitle: a.roleTitle, status: a.status },
+          application: { id: a.id, company: a.company, roleTitle: a.roleTitle, status: a.status, appliedOn: a.appliedOn },
           rounds,
           events,
           settings: a.settings,
@@ -219,21 +224,35 @@ export const guidanceInputArb: fc.Arbitrary<{ input: GuidanceInput; anchor: numb
     }),
 );
 
-/** Instants where a rule's answer may flip: round starts and ends, due times, events, snooze ends. */
+/**
+ * Instants where a rule's answer may flip: round starts and ends, windows,
+ * events, snooze ends, and the 09:00 (in the user's zone) that day-based due
+ * times fall on, on each of those days and the day either side.
+ */
 function boundaries(input: GuidanceInput): number[] {
-  const { thankYouWindowHours, decisionWaitDays, followUpSpacingDays, prepLeadDays } = input.settings;
-  const out: number[] = [];
+  const { thankYouWindowHours, decisionWaitDays, followUpSpacingDays, prepLeadDays, applicationFollowUpDays } = input.settings;
+  const zone = input.timeZone;
+  const instants: number[] = [];
+  const days: string[] = [];
   for (const r of input.rounds) {
     const start = r.scheduledAt.getTime();
     const end = start + (r.durationMinutes ?? 60) * MINUTE;
     const logged = r.loggedAt.getTime();
-    out.push(start, end, end + thankYouWindowHours * HOUR, end + decisionWaitDays * DAY);
-    out.push(start - prepLeadDays * DAY, start - DAY, logged, logged + LATE_BOOKING_GRACE_HOURS * HOUR, logged + JUST_LOGGED_DAYS * DAY);
+    instants.push(start, end, end + thankYouWindowHours * HOUR, end + decisionWaitDays * DAY, end + EXPECTATIONS_AFTER_HOURS * HOUR);
+    instants.push(start - prepLeadDays * DAY, start - DAY, start - SHORT_NOTICE_CUTOFF_HOURS * HOUR, logged);
+    for (const s of r.signals) if (s.onDate) days.push(s.onDate, addDaysToDate(s.onDate, 1));
   }
   for (const e of input.events) {
     const t = e.occurredAt.getTime();
-    out.push(t, t + followUpSpacingDays * DAY, t + REQUEST_FEEDBACK_AFTER_DAYS * DAY, t + REFLECT_AFTER_DAYS * DAY);
+    instants.push(t, t + followUpSpacingDays * DAY, t + REQUEST_FEEDBACK_AFTER_DAYS * DAY, t + REFLECT_AFTER_DAYS * DAY);
   }
+  const applied = input.application.appliedOn;
+  if (applied) days.push(applied, addDaysToDate(applied, applicationFollowUpDays));
+  for (const t of instants) days.push(localDate(new Date(t), zone));
+  const mornings = [...new Set(days)].flatMap((d) =>
+    [-1, 0, 1].flatMap((n) => atLocalHour(addDaysToDate(d, n), PLANNING_HOUR, zone)?.getTime() ?? []),
+  );
+  const out = [...instants, ...mornings];
   for (const h of input.handled) if (h.until) out.push(h.until.getTime());
   return out;
 }

@@ -70,7 +70,7 @@ export function guidanceInput(overrides: InputOverrides = {}): GuidanceInput {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as InputOverrides;
   const { application, settings, ...rest } = defined;
   return guidanceInputSchema.parse({
-    application: { id: "app-1", company: "Acme", roleTitle: "Product Designer", status: "interviewing", ...application },
+    application: { id: "app-1", company: "Acme", roleTitle: "Product Designer", status: "interviewing", appliedOn: null, ...application },
     rounds: [],
     events: [],
     settings: { ...DEFAULT_GUIDANCE_SETTINGS, ...settings },

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Draft } from "@/lib/guidance/drafts";
 import { span } from "@/lib/guidance/phrases";
 import type { Recommendation } from "@/lib/guidance/recommendation";
@@ -12,6 +11,7 @@ const PRIORITY_LABELS = { high: "High priority", medium: "Medium priority", low:
 const DRAFT_LABELS = {
   "thank-you": "Draft the thank-you",
   "follow-up": "Draft the follow-up",
+  "application-follow-up": "Draft the follow-up",
   "feedback-request": "Draft the feedback request",
 } as const;
 
@@ -19,6 +19,7 @@ const DRAFT_LABELS = {
 const DONE_LOGS = {
   "send-thank-you": "Done marks the thank-you as sent now.",
   "follow-up-after-silence": "Done logs a follow-up sent now.",
+  "follow-up-on-application": "Done logs a follow-up sent now.",
   "request-feedback": "Done logs a feedback request sent now.",
 } as Partial<Record<Recommendation["ruleId"], string>>;
 
@@ -41,31 +42,29 @@ export type StepCardProps = {
   step: Recommendation;
   now: Date;
   timeZone: string;
-  /** On the dashboard each step names its application. */
-  application?: { company: string; roleTitle: string };
+  /**
+   * "dashboard": inside its application's block on the dashboard, which
+   * names the application, so the step keeps to the facts; "page": on the
+   * application's own page, which explains.
+   */
+  variant?: "page" | "dashboard";
   draft?: Draft;
 };
 
-export function StepCard({ step, now, timeZone, application, draft }: StepCardProps) {
+export function StepCard({ step, now, timeZone, variant = "page", draft }: StepCardProps) {
   const doneNote = DONE_LOGS[step.ruleId];
+  const dashboard = variant === "dashboard";
+  const Heading = dashboard ? "h4" : "h3";
+  const frame = dashboard ? "py-3 first:pt-1 last:pb-0" : `card p-4 ${step.overdue ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""}`;
   return (
-    <li className={`card ${application ? "p-3 sm:p-4" : "p-4"} ${step.overdue ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""}`} data-testid="step" data-rule={step.ruleId}>
-      {application ? (
-        <p className="text-sm">
-          <Link href={`/applications/${step.applicationId}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
-            {application.roleTitle} at {application.company}
-          </Link>
-        </p>
-      ) : null}
+    <li className={frame} data-testid="step" data-rule={step.ruleId} data-kind={step.kind}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <h3 className="font-semibold">
-          {step.title}
-        </h3>
+        <Heading className="font-semibold">{step.title}</Heading>
         <span className="text-xs text-slate-600 dark:text-slate-400">{PRIORITY_LABELS[step.priority]}</span>
       </div>
       <Due step={step} now={now} timeZone={timeZone} />
       {/* The dashboard lists every application's steps, so it keeps to the facts; the application page explains. */}
-      {application ? (
+      {dashboard ? (
         <p className="mt-1 text-sm text-slate-800 dark:text-slate-200" data-testid="reasons">
           <span className="font-medium">Why: </span>
           {step.reasons.join(" ")}
@@ -85,11 +84,12 @@ export function StepCard({ step, now, timeZone, application, draft }: StepCardPr
       )}
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         From “{step.source.sections.join("”, “")}” in <cite>{step.source.article}</cite>
+        {step.source.note ? <span className="block">{step.source.note}</span> : null}
       </p>
       {draft && step.draft ? <DraftMessage draft={draft} label={DRAFT_LABELS[step.draft]} /> : null}
       {doneNote ? <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">{doneNote}</p> : null}
       {step.ruleId === "move-on-no-response" ? (
-        <MarkGhostedButton applicationId={step.applicationId} from={application ? "dashboard" : "application"} title={step.title} />
+        <MarkGhostedButton applicationId={step.applicationId} from={dashboard ? "dashboard" : "application"} title={step.title} />
       ) : null}
       <StepActions applicationId={step.applicationId} stepKey={step.key} title={step.title} />
     </li>

@@ -45,6 +45,8 @@ export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
           </label>
           <select id="status" name="status" defaultValue={filter.status ?? ""} className="input">
             <option value="">Any status</option>
+            <option value="open">Open (saved or in play)</option>
+            <option value="closed">Closed (accepted, rejected, withdrawn, ghosted)</option>
             {APPLICATION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}

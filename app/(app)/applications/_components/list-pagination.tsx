@@ -1,60 +1,7 @@
-import Link from "next/link";
-import { pageWindow } from "@/lib/applications/page-window";
 import { applicationsHref, type ApplicationFilterParams } from "@/lib/validation/application-filter";
-
-const linkClass =
-  "inline-flex min-w-10 items-center justify-center rounded-md border px-3 py-1.5 text-sm border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
-const currentClass =
-  "inline-flex min-w-10 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-semibold border-brand-600 bg-brand-600 text-white dark:border-brand-600 dark:bg-brand-600 dark:text-white";
-const disabledClass =
-  "inline-flex items-center justify-center rounded-md border px-3 py-1.5 text-sm border-slate-200 text-slate-500 dark:border-slate-700 dark:text-slate-400";
+import { PageLinks } from "../../_components/page-links";
 
 /** Previous, numbered pages and Next, each a link that keeps the filters. */
 export function ListPagination({ filter, page, pageCount }: { filter: ApplicationFilterParams; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-center gap-2">
-      {page > 1 ? (
-        <Link href={applicationsHref(filter, page - 1)} className={linkClass} rel="prev">
-          ← Previous
-        </Link>
-      ) : (
-        <span className={disabledClass} aria-disabled="true">
-          ← Previous
-        </span>
-      )}
-      <ol className="flex flex-wrap items-center gap-1">
-        {pageWindow(page, pageCount).map((p, i) =>
-          p === null ? (
-            <li key={`gap-${i}`} aria-hidden className="px-1 text-slate-600 dark:text-slate-400">
-              …
-            </li>
-          ) : (
-            <li key={p}>
-              {p === page ? (
-                <span className={currentClass} aria-current="page">
-                  <span className="sr-only">Page </span>
-                  {p}
-                </span>
-              ) : (
-                <Link href={applicationsHref(filter, p)} className={linkClass}>
-                  <span className="sr-only">Page </span>
-                  {p}
-                </Link>
-              )}
-            </li>
-          ),
-        )}
-      </ol>
-      {page < pageCount ? (
-        <Link href={applicationsHref(filter, page + 1)} className={linkClass} rel="next">
-          Next →
-        </Link>
-      ) : (
-        <span className={disabledClass} aria-disabled="true">
-          Next →
-        </span>
-      )}
-    </nav>
-  );
+  return <PageLinks page={page} pageCount={pageCount} href={(p) => applicationsHref(filter, p)} />;
 }

@@ -3,7 +3,7 @@
 import { useDroppable } from "@dnd-kit/core";
 import Link from "next/link";
 import { STATUS_LABELS } from "@/lib/applications/labels";
-import type { ApplicationStatus } from "@/lib/vocabulary";
+import { isClosed, type ApplicationStatus } from "@/lib/vocabulary";
 import { BoardCard } from "./board-card";
 import type { ColumnView } from "./card-view";
 
@@ -18,12 +18,15 @@ export function BoardColumn({ column, errors, focusId, onMove }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.status });
   const headingId = `column-${column.status}-heading`;
   const hidden = column.total - column.cards.length;
+  // Closed columns (the vocabulary's one meaning) read as the pipeline's end, not as more stages.
+  const closed = isClosed(column.status);
   return (
     <section
       ref={setNodeRef}
       aria-labelledby={headingId}
       data-testid={`column-${column.status}`}
-      className={`flex w-[17rem] shrink-0 snap-start flex-col rounded-lg border p-2 ${
+      data-closed={closed ? "true" : undefined}
+      className={`flex w-[17rem] shrink-0 snap-start flex-col rounded-lg border p-2 ${closed ? "border-dashed" : ""} ${
         isOver
           ? "border-brand-600 bg-brand-50 dark:border-brand-100 dark:bg-slate-800"
           : "border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-950"
@@ -32,9 +35,12 @@ export function BoardColumn({ column, errors, focusId, onMove }: Props) {
       <h2 id={headingId} className="flex items-baseline justify-between px-1 pb-2 text-sm font-semibold text-slate-800 dark:text-slate-100">
         {/* One piece of text for screen readers: "Offer, 3 applications". */}
         <span className="sr-only">
-          {`${STATUS_LABELS[column.status]}, ${column.total} ${column.total === 1 ? "application" : "applications"}`}
+          {`${STATUS_LABELS[column.status]}${closed ? " (closed)" : ""}, ${column.total} ${column.total === 1 ? "application" : "applications"}`}
         </span>
-        <span aria-hidden>{STATUS_LABELS[column.status]}</span>
+        <span aria-hidden>
+          {STATUS_LABELS[column.status]}
+          {closed ? <span className="ml-1 text-xs font-normal text-slate-600 dark:text-slate-400">closed</span> : null}
+        </span>
         <span
           aria-hidden
           className="rounded-full bg-white px-2 text-xs font-medium tabular-nums text-slate-700 dark:bg-slate-800 dark:text-slate-300"

@@ -1,32 +1,26 @@
 import { StandingSummaryCard } from "@/app/(app)/_components/guidance/standing-summary";
 import { StepCard } from "@/app/(app)/_components/guidance/step-card";
 import { StepCountAnnouncer } from "@/app/(app)/_components/guidance/step-count-announcer";
+import { PutAsideList } from "@/app/(app)/_components/guidance/put-aside-list";
+import { draftFor } from "@/app/(app)/_components/guidance/draft-for";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { ApplicationGuidance } from "@/lib/data/guidance";
-import { buildDraft } from "@/lib/guidance/drafts";
-import { formatLongDate } from "@/lib/time/zoned";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import type { RoundView } from "@/lib/data/rounds";
+import { checkInText } from "@/app/(app)/_components/guidance/check-in-text";
 
 type Props = {
   guidance: ApplicationGuidance;
-  application: { company: string; roleTitle: string; status: ApplicationStatus };
+  application: { company: string; roleTitle: string; status: ApplicationStatus; appliedOn: string | null };
   rounds: RoundView[];
   senderName: string;
   timeZone: string;
   now: Date;
 };
 
-function draftFor(step: Recommendation, props: Props) {
-  const round = props.rounds.find((r) => r.id === step.roundId);
-  if (!step.draft || !round) return undefined;
-  const dateText = formatLongDate(round.scheduledAt, props.timeZone);
-  return buildDraft({
-    kind: step.draft,
-    senderName: props.senderName,
-    application: props.application,
-    round: { kind: round.kind, signals: round.signals, interviewers: round.interviewers, dateText },
-  });
+function draftOf(step: Recommendation, props: Props) {
+  const round = props.rounds.find((r) => r.id === step.roundId) ?? null;
+  return draftFor(step, { round, appliedOn: props.application.appliedOn }, { senderName: props.senderName, application: props.application, timeZone: props.timeZone });
 }
 
 const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
@@ -35,27 +29,66 @@ const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
   ghosted: "Marked as ghosted. If they get back in touch, log their reply and the steps come back.",
 };
 
+/**
+ * An application's guidance in three parts: what to do (to-dos with due
+ * times), what this stage means (advice and where the user stands), and
+ * what they put aside.
+ */
 export function NextSteps(props: Props) {
   const { guidance, timeZone, now } = props;
+  const todos = guidance.recommendations.filter((r) => r.kind === "todo");
+  const advice = guidance.recommendations.filter((r) => r.kind === "advice");
+  const nextCheckIn = guidance.checkIn ? `${checkInText(guidance.checkIn, props.application.company, timeZone)}.` : null;
   return (
-    <section aria-labelledby="next-steps-heading" className="space-y-3" id="next-steps">
-      <h2 id="next-steps-heading" tabIndex={-1} className="text-lg font-semibold">
-        Next steps
-      </h2>
-      <StepCountAnnouncer count={guidance.recommendations.length} headingId="next-steps-heading" />
-      {guidance.summary ? <StandingSummaryCard summary={guidance.summary} /> : null}
-      {guidance.recommendations.length ? (
-        <ul className="space-y-3">
-          {guidance.recommendations.map((step) => (
-            <StepCard key={step.key} step={step} now={now} timeZone={timeZone} draft={draftFor(step, props)} />
-          ))}
-        </ul>
-      ) : (
-        <p className="card p-4 text-sm text-slate-700 dark:text-slate-300" data-testid="no-steps">
-          {CLOSED_TEXT[props.application.status] ??
-            "Nothing to do right now. Log each interview round and any reply below, and Shortlist will suggest what to do next."}
-        </p>
-      )}
-    </section>
+    <>
+      <section aria-labelledby="next-steps-heading" className="space-y-3" id="next-steps">
+        <h2 id="next-steps-heading" tabIndex={-1} className="text-lg font-semibold">
+          Next steps
+        </h2>
+        <StepCountAnnouncer count={todos.length} headingId="next-steps-heading" />
+        {todos.length ? (
+          <ul className="space-y-3">
+            {todos.map((step) => (
+              <StepCard key={step.key} step={step} now={now} timeZone={timeZone} draft={draftOf(step, props)} />
+            ))}
+          </ul>
+        ) : (
+          <p className="card p-4 text-sm text-slate-700 dark:text-slate-300" data-testid="no-steps">
+            {CLOSED_TEXT[props.application.status] ??
+              "Nothing to do right now. Log each interview round and any reply below, and Shortlist will suggest what to do next."}
+          </p>
+        )}
+        {nextCheckIn ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="next-check-in">
+            Next check-in: {nextCheckIn}
+          </p>
+        ) : null}
+      </section>
+
+      {guidance.summary || advice.length ? (
+        <section aria-labelledby="stage-meaning-heading" className="space-y-3" id="stage-meaning">
+          <h2 id="stage-meaning-heading" className="text-lg font-semibold">
+            What this stage means
+          </h2>
+          {guidance.summary ? <StandingSummaryCard summary={guidance.summary} /> : null}
+          {advice.length ? (
+            <ul className="space-y-3" data-testid="advice">
+              {advice.map((step) => (
+                <StepCard key={step.key} step={step} now={now} timeZone={timeZone} />
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      {guidance.putAside.length ? (
+        <section aria-labelledby="put-aside-heading" className="card space-y-2 p-4" id="put-aside">
+          <h2 id="put-aside-heading" className="text-base font-semibold">
+            Put aside
+          </h2>
+          <PutAsideList items={guidance.putAside} timeZone={timeZone} />
+        </section>
+      ) : null}
+    </>
   );
 }

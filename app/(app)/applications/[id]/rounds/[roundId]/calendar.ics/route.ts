@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { buildCalendar, roundFileName } from "@/lib/calendar/ics";
 import { calendarRound } from "@/lib/data/calendar-feed";
+import { publicOrigin } from "@/lib/calendar/origin";
 
 /** One round as a file to open in any calendar app; only its owner can download it. */
 export async function GET(request: Request, { params }: RouteContext<"/applications/[id]/rounds/[roundId]/calendar.ics">) {
@@ -14,6 +15,6 @@ export async function GET(request: Request, { params }: RouteContext<"/applicati
     await noteForeignAccess(user.id, { kind: "round", id: roundId }, { kind: "application", id });
     return notFoundResponse();
   }
-  const body = buildCalendar({ rounds: [round], steps: [], baseUrl: new URL(request.url).origin, now: new Date() });
+  const body = buildCalendar({ rounds: [round], steps: [], baseUrl: publicOrigin(request.headers), now: new Date() });
   return calendarResponse(body, roundFileName(round));
 }

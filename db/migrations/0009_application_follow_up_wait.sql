@@ -1,0 +1,1 @@
+ALTER TABLE `guidance_settings` ADD `application_follow_up_days` integer DEFAULT 7 NOT NULL;

@@ -1,0 +1,149 @@
+import type { CheckInItem, GuidanceOverview, QueueItem } from "./overview";
+import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
+import { DAY, HOUR } from "@/lib/guidance/facts";
+import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
+
+// What the dashboard shows, worked out from the user's guidance and their
+// next interviews: a pure function of them, `now` and the user's zone, so
+// the split between Today and Coming up can be tested exactly.
+
+/** Interviews this close lead Today; later ones are Coming up. */
+export const TODAY_INTERVIEW_HOURS = 48;
+/** Coming up reaches to the end of the seventh day after today. */
+export const COMING_UP_DAYS = 7;
+
+type OfApplication = { applicationId: string; company: string; roleTitle: string };
+
+/** One application's to-dos that are overdue or due today, most urgent first. */
+export type TodayBlock = OfApplication & { steps: QueueItem[]; overdue: number };
+
+export type ComingUpEntry =
+  | { type: "interview"; at: Date; interview: UpcomingInterview }
+  | { type: "step"; at: Date; step: QueueItem }
+  | { type: "check-in"; at: Date; checkIn: CheckInItem };
+
+export type AdviceCount = OfApplication & { count: number };
+
+export type DashboardPlan = {
+  /** Interviews starting within the next 48 hours, soonest first. */
+  interviews: UpcomingInterview[];
+  /** One block per application with something to do today, the most urgent block first. */
+  blocks: TodayBlock[];
+  /** Later interviews, dated steps and check-ins up to the end of the seventh day, soonest first. */
+  comingUp: ComingUpEntry[];
+  /** Advice (nothing to do by a time), counted per application, most first. */
+  advice: { total: number; applications: AdviceCount[] };
+  /** Applications waiting on a decision after an interview, in queue order: "keep searching" names them once. */
+  waiting: OfApplication[];
+  /** Where Today ends and Coming up's window ends, in the user's zone. */
+  endOfToday: Date;
+  endOfComingUp: Date;
+};
+
+/** The instant the calendar day `days` after today (in `zone`) begins. */
+function dayStart(now: Date, zone: string, days: number): Date {
+  const date = addDaysToDate(localDate(now, zone), days);
+  return startOfDate(date, zone) ?? new Date(now.getTime() + days * DAY);
+}
+
+const of = (x: OfApplication): OfApplication => ({ applicationId: x.applicationId, company: x.company, roleTitle: x.roleTitle });
+
+const ORDER = { interview: 0, step: 1, "check-in": 2 } as const;
+const byTime = (a: ComingUpEntry, b: ComingUpEntry) => a.at.getTime() - b.at.getTime() || ORDER[a.type] - ORDER[b.type];
+
+/** Everything in the plan that comes from the steps alone, before the interviews are merged in. */
+type StepPlan = Omit<DashboardPlan, "interviews">;
+
+// The step part of the plan walks every step of every application: worth
+// keeping while the overview it came from is the cached one, for the same
+// day in the same zone. A new overview (after a write, a due time, a minute)
+// is a new key, so nothing stale is ever served.
+const stepPlans = new WeakMap<GuidanceOverview, { day: string; plan: StepPlan }>();
+
+function planSteps(overview: GuidanceOverview, now: Date, timeZone: string): StepPlan {
+  const day = `${timeZone}|${localDate(now, timeZone)}`;
+  const known = stepPlans.get(overview);
+  if (known?.day === day) return known.plan;
+  const endOfToday = dayStart(now, timeZone, 1);
+  const endOfComingUp = dayStart(now, timeZone, COMING_UP_DAYS + 1);
+
+  const blocks = new Map<string, TodayBlock>();
+  const comingUp: ComingUpEntry[] = [];
+  const advice = new Map<string, AdviceCount>();
+  const waiting = new Map<string, OfApplication>();
+  let adviceTotal = 0;
+  // The queue is in urgency order, so each block's first step, and the first block, are the most urgent.
+  for (const step of overview.queue) {
+    if (step.kind === "advice") {
+      adviceTotal++;
+      const a = advice.get(step.applicationId);
+      if (a) a.count++;
+      else advice.set(step.applicationId, { ...of(step), count: 1 });
+      // Waiting is a fact about the application, not a step: one the user put away still waits (below).
+      if (step.ruleId === "keep-searching") waiting.set(step.applicationId, of(step));
+      continue;
+    }
+    const due = step.dueAt!.getTime();
+    if (due < endOfToday.getTime()) {
+      let block = blocks.get(step.applicationId);
+      if (!block) blocks.set(step.applicationId, (block = { ...of(step), steps: [], overdue: 0 }));
+      block.steps.push(step);
+      if (step.overdue) block.overdue++;
+    } else if (due < endOfComingUp.getTime()) {
+      comingUp.push({ type: "step", at: step.dueAt!, step });
+    }
+  }
+  for (const p of overview.putAside)
+    if (p.step.ruleId === "keep-searching") waiting.set(p.step.applicationId, { applicationId: p.step.applicationId, company: p.company, roleTitle: p.roleTitle });
+  for (const checkIn of overview.checkIns) {
+    if (checkIn.dueAt.getTime() < endOfComingUp.getTime()) comingUp.push({ type: "check-in", at: checkIn.dueAt, checkIn });
+  }
+  comingUp.sort(byTime);
+
+  const plan: StepPlan = {
+    blocks: [...blocks.values()],
+    comingUp,
+    advice: { total: adviceTotal, applications: [...advice.values()].sort((a, b) => b.count - a.count) },
+    // Most urgent first, as the queue has them: a sort by name costs more than
+    // everything else here together once thousands are waiting.
+    waiting: [...waiting.values()],
+    endOfToday,
+    endOfComingUp,
+  };
+  stepPlans.set(overview, { day, plan });
+  return plan;
+}
+
+export function planDashboard({
+  overview,
+  interviews,
+  now,
+  timeZone,
+}: {
+  overview: GuidanceOverview;
+  /** The user's interviews from now to the end of Coming up, soonest first. */
+  interviews: readonly UpcomingInterview[];
+  now: Date;
+  timeZone: string;
+}): DashboardPlan {
+  const steps = planSteps(overview, now, timeZone);
+  const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
+  const soon: UpcomingInterview[] = [];
+  const later: ComingUpEntry[] = [];
+  for (const interview of interviews) {
+    const t = interview.scheduledAt.getTime();
+    if (t <= now.getTime() || t >= steps.endOfComingUp.getTime()) continue;
+    if (t <= interviewCutoff) soon.push(interview);
+    else later.push({ type: "interview", at: interview.scheduledAt, interview });
+  }
+  later.sort(byTime);
+  // Both lists are in time order: merge them rather than sort thousands again.
+  const comingUp: ComingUpEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < later.length || j < steps.comingUp.length) {
+    if (j >= steps.comingUp.length || (i < later.length && byTime(later[i], steps.comingUp[j]) <= 0)) comingUp.push(later[i++]);
+    else comingUp.push(steps.comingUp[j++]);
+  }
+  return { ...steps, interviews: soon, comingUp };
+}

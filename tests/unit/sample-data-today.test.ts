@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { insertApplications } from "@/lib/data/applications";
+import { guidanceOverview } from "@/lib/data/guidance";
+import { upcomingInterviews } from "@/lib/data/upcoming-interviews";
+import { planDashboard } from "@/lib/dashboard/today";
+import { sampleApplications } from "@/lib/sample-data";
+import { twoUsers } from "./support/rounds";
+
+// "Load sample data" on a fresh account should show what the dashboard is
+// for: an interview tomorrow, things to do today, and check-ins coming up.
+// The sample is dated from the moment it is loaded (and rounds are logged
+// then), so this uses the real time, as the button does.
+
+describe("the sample data on the dashboard", () => {
+  it("fills Today and Coming up, and says keep searching once", async () => {
+    const { db, ana } = await twoUsers();
+    const now = new Date();
+    insertApplications(db, ana.id, sampleApplications(now));
+    const plan = planDashboard({
+      overview: guidanceOverview(db, ana, now),
+      interviews: upcomingInterviews(db, { userId: ana.id, now, days: 8 }),
+      now,
+      timeZone: ana.timeZone,
+    });
+    expect(plan.interviews.map((i) => [i.company, i.kind])).toEqual([["Northwind Analytics", "second"]]);
+    const blocks = new Map(plan.blocks.map((b) => [b.company, b.steps.map((s) => s.ruleId)]));
+    expect(blocks.get("Lumen Health")).toContain("send-thank-you");
+    expect(blocks.get("Quillstack")).toEqual(["negotiate-after-offer"]);
+    const checkIns = plan.comingUp.flatMap((e) => (e.type === "check-in" ? [[e.checkIn.company, e.checkIn.followUp]] : []));
+    expect(checkIns).toEqual(
+      expect.arrayContaining([
+        ["Brightline Logistics", 1],
+        ["Okapi Studio", 1],
+        ["Harbor & Finch", 2],
+      ]),
+    );
+    expect(plan.waiting.map((w) => w.company)).toEqual(expect.arrayContaining(["Harbor & Finch", "Lumen Health"]));
+    expect(plan.advice.total).toBeGreaterThan(0);
+  });
+});
