@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { probeStorage, type StorageHealth } from "@/lib/data/health";
+import { HEALTH_REUSE_MS, probeStorage, type StorageHealth } from "@/lib/data/health";
 
 /**
  * For operators and container health checks, with no session: "ok", or
@@ -8,13 +8,11 @@ import { probeStorage, type StorageHealth } from "@/lib/data/health";
  * committed write shows the disk still takes one.
  */
 
-/** A burst of probes shares one answer, so polling cannot turn into a stream of disk writes. */
-const REUSE_FOR_MS = 1_000;
 let last: { at: number; health: StorageHealth } | undefined;
 
 export function GET(): Response {
   const now = Date.now();
-  if (!last || now - last.at >= REUSE_FOR_MS || now < last.at) last = { at: now, health: probeStorage(getDb(), new Date(now)) };
+  if (!last || now - last.at >= HEALTH_REUSE_MS || now < last.at) last = { at: now, health: probeStorage(getDb(), new Date(now)) };
   const { health } = last;
   return new Response(health.ok ? "ok\n" : `not ok: ${health.reason}\n`, {
     status: health.ok ? 200 : 503,

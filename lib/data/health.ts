@@ -6,6 +6,9 @@ import { healthProbe, users } from "@/db/schema";
 import { logStorageError, toStorageError, type StorageFailure } from "./storage-error";
 import { write } from "./write";
 
+/** A burst of probes shares one answer (GET /health), so polling cannot turn into a stream of disk writes. */
+export const HEALTH_REUSE_MS = 1_000;
+
 export type StorageHealth = { ok: true } | { ok: false; reason: StorageFailure };
 
 /**

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
+import { HEALTH_REUSE_MS } from "@/lib/data/health";
 import { signUp } from "../client";
 import { startServer } from "../app-server";
 import { check, count, type Context, type ScenarioResult } from "../scenario";
@@ -82,6 +83,9 @@ export async function fullDisk(ctx: Context): Promise<ScenarioResult> {
       if (save.outcome === "refused") refusedCompanies.push(company);
       if (save.answer?.message === FULL_MESSAGE) fullMessages++;
     }
+    // The answer from before the disk filled (the readiness probe's) may still be
+    // the one /health shares; a fresh one is what an operator's next probe gets.
+    await new Promise((resolve) => setTimeout(resolve, HEALTH_REUSE_MS + 100));
     const health = await fetch(`${server.url}/health`);
     healthWhileFull = `${health.status} ${(await health.text()).trim()}`;
 
