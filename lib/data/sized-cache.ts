@@ -43,8 +43,8 @@ export class SizedCache<V> {
   private readonly entries = new Map<string, { value: V; bytes: number }>();
   private used = 0;
 
-  /** A value larger than this share of the budget is not kept: it would push out everyone else for one user. */
-  static readonly LARGEST_SHARE = 1 / 4;
+  /** A value larger than this share of the budget is not kept: it would push out nearly everyone else for one user. */
+  static readonly LARGEST_SHARE = 1 / 2;
 
   constructor(readonly budgetBytes: number) {}
 
