@@ -38,7 +38,7 @@ export function MergeForm({ keep, company, sameCompany, elsewhere, elsewhereHidd
     <form action={formAction} className="space-y-3" noValidate>
       <FormMessage message={state.message} tone={errored ? "error" : "success"} answer={state} />
       <input type="hidden" name="keepId" value={keep.id} />
-      <Field name="mergeId" label={`Merge into ${keep.name}`} errors={mergeError} hint={elsewhereHidden ? `People at other companies: the first ${elsewhere.length} are listed.` : undefined}>
+      <Field name="mergeId" label={`Person to merge into ${keep.name}`} errors={mergeError} hint={elsewhereHidden ? `People at other companies: the first ${elsewhere.length} are listed.` : undefined}>
         {(p) => (
           <select {...p} className="input" value={chosen ? picked : ""} onChange={(e) => setPicked(e.target.value)}>
             <option value="">Choose a person</option>
