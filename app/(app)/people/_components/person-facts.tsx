@@ -21,7 +21,7 @@ export function PersonFacts({ person, timeZone, now, maxRounds }: Props) {
   const more = person.rounds.length - shown.length;
   return (
     <div className="space-y-2 text-sm">
-      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         {person.title ? (
           <>
             <dt className="text-slate-600 dark:text-slate-400">Title</dt>
