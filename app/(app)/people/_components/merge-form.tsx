@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
@@ -17,15 +18,11 @@ type Props = {
   elsewhereHidden: number;
 };
 
-/**
- * Merging cannot be undone, so the choice is confirmed in a native modal
- * dialog (focus trapped, Escape closes) inside the same form.
- */
+/** Merging cannot be undone, so the choice is confirmed in a dialog inside the same form. */
 export function MergeForm({ keep, company, sameCompany, elsewhere, elsewhereHidden }: Props) {
   const [state, formAction] = useActionState(mergePeopleAction, {});
   const [picked, setPicked] = useState(state.values?.mergeId ?? "");
   const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
   const errors = state.fieldErrors ?? {};
   // An answer, whichever it is, ends the confirmation: the message shows beside the form.
   useEffect(() => dialog.current?.close(), [state]);
@@ -75,27 +72,16 @@ export function MergeForm({ keep, company, sameCompany, elsewhere, elsewhereHidd
       >
         Merge…
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-description`}
-        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100 dark:ring-1 dark:ring-slate-700 dark:backdrop:bg-black/70"
+      <ConfirmDialog
+        dialogRef={dialog}
+        title={`Merge ${chosen?.label.split(" · ")[0]} into ${keep.name}?`}
+        description={`Every round with them will list ${keep.name} instead, and their entry is deleted. This can’t be undone.`}
+        cancelLabel="Keep both"
       >
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
-          Merge {chosen?.label.split(" · ")[0]} into {keep.name}?
-        </h2>
-        <p id={`${id}-description`} className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-          Every round with them will list {keep.name} instead, and their entry is deleted. This can’t be undone.
-        </p>
-        <div className="mt-6 flex flex-wrap justify-end gap-2">
-          <button type="button" className="btn-secondary" autoFocus onClick={() => dialog.current?.close()}>
-            Keep both
-          </button>
-          <SubmitButton pendingText="Merging…" className="btn-primary">
-            Merge
-          </SubmitButton>
-        </div>
-      </dialog>
+        <SubmitButton pendingText="Merging…" className="btn-primary">
+          Merge
+        </SubmitButton>
+      </ConfirmDialog>
     </form>
   );
 }
