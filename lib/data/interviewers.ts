@@ -40,7 +40,8 @@ export function contactsAtCompany(db: Queryable, { userId, company }: { userId: 
   return db
     .select({ ...interviewerColumns, matchKey: interviewers.matchKey })
     .from(interviewers)
-    .where(and(eq(interviewers.userId, userId), sql`substr(${interviewers.matchKey}, 1, ${prefix.length}) = ${prefix}`))
+    // SQLite's substr counts characters, not UTF-16 units: an emoji in a company's name is one.
+    .where(and(eq(interviewers.userId, userId), sql`substr(${interviewers.matchKey}, 1, ${[...prefix].length}) = ${prefix}`))
     .orderBy(asc(interviewers.createdAt), asc(interviewers.id))
     .all();
 }

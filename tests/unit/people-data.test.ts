@@ -55,6 +55,15 @@ describe("a person typed again at the same company is the same contact", () => {
     expect(new Set([...a.people, ...b.people, ...c.people]).size).toBe(3);
   });
 
+  it("at a company whose name has characters beyond the basic plane, or quotes", () => {
+    for (const company of ["🚀 Rocket Co", 'The "Quoted" Ltd']) {
+      const first = round(ana.id, app(ana.id, company), { newInterviewers: [{ name: "Ada Byron" }] });
+      const again = round(ana.id, app(ana.id, company), { newInterviewers: [{ name: "ada  byron" }] });
+      expect(again.people, company).toEqual(first.people);
+      expect(peopleAtCompany(db, { userId: ana.id, company }).map((p) => p.name), company).toEqual(["Ada Byron"]);
+    }
+  });
+
   it("another user's contact at the same company is never matched", () => {
     const mine = round(ana.id, app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
     const theirs = round(ben.id, app(ben.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });

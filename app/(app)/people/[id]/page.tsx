@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { notFoundFor } from "@/lib/auth/foreign-access";
 import { requireUser } from "@/lib/auth/current-user";
@@ -10,12 +11,13 @@ import { PersonFacts } from "../_components/person-facts";
 /** Choices from other companies in the merge picker: a longer list is for the People page's filter. */
 const OTHERS_SHOWN = 200;
 
-async function loadPerson(id: string) {
+// Cached for the request: the metadata and the page read the same person, and a foreign id is logged once.
+const loadPerson = cache(async (id: string) => {
   const user = await requireUser();
   const person = getPerson(getDb(), { userId: user.id, id });
   if (!person) return notFoundFor(user.id, { kind: "interviewer", id });
   return { user, person };
-}
+});
 
 export async function generateMetadata({ params }: PageProps<"/people/[id]">): Promise<Metadata> {
   const { person } = await loadPerson((await params).id);
