@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
+import { useActionState, useRef } from "react";
 import type { FormState } from "@/lib/forms/form-state";
+import { ConfirmDialog } from "./confirm-dialog";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 
@@ -19,8 +20,7 @@ type Props = {
   triggerClassName?: string;
 };
 
-/** Deleting cannot be undone, so it asks first in a native modal dialog
- * (which traps focus and closes on Escape without extra code). */
+/** Deleting cannot be undone, so it asks first (see ConfirmDialog). */
 export function ConfirmDeleteButton({
   action,
   fields,
@@ -32,44 +32,28 @@ export function ConfirmDeleteButton({
   triggerClassName = "btn-secondary text-red-800 dark:text-red-200",
 }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
   const [state, formAction] = useActionState(action, {});
   return (
     <>
       <button type="button" className={triggerClassName} aria-label={accessibleLabel} onClick={() => dialog.current?.showModal()}>
         {label}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-description`}
-        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100 dark:ring-1 dark:ring-slate-700 dark:backdrop:bg-black/70"
+      <ConfirmDialog
+        dialogRef={dialog}
+        title={title}
+        description={description}
+        message={state.message ? <FormMessage message={state.message} /> : null}
+        cancelLabel="Keep it"
       >
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
-          {title}
-        </h2>
-        <p id={`${id}-description`} className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-          {description}
-        </p>
-        {state.message ? (
-          <div className="mt-4">
-            <FormMessage message={state.message} />
-          </div>
-        ) : null}
-        <div className="mt-6 flex flex-wrap justify-end gap-2">
-          <button type="button" className="btn-secondary" autoFocus onClick={() => dialog.current?.close()}>
-            Keep it
-          </button>
-          <form action={formAction}>
-            {Object.entries(fields).map(([name, value]) => (
-              <input key={name} type="hidden" name={name} value={value} />
-            ))}
-            <SubmitButton pendingText="Deleting…" className="btn-danger">
-              {confirmLabel}
-            </SubmitButton>
-          </form>
-        </div>
-      </dialog>
+        <form action={formAction}>
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <SubmitButton pendingText="Deleting…" className="btn-danger">
+            {confirmLabel}
+          </SubmitButton>
+        </form>
+      </ConfirmDialog>
     </>
   );
 }

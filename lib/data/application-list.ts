@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, rounds } from "@/db/schema";
+import { applications, events, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import { CLOSED_STATUSES, STATUS_GROUPS, type ApplicationStatus, type StatusGroup } from "@/lib/vocabulary";
 import { DAY } from "@/lib/guidance/facts";
 import type { ApplicationSort } from "@/lib/validation/application-filter";
@@ -113,6 +113,17 @@ function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[
         like(applications.roleTitle, pattern),
         like(applications.location, pattern),
         like(applications.notes, pattern),
+        // The people met in its rounds, and what was noted on its events.
+        exists(
+          sql`(select 1 from ${roundInterviewers}
+            join ${rounds} on ${rounds.id} = ${roundInterviewers.roundId} and ${rounds.userId} = ${userId}
+            join ${interviewers} on ${interviewers.id} = ${roundInterviewers.interviewerId} and ${interviewers.userId} = ${userId}
+            where ${roundInterviewers.userId} = ${userId} and ${rounds.applicationId} = ${applications.id}
+              and (${interviewers.name} like ${pattern} or ${interviewers.email} like ${pattern}))`,
+        ),
+        exists(
+          sql`(select 1 from ${events} where ${events.userId} = ${userId} and ${events.applicationId} = ${applications.id} and ${events.note} like ${pattern})`,
+        ),
       ),
     );
   }

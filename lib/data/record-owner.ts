@@ -1,15 +1,16 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, events, rounds, sessions } from "@/db/schema";
+import { applications, events, interviewers, rounds, sessions } from "@/db/schema";
 
-export type OwnedKind = "application" | "round" | "event" | "session";
+export type OwnedKind = "application" | "round" | "event" | "session" | "interviewer";
 
 const TABLES = {
   application: { table: applications, id: applications.id, owner: applications.userId },
   round: { table: rounds, id: rounds.id, owner: rounds.userId },
   event: { table: events, id: events.id, owner: events.userId },
   session: { table: sessions, id: sessions.id, owner: sessions.userId },
+  interviewer: { table: interviewers, id: interviewers.id, owner: interviewers.userId },
 } as const;
 
 /**

@@ -118,6 +118,22 @@ describe("filters", () => {
     expect(companies(ana, { query: "  engineer " })).toEqual(["Globex", "Initech"]);
   });
 
+  it("search finds an application by the name or email of someone met there, and by its events' notes", () => {
+    const fernhill = app(ana.id, { company: "Fernhill" }, 1);
+    app(ana.id, { company: "Globex" }, 2);
+    const initech = app(ana.id, { company: "Initech" }, 3);
+    addRound(db, ana.id, fernhill.id, { newInterviewers: [{ name: "Omar Haddad", email: "omar@fernhill.io" }] });
+    logOk(db, ana.id, initech.id, eventInput("follow_up_sent", fromNow(-DAY).toISOString(), "Asked about the relocation budget"));
+    expect(companies(ana, { query: "omar had" })).toEqual(["Fernhill"]);
+    expect(companies(ana, { query: "@FERNHILL.io" })).toEqual(["Fernhill"]);
+    expect(companies(ana, { query: "relocation" })).toEqual(["Initech"]);
+    // Wildcards in a name search are characters, and a second user's search never reaches Ana's people or notes.
+    expect(companies(ana, { query: "Omar_Haddad" })).toEqual([]);
+    app(ben.id, { company: "Ben Co" }, 1);
+    expect(companies(ben, { query: "omar" })).toEqual([]);
+    expect(companies(ben, { query: "relocation" })).toEqual([]);
+  });
+
   it("search treats %, _ and backslash as themselves", () => {
     app(ana.id, { company: "100% Remote" }, 1);
     app(ana.id, { company: "snake_case Ltd" }, 2);

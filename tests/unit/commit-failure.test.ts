@@ -29,7 +29,7 @@ import { actOnStep, restoreStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { probeStorage, touchHealthProbe } from "@/lib/data/health";
 import { commitImport } from "@/lib/data/imports";
-import { pruneContacts, upsertInterviewers } from "@/lib/data/interviewers";
+import { mergeInterviewers, pruneContacts, upsertInterviewers } from "@/lib/data/interviewers";
 import { moveApplication } from "@/lib/data/move-application";
 import { createRound, deleteRound, insertRound, markThankYouSent, touchApplication, updateRound } from "@/lib/data/rounds";
 import { checkSession, createSession, endOtherSessions, endSession } from "@/lib/data/sessions";
@@ -93,6 +93,8 @@ type Fixture = {
   backup: ExportDocument;
   /** A file of three new applications, planned as the import page plans it. */
   plan: ImportPlan;
+  /** Two of Ana's contacts at Globex, in no round. */
+  contactIds: [string, string];
 };
 
 /** For a call that writes even when it refuses (a wrong code or password is counted): its healthy run must be the success. */
@@ -160,6 +162,8 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "lib/data/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   "lib/data/imports.ts#commitImport": (f) => commitImport(f.db, { userId: f.user.id, plan: f.plan, now: NOW }),
+  "lib/data/interviewers.ts#mergeInterviewers": (f) =>
+    succeeded(mergeInterviewers(f.db, { userId: f.user.id, keepId: f.contactIds[0], mergeId: f.contactIds[1] })),
   "lib/data/interviewers.ts#pruneContacts": (f) => write(f.db, (tx) => pruneContacts(tx, f.user.id)),
   "lib/data/interviewers.ts#upsertInterviewers": (f) => write(f.db, (tx) => upsertInterviewers(tx, f.user.id, "Initech", [{ name: "Bo Chen" }])),
   "lib/data/move-application.ts#moveApplication": (f) => moveApplication(f.db, f.user.id, f.applicationId, "offer", NOW),
@@ -233,8 +237,8 @@ beforeEach(async () => {
   createOrRegenerateCalendarFeed(db, ana.id, NOW);
   const keys = signInKeys(ana.email, ADDRESS);
   countAttempt(db, keys, NOW);
-  // A contact no round mentions, for pruneContacts to remove.
-  write(db, (tx) => upsertInterviewers(tx, ana.id, "Globex", [{ name: "Jo Park" }]));
+  // Contacts no round mentions, for pruneContacts to remove and mergeInterviewers to fold together.
+  const contactIds = write(db, (tx) => upsertInterviewers(tx, ana.id, "Globex", [{ name: "Jo Park" }, { name: "Bo Park", title: "CTO" }]));
   // A dismissed step, for restoreStep to bring back.
   write(db, (tx) => tx.insert(guidanceSteps).values({ userId: ana.id, applicationId: app.id, key: PUT_ASIDE_KEY, state: "dismissed" }).run());
 
@@ -272,6 +276,7 @@ beforeEach(async () => {
     ben: { id: ben.id, email: ben.email, code: codeAt(bensSecret, NOW) },
     backup: backup.document,
     plan: importPlan,
+    contactIds: [contactIds[0], contactIds[1]],
   };
 });
 afterEach(() => log.restore());

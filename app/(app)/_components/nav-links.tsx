@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/", label: "Dashboard" },
   { href: "/applications", label: "Applications" },
   { href: "/board", label: "Board" },
+  { href: "/people", label: "People" },
   { href: "/analytics", label: "Analytics" },
   { href: "/settings", label: "Settings" },
 ];

@@ -19,6 +19,7 @@ import { NextSteps } from "./_components/next-steps";
 import { Timeline } from "./_components/timeline";
 import { EventForm } from "./events/_components/event-form";
 import { logEventAction } from "./events/actions";
+import { offerablePeople } from "./rounds/_components/offerable-people";
 import { RoundForm } from "./rounds/_components/round-form";
 import { createRoundAction } from "./rounds/actions";
 
@@ -139,6 +140,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
               initial={newRoundFormValues(rounds.length)}
               applicationId={a.id}
               known={known}
+              offers={offerablePeople(db, user, a.company, now)}
               timeZone={user.timeZone}
               submitLabel="Save round"
             />

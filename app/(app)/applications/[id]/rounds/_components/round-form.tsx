@@ -12,6 +12,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS, ROUND_OUTCOME_LABELS } from "@/lib/interviews/catalog";
 import { MAX_ROUND_MINUTES } from "@/lib/validation/round";
 import { InterviewerPicker } from "./interviewer-picker";
+import type { Offer } from "./offerable-people";
 import { SignalChecklist } from "./signal-checklist";
 
 type Props = {
@@ -20,12 +21,14 @@ type Props = {
   applicationId: string;
   roundId?: string;
   known: InterviewerView[];
+  /** Everyone met at the company, offered when a typed person is one of them. */
+  offers: Offer[];
   timeZone: string;
   submitLabel: string;
   cancelHref?: string;
 };
 
-export function RoundForm({ action, initial, applicationId, roundId, known, timeZone, submitLabel, cancelHref }: Props) {
+export function RoundForm({ action, initial, applicationId, roundId, known, offers, timeZone, submitLabel, cancelHref }: Props) {
   const [state, formAction] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   // After a failed submit, show what was typed; selects are keyed by value
@@ -88,7 +91,7 @@ export function RoundForm({ action, initial, applicationId, roundId, known, time
         </Field>
       </fieldset>
 
-      <InterviewerPicker known={known} values={v} errors={errors} />
+      <InterviewerPicker known={known} offers={offers} values={v} errors={errors} />
       <SignalChecklist values={v} errors={errors} />
 
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-6">
