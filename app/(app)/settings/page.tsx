@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
 import { getGuidanceSettings } from "@/lib/data/guidance-settings";
 import { getCalendarFeed } from "@/lib/data/calendar-feed";
 import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
@@ -16,7 +16,7 @@ import { YourData } from "./your-data";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
-  const user = await requireUser();
+  const user = await requireReader();
   const feed = getCalendarFeed(getDb(), user.id);
   const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
   return (
