@@ -181,7 +181,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
         )}
       </section>
 
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="application-dates">
         Added {formats.mediumDate(a.createdAt)} · last
         updated {formats.mediumDate(a.updatedAt)}
       </p>
