@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { addApplication, expect, signIn, test, type Account } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
 import { timeZoneOf, writeDb } from "./support/db";
@@ -45,7 +45,7 @@ test("the same data reads 24-hour British to an en-GB browser and 12-hour Americ
   const gbComing = page.getByTestId("coming-up");
   await expect(gbComing).toContainText("14:00");
   await expect(gbComing).not.toContainText("PM");
-  await expect(gbComing.getByRole("heading", { level: 3 }).first()).toHaveText(/^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}$/);
+  await expect(gbComing.getByRole("heading", { level: 3 }).filter({ hasNotText: /^(Today|Tomorrow)$/ }).first()).toHaveText(/^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}$/);
 
   // en-US, same account.
   const us = await americanPage(browser, account);
@@ -58,7 +58,7 @@ test("the same data reads 24-hour British to an en-GB browser and 12-hour Americ
   await us.goto("/");
   const usComing = us.getByTestId("coming-up");
   await expect(usComing).toContainText("2:00 PM");
-  await expect(usComing.getByRole("heading", { level: 3 }).first()).toHaveText(/^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}$/);
+  await expect(usComing.getByRole("heading", { level: 3 }).filter({ hasNotText: /^(Today|Tomorrow)$/ }).first()).toHaveText(/^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}$/);
 
   // The American user chooses a 24-hour clock: their pages follow, the locale stays.
   await us.goto("/settings");
@@ -74,6 +74,19 @@ test("the same data reads 24-hour British to an en-GB browser and 12-hour Americ
   await us.context().close();
 });
 
+/**
+ * What a browser without a date picker sends: the text as typed. Set and
+ * sent in one step, before React can render the native input back.
+ */
+async function typeAndSave(input: Locator, text: string) {
+  await input.evaluate((el, value) => {
+    const field = el as HTMLInputElement;
+    field.type = "text";
+    field.value = value;
+    field.form?.requestSubmit(field.form.querySelector<HTMLButtonElement>("button[type=submit]") ?? undefined);
+  }, text);
+}
+
 test("a date typed by hand is read, and its error example written, the way the browser's locale writes dates", async ({ signedIn: page, account, browser }) => {
   const appId = await addApplication(page, { company: "Example Co", roleTitle: "Analyst" });
   const us = await americanPage(browser, account);
@@ -83,16 +96,9 @@ test("a date typed by hand is read, and its error example written, the way the b
   ] as const) {
     await p.goto(`/applications/${appId}`);
     const form = await openLogForm(p, "log-round");
-    const starts = form.getByLabel("Starts");
-    // A browser without a date picker sends whatever was typed.
-    await starts.evaluate((el) => ((el as HTMLInputElement).type = "text"));
-    await starts.fill("next Tuesday");
-    await form.getByRole("button", { name: "Save round" }).click();
+    await typeAndSave(form.getByLabel("Starts"), "next Tuesday");
     await expect(form.locator("#field-scheduledAt-error")).toHaveText(`Start must be a date and time, ${example}`);
-    const again = form.getByLabel("Starts");
-    await again.evaluate((el) => ((el as HTMLInputElement).type = "text"));
-    await again.fill(typed);
-    await form.getByRole("button", { name: "Save round" }).click();
+    await typeAndSave(form.getByLabel("Starts"), typed);
     await expect(p.getByTestId("log-round")).not.toHaveAttribute("open", "");
   }
   // Both typed dates meant 14 March 2030, 09:30 in UTC.
