@@ -61,8 +61,9 @@ export const optionalIsoDate = (label: string, formats?: DateFormat) =>
     },
     z
       .string({ error: `${label} must be a date.` })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like ${formats?.inputExample("date") ?? "2026-03-14"}.`)
-      .refine(isRealDate, `${label} is not a real date.`)
+      // One message for a date that is not one: the checks after the shape would only repeat it.
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label} must be a date like ${formats?.inputExample("date") ?? "2026-03-14"}.`, abort: true })
+      .refine(isRealDate, { message: `${label} is not a real date.`, abort: true })
       .refine((d) => d >= "1970-01-01" && d <= "2100-12-31", `${label} must be between 1970 and 2100.`)
       .optional(),
   );

@@ -27,7 +27,7 @@ export function DatesForm({ locale, hourCycle, browserName, choices, sample }: P
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage message={state.message} tone={errored ? "error" : "success"} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4">
         <Field name="locale" label="Language and region" idPrefix="dates" errors={state.fieldErrors?.locale}>
           {(p) => (
             <select {...p} key={localeValue} className="input" defaultValue={localeValue}>
@@ -43,7 +43,7 @@ export function DatesForm({ locale, hourCycle, browserName, choices, sample }: P
         <Field name="hourCycle" label="Clock" idPrefix="dates" errors={state.fieldErrors?.hourCycle}>
           {(p) => (
             <select {...p} key={clockValue} className="input" defaultValue={clockValue}>
-              <option value={AUTOMATIC}>Automatic (as the language and region write it)</option>
+              <option value={AUTOMATIC}>Automatic (as your language and region write it)</option>
               <option value="h12">12-hour (2:00 PM)</option>
               <option value="h23">24-hour (14:00)</option>
             </select>
