@@ -7,6 +7,8 @@ export type DateStyle = DateDisplay & { zone: string };
 /** How one user reads dates and times. Made by formatsFor; every method is cheap (cached formatters). */
 export type DateFormat = {
   readonly style: DateStyle;
+  /** The clock in effect: the chosen one, else the locale's. */
+  readonly hourCycle: HourCycle;
   /** "Wed 2 Dec 2026, 14:00" / "Wed, Dec 2, 2026, 2:00 PM" */
   dateTime(date: Date): string;
   /** "Wed 2 Dec" / "Wed, Dec 2": a day near enough that its year goes without saying. */
@@ -61,6 +63,7 @@ export function formatsFor(style: DateStyle): DateFormat {
   const shortDates = `${locale}|${zone}`;
   const format: DateFormat = {
     style,
+    hourCycle: cycle,
     dateTime: (d) => f("dateTime", { weekday: "short", day: "numeric", month: "short", year: "numeric", ...clock(cycle) }).format(d),
     shortDate: (d) => {
       // It names a day, so one answer serves every instant of that day.

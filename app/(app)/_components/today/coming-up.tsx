@@ -28,14 +28,17 @@ function describe(entry: ComingUpEntry, dates: DateStyle): { label: string; href
 
 function Entry({ entry, dates }: { entry: ComingUpEntry; dates: DateStyle }) {
   const { label, href, after, timed } = describe(entry, dates);
+  const formats = formatsFor(dates);
+  // "2:00 PM" needs more room than "14:00"; every row keeps the same column.
+  const column = formats.hourCycle === "h12" ? "w-18" : "w-12";
   return (
     <li className="flex gap-3" data-testid="coming-up-entry" data-type={entry.type}>
       {timed ? (
-        <time dateTime={entry.at.toISOString()} className="w-12 shrink-0 tabular-nums text-slate-700 dark:text-slate-300">
-          {formatsFor(dates).time(entry.at)}
+        <time dateTime={entry.at.toISOString()} className={`${column} shrink-0 whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-300`}>
+          {formats.time(entry.at)}
         </time>
       ) : (
-        <span className="w-12 shrink-0" aria-hidden />
+        <span className={`${column} shrink-0`} aria-hidden />
       )}
       <span>
         {entry.type === "step" ? (
