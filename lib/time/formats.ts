@@ -1,4 +1,4 @@
-import { formatter, localDayNumber, perZone } from "./zoned";
+import { formatter, localDayNumber } from "./zoned";
 import type { DateDisplay, HourCycle } from "./locale";
 
 /** Everything a date on a page depends on: plain data, so it can go to a client component or into the guidance engine. */
@@ -60,17 +60,20 @@ export function formatsFor(style: DateStyle): DateFormat {
   const cycle = style.hourCycle ?? localeCycle(locale);
   // The key of each formatter names everything its options depend on.
   const f = (use: string, options: Intl.DateTimeFormatOptions, inZone = zone) => formatter(`${use}|${cycle}`, inZone, options, locale);
-  const shortDates = `${locale}|${zone}`;
+  // The dashboard names thousands of days: one map per format, looked up by day number alone.
+  const shortDates = new Map<number, string>();
   const format: DateFormat = {
     style,
     hourCycle: cycle,
     dateTime: (d) => f("dateTime", { weekday: "short", day: "numeric", month: "short", year: "numeric", ...clock(cycle) }).format(d),
     shortDate: (d) => {
       // It names a day, so one answer serves every instant of that day.
-      const map = perZone(shortDateTexts, shortDates);
       const day = localDayNumber(d, zone);
-      let text = map.get(day);
-      if (text === undefined) map.set(day, (text = f("shortDate", { weekday: "short", day: "numeric", month: "short" }).format(d)));
+      let text = shortDates.get(day);
+      if (text === undefined) {
+        if (shortDates.size >= 8192) shortDates.clear();
+        shortDates.set(day, (text = f("shortDate", { weekday: "short", day: "numeric", month: "short" }).format(d)));
+      }
       return text;
     },
     longDate: (d) => f("longDate", { weekday: "long", day: "numeric", month: "long" }).format(d),
@@ -85,8 +88,6 @@ export function formatsFor(style: DateStyle): DateFormat {
   made.set(key, format);
   return format;
 }
-
-const shortDateTexts = new Map<string, Map<number, string>>();
 
 // A few calendar dates recur across thousands of applications; the text
 // depends on the date and locale alone.

@@ -138,7 +138,7 @@ const shortDates = new Map<string, Map<number, string>>();
 const localDates = new Map<string, Map<number, string>>();
 
 /** A map per zone, so the hot paths below look numbers up rather than build string keys. */
-export function perZone<V>(maps: Map<string, Map<number, V>>, zone: string): Map<number, V> {
+function perZone<V>(maps: Map<string, Map<number, V>>, zone: string): Map<number, V> {
   let map = maps.get(zone);
   if (!map) maps.set(zone, (map = new Map()));
   if (map.size >= 8192) map.clear();
