@@ -33,6 +33,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
+    // Every test reads dates as a British browser in UTC would, whatever the
+    // machine says; a test of another locale opens its own context.
+    locale: "en-GB",
+    timezoneId: process.env.E2E_TIME_ZONE ?? "UTC",
     launchOptions: {
       executablePath: chromiumPath,
       args: [

@@ -45,6 +45,12 @@ export const users = sqliteTable("users", {
   // sign-up. Null until known (accounts made before zones existed), and then
   // taken from the first device the user signs in on.
   timeZone: text("time_zone"),
+  // How dates and times are written (lib/time/locale.ts). Null: follow the
+  // browser. seen_locale is the browser's, last seen, for the calendar feed,
+  // which has no browser to ask.
+  locale: text("locale"),
+  hourCycle: text("hour_cycle", { enum: ["h12", "h23"] }),
+  seenLocale: text("seen_locale"),
   createdAt: createdAt(),
 });
 

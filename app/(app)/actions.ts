@@ -9,7 +9,8 @@ import { requestContext } from "@/lib/auth/request-context";
 import { endSignedOutSession, signOutEverywhere } from "@/lib/auth/sign-out";
 import { actionWithUser } from "@/lib/auth/validated-action";
 import { countApplications, insertApplications } from "@/lib/data/applications";
-import { adoptTimeZone } from "@/lib/data/users";
+import { adoptTimeZone, recordSeenLocale } from "@/lib/data/users";
+import { requestLocale } from "@/lib/time/request-dates";
 import { storageFailureState } from "@/lib/forms/storage-failure";
 import { sampleApplications } from "@/lib/sample-data";
 import { timeZoneField } from "@/lib/validation/fields";
@@ -36,6 +37,19 @@ export const loadSampleDataAction = actionWithUser(async (user) => {
   revalidatePath("/", "layout");
   redirect("/");
 });
+
+/** The browser's locale, from this request's Accept-Language (never from the client's word), for the calendar feed. */
+export async function recordBrowserLocaleAction(): Promise<void> {
+  const user = await requireUser();
+  const locale = await requestLocale();
+  if (!locale) return;
+  try {
+    recordSeenLocale(getDb(), { userId: user.id, locale });
+  } catch (error) {
+    // Nobody asked for this save: when the storage refuses it, the next visit tries again.
+    if (!storageFailureState(error, {}, "recording the browser's locale")) throw error;
+  }
+}
 
 /** The device's zone for an account that has none yet; a zone the user chose is never replaced. */
 export async function adoptDeviceTimeZoneAction(zone: string): Promise<void> {

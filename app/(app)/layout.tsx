@@ -3,15 +3,19 @@ import { requireUser } from "@/lib/auth/current-user";
 import { readThemeChoice } from "@/lib/theme-cookie";
 import { ThemeToggle } from "../_components/theme-toggle";
 import { signOutAction } from "./actions";
+import { requestLocale } from "@/lib/time/request-dates";
 import { AdoptDeviceTimeZone } from "./_components/adopt-device-time-zone";
+import { RecordBrowserLocale } from "./_components/record-browser-locale";
 import { NavLinks } from "./_components/nav-links";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const theme = await readThemeChoice();
+  const browserLocale = await requestLocale();
   return (
     <div className="min-h-screen">
       {user.timeZoneChosen ? null : <AdoptDeviceTimeZone />}
+      {browserLocale && browserLocale !== user.seenLocale ? <RecordBrowserLocale /> : null}
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 dark:focus:bg-slate-800 dark:focus:text-slate-100"

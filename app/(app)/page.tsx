@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
 import { planDashboard } from "@/lib/dashboard/today";
 import { countApplications, countByStatus, getApplication, listApplications } from "@/lib/data/applications";
 import { guidanceOverview } from "@/lib/data/guidance";
@@ -27,7 +27,7 @@ function pageParam(value: string | string[] | undefined): number | null {
 }
 
 export default async function DashboardPage({ searchParams }: PageProps<"/">) {
-  const user = await requireUser();
+  const user = await requireReader();
   const query = await searchParams;
   const todayPage = pageParam(query.today);
   const comingPage = pageParam(query.coming);
@@ -69,11 +69,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
           page={todayPage}
           putAside={overview.putAside.length}
           now={now}
-          timeZone={user.timeZone}
+          dates={user.dates}
           senderName={user.name}
           href={href("today")}
         />
-        <ComingUp entries={plan.comingUp} page={comingPage} now={now} timeZone={user.timeZone} href={href("coming")} />
+        <ComingUp entries={plan.comingUp} page={comingPage} now={now} dates={user.dates} href={href("coming")} />
         <WorthKnowing plan={plan} inPlay={active} />
         <section aria-labelledby="pipeline-heading">
           <h2 id="pipeline-heading" className="mb-3 text-lg font-semibold">

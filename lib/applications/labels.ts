@@ -50,14 +50,3 @@ export function formatSalary(a: {
       : fmt((a.salaryMin ?? a.salaryMax) as number);
   return a.salaryPeriod ? `${range} ${PERIOD_LABELS[a.salaryPeriod]}` : range;
 }
-
-/** "12 Mar 2026" for a YYYY-MM-DD calendar date, read without a time zone shift. */
-export function formatCalendarDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}

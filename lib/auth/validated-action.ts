@@ -13,8 +13,9 @@ import { requireUser } from "./current-user";
  * as a success.
  */
 export function validatedActionWithUser<S extends z.ZodType, F extends string = string>(
-  // A function when the rules depend on the user, such as their time zone.
-  schema: S | ((user: SessionUser) => S),
+  // A function when the rules depend on the user, such as their time zone
+  // (async when they depend on the request too: the locale of date examples).
+  schema: S | ((user: SessionUser) => S | Promise<S>),
   handler: (data: z.output<S>, user: SessionUser, formData: FormData) => Promise<FormState<F>>,
   options: { keepValues?: boolean } = {},
 ) {
@@ -22,7 +23,7 @@ export function validatedActionWithUser<S extends z.ZodType, F extends string = 
     const user = await requireUser();
     if (!isFormData(formData)) return UNREADABLE_FORM;
     const submitted = formValues(formData);
-    const parsed = (typeof schema === "function" ? schema(user) : schema).safeParse(submitted);
+    const parsed = (typeof schema === "function" ? await schema(user) : schema).safeParse(submitted);
     const values = options.keepValues === false ? {} : submitted;
     if (!parsed.success) return invalid<F>(parsed.error, values);
     const data = parsed.data;

@@ -6,7 +6,10 @@ import { applications, calendarFeeds, rounds, users } from "@/db/schema";
 import { CLOSED_STATUSES, isClosed } from "@/lib/vocabulary";
 import type { CalendarRound, CalendarStep } from "@/lib/calendar/ics";
 import { DAY } from "@/lib/guidance/facts";
+import { dateDisplayFor, hourCycleOrNull } from "@/lib/time/locale";
+import { currentZoneName } from "@/lib/time/zone-names";
 import { guidanceQueue } from "./guidance";
+import type { GuidanceReader } from "./guidance-inputs";
 import { write } from "./write";
 
 /** How far back the feed reaches, so a calendar keeps the rounds of the last weeks. */
@@ -52,15 +55,19 @@ export function turnOffCalendarFeed(db: Queryable, userId: string): boolean {
  * The owner of a feed token: only what building the feed needs, never the
  * account's other columns. Malformed tokens are refused before the query.
  */
-export function findFeedOwner(db: Queryable, token: string): { id: string; timeZone: string } | null {
+export function findFeedOwner(db: Queryable, token: string): GuidanceReader | null {
   if (!TOKEN_SHAPE.test(token)) return null;
   const row = db
-    .select({ id: users.id, timeZone: users.timeZone })
+    .select({ id: users.id, timeZone: users.timeZone, locale: users.locale, hourCycle: users.hourCycle, seenLocale: users.seenLocale })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(eq(calendarFeeds.token, token))
     .get();
-  return row ? { id: row.id, timeZone: row.timeZone ?? "UTC" } : null;
+  if (!row) return null;
+  // A calendar app sends no Accept-Language of the user's: the saved choice,
+  // else the browser's locale last seen, else en-US writes the step texts.
+  const dates = dateDisplayFor({ locale: row.locale, hourCycle: hourCycleOrNull(row.hourCycle), seenLocale: row.seenLocale }, null);
+  return { id: row.id, timeZone: row.timeZone ? currentZoneName(row.timeZone) : "UTC", dates };
 }
 
 const calendarRoundColumns = {
@@ -113,7 +120,7 @@ export function calendarRound(db: Queryable, userId: string, applicationId: stri
  */
 export function feedContents(
   db: Queryable,
-  user: { id: string; timeZone: string },
+  user: GuidanceReader,
   now: Date,
 ): { rounds: CalendarRound[]; steps: CalendarStep[] } {
   const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY);

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { userDataVersions } from "@/db/schema";
+import type { GuidanceReader } from "./guidance-inputs";
 import { SizedCache } from "./sized-cache";
 
 /**
@@ -29,7 +30,10 @@ export function cacheBudgetBytes(): number {
   return (Number.isFinite(mb) && mb >= 0 ? mb : DEFAULT_CACHE_MB) * 1024 * 1024;
 }
 
-type Entry<T> = { version: number; timeZone: string; computedAt: number; expiresAt: number; value: T };
+type Entry<T> = { version: number; reader: string; computedAt: number; expiresAt: number; value: T };
+
+/** Whose eyes a cached result was written for: its texts hold dates in this zone, locale and clock. */
+const readerKey = (user: GuidanceReader) => `${user.timeZone}|${user.dates?.locale ?? ""}|${user.dates?.hourCycle ?? ""}`;
 
 /** What compute returns: the value, and the earliest instant (ms) it is known to change at, if any. */
 export type Computed<T> = { value: T; changesAt?: number };
@@ -53,7 +57,7 @@ export function dataVersion(db: Queryable, userId: string): number {
 
 /**
  * `compute()`'s result for this user, reused while their data version and
- * time zone are unchanged and `now` is within QUEUE_FRESH_MS after it was
+ * reader (zone, locale, clock) are unchanged and `now` is within QUEUE_FRESH_MS after it was
  * computed and before the instant compute said it changes. The version is
  * read in the same transaction as compute's reads, so a result is never
  * filed under a version newer than the rows it saw.
@@ -62,7 +66,7 @@ export function cachedForUser<T>(
   db: Queryable,
   /** What is cached ("queue", "analytics"): each has its own entry per user. */
   what: string,
-  user: { id: string; timeZone: string },
+  user: GuidanceReader,
   now: Date,
   compute: (tx: Queryable) => Computed<T>,
 ): T {
@@ -75,10 +79,11 @@ export function cachedForUser<T>(
     const at = now.getTime();
     const key = `${what}:${user.id}`;
     const hit = cache.get(key) as Entry<T> | undefined;
-    if (hit && hit.version === version && hit.timeZone === user.timeZone && at >= hit.computedAt && at < hit.expiresAt) return hit.value;
+    const reader = readerKey(user);
+    if (hit && hit.version === version && hit.reader === reader && at >= hit.computedAt && at < hit.expiresAt) return hit.value;
     const { value, changesAt } = compute(tx);
     const expiresAt = Math.min(at + QUEUE_FRESH_MS, changesAt !== undefined && changesAt > at ? changesAt : Infinity);
-    cache.set(key, { version, timeZone: user.timeZone, computedAt: at, expiresAt, value });
+    cache.set(key, { version, reader, computedAt: at, expiresAt, value });
     return value;
   });
 }

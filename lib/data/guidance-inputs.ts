@@ -16,6 +16,10 @@ import { ACTIVE_STATUSES } from "@/lib/vocabulary";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
 import { getGuidanceSettings } from "./guidance-settings";
 import { groupBy } from "@/lib/group-by";
+import type { DateDisplay } from "@/lib/time/locale";
+
+/** Whose guidance it is, and how they read dates: reasons name days and times in their zone, locale and clock. */
+export type GuidanceReader = { id: string; timeZone: string; dates?: DateDisplay };
 
 /** Statuses for which some rule can still fire; the dashboard reads no others. */
 const ADVISABLE_STATUSES: ApplicationStatus[] = [...ACTIVE_STATUSES, "rejected"];
@@ -87,7 +91,7 @@ function roundDetailsOfAll(db: Queryable, userId: string): { signalRows: SignalR
  */
 export function loadGuidanceInputs(
   db: Queryable,
-  user: { id: string; timeZone: string },
+  user: GuidanceReader,
   scope: Scope,
 ): (GuidanceInput & { application: { roleTitle: string } })[] {
   const one = "applicationId" in scope ? scope.applicationId : null;
@@ -177,6 +181,7 @@ export function loadGuidanceInputs(
       settings,
       otherActiveApplications: Math.max(0, activeCount - (!archivedAt && ACTIVE_STATUSES.includes(app.status) ? 1 : 0)),
       timeZone: user.timeZone,
+      dates: user.dates,
       handled,
     };
   });

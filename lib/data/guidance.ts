@@ -10,11 +10,11 @@ import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
 import { overviewOf, type GuidanceOverview, type QueueItem } from "@/lib/dashboard/overview";
 import { logEvent } from "./events";
 import { cachedForUser } from "./guidance-cache";
-import { loadGuidanceInputs } from "./guidance-inputs";
+import { loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
 import { markThankYouSent } from "./rounds";
 import { write, type WriteTx } from "./write";
 
-type GuidanceUser = { id: string; timeZone: string };
+type GuidanceUser = GuidanceReader;
 
 export type { CheckInItem, DraftMaterial, GuidanceOverview, PutAsideItem, QueueItem } from "@/lib/dashboard/overview";
 

@@ -6,7 +6,7 @@ import { sessions, users } from "@/db/schema";
 import { LAST_SEEN_UPDATE_MS, SESSION_ABSOLUTE_LIMIT_MS, SESSION_IDLE_LIMIT_MS } from "@/lib/auth/limits";
 import { sessionEnd, type SessionEnd } from "@/lib/auth/session-expiry";
 import { serverLog } from "@/lib/security-log";
-import { toSessionUser, type SessionUser } from "./users";
+import { sessionColumns, toSessionUser, type SessionUser } from "./users";
 import { write } from "./write";
 
 const USER_AGENT_MAX = 400;
@@ -44,27 +44,22 @@ export function checkSession(
 ): SessionCheck {
   const row = db
     .select({
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      sessionVersion: users.sessionVersion,
-      timeZone: users.timeZone,
+      session: { createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt },
+      user: sessionColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
     .get();
   if (!row) return { ok: false, reason: "missing" };
-  if (row.sessionVersion !== sessionVersion) return { ok: false, reason: "revoked" };
-  const ended = sessionEnd(row, now);
+  if (row.user.sessionVersion !== sessionVersion) return { ok: false, reason: "revoked" };
+  const ended = sessionEnd(row.session, now);
   if (ended) {
     write(db, (tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)).run());
     return { ok: false, reason: ended };
   }
-  if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_UPDATE_MS) touchSession(db, sessionId, now);
-  return { ok: true, user: toSessionUser({ id: row.id, email: row.email, name: row.name, sessionVersion: row.sessionVersion, timeZone: row.timeZone }) };
+  if (now.getTime() - row.session.lastSeenAt.getTime() >= LAST_SEEN_UPDATE_MS) touchSession(db, sessionId, now);
+  return { ok: true, user: toSessionUser(row.user) };
 }
 
 function touchSession(db: Db, sessionId: string, now: Date): void {

@@ -3,12 +3,15 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { calendarFeeds, sessions, users } from "@/db/schema";
+import { hourCycleOrNull, type HourCycle } from "@/lib/time/locale";
+import { currentZoneName } from "@/lib/time/zone-names";
 import { write, type WriteTx } from "./write";
 
 /**
  * What the app may know of a signed-in user: never the password hash.
  * `timeZone` is always usable (UTC until the user's is known);
- * `timeZoneChosen` says whether it is really theirs.
+ * `timeZoneChosen` says whether it is really theirs. `locale` and
+ * `hourCycle` are null while the user lets the browser decide.
  */
 export type SessionUser = {
   id: string;
@@ -17,18 +20,42 @@ export type SessionUser = {
   sessionVersion: number;
   timeZone: string;
   timeZoneChosen: boolean;
+  locale: string | null;
+  hourCycle: HourCycle | null;
+  /** The browser's locale, last seen (see recordSeenLocale). */
+  seenLocale: string | null;
 };
 
-const sessionColumns = {
+export const sessionColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
   sessionVersion: users.sessionVersion,
   timeZone: users.timeZone,
+  locale: users.locale,
+  hourCycle: users.hourCycle,
+  seenLocale: users.seenLocale,
 };
 
-export function toSessionUser(row: { id: string; email: string; name: string; sessionVersion: number; timeZone: string | null }): SessionUser {
-  return { ...row, timeZone: row.timeZone ?? "UTC", timeZoneChosen: row.timeZone !== null };
+type SessionRow = {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+  timeZone: string | null;
+  locale: string | null;
+  hourCycle: string | null;
+  seenLocale: string | null;
+};
+
+export function toSessionUser(row: SessionRow): SessionUser {
+  return {
+    ...row,
+    // An old spelling saved before names were canonical still works, and reads as today's name.
+    timeZone: row.timeZone ? currentZoneName(row.timeZone) : "UTC",
+    timeZoneChosen: row.timeZone !== null,
+    hourCycle: hourCycleOrNull(row.hourCycle),
+  };
 }
 
 /** Creates the account, or returns null when the email is already taken. */
@@ -99,6 +126,22 @@ export function changePasswordHash(db: Db, userId: string, passwordHash: string)
 
 export function setTimeZone(db: Db, userId: string, timeZone: string): void {
   write(db, (tx) => tx.update(users).set({ timeZone }).where(eq(users.id, userId)).run());
+}
+
+/** The user's choice of how dates read: null for either follows the browser. */
+export function setDateDisplay(db: Db, { userId, locale, hourCycle }: { userId: string; locale: string | null; hourCycle: HourCycle | null }): void {
+  write(db, (tx) => tx.update(users).set({ locale, hourCycle }).where(eq(users.id, userId)).run());
+}
+
+/**
+ * Remembers the browser's locale for the calendar feed, which has no browser
+ * to ask; true when it changed. Written only when it differs, so a page view
+ * costs no write.
+ */
+export function recordSeenLocale(db: Db, { userId, locale }: { userId: string; locale: string }): boolean {
+  return write(db, (tx) =>
+    tx.update(users).set({ seenLocale: locale }).where(and(eq(users.id, userId), sql`${users.seenLocale} is not ${locale}`)).run().changes === 1,
+  );
 }
 
 /** Takes the device's zone only while the account has none, so it never overrides a choice. */

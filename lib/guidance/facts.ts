@@ -1,6 +1,7 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
-import { atLocalHour, atLocalHourOfDay, formatShortDate, localDate, localDayNumber } from "@/lib/time/zoned";
+import { atLocalHour, atLocalHourOfDay, localDate, localDayNumber } from "@/lib/time/zoned";
+import { datesOf } from "./dates";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
 import { byText } from "./queue";
 
@@ -174,9 +175,8 @@ export const kindWord = (kind: RoundKind) => KIND_WORDS[kind];
 
 /** "Wed 2 Dec", with the year when it is not this year's. */
 export const dayName = perCall((instant: Date, facts: Facts) => {
-  const zone = facts.input.timeZone;
   const year = dayOf(facts, instant).slice(0, 4);
-  const short = formatShortDate(instant, zone);
+  const short = datesOf(facts.input).shortDate(instant);
   return year === thisYear(facts, facts) ? short : `${short} ${year}`;
 });
 const thisYear = perCall((_: Facts, facts: Facts) => dayOf(facts, facts.now).slice(0, 4));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, EVENT_KINDS, HANDLED_STATES, ROUND_KINDS, ROUND_OUTCOMES, SIGNAL_KEYS } from "@/lib/vocabulary";
+import { HOUR_CYCLES } from "@/lib/time/locale";
 import { guidanceSettingsSchema } from "./settings";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date (YYYY-MM-DD)");
@@ -44,6 +45,8 @@ export const guidanceInputSchema = z.object({
   otherActiveApplications: z.number().int().min(0),
   /** The user's zone: a stated decision date ends at midnight there, and dates in reasons read there. */
   timeZone: z.string().min(1),
+  /** How dates in reasons are written: the user's locale and clock. Absent: "Wed 2 Dec 2026, 14:00" (en-GB, 24-hour). */
+  dates: z.object({ locale: z.string().min(1), hourCycle: z.enum(HOUR_CYCLES).nullable() }).optional(),
   /** Steps the user marked done, dismissed or snoozed, by key. */
   handled: z.array(z.object({ key: z.string().min(1), state: z.enum(HANDLED_STATES), until: z.date().nullable() })),
 });

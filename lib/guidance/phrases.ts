@@ -1,5 +1,6 @@
-import { formatDateTime } from "@/lib/time/zoned";
+import { datesOf } from "./dates";
 import { DAY, HOUR } from "./facts";
+import type { GuidanceInput } from "./input";
 
 /**
  * "30 hours", "8 days": how long between two instants, in the unit a person
@@ -23,8 +24,8 @@ export function span(from: Date, to: Date): string {
 export const ago = (date: Date, now: Date) => `${span(date, now)} ago`;
 export const until = (date: Date, now: Date) => `in ${span(now, date)}`;
 
-/** "Tue, 1 Dec 2026, 10:00" in the user's zone. */
-export const when = (date: Date, timeZone: string) => formatDateTime(date, timeZone);
+/** "Tue, 1 Dec 2026, 10:00" (or "Tue, Dec 1, 2026, 10:00 AM") in the user's zone. */
+export const when = (date: Date, input: Pick<GuidanceInput, "timeZone" | "dates">) => datesOf(input).dateTime(date);
 
 /** "a, b and c" */
 export function listOf(items: readonly string[]): string {
@@ -34,20 +35,5 @@ export function listOf(items: readonly string[]): string {
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const calendar = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-// Formatting is the costly part and a few dates recur across thousands of
-// applications; the answer depends on the date alone.
-const calendarDates = new Map<string, string>();
-
-/** "Fri, 4 Dec 2026" for a calendar date, which has no zone. */
-export function calendarDate(isoDate: string): string {
-  let text = calendarDates.get(isoDate);
-  if (text === undefined) {
-    const [y, m, d] = isoDate.split("-").map(Number);
-    text = calendar.format(new Date(Date.UTC(y, m - 1, d)));
-    if (calendarDates.size >= 4096) calendarDates.clear();
-    calendarDates.set(isoDate, text);
-  }
-  return text;
-}
+/** "Fri, 4 Dec 2026" (or "Fri, Dec 4, 2026") for a calendar date, which has no zone. */
+export const calendarDate = (isoDate: string, input: Pick<GuidanceInput, "timeZone" | "dates">) => datesOf(input).calendarDate(isoDate);

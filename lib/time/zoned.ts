@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { currentZoneName } from "./zone-names";
 
 // Interview times are instants stored in UTC. People type and read them as
 // wall-clock times in their own zone, so every conversion names the zone.
@@ -6,13 +7,14 @@ import { TZDate } from "@date-fns/tz";
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
 /**
- * The runtime's own name for a zone ("europe/berlin" -> "Europe/Berlin"),
- * or null when it knows no such zone. Names are stored in this form so that
- * the settings list and comparisons agree.
+ * A zone's current IANA name ("europe/berlin" -> "Europe/Berlin",
+ * "Asia/Calcutta" -> "Asia/Kolkata"), or null when the runtime knows no such
+ * zone. Names are stored in this form so that the settings list and
+ * comparisons agree.
  */
 export function canonicalTimeZone(zone: string): string | null {
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+    return currentZoneName(new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone);
   } catch {
     return null;
   }
@@ -40,8 +42,9 @@ export function wallTimeToUtc(wall: string, zone: string): Date | null {
 // Building an Intl.DateTimeFormat costs far more than using one, and the
 // dashboard formats thousands of dates in the same zone: keep one per use.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(use: string, zone: string, options: Intl.DateTimeFormatOptions, locale = "en-GB"): Intl.DateTimeFormat {
-  const key = `${use}|${zone}`;
+/** One formatter per use, zone and locale, built once: `use` names the options, which never vary for it. */
+export function formatter(use: string, zone: string, options: Intl.DateTimeFormatOptions, locale = "en-GB"): Intl.DateTimeFormat {
+  const key = `${use}|${locale}|${zone}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
@@ -220,9 +223,14 @@ export function formatTime(date: Date, zone: string): string {
   return formatter("time", zone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 }
 
-/** Every zone the runtime knows, for the settings picker, with `current` always among them. */
+/**
+ * Every zone the runtime knows by its current name, for the settings picker,
+ * with `current` always among them.
+ */
 export function knownTimeZones(current: string): string[] {
-  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+  const names = new Set(Intl.supportedValuesOf("timeZone").map(currentZoneName));
+  names.delete("UTC");
+  const zones = ["UTC", ...[...names].sort()];
   return zones.includes(current) ? zones : [current, ...zones];
 }
 

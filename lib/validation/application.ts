@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
+import type { DateFormat } from "@/lib/time/formats";
 import { optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
 
 export const MAX_SALARY = 100_000_000;
 
-export const applicationSchema = z
+/** The application form; with the user's `formats`, the applied date is read and explained their way. */
+export const applicationSchemaFor = (formats?: DateFormat) => z
   .object({
     company: requiredText("Company", 120),
     roleTitle: requiredText("Role title", 120),
@@ -31,7 +33,7 @@ export const applicationSchema = z
     ),
     salaryPeriod: optionalEnum("Pay period", SALARY_PERIODS),
     status: z.enum(APPLICATION_STATUSES, { error: "Choose a status from the list." }),
-    appliedOn: optionalIsoDate("Applied date"),
+    appliedOn: optionalIsoDate("Applied date", formats),
     excitement: optionalInt("Excitement", 1, 5),
     notes: optionalText("Notes", 5000),
   })
@@ -47,6 +49,9 @@ export const applicationSchema = z
       ctx.addIssue({ code: "custom", path: ["salaryPeriod"], message: "Say whether the salary is per year, month or hour." });
     }
   });
+
+/** As imports read rows: dates are already ISO by then. */
+export const applicationSchema = applicationSchemaFor();
 
 export type ApplicationInput = z.infer<typeof applicationSchema>;
 export type ApplicationField = keyof ApplicationInput;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { EVENT_KINDS } from "@/lib/vocabulary";
+import { formatsFor } from "@/lib/time/formats";
 import { optionalText, wallDateTime } from "./fields";
 import { CLOCK_SKEW_MS, type RoundRulesContext } from "./round";
 
-const eventFields = ({ timeZone, now }: RoundRulesContext) => ({
-  occurredAt: wallDateTime("When", timeZone).refine(
+const eventFields = ({ timeZone, now, dates }: RoundRulesContext) => ({
+  occurredAt: wallDateTime("When", timeZone, dates ? formatsFor(dates) : undefined).refine(
     (at) => at.getTime() <= now.getTime() + CLOCK_SKEW_MS,
     "This hasn't happened yet: an event can't be dated in the future.",
   ),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { DateFormat } from "@/lib/time/formats";
+import { typedDateTimeToWall, typedDateToIso } from "@/lib/time/typed-dates";
 import { canonicalTimeZone, toWallTime, wallTimeToUtc } from "@/lib/time/zoned";
 
 // Form values arrive as strings (or File objects, if someone posts by hand).
@@ -46,14 +48,22 @@ export const optionalInt = (label: string, min: number | null, max: number) =>
     wholeNumber(label, min, max).optional(),
   );
 
-/** A real calendar date written YYYY-MM-DD (what <input type="date"> sends). */
-export const optionalIsoDate = (label: string) =>
+/**
+ * A real calendar date written YYYY-MM-DD (what <input type="date"> sends).
+ * With the user's `formats`, also as they would type it ("03/14/2026" in the
+ * US), and the error's example is written that way, as their date input shows it.
+ */
+export const optionalIsoDate = (label: string, formats?: DateFormat) =>
   z.preprocess(
-    blankToUndefined,
+    (value) => {
+      const v = blankToUndefined(value);
+      return formats && typeof v === "string" ? typedDateToIso(v, formats) : v;
+    },
     z
       .string({ error: `${label} must be a date.` })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-03-14.`)
-      .refine(isRealDate, `${label} is not a real date.`)
+      // One message for a date that is not one: the checks after the shape would only repeat it.
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label} must be a date like ${formats?.inputExample("date") ?? "2026-03-14"}.`, abort: true })
+      .refine(isRealDate, { message: `${label} is not a real date.`, abort: true })
       .refine((d) => d >= "1970-01-01" && d <= "2100-12-31", `${label} must be between 1970 and 2100.`)
       .optional(),
   );
@@ -91,17 +101,19 @@ const LATEST = Date.UTC(2101, 0, 1);
 
 /**
  * A date and time as typed in a datetime-local input, read in the user's
- * zone and turned into an instant.
+ * zone and turned into an instant. With the user's `formats`, also as they
+ * would type it ("03/14/2026, 9:30 AM"), and the example is written that way.
  */
-export const wallDateTime = (label: string, zone: string) =>
+export const wallDateTime = (label: string, zone: string, formats?: DateFormat) =>
   z
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
-    .transform((value, ctx) => {
+    .transform((typed, ctx) => {
+      const value = formats ? typedDateTimeToWall(typed, formats) : typed;
       const instant = wallTimeToUtc(value, zone);
       if (!instant) {
-        ctx.addIssue({ code: "custom", message: `${label} must be a date and time, like 2026-03-14 09:30.` });
+        ctx.addIssue({ code: "custom", message: `${label} must be a date and time, like ${formats?.inputExample("dateTime") ?? "2026-03-14 09:30"}.` });
         return z.NEVER;
       }
       if (instant.getTime() < EARLIEST || instant.getTime() >= LATEST) {
@@ -119,8 +131,8 @@ export const wallDateTime = (label: string, zone: string) =>
       return instant;
     });
 
-export const optionalWallDateTime = (label: string, zone: string) =>
-  z.preprocess(blankToUndefined, wallDateTime(label, zone).optional());
+export const optionalWallDateTime = (label: string, zone: string, formats?: DateFormat) =>
+  z.preprocess(blankToUndefined, wallDateTime(label, zone, formats).optional());
 
 /** A checkbox: present ("on") means ticked. */
 export const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES, SIGNAL_KEYS, type SignalKey } from "@/lib/vocabulary";
 import { localDate } from "@/lib/time/zoned";
-import { formatCalendarDate } from "@/lib/applications/labels";
+import { BRITISH, formatsFor, type DateStyle } from "@/lib/time/formats";
 import {
   checkbox,
   emailField,
@@ -79,26 +79,28 @@ const customSignalLines = z.preprocess(
     .refine((lines) => lines.length <= MAX_CUSTOM_SIGNALS, `Keep it to ${MAX_CUSTOM_SIGNALS} signals of your own, one per line.`),
 );
 
-export type RoundRulesContext = { timeZone: string; now: Date };
+/** `dates`: how the user reads dates, for the examples in messages (absent: ISO examples, en-GB dates). */
+export type RoundRulesContext = { timeZone: string; now: Date; dates?: DateStyle };
 
 /** The round form. Needs the user's zone (times are typed in it) and `now`. */
-export function roundSchema({ timeZone, now }: RoundRulesContext) {
+export function roundSchema({ timeZone, now, dates }: RoundRulesContext) {
+  const formats = dates ? formatsFor(dates) : undefined;
   return z
     .preprocess(
       gather,
       z.object({
         kind: z.enum(ROUND_KINDS, { error: "Choose what kind of round it is." }),
-        scheduledAt: wallDateTime("Start", timeZone),
+        scheduledAt: wallDateTime("Start", timeZone, formats),
         durationMinutes: optionalInt("Duration", null, MAX_ROUND_MINUTES),
         format: optionalEnum("Format", ROUND_FORMATS),
         location: optionalText("Location or link", 500),
         outcome: z.enum(ROUND_OUTCOMES, { error: "Choose an outcome from the list." }).default("pending"),
         notes: optionalText("Notes", 5000),
         prepNotes: optionalText("Prep notes", 5000),
-        thankYouSentAt: optionalWallDateTime("Thank-you sent", timeZone),
+        thankYouSentAt: optionalWallDateTime("Thank-you sent", timeZone, formats),
         noNextSteps: checkbox,
         signals: z.array(z.enum(SIGNAL_KEYS, { error: "That signal is not in the list." })),
-        hiringTimelineOn: optionalIsoDate("Decision date"),
+        hiringTimelineOn: optionalIsoDate("Decision date", formats),
         customSignals: customSignalLines,
         interviewerIds: z
           .array(z.uuid("Pick people from the list."))
@@ -144,7 +146,7 @@ export function roundSchema({ timeZone, now }: RoundRulesContext) {
         ctx.addIssue({
           code: "custom",
           path: ["hiringTimelineOn"],
-          message: `The decision date can't be before the round (${formatCalendarDate(roundDay)}).`,
+          message: `The decision date can't be before the round (${(formats ?? formatsFor({ ...BRITISH, zone: timeZone })).calendarDay(roundDay)}).`,
         });
       }
       if (v.noNextSteps && timeline) {

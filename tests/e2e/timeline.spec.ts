@@ -202,7 +202,8 @@ test.describe("on a device set to UTC", () => {
     const stored = roundsOf(appId)[0].scheduled_at;
 
     await page.goto("/settings");
-    await page.getByLabel("Your time zone").selectOption("Asia/Tokyo");
+    await page.getByLabel("Your time zone").fill("tokyo");
+    await page.getByRole("option", { name: /^Asia\/Tokyo/ }).click();
     await page.getByRole("button", { name: "Save time zone" }).click();
     await expect(page.getByText("Times are now shown in Asia/Tokyo.")).toBeVisible();
     await expect(page.getByText("This device is set to UTC.")).toBeVisible();

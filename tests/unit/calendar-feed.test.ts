@@ -53,9 +53,10 @@ describe("calendar feed tokens", () => {
     expect(feed.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(feed.token, "base64url")).toHaveLength(32);
     expect(getCalendarFeed(db, ana.id)).toEqual({ token: feed.token, createdAt: NOW });
-    expect(findFeedOwner(db, feed.token)).toEqual({ id: ana.id, timeZone: "UTC" });
-    // Only the owner's id and zone: nothing else of the account leaves the query.
-    expect(Object.keys(findFeedOwner(db, feed.token) ?? {}).sort()).toEqual(["id", "timeZone"]);
+    // No locale chosen or seen yet: the feed's texts are written en-US.
+    expect(findFeedOwner(db, feed.token)).toEqual({ id: ana.id, timeZone: "UTC", dates: { locale: "en-US", hourCycle: null } });
+    // Only the owner's id, zone and date style: nothing else of the account leaves the query.
+    expect(Object.keys(findFeedOwner(db, feed.token) ?? {}).sort()).toEqual(["dates", "id", "timeZone"]);
   });
 
   it("regenerating replaces the token in place, so the old URL dies at once", () => {

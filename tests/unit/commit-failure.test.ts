@@ -44,7 +44,7 @@ import {
   useRecoveryCode,
   useTimeStep,
 } from "@/lib/data/two-factor";
-import { adoptTimeZone, changePasswordHash, createUser, revokeSessions, setTimeZone } from "@/lib/data/users";
+import { adoptTimeZone, changePasswordHash, createUser, recordSeenLocale, revokeSessions, setDateDisplay, setTimeZone } from "@/lib/data/users";
 import { write } from "@/lib/data/write";
 import type { ExportDocument } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
@@ -199,7 +199,9 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/users.ts#adoptTimeZone": (f) => adoptTimeZone(f.db, f.user.id, "Europe/Paris"),
   "lib/data/users.ts#changePasswordHash": (f) => changePasswordHash(f.db, f.user.id, "another-hash"),
   "lib/data/users.ts#createUser": (f) => createUser(f.db, { name: "Cy", email: "cy@example.com", passwordHash: "hash" }),
+  "lib/data/users.ts#recordSeenLocale": (f) => recordSeenLocale(f.db, { userId: f.user.id, locale: "fr-FR" }),
   "lib/data/users.ts#revokeSessions": (f) => revokeSessions(f.db, f.user.id),
+  "lib/data/users.ts#setDateDisplay": (f) => setDateDisplay(f.db, { userId: f.user.id, locale: "de-DE", hourCycle: "h12" }),
   "lib/data/users.ts#setTimeZone": (f) => setTimeZone(f.db, f.user.id, "Asia/Tokyo"),
 };
 

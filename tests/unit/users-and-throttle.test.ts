@@ -32,8 +32,11 @@ describe("users", () => {
     const ana = await makeUser(db, "ana@example.com");
     expect(Object.keys(getSessionUser(db, ana.id)!).sort()).toEqual([
       "email",
+      "hourCycle",
       "id",
+      "locale",
       "name",
+      "seenLocale",
       "sessionVersion",
       "timeZone",
       "timeZoneChosen",

@@ -12,14 +12,17 @@ import {
   updateApplication,
 } from "@/lib/data/applications";
 import { formField } from "@/lib/forms/form-field";
-import { applicationSchema, type ApplicationField } from "@/lib/validation/application";
+import type { SessionUser } from "@/lib/data/users";
+import { dateFormatFor } from "@/lib/time/request-dates";
+import { applicationSchemaFor, type applicationSchema, type ApplicationField } from "@/lib/validation/application";
 
 // Ids come from the form and are never trusted: every data call below is
 // scoped by the session's user, so a foreign id matches no row.
 const idFrom = (formData: FormData) => formField(formData, "id");
+const schemaFor = async (user: SessionUser) => applicationSchemaFor(await dateFormatFor(user));
 
 export const createApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField>(
-  applicationSchema,
+  schemaFor,
   async (data, user) => {
     const created = createApplication(getDb(), user.id, data);
     revalidatePath("/", "layout");
@@ -28,7 +31,7 @@ export const createApplicationAction = validatedActionWithUser<typeof applicatio
 );
 
 export const updateApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField>(
-  applicationSchema,
+  schemaFor,
   async (data, user, formData) => {
     const id = idFrom(formData);
     if (!updateApplication(getDb(), user.id, id, data)) return notFoundFor(user.id, { kind: "application", id });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
 import { countApplications } from "@/lib/data/applications";
 import { getImport } from "@/lib/data/imports";
 import { applicationListPage } from "@/lib/data/application-list";
@@ -25,7 +25,7 @@ function showing(total: number, page: number, pageSize: number): string {
 }
 
 export default async function ApplicationsPage({ searchParams }: PageProps<"/applications">) {
-  const user = await requireUser();
+  const user = await requireReader();
   const raw = await searchParams;
   const filter = applicationFilterSchema.parse(raw);
   const db = getDb();
@@ -83,7 +83,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
         <>
           {/* Keyed by the query so Clear, Back and shared links reset the inputs, which keep their old values on a client-side navigation otherwise. */}
           <ListFilters key={applicationsHref(filter, 1)} filter={filter} />
-          {fromImport !== undefined ? <ImportedFilterNote record={fromImport} filter={filter} timeZone={user.timeZone} /> : null}
+          {fromImport !== undefined ? <ImportedFilterNote record={fromImport} filter={filter} dates={user.dates} /> : null}
 
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="result-count">
             {showing(list.total, list.page, list.pageSize)}
@@ -105,7 +105,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
           ) : (
             <ul className="card divide-y divide-slate-200 dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900" aria-label="Applications">
               {list.rows.map((row) => (
-                <ApplicationRow key={row.id} row={row} now={now} />
+                <ApplicationRow key={row.id} row={row} now={now} dates={user.dates} />
               ))}
             </ul>
           )}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
 import { countApplications } from "@/lib/data/applications";
 import { boardColumns } from "@/lib/data/board";
 import { guidanceQueue } from "@/lib/data/guidance";
@@ -12,7 +12,7 @@ import { columnViews } from "./_components/card-view";
 export const metadata: Metadata = { title: "Board" };
 
 export default async function BoardPage() {
-  const user = await requireUser();
+  const user = await requireReader();
   const db = getDb();
   const now = new Date();
   const columns = boardColumns(db, user.id);
@@ -53,7 +53,7 @@ export default async function BoardPage() {
           <EmptyApplications />
         )
       ) : (
-        <Board columns={columnViews(columns, guidanceQueue(db, user, now), now, user.timeZone)} />
+        <Board columns={columnViews(columns, guidanceQueue(db, user, now), now, user.dates)} />
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { formatCalendarDate } from "@/lib/applications/labels";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
+import { formatsFor } from "@/lib/time/formats";
 import { listImports } from "@/lib/data/imports";
 import { KNOWN_FORMATS } from "@/lib/import/formats";
 import { SHORTLIST_JSON } from "@/lib/import/analyse";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Import applications" };
 const LABELS = new Map([...KNOWN_FORMATS.map((f) => [f.id, f.label] as const), [SHORTLIST_JSON.id, SHORTLIST_JSON.label], ["csv", "CSV with your own columns"]]);
 
 export default async function ImportPage() {
-  const user = await requireUser();
+  const user = await requireReader();
   const earlier = listImports(getDb(), { userId: user.id, limit: 10 });
   return (
     <div className="mx-auto max-w-5xl space-y-6">
@@ -29,7 +29,7 @@ export default async function ImportPage() {
         </p>
       </div>
 
-      <ImportFlow />
+      <ImportFlow dates={user.dates} />
 
       <section aria-labelledby="earlier-heading" className="space-y-3">
         <h2 id="earlier-heading" className="text-lg font-semibold">
@@ -45,7 +45,7 @@ export default async function ImportPage() {
                   <span className="font-medium break-all">{i.fileName}</span>
                   <span className="text-slate-700 dark:text-slate-300">
                     {" "}
-                    · {LABELS.get(i.format) ?? i.format} · {formatCalendarDate(localDate(i.createdAt, user.timeZone))}
+                    · {LABELS.get(i.format) ?? i.format} · {formatsFor(user.dates).calendarDay(localDate(i.createdAt, user.timeZone))}
                   </span>
                 </span>
                 <Link href={`/applications?imported=${i.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">

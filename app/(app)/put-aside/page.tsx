@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
 import { guidanceOverview, type PutAsideItem } from "@/lib/data/guidance";
 import { groupBy } from "@/lib/group-by";
 import { PageLinks, pageOf } from "../_components/page-links";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Put aside" };
 const PAGE_SIZE = 20;
 
 export default async function PutAsidePage({ searchParams }: PageProps<"/put-aside">) {
-  const user = await requireUser();
+  const user = await requireReader();
   const requested = Number((await searchParams).page);
   const now = new Date();
   const items = guidanceOverview(getDb(), user, now).putAside;
@@ -49,7 +49,7 @@ export default async function PutAsidePage({ searchParams }: PageProps<"/put-asi
                     {first.roleTitle} at {first.company}
                   </Link>
                 </h2>
-                <PutAsideList items={group} timeZone={user.timeZone} />
+                <PutAsideList items={group} dates={user.dates} />
               </li>
             );
           })}

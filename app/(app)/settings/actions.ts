@@ -7,7 +7,7 @@ import { signOut } from "@/lib/auth/auth";
 import { changePassword } from "@/lib/auth/change-password";
 import { requestContext } from "@/lib/auth/request-context";
 import { validatedActionWithUser } from "@/lib/auth/validated-action";
-import { setTimeZone } from "@/lib/data/users";
+import { setDateDisplay, setTimeZone } from "@/lib/data/users";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/calendar-feed";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
@@ -15,6 +15,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formValues, isFormData, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
 import { changePasswordSchema, timeZoneSchema } from "@/lib/validation/auth";
+import { dateDisplaySchema, type DateDisplayField } from "@/lib/validation/date-display";
 import { calendarFeedSchema, type CalendarFeedIntent } from "@/lib/validation/calendar-feed";
 import { guidanceSettingsFormSchema, type GuidanceSettingsField } from "@/lib/validation/guidance-settings";
 
@@ -38,7 +39,16 @@ export const setTimeZoneAction = validatedActionWithUser<typeof timeZoneSchema, 
   async ({ timeZone }, user) => {
     setTimeZone(getDb(), user.id, timeZone);
     revalidatePath("/", "layout");
-    return { message: `Times are now shown in ${timeZone}.`, values: { timeZone } };
+    return { message: `Times are now shown in ${timeZone.replaceAll("_", " ")}.`, values: { timeZone } };
+  },
+);
+
+export const setDateDisplayAction = validatedActionWithUser<typeof dateDisplaySchema, DateDisplayField>(
+  dateDisplaySchema,
+  async ({ locale, hourCycle }, user) => {
+    setDateDisplay(getDb(), { userId: user.id, locale, hourCycle });
+    revalidatePath("/", "layout");
+    return { message: "Saved. Dates and times follow your choice on every page.", values: { locale: locale ?? "auto", hourCycle: hourCycle ?? "auto" } };
   },
 );
 

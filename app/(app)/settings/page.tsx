@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
 import { getGuidanceSettings } from "@/lib/data/guidance-settings";
 import { getCalendarFeed } from "@/lib/data/calendar-feed";
 import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
 import { knownTimeZones } from "@/lib/time/zoned";
+import { zoneChoice } from "@/lib/time/zone-names";
+import { DatesSection } from "./dates-section";
 import { CalendarFeedForm } from "./calendar-feed-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
@@ -16,8 +18,9 @@ import { YourData } from "./your-data";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
-  const user = await requireUser();
+  const user = await requireReader();
   const feed = getCalendarFeed(getDb(), user.id);
+  const now = new Date();
   const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -46,8 +49,10 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
           Interview times are typed and shown in this zone. Changing it changes how times read, never when they happen.
         </p>
-        <TimeZoneForm current={user.timeZone} zones={knownTimeZones(user.timeZone)} />
+        <TimeZoneForm current={user.timeZone} zones={knownTimeZones(user.timeZone).map((z) => zoneChoice(z, now))} />
       </section>
+
+      <DatesSection user={user} now={now} />
 
       <section aria-labelledby="guidance-heading" className="card p-4 sm:p-6">
         <h2 id="guidance-heading" className="text-lg font-semibold">

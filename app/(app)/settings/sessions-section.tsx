@@ -1,21 +1,21 @@
 import { ActionButton } from "@/app/_components/action-button";
 import { getDb } from "@/db/client";
 import { deviceName } from "@/lib/auth/device";
-import type { SignedInUser } from "@/lib/auth/current-user";
+import type { Reader } from "@/lib/time/request-dates";
 import { listSessions } from "@/lib/data/sessions";
-import { formatDateTime } from "@/lib/time/zoned";
+import { formatsFor } from "@/lib/time/formats";
 import { relativeTime } from "@/lib/time/relative";
 import { signOutEverywhereAction } from "../actions";
 import { SessionList, type SessionLine } from "./session-list";
 
 /** Settings → "Your sessions": every signed-in device, ended one at a time or all but this one. */
-export function SessionsSection({ user }: { user: SignedInUser }) {
+export function SessionsSection({ user }: { user: Reader }) {
   const now = new Date();
   const lines: SessionLine[] = listSessions(getDb(), { userId: user.id, now }).map((s) => ({
     id: s.id,
     device: deviceName(s.userAgent),
     current: s.id === user.sessionId,
-    signedIn: formatDateTime(s.createdAt, user.timeZone),
+    signedIn: formatsFor(user.dates).dateTime(s.createdAt),
     lastUsed: s.id === user.sessionId ? "now" : relativeTime(s.lastSeenAt, now),
     address: s.address,
   }));

@@ -1,10 +1,10 @@
 import QRCode from "qrcode";
 import { getDb } from "@/db/client";
-import type { SignedInUser } from "@/lib/auth/current-user";
+import type { Reader } from "@/lib/time/request-dates";
 import { groupedSecret, RECOVERY_CODE_COUNT, totpUri } from "@/lib/auth/totp";
 import { pendingTwoFactorSecret } from "@/lib/auth/two-factor";
 import { getTwoFactor, recoveryCodesLeft } from "@/lib/data/two-factor";
-import { formatLongDate } from "@/lib/time/zoned";
+import { formatsFor } from "@/lib/time/formats";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { startTwoFactorSetupAction } from "./two-factor-actions";
 import { RenewRecoveryCodesForm, TurnOffTwoFactorForm } from "./two-factor-forms";
@@ -17,7 +17,7 @@ async function qrDataUrl(uri: string): Promise<string> {
 }
 
 /** Settings → "Two-factor sign-in": off, waiting for its first code, or on. */
-export async function TwoFactorSection({ user, turnedOff }: { user: SignedInUser; turnedOff: boolean }) {
+export async function TwoFactorSection({ user, turnedOff }: { user: Reader; turnedOff: boolean }) {
   const db = getDb();
   const row = getTwoFactor(db, { userId: user.id });
   const pendingSecret = row && !row.enabledAt ? pendingTwoFactorSecret(db, { userId: user.id }) : null;
@@ -29,7 +29,7 @@ export async function TwoFactorSection({ user, turnedOff }: { user: SignedInUser
       {row?.enabledAt ? (
         <>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-            <span className="font-medium text-slate-900 dark:text-slate-100">On</span> since {formatLongDate(row.enabledAt, user.timeZone)}.
+            <span className="font-medium text-slate-900 dark:text-slate-100">On</span> since {formatsFor(user.dates).longDate(row.enabledAt)}.
             Signing in asks for a code from your authenticator app after your password.{" "}
             {recoveryCodesLeft(db, { userId: user.id })} of {RECOVERY_CODE_COUNT} recovery codes are unused.
           </p>

@@ -19,7 +19,7 @@ function upcomingLaterRound(facts: Facts): RoundFact | undefined {
 /** "Your second interview with Acme is on Wed, 2 Dec 2026, 14:00, in 5 days.": several steps give it as their reason. */
 const scheduledReason = perCall(
   (r: RoundFact, facts: Facts) =>
-    `Your ${kindWord(r.round.kind)} with ${facts.company} is on ${when(r.start, facts.input.timeZone)}, ${until(r.start, facts.now)}.`,
+    `Your ${kindWord(r.round.kind)} with ${facts.company} is on ${when(r.start, facts.input)}, ${until(r.start, facts.now)}.`,
 );
 
 /** Preparation booked at short notice is due no later than this long before the round. */

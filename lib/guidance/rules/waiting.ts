@@ -67,7 +67,7 @@ function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
     firstDue,
     waitReason: () =>
       current
-        ? `They said they would decide by ${calendarDate(current)}; that day is over, and their date counts rather than the usual ${plural(decisionWaitDays, "day")}.`
+        ? `They said they would decide by ${calendarDate(current, facts.input)}; that day is over, and their date counts rather than the usual ${plural(decisionWaitDays, "day")}.`
         : `Companies usually take about ${plural(decisionWaitDays, "day")} to decide, and that has passed.`,
   };
 }
@@ -86,7 +86,7 @@ function waitAfterApplying(facts: Facts): Wait | undefined {
     since,
     followUps: eventsSince(facts, since, ["follow_up_sent"]).map((e) => e.occurredAt),
     firstDue: planningTimeOn(facts, addDaysToDate(appliedOn, days)),
-    waitReason: () => `You applied on ${calendarDate(appliedOn)}, and ${plural(days, "day")} without an answer is a fair time to check in.`,
+    waitReason: () => `You applied on ${calendarDate(appliedOn, facts.input)}, and ${plural(days, "day")} without an answer is a fair time to check in.`,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { CheckIn } from "@/lib/guidance/check-in";
-import { formatShortDate } from "@/lib/time/zoned";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
 /** "Follow up with Fernhill from Tue 8 Dec, if nothing is heard" */
-export function checkInText(checkIn: CheckIn, company: string, timeZone: string): string {
+export function checkInText(checkIn: CheckIn, company: string, dates: DateStyle): string {
   const n = checkIn.followUp;
   const what =
     checkIn.ruleId === "follow-up-on-application"
@@ -12,5 +12,5 @@ export function checkInText(checkIn: CheckIn, company: string, timeZone: string)
       : n === 1
         ? `Follow up with ${company}`
         : `Send follow-up ${n} to ${company}`;
-  return `${what} from ${formatShortDate(checkIn.dueAt, timeZone)}, if nothing is heard`;
+  return `${what} from ${formatsFor(dates).shortDate(checkIn.dueAt)}, if nothing is heard`;
 }

@@ -1,10 +1,10 @@
 import type { Draft } from "@/lib/guidance/drafts";
 import { span } from "@/lib/guidance/phrases";
 import type { Recommendation } from "@/lib/guidance/recommendation";
-import { formatDateTime } from "@/lib/time/zoned";
 import { DraftMessage } from "./draft-message";
 import { MarkGhostedButton } from "./mark-ghosted-button";
 import { StepActions } from "./step-actions";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
 const PRIORITY_LABELS = { high: "High priority", medium: "Medium priority", low: "Low priority" } as const;
 
@@ -23,9 +23,9 @@ const DONE_LOGS = {
   "request-feedback": "Done logs a feedback request sent now.",
 } as Partial<Record<Recommendation["ruleId"], string>>;
 
-function Due({ step, now, timeZone }: { step: Recommendation; now: Date; timeZone: string }) {
+function Due({ step, now, dates }: { step: Recommendation; now: Date; dates: DateStyle }) {
   if (!step.dueAt) return null;
-  const exact = formatDateTime(step.dueAt, timeZone);
+  const exact = formatsFor(dates).dateTime(step.dueAt);
   return step.overdue ? (
     <p className="text-sm font-semibold text-red-800 dark:text-red-300" data-testid="due">
       Overdue by {span(step.dueAt, now)} <span className="font-normal text-slate-600 dark:text-slate-400">(due {exact})</span>
@@ -41,7 +41,7 @@ function Due({ step, now, timeZone }: { step: Recommendation; now: Date; timeZon
 export type StepCardProps = {
   step: Recommendation;
   now: Date;
-  timeZone: string;
+  dates: DateStyle;
   /**
    * "dashboard": inside its application's block on the dashboard, which
    * names the application, so the step keeps to the facts; "page": on the
@@ -51,7 +51,7 @@ export type StepCardProps = {
   draft?: Draft;
 };
 
-export function StepCard({ step, now, timeZone, variant = "page", draft }: StepCardProps) {
+export function StepCard({ step, now, dates, variant = "page", draft }: StepCardProps) {
   const doneNote = DONE_LOGS[step.ruleId];
   const dashboard = variant === "dashboard";
   const Heading = dashboard ? "h4" : "h3";
@@ -62,7 +62,7 @@ export function StepCard({ step, now, timeZone, variant = "page", draft }: StepC
         <Heading className="font-semibold">{step.title}</Heading>
         <span className="text-xs text-slate-600 dark:text-slate-400">{PRIORITY_LABELS[step.priority]}</span>
       </div>
-      <Due step={step} now={now} timeZone={timeZone} />
+      <Due step={step} now={now} dates={dates} />
       {/* The dashboard lists every application's steps, so it keeps to the facts; the application page explains. */}
       {dashboard ? (
         <p className="mt-1 text-sm text-slate-800 dark:text-slate-200" data-testid="reasons">

@@ -3,11 +3,12 @@ import type { TodayBlock } from "@/lib/dashboard/today";
 import { plural } from "@/lib/guidance/phrases";
 import { StepCard } from "../guidance/step-card";
 import { draftFor } from "../guidance/draft-for";
+import type { DateStyle } from "@/lib/time/formats";
 
-type Props = { block: TodayBlock; now: Date; timeZone: string; senderName: string };
+type Props = { block: TodayBlock; now: Date; dates: DateStyle; senderName: string };
 
 /** One application's to-dos for today under its name, most urgent first: four applications read as four blocks. */
-export function ApplicationBlock({ block, now, timeZone, senderName }: Props) {
+export function ApplicationBlock({ block, now, dates, senderName }: Props) {
   const headingId = `block-${block.applicationId}`;
   return (
     <li
@@ -32,9 +33,9 @@ export function ApplicationBlock({ block, now, timeZone, senderName }: Props) {
             key={step.key}
             step={step}
             now={now}
-            timeZone={timeZone}
+            dates={dates}
             variant="dashboard"
-            draft={draftFor(step, step.draftMaterial, { senderName, application: block, timeZone })}
+            draft={draftFor(step, step.draftMaterial, { senderName, application: block, dates })}
           />
         ))}
       </ul>

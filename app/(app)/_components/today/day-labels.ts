@@ -1,13 +1,14 @@
-import { addDaysToDate, formatShortDate, formatTime, localDate } from "@/lib/time/zoned";
+import { addDaysToDate, localDate } from "@/lib/time/zoned";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
 /** "Today", "Tomorrow" or "Thu 3 Dec", as the user's calendar reads `date`. */
-export function dayLabel(date: Date, now: Date, timeZone: string): string {
-  const day = localDate(date, timeZone);
-  const today = localDate(now, timeZone);
+export function dayLabel(date: Date, now: Date, dates: DateStyle): string {
+  const day = localDate(date, dates.zone);
+  const today = localDate(now, dates.zone);
   if (day === today) return "Today";
   if (day === addDaysToDate(today, 1)) return "Tomorrow";
-  return formatShortDate(date, timeZone);
+  return formatsFor(dates).shortDate(date);
 }
 
 /** "Tomorrow, 10:00" */
-export const dayAndTime = (date: Date, now: Date, timeZone: string) => `${dayLabel(date, now, timeZone)}, ${formatTime(date, timeZone)}`;
+export const dayAndTime = (date: Date, now: Date, dates: DateStyle) => `${dayLabel(date, now, dates)}, ${formatsFor(dates).time(date)}`;

@@ -3,14 +3,15 @@ import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import { listOf } from "@/lib/guidance/phrases";
 import { dayAndTime } from "./day-labels";
+import type { DateStyle } from "@/lib/time/formats";
 
 /** A busy week can hold dozens; Today names the soonest and points to the list for the rest. */
 export const TODAY_INTERVIEWS_SHOWN = 10;
 
-type Props = { interviews: UpcomingInterview[]; people: Map<string, string[]>; now: Date; timeZone: string };
+type Props = { interviews: UpcomingInterview[]; people: Map<string, string[]>; now: Date; dates: DateStyle };
 
 /** The interviews of the next 48 hours: the first thing a morning needs to know. */
-export function TodayInterviews({ interviews, people, now, timeZone }: Props) {
+export function TodayInterviews({ interviews, people, now, dates }: Props) {
   if (interviews.length === 0) return null;
   const shown = interviews.slice(0, TODAY_INTERVIEWS_SHOWN);
   return (
@@ -26,7 +27,7 @@ export function TodayInterviews({ interviews, people, now, timeZone }: Props) {
               data-testid="today-interview"
             >
               <time dateTime={r.scheduledAt.toISOString()} className="w-full font-semibold tabular-nums sm:w-auto">
-                {dayAndTime(r.scheduledAt, now, timeZone)}
+                {dayAndTime(r.scheduledAt, now, dates)}
               </time>
               <span className="min-w-0 flex-1">
                 <span className="font-medium">{ROUND_KIND_LABELS[r.kind]}</span> with {r.company}

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { DashboardPlan } from "@/lib/dashboard/today";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
-import { formatLongDate } from "@/lib/time/zoned";
 import { StepCountAnnouncer } from "../guidance/step-count-announcer";
 import { pageOf, PreviewPager } from "../page-links";
 import { ApplicationBlock } from "./application-block";
 import { TodayInterviews } from "./today-interviews";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
 /** Enough blocks to act on this morning; the rest are a click away, a page at a time. */
 export const TODAY_PREVIEW_BLOCKS = 6;
@@ -18,13 +18,13 @@ type Props = {
   page: number | null;
   putAside: number;
   now: Date;
-  timeZone: string;
+  dates: DateStyle;
   senderName: string;
   /** The dashboard's URL for page `p` of the blocks (null: the preview). */
   href: (p: number | null) => string;
 };
 
-export function TodaySection({ plan, people, page, putAside, now, timeZone, senderName, href }: Props) {
+export function TodaySection({ plan, people, page, putAside, now, dates, senderName, href }: Props) {
   const { blocks } = plan;
   const paged = page === null ? null : pageOf(blocks, page, TODAY_PAGE_BLOCKS);
   const shown = paged ? paged.shown : blocks.slice(0, TODAY_PREVIEW_BLOCKS);
@@ -35,7 +35,7 @@ export function TodaySection({ plan, people, page, putAside, now, timeZone, send
     <section aria-labelledby="today-heading" className="space-y-3" id="today">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h2 id="today-heading" tabIndex={-1} className="text-lg font-semibold">
-          Today <span className="text-sm font-normal text-slate-700 dark:text-slate-300">{formatLongDate(now, timeZone)}</span>
+          Today <span className="text-sm font-normal text-slate-700 dark:text-slate-300">{formatsFor(dates).longDate(now)}</span>
         </h2>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           <span data-testid="queue-count">{steps === 1 ? "1 step" : `${steps} steps`}</span>
@@ -47,11 +47,11 @@ export function TodaySection({ plan, people, page, putAside, now, timeZone, send
         </p>
       </div>
       <StepCountAnnouncer count={steps} headingId="today-heading" />
-      <TodayInterviews interviews={interviews} people={people} now={now} timeZone={timeZone} />
+      <TodayInterviews interviews={interviews} people={people} now={now} dates={dates} />
       {blocks.length ? (
         <ul className="space-y-3" data-testid="today-blocks">
           {shown.map((block) => (
-            <ApplicationBlock key={block.applicationId} block={block} now={now} timeZone={timeZone} senderName={senderName} />
+            <ApplicationBlock key={block.applicationId} block={block} now={now} dates={dates} senderName={senderName} />
           ))}
         </ul>
       ) : null}

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { formatCalendarDate, formatPlace, formatSalary } from "@/lib/applications/labels";
-import { requireUser } from "@/lib/auth/current-user";
+import { formatPlace, formatSalary } from "@/lib/applications/labels";
+import { formatsFor } from "@/lib/time/formats";
+import { requireReader } from "@/lib/time/request-dates";
 import { listEvents } from "@/lib/data/events";
 import { applicationGuidance } from "@/lib/data/guidance";
 import { interviewersMetFor } from "@/lib/data/interviewers";
@@ -31,17 +32,18 @@ export async function generateMetadata({ params }: PageProps<"/applications/[id]
 export default async function ApplicationPage({ params, searchParams }: PageProps<"/applications/[id]">) {
   const a = await loadOwnedApplication((await params).id);
   const justGhosted = (await searchParams).ghosted === a.id && a.status === "ghosted";
-  const user = await requireUser();
+  const user = await requireReader();
   const db = getDb();
   const rounds = listRounds(db, user.id, a.id);
   const events = listEvents(db, user.id, a.id);
   const known = interviewersMetFor(db, user.id, a.id);
   const now = new Date();
+  const formats = formatsFor(user.dates);
   const guidance = applicationGuidance(db, user, a.id, now);
   const salary = formatSalary(a);
   const details: [string, React.ReactNode][] = [
     ["Location", formatPlace(a)],
-    ["Applied on", a.appliedOn ? formatCalendarDate(a.appliedOn) : null],
+    ["Applied on", a.appliedOn ? formats.calendarDay(a.appliedOn) : null],
     ["Source", a.source],
     ["Salary", salary],
     [
@@ -106,7 +108,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
       {justGhosted ? <GhostedNotice application={a} linkToIt={false} /> : null}
 
       {guidance ? (
-        <NextSteps guidance={guidance} application={a} rounds={rounds} senderName={user.name} timeZone={user.timeZone} now={now} />
+        <NextSteps guidance={guidance} application={a} rounds={rounds} senderName={user.name} dates={user.dates} now={now} />
       ) : null}
 
       <section aria-labelledby="details-heading" className="card p-4 sm:p-6">
@@ -161,7 +163,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
             />
           </div>
         </details>
-        <Timeline rounds={rounds} events={events} timeZone={user.timeZone} now={now} />
+        <Timeline rounds={rounds} events={events} dates={user.dates} now={now} />
       </section>
 
       <section aria-labelledby="notes-heading" className="card p-4 sm:p-6">
@@ -181,9 +183,9 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
         )}
       </section>
 
-      <p className="text-xs text-slate-600 dark:text-slate-400">
-        Added {a.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })} · last
-        updated {a.updatedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="application-dates">
+        Added {formats.mediumDate(a.createdAt)} · last
+        updated {formats.mediumDate(a.updatedAt)}
       </p>
     </div>
   );

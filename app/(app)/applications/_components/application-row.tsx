@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatCalendarDate, formatPlace } from "@/lib/applications/labels";
+import { formatPlace } from "@/lib/applications/labels";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import type { ListRow } from "@/lib/data/application-list";
 import { span } from "@/lib/guidance/phrases";
 import { StatusBadge } from "../../_components/status-badge";
@@ -28,7 +29,7 @@ function NextStep({ row, now }: { row: ListRow; now: Date }) {
   );
 }
 
-export function ApplicationRow({ row, now }: { row: ListRow; now: Date }) {
+export function ApplicationRow({ row, now, dates }: { row: ListRow; now: Date; dates: DateStyle }) {
   return (
     <li
       className={`flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4 dark:hover:bg-slate-800 ${
@@ -51,7 +52,7 @@ export function ApplicationRow({ row, now }: { row: ListRow; now: Date }) {
           </span>
         ) : null}
         {row.archivedAt ? <span className="text-xs font-medium text-slate-700 dark:text-slate-300">Archived</span> : null}
-        <span>{row.appliedOn ? `Applied ${formatCalendarDate(row.appliedOn)}` : "Not applied yet"}</span>
+        <span>{row.appliedOn ? `Applied ${formatsFor(dates).calendarDay(row.appliedOn)}` : "Not applied yet"}</span>
         <StatusBadge status={row.status} />
       </div>
     </li>

@@ -1,18 +1,18 @@
 import Link from "next/link";
-import { formatCalendarDate } from "@/lib/applications/labels";
 import type { ImportView } from "@/lib/data/imports";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { localDate } from "@/lib/time/zoned";
 import { applicationsHref, type ApplicationFilterParams } from "@/lib/validation/application-filter";
 
 /** The "imported on <date>" filter, said in words, with the way out of it. */
-export function ImportedFilterNote({ record, filter, timeZone }: { record: ImportView | null; filter: ApplicationFilterParams; timeZone: string }) {
+export function ImportedFilterNote({ record, filter, dates }: { record: ImportView | null; filter: ApplicationFilterParams; dates: DateStyle }) {
   const without = applicationsHref({ ...filter, imported: undefined }, 1);
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-800 dark:bg-brand-950 dark:text-brand-100" data-testid="imported-filter">
       <span>
         {record ? (
           <>
-            Showing what was <span className="font-medium">imported on {formatCalendarDate(localDate(record.createdAt, timeZone))}</span> from{" "}
+            Showing what was <span className="font-medium">imported on {formatsFor(dates).calendarDay(localDate(record.createdAt, dates.zone))}</span> from{" "}
             <span className="font-medium break-all">{record.fileName}</span> ({record.added.toLocaleString("en-US")} added).
           </>
         ) : (

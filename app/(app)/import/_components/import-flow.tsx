@@ -10,6 +10,7 @@ import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { RunMessage } from "../run-message";
 import { ColumnMapping } from "./column-mapping";
 import { FileField } from "./file-field";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { ImportOutcome } from "./import-outcome";
 import { ImportCounts, ImportPreview } from "./import-preview";
 import { ImportProgress } from "./import-progress";
@@ -19,7 +20,6 @@ import { StatusMapping } from "./status-mapping";
 type Progress = Extract<RunMessage, { type: "progress" }>;
 type Done = Extract<RunMessage, { type: "done" }>;
 
-const formatDate = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 /**
  * Choose a file → check how it is read (columns, stages) and what it will
@@ -27,7 +27,8 @@ const formatDate = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { 
  * stage asks the server again, so the preview always shows exactly what the
  * import will do; nothing is written before "Import".
  */
-export function ImportFlow() {
+/** `dates`: how the user reads dates, decided on the server from their choice or browser. */
+export function ImportFlow({ dates }: { dates: DateStyle }) {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<ColumnTarget[] | undefined>();
@@ -123,7 +124,7 @@ export function ImportFlow() {
     setFieldKey((k) => k + 1);
   }
 
-  if (outcome && file) return <ImportOutcome outcome={outcome} fileName={file.name} onAnother={reset} />;
+  if (outcome && file) return <ImportOutcome outcome={outcome} fileName={file.name} onAnother={reset} dates={dates} />;
 
   const summary = preview?.summary;
   const needsMapping = Boolean(summary && summary.kind === "csv" && (!summary.format || summary.mappingProblems.length));
@@ -159,7 +160,7 @@ export function ImportFlow() {
             </p>
             {preview?.earlier ? (
               <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-                You imported this same file on {formatDate(preview.earlier.at)}. Importing it again adds only what isn’t in Shortlist yet.
+                You imported this same file on {formatsFor(dates).mediumDate(new Date(preview.earlier.at))}. Importing it again adds only what isn’t in Shortlist yet.
               </p>
             ) : null}
             {summary.kind === "csv" ? (
@@ -190,7 +191,7 @@ export function ImportFlow() {
             <div aria-live="polite">
               <ImportCounts summary={summary} />
             </div>
-            {summary.preview.length ? <ImportPreview summary={summary} /> : null}
+            {summary.preview.length ? <ImportPreview summary={summary} dates={dates} /> : null}
             {importing ? <ImportProgress phase={progress.phase} done={progress.done} total={progress.total} /> : null}
             {runError ? (
               <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">

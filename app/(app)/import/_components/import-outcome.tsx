@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { useEffect, useRef } from "react";
 import { n, plural } from "@/lib/import/summary-text";
 import type { RunMessage } from "../run-message";
@@ -9,7 +10,7 @@ type Done = Extract<RunMessage, { type: "done" }>;
 
 
 /** What the import saved, said only after the server reported the commit; focus moves here so it is read first. */
-export function ImportOutcome({ outcome, fileName, onAnother }: { outcome: Done; fileName: string; onAnother: () => void }) {
+export function ImportOutcome({ outcome, fileName, onAnother, dates }: { outcome: Done; fileName: string; onAnother: () => void; dates: DateStyle }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const left = [
@@ -22,7 +23,7 @@ export function ImportOutcome({ outcome, fileName, onAnother }: { outcome: Done;
         {outcome.added ? `Imported ${plural(outcome.added, "application")}` : "Nothing new to import"}
       </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        {outcome.added ? `From ${fileName}, saved ${new Date(outcome.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}.` : `Everything in ${fileName} is already in Shortlist.`}
+        {outcome.added ? `From ${fileName}, saved ${formatsFor(dates).dateTime(new Date(outcome.at))}.` : `Everything in ${fileName} is already in Shortlist.`}
         {left.length ? ` ${left.join("; ")}.` : ""}
         {outcome.settingsRestored ? " Your next-step timings came with it." : ""}
       </p>

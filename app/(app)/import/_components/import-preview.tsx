@@ -1,4 +1,5 @@
-import { STATUS_LABELS, formatCalendarDate } from "@/lib/applications/labels";
+import { STATUS_LABELS } from "@/lib/applications/labels";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import type { ImportSummary, PreviewRow } from "@/lib/import/summary";
 import { n, plural } from "@/lib/import/summary-text";
 
@@ -31,7 +32,7 @@ export function ImportCounts({ summary }: { summary: ImportSummary }) {
 }
 
 /** The first rows of the file as they will be saved, then every problem and duplicate by line. */
-export function ImportPreview({ summary }: { summary: ImportSummary }) {
+export function ImportPreview({ summary, dates }: { summary: ImportSummary; dates: DateStyle }) {
   const lineWord = summary.kind === "csv" ? "Line" : "Application";
   return (
     <div className="space-y-6">
@@ -84,7 +85,7 @@ export function ImportPreview({ summary }: { summary: ImportSummary }) {
                   {row.appliedOn ? (
                     <>
                       <span className="sm:hidden">Applied </span>
-                      {formatCalendarDate(row.appliedOn)}
+                      {formatsFor(dates).calendarDay(row.appliedOn)}
                     </>
                   ) : null}
                 </td>

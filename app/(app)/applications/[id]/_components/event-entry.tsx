@@ -3,12 +3,12 @@ import { ConfirmDeleteButton } from "@/app/_components/confirm-delete-button";
 import type { EventView } from "@/lib/data/events";
 import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
 import { relativeTime } from "@/lib/time/relative";
-import { formatDateTime } from "@/lib/time/zoned";
 import { deleteEventAction } from "../events/actions";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
-export function EventEntry({ event, timeZone, now }: { event: EventView; timeZone: string; now: Date }) {
+export function EventEntry({ event, dates, now }: { event: EventView; dates: DateStyle; now: Date }) {
   const label = EVENT_KIND_LABELS[event.kind];
-  const when = formatDateTime(event.occurredAt, timeZone);
+  const when = formatsFor(dates).dateTime(event.occurredAt);
   return (
     <article aria-labelledby={`event-${event.id}-title`} className="space-y-1">
       <h4 id={`event-${event.id}-title`} className="font-semibold text-slate-900 dark:text-slate-100">

@@ -8,19 +8,20 @@ import type { ApplicationGuidance } from "@/lib/data/guidance";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import type { RoundView } from "@/lib/data/rounds";
 import { checkInText } from "@/app/(app)/_components/guidance/check-in-text";
+import type { DateStyle } from "@/lib/time/formats";
 
 type Props = {
   guidance: ApplicationGuidance;
   application: { company: string; roleTitle: string; status: ApplicationStatus; appliedOn: string | null };
   rounds: RoundView[];
   senderName: string;
-  timeZone: string;
+  dates: DateStyle;
   now: Date;
 };
 
 function draftOf(step: Recommendation, props: Props) {
   const round = props.rounds.find((r) => r.id === step.roundId) ?? null;
-  return draftFor(step, { round, appliedOn: props.application.appliedOn }, { senderName: props.senderName, application: props.application, timeZone: props.timeZone });
+  return draftFor(step, { round, appliedOn: props.application.appliedOn }, { senderName: props.senderName, application: props.application, dates: props.dates });
 }
 
 const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
@@ -35,10 +36,10 @@ const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
  * what they put aside.
  */
 export function NextSteps(props: Props) {
-  const { guidance, timeZone, now } = props;
+  const { guidance, dates, now } = props;
   const todos = guidance.recommendations.filter((r) => r.kind === "todo");
   const advice = guidance.recommendations.filter((r) => r.kind === "advice");
-  const nextCheckIn = guidance.checkIn ? `${checkInText(guidance.checkIn, props.application.company, timeZone)}.` : null;
+  const nextCheckIn = guidance.checkIn ? `${checkInText(guidance.checkIn, props.application.company, dates)}.` : null;
   return (
     <>
       <section aria-labelledby="next-steps-heading" className="space-y-3" id="next-steps">
@@ -49,7 +50,7 @@ export function NextSteps(props: Props) {
         {todos.length ? (
           <ul className="space-y-3">
             {todos.map((step) => (
-              <StepCard key={step.key} step={step} now={now} timeZone={timeZone} draft={draftOf(step, props)} />
+              <StepCard key={step.key} step={step} now={now} dates={dates} draft={draftOf(step, props)} />
             ))}
           </ul>
         ) : (
@@ -74,7 +75,7 @@ export function NextSteps(props: Props) {
           {advice.length ? (
             <ul className="space-y-3" data-testid="advice">
               {advice.map((step) => (
-                <StepCard key={step.key} step={step} now={now} timeZone={timeZone} />
+                <StepCard key={step.key} step={step} now={now} dates={dates} />
               ))}
             </ul>
           ) : null}
@@ -86,7 +87,7 @@ export function NextSteps(props: Props) {
           <h2 id="put-aside-heading" className="text-base font-semibold">
             Put aside
           </h2>
-          <PutAsideList items={guidance.putAside} timeZone={timeZone} />
+          <PutAsideList items={guidance.putAside} dates={dates} />
         </section>
       ) : null}
     </>

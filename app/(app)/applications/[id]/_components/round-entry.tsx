@@ -3,12 +3,12 @@ import { ConfirmDeleteButton } from "@/app/_components/confirm-delete-button";
 import type { RoundView } from "@/lib/data/rounds";
 import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS, ROUND_OUTCOME_LABELS } from "@/lib/interviews/catalog";
 import { relativeTime } from "@/lib/time/relative";
-import { formatDateTime } from "@/lib/time/zoned";
 import { deleteRoundAction } from "../rounds/actions";
 import { SignalChips } from "./signal-chips";
 import { ThankYouButton } from "./thank-you-button";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
-type Props = { round: RoundView; number: number; timeZone: string; now: Date };
+type Props = { round: RoundView; number: number; dates: DateStyle; now: Date };
 
 const OUTCOME_STYLES = {
   pending: "bg-slate-100 dark:bg-slate-800 text-slate-800 dark:text-slate-200",
@@ -17,7 +17,7 @@ const OUTCOME_STYLES = {
   offer: "bg-emerald-100 dark:bg-emerald-900 text-emerald-900 dark:text-emerald-200",
 } as const;
 
-export function RoundEntry({ round, number, timeZone, now }: Props) {
+export function RoundEntry({ round, number, dates, now }: Props) {
   const started = round.scheduledAt <= now;
   const title = `Round ${number} · ${ROUND_KIND_LABELS[round.kind]}`;
   const facts = [
@@ -40,7 +40,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
         ) : null}
       </div>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        <time dateTime={round.scheduledAt.toISOString()}>{formatDateTime(round.scheduledAt, timeZone)}</time>{" "}
+        <time dateTime={round.scheduledAt.toISOString()}>{formatsFor(dates).dateTime(round.scheduledAt)}</time>{" "}
         <span className="font-medium">({relativeTime(round.scheduledAt, now)})</span>
         {facts.length ? ` · ${facts.join(" · ")}` : null}
       </p>
@@ -67,7 +67,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
           ))}
         </p>
       ) : null}
-      <SignalChips signals={round.signals} custom={round.customSignals} noNextSteps={round.noNextSteps} started={started} />
+      <SignalChips dates={dates} signals={round.signals} custom={round.customSignals} noNextSteps={round.noNextSteps} started={started} />
       {round.prepNotes || round.notes ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700 dark:text-brand-300">Notes</summary>
@@ -79,7 +79,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
         <p className="text-sm text-slate-700 dark:text-slate-300">
           <span aria-hidden>✉ </span>Thank-you sent {relativeTime(round.thankYouSentAt, now)}{" "}
           <time dateTime={round.thankYouSentAt.toISOString()} className="text-slate-600 dark:text-slate-400">
-            ({formatDateTime(round.thankYouSentAt, timeZone)})
+            ({formatsFor(dates).dateTime(round.thankYouSentAt)})
           </time>
         </p>
       ) : started ? (
@@ -109,7 +109,7 @@ export function RoundEntry({ round, number, timeZone, now }: Props) {
           action={deleteRoundAction}
           fields={{ roundId: round.id }}
           title={`Delete round ${number}?`}
-          description={`${ROUND_KIND_LABELS[round.kind]} on ${formatDateTime(round.scheduledAt, timeZone)}, with its signals and notes, will be removed for good. The people you met stay in your contacts.`}
+          description={`${ROUND_KIND_LABELS[round.kind]} on ${formatsFor(dates).dateTime(round.scheduledAt)}, with its signals and notes, will be removed for good. The people you met stay in your contacts.`}
           accessibleLabel={`Delete round ${number}`}
           triggerClassName="btn-secondary px-3 py-1 text-red-800 dark:text-red-200"
         />

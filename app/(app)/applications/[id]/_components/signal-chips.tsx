@@ -1,5 +1,5 @@
 import type { RoundSignal } from "@/lib/data/rounds";
-import { formatCalendarDate } from "@/lib/applications/labels";
+import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { POSITIVE_INDICATORS, signalInfo } from "@/lib/interviews/catalog";
 
 const chip = "rounded-full px-2 py-0.5 text-xs font-medium";
@@ -10,7 +10,9 @@ export function SignalChips({
   custom,
   noNextSteps,
   started,
+  dates,
 }: {
+  dates: DateStyle;
   signals: RoundSignal[];
   custom: string[];
   noNextSteps: boolean;
@@ -32,7 +34,7 @@ export function SignalChips({
         {indicators.map((s) => (
           <li key={s.signal} className={`${chip} bg-green-50 dark:bg-green-950 text-green-900 dark:text-green-200 ring-1 ring-green-200 dark:ring-green-800`}>
             ✓ {signalInfo(s.signal).label}
-            {s.signal === "hiring_timeline" && s.onDate ? `: decision by ${formatCalendarDate(s.onDate)}` : null}
+            {s.signal === "hiring_timeline" && s.onDate ? `: decision by ${formatsFor(dates).calendarDay(s.onDate)}` : null}
           </li>
         ))}
         {noNextSteps ? <li className={`${chip} bg-amber-50 dark:bg-amber-950 text-amber-900 dark:text-amber-200 ring-1 ring-amber-200 dark:ring-amber-800`}>No next steps given</li> : null}

@@ -3,20 +3,21 @@ import type { RoundView } from "@/lib/data/rounds";
 import { buildTimeline, type TimelineEntry } from "@/lib/interviews/timeline";
 import { EventEntry } from "./event-entry";
 import { RoundEntry } from "./round-entry";
+import type { DateStyle } from "@/lib/time/formats";
 
-type Props = { rounds: RoundView[]; events: EventView[]; timeZone: string; now: Date };
+type Props = { rounds: RoundView[]; events: EventView[]; dates: DateStyle; now: Date };
 
-function Entries({ entries, timeZone, now }: { entries: TimelineEntry<RoundView, EventView>[]; timeZone: string; now: Date }) {
+function Entries({ entries, dates, now }: { entries: TimelineEntry<RoundView, EventView>[]; dates: DateStyle; now: Date }) {
   return (
     <ol className="space-y-3" data-testid="timeline-entries">
       {entries.map((entry) =>
         entry.type === "round" ? (
           <li key={entry.round.id} id={`round-${entry.round.id}`} className="card scroll-mt-4 border-l-4 border-l-brand-600 p-4">
-            <RoundEntry round={entry.round} number={entry.number} timeZone={timeZone} now={now} />
+            <RoundEntry round={entry.round} number={entry.number} dates={dates} now={now} />
           </li>
         ) : (
           <li key={entry.event.id} id={`event-${entry.event.id}`} className="card scroll-mt-4 border-l-4 border-l-slate-400 p-4">
-            <EventEntry event={entry.event} timeZone={timeZone} now={now} />
+            <EventEntry event={entry.event} dates={dates} now={now} />
           </li>
         ),
       )}
@@ -25,7 +26,7 @@ function Entries({ entries, timeZone, now }: { entries: TimelineEntry<RoundView,
 }
 
 /** Rounds and events in one line: what's coming up, then what has happened. */
-export function Timeline({ rounds, events, timeZone, now }: Props) {
+export function Timeline({ rounds, events, dates, now }: Props) {
   const { upcoming, past } = buildTimeline(rounds, events, now);
   if (!upcoming.length && !past.length) {
     return (
@@ -42,7 +43,7 @@ export function Timeline({ rounds, events, timeZone, now }: Props) {
           Upcoming
         </h3>
         {upcoming.length ? (
-          <Entries entries={upcoming} timeZone={timeZone} now={now} />
+          <Entries entries={upcoming} dates={dates} now={now} />
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">No interviews booked.</p>
         )}
@@ -51,7 +52,7 @@ export function Timeline({ rounds, events, timeZone, now }: Props) {
         <h3 id="past-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-700 dark:text-slate-300 uppercase">
           Past
         </h3>
-        {past.length ? <Entries entries={past} timeZone={timeZone} now={now} /> : <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet.</p>}
+        {past.length ? <Entries entries={past} dates={dates} now={now} /> : <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet.</p>}
       </section>
     </div>
   );

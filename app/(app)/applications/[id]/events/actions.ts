@@ -7,15 +7,17 @@ import { deleteEvent, getEvent, logEvent, updateEvent } from "@/lib/data/events"
 import { formField } from "@/lib/forms/form-field";
 import { formValues } from "@/lib/forms/form-state";
 import { keepIfUnchanged } from "@/lib/time/zoned";
+import type { SessionUser } from "@/lib/data/users";
+import { dateStyleFor } from "@/lib/time/request-dates";
 import { eventEditSchema, eventSchema } from "@/lib/validation/event";
 import { backToTimeline } from "../back-to-timeline";
 
 // As with rounds: ids from the form only ever match the session user's rows.
 
-const context = (user: { timeZone: string }) => ({ timeZone: user.timeZone, now: new Date() });
+const context = async (user: SessionUser) => ({ timeZone: user.timeZone, now: new Date(), dates: await dateStyleFor(user) });
 
 export const logEventAction = validatedActionWithUser(
-  (user) => eventSchema(context(user)),
+  async (user) => eventSchema(await context(user)),
   async (data, user, formData) => {
     const applicationId = formField(formData, "applicationId");
     const result = logEvent(getDb(), user.id, applicationId, data);
@@ -28,7 +30,7 @@ export const logEventAction = validatedActionWithUser(
 );
 
 export const updateEventAction = validatedActionWithUser(
-  (user) => eventEditSchema(context(user)),
+  async (user) => eventEditSchema(await context(user)),
   async (data, user, formData) => {
     const id = formField(formData, "eventId");
     const db = getDb();

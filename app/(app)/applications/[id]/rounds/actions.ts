@@ -6,13 +6,15 @@ import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-ac
 import { createRound, deleteRound, getRound, markThankYouSent, updateRound } from "@/lib/data/rounds";
 import { formField } from "@/lib/forms/form-field";
 import { keepIfUnchanged } from "@/lib/time/zoned";
+import type { SessionUser } from "@/lib/data/users";
+import { dateStyleFor } from "@/lib/time/request-dates";
 import { roundSchema } from "@/lib/validation/round";
 import { backToTimeline } from "../back-to-timeline";
 
 // Ids arrive in the form and are never trusted: each data call is scoped by
 // the session's user, so another user's id matches nothing and gives 404.
 
-const schemaFor = (user: { timeZone: string }) => roundSchema({ timeZone: user.timeZone, now: new Date() });
+const schemaFor = async (user: SessionUser) => roundSchema({ timeZone: user.timeZone, now: new Date(), dates: await dateStyleFor(user) });
 
 export const createRoundAction = validatedActionWithUser(schemaFor, async (data, user, formData) => {
   const applicationId = formField(formData, "applicationId");
