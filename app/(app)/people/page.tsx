@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
 import { listPeople } from "@/lib/data/people";
 import { filterPeople, groupByCompany } from "@/lib/people/directory";
 import { PageLinks, pageOf } from "../_components/page-links";
@@ -16,7 +16,7 @@ const ROUNDS_SHOWN = 5;
 const FILTER_MAX = 200;
 
 export default async function PeoplePage({ searchParams }: PageProps<"/people">) {
-  const user = await requireUser();
+  const user = await requireReader();
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.slice(0, FILTER_MAX) : "";
   const now = new Date();
@@ -85,7 +85,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
                         {person.name}
                       </Link>
                     </h3>
-                    <PersonFacts person={person} timeZone={user.timeZone} now={now} maxRounds={ROUNDS_SHOWN} />
+                    <PersonFacts person={person} dates={user.dates} now={now} maxRounds={ROUNDS_SHOWN} />
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { notFoundFor } from "@/lib/auth/foreign-access";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireReader } from "@/lib/time/request-dates";
 import { getPerson, listPeople, type Person } from "@/lib/data/people";
 import { MergeForm, type MergeChoice } from "../_components/merge-form";
 import { PersonFacts } from "../_components/person-facts";
@@ -13,7 +13,7 @@ const OTHERS_SHOWN = 200;
 
 // Cached for the request: the metadata and the page read the same person, and a foreign id is logged once.
 const loadPerson = cache(async (id: string) => {
-  const user = await requireUser();
+  const user = await requireReader();
   const person = getPerson(getDb(), { userId: user.id, id });
   if (!person) return notFoundFor(user.id, { kind: "interviewer", id });
   return { user, person };
@@ -47,7 +47,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
         <h2 id="person-facts" className="sr-only">
           Details and rounds
         </h2>
-        <PersonFacts person={person} timeZone={user.timeZone} now={new Date()} />
+        <PersonFacts person={person} dates={user.dates} now={new Date()} />
       </section>
       <section aria-labelledby="merge-heading" className="card space-y-3 p-4 sm:p-6">
         <h2 id="merge-heading" className="text-lg font-semibold">

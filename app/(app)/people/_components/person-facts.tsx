@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { Person } from "@/lib/data/people";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import { lastMet } from "@/lib/people/directory";
+import type { DateStyle } from "@/lib/time/formats";
 import { roundWhen } from "./people-dates";
 
 type Props = {
   person: Person;
-  timeZone: string;
+  dates: DateStyle;
   now: Date;
   /** How many rounds to list; the rest are counted, with a link to the person's page. */
   maxRounds?: number;
@@ -15,7 +16,7 @@ type Props = {
 const link = "text-brand-700 underline underline-offset-2 dark:text-brand-300";
 
 /** A person's title, email, when last met and the rounds they were in, each linked to its round. */
-export function PersonFacts({ person, timeZone, now, maxRounds }: Props) {
+export function PersonFacts({ person, dates, now, maxRounds }: Props) {
   const met = lastMet(person.rounds, now);
   const shown = maxRounds === undefined ? person.rounds : person.rounds.slice(0, maxRounds);
   const more = person.rounds.length - shown.length;
@@ -40,7 +41,7 @@ export function PersonFacts({ person, timeZone, now, maxRounds }: Props) {
         ) : null}
         <dt className="text-slate-600 dark:text-slate-400">Last met</dt>
         <dd className="text-slate-900 dark:text-slate-100" data-testid="last-met">
-          {met ? roundWhen(met.scheduledAt, timeZone) : "not met yet"}
+          {met ? roundWhen(met.scheduledAt, dates) : "not met yet"}
         </dd>
       </dl>
       {shown.length ? (
@@ -48,7 +49,7 @@ export function PersonFacts({ person, timeZone, now, maxRounds }: Props) {
           {shown.map((r) => (
             <li key={r.roundId}>
               <Link href={`/applications/${r.applicationId}#round-${r.roundId}`} className={link}>
-                {ROUND_KIND_LABELS[r.kind]} · {roundWhen(r.scheduledAt, timeZone)} · {r.company}, {r.roleTitle}
+                {ROUND_KIND_LABELS[r.kind]} · {roundWhen(r.scheduledAt, dates)} · {r.company}, {r.roleTitle}
               </Link>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { listRounds } from "@/lib/data/rounds";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import { roundFormValues } from "@/lib/interviews/form-values";
 import { numberRounds } from "@/lib/interviews/timeline";
+import { dateStyleFor } from "@/lib/time/request-dates";
 import { offerablePeople } from "../../_components/offerable-people";
 import { RoundForm } from "../../_components/round-form";
 import { updateRoundAction } from "../../actions";
@@ -41,7 +42,7 @@ export default async function EditRoundPage({ params }: Props) {
         applicationId={application.id}
         roundId={round.id}
         known={interviewersMetFor(db, user.id, application.id)}
-        offers={offerablePeople(db, user, application.company, new Date())}
+        offers={offerablePeople(db, { id: user.id, dates: await dateStyleFor(user) }, application.company, new Date())}
         timeZone={user.timeZone}
         submitLabel="Save changes"
         cancelHref={back}
