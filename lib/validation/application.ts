@@ -1,10 +1,27 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
-import { optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
+import { readMoney } from "@/lib/money/amount";
+import { optionalAmount, optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
 
 export const MAX_SALARY = 100_000_000;
 
-export const applicationSchema = z
+/**
+ * "£90,000" says the currency too: when the currency box is blank, the
+ * symbol or code typed with an amount fills it.
+ */
+function currencyFromAmounts(input: unknown): unknown {
+  if (typeof input !== "object" || input === null) return input;
+  const v = input as Record<string, unknown>;
+  if (typeof v.salaryCurrency === "string" && v.salaryCurrency.trim() !== "") return input;
+  for (const key of ["salaryMin", "salaryMax"]) {
+    const text = v[key];
+    const currency = typeof text === "string" ? readMoney(text)?.currency : null;
+    if (currency) return { ...v, salaryCurrency: currency };
+  }
+  return input;
+}
+
+const applicationFields = z
   .object({
     company: requiredText("Company", 120),
     roleTitle: requiredText("Role title", 120),
@@ -20,8 +37,8 @@ export const applicationSchema = z
         .optional(),
     ),
     source: optionalText("Source", 80),
-    salaryMin: optionalInt("Minimum salary", 0, MAX_SALARY),
-    salaryMax: optionalInt("Maximum salary", 0, MAX_SALARY),
+    salaryMin: optionalAmount("Minimum salary", MAX_SALARY),
+    salaryMax: optionalAmount("Maximum salary", MAX_SALARY),
     salaryCurrency: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v),
       z
@@ -48,5 +65,7 @@ export const applicationSchema = z
     }
   });
 
-export type ApplicationInput = z.infer<typeof applicationSchema>;
+export const applicationSchema = z.preprocess(currencyFromAmounts, applicationFields);
+
+export type ApplicationInput = z.infer<typeof applicationFields>;
 export type ApplicationField = keyof ApplicationInput;
