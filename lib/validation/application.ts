@@ -4,6 +4,7 @@ import { readMoney } from "@/lib/money/amount";
 import { optionalAmount, optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
 
 export const MAX_SALARY = 100_000_000;
+export const APPLICATION_NOTES_MAX = 5000;
 
 /**
  * "£90,000" says the currency too: when the currency box is blank, the
@@ -50,7 +51,7 @@ const applicationFields = z
     status: z.enum(APPLICATION_STATUSES, { error: "Choose a status from the list." }),
     appliedOn: optionalIsoDate("Applied date"),
     excitement: optionalInt("Excitement", 1, 5),
-    notes: optionalText("Notes", 5000),
+    notes: optionalText("Notes", APPLICATION_NOTES_MAX),
   })
   .superRefine((v, ctx) => {
     if (v.salaryMin !== undefined && v.salaryMax !== undefined && v.salaryMax < v.salaryMin) {

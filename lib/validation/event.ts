@@ -3,12 +3,14 @@ import { EVENT_KINDS } from "@/lib/vocabulary";
 import { optionalText, wallDateTime } from "./fields";
 import { CLOCK_SKEW_MS, type RoundRulesContext } from "./round";
 
+export const EVENT_NOTE_MAX = 2000;
+
 const eventFields = ({ timeZone, now }: RoundRulesContext) => ({
   occurredAt: wallDateTime("When", timeZone).refine(
     (at) => at.getTime() <= now.getTime() + CLOCK_SKEW_MS,
     "This hasn't happened yet: an event can't be dated in the future.",
   ),
-  note: optionalText("Note", 2000),
+  note: optionalText("Note", EVENT_NOTE_MAX),
 });
 
 /** Logging an event: what happened, when, and an optional note. */

@@ -13,7 +13,7 @@ export const requiredText = (label: string, max: number) =>
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
 
 export const optionalText = (label: string, max: number) =>
   z.preprocess(
@@ -21,7 +21,7 @@ export const optionalText = (label: string, max: number) =>
     z
       .string({ error: `${label} must be text.` })
       .trim()
-      .max(max, `${label} must be at most ${max} characters.`)
+      .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`)
       .optional(),
   );
 
