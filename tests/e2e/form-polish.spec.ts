@@ -129,6 +129,7 @@ test("a rejection with no rounds offers the feedback step instead of 'log a roun
   await expect(empty).toContainText("No rounds were logged before Quiet No Co said no.");
   await expect(empty).toContainText("Seek Constructive Feedback");
   await expect(page.getByText("When an interview is booked, log it as a round above")).toHaveCount(0);
+  await expect(page.getByTestId("no-steps")).toHaveText("They said no, so there is nothing left to chase here.");
   await axeEverywhere(page, "rejected without rounds");
   await empty.getByRole("button", { name: "I’ve asked for feedback" }).click();
   await expect(empty).toContainText("You asked for feedback on");

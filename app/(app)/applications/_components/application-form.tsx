@@ -108,10 +108,10 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-4 sm:p-6">
         <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">Salary (optional)</legend>
         <Field name="salaryMin" label="From" errors={errors.salaryMin}>
-          {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMin} placeholder="70000" />}
+          {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMin} placeholder="70k" />}
         </Field>
         <Field name="salaryMax" label="To" errors={errors.salaryMax}>
-          {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMax} placeholder="85000" />}
+          {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMax} placeholder="85,000" />}
         </Field>
         <Field name="salaryCurrency" label="Currency" errors={errors.salaryCurrency}>
           {(p) => <input {...p} maxLength={3} className="input uppercase" defaultValue={v.salaryCurrency} placeholder="USD" />}
