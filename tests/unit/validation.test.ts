@@ -34,7 +34,7 @@ describe("applicationSchema", () => {
 
   it("bounds notes at 5,000 characters, and a huge string is an error, not a crash", () => {
     expect(applicationSchema.safeParse({ ...base, notes: "n".repeat(5000) }).success).toBe(true);
-    expect(errorsOf(applicationSchema, { ...base, notes: "n".repeat(1_000_000) }).notes?.[0]).toMatch(/at most 5000/);
+    expect(errorsOf(applicationSchema, { ...base, notes: "n".repeat(1_000_000) }).notes?.[0]).toMatch(/at most 5,000 characters/);
   });
 
   it("keeps excitement within 1 to 5", () => {
