@@ -23,7 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 [:root:has([data-wide-page])_&]:max-w-[100rem]">
           <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
             <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600 dark:bg-brand-400" />
             Shortlist
@@ -42,7 +42,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:py-8">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:py-8 has-[[data-wide-page]]:max-w-[100rem]">
         {children}
       </main>
     </div>

@@ -16,6 +16,8 @@ export type CalendarRound = {
   prepNotes: string | null;
   company: string;
   roleTitle: string;
+  /** Who the user meets, as the round lists them: "Omar Haddad (Staff engineer)". Never their emails. */
+  people: string[];
 };
 
 export type CalendarStep = {
@@ -76,7 +78,9 @@ export function buildCalendar({ rounds, steps, baseUrl, now, name = "Shortlist i
   for (const round of rounds) {
     const url = applicationUrl(baseUrl, round.applicationId);
     const minutes = round.durationMinutes ?? DEFAULT_ROUND_MINUTES;
+    // Names go in the text, not as ATTENDEEs: a calendar app would offer to email attendees.
     const description = [
+      round.people.length ? `Meeting: ${round.people.join(", ")}` : null,
       round.prepNotes ? `Prep notes:\n${round.prepNotes}` : null,
       url ? `Open in Shortlist: ${url}` : null,
     ].filter(Boolean);

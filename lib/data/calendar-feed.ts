@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, gte, isNull, notInArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
-import { applications, calendarFeeds, rounds, users } from "@/db/schema";
+import { applications, calendarFeeds, interviewers, roundInterviewers, rounds, users } from "@/db/schema";
 import { CLOSED_STATUSES, isClosed } from "@/lib/vocabulary";
 import type { CalendarRound, CalendarStep } from "@/lib/calendar/ics";
 import { DAY } from "@/lib/guidance/facts";
@@ -82,9 +82,35 @@ const calendarRoundColumns = {
   roleTitle: applications.roleTitle,
 };
 
-/** The user's rounds from `since` onward on applications still open, in one query. */
+type RoundRow = Omit<CalendarRound, "people">;
+
+// Bound parameters per query stay far below SQLite's limit, however many rounds a feed holds.
+const IDS_PER_QUERY = 500;
+
+/** Adds who the user meets in each round, in the round's own order: one query per 500 rounds. */
+function withPeople(db: Queryable, userId: string, rows: RoundRow[]): CalendarRound[] {
+  const people = new Map<string, string[]>();
+  for (let i = 0; i < rows.length; i += IDS_PER_QUERY) {
+    const ids = rows.slice(i, i + IDS_PER_QUERY).map((r) => r.id);
+    const links = db
+      .select({ roundId: roundInterviewers.roundId, name: interviewers.name, title: interviewers.title })
+      .from(roundInterviewers)
+      .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, userId)))
+      .where(and(eq(roundInterviewers.userId, userId), inArray(roundInterviewers.roundId, ids)))
+      .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position))
+      .all();
+    for (const link of links) {
+      const list = people.get(link.roundId) ?? [];
+      list.push(link.title ? `${link.name} (${link.title})` : link.name);
+      people.set(link.roundId, list);
+    }
+  }
+  return rows.map((r) => ({ ...r, people: people.get(r.id) ?? [] }));
+}
+
+/** The user's rounds from `since` onward on applications still open, with who they meet in each. */
 export function calendarRounds(db: Queryable, userId: string, since: Date): CalendarRound[] {
-  return db
+  const rows = db
     .select(calendarRoundColumns)
     .from(rounds)
     .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
@@ -98,25 +124,25 @@ export function calendarRounds(db: Queryable, userId: string, since: Date): Cale
     )
     .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
     .all();
+  return withPeople(db, userId, rows);
 }
 
 /** One of the user's rounds under its own application, whatever the application's state; null otherwise. */
 export function calendarRound(db: Queryable, userId: string, applicationId: string, roundId: string): CalendarRound | null {
-  return (
-    db
-      .select(calendarRoundColumns)
-      .from(rounds)
-      .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
-      .where(and(eq(rounds.userId, userId), eq(rounds.id, roundId), eq(rounds.applicationId, applicationId)))
-      .get() ?? null
-  );
+  const row = db
+    .select(calendarRoundColumns)
+    .from(rounds)
+    .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+    .where(and(eq(rounds.userId, userId), eq(rounds.id, roundId), eq(rounds.applicationId, applicationId)))
+    .get();
+  return row ? withPeople(db, userId, [row])[0] : null;
 }
 
 /**
  * Everything the feed holds: recent and upcoming rounds, and the open to-dos
  * (steps with a due time), all on open applications: a rejected one's
- * "look back" is advice for the app, not an appointment. One rounds query
- * and one queue computation, whatever the number of applications.
+ * "look back" is advice for the app, not an appointment. One rounds query,
+ * one for their people per 500 rounds, and one queue computation.
  */
 export function feedContents(
   db: Queryable,

@@ -1,35 +1,9 @@
 import { MAX_SALARY } from "@/lib/validation/application";
+import { currencyOf, readAmount } from "@/lib/money/amount";
 import type { SalaryPeriod } from "@/lib/vocabulary";
 
 export type ParsedSalary = { min: number; max: number; currency: string | null; period: SalaryPeriod | null };
 export type SalaryResult = { ok: true; value: ParsedSalary | null } | { ok: false; message: string };
-
-// Compound symbols before the bare "$" they contain.
-const SYMBOLS: [RegExp, string][] = [
-  [/C\$|CA\$/i, "CAD"],
-  [/A\$|AU\$/i, "AUD"],
-  [/US\$|\$/i, "USD"],
-  [/€/, "EUR"],
-  [/£/, "GBP"],
-  [/¥/, "JPY"],
-  [/₹/, "INR"],
-  [/₩/, "KRW"],
-  [/zł/i, "PLN"],
-];
-
-let isoCodes: Set<string> | undefined;
-const knownCurrency = (code: string) => {
-  isoCodes ??= new Set(Intl.supportedValuesOf("currency"));
-  return isoCodes.has(code);
-};
-
-function currencyOf(text: string): string | null {
-  // A written code wins over a symbol: "$" is also the sign of CAD and AUD.
-  for (const m of text.toUpperCase().matchAll(/\b([A-Z]{3})\b/g)) if (knownCurrency(m[1])) return m[1];
-  // Longer symbols first, so "C$" is not read as "$".
-  for (const [pattern, code] of SYMBOLS) if (pattern.test(text)) return code;
-  return null;
-}
 
 function periodOf(text: string): SalaryPeriod | null {
   const t = text.toLowerCase();
@@ -39,25 +13,10 @@ function periodOf(text: string): SalaryPeriod | null {
   return null;
 }
 
-/**
- * "150,000", "150.000" (a European thousands point), "120'000", "90k",
- * "1.5k", "52.50": a whole amount, or null when the text is no number.
- */
+/** A whole amount, or null when the text is no number. */
 function amount(raw: string): number | null {
-  const m = /^(\d[\d.,' ]*?)\s*([km])?$/i.exec(raw.trim());
-  if (!m) return null;
-  let digits = m[1].replace(/[\s']/g, "");
-  let fraction = "0";
-  // A last separator followed by anything but three digits is a decimal point: 52.50, 1.5k.
-  const last = /[.,](\d+)$/.exec(digits);
-  if (last && last[1].length !== 3) {
-    fraction = last[1];
-    digits = digits.slice(0, -last[0].length);
-  }
-  if (!/^\d+$|^\d{1,3}([.,]\d{3})+$/.test(digits)) return null;
-  const value = Number(`${digits.replace(/[.,]/g, "")}.${fraction}`);
-  const scale = { k: 1_000, m: 1_000_000 }[m[2]?.toLowerCase() as "k" | "m"] ?? 1;
-  return Math.round(value * scale);
+  const value = readAmount(raw);
+  return value === null ? null : Math.round(value);
 }
 
 /** Whole amounts with no period written: small ones are hourly, middling ones monthly. */

@@ -1,12 +1,30 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
 import type { DateFormat } from "@/lib/time/formats";
-import { optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
+import { readMoney } from "@/lib/money/amount";
+import { optionalAmount, optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
 
 export const MAX_SALARY = 100_000_000;
+export const APPLICATION_NOTES_MAX = 5000;
 
-/** The application form; with the user's `formats`, the applied date is read and explained their way. */
-export const applicationSchemaFor = (formats?: DateFormat) => z
+/**
+ * "£90,000" says the currency too: when the currency box is blank, the
+ * symbol or code typed with an amount fills it.
+ */
+function currencyFromAmounts(input: unknown): unknown {
+  if (typeof input !== "object" || input === null) return input;
+  const v = input as Record<string, unknown>;
+  if (typeof v.salaryCurrency === "string" && v.salaryCurrency.trim() !== "") return input;
+  for (const key of ["salaryMin", "salaryMax"]) {
+    const text = v[key];
+    const currency = typeof text === "string" ? readMoney(text)?.currency : null;
+    if (currency) return { ...v, salaryCurrency: currency };
+  }
+  return input;
+}
+
+/** The application form's fields; with the user's `formats`, the applied date is read and explained their way. */
+const applicationFields = (formats?: DateFormat) => z
   .object({
     company: requiredText("Company", 120),
     roleTitle: requiredText("Role title", 120),
@@ -22,8 +40,8 @@ export const applicationSchemaFor = (formats?: DateFormat) => z
         .optional(),
     ),
     source: optionalText("Source", 80),
-    salaryMin: optionalInt("Minimum salary", 0, MAX_SALARY),
-    salaryMax: optionalInt("Maximum salary", 0, MAX_SALARY),
+    salaryMin: optionalAmount("Minimum salary", MAX_SALARY),
+    salaryMax: optionalAmount("Maximum salary", MAX_SALARY),
     salaryCurrency: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v),
       z
@@ -35,7 +53,7 @@ export const applicationSchemaFor = (formats?: DateFormat) => z
     status: z.enum(APPLICATION_STATUSES, { error: "Choose a status from the list." }),
     appliedOn: optionalIsoDate("Applied date", formats),
     excitement: optionalInt("Excitement", 1, 5),
-    notes: optionalText("Notes", 5000),
+    notes: optionalText("Notes", APPLICATION_NOTES_MAX),
   })
   .superRefine((v, ctx) => {
     if (v.salaryMin !== undefined && v.salaryMax !== undefined && v.salaryMax < v.salaryMin) {
@@ -50,8 +68,11 @@ export const applicationSchemaFor = (formats?: DateFormat) => z
     }
   });
 
+/** The application form, reading "£90,000" as an amount and a currency. */
+export const applicationSchemaFor = (formats?: DateFormat) => z.preprocess(currencyFromAmounts, applicationFields(formats));
+
 /** As imports read rows: dates are already ISO by then. */
 export const applicationSchema = applicationSchemaFor();
 
-export type ApplicationInput = z.infer<typeof applicationSchema>;
+export type ApplicationInput = z.infer<ReturnType<typeof applicationFields>>;
 export type ApplicationField = keyof ApplicationInput;

@@ -4,12 +4,14 @@ import { formatsFor } from "@/lib/time/formats";
 import { optionalText, wallDateTime } from "./fields";
 import { CLOCK_SKEW_MS, type RoundRulesContext } from "./round";
 
+export const EVENT_NOTE_MAX = 2000;
+
 const eventFields = ({ timeZone, now, dates }: RoundRulesContext) => ({
   occurredAt: wallDateTime("When", timeZone, dates ? formatsFor(dates) : undefined).refine(
     (at) => at.getTime() <= now.getTime() + CLOCK_SKEW_MS,
     "This hasn't happened yet: an event can't be dated in the future.",
   ),
-  note: optionalText("Note", 2000),
+  note: optionalText("Note", EVENT_NOTE_MAX),
 });
 
 /** Logging an event: what happened, when, and an optional note. */

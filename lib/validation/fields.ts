@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DateFormat } from "@/lib/time/formats";
 import { typedDateTimeToWall, typedDateToIso } from "@/lib/time/typed-dates";
+import { readMoney } from "@/lib/money/amount";
 import { canonicalTimeZone, toWallTime, wallTimeToUtc } from "@/lib/time/zoned";
 
 // Form values arrive as strings (or File objects, if someone posts by hand).
@@ -14,7 +15,7 @@ export const requiredText = (label: string, max: number) =>
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
 
 export const optionalText = (label: string, max: number) =>
   z.preprocess(
@@ -22,7 +23,7 @@ export const optionalText = (label: string, max: number) =>
     z
       .string({ error: `${label} must be text.` })
       .trim()
-      .max(max, `${label} must be at most ${max} characters.`)
+      .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`)
       .optional(),
   );
 
@@ -47,6 +48,29 @@ export const optionalInt = (label: string, min: number | null, max: number) =>
     },
     wholeNumber(label, min, max).optional(),
   );
+
+/**
+ * An optional whole amount of money as people write it: "90000", "90,000",
+ * "90 000", "90k", "90.5k", "£90,000". One message for anything unreadable,
+ * so "ninety" does not get two.
+ */
+export const optionalAmount = (label: string, max: number) => {
+  const unreadable = `${label} must be an amount like 90,000 or 90k.`;
+  return z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      if (typeof v !== "string") return v;
+      // NaN is refused by z.number() with the message above.
+      return readMoney(v)?.amount ?? Number.NaN;
+    },
+    z
+      .number({ error: unreadable })
+      .int(`${label} must be a whole amount, like 90,000 or 90.5k.`)
+      .min(0, `${label} can't be negative.`)
+      .max(max, `${label} must be at most ${max.toLocaleString("en-US")}.`)
+      .optional(),
+  );
+};
 
 /**
  * A real calendar date written YYYY-MM-DD (what <input type="date"> sends).

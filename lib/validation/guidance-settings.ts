@@ -6,7 +6,8 @@ const wholeNumber = (schema: z.ZodNumber) =>
   z
     .string()
     .trim()
-    .min(1, "Enter a number.")
+    // abort: an empty box is not also "not a whole number"; one message, not two.
+    .min(1, { message: "Enter a number.", abort: true })
     .regex(/^-?\d+$/, "Enter a whole number.")
     .transform(Number)
     .pipe(schema);

@@ -14,6 +14,9 @@ import {
   wallDateTime,
 } from "./fields";
 
+/** Notes and prep notes each. */
+export const ROUND_NOTES_MAX = 5000;
+
 export const MAX_ROUND_MINUTES = 12 * 60;
 export const MAX_CUSTOM_SIGNALS = 10;
 export const MAX_CUSTOM_SIGNAL_LENGTH = 200;
@@ -95,8 +98,8 @@ export function roundSchema({ timeZone, now, dates }: RoundRulesContext) {
         format: optionalEnum("Format", ROUND_FORMATS),
         location: optionalText("Location or link", 500),
         outcome: z.enum(ROUND_OUTCOMES, { error: "Choose an outcome from the list." }).default("pending"),
-        notes: optionalText("Notes", 5000),
-        prepNotes: optionalText("Prep notes", 5000),
+        notes: optionalText("Notes", ROUND_NOTES_MAX),
+        prepNotes: optionalText("Prep notes", ROUND_NOTES_MAX),
         thankYouSentAt: optionalWallDateTime("Thank-you sent", timeZone, formats),
         noNextSteps: checkbox,
         signals: z.array(z.enum(SIGNAL_KEYS, { error: "That signal is not in the list." })),

@@ -65,6 +65,8 @@ test("a card moves by its menu, and Escape puts a keyboard pick-up back", async 
   await expect(page.getByRole("status").filter({ hasText: "Moved Menu Co, Engineer to Rejected." })).toHaveCount(1);
   await expect.poll(() => applicationRow(appId)?.status).toBe("rejected");
   await page.reload();
+  // Closed columns start folded: the count says it is there, and opening the column shows the card.
+  await column(page, "rejected").getByRole("button", { name: "Rejected (closed), 1 application" }).click();
   await expect(column(page, "rejected").getByTestId("board-card").filter({ hasText: "Menu Co" })).toHaveCount(1);
   expect(eventsOf(appId).map((e) => e.kind)).toEqual(["rejection_received"]);
   await expectLoggedOnTimeline(page, appId, "Rejection received");

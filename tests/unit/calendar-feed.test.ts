@@ -156,6 +156,25 @@ describe("feed contents", () => {
     expect(steps).toEqual([]);
   });
 
+  it("lists the people met in each round, in the round's order, from the owner's contacts only", () => {
+    const app = newApp(db, ana.id, { company: "Fernhill" });
+    const withPeople = addRound(db, ana.id, app.id, {
+      scheduledAt: fromNow(DAY),
+      newInterviewers: [{ name: "Omar Haddad", title: "Staff engineer", email: "omar@fernhill.example" }, { name: "Lena Park" }],
+    });
+    const alone = addRound(db, ana.id, app.id, { kind: "second", scheduledAt: fromNow(2 * DAY) });
+    const benApp = newApp(db, ben.id, { company: "Fernhill" });
+    addRound(db, ben.id, benApp.id, { scheduledAt: fromNow(DAY), newInterviewers: [{ name: "Ben's contact" }] });
+
+    const { rounds } = feedContents(db, ana, NOW);
+    expect(rounds.map((r) => [r.id, r.people])).toEqual([
+      [withPeople, ["Omar Haddad (Staff engineer)", "Lena Park"]],
+      [alone, []],
+    ]);
+    expect(calendarRound(db, ana.id, app.id, withPeople)?.people).toEqual(["Omar Haddad (Staff engineer)", "Lena Park"]);
+    expect(JSON.stringify(rounds)).not.toContain("omar@fernhill.example");
+  });
+
   it("finds one round only for its owner and under its own application", () => {
     const app = newApp(db, ana.id);
     const other = newApp(db, ana.id, { company: "Other" });
@@ -180,6 +199,7 @@ const round = (over: Partial<CalendarRound> = {}): CalendarRound => ({
   prepNotes: "Read the annual report",
   company: "Acme",
   roleTitle: "Engineer",
+  people: [],
   ...over,
 });
 
@@ -197,6 +217,13 @@ describe("buildCalendar", () => {
       LOCATION: "https://meet.example.com/abc",
       DESCRIPTION: "Prep notes:\\nRead the annual report\\n\\nOpen in Shortlist: https://shortlist.example/applications/a1",
     });
+  });
+
+  it("names who the user meets first in the text, never as attendees and never with their emails", () => {
+    const text = buildCalendar({ rounds: [round({ people: ["Omar Haddad (Staff engineer)", "Lena Park"] })], steps: [], baseUrl: null, now: NOW });
+    const [event] = parseEvents(text);
+    expect(event.DESCRIPTION).toBe("Meeting: Omar Haddad (Staff engineer)\\, Lena Park\\n\\nPrep notes:\\nRead the annual report");
+    expect(text).not.toContain("ATTENDEE");
   });
 
   it("uses the round's own length and leaves out the link when no base URL is known", () => {

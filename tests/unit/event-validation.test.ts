@@ -35,7 +35,7 @@ describe("eventSchema", () => {
 
   it("bounds the note at 2000 characters", () => {
     expect(eventSchema(UTC).parse({ ...base, note: "n".repeat(2000) }).note).toHaveLength(2000);
-    expect(errorsOf(eventSchema(UTC), { ...base, note: "n".repeat(2001) }).note).toEqual(["Note must be at most 2000 characters."]);
+    expect(errorsOf(eventSchema(UTC), { ...base, note: "n".repeat(2001) }).note).toEqual(["Note must be at most 2,000 characters."]);
   });
 
   it("treats a blank note as none and refuses an impossible date", () => {

@@ -189,8 +189,8 @@ describe("text lengths", () => {
   it("notes and prep notes: 5000 accepted, 5001 refused", () => {
     expect(valid({ ...base, notes: "n".repeat(5000), prepNotes: "p".repeat(5000) }).notes).toHaveLength(5000);
     const errors = errorsOf({ ...base, notes: "n".repeat(5001), prepNotes: "p".repeat(5001) });
-    expect(errors.notes).toEqual(["Notes must be at most 5000 characters."]);
-    expect(errors.prepNotes).toEqual(["Prep notes must be at most 5000 characters."]);
+    expect(errors.notes).toEqual(["Notes must be at most 5,000 characters."]);
+    expect(errors.prepNotes).toEqual(["Prep notes must be at most 5,000 characters."]);
   });
 
   it("location: 500 accepted, 501 refused", () => {

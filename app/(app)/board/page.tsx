@@ -15,11 +15,12 @@ export default async function BoardPage() {
   const user = await requireReader();
   const db = getDb();
   const now = new Date();
-  const columns = boardColumns(db, user.id);
+  const columns = boardColumns(db, { userId: user.id, now });
   const total = columns.reduce((n, c) => n + c.total, 0);
 
   return (
-    <div className="space-y-6">
+    // Wide: the board takes the whole window (the layout widens for it), since its columns are what need the room.
+    <div className="space-y-6" data-wide-page>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Board</h1>

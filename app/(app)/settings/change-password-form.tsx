@@ -12,7 +12,7 @@ export function ChangePasswordForm() {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate className="space-y-4">
-      <FormMessage message={state.message} />
+      <FormMessage message={state.message} answer={state} />
       <Field name="currentPassword" label="Current password" errors={errors.currentPassword}>
         {(p) => <input {...p} type="password" autoComplete="current-password" className="input" />}
       </Field>

@@ -26,7 +26,7 @@ export function DatesForm({ locale, hourCycle, browserName, choices, sample }: P
   const clockValue = state.values?.hourCycle ?? hourCycle ?? AUTOMATIC;
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormMessage message={state.message} tone={errored ? "error" : "success"} />
+      <FormMessage message={state.message} tone={errored ? "error" : "success"} answer={state} />
       <div className="grid gap-4">
         <Field name="locale" label="Language and region" idPrefix="dates" errors={state.fieldErrors?.locale}>
           {(p) => (

@@ -26,7 +26,7 @@ export function GuidanceSettingsForm({ current }: { current: GuidanceSettings })
   const errored = Boolean(state.fieldErrors && Object.keys(state.fieldErrors).length);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormMessage message={state.message} tone={errored ? "error" : "success"} />
+      <FormMessage message={state.message} tone={errored ? "error" : "success"} answer={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map(({ name, label, why }) => {
           const { min, max } = GUIDANCE_SETTING_LIMITS[name];

@@ -7,7 +7,7 @@ import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
 import { knownTimeZones } from "@/lib/time/zoned";
 import { zoneChoice } from "@/lib/time/zone-names";
 import { DatesSection } from "./dates-section";
-import { CalendarFeedForm } from "./calendar-feed-form";
+import { CalendarFeedSection } from "./calendar-feed-section";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
 import { SessionsSection } from "./sessions-section";
@@ -65,22 +65,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         <GuidanceSettingsForm current={getGuidanceSettings(getDb(), user.id)} />
       </section>
 
-      <section aria-labelledby="calendar-heading" className="card p-4 sm:p-6">
-        <h2 id="calendar-heading" className="text-lg font-semibold">
-          Calendar feed
-        </h2>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-          Subscribe to your interviews from any calendar app (Google Calendar, Apple Calendar, Outlook). The feed holds
-          your rounds from the last 30 days onward, with their prep notes, and your next steps that have a due time, on
-          applications that are not archived or closed. Calendar apps check it for changes on their own schedule, some only a few times a day.
-        </p>
-        <p className="mt-2 mb-4 text-sm text-slate-700 dark:text-slate-300">
-          <span className="font-medium text-slate-900 dark:text-slate-100">Anyone with the URL can read it</span>, without
-          signing in. Keep it private; if it leaks, regenerate it and the old URL stops working. Signing out everywhere or
-          changing your password also gives it a new URL.
-        </p>
-        <CalendarFeedForm url={calendarUrl} />
-      </section>
+      <CalendarFeedSection url={calendarUrl} />
 
       <section aria-labelledby="password-heading" className="card p-4 sm:p-6">
         <h2 id="password-heading" className="text-lg font-semibold">

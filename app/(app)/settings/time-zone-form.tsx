@@ -24,7 +24,7 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: ZoneC
     .join(" ");
   return (
     <form action={action} className="space-y-3" noValidate>
-      <FormMessage message={state.message} tone={errored ? "error" : "success"} />
+      <FormMessage message={state.message} tone={errored ? "error" : "success"} answer={state} />
       <Field name="timeZone" label="Your time zone" errors={state.fieldErrors?.timeZone} hint={hint}>
         {(p) => <ZonePicker {...p} key={value} choices={zones} defaultValue={value} />}
       </Field>

@@ -14,7 +14,7 @@ export function RenewRecoveryCodesForm() {
     <details className="mt-4">
       <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-300">Make new recovery codes</summary>
       <form action={action} noValidate className="mt-3 space-y-3">
-        <FormMessage message={state.message} />
+        <FormMessage message={state.message} answer={state} />
         <Field name="code" idPrefix="renew-codes" label="Code from your authenticator app" errors={state.fieldErrors?.code}>
           {(p) => <input {...p} autoComplete="one-time-code" maxLength={100} spellCheck={false} className="input max-w-64 font-mono" />}
         </Field>
@@ -33,7 +33,7 @@ export function TurnOffTwoFactorForm() {
     <details className="mt-4">
       <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-300">Turn off two-factor sign-in</summary>
       <form action={action} noValidate className="mt-3 space-y-3">
-        <FormMessage message={state.message} />
+        <FormMessage message={state.message} answer={state} />
         <p className="text-sm text-slate-700 dark:text-slate-300">To turn it off, confirm with your password and a code.</p>
         <Field name="password" idPrefix="two-factor-off" label="Your password" errors={errors.password}>
           {(p) => <input {...p} type="password" autoComplete="current-password" className="input max-w-64" />}

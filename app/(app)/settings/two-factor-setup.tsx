@@ -29,7 +29,7 @@ export function TwoFactorSetup({ qrDataUrl, secretText }: { qrDataUrl: string; s
         </li>
         <li>
           <form action={action} noValidate className="space-y-3">
-            <FormMessage message={state.message} />
+            <FormMessage message={state.message} answer={state} />
             <Field name="code" idPrefix="two-factor-setup" label="Enter the 6-digit code the app shows" errors={state.fieldErrors?.code}>
               {(p) => <input {...p} autoComplete="one-time-code" inputMode="numeric" maxLength={100} spellCheck={false} className="input max-w-48 font-mono" />}
             </Field>

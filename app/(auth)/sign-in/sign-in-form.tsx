@@ -11,7 +11,7 @@ export function SignInForm({ next, notice, noticeTone }: { next: string; notice?
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.message ? <FormMessage message={state.message} /> : <FormMessage message={notice} tone={noticeTone} />}
+      {state.message ? <FormMessage message={state.message} answer={state} /> : <FormMessage message={notice} tone={noticeTone} />}
       <input type="hidden" name="next" value={next} />
       <Field name="email" label="Email" errors={errors.email}>
         {(p) => <input {...p} type="email" autoComplete="email" required className="input" defaultValue={state.values?.email} />}

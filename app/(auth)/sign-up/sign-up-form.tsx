@@ -15,7 +15,7 @@ export function SignUpForm() {
   const timeZone = useBrowserTimeZone();
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormMessage message={state.message} />
+      <FormMessage message={state.message} answer={state} />
       {timeZone ? <input type="hidden" name="timeZone" value={timeZone} /> : null}
       <Field name="name" label="Name" errors={errors.name}>
         {(p) => <input {...p} autoComplete="name" required className="input" defaultValue={state.values?.name} />}

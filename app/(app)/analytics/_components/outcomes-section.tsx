@@ -27,27 +27,32 @@ export function OutcomesSection({ buckets }: { buckets: BucketOutcomes[] }) {
           table={
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Outcomes by signals seen, table">
               <table className={tableClass} data-testid="outcomes-table">
-                <caption className={captionClass}>Outcomes by positive indicators seen in later rounds</caption>
+                {/* A caption is as wide as its table: held to the phone's width so it wraps instead of scrolling away. */}
+                <caption className={`${captionClass} max-sm:max-w-[calc(100vw-5.5rem)]`}>
+                  Outcomes by positive indicators seen in later rounds
+                  <span className="block text-xs font-normal text-slate-600 sm:hidden dark:text-slate-400">Scroll the table sideways for every outcome.</span>
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col" className={headClass}>Signals</th>
+                    {/* Total before its parts: on a phone the parts may scroll sideways, never the total. */}
+                    <th scope="col" className={headClass}>Total</th>
                     {OUTCOMES.map((o) => (
                       <th key={o} scope="col" className={headClass}>{OUTCOME_LABELS[o]}</th>
                     ))}
-                    <th scope="col" className={headClass}>Total</th>
                   </tr>
                 </thead>
                 <tbody>
                   {buckets.map((b) => (
                     <tr key={b.bucket}>
-                      <th scope="row" className={`${cellClass} font-medium whitespace-nowrap`}>{BUCKET_LABELS[b.bucket]}</th>
-                      {OUTCOMES.map((o) => (
-                        <td key={o} className={cellClass}>{b.counts[o]}</td>
-                      ))}
+                      <th scope="row" className={`${cellClass} font-medium sm:whitespace-nowrap`}>{BUCKET_LABELS[b.bucket]}</th>
                       <td className={cellClass}>
                         {b.n}
                         {b.smallSample ? <SmallSample /> : null}
                       </td>
+                      {OUTCOMES.map((o) => (
+                        <td key={o} className={cellClass}>{b.counts[o]}</td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>

@@ -163,7 +163,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
             />
           </div>
         </details>
-        <Timeline rounds={rounds} events={events} dates={user.dates} now={now} />
+        <Timeline application={a} rounds={rounds} events={events} dates={user.dates} now={now} />
       </section>
 
       <section aria-labelledby="notes-heading" className="card p-4 sm:p-6">

@@ -4,11 +4,12 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
+import { LongText } from "@/app/_components/long-text";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
 import { PERIOD_LABELS, SOURCE_SUGGESTIONS, STATUS_LABELS, WORK_MODE_LABELS } from "@/lib/applications/labels";
 import type { FormState } from "@/lib/forms/form-state";
-import type { ApplicationField } from "@/lib/validation/application";
+import { APPLICATION_NOTES_MAX, type ApplicationField } from "@/lib/validation/application";
 
 export type ApplicationFormValues = Partial<Record<ApplicationField, string>>;
 
@@ -107,10 +108,10 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-4 sm:p-6">
         <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">Salary (optional)</legend>
         <Field name="salaryMin" label="From" errors={errors.salaryMin}>
-          {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMin} placeholder="70000" />}
+          {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMin} placeholder="70k" />}
         </Field>
         <Field name="salaryMax" label="To" errors={errors.salaryMax}>
-          {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMax} placeholder="85000" />}
+          {(p) => <input {...p} inputMode="numeric" className="input" defaultValue={v.salaryMax} placeholder="85,000" />}
         </Field>
         <Field name="salaryCurrency" label="Currency" errors={errors.salaryCurrency}>
           {(p) => <input {...p} maxLength={3} className="input uppercase" defaultValue={v.salaryCurrency} placeholder="USD" />}
@@ -131,7 +132,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
 
       <div className="card p-4 sm:p-6">
         <Field name="notes" label="Notes (optional)" errors={errors.notes}>
-          {(p) => <textarea {...p} rows={5} maxLength={5000} className="input" defaultValue={v.notes} />}
+          {(p) => <LongText field={p} label="Notes" max={APPLICATION_NOTES_MAX} rows={5} defaultValue={v.notes} />}
         </Field>
       </div>
 

@@ -69,10 +69,16 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
           </h3>
         </div>
       </div>
+      {card.nextInterview ? (
+        <p className="mt-2 text-xs text-slate-700 dark:text-slate-300" data-testid="next-interview">
+          Interview <time dateTime={card.nextInterview.iso}>{card.nextInterview.text}</time>
+        </p>
+      ) : null}
       <NextStep card={card} />
       <form onSubmit={submit} className="mt-2 flex items-center gap-2">
         <input type="hidden" name="applicationId" value={card.id} />
-        <label htmlFor={selectId} className="shrink-0 text-xs text-slate-700 dark:text-slate-300">
+        {/* The label is read, not shown: the menu's own first line says it, which leaves a narrow card room for the choice. */}
+        <label htmlFor={selectId} className="sr-only">
           Move to
         </label>
         <select
@@ -84,7 +90,7 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
           className="input min-w-0 flex-1 px-2 py-1 text-xs"
         >
           <option value="" disabled>
-            Choose…
+            Move to…
           </option>
           {APPLICATION_STATUSES.filter((s) => s !== card.status).map((s) => (
             <option key={s} value={s}>

@@ -13,24 +13,41 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { useOptimistic, useState, useTransition } from "react";
+import { useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
+import { APPLICATION_STATUSES, isClosed, type ApplicationStatus } from "@/lib/vocabulary";
 import { moveCardAction } from "../actions";
 import { BoardColumn } from "./board-column";
 import { CardPreview } from "./board-card";
 import type { CardView, ColumnView } from "./card-view";
 import { boardAnnouncements, columnCoordinates, screenReaderInstructions } from "./keyboard-columns";
 import { findCard, moveCard } from "./move-card";
+import { OffScreenHints } from "./off-screen-hints";
+import { useOffScreenColumns } from "./use-off-screen-columns";
 
-// The pointer decides while there is one; the keyboard sensor has none, so
-// the column the card overlaps most wins.
+// The pointer decides while there is one. The keyboard sensor has none: it
+// puts the card's top-left corner just inside the column aimed at (see
+// keyboard-columns.ts), so the column holding that corner wins. Overlap alone
+// would pick the wide neighbour of a narrow, folded column.
 const collisions: CollisionDetection = (args) => {
   const hits = pointerWithin(args);
-  return hits.length > 0 ? hits : rectIntersection(args);
+  if (hits.length > 0) return hits;
+  const { left, top } = args.collisionRect;
+  const holder = args.droppableContainers.find((container) => {
+    const rect = args.droppableRects.get(container.id);
+    return rect && left >= rect.left && left < rect.right && top >= rect.top && top < rect.bottom;
+  });
+  return holder ? [{ id: holder.id, data: { droppableContainer: holder, value: 1 } }] : rectIntersection(args);
 };
 
 const isStatus = (id: unknown): id is ApplicationStatus => APPLICATION_STATUSES.includes(id as ApplicationStatus);
+
+/**
+ * Closed and empty columns start narrow, so the open columns with cards get
+ * the room: nine full columns never fit a laptop. Decided from the data
+ * alone, so the server's first paint is already right.
+ */
+export const startsCollapsed = (column: ColumnView) => isClosed(column.status) || column.total === 0;
 
 export function Board({ columns }: { columns: ColumnView[] }) {
   const [board, showMove] = useOptimistic(columns, moveCard);
@@ -39,6 +56,31 @@ export function Board({ columns }: { columns: ColumnView[] }) {
   const [focusId, setFocusId] = useState<string | null>(null);
   const [dragged, setDragged] = useState<CardView | null>(null);
   const [said, setSaid] = useState("");
+  // Columns the user opened or folded; the rest follow `startsCollapsed`.
+  const [opened, setOpened] = useState<Partial<Record<ApplicationStatus, boolean>>>({});
+  const scroller = useRef<HTMLDivElement>(null);
+  const isCollapsed = (column: ColumnView) => !(opened[column.status] ?? !startsCollapsed(column));
+  const layoutKey = board.map((c) => `${c.status}:${isCollapsed(c) ? 0 : 1}`).join();
+  const offScreen = useOffScreenColumns(scroller, layoutKey);
+  const firstWithCards = board.find((c) => c.cards.length > 0 && !isCollapsed(c))?.status ?? null;
+
+  // Browsers without scroll-initial-target (the CSS that opens a phone on the
+  // first column with cards at first paint) get the same scroll before paint.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box || !firstWithCards || box.scrollLeft !== 0 || CSS.supports("scroll-initial-target: nearest")) return;
+    const target = box.querySelector<HTMLElement>(`[data-column="${firstWithCards}"]`);
+    if (target && target.getBoundingClientRect().right > box.getBoundingClientRect().right) {
+      box.scrollLeft = target.offsetLeft - box.offsetLeft - 16;
+    }
+    // Only on arrival: later moves must not yank the board sideways.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function toggle(status: ApplicationStatus) {
+    const column = board.find((c) => c.status === status);
+    if (column) setOpened((o) => ({ ...o, [status]: isCollapsed(column) }));
+  }
   // Both keep a little state across one drag, so each board makes its own once.
   const [keyboard] = useState(columnCoordinates);
   const [announcements] = useState(boardAnnouncements);
@@ -55,6 +97,8 @@ export function Board({ columns }: { columns: ColumnView[] }) {
   function move(origin: string, applicationId: string, status: ApplicationStatus, fromMenu: boolean) {
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([id]) => id !== origin)));
     setFocusId(origin);
+    // The card lands in view, and focus can follow it, even in a column that was folded.
+    setOpened((o) => ({ ...o, [status]: true }));
     const card = findCard(board, origin);
     startTransition(async () => {
       showMove({ id: applicationId, status });
@@ -96,17 +140,24 @@ export function Board({ columns }: { columns: ColumnView[] }) {
       }}
     >
       {/* relative: the screen-reader-only text in off-screen columns would otherwise widen the whole page. */}
-      <div className="relative -mx-4 overflow-x-auto px-4 pb-4" data-testid="board">
-        <div className="flex snap-x gap-3">
-          {board.map((column) => (
-            <BoardColumn
-              key={column.status}
-              column={column}
-              errors={errors}
-              focusId={focusId}
-              onMove={(origin, id, status) => move(origin, id, status, true)}
-            />
-          ))}
+      <OffScreenHints offScreen={offScreen} scroller={scroller} />
+      <div className="relative -mx-4">
+        <div ref={scroller} className="relative snap-x scroll-px-4 overflow-x-auto px-4 pb-4" data-testid="board">
+          <div className="flex gap-1.5">
+            {board.map((column) => (
+              <BoardColumn
+                key={column.status}
+                column={column}
+                errors={errors}
+                focusId={focusId}
+                collapsed={isCollapsed(column)}
+                collapsible={startsCollapsed(column)}
+                initialTarget={column.status === firstWithCards}
+                onToggle={toggle}
+                onMove={(origin, id, status) => move(origin, id, status, true)}
+              />
+            ))}
+          </div>
         </div>
       </div>
       <p role="status" className="sr-only">

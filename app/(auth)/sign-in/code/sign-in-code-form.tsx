@@ -10,7 +10,7 @@ export function SignInCodeForm({ next }: { next: string }) {
   const [state, action] = useActionState(signInCodeAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormMessage message={state.message} />
+      <FormMessage message={state.message} answer={state} />
       <input type="hidden" name="next" value={next} />
       <Field
         name="code"

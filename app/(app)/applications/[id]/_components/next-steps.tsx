@@ -26,6 +26,7 @@ function draftOf(step: Recommendation, props: Props) {
 
 const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
   accepted: "You accepted this offer, so there is nothing left to chase here.",
+  rejected: "They said no, so there is nothing left to chase here.",
   withdrawn: "You withdrew from this one, so there are no next steps.",
   ghosted: "Marked as ghosted. If they get back in touch, log their reply and the steps come back.",
 };

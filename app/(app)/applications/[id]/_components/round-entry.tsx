@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { ConfirmDeleteButton } from "@/app/_components/confirm-delete-button";
 import type { RoundView } from "@/lib/data/rounds";
-import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS, ROUND_OUTCOME_LABELS } from "@/lib/interviews/catalog";
+import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
+import { meetingLink } from "@/lib/interviews/meeting-link";
+import type { OutcomeBadge } from "@/lib/interviews/round-outcome";
 import { relativeTime } from "@/lib/time/relative";
 import { deleteRoundAction } from "../rounds/actions";
 import { SignalChips } from "./signal-chips";
 import { ThankYouButton } from "./thank-you-button";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
-type Props = { round: RoundView; number: number; dates: DateStyle; now: Date };
+/** `badge`: the outcome as shown (null for a round still to come), from `roundOutcomeBadges`. */
+type Props = { round: RoundView; number: number; badge: OutcomeBadge | null; dates: DateStyle; now: Date };
 
 const OUTCOME_STYLES = {
   pending: "bg-slate-100 dark:bg-slate-800 text-slate-800 dark:text-slate-200",
@@ -17,7 +20,7 @@ const OUTCOME_STYLES = {
   offer: "bg-emerald-100 dark:bg-emerald-900 text-emerald-900 dark:text-emerald-200",
 } as const;
 
-export function RoundEntry({ round, number, dates, now }: Props) {
+export function RoundEntry({ round, number, badge, dates, now }: Props) {
   const started = round.scheduledAt <= now;
   const title = `Round ${number} · ${ROUND_KIND_LABELS[round.kind]}`;
   const facts = [
@@ -25,7 +28,7 @@ export function RoundEntry({ round, number, dates, now }: Props) {
     round.durationMinutes ? `${round.durationMinutes} min` : null,
   ].filter(Boolean);
   const location = round.location;
-  const isLink = location ? /^https?:\/\//i.test(location) : false;
+  const link = meetingLink(location);
 
   return (
     <article aria-labelledby={`round-${round.id}-title`} className="space-y-2">
@@ -33,9 +36,13 @@ export function RoundEntry({ round, number, dates, now }: Props) {
         <h4 id={`round-${round.id}-title`} className="font-semibold text-slate-900 dark:text-slate-100">
           {title}
         </h4>
-        {started ? (
-          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLES[round.outcome]}`}>
-            {ROUND_OUTCOME_LABELS[round.outcome]}
+        {badge ? (
+          <span
+            className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLES[badge.tone]}`}
+            data-testid="round-outcome"
+            title={badge.inferred ? "This round's own outcome wasn't logged." : undefined}
+          >
+            {badge.label}
           </span>
         ) : null}
       </div>
@@ -46,10 +53,15 @@ export function RoundEntry({ round, number, dates, now }: Props) {
       </p>
       {location ? (
         <p className="text-sm break-all text-slate-700 dark:text-slate-300">
-          {isLink ? (
-            <a href={location} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
-              {location}
-            </a>
+          {link ? (
+            <>
+              {link.before}
+              <a href={link.href} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 dark:text-brand-300 underline underline-offset-2">
+                {link.text}
+                <span className="sr-only"> (opens in a new tab)</span>
+              </a>
+              {link.after}
+            </>
           ) : (
             location
           )}

@@ -4,11 +4,13 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
+import { LongText } from "@/app/_components/long-text";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useZoneHint } from "@/app/_components/use-browser-time-zone";
 import { EVENT_KINDS } from "@/lib/vocabulary";
 import type { FormState } from "@/lib/forms/form-state";
 import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
+import { EVENT_NOTE_MAX } from "@/lib/validation/event";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -56,7 +58,7 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
           {(p) => <input {...p} type="datetime-local" required className="input" defaultValue={v.occurredAt} />}
         </Field>
         <Field name="note" label="Note (optional)" errors={errors.note} className="sm:col-span-2" idPrefix="event">
-          {(p) => <textarea {...p} rows={2} maxLength={2000} className="input" defaultValue={v.note} />}
+          {(p) => <LongText field={p} label="Note" max={EVENT_NOTE_MAX} rows={2} defaultValue={v.note} />}
         </Field>
       </div>
       {fixedKindLabel ? null : (

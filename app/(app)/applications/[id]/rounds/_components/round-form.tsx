@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
+import { LongText } from "@/app/_components/long-text";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useZoneHint } from "@/app/_components/use-browser-time-zone";
 import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES } from "@/lib/vocabulary";
 import type { InterviewerView } from "@/lib/data/interviewers";
 import type { FormState } from "@/lib/forms/form-state";
 import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS, ROUND_OUTCOME_LABELS } from "@/lib/interviews/catalog";
-import { MAX_ROUND_MINUTES } from "@/lib/validation/round";
+import { MAX_ROUND_MINUTES, ROUND_NOTES_MAX } from "@/lib/validation/round";
 import { InterviewerPicker } from "./interviewer-picker";
 import type { Offer } from "./offerable-people";
 import { SignalChecklist } from "./signal-checklist";
@@ -117,18 +118,20 @@ export function RoundForm({ action, initial, applicationId, roundId, known, offe
         </Field>
         <Field name="prepNotes" label="Prep notes (optional)" errors={errors.prepNotes} className="sm:col-span-2">
           {(p) => (
-            <textarea
-              {...p}
+            <LongText
+              field={p}
+              label="Prep notes"
+              max={ROUND_NOTES_MAX}
               rows={3}
-              maxLength={5000}
-              className="input"
               defaultValue={v.prepNotes}
               placeholder="Company news to mention, examples to tell, questions to ask"
             />
           )}
         </Field>
         <Field name="notes" label="Notes (optional)" errors={errors.notes} className="sm:col-span-2">
-          {(p) => <textarea {...p} rows={4} maxLength={5000} className="input" defaultValue={v.notes} placeholder="What was asked, what you said, how it felt" />}
+          {(p) => (
+            <LongText field={p} label="Notes" max={ROUND_NOTES_MAX} rows={4} defaultValue={v.notes} placeholder="What was asked, what you said, how it felt" />
+          )}
         </Field>
       </fieldset>
 
