@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { applications, users } from "@/db/schema";
@@ -14,7 +15,8 @@ import {
 } from "@/lib/data/applications";
 import { sampleApplications } from "@/lib/sample-data";
 import type { ApplicationInput } from "@/lib/validation/application";
-import { makeUser, testDb } from "./support/db";
+import { makeUser, type testDb } from "./support/db";
+import { testDbWithSqlite } from "./support/rounds";
 
 const input = (over: Partial<ApplicationInput> = {}): ApplicationInput => ({
   company: "Acme",
@@ -24,11 +26,12 @@ const input = (over: Partial<ApplicationInput> = {}): ApplicationInput => ({
 });
 
 let db: ReturnType<typeof testDb>;
+let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 
 beforeEach(async () => {
-  db = testDb();
+  ({ db, sqlite } = testDbWithSqlite());
   ana = await makeUser(db, "ana@example.com");
   ben = await makeUser(db, "ben@example.com");
 });
@@ -100,6 +103,8 @@ describe("listApplications", () => {
 
   it("lists the most recently updated first", () => {
     const alpha = listApplications(db, ana.id).find((a) => a.company === "Alpha")!;
+    // Made a moment ago, the others could share the update's millisecond and tie with it: age them first.
+    sqlite.prepare("update applications set updated_at = updated_at - 60000 where user_id = ?").run(ana.id);
     updateApplication(db, ana.id, alpha.id, input({ company: "Alpha", roleTitle: "Frontend Engineer" }));
     expect(listApplications(db, ana.id)[0].company).toBe("Alpha");
   });
