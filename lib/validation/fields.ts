@@ -43,7 +43,7 @@ export const optionalInt = (label: string, min: number | null, max: number) =>
   z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      // Allow "120,000" and "120 000" as people type salaries.
+      // Grouping as people type it ("1,000", "1 000"); amounts of money go through optionalAmount.
       return typeof v === "string" ? v.replace(/[\s,_]/g, "") : v;
     },
     wholeNumber(label, min, max).optional(),
