@@ -34,6 +34,9 @@ export function themeButton(page: Page, name: "System" | "Light" | "Dark") {
 export async function chooseTheme(page: Page, name: "System" | "Light" | "Dark") {
   await themeButton(page, name).click();
   await expect(themeButton(page, name)).toHaveAttribute("aria-pressed", "true");
+  // The refresh after the cookie can leave the document briefly without its
+  // title, and axe run straight after reports it (document-title, seen once in CI).
+  await expect(page).toHaveTitle(/\S/);
 }
 
 /** Fails when the page is wider than the viewport, naming the widest culprits. */
