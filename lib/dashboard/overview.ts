@@ -37,7 +37,8 @@ function draftMaterial(step: Recommendation, rounds: readonly GuidanceRound[], a
 }
 
 /** guide() for each application at `now`, merged: queue and put-aside in queue order, check-ins soonest first. */
-export function overviewOf(inputs: readonly GuidanceInput[], now: Date): GuidanceOverview {
+export function overviewOf(inputs: readonly GuidanceInput[], now: Date): GuidanceOverview & { changesAt: number } {
+  let changesAt = Infinity;
   const queue: QueueItem[] = [];
   const putAside: PutAsideItem[] = [];
   const checkIns: CheckInItem[] = [];
@@ -45,6 +46,7 @@ export function overviewOf(inputs: readonly GuidanceInput[], now: Date): Guidanc
     const { company, roleTitle, status, appliedOn } = input.application;
     const of = { company, roleTitle, status };
     const g = guide(input, now);
+    if (g.changesAt < changesAt) changesAt = g.changesAt;
     for (const r of g.steps) queue.push({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) });
     for (const p of g.putAside) putAside.push({ ...p, ...of });
     if (g.checkIn) checkIns.push({ ...g.checkIn, ...of });
@@ -52,5 +54,5 @@ export function overviewOf(inputs: readonly GuidanceInput[], now: Date): Guidanc
   queue.sort(compareRecommendations);
   putAside.sort((a, b) => compareRecommendations(a.step, b.step));
   checkIns.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.applicationId < b.applicationId ? -1 : 1));
-  return { queue, putAside, checkIns };
+  return { queue, putAside, checkIns, changesAt };
 }

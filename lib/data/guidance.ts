@@ -27,21 +27,7 @@ export type { CheckInItem, DraftMaterial, GuidanceOverview, PutAsideItem, QueueI
 export function guidanceOverview(db: Queryable, user: GuidanceUser, now: Date): GuidanceOverview {
   return cachedForUser(db, "queue", user, now, (tx) => {
     const inputs = loadGuidanceInputs(tx, user, { dashboard: true });
-    const { queue, putAside, checkIns } = overviewOf(inputs, now);
-    const at = now.getTime();
-    let changesAt = Infinity;
-    // A step is overdue once now passes its due time, a snooze ends at its
-    // end, and a check-in becomes a step at its time: each instant, and the
-    // one just after, is a change.
-    const consider = (instant: Date | null | undefined) => {
-      const t = instant?.getTime();
-      if (t === undefined || t < at) return;
-      const next = t > at ? t : t + 1;
-      if (next < changesAt) changesAt = next;
-    };
-    for (const input of inputs) for (const step of input.handled) consider(step.until);
-    for (const item of queue) consider(item.dueAt);
-    for (const c of checkIns) consider(c.dueAt);
+    const { queue, putAside, checkIns, changesAt } = overviewOf(inputs, now);
     return { value: Object.freeze({ queue: Object.freeze(queue), putAside: Object.freeze(putAside), checkIns: Object.freeze(checkIns) }), changesAt };
   });
 }

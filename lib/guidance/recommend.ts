@@ -47,6 +47,12 @@ export type Guidance = {
   putAside: PutAside[];
   /** When the next follow-up falls due, if still to come. */
   checkIn: CheckIn | null;
+  /**
+   * The first instant after `now` at which this answer may differ (ms since
+   * the epoch), or Infinity when only a change to the input can change it.
+   * A cache may serve the answer for any instant in [now, changesAt).
+   */
+  changesAt: number;
 };
 
 /**
@@ -55,7 +61,7 @@ export type Guidance = {
  * and `now` always give the same answer.
  */
 export function guide(input: GuidanceInput, now: Date): Guidance {
-  if (NOTHING_TO_ADVISE.includes(input.application.status)) return { steps: [], putAside: [], checkIn: null };
+  if (NOTHING_TO_ADVISE.includes(input.application.status)) return { steps: [], putAside: [], checkIn: null, changesAt: Infinity };
   const facts = gatherFacts(input, now);
   const handled = input.handled.length ? new Map(input.handled.map((h) => [h.key, h])) : null;
   const steps: Recommendation[] = [];
@@ -68,7 +74,28 @@ export function guide(input: GuidanceInput, now: Date): Guidance {
     }
   steps.sort(compareRecommendations);
   putAside.sort((a, b) => compareRecommendations(a.step, b.step));
-  return { steps, putAside, checkIn: nextCheckIn(facts) };
+  const checkIn = nextCheckIn(facts);
+  return { steps, putAside, checkIn, changesAt: nextChange(input, now, steps, checkIn) };
+}
+
+/**
+ * A step is overdue once now passes its due time, a snooze ends at its end,
+ * and a check-in becomes a step at its time: each instant, or the one just
+ * after when it is now, is a change.
+ */
+function nextChange(input: GuidanceInput, now: Date, steps: readonly Recommendation[], checkIn: CheckIn | null): number {
+  const at = now.getTime();
+  let changesAt = Infinity;
+  const consider = (instant: Date | null | undefined) => {
+    const t = instant?.getTime();
+    if (t === undefined || t < at) return;
+    const next = t > at ? t : t + 1;
+    if (next < changesAt) changesAt = next;
+  };
+  for (const step of input.handled) consider(step.until);
+  for (const step of steps) consider(step.dueAt);
+  consider(checkIn?.dueAt);
+  return changesAt;
 }
 
 /** Every rule that fires, less the steps the user has put aside, in queue order. */
