@@ -1,3 +1,4 @@
+import { reached } from "./clock";
 import type { Facts } from "./facts";
 import type { RuleId } from "./rule-ids";
 import { currentWait, nextFollowUpDue } from "./rules/waiting";
@@ -19,6 +20,6 @@ export type CheckIn = {
 export function nextCheckIn(facts: Facts): CheckIn | null {
   const wait = currentWait(facts);
   const dueAt = wait ? nextFollowUpDue(facts, wait) : undefined;
-  if (!wait || !dueAt || dueAt.getTime() <= facts.now.getTime()) return null;
+  if (!wait || !dueAt || reached(facts, dueAt.getTime())) return null;
   return { applicationId: facts.input.application.id, ruleId: wait.followUpRule, dueAt, followUp: wait.followUps.length + 1 };
 }

@@ -1,6 +1,7 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import { atLocalHour, atLocalHourOfDay, localDate, localDayNumber } from "@/lib/time/zoned";
+import { isThisYear, reached } from "./clock";
 import { datesOf } from "./dates";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
 import { byText } from "./queue";
@@ -42,12 +43,18 @@ export type Facts = {
   rounds: RoundFact[];
   /** Chronological. */
   events: readonly GuidanceEvent[];
-  /** The most recent round that has ended, when no round is under way or to come. */
-  lastEndedRound: RoundFact | undefined;
   latestOffer: GuidanceEvent | undefined;
   latestRejection: GuidanceEvent | undefined;
   /** perCall's answers, made on first use. */
   memo: Map<unknown, Map<object, unknown>> | null;
+  /**
+   * The first instant after now (ms) at which anything read of the time so
+   * far would read differently; Infinity while nothing would. Only the
+   * clock's questions (clock.ts) move it.
+   */
+  changesAt: number;
+  /** Whether a rule has read how many other applications are in play (clock.ts otherApplications). */
+  readsOthers: boolean;
 };
 
 /**
@@ -93,7 +100,6 @@ export function gatherFacts(input: GuidanceInput, now: Date): Facts {
     later: i >= 1 || LATER_KINDS.includes(round.kind),
   }));
   const events = isSorted(input.events, byOccurrence) ? input.events : [...input.events].sort(byOccurrence);
-  const last = rounds.at(-1);
   let latestOffer: GuidanceEvent | undefined;
   let latestRejection: GuidanceEvent | undefined;
   for (const e of events) {
@@ -107,15 +113,27 @@ export function gatherFacts(input: GuidanceInput, now: Date): Facts {
     status: input.application.status,
     rounds,
     events,
-    lastEndedRound: last && last.end.getTime() <= now.getTime() ? last : undefined,
     latestOffer,
     latestRejection,
     memo: null,
+    changesAt: Infinity,
+    readsOthers: false,
   };
 }
 
+/**
+ * The most recent round, once it has ended: none while a round is under way
+ * or to come. A function rather than a fact, so only a rule that asks
+ * makes the answer wait for that round's end.
+ */
+export function lastEndedRound(facts: Facts): RoundFact | undefined {
+  const last = facts.rounds.at(-1);
+  return last && reached(facts, last.end.getTime()) ? last : undefined;
+}
+
+/** Events of these kinds logged since `since`, up to now: one logged for later counts once its time comes. */
 export const eventsSince = (facts: Facts, since: Date, kinds: readonly EventKind[]) =>
-  facts.events.filter((e) => kinds.includes(e.kind) && e.occurredAt.getTime() >= since.getTime() && e.occurredAt.getTime() <= facts.now.getTime());
+  facts.events.filter((e) => kinds.includes(e.kind) && e.occurredAt.getTime() >= since.getTime() && reached(facts, e.occurredAt.getTime()));
 
 /** Replies logged since the round started: any of them ends the silence. */
 export const responsesSince = (facts: Facts, since: Date) => eventsSince(facts, since, RESPONSES);
@@ -177,9 +195,8 @@ export const kindWord = (kind: RoundKind) => KIND_WORDS[kind];
 export const dayName = perCall((instant: Date, facts: Facts) => {
   const year = dayOf(facts, instant).slice(0, 4);
   const short = datesOf(facts.input).shortDate(instant);
-  return year === thisYear(facts, facts) ? short : `${short} ${year}`;
+  return isThisYear(facts, Number(year)) ? short : `${short} ${year}`;
 });
-const thisYear = perCall((_: Facts, facts: Facts) => dayOf(facts, facts.now).slice(0, 4));
 
 /** "second interview on Wed 2 Dec". */
 export const roundLabel = (facts: Facts, r: RoundFact) => `${kindWord(r.round.kind)} on ${dayName(r.start, facts)}`;

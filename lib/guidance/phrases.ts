@@ -1,28 +1,36 @@
+import { distanceFromNow } from "./clock";
 import { datesOf } from "./dates";
-import { DAY, HOUR } from "./facts";
+import { DAY, HOUR, type Facts } from "./facts";
 import type { GuidanceInput } from "./input";
 
-/**
- * "30 hours", "8 days": how long between two instants, in the unit a person
- * would say. Hours up to two days, because "1 day ago" hides whether a
- * 24-hour window has passed.
- */
-export function span(from: Date, to: Date): string {
-  const ms = Math.abs(to.getTime() - from.getTime());
-  if (ms < HOUR) {
-    const minutes = Math.floor(ms / 60_000);
-    return minutes <= 1 ? "a minute" : `${minutes} minutes`;
-  }
-  if (ms < 2 * DAY) {
-    const hours = Math.floor(ms / HOUR);
-    return hours === 1 ? "1 hour" : `${hours} hours`;
-  }
-  const days = Math.floor(ms / DAY);
-  return `${days} days`;
+const MINUTE = 60_000;
+
+/** The unit a length is said in: minutes under an hour, hours up to two days (so "1 day ago" never hides whether a 24-hour window has passed), then days. */
+const unitOf = (ms: number) => (ms < HOUR ? MINUTE : ms < 2 * DAY ? HOUR : DAY);
+
+/** "30 hours", "8 days": how long `ms` is, in the unit a person would say. */
+function spanOf(ms: number): string {
+  const unit = unitOf(ms);
+  const n = Math.floor(ms / unit);
+  if (unit === MINUTE) return n <= 1 ? "a minute" : `${n} minutes`;
+  if (unit === HOUR) return n === 1 ? "1 hour" : `${n} hours`;
+  return `${n} days`;
 }
 
-export const ago = (date: Date, now: Date) => `${span(date, now)} ago`;
-export const until = (date: Date, now: Date) => `in ${span(now, date)}`;
+/** The lengths [lo, hi) that spanOf words as it words `ms`: the same sums as spanOf, so the two cannot drift apart. */
+function spanBand(ms: number): readonly [number, number] {
+  const unit = unitOf(ms);
+  const n = Math.floor(ms / unit);
+  return unit === MINUTE && n <= 1 ? [0, 2 * MINUTE] : [n * unit, (n + 1) * unit];
+}
+
+/** How long between two instants ("30 hours", "8 days"), for pages that word a fixed pair of times. */
+export const span = (from: Date, to: Date) => spanOf(Math.abs(to.getTime() - from.getTime()));
+
+/** "30 hours ago": how long before now, noting when the words next change. */
+export const ago = (facts: Facts, date: Date) => `${spanOf(distanceFromNow(facts, date, spanBand))} ago`;
+/** "in 5 days": how long until `date`, noting when the words next change. */
+export const until = (facts: Facts, date: Date) => `in ${spanOf(distanceFromNow(facts, date, spanBand))}`;
 
 /** "Tue, 1 Dec 2026, 10:00" (or "Tue, Dec 1, 2026, 10:00 AM") in the user's zone. */
 export const when = (date: Date, input: Pick<GuidanceInput, "timeZone" | "dates">) => datesOf(input).dateTime(date);

@@ -1,4 +1,5 @@
 import { nextCheckIn, type CheckIn } from "./check-in";
+import { reached } from "./clock";
 import { gatherFacts, type Facts } from "./facts";
 import type { GuidanceInput, HandledStep } from "./input";
 import { compareRecommendations } from "./queue";
@@ -32,9 +33,8 @@ const RULES: readonly ((facts: Facts) => Recommendation[])[] = [
 ];
 
 /** Whether the user has put this step aside: done or dismissed for good, snoozed until its time. */
-function isHandled(h: HandledStep | undefined, now: Date): boolean {
-  if (!h) return false;
-  return h.state !== "snoozed" || (h.until !== null && now.getTime() < h.until.getTime());
+function isHandled(h: HandledStep, facts: Facts): boolean {
+  return h.state !== "snoozed" || (h.until !== null && !reached(facts, h.until.getTime()));
 }
 
 /** A step the user put aside (snoozed or dismissed), with how. */
@@ -50,9 +50,20 @@ export type Guidance = {
   /**
    * The first instant after `now` at which this answer may differ (ms since
    * the epoch), or Infinity when only a change to the input can change it.
-   * A cache may serve the answer for any instant in [now, changesAt).
+   * A cache may serve the answer for any instant in [now, changesAt). Exact
+   * for what is shown: a step falling due or turning overdue, a round
+   * starting or ending, an event logged ahead coming due, a snooze ending,
+   * "30 hours ago" becoming "31 hours ago", a date gaining its year at New
+   * Year. (A step marked done still counts, though it is not shown: the
+   * answer may then hold a little longer than said, never less.)
    */
   changesAt: number;
+  /**
+   * Whether the answer read how many other applications are in play
+   * (keep-searching words it and ranks by it). When false, a change to that
+   * number cannot change this answer.
+   */
+  readsOtherApplications: boolean;
 };
 
 /**
@@ -61,7 +72,7 @@ export type Guidance = {
  * and `now` always give the same answer.
  */
 export function guide(input: GuidanceInput, now: Date): Guidance {
-  if (NOTHING_TO_ADVISE.includes(input.application.status)) return { steps: [], putAside: [], checkIn: null, changesAt: Infinity };
+  if (NOTHING_TO_ADVISE.includes(input.application.status)) return { steps: [], putAside: [], checkIn: null, changesAt: Infinity, readsOtherApplications: false };
   const facts = gatherFacts(input, now);
   const handled = input.handled.length ? new Map(input.handled.map((h) => [h.key, h])) : null;
   const steps: Recommendation[] = [];
@@ -69,33 +80,13 @@ export function guide(input: GuidanceInput, now: Date): Guidance {
   for (const rule of RULES)
     for (const step of rule(facts)) {
       const h = handled?.get(step.key);
-      if (!h || !isHandled(h, now)) steps.push(step);
+      if (!h || !isHandled(h, facts)) steps.push(step);
       else if (h.state !== "done") putAside.push({ step, state: h.state, until: h.until });
     }
   steps.sort(compareRecommendations);
   putAside.sort((a, b) => compareRecommendations(a.step, b.step));
   const checkIn = nextCheckIn(facts);
-  return { steps, putAside, checkIn, changesAt: nextChange(input, now, steps, checkIn) };
-}
-
-/**
- * A step is overdue once now passes its due time, a snooze ends at its end,
- * and a check-in becomes a step at its time: each instant, or the one just
- * after when it is now, is a change.
- */
-function nextChange(input: GuidanceInput, now: Date, steps: readonly Recommendation[], checkIn: CheckIn | null): number {
-  const at = now.getTime();
-  let changesAt = Infinity;
-  const consider = (instant: Date | null | undefined) => {
-    const t = instant?.getTime();
-    if (t === undefined || t < at) return;
-    const next = t > at ? t : t + 1;
-    if (next < changesAt) changesAt = next;
-  };
-  for (const step of input.handled) consider(step.until);
-  for (const step of steps) consider(step.dueAt);
-  consider(checkIn?.dueAt);
-  return changesAt;
+  return { steps, putAside, checkIn, changesAt: facts.changesAt, readsOtherApplications: facts.readsOthers };
 }
 
 /** Every rule that fires, less the steps the user has put aside, in queue order. */

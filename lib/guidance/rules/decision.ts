@@ -1,3 +1,4 @@
+import { reached } from "../clock";
 import { eventsSince, firstPlanningTimeFrom, planningTimeDaysAfter, roundLabel, type Facts } from "../facts";
 import { ago } from "../phrases";
 import type { Recommendation } from "../recommendation";
@@ -9,7 +10,7 @@ export const REFLECT_AFTER_DAYS = 7;
 /** The rejection the user got after at least one interview. */
 function recentRejection(facts: Facts) {
   const rejection = facts.latestRejection;
-  if (!rejection || facts.status !== "rejected" || rejection.occurredAt.getTime() > facts.now.getTime()) return undefined;
+  if (!rejection || facts.status !== "rejected" || !reached(facts, rejection.occurredAt.getTime())) return undefined;
   const lastRound = facts.rounds.findLast((r) => r.start.getTime() <= rejection.occurredAt.getTime());
   return lastRound ? { rejection, lastRound } : undefined;
 }
@@ -29,7 +30,7 @@ export function requestFeedback(facts: Facts): Recommendation[] {
       dueAt: planningTimeDaysAfter(facts, rejection.occurredAt, REQUEST_FEEDBACK_AFTER_DAYS),
       since: rejection.occurredAt,
       reasons: [
-        `${facts.company} said no ${ago(rejection.occurredAt, facts.now)}, after your ${roundLabel(facts, lastRound)}.`,
+        `${facts.company} said no ${ago(facts, rejection.occurredAt)}, after your ${roundLabel(facts, lastRound)}.`,
         "No feedback request is logged.",
       ],
       draft: "feedback-request",
@@ -51,14 +52,14 @@ export function reflectAndUpdate(facts: Facts): Recommendation[] {
       priority: "low",
       dueAt: planningTimeDaysAfter(facts, rejection.occurredAt, REFLECT_AFTER_DAYS),
       since: rejection.occurredAt,
-      reasons: [`${facts.company} said no ${ago(rejection.occurredAt, facts.now)}, after ${lastRound.number === 1 ? "one round" : `${lastRound.number} rounds`}.`],
+      reasons: [`${facts.company} said no ${ago(facts, rejection.occurredAt)}, after ${lastRound.number === 1 ? "one round" : `${lastRound.number} rounds`}.`],
     }),
   ];
 }
 
 export function negotiateAfterOffer(facts: Facts): Recommendation[] {
   const offer = facts.latestOffer;
-  if (!offer || facts.status !== "offer" || offer.occurredAt.getTime() > facts.now.getTime()) return [];
+  if (!offer || facts.status !== "offer" || !reached(facts, offer.occurredAt.getTime())) return [];
   return [
     step(facts, "negotiate-after-offer", {
       about: offer.id,
@@ -70,7 +71,7 @@ export function negotiateAfterOffer(facts: Facts): Recommendation[] {
       // An offer is answered on a working morning, not the minute it arrived.
       dueAt: firstPlanningTimeFrom(facts, offer.occurredAt),
       since: offer.occurredAt,
-      reasons: [`${facts.company} made an offer ${ago(offer.occurredAt, facts.now)} and you have not answered yet.`],
+      reasons: [`${facts.company} made an offer ${ago(facts, offer.occurredAt)} and you have not answered yet.`],
     }),
   ];
 }

@@ -1,5 +1,6 @@
 import { signalInfo } from "@/lib/interviews/catalog";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
+import { reached } from "../clock";
 import { addHours, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, listOf, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
@@ -13,13 +14,13 @@ export const EXPECTATIONS_AFTER_HOURS = 24;
 /** The next later round, while the application is still being decided. */
 function upcomingLaterRound(facts: Facts): RoundFact | undefined {
   if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return undefined;
-  return facts.rounds.find((r) => r.later && r.start.getTime() > facts.now.getTime());
+  return facts.rounds.find((r) => r.later && !reached(facts, r.start.getTime()));
 }
 
 /** "Your second interview with Acme is on Wed, 2 Dec 2026, 14:00, in 5 days.": several steps give it as their reason. */
 const scheduledReason = perCall(
   (r: RoundFact, facts: Facts) =>
-    `Your ${kindWord(r.round.kind)} with ${facts.company} is on ${when(r.start, facts.input)}, ${until(r.start, facts.now)}.`,
+    `Your ${kindWord(r.round.kind)} with ${facts.company} is on ${when(r.start, facts.input)}, ${until(facts, r.start)}.`,
 );
 
 /** Preparation booked at short notice is due no later than this long before the round. */
@@ -58,9 +59,8 @@ const coveredBefore = perCall((r: RoundFact, facts: Facts): string[] => {
 /** A later round that has started and ended less than a day ago, by when it happened, not when it was logged. */
 function justHeldLaterRound(facts: Facts): RoundFact | undefined {
   if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return undefined;
-  const now = facts.now.getTime();
   return facts.rounds.findLast(
-    (r) => r.later && r.start.getTime() <= now && now - r.end.getTime() < EXPECTATIONS_AFTER_HOURS * HOUR,
+    (r) => r.later && reached(facts, r.start.getTime()) && !reached(facts, r.end.getTime() + EXPECTATIONS_AFTER_HOURS * HOUR),
   );
 }
 
@@ -70,9 +70,9 @@ export function secondRoundExpectations(facts: Facts): Recommendation[] {
   if (!recent) return [];
   const reason = upcoming
     ? scheduledReason(recent, facts)
-    : recent.end.getTime() > facts.now.getTime()
+    : !reached(facts, recent.end.getTime())
       ? `${roundName(facts, recent)} is under way.`
-      : `${roundName(facts, recent)} ended ${ago(recent.end, facts.now)}.`;
+      : `${roundName(facts, recent)} ended ${ago(facts, recent.end)}.`;
   return [
     step(facts, "second-round-expectations", {
       about: recent.round.id,
@@ -150,14 +150,14 @@ export function preparationSteps(facts: Facts): Recommendation[] {
 export function salaryWaitForOffer(facts: Facts): Recommendation[] {
   if (facts.latestOffer || !WAITING_STATUSES.includes(facts.status)) return [];
   const upcoming = upcomingLaterRound(facts);
-  const raised = facts.rounds.findLast((r) => r.start.getTime() <= facts.now.getTime() && r.round.signals.some((s) => s.signal === "salary_raised"));
+  const raised = facts.rounds.findLast((r) => r.round.signals.some((s) => s.signal === "salary_raised") && reached(facts, r.start.getTime()));
   // Keyed by the newest round behind it (the coming one, else the latest
   // held): a new round is a new reason, and nothing else changes the key.
-  const about = upcoming ?? (raised ? facts.rounds.findLast((r) => r.start.getTime() <= facts.now.getTime()) : undefined);
+  const about = upcoming ?? (raised ? facts.rounds.findLast((r) => reached(facts, r.start.getTime())) : undefined);
   if (!about) return [];
   const reasons = [
     ...(raised ? [`Pay came up in ${roundName(facts, raised, "your")}.`] : []),
-    ...(upcoming ? [`${roundName(facts, upcoming)} is ${until(upcoming.start, facts.now)}.`] : []),
+    ...(upcoming ? [`${roundName(facts, upcoming)} is ${until(facts, upcoming.start)}.`] : []),
     "No offer is logged yet.",
   ];
   return [

@@ -1,5 +1,6 @@
 import { POSITIVE_INDICATORS, signalInfo } from "@/lib/interviews/catalog";
 import { WAITING_STATUSES, type SignalKey } from "@/lib/vocabulary";
+import { reached } from "../clock";
 import { roundName, type Facts, type RoundFact } from "../facts";
 import { listOf } from "../phrases";
 import type { Recommendation } from "../recommendation";
@@ -7,7 +8,7 @@ import { step } from "./step";
 
 /** The latest later round that has started, and which of the four positive signs it showed. */
 export function latestLaterRoundSigns(facts: Facts): { round: RoundFact; seen: SignalKey[] } | undefined {
-  const round = facts.rounds.findLast((r) => r.later && r.start.getTime() <= facts.now.getTime());
+  const round = facts.rounds.findLast((r) => r.later && reached(facts, r.start.getTime()));
   if (!round) return undefined;
   const signals = round.round.signals;
   return { round, seen: POSITIVE_INDICATORS.filter((k) => signals.some((s) => s.signal === k)) };

@@ -1,3 +1,4 @@
+import { passed } from "../clock";
 import type { Facts } from "../facts";
 import type { DraftKind, Priority, Recommendation } from "../recommendation";
 import { RULE_KINDS, RULE_SOURCES, type RuleId } from "../rule-ids";
@@ -32,7 +33,7 @@ export function step(facts: Facts, ruleId: RuleId, fields: StepFields): Recommen
     priority: fields.priority,
     kind,
     dueAt,
-    overdue: dueAt !== null && facts.now.getTime() > dueAt.getTime(),
+    overdue: dueAt !== null && passed(facts, dueAt.getTime()),
     since: fields.since,
     reasons: fields.reasons,
     source: RULE_SOURCES[ruleId],

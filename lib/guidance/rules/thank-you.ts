@@ -1,4 +1,5 @@
 import { ACTIVE_STATUSES } from "@/lib/vocabulary";
+import { reached } from "../clock";
 import { addHours, roundLabel, roundName, type Facts } from "../facts";
 import { ago, listOf } from "../phrases";
 import type { Recommendation } from "../recommendation";
@@ -13,7 +14,7 @@ export function sendThankYou(facts: Facts): Recommendation[] {
   if (!ACTIVE_STATUSES.includes(facts.status)) return [];
   const window = facts.input.settings.thankYouWindowHours;
   return facts.rounds
-    .filter((r) => r.round.thankYouSentAt === null && r.end.getTime() <= facts.now.getTime())
+    .filter((r) => r.round.thankYouSentAt === null && reached(facts, r.end.getTime()))
     .map((r) => {
       const people = r.round.interviewers.map((p) => p.name);
       return step(facts, "send-thank-you", {
@@ -25,7 +26,7 @@ export function sendThankYou(facts: Facts): Recommendation[] {
         dueAt: addHours(r.end, window),
         since: r.end,
         reasons: [
-          `${roundName(facts, r)} ended ${ago(r.end, facts.now)} and no thank-you is logged.`,
+          `${roundName(facts, r)} ended ${ago(facts, r.end)} and no thank-you is logged.`,
           ...(people.length ? [`You met ${listOf(people)}.`] : []),
         ],
         draft: "thank-you",

@@ -1,10 +1,12 @@
 import { WAITING_STATUSES } from "@/lib/vocabulary";
 import { addDaysToDate, startOfDate } from "@/lib/time/zoned";
+import { otherApplications, reached } from "../clock";
 import {
   addDays,
   dayOf,
   eventsSince,
   firstPlanningTimeFrom,
+  lastEndedRound,
   later,
   perCall,
   planningTimeOn,
@@ -77,7 +79,7 @@ function waitAfterApplying(facts: Facts): Wait | undefined {
   const appliedOn = facts.input.application.appliedOn;
   if (facts.status !== "applied" || facts.rounds.length > 0 || !appliedOn) return undefined;
   const since = startOfDate(appliedOn, facts.input.timeZone);
-  if (!since || since.getTime() > facts.now.getTime() || responsesSince(facts, since).length > 0) return undefined;
+  if (!since || !reached(facts, since.getTime()) || responsesSince(facts, since).length > 0) return undefined;
   const days = facts.input.settings.applicationFollowUpDays;
   return {
     followUpRule: "follow-up-on-application",
@@ -94,7 +96,7 @@ function waitAfterApplying(facts: Facts): Wait | undefined {
 export const currentWait = (facts: Facts) => waitOf(facts, facts);
 const waitOf = perCall(function findWait(_: Facts, facts: Facts): Wait | undefined {
   if (!WAITING_STATUSES.includes(facts.status)) return undefined;
-  const round = facts.lastEndedRound;
+  const round = lastEndedRound(facts);
   if (round) return round.round.outcome === "pending" ? waitAfterRound(facts, round) : undefined;
   return waitAfterApplying(facts);
 });
@@ -139,11 +141,11 @@ function followUpStep(facts: Facts, wait: Wait, dueAt: Date): Recommendation {
     since: wait.since,
     reasons: [
       round
-        ? `${roundName(facts, round)} ended ${ago(round.end, facts.now)} and nothing has been heard since.`
+        ? `${roundName(facts, round)} ended ${ago(facts, round.end)} and nothing has been heard since.`
         : `No interview is logged and nothing has been heard from ${company} since you applied.`,
       wait.waitReason(),
       ...(round?.round.noNextSteps ? [`No next steps were given at the end of your ${roundLabel(facts, round)}.`] : []),
-      ...(lastFollowUp ? [`Your last follow-up went out ${ago(lastFollowUp, facts.now)}.`] : []),
+      ...(lastFollowUp ? [`Your last follow-up went out ${ago(facts, lastFollowUp)}.`] : []),
     ],
     draft: round ? "follow-up" : "application-follow-up",
   });
@@ -152,13 +154,13 @@ function followUpStep(facts: Facts, wait: Wait, dueAt: Date): Recommendation {
 export function followUpAfterSilence(facts: Facts): Recommendation[] {
   const wait = currentWait(facts);
   const dueAt = wait?.round ? nextFollowUpDue(facts, wait) : undefined;
-  return wait && dueAt && facts.now.getTime() >= dueAt.getTime() ? [followUpStep(facts, wait, dueAt)] : [];
+  return wait && dueAt && reached(facts, dueAt.getTime()) ? [followUpStep(facts, wait, dueAt)] : [];
 }
 
 export function followUpOnApplication(facts: Facts): Recommendation[] {
   const wait = currentWait(facts);
   const dueAt = wait && !wait.round ? nextFollowUpDue(facts, wait) : undefined;
-  return wait && dueAt && facts.now.getTime() >= dueAt.getTime() ? [followUpStep(facts, wait, dueAt)] : [];
+  return wait && dueAt && reached(facts, dueAt.getTime()) ? [followUpStep(facts, wait, dueAt)] : [];
 }
 
 export function moveOnNoResponse(facts: Facts): Recommendation[] {
@@ -168,7 +170,7 @@ export function moveOnNoResponse(facts: Facts): Recommendation[] {
   if (!wait || !lastFollowUp || wait.followUps.length < moveOnFollowUps) return [];
   const waitedFrom = addDays(lastFollowUp, followUpSpacingDays);
   const dueAt = firstPlanningTimeFrom(facts, waitedFrom);
-  if (facts.now.getTime() < dueAt.getTime()) return [];
+  if (!reached(facts, dueAt.getTime())) return [];
   const after = wait.round ? `after ${roundName(facts, wait.round, "your")}` : "since you applied";
   return [
     step(facts, "move-on-no-response", {
@@ -182,17 +184,18 @@ export function moveOnNoResponse(facts: Facts): Recommendation[] {
       since: waitedFrom,
       reasons: [
         `You sent ${plural(wait.followUps.length, "follow-up")} ${after} and none was answered.`,
-        `The last one went out ${ago(lastFollowUp, facts.now)}.`,
+        `The last one went out ${ago(facts, lastFollowUp)}.`,
       ],
     }),
   ];
 }
 
 export function keepSearching(facts: Facts): Recommendation[] {
-  const round = facts.lastEndedRound;
-  if (!round || round.round.outcome !== "pending" || !WAITING_STATUSES.includes(facts.status)) return [];
+  if (!WAITING_STATUSES.includes(facts.status)) return [];
+  const round = lastEndedRound(facts);
+  if (!round || round.round.outcome !== "pending") return [];
   if (facts.events.some((e) => ["offer_received", "rejection_received", "withdrawn"].includes(e.kind))) return [];
-  const others = facts.input.otherActiveApplications;
+  const others = otherApplications(facts);
   return [
     step(facts, "keep-searching", {
       about: round.round.id,
@@ -203,7 +206,7 @@ export function keepSearching(facts: Facts): Recommendation[] {
       priority: others < FEW_OTHER_APPLICATIONS ? "medium" : "low",
       since: round.end,
       reasons: [
-        `${roundName(facts, round)} ended ${ago(round.end, facts.now)} and their decision is still open.`,
+        `${roundName(facts, round)} ended ${ago(facts, round.end)} and their decision is still open.`,
         others === 0
           ? "This is your only application in play."
           : `You have ${plural(others, "other application")} in play.`,

@@ -229,7 +229,7 @@ export const guidanceInputArb: fc.Arbitrary<{ input: GuidanceInput; anchor: numb
  * events, snooze ends, and the 09:00 (in the user's zone) that day-based due
  * times fall on, on each of those days and the day either side.
  */
-function boundaries(input: GuidanceInput): number[] {
+export function boundaries(input: GuidanceInput): number[] {
   const { thankYouWindowHours, decisionWaitDays, followUpSpacingDays, prepLeadDays, applicationFollowUpDays } = input.settings;
   const zone = input.timeZone;
   const instants: number[] = [];

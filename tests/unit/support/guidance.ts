@@ -1,6 +1,6 @@
 import { guidanceInputSchema, type GuidanceEvent, type GuidanceInput, type GuidanceRound } from "@/lib/guidance/input";
 import type { Recommendation } from "@/lib/guidance/recommendation";
-import { recommend } from "@/lib/guidance/recommend";
+import { recommend, type Guidance } from "@/lib/guidance/recommend";
 import type { RuleId } from "@/lib/guidance/rule-ids";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
 import type { EventKind } from "@/lib/vocabulary";
@@ -94,3 +94,6 @@ export function stepOf(input: GuidanceInput, ruleId: RuleId, now = NOW): Recomme
 
 /** Which rules have an open step, sorted, for "exactly these fired" checks. */
 export const ruleIdsOf = (input: GuidanceInput, now = NOW): RuleId[] => [...new Set(recommend(input, now).map((r) => r.ruleId))].sort();
+
+/** Everything guide() says, less the instant it says it holds until: what must stay the same before then. */
+export const answerOf = (g: Guidance) => ({ ...g, changesAt: null });

@@ -1,0 +1,72 @@
+import { localDate, startOfDate } from "@/lib/time/zoned";
+import type { Facts } from "./facts";
+
+// The only place the engine reads `now`. Every question about the time goes
+// through one of these, and each notes the instant its answer would flip
+// (facts.changesAt), so guide() can say exactly how long its answer holds and
+// a rule cannot ask about the time without that being counted.
+
+/** Notes that something already read would read differently from `ms` on. */
+function changesFrom(facts: Facts, ms: number) {
+  if (ms > facts.now.getTime() && ms < facts.changesAt) facts.changesAt = ms;
+}
+
+/** Whether now is at or after `ms` (a round has ended, a step has fallen due). */
+export function reached(facts: Facts, ms: number): boolean {
+  if (facts.now.getTime() >= ms) return true;
+  changesFrom(facts, ms);
+  return false;
+}
+
+/** Whether now is strictly after `ms` (a due time has passed: overdue). */
+export function passed(facts: Facts, ms: number): boolean {
+  if (facts.now.getTime() > ms) return true;
+  changesFrom(facts, ms + 1);
+  return false;
+}
+
+/**
+ * How far `instant` is from now, in ms. `bandOf` gives the stretch of
+ * distances [lo, hi) worded the same as this one ("30 hours" is 30 to 31
+ * hours), and the instant now leaves that stretch is noted.
+ */
+export function distanceFromNow(facts: Facts, instant: Date, bandOf: (ms: number) => readonly [number, number]): number {
+  const now = facts.now.getTime();
+  const t = instant.getTime();
+  const ms = Math.abs(now - t);
+  const [lo, hi] = bandOf(ms);
+  // Past: the distance grows to hi. To come: it shrinks below lo, or, from a
+  // band that reaches 0, through the instant and out again to hi.
+  changesFrom(facts, now >= t ? t + hi : lo > 0 ? t - lo + 1 : t + hi);
+  return ms;
+}
+
+/** The year (in the user's zone) now falls in. */
+const yearNow = (facts: Facts) => Number(localDate(facts.now, facts.input.timeZone).slice(0, 4));
+
+/** The instant `year` begins in the user's zone; at the latest zone's new year when the zone has no midnight then. */
+function newYear(facts: Facts, year: number): number {
+  const iso = `${String(year).padStart(4, "0")}-01-01`;
+  return startOfDate(iso, facts.input.timeZone)?.getTime() ?? Date.parse(iso) - 14 * 3_600_000;
+}
+
+/**
+ * Whether `year` is the current year in the user's zone: a date in it goes
+ * without its year. That answer next flips when `year` begins, or, for the
+ * current year, when the next one does.
+ */
+export function isThisYear(facts: Facts, year: number): boolean {
+  const current = yearNow(facts);
+  if (year >= current) changesFrom(facts, newYear(facts, year === current ? year + 1 : year));
+  return year === current;
+}
+
+/**
+ * Applications other than this one still in play, read through here so
+ * guide() can tell a cache whether a status change elsewhere can change
+ * this application's answer.
+ */
+export function otherApplications(facts: Facts): number {
+  facts.readsOthers = true;
+  return facts.input.otherActiveApplications;
+}
