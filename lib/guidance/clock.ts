@@ -44,10 +44,22 @@ export function distanceFromNow(facts: Facts, instant: Date, bandOf: (ms: number
 /** The year (in the user's zone) now falls in. */
 const yearNow = (facts: Facts) => Number(localDate(facts.now, facts.input.timeZone).slice(0, 4));
 
-/** The instant `year` begins in the user's zone; at the latest zone's new year when the zone has no midnight then. */
+// Asked for nearly every date in every reason: one answer per zone and year.
+const newYears = new Map<string, Map<number, number>>();
+
+/** The instant `year` begins in the user's zone; at the earliest zone's new year when the zone has no midnight then. */
 function newYear(facts: Facts, year: number): number {
-  const iso = `${String(year).padStart(4, "0")}-01-01`;
-  return startOfDate(iso, facts.input.timeZone)?.getTime() ?? Date.parse(iso) - 14 * 3_600_000;
+  const zone = facts.input.timeZone;
+  let years = newYears.get(zone);
+  if (!years) newYears.set(zone, (years = new Map()));
+  let at = years.get(year);
+  if (at === undefined) {
+    const iso = `${String(year).padStart(4, "0")}-01-01`;
+    at = startOfDate(iso, zone)?.getTime() ?? Date.parse(iso) - 14 * 3_600_000;
+    if (newYears.size > 1024) newYears.clear();
+    years.set(year, at);
+  }
+  return at;
 }
 
 /**
