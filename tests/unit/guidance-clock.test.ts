@@ -98,6 +98,33 @@ describe("a step that falls due because time passed", () => {
   });
 });
 
+describe("a window closing", () => {
+  it("stops saying what a later round means 24 hours after it ended", () => {
+    const end = plus(NOW, -hours(20));
+    const input = guidanceInput({ rounds: [round({ id: "r1", kind: "second", scheduledAt: plus(end, -hours(1)), thankYouSentAt: plus(end, hours(1)) })] });
+    const gone = changes(input, NOW, plus(NOW, hours(6))).find((c) => open(c.g, "second-round-expectations").length === 0);
+    expect(iso(gone!.at)).toBe(iso(end.getTime() + hours(24)));
+  });
+
+  it("follows up the morning after the date they gave, in the user's zone", () => {
+    // They said "by Fri 4 Dec"; in New York that day is over at 05:00 UTC on the 5th, and 09:00 there is 14:00 UTC.
+    const input = guidanceInput({
+      rounds: [
+        round({
+          id: "r2",
+          kind: "second",
+          scheduledAt: utc("2026-11-30T15:00"),
+          thankYouSentAt: utc("2026-11-30T18:00"),
+          signals: [{ signal: "hiring_timeline", onDate: "2026-12-04" }],
+        }),
+      ],
+      timeZone: "America/New_York",
+    });
+    const first = firstOpen(changes(input, utc("2026-12-03T12:00"), utc("2026-12-06T12:00")), "follow-up-after-silence");
+    expect(iso(first!.at)).toBe("2026-12-05T14:00:00.000Z");
+  });
+});
+
 describe("a snooze ending", () => {
   it("brings the step back at the instant the snooze ends, and not before", () => {
     const until = plus(NOW, hours(5));
