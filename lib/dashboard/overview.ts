@@ -36,23 +36,63 @@ function draftMaterial(step: Recommendation, rounds: readonly GuidanceRound[], a
   return { round: round ? { kind: round.kind, scheduledAt: round.scheduledAt, signals: round.signals, interviewers: round.interviewers } : null, appliedOn };
 }
 
-/** guide() for each application at `now`, merged: queue and put-aside in queue order, check-ins soonest first. */
-export function overviewOf(inputs: readonly GuidanceInput[], now: Date): GuidanceOverview & { changesAt: number } {
+/** One application's share of the overview: its steps and put-aside steps in queue order, and its check-in. */
+export type OverviewPart = {
+  queue: QueueItem[];
+  putAside: PutAsideItem[];
+  checkIn: CheckInItem | null;
+  /** guide()'s changesAt: the part may be served for any instant in [now, changesAt). */
+  changesAt: number;
+};
+
+export const comparePutAside = (a: PutAsideItem, b: PutAsideItem) => compareRecommendations(a.step, b.step);
+export const compareCheckIns = (a: CheckInItem, b: CheckInItem) =>
+  a.dueAt.getTime() - b.dueAt.getTime() || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0);
+
+/** guide() for one application at `now`, with what the queue shows beside each step. */
+export function overviewPart(input: GuidanceInput, now: Date): OverviewPart {
+  const { company, roleTitle, status, appliedOn } = input.application;
+  const of = { company, roleTitle, status };
+  const g = guide(input, now);
+  const queue = g.steps.map((r) => ({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) }));
+  const putAside = g.putAside.map((p) => ({ ...p, ...of }));
+  return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIn: g.checkIn ? { ...g.checkIn, ...of } : null, changesAt: g.changesAt };
+}
+
+/** Every part's items in one list, sorted: what a first build or a rebuild of the whole overview does. */
+export function mergeAll(parts: Iterable<OverviewPart>): GuidanceOverview & { changesAt: number } {
   let changesAt = Infinity;
   const queue: QueueItem[] = [];
   const putAside: PutAsideItem[] = [];
   const checkIns: CheckInItem[] = [];
-  for (const input of inputs) {
-    const { company, roleTitle, status, appliedOn } = input.application;
-    const of = { company, roleTitle, status };
-    const g = guide(input, now);
-    if (g.changesAt < changesAt) changesAt = g.changesAt;
-    for (const r of g.steps) queue.push({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) });
-    for (const p of g.putAside) putAside.push({ ...p, ...of });
-    if (g.checkIn) checkIns.push({ ...g.checkIn, ...of });
+  for (const part of parts) {
+    if (part.changesAt < changesAt) changesAt = part.changesAt;
+    for (const q of part.queue) queue.push(q);
+    for (const p of part.putAside) putAside.push(p);
+    if (part.checkIn) checkIns.push(part.checkIn);
   }
-  queue.sort(compareRecommendations);
-  putAside.sort((a, b) => compareRecommendations(a.step, b.step));
-  checkIns.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.applicationId < b.applicationId ? -1 : 1));
-  return { queue, putAside, checkIns, changesAt };
+  return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIns: checkIns.sort(compareCheckIns), changesAt };
+}
+
+/**
+ * `sorted` without the items of the `replaced` applications, with `added`
+ * merged in, in one pass: a write to one application costs a walk of the
+ * queue, not a sort of it.
+ */
+export function replaceItems<T>(sorted: readonly T[], replaced: ReadonlySet<string>, idOf: (item: T) => string, added: T[], compare: (a: T, b: T) => number): T[] {
+  added.sort(compare);
+  const out: T[] = [];
+  let j = 0;
+  for (const item of sorted) {
+    if (replaced.has(idOf(item))) continue;
+    while (j < added.length && compare(added[j], item) < 0) out.push(added[j++]);
+    out.push(item);
+  }
+  while (j < added.length) out.push(added[j++]);
+  return out;
+}
+
+/** guide() for each application at `now`, merged: queue and put-aside in queue order, check-ins soonest first. */
+export function overviewOf(inputs: readonly GuidanceInput[], now: Date): GuidanceOverview & { changesAt: number } {
+  return mergeAll(inputs.map((input) => overviewPart(input, now)));
 }
