@@ -10,7 +10,7 @@ import { overviewOf } from "@/lib/dashboard/overview";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { makeUser } from "./support/db";
-import { addRound, DAY, fromNow, HOUR, newApp, NOW, rejectedAfterRound, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
+import { addRound, DAY, freshOverview, fromNow, HOUR, newApp, NOW, rejectedAfterRound, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
 import { testDbWithSqlite } from "./support/rounds";
 
 let db: Db;
@@ -148,15 +148,10 @@ describe("what couples applications: how many are in play", () => {
     const after = guidanceOverview(db, ana, NOW);
     expect(keepSearching(after)?.reasons).toContain("You have 1 other application in play.");
     expect(reflect(after)).toBe(reflect(before));
-    expect(after).toEqual(fresh(ana));
+    expect(after).toEqual(freshOverview(db, ana));
   });
 });
 
-/** What a build from scratch gives. */
-function fresh(user: GuidanceUser, now = NOW) {
-  const { queue, putAside, checkIns } = overviewOf(loadGuidanceInputs(db, user, { dashboard: true }), now);
-  return { queue, putAside, checkIns };
-}
 
 describe("many changes at once", () => {
   it("reads the whole user again past the partial reload's bound, with the same answer", () => {
@@ -169,7 +164,7 @@ describe("many changes at once", () => {
     const after = guidanceOverview(db, ana, NOW);
     expect(after).not.toBe(before);
     expect(after.queue.length).toBeGreaterThan(PARTIAL_RELOAD_MAX);
-    expect(after).toEqual(fresh(ana));
+    expect(after).toEqual(freshOverview(db, ana));
   });
 });
 

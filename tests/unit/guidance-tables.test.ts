@@ -4,9 +4,8 @@ import type { Db } from "@/db/open";
 import { guidanceOverview, type GuidanceOverview } from "@/lib/data/guidance";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { guidanceTables } from "@/lib/data/guidance-tables";
-import { overviewOf } from "@/lib/dashboard/overview";
 import { makeUser } from "./support/db";
-import { fromNow, NOW, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
+import { freshOverview, fromNow, NOW, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
 import { testDbWithSqlite } from "./support/rounds";
 
 // The cache's promise: a write to any table the guidance reads, by any
@@ -94,11 +93,6 @@ function recomputed(before: GuidanceOverview, after: GuidanceOverview): string[]
   }).sort();
 }
 
-/** What a build from scratch gives: the merged cached parts must equal it. */
-function fresh(user: GuidanceUser): GuidanceOverview {
-  const { queue, putAside, checkIns } = overviewOf(loadGuidanceInputs(db, user, { dashboard: true }), NOW);
-  return { queue, putAside, checkIns };
-}
 
 describe("a write to a table the guidance reads, by raw SQL", () => {
   it("recomputes exactly the owner's applications it reaches, reuses the rest and every other user's", () => {
@@ -150,7 +144,7 @@ describe("a write to a table the guidance reads, by raw SQL", () => {
       const after = guidanceOverview(db, ana, NOW);
       expect(after, what).not.toBe(before);
       expect(recomputed(before, after), what).toEqual(expected);
-      expect(after, what).toEqual(fresh(ana));
+      expect(after, what).toEqual(freshOverview(db, ana));
       expect(guidanceOverview(db, ben, NOW), what).toBe(bens);
     }
     expect(guidanceOverview(db, ana, NOW).queue.some((q) => q.applicationId === A)).toBe(false);
