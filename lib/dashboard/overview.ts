@@ -74,21 +74,44 @@ export function mergeAll(parts: Iterable<OverviewPart>): GuidanceOverview & { ch
   return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIns: checkIns.sort(compareCheckIns), changesAt };
 }
 
-/**
- * `sorted` without the items of the `replaced` applications, with `added`
- * merged in, in one pass: a write to one application costs a walk of the
- * queue, not a sort of it.
- */
-export function replaceItems<T>(sorted: readonly T[], replaced: ReadonlySet<string>, idOf: (item: T) => string, added: T[], compare: (a: T, b: T) => number): T[] {
-  added.sort(compare);
-  const out: T[] = [];
-  let j = 0;
-  for (const item of sorted) {
-    if (replaced.has(idOf(item))) continue;
-    while (j < added.length && compare(added[j], item) < 0) out.push(added[j++]);
-    out.push(item);
+/** The first index whose item does not sort before `item`. */
+function lowerBound<T>(sorted: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(sorted[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  while (j < added.length) out.push(added[j++]);
+  return lo;
+}
+
+/**
+ * `sorted` without `removed` (items it holds) and with `added`, in order;
+ * null if a removed item is not where the order puts it. Places are found
+ * by binary search and the rest is copied slot by slot without reading the
+ * items: at 20,000 applications, merely reading every queue item's
+ * application id cost more than everything else a write recomputes.
+ */
+export function replaceItems<T>(sorted: readonly T[], removed: readonly T[], added: T[], compare: (a: T, b: T) => number): T[] | null {
+  const cuts: number[] = [];
+  for (const item of removed) {
+    const i = lowerBound(sorted, item, compare);
+    if (sorted[i] !== item) return null;
+    cuts.push(i);
+  }
+  cuts.sort((a, b) => a - b);
+  added.sort(compare);
+  const places = added.map((item) => lowerBound(sorted, item, compare));
+  const out: T[] = [];
+  let cut = 0;
+  let next = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    while (next < added.length && places[next] <= i) out.push(added[next++]);
+    if (cut < cuts.length && cuts[cut] === i) cut++;
+    else out.push(sorted[i]);
+  }
+  while (next < added.length) out.push(added[next++]);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import {
   applications,
@@ -34,22 +34,31 @@ type Scope = { applicationId: string } | { dashboard: true; applicationIds?: rea
 type SignalRow = { roundId: string; signal: SignalKey; onDate: string | null };
 type PersonRow = { roundId: string; name: string; email: string | null };
 
-/** A few applications' signals and people, through their rounds. */
+/**
+ * The owner check for a read narrowed to a few applications. The unary `+`
+ * keeps SQLite from using the user's index for it: with a user's index and
+ * an application's to choose from, and statistics missing or stale, it took
+ * the user's and walked all 150,000 signals of a 20,000-application account
+ * (200 ms) to find one application's. The check itself still applies.
+ */
+const ownedBy = (column: AnyColumn, userId: string): SQL => sql`+${column} = ${userId}`;
+
+/** A few applications' signals and people, through their rounds (each found by its application's index). */
 function roundDetailsOfSome(db: Queryable, userId: string, ids: readonly string[]): { signalRows: SignalRow[]; peopleRows: PersonRow[] } {
-  const ofApplication = and(inArray(rounds.applicationId, [...ids]), eq(rounds.userId, userId));
+  const ofApplication = and(inArray(rounds.applicationId, [...ids]), ownedBy(rounds.userId, userId));
   return {
     signalRows: db
       .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
       .from(roundSignals)
       .innerJoin(rounds, and(eq(rounds.id, roundSignals.roundId), ofApplication))
-      .where(eq(roundSignals.userId, userId))
+      .where(ownedBy(roundSignals.userId, userId))
       .all(),
     peopleRows: db
       .select({ roundId: roundInterviewers.roundId, name: interviewers.name, email: interviewers.email })
       .from(roundInterviewers)
       .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, userId)))
       .innerJoin(rounds, and(eq(rounds.id, roundInterviewers.roundId), ofApplication))
-      .where(eq(roundInterviewers.userId, userId))
+      .where(ownedBy(roundInterviewers.userId, userId))
       .orderBy(asc(roundInterviewers.position))
       .all(),
   };
@@ -148,7 +157,7 @@ export function loadGuidanceInputs(
       loggedAt: rounds.createdAt,
     })
     .from(rounds)
-    .where(and(eq(rounds.userId, user.id), some ? inArray(rounds.applicationId, some) : undefined))
+    .where(some ? and(ownedBy(rounds.userId, user.id), inArray(rounds.applicationId, some)) : eq(rounds.userId, user.id))
     // Timeline order, which the engine would otherwise sort into.
     .orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id))
     .all();
@@ -156,13 +165,13 @@ export function loadGuidanceInputs(
   const eventRows = db
     .select({ id: events.id, applicationId: events.applicationId, kind: events.kind, occurredAt: events.occurredAt })
     .from(events)
-    .where(and(eq(events.userId, user.id), some ? inArray(events.applicationId, some) : undefined))
+    .where(some ? and(ownedBy(events.userId, user.id), inArray(events.applicationId, some)) : eq(events.userId, user.id))
     .orderBy(asc(events.occurredAt), asc(events.id))
     .all();
   const stepRows = db
     .select({ applicationId: guidanceSteps.applicationId, key: guidanceSteps.key, state: guidanceSteps.state, until: guidanceSteps.until })
     .from(guidanceSteps)
-    .where(and(eq(guidanceSteps.userId, user.id), some ? inArray(guidanceSteps.applicationId, some) : undefined))
+    .where(some ? and(ownedBy(guidanceSteps.userId, user.id), inArray(guidanceSteps.applicationId, some)) : eq(guidanceSteps.userId, user.id))
     .all();
   const activeCount = activeApplicationCount(db, user.id);
   const settings = getGuidanceSettings(db, user.id);

@@ -17,6 +17,7 @@ import {
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { cacheFor, dataVersions, inSnapshot, readerKey, type DataVersions } from "./guidance-cache";
 import { activeApplicationCount, loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
+import { ExpiryQueue } from "./guidance-expiry";
 import { estimateBytes, OBJECT_BYTES, SLOT_BYTES, STRING_BYTES } from "./sized-cache";
 
 // The dashboard's overview, kept per application: a write to one
@@ -43,15 +44,19 @@ type Entry = DataVersions & {
   /** The earliest part's changesAt: until then, an unchanged version serves the overview as it is. */
   expiresAt: number;
   parts: Map<string, Part>;
+  expiries: ExpiryQueue<Part>;
+  /** The parts whose answer reads the count of applications in play. */
+  usingCount: Set<string>;
+  /** The parts' estimates, summed as they come and go. */
+  partBytes: number;
   overview: GuidanceOverview;
 };
 
-/** What the merged lists add to their parts (slots only: the items are the parts'), and the map holding the parts. */
+/** The parts, plus what the merged lists add (slots only: the items are the parts') and the map and heap holding them. */
 function entryBytes(entry: Entry): number {
   const { queue, putAside, checkIns } = entry.overview;
-  let bytes = 4 * OBJECT_BYTES + SLOT_BYTES * (queue.length + putAside.length + checkIns.length + 12);
-  for (const [id, part] of entry.parts) bytes += part.bytes + 2 * SLOT_BYTES + STRING_BYTES + 2 * id.length;
-  return bytes;
+  const slots = queue.length + putAside.length + checkIns.length + 4 * entry.parts.size + 3 * entry.expiries.size + entry.usingCount.size;
+  return 6 * OBJECT_BYTES + SLOT_BYTES * (slots + 16) + entry.parts.size * (STRING_BYTES + 2 * 36) + entry.partBytes;
 }
 
 function partOf(input: Parameters<typeof overviewPart>[0], now: Date): Part {
@@ -63,23 +68,34 @@ function partOf(input: Parameters<typeof overviewPart>[0], now: Date): Part {
 const frozen = (o: GuidanceOverview): GuidanceOverview =>
   Object.freeze({ queue: Object.freeze(o.queue), putAside: Object.freeze(o.putAside), checkIns: Object.freeze(o.checkIns) });
 
-function earliest(parts: Map<string, Part>): number {
-  let at = Infinity;
-  for (const part of parts.values()) if (part.changesAt < at) at = part.changesAt;
-  return at;
+/** Files `part` under `id` in the entry's map, heap, count set and byte sum (after any old part is taken out). */
+function addPart(entry: Pick<Entry, "parts" | "expiries" | "usingCount" | "partBytes">, id: string, part: Part): void {
+  entry.parts.set(id, part);
+  entry.expiries.push(part.changesAt, id, part);
+  if (part.usesActiveCount) entry.usingCount.add(id);
+  entry.partBytes += part.bytes;
+}
+
+function removePart(entry: Entry, id: string): Part | undefined {
+  const part = entry.parts.get(id);
+  if (!part) return undefined;
+  entry.parts.delete(id);
+  entry.usingCount.delete(id);
+  entry.partBytes -= part.bytes;
+  return part;
 }
 
 function build(tx: Queryable, user: GuidanceReader, now: Date, versions: DataVersions): Entry {
-  const parts = new Map<string, Part>();
-  for (const input of loadGuidanceInputs(tx, user, { dashboard: true })) parts.set(input.application.id, partOf(input, now));
-  const { changesAt, ...lists } = mergeAll(parts.values());
+  const holder = { parts: new Map<string, Part>(), expiries: new ExpiryQueue<Part>(), usingCount: new Set<string>(), partBytes: 0 };
+  for (const input of loadGuidanceInputs(tx, user, { dashboard: true })) addPart(holder, input.application.id, partOf(input, now));
+  const { changesAt, ...lists } = mergeAll(holder.parts.values());
   return {
     ...versions,
+    ...holder,
     reader: readerKey(user),
     activeCount: activeApplicationCount(tx, user.id),
     computedAt: now.getTime(),
     expiresAt: changesAt,
-    parts,
     overview: frozen(lists),
   };
 }
@@ -103,9 +119,11 @@ function staleIds(tx: Queryable, userId: string, entry: Entry, versions: DataVer
     );
     for (const id of entry.parts.keys()) if (!present.has(id)) removed.add(id);
   }
-  for (const [id, part] of entry.parts) {
-    if (part.changesAt <= at || (part.usesActiveCount && activeCount !== entry.activeCount)) changed.add(id);
+  if (activeCount !== entry.activeCount) {
+    if (entry.usingCount.size > PARTIAL_RELOAD_MAX) return null;
+    for (const id of entry.usingCount) changed.add(id);
   }
+  for (const id of entry.expiries.popDue(at, (id, part) => entry.parts.get(id) === part)) changed.add(id);
   for (const id of removed) changed.delete(id);
   return changed.size > PARTIAL_RELOAD_MAX ? null : { changed, removed };
 }
@@ -122,24 +140,34 @@ function update(tx: Queryable, user: GuidanceReader, now: Date, versions: DataVe
   if (changed.size > 0) {
     for (const input of loadGuidanceInputs(tx, user, { dashboard: true, applicationIds: [...changed] })) fresh.set(input.application.id, partOf(input, now));
   }
-  // Everything is computed: only now is the shared entry touched, so a failure leaves it whole.
-  const replaced = new Set([...changed, ...removed]);
-  const parts = entry.parts;
-  for (const id of replaced) parts.delete(id);
+  const gone = { queue: [] as QueueItem[], putAside: [] as PutAsideItem[], checkIns: [] as CheckInItem[] };
   const added = { queue: [] as QueueItem[], putAside: [] as PutAsideItem[], checkIns: [] as CheckInItem[] };
+  for (const id of [...changed, ...removed]) {
+    const old = removePart(entry, id);
+    if (!old) continue;
+    gone.queue.push(...old.queue);
+    gone.putAside.push(...old.putAside);
+    if (old.checkIn) gone.checkIns.push(old.checkIn);
+  }
   for (const [id, part] of fresh) {
-    parts.set(id, part);
+    addPart(entry, id, part);
     added.queue.push(...part.queue);
     added.putAside.push(...part.putAside);
     if (part.checkIn) added.checkIns.push(part.checkIn);
   }
   const old = entry.overview;
-  const overview = frozen({
-    queue: replaceItems(old.queue, replaced, (q) => q.applicationId, added.queue, compareRecommendations),
-    putAside: replaceItems(old.putAside, replaced, (p) => p.step.applicationId, added.putAside, comparePutAside),
-    checkIns: replaceItems(old.checkIns, replaced, (c) => c.applicationId, added.checkIns, compareCheckIns),
-  });
-  return { ...entry, ...versions, activeCount, computedAt: at, expiresAt: earliest(parts), parts, overview };
+  const queue = replaceItems(old.queue, gone.queue, added.queue, compareRecommendations);
+  const putAside = replaceItems(old.putAside, gone.putAside, added.putAside, comparePutAside);
+  const checkIns = replaceItems(old.checkIns, gone.checkIns, added.checkIns, compareCheckIns);
+  // An item not where the order puts it means the cached order cannot be trusted: start again.
+  if (!queue || !putAside || !checkIns) return build(tx, user, now, versions);
+  const isCurrent = (id: string, part: Part) => entry.parts.get(id) === part;
+  // Leftovers of replaced parts outnumber the live ones: rebuild the heap, once in a while.
+  if (entry.expiries.size > 2 * entry.parts.size + 64) {
+    entry.expiries = new ExpiryQueue<Part>();
+    for (const [id, part] of entry.parts) entry.expiries.push(part.changesAt, id, part);
+  }
+  return { ...entry, ...versions, activeCount, computedAt: at, expiresAt: entry.expiries.soonest(isCurrent), overview: frozen({ queue, putAside, checkIns }) };
 }
 
 /**
