@@ -96,7 +96,9 @@ function lowerBound<T>(sorted: readonly T[], item: T, compare: (a: T, b: T) => n
 export function replaceItems<T>(sorted: readonly T[], removed: readonly T[], added: T[], compare: (a: T, b: T) => number): T[] | null {
   const cuts: number[] = [];
   for (const item of removed) {
-    const i = lowerBound(sorted, item, compare);
+    let i = lowerBound(sorted, item, compare);
+    // Items that compare equal are not the same item: step over them to this one.
+    while (i < sorted.length && sorted[i] !== item && compare(sorted[i], item) === 0) i++;
     if (sorted[i] !== item) return null;
     cuts.push(i);
   }
