@@ -7,9 +7,10 @@ import { SizedCache } from "./sized-cache";
 
 /**
  * The memory all cached queues and analytics may hold together, by estimate
- * (SHORTLIST_CACHE_MB, default 256). A 5,000-application account's overview
- * is about 23 MB by the estimate (20 MB of real heap), a 20,000 one about
- * 92 MB: the default keeps even that one (an entry may take half), since an
+ * (SHORTLIST_CACHE_MB, default 256). The bench's 20,000-application
+ * account's overview, kept per application, is about 120 MB by the estimate
+ * (92 MB of real heap: the estimate takes strings at two bytes a character):
+ * the default keeps even that one (an entry may take half), since an
  * account whose overview is not kept recomputes it on every page, seconds
  * each. What does not fit is computed again when asked for.
  */
