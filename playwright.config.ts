@@ -14,6 +14,11 @@ export const FAULT_DATA_DIR = path.resolve(".e2e-faults");
 export const FAULT_DB_PATH = path.join(FAULT_DATA_DIR, "shortlist.db");
 /** While this file exists, the second server's database is full. */
 export const FULL_DISK_SWITCH = path.join(FAULT_DATA_DIR, "disk-full");
+// Another process on the main server's database, as when several run
+// behind one proxy: what one writes, the other must show at once, whatever
+// either has cached (tests/e2e/two-processes.spec.ts).
+const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? PORT + 2);
+export const SECOND_URL = `http://127.0.0.1:${SECOND_PORT}`;
 
 // Debian's Chromium where it exists; elsewhere the browser that
 // `npx playwright install chromium` downloads.
@@ -58,6 +63,19 @@ export default defineConfig({
       timeout: 60_000,
       // The suite signs up and signs in many accounts from 127.0.0.1: it raises
       // the per-address limits for itself; the per-account ones stay as shipped.
+      env: {
+        SHORTLIST_DB_PATH: E2E_DB_PATH,
+        NEXT_TELEMETRY_DISABLED: "1",
+        SHORTLIST_SIGN_UP_ADDRESS_LIMIT: "10000",
+        SHORTLIST_SIGN_IN_ADDRESS_LIMIT: "10000",
+      },
+    },
+    {
+      // Started once the first is up, so its rm -rf cannot pull the database from under this one.
+      command: `until curl -sf -o /dev/null http://127.0.0.1:${PORT}/health; do sleep 0.5; done; node server.mjs -H 127.0.0.1 -p ${SECOND_PORT}`,
+      url: `${SECOND_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
       env: {
         SHORTLIST_DB_PATH: E2E_DB_PATH,
         NEXT_TELEMETRY_DISABLED: "1",

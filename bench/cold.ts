@@ -1,19 +1,52 @@
-// The dashboard's server time when its cache cannot help: each request comes
-// right after a write to the user's data (as after any change the user makes),
-// so the server reads the rows and runs the engine again. This, not the cached
-// time, is what the floor is compared with.
+// The dashboard's server time right after a write, the request whose cache
+// cannot serve it as it is. Two kinds of write: one to a single application
+// (a thank-you marked sent, a follow-up logged: what a user's click does),
+// which should recompute that application only; and a user-wide one (the
+// time zone), which rightly reaches every application and so costs a
+// recompute of everything: that one is what the floor is compared with.
+import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { getText } from "./http";
 
 export type ColdTiming = { medianMs: number; minMs: number; runs: number };
 
-export async function coldServerTime(sqlite: Database.Database, userId: string, url: string, cookie: string, runs: number): Promise<ColdTiming> {
-  // A no-op write that still fires the trigger which moves the user's data version.
+/** A write made just before run `i`: each run must write something, or the cache would rightly serve it. */
+export type Write = (i: number) => void;
+
+/** A no-op that still fires the trigger moving the user-wide version: every application's part is stale. */
+export function userWideWrite(sqlite: Database.Database, userId: string): Write {
   const touch = sqlite.prepare("update users set time_zone = time_zone where id = ?");
+  return () => touch.run(userId);
+}
+
+/**
+ * Writes to one application in play, alternating between toggling the
+ * thank-you of one of its rounds and logging a follow-up on it, so every
+ * run changes that application's answer and no other's.
+ */
+export function oneApplicationWrite(sqlite: Database.Database, userId: string): Write {
+  const target = sqlite
+    .prepare(
+      `select r.id as roundId, r.application_id as applicationId from rounds r join applications a on a.id = r.application_id
+       where r.user_id = ? and a.archived_at is null and a.status in ('applied', 'screening', 'interviewing') order by r.scheduled_at desc limit 1`,
+    )
+    .get(userId) as { roundId: string; applicationId: string } | undefined;
+  if (!target) throw new Error("no application in play with a round to write to");
+  const thank = sqlite.prepare(
+    "update rounds set thank_you_sent_at = case when thank_you_sent_at is null then unixepoch() else null end where id = ? and user_id = ?",
+  );
+  const log = sqlite.prepare("insert into events (id, user_id, application_id, kind, occurred_at) values (?, ?, ?, 'follow_up_sent', unixepoch())");
+  return (i) => {
+    if (i % 2 === 0) thank.run(target.roundId, userId);
+    else log.run(randomUUID(), userId, target.applicationId);
+  };
+}
+
+export async function coldServerTime(write: Write, url: string, cookie: string, runs: number): Promise<ColdTiming> {
   const times: number[] = [];
   await getText(url, cookie); // a fresh keep-alive socket, outside the timings
   for (let i = 0; i < runs; i++) {
-    touch.run(userId);
+    write(i);
     const start = performance.now();
     const { status } = await getText(url, cookie);
     times.push(performance.now() - start);

@@ -362,7 +362,33 @@ export const userDataVersions = sqliteTable("user_data_versions", {
   // deleted along with the user.
   userId: text("user_id").primaryKey(),
   version: integer("version").notNull(),
+  /**
+   * The version at the last write to an input every application reads
+   * (guidance settings, the time zone): one number in every cached part's
+   * key, rather than a bump of thousands of application rows per change.
+   */
+  sharedVersion: integer("shared_version").notNull().default(0),
+  /** The version at which an application of the user was last deleted: its part must go. */
+  removedVersion: integer("removed_version").notNull().default(0),
 });
+
+/**
+ * Per application, the user's data version at the last write to anything
+ * its guidance reads (the application, its rounds, their signals and people,
+ * its events and handled steps), set by the same triggers. Taken from the
+ * user's counter, so versions only grow, even for an id deleted and
+ * restored, and "changed since the cached queue" is a range scan.
+ */
+export const applicationVersions = sqliteTable(
+  "application_versions",
+  {
+    // No foreign key, like user_data_versions: the triggers run while an application's rows cascade away.
+    applicationId: text("application_id").primaryKey(),
+    userId: text("user_id").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [index("application_versions_user_idx").on(t.userId, t.version, t.applicationId)],
+);
 
 /**
  * One row, rewritten by each health check (GET /health): a committed write

@@ -36,23 +36,88 @@ function draftMaterial(step: Recommendation, rounds: readonly GuidanceRound[], a
   return { round: round ? { kind: round.kind, scheduledAt: round.scheduledAt, signals: round.signals, interviewers: round.interviewers } : null, appliedOn };
 }
 
-/** guide() for each application at `now`, merged: queue and put-aside in queue order, check-ins soonest first. */
-export function overviewOf(inputs: readonly GuidanceInput[], now: Date): GuidanceOverview & { changesAt: number } {
+/** One application's share of the overview: its steps and put-aside steps in queue order, and its check-in. */
+export type OverviewPart = {
+  queue: QueueItem[];
+  putAside: PutAsideItem[];
+  checkIn: CheckInItem | null;
+  /** guide()'s changesAt: the part may be served for any instant in [now, changesAt). */
+  changesAt: number;
+};
+
+export const comparePutAside = (a: PutAsideItem, b: PutAsideItem) => compareRecommendations(a.step, b.step);
+export const compareCheckIns = (a: CheckInItem, b: CheckInItem) =>
+  a.dueAt.getTime() - b.dueAt.getTime() || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0);
+
+/** guide() for one application at `now`, with what the queue shows beside each step. */
+export function overviewPart(input: GuidanceInput, now: Date): OverviewPart {
+  const { company, roleTitle, status, appliedOn } = input.application;
+  const of = { company, roleTitle, status };
+  const g = guide(input, now);
+  const queue = g.steps.map((r) => ({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) }));
+  const putAside = g.putAside.map((p) => ({ ...p, ...of }));
+  return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIn: g.checkIn ? { ...g.checkIn, ...of } : null, changesAt: g.changesAt };
+}
+
+/** Every part's items in one list, sorted: what a first build or a rebuild of the whole overview does. */
+export function mergeAll(parts: Iterable<OverviewPart>): GuidanceOverview & { changesAt: number } {
   let changesAt = Infinity;
   const queue: QueueItem[] = [];
   const putAside: PutAsideItem[] = [];
   const checkIns: CheckInItem[] = [];
-  for (const input of inputs) {
-    const { company, roleTitle, status, appliedOn } = input.application;
-    const of = { company, roleTitle, status };
-    const g = guide(input, now);
-    if (g.changesAt < changesAt) changesAt = g.changesAt;
-    for (const r of g.steps) queue.push({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) });
-    for (const p of g.putAside) putAside.push({ ...p, ...of });
-    if (g.checkIn) checkIns.push({ ...g.checkIn, ...of });
+  for (const part of parts) {
+    if (part.changesAt < changesAt) changesAt = part.changesAt;
+    for (const q of part.queue) queue.push(q);
+    for (const p of part.putAside) putAside.push(p);
+    if (part.checkIn) checkIns.push(part.checkIn);
   }
-  queue.sort(compareRecommendations);
-  putAside.sort((a, b) => compareRecommendations(a.step, b.step));
-  checkIns.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.applicationId < b.applicationId ? -1 : 1));
-  return { queue, putAside, checkIns, changesAt };
+  return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIns: checkIns.sort(compareCheckIns), changesAt };
+}
+
+/** The first index whose item does not sort before `item`. */
+function lowerBound<T>(sorted: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(sorted[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `sorted` without `removed` (items it holds) and with `added`, in order;
+ * null if a removed item is not where the order puts it. Places are found
+ * by binary search and the rest is copied slot by slot without reading the
+ * items: at 20,000 applications, merely reading every queue item's
+ * application id cost more than everything else a write recomputes.
+ */
+export function replaceItems<T>(sorted: readonly T[], removed: readonly T[], added: T[], compare: (a: T, b: T) => number): T[] | null {
+  const cuts: number[] = [];
+  for (const item of removed) {
+    let i = lowerBound(sorted, item, compare);
+    // Items that compare equal are not the same item: step over them to this one.
+    while (i < sorted.length && sorted[i] !== item && compare(sorted[i], item) === 0) i++;
+    if (sorted[i] !== item) return null;
+    cuts.push(i);
+  }
+  cuts.sort((a, b) => a - b);
+  added.sort(compare);
+  const places = added.map((item) => lowerBound(sorted, item, compare));
+  const out: T[] = [];
+  let cut = 0;
+  let next = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    while (next < added.length && places[next] <= i) out.push(added[next++]);
+    if (cut < cuts.length && cuts[cut] === i) cut++;
+    else out.push(sorted[i]);
+  }
+  while (next < added.length) out.push(added[next++]);
+  return out;
+}
+
+/** guide() for each application at `now`, merged: queue and put-aside in queue order, check-ins soonest first. */
+export function overviewOf(inputs: readonly GuidanceInput[], now: Date): GuidanceOverview & { changesAt: number } {
+  return mergeAll(inputs.map((input) => overviewPart(input, now)));
 }

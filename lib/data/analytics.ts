@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { applications, events, rounds, roundSignals } from "@/db/schema";
 import { analyze, type Analytics } from "@/lib/analytics/analyze";
-import type { AnalyticsRows } from "@/lib/analytics/rows";
+import { roundEnd, type AnalyticsRows } from "@/lib/analytics/rows";
 import type { EventKind } from "@/lib/vocabulary";
 import { cachedForUser } from "./guidance-cache";
 
@@ -49,7 +49,24 @@ export function loadAnalyticsRows(db: Queryable, userId: string): AnalyticsRows 
   };
 }
 
-/** Reused until the user's data changes or a minute passes, like the next-step queue. */
+/**
+ * When the figures computed at `now` next change with time alone: the
+ * response times count a round only once it has ended, so the next round
+ * end still to come. Everything else in analyze() reads only the rows.
+ */
+export function analyticsChangeAt(rows: AnalyticsRows, now: Date): number {
+  let next = Infinity;
+  for (const round of rows.rounds) {
+    const end = roundEnd(round).getTime();
+    if (end > now.getTime() && end < next) next = end;
+  }
+  return next;
+}
+
+/** Reused until the user's data changes or a round ends, like the next-step queue. */
 export function userAnalytics(db: Queryable, user: { id: string; timeZone: string }, now: Date): Analytics {
-  return cachedForUser(db, "analytics", user, now, (tx) => ({ value: analyze(loadAnalyticsRows(tx, user.id), now) }));
+  return cachedForUser(db, "analytics", user, now, (tx) => {
+    const rows = loadAnalyticsRows(tx, user.id);
+    return { value: analyze(rows, now), changesAt: analyticsChangeAt(rows, now) };
+  });
 }

@@ -7,10 +7,10 @@ import type { CheckIn } from "@/lib/guidance/check-in";
 import { fired, guide, type PutAside } from "@/lib/guidance/recommend";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
-import { overviewOf, type GuidanceOverview, type QueueItem } from "@/lib/dashboard/overview";
+import type { GuidanceOverview, QueueItem } from "@/lib/dashboard/overview";
 import { logEvent } from "./events";
-import { cachedForUser } from "./guidance-cache";
 import { loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
+import { cachedOverview } from "./guidance-parts";
 import { markThankYouSent } from "./rounds";
 import { write, type WriteTx } from "./write";
 
@@ -20,16 +20,13 @@ export type { CheckInItem, DraftMaterial, GuidanceOverview, PutAsideItem, QueueI
 
 /**
  * The user's open steps, put-aside steps and check-ins across their
- * applications. Shared by every caller until the user's data changes, a
- * snooze ends, a step or check-in falls due, or a minute passes (see
- * guidance-cache.ts): treat it as read-only.
+ * applications. Shared by every caller until something it shows changes:
+ * a write to one application recomputes that application only, and a step
+ * that time alone brings (a snooze ending, a step or check-in falling due)
+ * shows at that instant (see guidance-parts.ts): treat it as read-only.
  */
 export function guidanceOverview(db: Queryable, user: GuidanceUser, now: Date): GuidanceOverview {
-  return cachedForUser(db, "queue", user, now, (tx) => {
-    const inputs = loadGuidanceInputs(tx, user, { dashboard: true });
-    const { queue, putAside, checkIns, changesAt } = overviewOf(inputs, now);
-    return { value: Object.freeze({ queue: Object.freeze(queue), putAside: Object.freeze(putAside), checkIns: Object.freeze(checkIns) }), changesAt };
-  });
+  return cachedOverview(db, user, now);
 }
 
 /** Every open step across the user's applications, in queue order (see guidanceOverview). */

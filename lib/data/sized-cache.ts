@@ -4,9 +4,9 @@
 // gigabyte under load.
 
 /** What V8 spends, roughly, per object header, per property slot and per string. */
-const OBJECT_BYTES = 32;
-const SLOT_BYTES = 8;
-const STRING_BYTES = 16;
+export const OBJECT_BYTES = 32;
+export const SLOT_BYTES = 8;
+export const STRING_BYTES = 16;
 
 /**
  * An estimate of the heap bytes a value holds: strings at two bytes a

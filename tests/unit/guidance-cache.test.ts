@@ -2,11 +2,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { actOnStep, guidanceOverview, guidanceQueue } from "@/lib/data/guidance";
-import { dataVersion, QUEUE_FRESH_MS } from "@/lib/data/guidance-cache";
+import { dataVersion } from "@/lib/data/guidance-cache";
+import { PARTIAL_RELOAD_MAX } from "@/lib/data/guidance-parts";
+import { userAnalytics } from "@/lib/data/analytics";
+import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
+import { overviewOf } from "@/lib/dashboard/overview";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { makeUser } from "./support/db";
-import { addRound, fromNow, HOUR, newApp, NOW, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
+import { addRound, DAY, freshOverview, fromNow, HOUR, newApp, NOW, rejectedAfterRound, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
 import { testDbWithSqlite } from "./support/rounds";
 
 let db: Db;
@@ -45,16 +49,18 @@ describe("the data version", () => {
 });
 
 describe("guidanceQueue's cache", () => {
-  it("serves the same queue within the fresh window while nothing changed", () => {
-    thankYouOwed(db, ana.id);
-    const first = guidanceQueue(db, ana, NOW);
-    expect(guidanceQueue(db, ana, new Date(NOW.getTime() + QUEUE_FRESH_MS - 1))).toBe(first);
+  it("serves the same overview while nothing changed, however much later, until a part says it changes", () => {
+    const { app } = thankYouOwed(db, ana.id);
+    const first = guidanceOverview(db, ana, NOW);
+    const changesAt = overviewOf(loadGuidanceInputs(db, ana, { applicationId: app.id }), NOW).changesAt;
+    expect(changesAt).toBeGreaterThan(NOW.getTime() + 60_000);
+    expect(guidanceOverview(db, ana, new Date(changesAt - 1))).toBe(first);
+    expect(guidanceOverview(db, ana, new Date(changesAt))).not.toBe(first);
   });
 
-  it("recomputes once the window has passed, or when asked about an earlier instant", () => {
+  it("recomputes when asked about an earlier instant than it was computed for", () => {
     thankYouOwed(db, ana.id);
     const first = guidanceQueue(db, ana, NOW);
-    expect(guidanceQueue(db, ana, new Date(NOW.getTime() + QUEUE_FRESH_MS))).not.toBe(first);
     expect(guidanceQueue(db, ana, fromNow(-HOUR))).not.toBe(first);
   });
 
@@ -69,7 +75,7 @@ describe("guidanceQueue's cache", () => {
     expect(guidanceQueue(db, ana, new Date(dueSoon.dueAt.getTime() + 1000)).find((i) => i.key === dueSoon.key)).toMatchObject({ overdue: true });
   });
 
-  it("brings a follow-up in at the moment its check-in falls due, within the minute the cache would otherwise keep", () => {
+  it("brings a follow-up in at the moment its check-in falls due, recomputing only that application", () => {
     // Applied 6 days before NOW (Wed 25 Nov, 12:00 UTC): the check-in is 09:00 on Thu 26 Nov.
     const app = newApp(db, ana.id, { company: "Patient Co", appliedOn: "2026-11-19" });
     const before = guidanceOverview(db, ana, NOW);
@@ -79,8 +85,12 @@ describe("guidanceQueue's cache", () => {
     // Computed 30 seconds before the check-in: without the check-in as a change, that would be served for a minute.
     const justBefore = guidanceOverview(db, ana, new Date(checkIn!.dueAt.getTime() - 30_000));
     expect(justBefore.queue.some((s) => s.ruleId === "follow-up-on-application")).toBe(false);
+    const other = thankYouOwed(db, ana.id, { company: "Busy Co" });
+    const withOther = guidanceOverview(db, ana, new Date(checkIn!.dueAt.getTime() - 30_000));
     const at = guidanceOverview(db, ana, new Date(checkIn!.dueAt.getTime() + 1));
-    expect(at).not.toBe(justBefore);
+    expect(at).not.toBe(withOther);
+    const thanks = (o: typeof at) => o.queue.find((s) => s.applicationId === other.app.id);
+    expect(thanks(at)).toBe(thanks(withOther));
     expect(at.queue.some((s) => s.applicationId === app.id && s.ruleId === "follow-up-on-application")).toBe(true);
     expect(at.checkIns.some((c) => c.applicationId === app.id)).toBe(false);
   });
@@ -110,4 +120,67 @@ describe("guidanceQueue's cache", () => {
     const first = guidanceQueue(db, ana, NOW);
     expect(guidanceQueue(db, { ...ana, timeZone: "Pacific/Auckland" }, NOW)).not.toBe(first);
   });
+
+  it("never serves one reader's texts to another locale or clock", () => {
+    thankYouOwed(db, ana.id);
+    const us = { ...ana, dates: { locale: "en-US", hourCycle: "h12" as const } };
+    const first = guidanceOverview(db, us, NOW);
+    const uk = guidanceOverview(db, { ...ana, dates: { locale: "en-GB", hourCycle: "h12" as const } }, NOW);
+    expect(uk).not.toBe(first);
+    const h23 = guidanceOverview(db, { ...us, dates: { locale: "en-US", hourCycle: "h23" as const } }, NOW);
+    expect(h23).not.toBe(uk);
+    expect(guidanceOverview(db, us, NOW)).toEqual(first);
+  });
 });
+
+describe("what couples applications: how many are in play", () => {
+  it("recomputes only the steps that say how many others there are when that count changes", () => {
+    const waiting = thankYouOwed(db, ana.id);
+    const rejected = rejectedAfterRound(db, ana.id);
+    const saved = newApp(db, ana.id, { company: "Later Co", status: "saved" });
+    const before = guidanceOverview(db, ana, NOW);
+    const keepSearching = (o: typeof before) => o.queue.find((s) => s.applicationId === waiting.app.id && s.ruleId === "keep-searching");
+    const reflect = (o: typeof before) => o.queue.find((s) => s.applicationId === rejected.app.id);
+    expect(keepSearching(before)?.reasons).toContain("This is your only application in play.");
+    expect(reflect(before)).toBeDefined();
+
+    sqlite.prepare("update applications set status = 'applied' where id = ?").run(saved.id);
+    const after = guidanceOverview(db, ana, NOW);
+    expect(keepSearching(after)?.reasons).toContain("You have 1 other application in play.");
+    expect(reflect(after)).toBe(reflect(before));
+    expect(after).toEqual(freshOverview(db, ana));
+  });
+});
+
+
+describe("many changes at once", () => {
+  it("reads the whole user again past the partial reload's bound, with the same answer", () => {
+    thankYouOwed(db, ana.id);
+    const before = guidanceOverview(db, ana, NOW);
+    const insert = sqlite.prepare("insert into applications (id, user_id, company, role_title, status, applied_on) values (?, ?, ?, 'Dev', 'applied', '2026-11-10')");
+    sqlite.transaction(() => {
+      for (let i = 0; i <= PARTIAL_RELOAD_MAX; i++) insert.run(`bulk-${i}`, ana.id, `Co ${i}`);
+    })();
+    const after = guidanceOverview(db, ana, NOW);
+    expect(after).not.toBe(before);
+    expect(after.queue.length).toBeGreaterThan(PARTIAL_RELOAD_MAX);
+    expect(after).toEqual(freshOverview(db, ana));
+  });
+});
+
+describe("analytics' freshness", () => {
+  it("holds the figures until the next round ends, and counts that round at once", () => {
+    const app = newApp(db, ana.id, { status: "interviewing", appliedOn: "2026-11-01" });
+    addRound(db, ana.id, app.id, { scheduledAt: fromNow(-2 * DAY) });
+    addRound(db, ana.id, app.id, { kind: "second", scheduledAt: fromNow(2 * HOUR), durationMinutes: 60 });
+    const ends = fromNow(3 * HOUR).getTime();
+    const first = userAnalytics(db, ana, NOW);
+    const ended = (a: typeof first) => a.responseTimes.reduce((n, r) => n + r.answered + r.waiting, 0);
+    expect(ended(first)).toBe(1);
+    expect(userAnalytics(db, ana, new Date(ends - 1))).toBe(first);
+    const after = userAnalytics(db, ana, new Date(ends));
+    expect(after).not.toBe(first);
+    expect(ended(after)).toBe(2);
+  });
+});
+

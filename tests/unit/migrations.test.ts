@@ -136,3 +136,30 @@ describe("the application follow-up wait migration", () => {
     }
   });
 });
+
+describe("the application versions migration", () => {
+  it("stamps existing applications with their user's version, then moves only the written one's", () => {
+    const before = earlyMigrations("_application_versions");
+    try {
+      migrate(drizzle(sqlite), { migrationsFolder: before });
+      sqlite.prepare("insert into users (id, email, name, password_hash) values (?, ?, ?, ?)").run("u1", "ana@example.com", "Ana", "scrypt$x");
+      const insertApp = sqlite.prepare("insert into applications (id, user_id, company, role_title, status) values (?, 'u1', 'Acme', 'Engineer', 'applied')");
+      insertApp.run("a1");
+      insertApp.run("a2");
+      migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_FOLDER });
+      const versions = () => sqlite.prepare("select application_id, version from application_versions order by application_id").all();
+      const user = () => (sqlite.prepare("select version from user_data_versions where user_id = 'u1'").get() as { version: number }).version;
+      expect(versions()).toEqual([
+        { application_id: "a1", version: user() },
+        { application_id: "a2", version: user() },
+      ]);
+      sqlite.prepare("insert into rounds (id, user_id, application_id, kind, scheduled_at) values ('r1', 'u1', 'a2', 'first', 1795000000)").run();
+      expect(versions()).toEqual([
+        { application_id: "a1", version: user() - 1 },
+        { application_id: "a2", version: user() },
+      ]);
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,6 +3,8 @@ import type { Db } from "@/db/open";
 import { applications } from "@/db/schema";
 import { createApplication, getApplication, type ApplicationView } from "@/lib/data/applications";
 import { createRound } from "@/lib/data/rounds";
+import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
+import { overviewOf, type GuidanceOverview } from "@/lib/dashboard/overview";
 import type { ApplicationInput } from "@/lib/validation/application";
 import type { RoundInput } from "@/lib/validation/round";
 import { eventInput, logOk, roundInput } from "./rounds";
@@ -83,4 +85,10 @@ export function stepRows(sqlite: Database.Database, applicationId?: string): Rec
 /** Events of one kind on an application, straight from SQLite. */
 export function eventsOfKind(sqlite: Database.Database, applicationId: string, kind: string): { occurred_at: number }[] {
   return sqlite.prepare("select occurred_at from events where application_id = ? and kind = ?").all(applicationId, kind) as { occurred_at: number }[];
+}
+
+/** The overview built from scratch, without the cache: what the merged cached parts must equal. */
+export function freshOverview(db: Db, user: GuidanceUser, now = NOW): GuidanceOverview {
+  const { queue, putAside, checkIns } = overviewOf(loadGuidanceInputs(db, user, { dashboard: true }), now);
+  return { queue, putAside, checkIns };
 }

@@ -1,0 +1,196 @@
+import "server-only";
+import { and, eq, gt } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { applicationVersions } from "@/db/schema";
+import {
+  compareCheckIns,
+  comparePutAside,
+  mergeAll,
+  overviewPart,
+  replaceItems,
+  type CheckInItem,
+  type GuidanceOverview,
+  type OverviewPart,
+  type PutAsideItem,
+  type QueueItem,
+} from "@/lib/dashboard/overview";
+import { compareRecommendations } from "@/lib/guidance/queue";
+import { cacheFor, dataVersions, inSnapshot, readerKey, type DataVersions } from "./guidance-cache";
+import { activeApplicationCount, loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
+import { ExpiryQueue } from "./guidance-expiry";
+import { estimateBytes, OBJECT_BYTES, SLOT_BYTES, STRING_BYTES } from "./sized-cache";
+
+// The dashboard's overview, kept per application: a write to one
+// application recomputes that application and merges its new part into the
+// cached queue. Versions live in the database (application_versions, set by
+// triggers), so a write through another process is seen on the next read.
+
+/**
+ * The one rule whose answer reads `otherActiveApplications` (its priority
+ * and text). Only parts holding its step are recomputed when the count of
+ * applications in play changes; every other part is independent of it.
+ */
+const USES_ACTIVE_COUNT = "keep-searching";
+
+/** Past this many applications to recompute, one read of all the user's rows beats IN lists of ids. */
+export const PARTIAL_RELOAD_MAX = 200;
+
+type Part = OverviewPart & { usesActiveCount: boolean; bytes: number };
+
+type Entry = DataVersions & {
+  reader: string;
+  activeCount: number;
+  computedAt: number;
+  /** The earliest part's changesAt: until then, an unchanged version serves the overview as it is. */
+  expiresAt: number;
+  parts: Map<string, Part>;
+  expiries: ExpiryQueue<Part>;
+  /** The parts whose answer reads the count of applications in play. */
+  usingCount: Set<string>;
+  /** The parts' estimates, summed as they come and go. */
+  partBytes: number;
+  overview: GuidanceOverview;
+};
+
+/** The parts, plus what the merged lists add (slots only: the items are the parts') and the map and heap holding them. */
+function entryBytes(entry: Entry): number {
+  const { queue, putAside, checkIns } = entry.overview;
+  const slots = queue.length + putAside.length + checkIns.length + 4 * entry.parts.size + 3 * entry.expiries.size + entry.usingCount.size;
+  return 6 * OBJECT_BYTES + SLOT_BYTES * (slots + 16) + entry.parts.size * (STRING_BYTES + 2 * 36) + entry.partBytes;
+}
+
+function partOf(input: Parameters<typeof overviewPart>[0], now: Date): Part {
+  const part = overviewPart(input, now);
+  const usesActiveCount = part.queue.some((q) => q.ruleId === USES_ACTIVE_COUNT) || part.putAside.some((p) => p.step.ruleId === USES_ACTIVE_COUNT);
+  return { ...part, usesActiveCount, bytes: estimateBytes(part) };
+}
+
+const frozen = (o: GuidanceOverview): GuidanceOverview =>
+  Object.freeze({ queue: Object.freeze(o.queue), putAside: Object.freeze(o.putAside), checkIns: Object.freeze(o.checkIns) });
+
+/** Files `part` under `id` in the entry's map, heap, count set and byte sum (after any old part is taken out). */
+function addPart(entry: Pick<Entry, "parts" | "expiries" | "usingCount" | "partBytes">, id: string, part: Part): void {
+  entry.parts.set(id, part);
+  entry.expiries.push(part.changesAt, id, part);
+  if (part.usesActiveCount) entry.usingCount.add(id);
+  entry.partBytes += part.bytes;
+}
+
+function removePart(entry: Entry, id: string): Part | undefined {
+  const part = entry.parts.get(id);
+  if (!part) return undefined;
+  entry.parts.delete(id);
+  entry.usingCount.delete(id);
+  entry.partBytes -= part.bytes;
+  return part;
+}
+
+function build(tx: Queryable, user: GuidanceReader, now: Date, versions: DataVersions): Entry {
+  const holder = { parts: new Map<string, Part>(), expiries: new ExpiryQueue<Part>(), usingCount: new Set<string>(), partBytes: 0 };
+  for (const input of loadGuidanceInputs(tx, user, { dashboard: true })) addPart(holder, input.application.id, partOf(input, now));
+  const { changesAt, ...lists } = mergeAll(holder.parts.values());
+  return {
+    ...versions,
+    ...holder,
+    reader: readerKey(user),
+    activeCount: activeApplicationCount(tx, user.id),
+    computedAt: now.getTime(),
+    expiresAt: changesAt,
+    overview: frozen(lists),
+  };
+}
+
+/** The ids whose parts must be recomputed, and those whose applications are gone; null when a full build is cheaper. */
+function staleIds(tx: Queryable, userId: string, entry: Entry, versions: DataVersions, at: number, activeCount: number) {
+  const changed = new Set<string>();
+  if (versions.version !== entry.version) {
+    const rows = tx
+      .select({ id: applicationVersions.applicationId })
+      .from(applicationVersions)
+      .where(and(eq(applicationVersions.userId, userId), gt(applicationVersions.version, entry.version)))
+      .all();
+    if (rows.length > PARTIAL_RELOAD_MAX) return null;
+    for (const { id } of rows) changed.add(id);
+  }
+  const removed = new Set<string>();
+  if (versions.removedVersion > entry.version) {
+    const present = new Set(
+      tx.select({ id: applicationVersions.applicationId }).from(applicationVersions).where(eq(applicationVersions.userId, userId)).all().map((r) => r.id),
+    );
+    for (const id of entry.parts.keys()) if (!present.has(id)) removed.add(id);
+  }
+  if (activeCount !== entry.activeCount) {
+    if (entry.usingCount.size > PARTIAL_RELOAD_MAX) return null;
+    for (const id of entry.usingCount) changed.add(id);
+  }
+  for (const id of entry.expiries.popDue(at, (id, part) => entry.parts.get(id) === part)) changed.add(id);
+  for (const id of removed) changed.delete(id);
+  return changed.size > PARTIAL_RELOAD_MAX ? null : { changed, removed };
+}
+
+/** The entry brought up to date from `entry`: only the changed, expired or count-dependent parts are recomputed. */
+function update(tx: Queryable, user: GuidanceReader, now: Date, versions: DataVersions, entry: Entry): Entry {
+  const at = now.getTime();
+  // The count moves only with a write to an application, which also moves the version.
+  const activeCount = versions.version === entry.version ? entry.activeCount : activeApplicationCount(tx, user.id);
+  const stale = staleIds(tx, user.id, entry, versions, at, activeCount);
+  if (!stale) return build(tx, user, now, versions);
+  const { changed, removed } = stale;
+  const fresh = new Map<string, Part>();
+  if (changed.size > 0) {
+    for (const input of loadGuidanceInputs(tx, user, { dashboard: true, applicationIds: [...changed] })) fresh.set(input.application.id, partOf(input, now));
+  }
+  const gone = { queue: [] as QueueItem[], putAside: [] as PutAsideItem[], checkIns: [] as CheckInItem[] };
+  const added = { queue: [] as QueueItem[], putAside: [] as PutAsideItem[], checkIns: [] as CheckInItem[] };
+  for (const id of [...changed, ...removed]) {
+    const old = removePart(entry, id);
+    if (!old) continue;
+    gone.queue.push(...old.queue);
+    gone.putAside.push(...old.putAside);
+    if (old.checkIn) gone.checkIns.push(old.checkIn);
+  }
+  for (const [id, part] of fresh) {
+    addPart(entry, id, part);
+    added.queue.push(...part.queue);
+    added.putAside.push(...part.putAside);
+    if (part.checkIn) added.checkIns.push(part.checkIn);
+  }
+  const old = entry.overview;
+  const queue = replaceItems(old.queue, gone.queue, added.queue, compareRecommendations);
+  const putAside = replaceItems(old.putAside, gone.putAside, added.putAside, comparePutAside);
+  const checkIns = replaceItems(old.checkIns, gone.checkIns, added.checkIns, compareCheckIns);
+  // An item not where the order puts it means the cached order cannot be trusted: start again.
+  if (!queue || !putAside || !checkIns) return build(tx, user, now, versions);
+  const isCurrent = (id: string, part: Part) => entry.parts.get(id) === part;
+  // Leftovers of replaced parts outnumber the live ones: rebuild the heap, once in a while.
+  if (entry.expiries.size > 2 * entry.parts.size + 64) {
+    entry.expiries = new ExpiryQueue<Part>();
+    for (const [id, part] of entry.parts) entry.expiries.push(part.changesAt, id, part);
+  }
+  return { ...entry, ...versions, activeCount, computedAt: at, expiresAt: entry.expiries.soonest(isCurrent), overview: frozen({ queue, putAside, checkIns }) };
+}
+
+/**
+ * The user's overview at `now`: served as it is while nothing of theirs
+ * changed and no part has expired; otherwise rebuilt from the cached parts,
+ * recomputing only what changed. A new reader (zone, locale, clock), a
+ * change to what every application reads, or an earlier instant than the
+ * last computed builds it afresh.
+ */
+export function cachedOverview(db: Queryable, user: GuidanceReader, now: Date): GuidanceOverview {
+  return inSnapshot(db, (tx) => {
+    const versions = dataVersions(tx, user.id);
+    const cache = cacheFor(db);
+    const key = `queue:${user.id}`;
+    const hit = cache.get(key) as Entry | undefined;
+    const at = now.getTime();
+    const usable = hit && hit.reader === readerKey(user) && hit.sharedVersion === versions.sharedVersion && at >= hit.computedAt;
+    if (usable && hit.version === versions.version && at < hit.expiresAt) return hit.overview;
+    // The old entry's parts are reused, and updated in place: take it out first, so an
+    // update that fails half-way can never leave a mixed entry behind.
+    cache.delete(key);
+    const entry = usable ? update(tx, user, now, versions, hit) : build(tx, user, now, versions);
+    cache.set(key, entry, entryBytes(entry));
+    return entry.overview;
+  });
+}
