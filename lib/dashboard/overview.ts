@@ -43,6 +43,8 @@ export type OverviewPart = {
   checkIn: CheckInItem | null;
   /** guide()'s changesAt: the part may be served for any instant in [now, changesAt). */
   changesAt: number;
+  /** guide()'s readsOtherApplications: whether the count of other applications in play shaped this part. */
+  readsOtherApplications: boolean;
 };
 
 export const comparePutAside = (a: PutAsideItem, b: PutAsideItem) => compareRecommendations(a.step, b.step);
@@ -56,7 +58,7 @@ export function overviewPart(input: GuidanceInput, now: Date): OverviewPart {
   const g = guide(input, now);
   const queue = g.steps.map((r) => ({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) }));
   const putAside = g.putAside.map((p) => ({ ...p, ...of }));
-  return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIn: g.checkIn ? { ...g.checkIn, ...of } : null, changesAt: g.changesAt };
+  return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIn: g.checkIn ? { ...g.checkIn, ...of } : null, changesAt: g.changesAt, readsOtherApplications: g.readsOtherApplications };
 }
 
 /** Every part's items in one list, sorted: what a first build or a rebuild of the whole overview does. */

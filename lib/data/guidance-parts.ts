@@ -25,13 +25,6 @@ import { estimateBytes, OBJECT_BYTES, SLOT_BYTES, STRING_BYTES } from "./sized-c
 // cached queue. Versions live in the database (application_versions, set by
 // triggers), so a write through another process is seen on the next read.
 
-/**
- * The one rule whose answer reads `otherActiveApplications` (its priority
- * and text). Only parts holding its step are recomputed when the count of
- * applications in play changes; every other part is independent of it.
- */
-const USES_ACTIVE_COUNT = "keep-searching";
-
 /** Past this many applications to recompute, one read of all the user's rows beats IN lists of ids. */
 export const PARTIAL_RELOAD_MAX = 200;
 
@@ -61,8 +54,8 @@ function entryBytes(entry: Entry): number {
 
 function partOf(input: Parameters<typeof overviewPart>[0], now: Date): Part {
   const part = overviewPart(input, now);
-  const usesActiveCount = part.queue.some((q) => q.ruleId === USES_ACTIVE_COUNT) || part.putAside.some((p) => p.step.ruleId === USES_ACTIVE_COUNT);
-  return { ...part, usesActiveCount, bytes: estimateBytes(part) };
+  // Only parts whose answer read the count of applications in play are recomputed when it changes.
+  return { ...part, usesActiveCount: part.readsOtherApplications, bytes: estimateBytes(part) };
 }
 
 const frozen = (o: GuidanceOverview): GuidanceOverview =>
