@@ -2,6 +2,7 @@ import type { CheckInItem, GuidanceOverview, QueueItem } from "./overview";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { DAY, HOUR } from "@/lib/guidance/facts";
 import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
+import { byTime, planSteps } from "./step-plan";
 
 // What the dashboard shows, worked out from the user's guidance and their
 // next interviews: a pure function of them, `now` and the user's zone, so
@@ -46,74 +47,7 @@ function dayStart(now: Date, zone: string, days: number): Date {
   return startOfDate(date, zone) ?? new Date(now.getTime() + days * DAY);
 }
 
-const of = (x: OfApplication): OfApplication => ({ applicationId: x.applicationId, company: x.company, roleTitle: x.roleTitle });
-
-const ORDER = { interview: 0, step: 1, "check-in": 2 } as const;
-const byTime = (a: ComingUpEntry, b: ComingUpEntry) => a.at.getTime() - b.at.getTime() || ORDER[a.type] - ORDER[b.type];
-
-/** Everything in the plan that comes from the steps alone, before the interviews are merged in. */
-type StepPlan = Omit<DashboardPlan, "interviews">;
-
-// The step part of the plan walks every step of every application: worth
-// keeping while the overview it came from is the cached one, for the same
-// day in the same zone. A new overview (after a write, a due time, a minute)
-// is a new key, so nothing stale is ever served.
-const stepPlans = new WeakMap<GuidanceOverview, { day: string; plan: StepPlan }>();
-
-function planSteps(overview: GuidanceOverview, now: Date, timeZone: string): StepPlan {
-  const day = `${timeZone}|${localDate(now, timeZone)}`;
-  const known = stepPlans.get(overview);
-  if (known?.day === day) return known.plan;
-  const endOfToday = dayStart(now, timeZone, 1);
-  const endOfComingUp = dayStart(now, timeZone, COMING_UP_DAYS + 1);
-
-  const blocks = new Map<string, TodayBlock>();
-  const comingUp: ComingUpEntry[] = [];
-  const advice = new Map<string, AdviceCount>();
-  const waiting = new Map<string, OfApplication>();
-  let adviceTotal = 0;
-  // The queue is in urgency order, so each block's first step, and the first block, are the most urgent.
-  for (const step of overview.queue) {
-    if (step.kind === "advice") {
-      adviceTotal++;
-      const a = advice.get(step.applicationId);
-      if (a) a.count++;
-      else advice.set(step.applicationId, { ...of(step), count: 1 });
-      // Waiting is a fact about the application, not a step: one the user put away still waits (below).
-      if (step.ruleId === "keep-searching") waiting.set(step.applicationId, of(step));
-      continue;
-    }
-    const due = step.dueAt!.getTime();
-    if (due < endOfToday.getTime()) {
-      let block = blocks.get(step.applicationId);
-      if (!block) blocks.set(step.applicationId, (block = { ...of(step), steps: [], overdue: 0 }));
-      block.steps.push(step);
-      if (step.overdue) block.overdue++;
-    } else if (due < endOfComingUp.getTime()) {
-      comingUp.push({ type: "step", at: step.dueAt!, step });
-    }
-  }
-  for (const p of overview.putAside)
-    if (p.step.ruleId === "keep-searching") waiting.set(p.step.applicationId, { applicationId: p.step.applicationId, company: p.company, roleTitle: p.roleTitle });
-  for (const checkIn of overview.checkIns) {
-    if (checkIn.dueAt.getTime() < endOfComingUp.getTime()) comingUp.push({ type: "check-in", at: checkIn.dueAt, checkIn });
-  }
-  comingUp.sort(byTime);
-
-  const plan: StepPlan = {
-    blocks: [...blocks.values()],
-    comingUp,
-    advice: { total: adviceTotal, applications: [...advice.values()].sort((a, b) => b.count - a.count) },
-    // Most urgent first, as the queue has them: a sort by name costs more than
-    // everything else here together once thousands are waiting.
-    waiting: [...waiting.values()],
-    endOfToday,
-    endOfComingUp,
-  };
-  stepPlans.set(overview, { day, plan });
-  return plan;
-}
-
+/** Everything in the plan that comes from the steps alone (step-plan.ts). */
 export function planDashboard({
   overview,
   interviews,
@@ -126,7 +60,8 @@ export function planDashboard({
   now: Date;
   timeZone: string;
 }): DashboardPlan {
-  const steps = planSteps(overview, now, timeZone);
+  const endOfToday = dayStart(now, timeZone, 1);
+  const steps = planSteps(overview, { day: `${timeZone}|${localDate(now, timeZone)}`, endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
   const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];

@@ -14,6 +14,7 @@ import {
   type PutAsideItem,
   type QueueItem,
 } from "@/lib/dashboard/overview";
+import { noteReplacement } from "@/lib/dashboard/step-plan";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { cacheFor, dataVersions, inSnapshot, readerKey, type DataVersions } from "./guidance-cache";
 import { activeApplicationCount, loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
@@ -160,7 +161,9 @@ function update(tx: Queryable, user: GuidanceReader, now: Date, versions: DataVe
     entry.expiries = new ExpiryQueue<Part>();
     for (const [id, part] of entry.parts) entry.expiries.push(part.changesAt, id, part);
   }
-  return { ...entry, ...versions, activeCount, computedAt: at, expiresAt: entry.expiries.soonest(isCurrent), overview: frozen({ queue, putAside, checkIns }) };
+  const overview = frozen({ queue, putAside, checkIns });
+  noteReplacement(overview, old, gone, added);
+  return { ...entry, ...versions, activeCount, computedAt: at, expiresAt: entry.expiries.soonest(isCurrent), overview };
 }
 
 /**

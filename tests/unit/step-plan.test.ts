@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { seedAccount } from "../../bench/seed-db";
+import { guidanceOverview } from "@/lib/data/guidance";
+import { planDashboard, type DashboardPlan } from "@/lib/dashboard/today";
+import type { GuidanceOverview } from "@/lib/dashboard/overview";
+import { testDbWithSqlite } from "./support/rounds";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+const ZONE = "Europe/London";
+const plan = (overview: GuidanceOverview, now = NOW) => planDashboard({ overview, interviews: [], now, timeZone: ZONE });
+/** A copy is a new overview object, which the planner has never seen: it walks every item. */
+const walkedInFull = (overview: GuidanceOverview, now = NOW) =>
+  plan({ queue: [...overview.queue], putAside: [...overview.putAside], checkIns: [...overview.checkIns] }, now);
+
+function seeded(applications: number) {
+  const { db, sqlite } = testDbWithSqlite();
+  const account = seedAccount(sqlite, { label: "plan", email: "plan@example.com", name: "Plan", applications, seed: 42, customSettings: false }, "x", NOW, () => {});
+  const user = { id: account.userId, timeZone: ZONE };
+  const ids = (sql: string) => (sqlite.prepare(sql).all(account.userId) as { id: string }[]).map((r) => r.id);
+  return { db, sqlite, user, apps: ids("select id from applications where user_id = ? order by id") };
+}
+
+/** The blocks, advice counts and waiting entries of applications other than `touched`, by identity. */
+const untouched = (p: DashboardPlan, touched: string) => [
+  ...p.blocks.filter((b) => b.applicationId !== touched),
+  ...p.advice.applications.filter((a) => a.applicationId !== touched),
+];
+
+describe("the dashboard plan after a write to one application", () => {
+  it("is what a walk of every step gives, over many writes of every kind, and keeps the other applications' entries", () => {
+    const { db, sqlite, user, apps } = seeded(300);
+    let seed = 11;
+    const random = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const secs = Math.floor(NOW.getTime() / 1000);
+    const writes = [
+      (app: string) => sqlite.prepare("insert into events (id, user_id, application_id, kind, occurred_at) values (?, ?, ?, 'follow_up_sent', ?)").run(`e${random(1e9)}`, user.id, app, secs - random(40) * 86_400),
+      (app: string) => sqlite.prepare("delete from events where application_id = ? and rowid = (select max(rowid) from events where application_id = ?)").run(app, app),
+      (app: string) => sqlite.prepare("update applications set status = ? where id = ?").run(["interviewing", "rejected", "applied", "offer"][random(4)], app),
+      (app: string) => sqlite.prepare("update rounds set thank_you_sent_at = case when thank_you_sent_at is null then ? else null end where application_id = ?").run(secs, app),
+      (app: string) =>
+        sqlite
+          .prepare("insert or replace into guidance_steps (user_id, application_id, key, state, until, updated_at) select user_id, application_id, 'keep-searching:' || id, 'dismissed', null, ? from rounds where application_id = ?")
+          .run(secs, app),
+    ];
+    let before = plan(guidanceOverview(db, user, NOW));
+    expect(before.blocks.length + before.comingUp.length + before.advice.total).toBeGreaterThan(100);
+    let derivedWrites = 0;
+    let oneApplicationWrites = 0;
+    for (let i = 0; i < 60; i++) {
+      const app = apps[random(apps.length)];
+      const kind = random(writes.length);
+      writes[kind](app);
+      const overview = guidanceOverview(db, user, NOW);
+      const after = plan(overview);
+      expect(after).toEqual(walkedInFull(overview));
+      // Derived, not walked again: everything the write did not touch is the very object the last plan held.
+      // (A status change may move the count of applications in play, which other applications' advice reads.)
+      if (kind !== 2) {
+        oneApplicationWrites++;
+        const kept = untouched(before, app);
+        if (kept.every((x) => untouched(after, app).includes(x))) derivedWrites++;
+      }
+      before = after;
+    }
+    expect(oneApplicationWrites).toBeGreaterThan(30);
+    expect(derivedWrites).toBe(oneApplicationWrites);
+  });
+
+  it("walks everything again on a new day, since Today's end has moved", () => {
+    const { db, sqlite, user, apps } = seeded(60);
+    const first = plan(guidanceOverview(db, user, NOW));
+    sqlite.prepare("update applications set status = 'rejected' where id = ?").run(apps[0]);
+    const tomorrow = new Date(NOW.getTime() + 24 * 3_600_000);
+    const overview = guidanceOverview(db, user, tomorrow);
+    const next = plan(overview, tomorrow);
+    expect(next.endOfToday.getTime()).toBeGreaterThan(first.endOfToday.getTime());
+    expect(next).toEqual(walkedInFull(overview, tomorrow));
+  });
+});
