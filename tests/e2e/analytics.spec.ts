@@ -84,7 +84,7 @@ test("a seeded account sees its funnel, response times and outcomes by signals",
   await expect(charts).toHaveCount(3);
   for (const chart of await charts.all()) {
     await expect(chart).toHaveAttribute("aria-hidden", "true");
-    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(chart.getByTestId("chart-bar").first()).toBeVisible();
   }
   await expectNoSeriousViolations(page, "analytics with data");
 });
