@@ -2,12 +2,13 @@
 import os from "node:os";
 import { firstLoadJs, type PageToMeasure } from "./first-load-js";
 import { lighthouseScores } from "./lighthouse";
-import type { ClientResult } from "./report";
+import { FLOOR_PAGE, type ClientResult } from "./report";
 
 export async function clientSteps(baseUrl: string, cookie: string, pages: PageToMeasure[], say: (line: string) => void): Promise<ClientResult> {
   const loadAverageStart = os.loadavg();
   say("first-load JS per page, in Chromium");
-  const firstLoad = await firstLoadJs(baseUrl, cookie, pages);
+  // What Next and React alone cost: a page that renders none of our client components.
+  const firstLoad = await firstLoadJs(baseUrl, cookie, [...pages, { page: FLOOR_PAGE, path: "/no-such-page", status: 404 }]);
   say("Lighthouse per page (mobile, default throttling; about 20 s a page)");
   const lighthouse = await lighthouseScores(baseUrl, cookie, pages);
   return { firstLoad, lighthouse, loadAverageStart, loadAverageEnd: os.loadavg() };

@@ -9,7 +9,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
 
 export type ScriptSize = { url: string; gzipBytes: number; rawBytes: number };
 export type FirstLoad = { page: string; path: string; gzipBytes: number; rawBytes: number; scripts: ScriptSize[] };
-export type PageToMeasure = { page: string; path: string };
+/** `status` when the page is expected to answer other than 200 (the floor's 404). */
+export type PageToMeasure = { page: string; path: string; status?: number };
 
 /** The cookie header's pairs as Playwright cookies for `baseUrl`'s host. */
 function asCookies(baseUrl: string, cookie: string) {
@@ -23,7 +24,7 @@ export async function firstLoadJs(baseUrl: string, cookie: string, pages: PageTo
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const results: FirstLoad[] = [];
-    for (const { page: name, path } of pages) {
+    for (const { page: name, path, status = 200 } of pages) {
       // A fresh context per page: nothing cached from the page before.
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       await context.addCookies(asCookies(baseUrl, cookie));
@@ -39,7 +40,7 @@ export async function firstLoadJs(baseUrl: string, cookie: string, pages: PageTo
         );
       });
       const res = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
-      if (!res || res.status() !== 200 || new URL(page.url()).pathname !== path) {
+      if (!res || res.status() !== status || new URL(page.url()).pathname !== path) {
         throw new Error(`${path} did not open signed in (status ${res?.status()}, at ${page.url()})`);
       }
       const scripts = (await Promise.all(bodies)).filter((s): s is ScriptSize => s !== null).sort((a, b) => b.gzipBytes - a.gzipBytes);
