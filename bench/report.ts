@@ -1,7 +1,9 @@
 // Turns the measurements into the markdown the bench prints and the facts
 // it writes to bench/results.json, including the verdict on each target.
 import type { ColdTiming } from "./cold";
+import type { FirstLoad } from "./first-load-js";
 import type { FloorTiming } from "./floor";
+import type { LighthouseResult } from "./lighthouse";
 import type { Load } from "./load";
 
 export type PageResult = Load & { page: string; account: string };
@@ -22,6 +24,8 @@ export type SizeResult = {
 export type Machine = { node: string; cpus: number; cpuModel: string; loadAverageStart: number[]; loadAverageEnd: number[]; commit: string };
 
 export const TARGETS = { dashboardP99Ms: 100, timesFloor: 3, growthExponent: 1, afterWriteTimesCached: 2 } as const;
+/** Issue 16's client targets: gzip kB of first-load JS, and Lighthouse's mobile scores. */
+export const CLIENT_TARGETS = { firstLoadKb: 130, analyticsFirstLoadKb: 180, performance: 95, accessibility: 100 } as const;
 /** Within this of 1, a log-log slope is read as linear: a shared machine's noise is wider than that. */
 const LINEAR_SLACK = 0.1;
 
@@ -152,5 +156,65 @@ export function markdown(machine: Machine, pages: PageResult[], sizes: SizeResul
   out.push("| target | measured | met | |");
   out.push("| --- | --- | --- | --- |");
   for (const c of checks) out.push(`| ${c.target} | ${c.measured} | ${c.met ? "yes" : "**no**"} | ${c.by} |`);
+  return out.join("\n");
+}
+
+/** The first-load JS row that is a reference, not a target: the framework's own weight, on a 404. */
+export const FLOOR_PAGE = "floor: a 404 (Next + React)";
+export type ClientResult = { firstLoad: FirstLoad[]; lighthouse: LighthouseResult[]; loadAverageStart: number[]; loadAverageEnd: number[] };
+
+const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+const jsBudgetKb = (page: string) => (page === "analytics" ? CLIENT_TARGETS.analyticsFirstLoadKb : CLIENT_TARGETS.firstLoadKb);
+
+export function clientVerdicts({ firstLoad, lighthouse }: ClientResult): Verdict[] {
+  const js = firstLoad.filter((f) => f.page !== FLOOR_PAGE).map((f) => {
+    const budget = jsBudgetKb(f.page);
+    return {
+      target: `${f.page}: first-load JS ≤ ${budget} kB gzip`,
+      measured: `${kb(f.gzipBytes)} kB`,
+      met: f.gzipBytes / 1000 <= budget,
+      by: `${(f.gzipBytes / 1000 / budget).toFixed(2)}× the target`,
+    };
+  });
+  const scores = lighthouse.map((l) => {
+    const perf = l.performance ?? 0;
+    const a11y = l.accessibility ?? 0;
+    const short = [
+      perf < CLIENT_TARGETS.performance ? `performance ${CLIENT_TARGETS.performance - perf} short` : null,
+      a11y < CLIENT_TARGETS.accessibility ? `accessibility ${CLIENT_TARGETS.accessibility - a11y} short (${l.failedAccessibility.join(", ")})` : null,
+    ].filter(Boolean);
+    return {
+      target: `${l.page}: Lighthouse performance ≥ ${CLIENT_TARGETS.performance}, accessibility ${CLIENT_TARGETS.accessibility}`,
+      measured: `${l.performance ?? "—"} / ${l.accessibility ?? "—"}`,
+      met: short.length === 0,
+      by: short.length ? short.join("; ") : "met",
+    };
+  });
+  return [...js, ...scores];
+}
+
+/** The browser steps' table; with `checks`, their targets too (`--client-only`, where the main table is not printed). */
+export function clientMarkdown({ firstLoad, lighthouse, loadAverageStart, loadAverageEnd }: ClientResult, checks?: Verdict[]): string {
+  const out: string[] = [];
+  out.push(`Load average (1/5/15 min) during the browser steps: at start ${loads(loadAverageStart)}, at end ${loads(loadAverageEnd)}`);
+  out.push("");
+  out.push("### Client: first-load JS (Chromium, 1280 × 720, gzip of each script until the network is idle) and Lighthouse (mobile, default throttling)");
+  out.push("");
+  out.push("| page | path | JS gzip kB | JS raw kB | scripts | performance | accessibility | LCP ms | TBT ms | CLS |");
+  out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  const pages = [...new Set([...firstLoad.map((f) => f.page), ...lighthouse.map((l) => l.page)])];
+  for (const page of pages) {
+    const f = firstLoad.find((x) => x.page === page);
+    const l = lighthouse.find((x) => x.page === page);
+    out.push(
+      `| ${page} | \`${f?.path ?? l?.path}\` | ${f ? kb(f.gzipBytes) : "—"} | ${f ? kb(f.rawBytes) : "—"} | ${f?.scripts.length ?? "—"} | ${l?.performance ?? "—"} | ${l?.accessibility ?? "—"} | ${l ? ms(l.lcpMs) : "—"} | ${l ? ms(l.tbtMs) : "—"} | ${l ? l.cls.toFixed(3) : "—"} |`,
+    );
+  }
+  if (checks) {
+    out.push("");
+    out.push("| target | measured | met | |");
+    out.push("| --- | --- | --- | --- |");
+    for (const c of checks) out.push(`| ${c.target} | ${c.measured} | ${c.met ? "yes" : "**no**"} | ${c.by} |`);
+  }
   return out.join("\n");
 }

@@ -1,8 +1,11 @@
 // npm run bench: seeds a throwaway database, builds and starts the app on
 // 127.0.0.1, signs in, and measures the pages with autocannon against the
-// floor of what the dashboard must do. Prints a markdown table and writes
+// floor of what the dashboard must do; then, in Chromium, each page's
+// first-load JS and its Lighthouse scores. Prints a markdown table and writes
 // bench/results.json.
 //   npm run bench [-- --no-build] [--port 3116] [--seconds 10] [--warm-up 3] [--keep]
+//                 [--no-client]    skip the browser steps (first-load JS, Lighthouse)
+//                 [--client-only]  seed the heavy account alone and run only the browser steps
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,10 +16,11 @@ import Database from "better-sqlite3";
 import { openDatabase } from "../db/open";
 import { hashPassword } from "../lib/auth/password";
 import { coldServerTime, oneApplicationWrite, userWideWrite } from "./cold";
+import { clientSteps } from "./client";
 import { timeFloor } from "./floor";
 import { getText } from "./http";
 import { meter, type Load } from "./load";
-import { afterWriteVerdicts, growthSteps, markdown, verdicts, type Machine, type PageResult, type SizeResult } from "./report";
+import { afterWriteVerdicts, clientMarkdown, clientVerdicts, growthSteps, markdown, verdicts, type Machine, type PageResult, type SizeResult } from "./report";
 import { busiestApplication, countRows, seedAccount, type Account, type SeededAccount } from "./seed-db";
 import { build, freePort, start } from "./server";
 import { signIn } from "./sign-in";
@@ -28,6 +32,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "10" },
     "warm-up": { type: "string", default: "3" },
     keep: { type: "boolean", default: false },
+    "no-client": { type: "boolean", default: false },
+    "client-only": { type: "boolean", default: false },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -50,6 +56,8 @@ const account = (label: string, applications: number, seed: number, customSettin
 const HEAVY = account("heavy", 5_000, 20_261_125, true);
 const SIZES = [account("growth-500", 500, 500), HEAVY, account("growth-20000", 20_000, 20_000)];
 const LIGHT = [account("light-1", 10, 11), account("light-2", 12, 12), account("light-3", 8, 13)];
+/** The browser steps alone need only the heavy account. */
+const ACCOUNTS = args["client-only"] ? [HEAVY] : [...LIGHT, ...SIZES];
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const thousands = (n: number) => n.toLocaleString("en-US");
@@ -68,7 +76,7 @@ async function seed(dbFile: string): Promise<{ seeded: Map<string, SeededAccount
   const hash = await hashPassword(PASSWORD);
   const seeded = new Map<string, SeededAccount>();
   const now = new Date();
-  for (const a of [...LIGHT, ...SIZES]) {
+  for (const a of ACCOUNTS) {
     const s = seedAccount(sqlite, a, hash, now, (done) => say(`seeding ${a.label}: ${thousands(done)}/${thousands(a.applications)} applications`));
     const actual = countRows(sqlite, s.userId);
     for (const [table, n] of Object.entries(s.expected)) {
@@ -124,7 +132,7 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   await server.ready;
 
   const cookies = new Map<string, string>();
-  for (const a of [...LIGHT, ...SIZES]) {
+  for (const a of ACCOUNTS) {
     say(`signing in ${a.email}`);
     cookies.set(a.label, await signIn(server.url, a.email, PASSWORD, a.name));
   }
@@ -137,6 +145,13 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
     ["application", HEAVY.label, `/applications/${busy}`],
     ["dashboard", LIGHT[0].label, "/"],
   ];
+  // In a browser before the load runs, so the pages are measured on a quiet server.
+  const client = args["no-client"] ? null : await clientSteps(server.url, cookies.get(HEAVY.label)!, pageList.slice(0, 5).map(([page, , p]) => ({ page, path: p })), say);
+  if (args["client-only"]) {
+    if (client) console.log(clientMarkdown(client, clientVerdicts(client)));
+    writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine: { ...machine, loadAverageEnd: os.loadavg() }, busyApplication: busy, client }, null, 2)}\n`);
+    return;
+  }
   const { measure } = await meter(server.url);
   say(`measuring ${pageList.length} pages`);
   const pages: PageResult[] = [];
@@ -174,10 +189,11 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
 
   machine.loadAverageEnd = os.loadavg();
   const steps = growthSteps(sizes);
-  const checks = [...verdicts(sizes[1], steps), ...afterWriteVerdicts(sizes)];
+  const checks = [...verdicts(sizes[1], steps), ...afterWriteVerdicts(sizes), ...(client ? clientVerdicts(client) : [])];
   console.log(markdown(machine, pages, sizes, steps, checks, { warmUp: WARM_UP, seconds: SECONDS }));
+  if (client) console.log(`\n${clientMarkdown(client)}`);
   const seededCounts = [...seeded.values()].map((s) => ({ label: s.label, ...s.expected }));
-  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, sizes, growth: steps, targets: checks }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, sizes, growth: steps, client, targets: checks }, null, 2)}\n`);
   say(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 }
 

@@ -3,9 +3,9 @@ import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabula
 import type { DateFormat } from "@/lib/time/formats";
 import { readMoney } from "@/lib/money/amount";
 import { optionalAmount, optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
+import { APPLICATION_NOTES_MAX } from "./limits";
 
 export const MAX_SALARY = 100_000_000;
-export const APPLICATION_NOTES_MAX = 5000;
 
 /**
  * "£90,000" says the currency too: when the currency box is blank, the

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { EVENT_KINDS } from "@/lib/vocabulary";
 import { formatsFor } from "@/lib/time/formats";
 import { optionalText, wallDateTime } from "./fields";
+import { EVENT_NOTE_MAX } from "./limits";
 import { CLOCK_SKEW_MS, type RoundRulesContext } from "./round";
-
-export const EVENT_NOTE_MAX = 2000;
 
 const eventFields = ({ timeZone, now, dates }: RoundRulesContext) => ({
   occurredAt: wallDateTime("When", timeZone, dates ? formatsFor(dates) : undefined).refine(

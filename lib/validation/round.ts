@@ -13,14 +13,10 @@ import {
   requiredText,
   wallDateTime,
 } from "./fields";
+import { MAX_NEW_INTERVIEWERS, MAX_ROUND_MINUTES, ROUND_NOTES_MAX } from "./limits";
 
-/** Notes and prep notes each. */
-export const ROUND_NOTES_MAX = 5000;
-
-export const MAX_ROUND_MINUTES = 12 * 60;
 export const MAX_CUSTOM_SIGNALS = 10;
 export const MAX_CUSTOM_SIGNAL_LENGTH = 200;
-export const MAX_NEW_INTERVIEWERS = 10;
 export const MAX_INTERVIEWERS_PER_ROUND = 20;
 /** Clocks disagree a little; an event "now" on a slow device is not in the future. */
 export const CLOCK_SKEW_MS = 2 * 60_000;

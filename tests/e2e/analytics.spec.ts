@@ -84,7 +84,7 @@ test("a seeded account sees its funnel, response times and outcomes by signals",
   await expect(charts).toHaveCount(3);
   for (const chart of await charts.all()) {
     await expect(chart).toHaveAttribute("aria-hidden", "true");
-    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(chart.getByTestId("chart-bar").first()).toBeVisible();
   }
   await expectNoSeriousViolations(page, "analytics with data");
 });
@@ -104,4 +104,27 @@ test("another account sees only its own, empty, analytics", async ({ signedIn: p
   // And the first account's numbers are still its own.
   await page.goto("/analytics");
   await expect(page.getByText("Based on 6 applications and 8 rounds.")).toBeVisible();
+});
+
+test("the charts are drawn on the server: bars to scale without JavaScript, and no chart code loaded", async ({ signedIn: page, account, browser }) => {
+  seedKnownAccount(account.email);
+  const scripts: string[] = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() === "script") scripts.push(res.url());
+  });
+  await page.goto("/analytics");
+  await expect(page.getByTestId("funnel-table")).toBeVisible();
+  // recharts, or any chart library, would name its SVG classes in the code it ships.
+  for (const url of scripts) expect(await (await page.request.get(url)).text(), url).not.toMatch(/recharts|chart-bar/);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noJs = await context.newPage();
+  await noJs.goto("/analytics");
+  const funnel = noJs.getByTestId("chart").first();
+  await expect(funnel).toBeVisible();
+  // Applied 6, Screen 5, ... Offer 1: each bar's length is its count on one axis.
+  const widths = await funnel.getByTestId("chart-bar").evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width));
+  expect(widths).toHaveLength(6);
+  for (const [i, count] of [6, 5, 3, 3, 2, 1].entries()) expect(widths[i] / widths[0]).toBeCloseTo(count / 6, 2);
+  await context.close();
 });

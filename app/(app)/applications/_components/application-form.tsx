@@ -9,7 +9,8 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
 import { PERIOD_LABELS, SOURCE_SUGGESTIONS, STATUS_LABELS, WORK_MODE_LABELS } from "@/lib/applications/labels";
 import type { FormState } from "@/lib/forms/form-state";
-import { APPLICATION_NOTES_MAX, type ApplicationField } from "@/lib/validation/application";
+import type { ApplicationField } from "@/lib/validation/application";
+import { APPLICATION_NOTES_MAX } from "@/lib/validation/limits";
 
 export type ApplicationFormValues = Partial<Record<ApplicationField, string>>;
 

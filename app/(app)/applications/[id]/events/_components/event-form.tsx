@@ -10,7 +10,7 @@ import { useZoneHint } from "@/app/_components/use-browser-time-zone";
 import { EVENT_KINDS } from "@/lib/vocabulary";
 import type { FormState } from "@/lib/forms/form-state";
 import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
-import { EVENT_NOTE_MAX } from "@/lib/validation/event";
+import { EVENT_NOTE_MAX } from "@/lib/validation/limits";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { InterviewerView } from "@/lib/data/interviewers";
 import { matchPerson } from "@/lib/people/match";
-import { MAX_NEW_INTERVIEWERS } from "@/lib/validation/round";
+import { MAX_NEW_INTERVIEWERS } from "@/lib/validation/limits";
 import type { Offer } from "./offerable-people";
 
 type Props = {

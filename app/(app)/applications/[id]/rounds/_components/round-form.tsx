@@ -11,7 +11,7 @@ import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES } from "@/lib/vocabulary";
 import type { InterviewerView } from "@/lib/data/interviewers";
 import type { FormState } from "@/lib/forms/form-state";
 import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS, ROUND_OUTCOME_LABELS } from "@/lib/interviews/catalog";
-import { MAX_ROUND_MINUTES, ROUND_NOTES_MAX } from "@/lib/validation/round";
+import { MAX_ROUND_MINUTES, ROUND_NOTES_MAX } from "@/lib/validation/limits";
 import { InterviewerPicker } from "./interviewer-picker";
 import type { Offer } from "./offerable-people";
 import { SignalChecklist } from "./signal-checklist";
