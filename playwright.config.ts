@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./bench/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = path.resolve(".e2e-data");
@@ -22,7 +22,6 @@ export const SECOND_URL = `http://127.0.0.1:${SECOND_PORT}`;
 
 // Debian's Chromium where it exists; elsewhere the browser that
 // `npx playwright install chromium` downloads.
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -43,15 +42,8 @@ export default defineConfig({
     locale: "en-GB",
     timezoneId: process.env.E2E_TIME_ZONE ?? "UTC",
     launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_FLAGS,
     },
   },
   // The production build on a throwaway database, never a developer's own.
