@@ -61,7 +61,10 @@ export function attribute(profile: CpuProfile, { gapMs, phases, buildDir }: { ga
   let runMs = 0;
   for (let i = 0; i <= profile.samples.length; i++) {
     if (i < profile.samples.length && idle(profile.samples[i])) {
-      if (runStart < 0) (runStart = i), (runMs = 0);
+      if (runStart < 0) {
+        runStart = i;
+        runMs = 0;
+      }
       runMs += duration(i);
       continue;
     }
