@@ -141,6 +141,37 @@ export function countByStatus(db: Db, userId: string): Partial<Record<Applicatio
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
+export type ApplicationCounts = { total: number; archived: number; byStatus: Partial<Record<ApplicationStatus, number>> };
+
+/** countApplications and countByStatus in one pass over the user's rows: the dashboard needs both. */
+export function applicationCounts(db: Db, { userId }: { userId: string }): ApplicationCounts {
+  const archived = sql<number>`${applications.archivedAt} is not null`;
+  const rows = db
+    .select({ status: applications.status, archived, n: count() })
+    .from(applications)
+    .where(eq(applications.userId, userId))
+    .groupBy(applications.status, archived)
+    .all();
+  const counts: ApplicationCounts = { total: 0, archived: 0, byStatus: {} };
+  for (const r of rows) {
+    counts.total += r.n;
+    if (r.archived) counts.archived += r.n;
+    else counts.byStatus[r.status] = r.n;
+  }
+  return counts;
+}
+
+/** The few columns a short list of applications shows: the dashboard's "recently updated". */
+export function recentApplications(db: Db, { userId, limit }: { userId: string; limit: number }) {
+  return db
+    .select({ id: applications.id, company: applications.company, roleTitle: applications.roleTitle, status: applications.status })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
+    .orderBy(desc(applications.updatedAt), asc(applications.id))
+    .limit(limit)
+    .all();
+}
+
 export type ApplicationWithHistory = ApplicationInput & {
   archived?: boolean;
   createdAt?: Date;
