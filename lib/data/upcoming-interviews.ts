@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNull, lte, notInArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { applications, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import { CLOSED_STATUSES, type RoundFormat, type RoundKind } from "@/lib/vocabulary";
@@ -38,7 +38,9 @@ function interviewList(db: Queryable, { join, where }: ReturnType<typeof openRou
     .from(rounds)
     .innerJoin(applications, join)
     .where(where)
-    .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
+    // Ties go by rowid, which the (user, time) index already holds in order:
+    // by id, SQLite read and sorted every round of the window to return ten.
+    .orderBy(asc(rounds.scheduledAt), sql`${rounds}.rowid`)
     .limit(limit) // SQLite: -1 is no limit
     .all();
 }

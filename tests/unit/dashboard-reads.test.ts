@@ -62,8 +62,12 @@ describe("interviewsBetween", () => {
 describe("the dashboard's interviews, read a page at a time", () => {
   it("makes the same Today and Coming up as reading the whole week", () => {
     const apps = ["Acme", "Globex", "Initech"].map((company) => newApp(db, ana.id, { company }));
-    // Forty interviews over eight days, some in the first 48 hours.
-    for (let i = 0; i < 40; i++) addRound(db, ana.id, apps[i % 3].id, { scheduledAt: fromNow((i * 4.7 + 1) * HOUR) });
+    // Forty interviews over eight days, some in the first 48 hours, and some at the same time as another.
+    for (let i = 0; i < 40; i++) {
+      const at = fromNow((i * 4.7 + 1) * HOUR);
+      addRound(db, ana.id, apps[i % 3].id, { scheduledAt: at });
+      if (i % 4 === 1) addRound(db, ana.id, apps[(i + 1) % 3].id, { scheduledAt: at });
+    }
     const overview = overviewOf([], NOW);
     const zone = "Europe/London";
     const full = planDashboard({ overview, interviews: upcomingInterviews(db, { userId: ana.id, now: NOW, days: 8 }), now: NOW, timeZone: zone });
