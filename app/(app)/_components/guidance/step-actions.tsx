@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { stepAction } from "../../guidance-actions";
 import { ActionFeedback } from "./action-feedback";
+import { useOpenedOnce } from "./opened-once";
 
 const SNOOZES = [
   ["snooze-1d", "1 day"],
@@ -18,31 +19,35 @@ const SNOOZES = [
 export function StepActions({ applicationId, stepKey, title }: { applicationId: string; stepKey: string; title: string }) {
   const [state, action, pending] = useActionState(stepAction, {});
   const named = (text: string) => ({ children: text, "aria-label": `${text}: ${title}` });
+  // The snooze choices are drawn when the menu first opens: a page of steps need not send three buttons for each.
+  const { ref: snoozeMenu, opened: snoozeOpened, onToggle: onSnoozeToggle } = useOpenedOnce();
   return (
     <form action={action} className="mt-3 flex flex-wrap items-center gap-2">
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="key" value={stepKey} />
       <button type="submit" name="action" value="done" className="btn-primary px-3 py-1.5" disabled={pending} {...named("Done")} />
-      <details className="group relative">
+      <details className="group relative" ref={snoozeMenu} onToggle={onSnoozeToggle}>
         <summary className="btn-secondary cursor-pointer list-none px-3 py-1.5 marker:hidden" {...named("Snooze")} />
-        <div
-          className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
-          role="group"
-          aria-label={`Snooze “${title}” for`}
-        >
-          {SNOOZES.map(([value, label]) => (
-            <button
-              key={value}
-              type="submit"
-              name="action"
-              value={value}
-              disabled={pending}
-              className="rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-            >
-              {label}
-            </button>
-          ))}
-        </div>
+        {snoozeOpened ? (
+          <div
+            className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
+            role="group"
+            aria-label={`Snooze “${title}” for`}
+          >
+            {SNOOZES.map(([value, label]) => (
+              <button
+                key={value}
+                type="submit"
+                name="action"
+                value={value}
+                disabled={pending}
+                className="rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </details>
       <button type="submit" name="action" value="dismiss" className="btn-secondary px-3 py-1.5" disabled={pending} {...named("Dismiss")} />
       <ActionFeedback pending={pending} message={state.message} />
