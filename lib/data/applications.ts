@@ -161,13 +161,18 @@ export function applicationCounts(db: Db, { userId }: { userId: string }): Appli
   return counts;
 }
 
-/** The few columns a short list of applications shows: the dashboard's "recently updated". */
+/**
+ * The few columns a short list of applications shows: the dashboard's
+ * "recently updated", and of two updated in the same second the one added
+ * last. That tie-break is the rowid, which the (user, updated) index holds
+ * in order, so five are read, not all of them sorted.
+ */
 export function recentApplications(db: Db, { userId, limit }: { userId: string; limit: number }) {
   return db
     .select({ id: applications.id, company: applications.company, roleTitle: applications.roleTitle, status: applications.status })
     .from(applications)
     .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
-    .orderBy(desc(applications.updatedAt), asc(applications.id))
+    .orderBy(desc(applications.updatedAt), sql`${applications}.rowid desc`)
     .limit(limit)
     .all();
 }

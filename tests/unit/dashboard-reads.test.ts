@@ -105,11 +105,20 @@ describe("applicationCounts and recentApplications", () => {
     expect(applicationCounts(db, { userId: "nobody" })).toEqual({ total: 0, archived: 0, byStatus: {} });
   });
 
-  it("lists the same recent applications as listApplications, with only what the dashboard shows", () => {
-    for (let i = 0; i < 7; i++) newApp(db, ana.id, { company: `Co ${i}` });
+  it("lists the most recently updated, the last added first among those updated in the same second, with only what the dashboard shows", () => {
+    const apps = Array.from({ length: 7 }, (_, i) => newApp(db, ana.id, { company: `Co ${i}` }));
+    // Co 1 updated last; Co 3 to Co 6 in the same second, before it.
+    const setUpdated = sqlite.prepare("update applications set updated_at = ? where id = ?");
+    const t = Math.floor(NOW.getTime() / 1000);
+    apps.forEach((a, i) => setUpdated.run(i === 1 ? t + 10 : i >= 3 ? t : t - 100 + i, a.id));
+    const archived = newApp(db, ana.id, { company: "Archived" });
+    setArchived(db, ana.id, archived.id, true);
     newApp(db, ben.id, { company: "Ben's Co" });
-    const full = listApplications(db, ana.id, { limit: 5 });
-    expect(recentApplications(db, { userId: ana.id, limit: 5 })).toEqual(full.map(({ id, company, roleTitle, status }) => ({ id, company, roleTitle, status })));
+    const recent = recentApplications(db, { userId: ana.id, limit: 5 });
+    expect(recent.map((a) => a.company)).toEqual(["Co 1", "Co 6", "Co 5", "Co 4", "Co 3"]);
+    expect(recent[0]).toEqual({ id: apps[1].id, company: "Co 1", roleTitle: apps[1].roleTitle, status: apps[1].status });
+    // The same applications as the full list's first five, whose ties go another way.
+    expect(new Set(recent.map((a) => a.id))).toEqual(new Set(listApplications(db, ana.id, { limit: 5 }).map((a) => a.id)));
     expect(recentApplications(db, { userId: ben.id, limit: 5 }).map((a) => a.company)).toEqual(["Ben's Co"]);
   });
 });
