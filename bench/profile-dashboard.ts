@@ -1,9 +1,11 @@
 // npm run bench:profile: where a dashboard request's time goes, for the
 // 10-application and the 5,000-application account (the cached path). Seeds
 // a throwaway database, starts the production build twice: once to measure
-// (HTML and RSC bytes, server time at one connection, req/s and p99 at ten),
-// once under `node --cpu-prof` to split the server's CPU time by the source
-// file it was spent in (read through the build's source maps).
+// (HTML and RSC bytes, server time at one connection, req/s and p99 at ten,
+// and the server's CPU time per request, read from /proc, which a busy
+// machine does not inflate as it does latency), once under `node --cpu-prof`
+// to split that time by the source file it was spent in (read through the
+// build's source maps).
 //   npm run bench:profile [-- --build] [--port 3450] [--seconds 6] [--requests 300] [--keep]
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -63,6 +65,21 @@ async function sequential(baseUrl: string, cookie: string, n: number): Promise<v
   for (let i = 0; i < n; i++) await getText(`${baseUrl}/`, cookie);
 }
 
+/** The CPU time (user + system, all threads) a process has used, in ms: unlike latency, not inflated by a busy machine. */
+function cpuMs(pid: number): number {
+  // /proc/<pid>/stat: fields 14 and 15 are utime and stime, in clock ticks (100 a second on Linux).
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The server's CPU per request over `n` requests one at a time, or null where /proc is not there to read. */
+async function cpuPerRequest(server: { url: string; pid: number | undefined }, cookie: string, n: number): Promise<number | null> {
+  if (server.pid === undefined || !existsSync(`/proc/${server.pid}/stat`)) return null;
+  const before = cpuMs(server.pid);
+  await sequential(server.url, cookie, n);
+  return (cpuMs(server.pid) - before) / n;
+}
+
 async function main(cleanups: (() => Promise<void> | void)[]) {
   if (!args.build && !existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no build in .next: run with --build once");
   const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-profile-"));
@@ -98,7 +115,8 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
     const bytes = await page(server.url, cookie, path.join(dir, `dashboard-${a.label}.html`));
     const one = await measure("/", cookie, { connections: 1, seconds: Math.max(2, seconds / 2), warmUpSeconds: 2 });
     const ten = await measure("/", cookie, { connections: 10, seconds, warmUpSeconds: 2 });
-    measured.push({ a, bytes, one, ten });
+    const cpu = await cpuPerRequest(server, cookie, requests);
+    measured.push({ a, bytes, one, ten, cpu });
   }
   await server.stop();
 
@@ -120,10 +138,11 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   const phases = attribute(profile, { gapMs: GAP_MS * 0.8, phases: ACCOUNTS.length, buildDir: path.resolve(".next") });
 
   console.log(`## Dashboard profile (load average ${loadStart} at the start, ${load()} at the end; ${os.cpus().length} cores)\n`);
-  console.log("| account | HTML | of it inline RSC payload | markup | elements | p50 at 1 conn (ms) | req/s at 10 | p50 at 10 (ms) | p99 at 10 (ms) |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const { a, bytes, one, ten } of measured) {
-    console.log(`| ${a.label} (${a.applications}) | ${kb(bytes.html)} | ${kb(bytes.payload)} | ${kb(bytes.markup)} | ${bytes.elements} | ${ms(one.p50Ms)} | ${ten.requestsPerSecond.toFixed(1)} | ${ms(ten.p50Ms)} | ${ms(ten.p99Ms)} |`);
+  console.log("| account | HTML | of it inline RSC payload | markup | elements | server CPU per request (ms) | p50 at 1 conn (ms) | req/s at 10 | p50 at 10 (ms) | p99 at 10 (ms) |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const { a, bytes, one, ten, cpu } of measured) {
+    const cells = [kb(bytes.html), kb(bytes.payload), kb(bytes.markup), bytes.elements, cpu === null ? "n/a" : ms(cpu), ms(one.p50Ms), ten.requestsPerSecond.toFixed(1), ms(ten.p50Ms), ms(ten.p99Ms)];
+    console.log(`| ${a.label} (${a.applications}) | ${cells.join(" | ")} |`);
   }
   ACCOUNTS.forEach((a, i) => {
     const phase = phases[i];

@@ -32,7 +32,7 @@ export async function freePort(first: number, tries = 10): Promise<number> {
   throw new Error(`no free port in ${first}-${first + tries - 1}`);
 }
 
-export type Server = { url: string; stop: () => Promise<void>; ready: Promise<void> };
+export type Server = { url: string; stop: () => Promise<void>; ready: Promise<void>; pid: number | undefined };
 
 /**
  * Starts the production server on 127.0.0.1; `ready` resolves once /sign-in answers
@@ -84,5 +84,5 @@ export function start(port: number, env: NodeJS.ProcessEnv, logFile: string, tim
     }
     throw new Error(`the server did not answer /sign-in within ${timeoutMs / 1000} s; see ${logFile}`);
   })();
-  return { url, stop, ready };
+  return { url, stop, ready, pid: child.pid };
 }

@@ -143,20 +143,22 @@ export function countByStatus(db: Db, userId: string): Partial<Record<Applicatio
 
 export type ApplicationCounts = { total: number; archived: number; byStatus: Partial<Record<ApplicationStatus, number>> };
 
-/** countApplications and countByStatus in one pass over the user's rows: the dashboard needs both. */
+/**
+ * countApplications and countByStatus in one pass over the user's rows, read
+ * from the (user, status, archived) index alone: the dashboard needs both.
+ */
 export function applicationCounts(db: Db, { userId }: { userId: string }): ApplicationCounts {
-  const archived = sql<number>`${applications.archivedAt} is not null`;
   const rows = db
-    .select({ status: applications.status, archived, n: count() })
+    .select({ status: applications.status, n: count(), archived: count(applications.archivedAt) })
     .from(applications)
     .where(eq(applications.userId, userId))
-    .groupBy(applications.status, archived)
+    .groupBy(applications.status)
     .all();
   const counts: ApplicationCounts = { total: 0, archived: 0, byStatus: {} };
   for (const r of rows) {
     counts.total += r.n;
-    if (r.archived) counts.archived += r.n;
-    else counts.byStatus[r.status] = r.n;
+    counts.archived += r.archived;
+    if (r.n > r.archived) counts.byStatus[r.status] = r.n - r.archived;
   }
   return counts;
 }

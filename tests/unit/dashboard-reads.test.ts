@@ -96,11 +96,11 @@ describe("the dashboard's interviews, read a page at a time", () => {
 describe("applicationCounts and recentApplications", () => {
   it("count as countApplications and countByStatus do, in one read, and only the user's own", () => {
     for (const status of ["applied", "applied", "interviewing", "offer"] as const) newApp(db, ana.id, { status });
-    const archived = newApp(db, ana.id, { status: "applied" });
-    setArchived(db, ana.id, archived.id, true);
+    // One archived beside others of its status, one alone in its status: neither counts by status.
+    for (const status of ["applied", "withdrawn"] as const) setArchived(db, ana.id, newApp(db, ana.id, { status }).id, true);
     newApp(db, ben.id, { status: "saved" });
     expect(applicationCounts(db, { userId: ana.id })).toEqual({ ...countApplications(db, ana.id), byStatus: countByStatus(db, ana.id) });
-    expect(applicationCounts(db, { userId: ana.id })).toEqual({ total: 5, archived: 1, byStatus: { applied: 2, interviewing: 1, offer: 1 } });
+    expect(applicationCounts(db, { userId: ana.id })).toEqual({ total: 6, archived: 2, byStatus: { applied: 2, interviewing: 1, offer: 1 } });
     expect(applicationCounts(db, { userId: ben.id })).toEqual({ total: 1, archived: 0, byStatus: { saved: 1 } });
     expect(applicationCounts(db, { userId: "nobody" })).toEqual({ total: 0, archived: 0, byStatus: {} });
   });
