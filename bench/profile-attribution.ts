@@ -57,20 +57,30 @@ export function attribute(profile: CpuProfile, { gapMs, phases, buildDir }: { ga
   // Sample i lasts timeDeltas[i + 1] microseconds (V8's deltas lead their sample).
   const duration = (i: number) => (profile.timeDeltas[i + 1] ?? 0) / 1000;
   const gaps: [number, number][] = [];
+  // A gap may hold a blip of work (a timer, a collection): it ends only after more than this much.
+  const BLIP_MS = 5;
   let runStart = -1;
+  let runEnd = -1;
   let runMs = 0;
-  for (let i = 0; i <= profile.samples.length; i++) {
-    if (i < profile.samples.length && idle(profile.samples[i])) {
+  let busyMs = 0;
+  const close = () => {
+    if (runStart >= 0 && runMs >= gapMs) gaps.push([runStart, runEnd]);
+    runStart = -1;
+  };
+  for (let i = 0; i < profile.samples.length; i++) {
+    if (idle(profile.samples[i])) {
       if (runStart < 0) {
         runStart = i;
         runMs = 0;
       }
       runMs += duration(i);
-      continue;
+      runEnd = i + 1;
+      busyMs = 0;
+    } else if (runStart >= 0 && (busyMs += duration(i)) > BLIP_MS) {
+      close();
     }
-    if (runStart >= 0 && runMs >= gapMs) gaps.push([runStart, i]);
-    runStart = -1;
   }
+  close();
   if (gaps.length < phases + 1) return [];
 
   const place = sourceMapper(buildDir);
