@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { refuseMalformedAction, TOO_LARGE } from "@/lib/http/action-request";
 import { HSTS_HEADER_VALUE, reachedOverHttps } from "@/lib/http/transport-security";
 import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
@@ -9,7 +10,6 @@ import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 // carries its own secret, checked in the route. /health is for operators'
 // probes and says only ok or not ok.
 const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar", "/health"];
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 // File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
 // exports up to 50 MB, each checked by its route, which answers beside the
 // file field.
@@ -52,7 +52,7 @@ export async function proxy(request: NextRequest) {
 
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const hasSession = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   if (!isPublic && !hasSession) {
     const url = new URL("/sign-in", request.url);
     if (pathname !== "/") url.searchParams.set("next", `${pathname}${search}`);

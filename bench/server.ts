@@ -32,16 +32,17 @@ export async function freePort(first: number, tries = 10): Promise<number> {
   throw new Error(`no free port in ${first}-${first + tries - 1}`);
 }
 
-export type Server = { url: string; stop: () => Promise<void>; ready: Promise<void> };
+export type Server = { url: string; stop: () => Promise<void>; ready: Promise<void>; pid: number | undefined };
 
 /**
  * Starts the production server on 127.0.0.1; `ready` resolves once /sign-in answers
  * 200. `stop` is usable at once, so Ctrl-C during start-up leaves nothing
- * behind. The server's output goes to `logFile`, to read its errors afterwards.
+ * behind. The server's output goes to `logFile`, to read its errors afterwards;
+ * `nodeArgs` go to Node itself (a profiler's flags, which NODE_OPTIONS refuses).
  */
-export function start(port: number, env: NodeJS.ProcessEnv, logFile: string, timeoutMs = 90_000): Server {
+export function start(port: number, env: NodeJS.ProcessEnv, logFile: string, timeoutMs = 90_000, nodeArgs: string[] = []): Server {
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, [SERVER, "-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER, "-H", "127.0.0.1", "-p", String(port)], {
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -83,5 +84,5 @@ export function start(port: number, env: NodeJS.ProcessEnv, logFile: string, tim
     }
     throw new Error(`the server did not answer /sign-in within ${timeoutMs / 1000} s; see ${logFile}`);
   })();
-  return { url, stop, ready };
+  return { url, stop, ready, pid: child.pid };
 }

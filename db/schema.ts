@@ -149,7 +149,8 @@ export const applications = sqliteTable(
   (t) => [
     index("applications_user_updated_idx").on(t.userId, t.updatedAt),
     index("applications_user_import_idx").on(t.userId, t.importId),
-    index("applications_user_status_idx").on(t.userId, t.status),
+    // With archived_at the dashboard's counts by status read the index alone, not every row.
+    index("applications_user_status_archived_idx").on(t.userId, t.status, t.archivedAt),
     check("applications_excitement_range", sql`${t.excitement} is null or ${t.excitement} between 1 and 5`),
     // Lets child rows reference (id, user_id) so the database itself refuses
     // a round or event filed under someone else's application.

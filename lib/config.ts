@@ -16,6 +16,14 @@ export function databasePath(): string {
 export function authSecret(): string {
   const fromEnv = process.env.AUTH_SECRET;
   if (fromEnv) return fromEnv;
+  // Asked on every request: read the file once per process, not per page.
+  secretFromFile ??= secretBesideDatabase();
+  return secretFromFile;
+}
+
+let secretFromFile: string | undefined;
+
+function secretBesideDatabase(): string {
   const file = path.join(path.dirname(databasePath()), "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(path.dirname(file), { recursive: true });

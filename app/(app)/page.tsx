@@ -4,14 +4,14 @@ import { getDb } from "@/db/client";
 import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { requireReader } from "@/lib/time/request-dates";
-import { planDashboard } from "@/lib/dashboard/today";
-import { countApplications, countByStatus, getApplication, listApplications } from "@/lib/data/applications";
+import { interviewWindows, planDashboard } from "@/lib/dashboard/today";
+import { applicationCounts, getApplication, recentApplications } from "@/lib/data/applications";
 import { guidanceOverview } from "@/lib/data/guidance";
-import { peopleMet, upcomingInterviews } from "@/lib/data/upcoming-interviews";
+import { interviewsBetween, peopleMet } from "@/lib/data/upcoming-interviews";
 import { EmptyApplications } from "./_components/empty-applications";
 import { GhostedNotice } from "./_components/guidance/ghosted-notice";
 import { StatusBadge } from "./_components/status-badge";
-import { ComingUp } from "./_components/today/coming-up";
+import { COMING_UP_PAGE, COMING_UP_PREVIEW, ComingUp } from "./_components/today/coming-up";
 import { TODAY_INTERVIEWS_SHOWN } from "./_components/today/today-interviews";
 import { TodaySection } from "./_components/today/today-section";
 import { WorthKnowing } from "./_components/today/worth-knowing";
@@ -35,8 +35,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   // Scoped by the user: another account's id shows nothing.
   const ghosted = typeof query.ghosted === "string" ? getApplication(db, user.id, query.ghosted) : undefined;
   const now = new Date();
-  const totals = countApplications(db, user.id);
-  const byStatus = countByStatus(db, user.id);
+  const totals = applicationCounts(db, { userId: user.id });
+  const byStatus = totals.byStatus;
   const active = ACTIVE_STATUSES.reduce((n, s) => n + (byStatus[s] ?? 0), 0);
 
   const href = (which: "today" | "coming") => (p: number | null) => {
@@ -52,15 +52,21 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   let body: React.ReactNode = <EmptyApplications />;
   if (totals.total > 0) {
     const overview = guidanceOverview(db, user, now);
+    // Only the interviews the page shows are read, with how many there are:
+    // a busy week holds hundreds, Today shows ten and Coming up one page.
+    const { soonUntil, comingUpEnd } = interviewWindows(now, user.timeZone);
+    const soon = interviewsBetween(db, { userId: user.id, after: now, through: soonUntil, limit: TODAY_INTERVIEWS_SHOWN });
+    const laterShown = comingPage === null ? COMING_UP_PREVIEW : comingPage * COMING_UP_PAGE;
+    const later = interviewsBetween(db, { userId: user.id, after: soonUntil, through: new Date(comingUpEnd.getTime() - 1), limit: laterShown });
     const plan = planDashboard({
       overview,
-      // Eight days reach past the end of Coming up in any zone; the plan cuts at its end.
-      interviews: upcomingInterviews(db, { userId: user.id, now, days: 8 }),
+      interviews: [...soon.interviews, ...later.interviews],
+      interviewTotals: { soon: soon.total, later: later.total },
       now,
       timeZone: user.timeZone,
     });
-    const people = peopleMet(db, { userId: user.id, roundIds: plan.interviews.slice(0, TODAY_INTERVIEWS_SHOWN).map((r) => r.roundId) });
-    const recent = listApplications(db, user.id, { limit: RECENT_LIMIT });
+    const people = peopleMet(db, { userId: user.id, roundIds: plan.interviews.map((r) => r.roundId) });
+    const recent = recentApplications(db, { userId: user.id, limit: RECENT_LIMIT });
     body = (
       <>
         <TodaySection
@@ -73,7 +79,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
           senderName={user.name}
           href={href("today")}
         />
-        <ComingUp entries={plan.comingUp} page={comingPage} now={now} dates={user.dates} href={href("coming")} />
+        <ComingUp entries={plan.comingUp} total={plan.comingUpCount} page={comingPage} now={now} dates={user.dates} href={href("coming")} />
         <WorthKnowing plan={plan} inPlay={active} />
         <section aria-labelledby="pipeline-heading">
           <h2 id="pipeline-heading" className="mb-3 text-lg font-semibold">

@@ -1,9 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { auth } from "./auth";
-import { requestContext } from "./request-context";
+import { authSecret } from "@/lib/config";
+import { clientAddressFrom } from "./client-address";
+import { sessionClaimsFrom } from "./session-cookie";
 import { validateSession, type SignedInUser } from "./session-check";
 
 export type { SignedInUser } from "./session-check";
@@ -11,13 +13,15 @@ export type { SignedInUser } from "./session-check";
 /**
  * The signed-in user, checked against the database on every request: a
  * cookie whose session record is gone (signed out, ended from another
- * device, revoked) or past its time limits counts as signed out.
+ * device, revoked) or past its time limits counts as signed out. Once per
+ * request (React's cache spans the layout, the page and their components):
+ * one decrypt and one database check.
  */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  const { address } = await requestContext();
-  return validateSession(getDb(), { uid: session.user.id, sv: session.sessionVersion, sid: session.sessionId }, { now: new Date(), address });
+  const h = await headers();
+  const claims = await sessionClaimsFrom(h, authSecret());
+  if (!claims) return null;
+  return validateSession(getDb(), claims, { now: new Date(), address: clientAddressFrom(h) });
 });
 
 /** For pages and actions that need a user: sends everyone else to sign in. */

@@ -30,8 +30,12 @@ export type DashboardPlan = {
   interviews: UpcomingInterview[];
   /** One block per application with something to do today, the most urgent block first. */
   blocks: TodayBlock[];
+  /** How many interviews start within the 48 hours: more than `interviews` holds when it was given only the first. */
+  interviewCount: number;
   /** Later interviews, dated steps and check-ins up to the end of the seventh day, soonest first. */
   comingUp: ComingUpEntry[];
+  /** How many entries Coming up has: more than `comingUp` holds when only the first later interviews were given. */
+  comingUpCount: number;
   /** Advice (nothing to do by a time), counted per application, most first. */
   advice: { total: number; applications: AdviceCount[] };
   /** Applications waiting on a decision after an interview, in queue order: "keep searching" names them once. */
@@ -47,16 +51,29 @@ function dayStart(now: Date, zone: string, days: number): Date {
   return startOfDate(date, zone) ?? new Date(now.getTime() + days * DAY);
 }
 
-/** Everything in the plan that comes from the steps alone (step-plan.ts). */
+/**
+ * The two windows of interviews the plan splits: up to `soonUntil`
+ * (inclusive) they lead Today, after it and before `comingUpEnd` they are
+ * Coming up. A page that shows only the first few of each reads just those,
+ * and how many there are (planDashboard's `interviewTotals`).
+ */
+export function interviewWindows(now: Date, timeZone: string): { soonUntil: Date; comingUpEnd: Date } {
+  return { soonUntil: new Date(now.getTime() + TODAY_INTERVIEW_HOURS * HOUR), comingUpEnd: dayStart(now, timeZone, COMING_UP_DAYS + 1) };
+}
+
+/** The plan: the step part (step-plan.ts, kept per cached overview and day) with the interviews merged in. */
 export function planDashboard({
   overview,
   interviews,
+  interviewTotals,
   now,
   timeZone,
 }: {
   overview: GuidanceOverview;
-  /** The user's interviews from now to the end of Coming up, soonest first. */
+  /** The user's interviews from now to the end of Coming up, soonest first: all of them, or the first of each window. */
   interviews: readonly UpcomingInterview[];
+  /** How many each window holds, when `interviews` has only the first of each (see interviewWindows). */
+  interviewTotals?: { soon: number; later: number };
   now: Date;
   timeZone: string;
 }): DashboardPlan {
@@ -80,5 +97,11 @@ export function planDashboard({
     if (j >= steps.comingUp.length || (i < later.length && byTime(later[i], steps.comingUp[j]) <= 0)) comingUp.push(later[i++]);
     else comingUp.push(steps.comingUp[j++]);
   }
-  return { ...steps, interviews: soon, comingUp };
+  return {
+    ...steps,
+    interviews: soon,
+    interviewCount: interviewTotals?.soon ?? soon.length,
+    comingUp,
+    comingUpCount: steps.comingUp.length + (interviewTotals?.later ?? later.length),
+  };
 }

@@ -141,6 +141,44 @@ export function countByStatus(db: Db, userId: string): Partial<Record<Applicatio
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
+export type ApplicationCounts = { total: number; archived: number; byStatus: Partial<Record<ApplicationStatus, number>> };
+
+/**
+ * countApplications and countByStatus in one pass over the user's rows, read
+ * from the (user, status, archived) index alone: the dashboard needs both.
+ */
+export function applicationCounts(db: Db, { userId }: { userId: string }): ApplicationCounts {
+  const rows = db
+    .select({ status: applications.status, n: count(), archived: count(applications.archivedAt) })
+    .from(applications)
+    .where(eq(applications.userId, userId))
+    .groupBy(applications.status)
+    .all();
+  const counts: ApplicationCounts = { total: 0, archived: 0, byStatus: {} };
+  for (const r of rows) {
+    counts.total += r.n;
+    counts.archived += r.archived;
+    if (r.n > r.archived) counts.byStatus[r.status] = r.n - r.archived;
+  }
+  return counts;
+}
+
+/**
+ * The few columns a short list of applications shows: the dashboard's
+ * "recently updated", and of two updated in the same second the one added
+ * last. That tie-break is the rowid, which the (user, updated) index holds
+ * in order, so five are read, not all of them sorted.
+ */
+export function recentApplications(db: Db, { userId, limit }: { userId: string; limit: number }) {
+  return db
+    .select({ id: applications.id, company: applications.company, roleTitle: applications.roleTitle, status: applications.status })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
+    .orderBy(desc(applications.updatedAt), sql`${applications}.rowid desc`)
+    .limit(limit)
+    .all();
+}
+
 export type ApplicationWithHistory = ApplicationInput & {
   archived?: boolean;
   createdAt?: Date;

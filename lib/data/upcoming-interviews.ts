@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNull, lte, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { applications, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import { CLOSED_STATUSES, type RoundFormat, type RoundKind } from "@/lib/vocabulary";
@@ -16,34 +16,59 @@ export type UpcomingInterview = {
   scheduledAt: Date;
 };
 
+const interviewColumns = {
+  roundId: rounds.id,
+  applicationId: rounds.applicationId,
+  company: applications.company,
+  roleTitle: applications.roleTitle,
+  kind: rounds.kind,
+  format: rounds.format,
+  scheduledAt: rounds.scheduledAt,
+};
+
+/** The user's rounds after `after` and within `end`, on applications that are neither archived nor closed. */
+const openRounds = (userId: string, after: Date, end: SQL) => ({
+  join: and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)),
+  where: and(eq(rounds.userId, userId), gt(rounds.scheduledAt, after), end, isNull(applications.archivedAt), notInArray(applications.status, [...CLOSED_STATUSES])),
+});
+
+function interviewList(db: Queryable, { join, where }: ReturnType<typeof openRounds>, limit = -1): UpcomingInterview[] {
+  return db
+    .select(interviewColumns)
+    .from(rounds)
+    .innerJoin(applications, join)
+    .where(where)
+    // Ties go by rowid, which the (user, time) index already holds in order:
+    // by id, SQLite read and sorted every round of the window to return ten.
+    .orderBy(asc(rounds.scheduledAt), sql`${rounds}.rowid`)
+    .limit(limit) // SQLite: -1 is no limit
+    .all();
+}
+
 /**
  * The user's rounds starting after `now` and at most `days` later, soonest
  * first, on applications that are neither archived nor closed.
  */
 export function upcomingInterviews(db: Queryable, { userId, now, days }: { userId: string; now: Date; days: number }): UpcomingInterview[] {
-  return db
-    .select({
-      roundId: rounds.id,
-      applicationId: rounds.applicationId,
-      company: applications.company,
-      roleTitle: applications.roleTitle,
-      kind: rounds.kind,
-      format: rounds.format,
-      scheduledAt: rounds.scheduledAt,
-    })
-    .from(rounds)
-    .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
-    .where(
-      and(
-        eq(rounds.userId, userId),
-        gt(rounds.scheduledAt, now),
-        lte(rounds.scheduledAt, new Date(now.getTime() + days * DAY)),
-        isNull(applications.archivedAt),
-        notInArray(applications.status, [...CLOSED_STATUSES]),
-      ),
-    )
-    .orderBy(asc(rounds.scheduledAt), asc(rounds.id))
-    .all();
+  return interviewList(db, openRounds(userId, now, lte(rounds.scheduledAt, new Date(now.getTime() + days * DAY))));
+}
+
+/**
+ * The first `limit` of the same interviews, those after `after` and up to
+ * `through` (inclusive), and how many there are: a page that shows ten of a
+ * busy week's hundreds reads ten. Stored times are whole seconds, and both
+ * bounds compare exactly as the instants would.
+ */
+export function interviewsBetween(
+  db: Queryable,
+  { userId, after, through, limit }: { userId: string; after: Date; through: Date; limit: number },
+): { interviews: UpcomingInterview[]; total: number } {
+  const window = openRounds(userId, after, lte(rounds.scheduledAt, through));
+  const interviews = interviewList(db, window, Math.max(0, limit));
+  // Fewer than asked for: that is all of them, and no count is needed.
+  if (interviews.length < limit) return { interviews, total: interviews.length };
+  const counted = db.select({ n: count() }).from(rounds).innerJoin(applications, window.join).where(window.where).get();
+  return { interviews, total: counted?.n ?? 0 };
 }
 
 /** Who the user meets in each of these rounds, in the order they were logged; one query, scoped by the user. */

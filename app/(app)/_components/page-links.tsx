@@ -60,9 +60,9 @@ export function PageLinks({ page, pageCount, href, label = "Pages" }: Props) {
   );
 }
 
-/** Page `page` (1-based, clamped) of `items`, `size` a page. */
-export function pageOf<T>(items: readonly T[], page: number, size: number): { shown: T[]; page: number; pageCount: number } {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
+/** Page `page` (1-based, clamped) of `items`, `size` a page; `total` when `items` holds only the pages up to the one asked for. */
+export function pageOf<T>(items: readonly T[], page: number, size: number, total = items.length): { shown: T[]; page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(total / size));
   const p = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   return { shown: items.slice((p - 1) * size, p * size), page: p, pageCount };
 }

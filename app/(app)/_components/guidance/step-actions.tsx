@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { stepAction } from "../../guidance-actions";
 import { ActionFeedback } from "./action-feedback";
+import { useOpenedOnce } from "./opened-once";
 
 const SNOOZES = [
   ["snooze-1d", "1 day"],
@@ -11,20 +12,18 @@ const SNOOZES = [
 ] as const;
 
 /**
- * Done, Snooze and Dismiss for one step. Each control's accessible name
- * carries the step's title, because a page lists many steps and a
- * screen reader's list of buttons would otherwise read "Done, Done, Done".
+ * The snooze choices, drawn when the menu first opens: a page of steps need
+ * not send three buttons for each. Its own component, so opening it
+ * re-renders the menu alone, not the form's fields.
  */
-export function StepActions({ applicationId, stepKey, title }: { applicationId: string; stepKey: string; title: string }) {
-  const [state, action, pending] = useActionState(stepAction, {});
-  const named = (text: string) => ({ children: text, "aria-label": `${text}: ${title}` });
+function SnoozeMenu({ title, pending }: { title: string; pending: boolean }) {
+  const { ref, opened, onToggle } = useOpenedOnce();
   return (
-    <form action={action} className="mt-3 flex flex-wrap items-center gap-2">
-      <input type="hidden" name="applicationId" value={applicationId} />
-      <input type="hidden" name="key" value={stepKey} />
-      <button type="submit" name="action" value="done" className="btn-primary px-3 py-1.5" disabled={pending} {...named("Done")} />
-      <details className="group relative">
-        <summary className="btn-secondary cursor-pointer list-none px-3 py-1.5 marker:hidden" {...named("Snooze")} />
+    <details className="group relative" ref={ref} onToggle={onToggle}>
+      <summary className="btn-secondary cursor-pointer list-none px-3 py-1.5 marker:hidden" aria-label={`Snooze: ${title}`}>
+        Snooze
+      </summary>
+      {opened ? (
         <div
           className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
           role="group"
@@ -43,7 +42,25 @@ export function StepActions({ applicationId, stepKey, title }: { applicationId: 
             </button>
           ))}
         </div>
-      </details>
+      ) : null}
+    </details>
+  );
+}
+
+/**
+ * Done, Snooze and Dismiss for one step. Each control's accessible name
+ * carries the step's title, because a page lists many steps and a
+ * screen reader's list of buttons would otherwise read "Done, Done, Done".
+ */
+export function StepActions({ applicationId, stepKey, title }: { applicationId: string; stepKey: string; title: string }) {
+  const [state, action, pending] = useActionState(stepAction, {});
+  const named = (text: string) => ({ children: text, "aria-label": `${text}: ${title}` });
+  return (
+    <form action={action} className="mt-3 flex flex-wrap items-center gap-2">
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <input type="hidden" name="key" value={stepKey} />
+      <button type="submit" name="action" value="done" className="btn-primary px-3 py-1.5" disabled={pending} {...named("Done")} />
+      <SnoozeMenu title={title} pending={pending} />
       <button type="submit" name="action" value="dismiss" className="btn-secondary px-3 py-1.5" disabled={pending} {...named("Dismiss")} />
       <ActionFeedback pending={pending} message={state.message} />
     </form>

@@ -60,11 +60,19 @@ function Entry({ entry, dates }: { entry: ComingUpEntry; dates: DateStyle }) {
 const keyOf = (e: ComingUpEntry) =>
   `${e.type}:${e.type === "interview" ? e.interview.roundId : e.type === "step" ? `${e.step.applicationId}:${e.step.key}` : e.checkIn.applicationId}`;
 
-type Props = { entries: ComingUpEntry[]; page: number | null; now: Date; dates: DateStyle; href: (p: number | null) => string };
+type Props = {
+  /** The entries up to the end of the page asked for, at least; `total` is how many there are. */
+  entries: ComingUpEntry[];
+  total: number;
+  page: number | null;
+  now: Date;
+  dates: DateStyle;
+  href: (p: number | null) => string;
+};
 
 /** The next seven days, a day at a time: interviews, dated steps, and when each wait ends. */
-export function ComingUp({ entries, page, now, dates, href }: Props) {
-  const paged = page === null ? null : pageOf(entries, page, COMING_UP_PAGE);
+export function ComingUp({ entries, total, page, now, dates, href }: Props) {
+  const paged = page === null ? null : pageOf(entries, page, COMING_UP_PAGE, total);
   const shown = paged ? paged.shown : entries.slice(0, COMING_UP_PREVIEW);
   const days: { day: string; at: Date; entries: ComingUpEntry[] }[] = [];
   for (const e of shown) {
@@ -78,7 +86,7 @@ export function ComingUp({ entries, page, now, dates, href }: Props) {
       <h2 id="coming-heading" className="text-lg font-semibold">
         Coming up <span className="text-sm font-normal text-slate-700 dark:text-slate-300">the next 7 days</span>
       </h2>
-      {entries.length === 0 ? (
+      {total === 0 ? (
         <p className="card p-4 text-sm text-slate-700 dark:text-slate-300" data-testid="coming-up-empty">
           Nothing in the next 7 days. When an interview is booked, log it as a round on its application; when you apply
           somewhere, add the date you applied, and Shortlist tells you when to check in.
@@ -100,7 +108,7 @@ export function ComingUp({ entries, page, now, dates, href }: Props) {
       <PreviewPager
         paged={paged}
         shown={shown.length}
-        total={entries.length}
+        total={total}
         preview={COMING_UP_PREVIEW}
         href={href}
         anchor="coming-heading"

@@ -8,10 +8,11 @@ import type { DateStyle } from "@/lib/time/formats";
 /** A busy week can hold dozens; Today names the soonest and points to the list for the rest. */
 export const TODAY_INTERVIEWS_SHOWN = 10;
 
-type Props = { interviews: UpcomingInterview[]; people: Map<string, string[]>; now: Date; dates: DateStyle };
+/** `interviews` may be only the soonest; `total` is how many there are. */
+type Props = { interviews: UpcomingInterview[]; total: number; people: Map<string, string[]>; now: Date; dates: DateStyle };
 
 /** The interviews of the next 48 hours: the first thing a morning needs to know. */
-export function TodayInterviews({ interviews, people, now, dates }: Props) {
+export function TodayInterviews({ interviews, total, people, now, dates }: Props) {
   if (interviews.length === 0) return null;
   const shown = interviews.slice(0, TODAY_INTERVIEWS_SHOWN);
   return (
@@ -48,9 +49,9 @@ export function TodayInterviews({ interviews, people, now, dates }: Props) {
           );
         })}
       </ul>
-      {shown.length < interviews.length ? (
+      {shown.length < total ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          The soonest {shown.length} of {interviews.length}.{" "}
+          The soonest {shown.length} of {total}.{" "}
           <Link href="/applications?soon=1" className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
             Applications with an interview in the next 7 days
           </Link>

@@ -47,7 +47,7 @@ export function TodaySection({ plan, people, page, putAside, now, dates, senderN
         </p>
       </div>
       <StepCountAnnouncer count={steps} headingId="today-heading" />
-      <TodayInterviews interviews={interviews} people={people} now={now} dates={dates} />
+      <TodayInterviews interviews={interviews} total={plan.interviewCount} people={people} now={now} dates={dates} />
       {blocks.length ? (
         <ul className="space-y-3" data-testid="today-blocks">
           {shown.map((block) => (

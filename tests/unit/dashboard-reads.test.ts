@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/open";
+import { overviewOf } from "@/lib/dashboard/overview";
+import { interviewWindows, planDashboard } from "@/lib/dashboard/today";
+import { applicationCounts, countApplications, countByStatus, listApplications, recentApplications, setArchived } from "@/lib/data/applications";
+import { interviewsBetween, upcomingInterviews } from "@/lib/data/upcoming-interviews";
+import { addRound, DAY, fromNow, HOUR, newApp, NOW, type GuidanceUser } from "./support/guidance-data";
+import { twoUsers } from "./support/rounds";
+
+// The dashboard reads only what it shows: the first interviews of each
+// window with their count, the counts by status in one pass, five recent
+// applications. Each must say what the full reads would have said.
+
+let db: Db;
+let sqlite: Awaited<ReturnType<typeof twoUsers>>["sqlite"];
+let ana: GuidanceUser;
+let ben: GuidanceUser;
+
+beforeEach(async () => {
+  ({ db, sqlite, ana, ben } = await twoUsers());
+});
+
+describe("interviewsBetween", () => {
+  it("gives the first `limit` in time order and how many there are, of the user's open applications only", () => {
+    const acme = newApp(db, ana.id, { company: "Acme" });
+    const ids = [5, 1, 4, 2, 3].map((h) => [h, addRound(db, ana.id, acme.id, { scheduledAt: fromNow(h * HOUR) })] as const);
+    const byTime = [...ids].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+    const shelved = newApp(db, ana.id, { company: "Shelved" });
+    addRound(db, ana.id, shelved.id, { scheduledAt: fromNow(HOUR) });
+    setArchived(db, ana.id, shelved.id, true);
+    const closed = newApp(db, ana.id, { company: "Closed" });
+    addRound(db, ana.id, closed.id, { scheduledAt: fromNow(HOUR) });
+    sqlite.prepare("update applications set status = 'rejected' where id = ?").run(closed.id);
+    const bens = newApp(db, ben.id, { company: "Ben's Co" });
+    for (let h = 1; h <= 3; h++) addRound(db, ben.id, bens.id, { scheduledAt: fromNow(h * HOUR) });
+
+    const window = { userId: ana.id, after: NOW, through: fromNow(DAY) };
+    expect(interviewsBetween(db, { ...window, limit: 2 })).toEqual({ interviews: upcomingInterviews(db, { userId: ana.id, now: NOW, days: 1 }).slice(0, 2), total: 5 });
+    expect(interviewsBetween(db, { ...window, limit: 2 }).interviews.map((r) => r.roundId)).toEqual(byTime.slice(0, 2));
+    expect(interviewsBetween(db, { ...window, limit: 10 })).toMatchObject({ total: 5 });
+    expect(interviewsBetween(db, { ...window, limit: 10 }).interviews.map((r) => r.roundId)).toEqual(byTime);
+    expect(interviewsBetween(db, { ...window, limit: 0 })).toEqual({ interviews: [], total: 5 });
+    // Ben's three are his alone.
+    expect(interviewsBetween(db, { ...window, userId: ben.id, limit: 1 })).toMatchObject({ total: 3 });
+  });
+
+  it("keeps `after` out and `through` in, to the second the times are stored in", () => {
+    const acme = newApp(db, ana.id, { company: "Acme" });
+    const atNow = addRound(db, ana.id, acme.id, { scheduledAt: NOW });
+    const atEnd = addRound(db, ana.id, acme.id, { scheduledAt: fromNow(HOUR) });
+    const pastEnd = addRound(db, ana.id, acme.id, { scheduledAt: fromNow(HOUR + 1000) });
+    const ids = (after: Date, through: Date) => interviewsBetween(db, { userId: ana.id, after, through, limit: 10 }).interviews.map((r) => r.roundId);
+    expect(ids(NOW, fromNow(HOUR))).toEqual([atEnd]);
+    expect(ids(fromNow(-1), fromNow(HOUR))).toEqual([atNow, atEnd]);
+    // Half a second on either side: still the instants' order, not the stored seconds'.
+    expect(ids(fromNow(HOUR - 500), fromNow(HOUR + 500))).toEqual([atEnd]);
+    expect(ids(fromNow(HOUR + 500), fromNow(HOUR + 1500))).toEqual([pastEnd]);
+    expect(ids(fromNow(-500), fromNow(HOUR - 1))).toEqual([atNow]);
+  });
+});
+
+describe("the dashboard's interviews, read a page at a time", () => {
+  it("makes the same Today and Coming up as reading the whole week", () => {
+    const apps = ["Acme", "Globex", "Initech"].map((company) => newApp(db, ana.id, { company }));
+    // Forty interviews over eight days, some in the first 48 hours, and some at the same time as another.
+    for (let i = 0; i < 40; i++) {
+      const at = fromNow((i * 4.7 + 1) * HOUR);
+      addRound(db, ana.id, apps[i % 3].id, { scheduledAt: at });
+      if (i % 4 === 1) addRound(db, ana.id, apps[(i + 1) % 3].id, { scheduledAt: at });
+    }
+    const overview = overviewOf([], NOW);
+    const zone = "Europe/London";
+    const full = planDashboard({ overview, interviews: upcomingInterviews(db, { userId: ana.id, now: NOW, days: 8 }), now: NOW, timeZone: zone });
+    const { soonUntil, comingUpEnd } = interviewWindows(NOW, zone);
+    for (const shown of [3, 8, 25]) {
+      const soon = interviewsBetween(db, { userId: ana.id, after: NOW, through: soonUntil, limit: 4 });
+      const later = interviewsBetween(db, { userId: ana.id, after: soonUntil, through: new Date(comingUpEnd.getTime() - 1), limit: shown });
+      const paged = planDashboard({
+        overview,
+        interviews: [...soon.interviews, ...later.interviews],
+        interviewTotals: { soon: soon.total, later: later.total },
+        now: NOW,
+        timeZone: zone,
+      });
+      expect(paged.interviews).toEqual(full.interviews.slice(0, 4));
+      expect(paged.interviewCount).toBe(full.interviews.length);
+      expect(paged.comingUp.slice(0, shown)).toEqual(full.comingUp.slice(0, shown));
+      expect(paged.comingUpCount).toBe(full.comingUp.length);
+    }
+    expect(full.interviews.length).toBeGreaterThan(4);
+    expect(full.comingUp.length).toBeGreaterThan(25);
+    expect(full).toMatchObject({ interviewCount: full.interviews.length, comingUpCount: full.comingUp.length });
+  });
+});
+
+describe("applicationCounts and recentApplications", () => {
+  it("count as countApplications and countByStatus do, in one read, and only the user's own", () => {
+    for (const status of ["applied", "applied", "interviewing", "offer"] as const) newApp(db, ana.id, { status });
+    // One archived beside others of its status, one alone in its status: neither counts by status.
+    for (const status of ["applied", "withdrawn"] as const) setArchived(db, ana.id, newApp(db, ana.id, { status }).id, true);
+    newApp(db, ben.id, { status: "saved" });
+    expect(applicationCounts(db, { userId: ana.id })).toEqual({ ...countApplications(db, ana.id), byStatus: countByStatus(db, ana.id) });
+    expect(applicationCounts(db, { userId: ana.id })).toEqual({ total: 6, archived: 2, byStatus: { applied: 2, interviewing: 1, offer: 1 } });
+    expect(applicationCounts(db, { userId: ben.id })).toEqual({ total: 1, archived: 0, byStatus: { saved: 1 } });
+    expect(applicationCounts(db, { userId: "nobody" })).toEqual({ total: 0, archived: 0, byStatus: {} });
+  });
+
+  it("lists the most recently updated, the last added first among those updated in the same second, with only what the dashboard shows", () => {
+    const apps = Array.from({ length: 7 }, (_, i) => newApp(db, ana.id, { company: `Co ${i}` }));
+    // Co 1 updated last; Co 3 to Co 6 in the same second, before it.
+    const setUpdated = sqlite.prepare("update applications set updated_at = ? where id = ?");
+    const t = Math.floor(NOW.getTime() / 1000);
+    apps.forEach((a, i) => setUpdated.run(i === 1 ? t + 10 : i >= 3 ? t : t - 100 + i, a.id));
+    const archived = newApp(db, ana.id, { company: "Archived" });
+    setArchived(db, ana.id, archived.id, true);
+    newApp(db, ben.id, { company: "Ben's Co" });
+    const recent = recentApplications(db, { userId: ana.id, limit: 5 });
+    expect(recent.map((a) => a.company)).toEqual(["Co 1", "Co 6", "Co 5", "Co 4", "Co 3"]);
+    expect(recent[0]).toEqual({ id: apps[1].id, company: "Co 1", roleTitle: apps[1].roleTitle, status: apps[1].status });
+    // The same applications as the full list's first five, whose ties go another way.
+    expect(new Set(recent.map((a) => a.id))).toEqual(new Set(listApplications(db, ana.id, { limit: 5 }).map((a) => a.id)));
+    expect(recentApplications(db, { userId: ben.id, limit: 5 }).map((a) => a.company)).toEqual(["Ben's Co"]);
+  });
+});
