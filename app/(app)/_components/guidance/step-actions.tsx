@@ -3,7 +3,6 @@
 import { useActionState } from "react";
 import { stepAction } from "../../guidance-actions";
 import { ActionFeedback } from "./action-feedback";
-import { useOpenedOnce } from "./opened-once";
 
 const SNOOZES = [
   ["snooze-1d", "1 day"],
@@ -12,37 +11,34 @@ const SNOOZES = [
 ] as const;
 
 /**
- * The snooze choices, drawn when the menu first opens: a page of steps need
- * not send three buttons for each. Its own component, so opening it
- * re-renders the menu alone, not the form's fields.
+ * The snooze choices, always drawn: drawn on first opening, they came a
+ * render after the menu opened, so a keyboard user's Tab straight after
+ * Enter went past them, and without JavaScript they never came.
  */
 function SnoozeMenu({ title, pending }: { title: string; pending: boolean }) {
-  const { ref, opened, onToggle } = useOpenedOnce();
   return (
-    <details className="group relative" ref={ref} onToggle={onToggle}>
+    <details className="group relative">
       <summary className="btn-secondary cursor-pointer list-none px-3 py-1.5 marker:hidden" aria-label={`Snooze: ${title}`}>
         Snooze
       </summary>
-      {opened ? (
-        <div
-          className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
-          role="group"
-          aria-label={`Snooze “${title}” for`}
-        >
-          {SNOOZES.map(([value, label]) => (
-            <button
-              key={value}
-              type="submit"
-              name="action"
-              value={value}
-              disabled={pending}
-              className="rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      ) : null}
+      <div
+        className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
+        role="group"
+        aria-label={`Snooze “${title}” for`}
+      >
+        {SNOOZES.map(([value, label]) => (
+          <button
+            key={value}
+            type="submit"
+            name="action"
+            value={value}
+            disabled={pending}
+            className="rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            {label}
+          </button>
+        ))}
+      </div>
     </details>
   );
 }
