@@ -44,6 +44,24 @@ describe("interviewsBetween", () => {
     expect(interviewsBetween(db, { ...window, userId: ben.id, limit: 1 })).toMatchObject({ total: 3 });
   });
 
+  it("counts what is in the database now: a round added behind the app's back, a closed application, time passing", () => {
+    const acme = newApp(db, ana.id, { company: "Acme" });
+    for (let h = 1; h <= 4; h++) addRound(db, ana.id, acme.id, { scheduledAt: fromNow(h * HOUR) });
+    const total = (after = NOW) => interviewsBetween(db, { userId: ana.id, after, through: fromNow(DAY), limit: 1 }).total;
+    expect(total()).toBe(4);
+    sqlite
+      .prepare("insert into rounds (id, user_id, application_id, kind, scheduled_at, outcome, created_at) values ('r-raw', ?, ?, 'second', ?, 'pending', ?)")
+      .run(ana.id, acme.id, Math.floor(fromNow(5 * HOUR).getTime() / 1000), Math.floor(NOW.getTime() / 1000));
+    expect(total()).toBe(5);
+    // An hour and a half on, the first has started and is no longer to come.
+    expect(total(fromNow(1.5 * HOUR))).toBe(4);
+    // Asked about an earlier instant than it was read for: read again, not guessed.
+    expect(total(fromNow(-HOUR))).toBe(5);
+    sqlite.prepare("update applications set status = 'rejected' where id = ?").run(acme.id);
+    expect(total()).toBe(0);
+    expect(interviewsBetween(db, { userId: ben.id, after: NOW, through: fromNow(DAY), limit: 0 }).total).toBe(0);
+  });
+
   it("keeps `after` out and `through` in, to the second the times are stored in", () => {
     const acme = newApp(db, ana.id, { company: "Acme" });
     const atNow = addRound(db, ana.id, acme.id, { scheduledAt: NOW });
