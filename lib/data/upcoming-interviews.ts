@@ -5,7 +5,7 @@ import { applications, interviewers, roundInterviewers, rounds } from "@/db/sche
 import { CLOSED_STATUSES, type RoundFormat, type RoundKind } from "@/lib/vocabulary";
 import { DAY } from "@/lib/guidance/facts";
 import { groupBy } from "@/lib/group-by";
-import { cachedForUser } from "./guidance-cache";
+import { cacheFor, dataVersion, inSnapshot } from "./guidance-cache";
 
 export type UpcomingInterview = {
   roundId: string;
@@ -68,23 +68,36 @@ export function interviewsBetween(
   const interviews = interviewList(db, window, Math.max(0, limit));
   // Fewer than asked for: that is all of them, and no count is needed.
   if (interviews.length < limit) return { interviews, total: interviews.length };
-  const times = openRoundTimes(db, userId, after);
+  const times = openRoundTimes(db, userId, after, through);
   return { interviews, total: countBetween(times, after.getTime(), through.getTime()) };
 }
 
+/** How far past the first instant asked about the kept start times reach: Coming up's week and a day. */
+const TIMES_REACH_MS = 9 * DAY;
+
+type RoundTimes = { version: number; from: number; until: number; times: readonly number[] };
+
 /**
- * When each of the user's rounds after `from` on open applications starts
- * (ms, ascending), kept per data version: counting a busy week's rounds
- * joined to their applications cost a heavy dashboard 3 ms a request, a
- * binary search costs nothing. Rounds still to come when it was read are
- * all a later `from` can ask for, and any write to a round or an
- * application moves the version.
+ * When each of the user's rounds in (from, until] on open applications
+ * starts (ms, ascending), kept per data version: counting a busy week's
+ * rounds joined to their applications cost a heavy dashboard 3 ms a
+ * request, a binary search costs nothing. Any later window inside the
+ * reach is answered from them (rounds that have started simply fall
+ * before it), and any write to a round or an application moves the version.
  */
-function openRoundTimes(db: Queryable, userId: string, from: Date): readonly number[] {
-  return cachedForUser(db, "round-times", { id: userId, timeZone: "" }, from, (tx) => {
-    const { join, where } = openRounds(userId, from, sql`1`);
+function openRoundTimes(db: Queryable, userId: string, after: Date, through: Date): readonly number[] {
+  return inSnapshot(db, (tx) => {
+    const version = dataVersion(tx, userId);
+    const cache = cacheFor(db);
+    const key = `round-times:${userId}`;
+    const hit = cache.get(key) as RoundTimes | undefined;
+    if (hit && hit.version === version && after.getTime() >= hit.from && through.getTime() <= hit.until) return hit.times;
+    const until = Math.max(through.getTime(), after.getTime() + TIMES_REACH_MS);
+    const { join, where } = openRounds(userId, after, lte(rounds.scheduledAt, new Date(until)));
     const rows = tx.select({ at: rounds.scheduledAt }).from(rounds).innerJoin(applications, join).where(where).orderBy(asc(rounds.scheduledAt)).all();
-    return { value: Object.freeze(rows.map((r) => r.at.getTime())) };
+    const times = Object.freeze(rows.map((r) => r.at.getTime()));
+    cache.set(key, { version, from: after.getTime(), until, times });
+    return times;
   });
 }
 

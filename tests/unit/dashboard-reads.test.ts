@@ -57,6 +57,10 @@ describe("interviewsBetween", () => {
     expect(total(fromNow(1.5 * HOUR))).toBe(4);
     // Asked about an earlier instant than it was read for: read again, not guessed.
     expect(total(fromNow(-HOUR))).toBe(5);
+    // Past the kept reach (Coming up's week and a day): read again, so a round in a fortnight counts.
+    addRound(db, ana.id, acme.id, { scheduledAt: fromNow(14 * DAY) });
+    expect(total()).toBe(5);
+    expect(interviewsBetween(db, { userId: ana.id, after: NOW, through: fromNow(15 * DAY), limit: 1 }).total).toBe(6);
     sqlite.prepare("update applications set status = 'rejected' where id = ?").run(acme.id);
     expect(total()).toBe(0);
     expect(interviewsBetween(db, { userId: ben.id, after: NOW, through: fromNow(DAY), limit: 0 }).total).toBe(0);
