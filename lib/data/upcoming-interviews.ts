@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
-import { applications, interviewers, roundInterviewers, rounds } from "@/db/schema";
+import { applications, applicationVersions, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import { CLOSED_STATUSES, type RoundFormat, type RoundKind } from "@/lib/vocabulary";
 import { DAY } from "@/lib/guidance/facts";
 import { groupBy } from "@/lib/group-by";
-import { cacheFor, dataVersion, inSnapshot } from "./guidance-cache";
+import { cacheFor, dataVersions, inSnapshot, type DataVersions } from "./guidance-cache";
 
 export type UpcomingInterview = {
   roundId: string;
@@ -75,45 +75,104 @@ export function interviewsBetween(
 /** How far past the first instant asked about the kept start times reach: Coming up's week and a day. */
 const TIMES_REACH_MS = 9 * DAY;
 
-type RoundTimes = { version: number; from: number; until: number; times: readonly number[] };
+type RoundTimes = DataVersions & { from: number; until: number; times: number[]; byApplication: Map<string, number[]> };
+
+/** Past this many changed applications, one read of the window beats reading each one's rounds. */
+const PATCH_MAX = 200;
+
+/** The first index of sorted `times` whose value is above `t`. */
+function firstAbove(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function readTimes(tx: Queryable, userId: string, from: number, until: number, applicationIds?: string[]) {
+  const { join, where } = openRounds(userId, new Date(from), lte(rounds.scheduledAt, new Date(until)));
+  return tx
+    .select({ applicationId: rounds.applicationId, at: rounds.scheduledAt })
+    .from(rounds)
+    .innerJoin(applications, join)
+    .where(applicationIds ? and(where, inArray(rounds.applicationId, applicationIds)) : where)
+    .all();
+}
+
+function freshTimes(tx: Queryable, userId: string, versions: DataVersions, from: number, until: number): RoundTimes {
+  const byApplication = new Map<string, number[]>();
+  const times: number[] = [];
+  for (const { applicationId, at } of readTimes(tx, userId, from, until)) {
+    times.push(at.getTime());
+    const list = byApplication.get(applicationId);
+    if (list) list.push(at.getTime());
+    else byApplication.set(applicationId, [at.getTime()]);
+  }
+  return { ...versions, from, until, times: times.sort((x, y) => x - y), byApplication };
+}
+
+/** `kept` with the changed applications' times read again (in place); false when a fresh read is the better answer. */
+function patchTimes(tx: Queryable, userId: string, kept: RoundTimes, versions: DataVersions): boolean {
+  if (versions.removedVersion !== kept.removedVersion) return false;
+  const changed = tx
+    .select({ id: applicationVersions.applicationId })
+    .from(applicationVersions)
+    .where(and(eq(applicationVersions.userId, userId), gt(applicationVersions.version, kept.version)))
+    .all()
+    .map((r) => r.id);
+  if (changed.length > PATCH_MAX) return false;
+  for (const id of changed) {
+    for (const t of kept.byApplication.get(id) ?? []) kept.times.splice(firstAbove(kept.times, t) - 1, 1);
+    kept.byApplication.delete(id);
+  }
+  if (changed.length > 0) {
+    for (const { applicationId, at } of readTimes(tx, userId, kept.from, kept.until, changed)) {
+      const t = at.getTime();
+      kept.times.splice(firstAbove(kept.times, t), 0, t);
+      const list = kept.byApplication.get(applicationId);
+      if (list) list.push(t);
+      else kept.byApplication.set(applicationId, [t]);
+    }
+  }
+  Object.assign(kept, versions);
+  return true;
+}
 
 /**
  * When each of the user's rounds in (from, until] on open applications
- * starts (ms, ascending), kept per data version: counting a busy week's
- * rounds joined to their applications cost a heavy dashboard 3 ms a
- * request, a binary search costs nothing. Any later window inside the
- * reach is answered from them (rounds that have started simply fall
- * before it), and any write to a round or an application moves the version.
+ * starts (ms, ascending): counting a busy week's rounds joined to their
+ * applications cost a heavy dashboard 3 ms a request, a binary search
+ * costs nothing. Kept per application version: after a write only the
+ * changed applications' rounds are read again (application_versions, set
+ * by triggers, so another process's writes count too). Any later window
+ * inside the reach is answered from them: rounds that have started simply
+ * fall before it.
  */
 function openRoundTimes(db: Queryable, userId: string, after: Date, through: Date): readonly number[] {
   return inSnapshot(db, (tx) => {
-    const version = dataVersion(tx, userId);
+    const versions = dataVersions(tx, userId);
     const cache = cacheFor(db);
     const key = `round-times:${userId}`;
     const hit = cache.get(key) as RoundTimes | undefined;
-    if (hit && hit.version === version && after.getTime() >= hit.from && through.getTime() <= hit.until) return hit.times;
-    const until = Math.max(through.getTime(), after.getTime() + TIMES_REACH_MS);
-    const { join, where } = openRounds(userId, after, lte(rounds.scheduledAt, new Date(until)));
-    const rows = tx.select({ at: rounds.scheduledAt }).from(rounds).innerJoin(applications, join).where(where).orderBy(asc(rounds.scheduledAt)).all();
-    const times = Object.freeze(rows.map((r) => r.at.getTime()));
-    cache.set(key, { version, from: after.getTime(), until, times });
-    return times;
+    const inReach = hit && after.getTime() >= hit.from && through.getTime() <= hit.until;
+    if (inReach && hit.version === versions.version) return hit.times;
+    // Taken out first, so a patch that fails half-way never leaves mixed times behind.
+    cache.delete(key);
+    let entry = inReach ? hit : undefined;
+    if (!entry || !patchTimes(tx, userId, entry, versions)) {
+      entry = freshTimes(tx, userId, versions, after.getTime(), Math.max(through.getTime(), after.getTime() + TIMES_REACH_MS));
+    }
+    cache.set(key, entry);
+    return entry.times;
   });
 }
 
 /** How many of the sorted `times` are after `after` and at most `through`. */
 function countBetween(times: readonly number[], after: number, through: number): number {
-  const firstAfter = (t: number) => {
-    let lo = 0;
-    let hi = times.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (times[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return Math.max(0, firstAfter(through) - firstAfter(after));
+  return Math.max(0, firstAbove(times, through) - firstAbove(times, after));
 }
 
 /** Who the user meets in each of these rounds, in the order they were logged; one query, scoped by the user. */

@@ -5,7 +5,8 @@ import { interviewWindows, planDashboard } from "@/lib/dashboard/today";
 import { applicationCounts, countApplications, countByStatus, listApplications, recentApplications, setArchived } from "@/lib/data/applications";
 import { interviewsBetween, upcomingInterviews } from "@/lib/data/upcoming-interviews";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW, type GuidanceUser } from "./support/guidance-data";
-import { twoUsers } from "./support/rounds";
+import { testDbWithSqlite, twoUsers } from "./support/rounds";
+import { seedAccount } from "../../bench/seed-db";
 
 // The dashboard reads only what it shows: the first interviews of each
 // window with their count, the counts by status in one pass, five recent
@@ -141,5 +142,37 @@ describe("applicationCounts and recentApplications", () => {
     // The same applications as the full list's first five, whose ties go another way.
     expect(new Set(recent.map((a) => a.id))).toEqual(new Set(listApplications(db, ana.id, { limit: 5 }).map((a) => a.id)));
     expect(recentApplications(db, { userId: ben.id, limit: 5 }).map((a) => a.company)).toEqual(["Ben's Co"]);
+  });
+});
+
+describe("the kept round times after writes", () => {
+  it("count what a fresh read counts, over many writes to rounds and applications by raw SQL", () => {
+    const { db: seededDb, sqlite: raw } = testDbWithSqlite();
+    const now = new Date();
+    const account = seedAccount(raw, { label: "times", email: "times@example.com", name: "Times", applications: 300, seed: 7, customSettings: false }, "x", now, () => {});
+    const userId = account.userId;
+    const apps = (raw.prepare("select id from applications where user_id = ?").all(userId) as { id: string }[]).map((r) => r.id);
+    let seed = 3;
+    const random = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const secs = Math.floor(now.getTime() / 1000);
+    const writes = [
+      (app: string) =>
+        raw
+          .prepare("insert into rounds (id, user_id, application_id, kind, scheduled_at, outcome, created_at) values (?, ?, ?, 'second', ?, 'pending', ?)")
+          .run(`r${random(1e9)}`, userId, app, secs + random(10 * 86_400), secs),
+      (app: string) => raw.prepare("delete from rounds where application_id = ? and rowid = (select max(rowid) from rounds where application_id = ?)").run(app, app),
+      (app: string) => raw.prepare("update rounds set scheduled_at = scheduled_at + ? where application_id = ?").run(random(3 * 86_400) - 86_400, app),
+      (app: string) => raw.prepare("update applications set status = ? where id = ?").run(["interviewing", "rejected", "applied", "withdrawn"][random(4)], app),
+      (app: string) => raw.prepare("update applications set archived_at = case when archived_at is null then ? else null end where id = ?").run(secs, app),
+    ];
+    const through = new Date(now.getTime() + 7 * DAY);
+    const counted = () => interviewsBetween(seededDb, { userId, after: now, through, limit: 0 }).total;
+    const readAfresh = () => upcomingInterviews(seededDb, { userId, now, days: 7 }).length;
+    expect(counted()).toBe(readAfresh());
+    expect(readAfresh()).toBeGreaterThan(20);
+    for (let i = 0; i < 80; i++) {
+      writes[random(writes.length)](apps[random(apps.length)]);
+      expect(counted()).toBe(readAfresh());
+    }
   });
 });
