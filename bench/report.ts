@@ -19,6 +19,8 @@ export type SizeResult = {
   cold: ColdTiming;
   /** Requests right after a write to one application, which recompute that one: compared with the cached page. */
   afterWrite: ColdTiming;
+  /** The cached dashboard timed by the same loop as `afterWrite`, with no write between requests. */
+  cachedLoop: ColdTiming;
   tenConnections: Load;
 };
 export type Machine = { node: string; cpus: number; cpuModel: string; loadAverageStart: number[]; loadAverageEnd: number[]; commit: string };
@@ -106,11 +108,11 @@ export function afterWriteVerdicts(sizes: SizeResult[]): Verdict[] {
   return sizes
     .filter((s) => s.applications >= 5_000)
     .map((s) => {
-      const times = s.afterWrite.medianMs / s.oneConnection.p50Ms;
+      const times = s.afterWrite.medianMs / s.cachedLoop.medianMs;
       const broken = s.oneConnection.requests === 0 || s.oneConnection.non2xx > 0;
       return {
         target: `dashboard after a write to one application ≤ ${TARGETS.afterWriteTimesCached}× cached, ${thousands(s.applications)} applications`,
-        measured: `${ms(s.afterWrite.medianMs)} ms, ${ratio(s.afterWrite.medianMs, s.oneConnection.p50Ms)}× cached`,
+        measured: `${ms(s.afterWrite.medianMs)} ms against ${ms(s.cachedLoop.medianMs)} ms cached (timed the same way), ${ratio(s.afterWrite.medianMs, s.cachedLoop.medianMs)}×`,
         met: !broken && times <= TARGETS.afterWriteTimesCached,
         by: broken ? "the dashboard did not answer 2xx" : `${(times / TARGETS.afterWriteTimesCached).toFixed(1)}× the target`,
       };
@@ -133,13 +135,13 @@ export function markdown(machine: Machine, pages: PageResult[], sizes: SizeResul
   out.push("### Dashboard against the floor (raw SQL + `guide` + sort + the Today split, in-process)");
   out.push("");
   out.push(
-    "| applications | advised | steps (floor / page) | floor median ms | after a user-wide write ms | × floor | server time cached ms (1 conn p50) | after a write to one application ms | × cached | p99 ms (10 conn) | req/s (10 conn) | status |",
+    "| applications | advised | steps (floor / page) | floor median ms | after a user-wide write ms | × floor | server time cached ms (1 conn p50) | cached, timed like the writes ms | after a write to one application ms | × cached | p99 ms (10 conn) | req/s (10 conn) | status |",
   );
-  out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const s of sizes) {
     const worst = s.oneConnection.non2xx ? s.oneConnection : s.tenConnections;
     out.push(
-      `| ${thousands(s.applications)} | ${thousands(s.floor.applications)} | ${stepCheck(s)} | ${ms(s.floor.medianMs)} | ${ms(s.cold.medianMs)} | ${ratio(s.cold.medianMs, s.floor.medianMs)} | ${ms(s.oneConnection.p50Ms)} | ${ms(s.afterWrite.medianMs)} | ${ratio(s.afterWrite.medianMs, s.oneConnection.p50Ms)} | ${ms(s.tenConnections.p99Ms)} | ${s.tenConnections.requestsPerSecond.toFixed(1)} | ${health(worst)} |`,
+      `| ${thousands(s.applications)} | ${thousands(s.floor.applications)} | ${stepCheck(s)} | ${ms(s.floor.medianMs)} | ${ms(s.cold.medianMs)} | ${ratio(s.cold.medianMs, s.floor.medianMs)} | ${ms(s.oneConnection.p50Ms)} | ${ms(s.cachedLoop.medianMs)} | ${ms(s.afterWrite.medianMs)} | ${ratio(s.afterWrite.medianMs, s.cachedLoop.medianMs)} | ${ms(s.tenConnections.p99Ms)} | ${s.tenConnections.requestsPerSecond.toFixed(1)} | ${health(worst)} |`,
     );
   }
   out.push("");
