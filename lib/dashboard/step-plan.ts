@@ -28,6 +28,9 @@ function byTimeThenQueue(a: ComingUpEntry, b: ComingUpEntry): number {
   return 0;
 }
 
+/** The step or check-in a Coming up entry stands for (the plan makes no interview entries). */
+const itemOf = (e: ComingUpEntry): QueueItem | CheckInItem => (e.type === "step" ? e.step : (e as { checkIn: CheckInItem }).checkIn);
+
 /** What the plan is built from besides the items: where Today and Coming up end. */
 type Bounds = { day: string; endOfToday: Date; endOfComingUp: Date };
 
@@ -110,7 +113,7 @@ function fullState(overview: Lists, bounds: Bounds): State {
     firstAdvice.set(count, first);
   }
   const entryOf = new WeakMap<QueueItem | CheckInItem, ComingUpEntry>();
-  for (const e of c.entries) entryOf.set(e.type === "step" ? e.step : (e as { checkIn: CheckInItem }).checkIn, e);
+  for (const e of c.entries) entryOf.set(itemOf(e), e);
   const waitingOf = new Map<string, Waiting[]>();
   for (const w of c.waiting) waitingOf.set(w.of.applicationId, [...(waitingOf.get(w.of.applicationId) ?? []), w]);
   const waitingStep = c.waiting.filter((w) => w.step);
@@ -165,7 +168,7 @@ function derivedState(state: State, gone: Lists, added: Lists): State | null {
   }
   const oldEntries: ComingUpEntry[] = [];
   for (const e of before.entries) {
-    const held = state.entryOf.get(e.type === "step" ? e.step : (e as { checkIn: CheckInItem }).checkIn);
+    const held = state.entryOf.get(itemOf(e));
     if (!held) return null;
     oldEntries.push(held);
   }
@@ -176,7 +179,7 @@ function derivedState(state: State, gone: Lists, added: Lists): State | null {
     state.firstAdvice.set(count, first);
     newAdvice.push(count);
   }
-  for (const e of after.entries) state.entryOf.set(e.type === "step" ? e.step : (e as { checkIn: CheckInItem }).checkIn, e);
+  for (const e of after.entries) state.entryOf.set(itemOf(e), e);
   for (const w of after.waiting) waitingOf.set(w.of.applicationId, [...(waitingOf.get(w.of.applicationId) ?? []), w]);
 
   const blocks = replaceItems(state.plan.blocks, oldBlocks, [...after.blocks.values()], byFirstStep);

@@ -9,9 +9,8 @@ import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { overviewOf } from "@/lib/dashboard/overview";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
-import { makeUser } from "./support/db";
 import { addRound, DAY, freshOverview, fromNow, HOUR, newApp, NOW, rejectedAfterRound, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
-import { testDbWithSqlite } from "./support/rounds";
+import { twoUsers } from "./support/rounds";
 
 let db: Db;
 let sqlite: Database.Database;
@@ -19,9 +18,7 @@ let ana: GuidanceUser;
 let ben: GuidanceUser;
 
 beforeEach(async () => {
-  ({ db, sqlite } = testDbWithSqlite());
-  ana = await makeUser(db, "ana@example.com");
-  ben = await makeUser(db, "ben@example.com");
+  ({ db, sqlite, ana, ben } = await twoUsers());
 });
 
 const thankYouKey = (roundId: string) => `send-thank-you:${roundId}`;

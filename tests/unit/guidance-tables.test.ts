@@ -4,9 +4,8 @@ import type { Db } from "@/db/open";
 import { guidanceOverview, type GuidanceOverview } from "@/lib/data/guidance";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { guidanceTables } from "@/lib/data/guidance-tables";
-import { makeUser } from "./support/db";
 import { freshOverview, fromNow, NOW, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
-import { testDbWithSqlite } from "./support/rounds";
+import { twoUsers } from "./support/rounds";
 
 // The cache's promise: a write to any table the guidance reads, by any
 // path, recomputes exactly the applications it reaches, and nothing else.
@@ -17,9 +16,7 @@ let ana: GuidanceUser;
 let ben: GuidanceUser;
 
 beforeEach(async () => {
-  ({ db, sqlite } = testDbWithSqlite());
-  ana = await makeUser(db, "ana@example.com");
-  ben = await makeUser(db, "ben@example.com");
+  ({ db, sqlite, ana, ben } = await twoUsers());
 });
 
 /** The tables named by the SQL that `read` prepares. */
