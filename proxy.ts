@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { refuseMalformedAction, TOO_LARGE } from "@/lib/http/action-request";
-import { HSTS_HEADER_VALUE, reachedOverHttps } from "@/lib/http/transport-security";
+import { hstsHeaderValue, reachedOverHttps } from "@/lib/http/transport-security";
 import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 
 // Optimistic only: a request with no session cookie at all is sent to sign
@@ -9,7 +9,8 @@ import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 // The calendar feed is read by calendar apps with no session; its URL
 // carries its own secret, checked in the route. /health is for operators'
 // probes and says only ok or not ok.
-const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar", "/health"];
+// Static files pass through here too, for their CSP and HSTS.
+const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar", "/health", "/_next", "/favicon.ico", "/icon.svg"];
 // File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
 // exports up to 50 MB, each checked by its route, which answers beside the
 // file field.
@@ -26,7 +27,7 @@ function contentSecurityPolicy(nonce: string): string {
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
@@ -58,7 +59,7 @@ export async function proxy(request: NextRequest) {
     if (pathname !== "/") url.searchParams.set("next", `${pathname}${search}`);
     const redirect = NextResponse.redirect(url);
     redirect.headers.set("Content-Security-Policy", csp);
-    if (reachedOverHttps(request.headers)) redirect.headers.set("Strict-Transport-Security", HSTS_HEADER_VALUE);
+    if (reachedOverHttps(request.headers)) redirect.headers.set("Strict-Transport-Security", hstsHeaderValue());
     return redirect;
   }
 
@@ -67,10 +68,11 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (reachedOverHttps(request.headers)) response.headers.set("Strict-Transport-Security", HSTS_HEADER_VALUE);
+  if (reachedOverHttps(request.headers)) response.headers.set("Strict-Transport-Security", hstsHeaderValue());
   return response;
 }
 
+// Every path, static files included: they get the CSP and HSTS as pages do.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/:path*"],
 };

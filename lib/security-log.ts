@@ -18,7 +18,8 @@ export type SecurityEvent =
   | "recovery-code-used"
   | "recovery-codes-replaced"
   | "account-deleted"
-  | "access-denied";
+  | "access-denied"
+  | "session-refused";
 
 /**
  * What a line may carry besides its event. A closed list on purpose: there
@@ -36,6 +37,8 @@ export type SecurityFields = {
   count?: number;
   remaining?: number;
   twoFactor?: boolean;
+  /** Lines of the same event and address held back by the per-address limit (security-log-rate.ts). */
+  suppressed?: number;
 };
 
 function build(destination: DestinationStream): Logger {

@@ -5,12 +5,14 @@ import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
 import { logStorageError, storageErrorIn } from "@/lib/data/storage-error";
 import { retryWhileBusy } from "@/lib/forms/storage-failure";
-import { configuredForHttps } from "@/lib/http/transport-security";
+import { headers } from "next/headers";
+import { configuredForHttps, reachedOverHttps } from "@/lib/http/transport-security";
 import { serverLog } from "@/lib/security-log";
 import { clientAddressFrom } from "./client-address";
 import { SESSION_ABSOLUTE_LIMIT_MS } from "./limits";
 import { requestContext } from "./request-context";
-import { validateSession } from "./session-check";
+import { logUnreadableCookie, validateSession } from "./session-check";
+import { sessionCookieOptions } from "./session-cookie-options";
 import { signInAttempt } from "./sign-in";
 import { endSignedOutSession } from "./sign-out";
 
@@ -53,13 +55,22 @@ export class TwoFactorRequired extends CredentialsSignin {
   }
 }
 
-// Lazy: the secret is read (or generated) on the first request, not at build.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/** Whether this request came over HTTPS; signIn() and signOut() in actions pass no request, so the action's own headers tell. */
+async function secureRequest(request: Request | undefined): Promise<boolean> {
+  if (request) return reachedOverHttps(request.headers);
+  try {
+    return reachedOverHttps(await headers());
+  } catch {
+    return configuredForHttps();
+  }
+}
+
+// Lazy, and per request: the secret is read (or generated) on the first
+// request, not at build, and the cookies follow the request's scheme.
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
   secret: authSecret(),
   trustHost: true,
-  // Secure cookies are picked per request from its scheme; a server whose
-  // public address is https:// always sends them.
-  ...(configuredForHttps() ? { useSecureCookies: true } : {}),
+  ...sessionCookieOptions(await secureRequest(request)),
   // The cookie may live this long; the session record decides (lib/auth/limits.ts).
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIMIT_MS / 1000 },
   pages: { signIn: "/sign-in" },
@@ -123,7 +134,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
       const type = (error as { type?: string }).type ?? error.name;
-      if (type === "JWTSessionError" || type === "SessionTokenError") return serverLog("debug", "session cookie refused", { type });
+      if (type === "JWTSessionError" || type === "SessionTokenError") {
+        void requestContext().then(({ address }) => logUnreadableCookie(address, new Date()));
+        return;
+      }
       // A post without its CSRF token is the client's fault (or a forgery), not ours.
       if (type === "MissingCSRF") return serverLog("warn", "an auth post without its CSRF token was refused");
       const storage = storageErrorIn(error);

@@ -5,8 +5,8 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
 import { clientAddressFrom } from "./client-address";
-import { sessionClaimsFrom } from "./session-cookie";
-import { validateSession, type SignedInUser } from "./session-check";
+import { readSessionCookie } from "./session-cookie";
+import { logUnreadableCookie, validateSession, type SignedInUser } from "./session-check";
 
 export type { SignedInUser } from "./session-check";
 
@@ -19,9 +19,14 @@ export type { SignedInUser } from "./session-check";
  */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const h = await headers();
-  const claims = await sessionClaimsFrom(h, authSecret());
-  if (!claims) return null;
-  return validateSession(getDb(), claims, { now: new Date(), address: clientAddressFrom(h) });
+  const cookie = await readSessionCookie(h, authSecret());
+  if (cookie.kind === "none") return null;
+  const now = new Date();
+  if (cookie.kind === "unreadable") {
+    logUnreadableCookie(clientAddressFrom(h), now);
+    return null;
+  }
+  return validateSession(getDb(), cookie.claims, { now, address: clientAddressFrom(h) });
 });
 
 /** For pages and actions that need a user: sends everyone else to sign in. */

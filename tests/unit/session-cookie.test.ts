@@ -1,11 +1,11 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { sessionClaimsFrom } from "@/lib/auth/session-cookie";
-import { SESSION_COOKIE } from "@/lib/auth/session-cookie-names";
+import { readSessionCookie, sessionClaimsFrom } from "@/lib/auth/session-cookie";
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/session-cookie-names";
 
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 const CLAIMS = { uid: "user-1", sv: 3, sid: "session-1" };
-const SECURE = `__Secure-${SESSION_COOKIE}`;
+const SECURE = SECURE_SESSION_COOKIE;
 
 /** A token as Auth.js writes it at sign-in: encrypted under the cookie's name. */
 const tokenFor = (name: string, { secret = SECRET, maxAge = 3600 } = {}) => encode({ token: CLAIMS, secret, salt: name, maxAge });
@@ -52,5 +52,21 @@ describe("sessionClaimsFrom: the session cookie a page trusts", () => {
   it("takes no Bearer header in place of the cookie", async () => {
     const token = await tokenFor(SESSION_COOKIE);
     expect(await sessionClaimsFrom(request("theme=dark", { authorization: `Bearer ${token}` }), SECRET)).toBeNull();
+  });
+
+  it("uses the __Host- name over HTTPS and no longer reads the old __Secure- one", async () => {
+    expect(SECURE).toBe("__Host-authjs.session-token");
+    const https = { "x-forwarded-proto": "https" };
+    expect(await sessionClaimsFrom(request(`${SECURE}=${await tokenFor(SECURE)}`, https), SECRET)).toMatchObject(CLAIMS);
+    const old = `__Secure-${SESSION_COOKIE}`;
+    expect(await readSessionCookie(request(`${old}=${await tokenFor(old)}`, https), SECRET)).toEqual({ kind: "none" });
+  });
+
+  it("tells a cookie that does not decrypt from no cookie at all, for the security log", async () => {
+    expect(await readSessionCookie(request("theme=dark"), SECRET)).toEqual({ kind: "none" });
+    expect(await readSessionCookie(request(`${SESSION_COOKIE}=garbage`), SECRET)).toEqual({ kind: "unreadable" });
+    const expired = await tokenFor(SESSION_COOKIE, { maxAge: -60 });
+    expect(await readSessionCookie(request(`${SESSION_COOKIE}=${expired}`), SECRET)).toEqual({ kind: "unreadable" });
+    expect(await readSessionCookie(request(`${SESSION_COOKIE}=${await tokenFor(SESSION_COOKIE)}`), SECRET)).toMatchObject({ kind: "read", claims: CLAIMS });
   });
 });

@@ -9,6 +9,7 @@ import { checkSession, createSession, endSession, listSessions } from "@/lib/dat
 import { changePasswordHash } from "@/lib/data/users";
 import { makeUser, testDb } from "./support/db";
 import { captureLog } from "./support/security-log";
+import { LOG_LINES_PER_WINDOW, LOG_WINDOW_MS, resetSecurityLogBuckets } from "@/lib/security-log-rate";
 
 const T0 = new Date("2026-11-01T08:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -23,6 +24,7 @@ beforeEach(async () => {
   ana = await makeUser(db, "ana@example.com");
   ben = await makeUser(db, "ben@example.com");
   log = captureLog();
+  resetSecurityLogBuckets();
 });
 afterEach(() => log.restore());
 
@@ -115,10 +117,36 @@ describe("validateSession (the check behind requireUser and the jwt callback)", 
     expect(validateSession(db, { uid: ben.id, sv: 1, sid }, { now, address: null })).toBeNull();
   });
 
-  it("logs an expired session's end once, however many times its cookie comes back", () => {
+  it("logs an expired session's end once, and each replay of its cookie as refused", () => {
     const sid = open(ana.id);
     for (let i = 0; i < 3; i++) expect(validateSession(db, { uid: ana.id, sv: 1, sid }, { now: at(SESSION_IDLE_LIMIT_MS), address: "10.0.0.2" })).toBeNull();
-    expect(log.security()).toEqual([expect.objectContaining({ event: "session-ended", userId: ana.id, address: "10.0.0.2", reason: "idle" })]);
+    const replay = expect.objectContaining({ event: "session-refused", level: "warn", userId: ana.id, address: "10.0.0.2", reason: "no-such-session" });
+    expect(log.security()).toEqual([expect.objectContaining({ event: "session-ended", userId: ana.id, address: "10.0.0.2", reason: "idle" }), replay, replay]);
+  });
+
+  it("logs a replay of a revoked session (password changed) and of a pre-record cookie, with the reason", () => {
+    const sid = open(ana.id);
+    changePasswordHash(db, ana.id, "scrypt$new");
+    expect(validateSession(db, { uid: ana.id, sv: 1, sid }, { now: at(1000), address: "10.0.0.3" })).toBeNull();
+    expect(validateSession(db, { uid: ana.id, sv: 1 }, { now: at(1000), address: "10.0.0.3" })).toBeNull();
+    expect(log.security()).toEqual([
+      expect.objectContaining({ event: "session-refused", userId: ana.id, reason: expect.stringMatching(/^(revoked|no-such-session)$/) }),
+      expect.objectContaining({ event: "session-refused", userId: ana.id, reason: "no-session-record" }),
+    ]);
+  });
+
+  it("holds back replays past the per-address limit, and says how many on the next window's first line", () => {
+    const sid = open(ana.id);
+    signOutEverywhere(db, { userId: ana.id, address: null });
+    log.restore();
+    log = captureLog();
+    const replay = (ms: number, address = "10.0.0.4") => validateSession(db, { uid: ana.id, sv: 1, sid }, { now: at(ms), address });
+    for (let i = 0; i < LOG_LINES_PER_WINDOW + 5; i++) replay(i);
+    replay(100, "10.0.0.5");
+    expect(log.security().filter((l) => l.address === "10.0.0.4")).toHaveLength(LOG_LINES_PER_WINDOW);
+    expect(log.security().filter((l) => l.address === "10.0.0.5")).toHaveLength(1);
+    replay(LOG_WINDOW_MS);
+    expect(log.security().at(-1)).toMatchObject({ event: "session-refused", address: "10.0.0.4", suppressed: 5 });
   });
 });
 
