@@ -1,8 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
+export type ScryptParams = { readonly N: number; readonly r: number; readonly p: number };
+
 // OWASP's scrypt recommendation. 128 * N * r bytes = 128 MiB per hash, so
 // maxmem must be raised above Node's 32 MiB default.
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+const PASSWORD_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
 const MAX_MEM = 256 * 1024 * 1024;
@@ -15,12 +17,14 @@ function derive(password: string, salt: Buffer, opts: ScryptOptions, keyLength: 
   });
 }
 
-/** Hashes to a self-describing string: scrypt$N$r$p$salt$hash (base64url). */
-export async function hashPassword(password: string): Promise<string> {
+/** Hashes to a self-describing string, scrypt$N$r$p$salt$hash (base64url), with a fresh random salt. */
+export async function scryptHash(secret: string, params: ScryptParams): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, PARAMS, KEY_LENGTH);
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const key = await derive(secret, salt, params, KEY_LENGTH);
+  return ["scrypt", params.N, params.r, params.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
+
+export const hashPassword = (password: string): Promise<string> => scryptHash(password, PASSWORD_PARAMS);
 
 type Parsed = { N: number; r: number; p: number; salt: Buffer; hash: Buffer };
 
@@ -59,3 +63,6 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   return dummyHash;
 }
+
+/** The same check for any secret hashed with scryptHash (recovery codes): the parameters travel in the string. */
+export const verifyScryptHash = verifyPassword;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 
 /** RFC 6238 as every authenticator app reads it: SHA-1, 6 digits, 30-second steps. */
@@ -65,12 +65,4 @@ export function newRecoveryCodes(): string[] {
 export function normaliseRecoveryCode(typed: string): string | null {
   const plain = typed.toLowerCase().replace(/[\s-]/g, "").replace(/o/g, "0").replace(/[il]/g, "1");
   return plain.length === RECOVERY_LENGTH && [...plain].every((c) => RECOVERY_ALPHABET.includes(c)) ? plain : null;
-}
-
-/**
- * Recovery codes are stored as SHA-256 hashes. A slow hash is not needed:
- * with 80 random bits each, there is nothing to guess from a stolen hash.
- */
-export function hashRecoveryCode(normalised: string): string {
-  return createHash("sha256").update(normalised).digest("base64url");
 }

@@ -8,6 +8,7 @@ import {
   recoveryCodesLeft,
   replaceRecoveryCodes,
   savePendingTwoFactor,
+  unusedRecoveryCodes,
   useRecoveryCode,
   useTimeStep,
 } from "@/lib/data/two-factor";
@@ -16,7 +17,10 @@ import { securityLog } from "@/lib/security-log";
 import { guardedAttempt, guardedPasswordCheck, type Throttled } from "./credentials";
 import { verifyPassword } from "./password";
 import { seal, unseal } from "./secret-box";
-import { asTotpCode, hashRecoveryCode, matchingTimeStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from "./totp";
+import { findRecoveryCode, hashRecoveryCode, isLegacyRecoveryHash } from "./recovery-codes";
+import { asTotpCode, matchingTimeStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from "./totp";
+
+const hashRecoveryCodes = (codes: string[]) => Promise.all(codes.map((c) => hashRecoveryCode(normaliseRecoveryCode(c)!)));
 
 type Who = { userId: string; address: string | null; now: Date };
 
@@ -34,7 +38,7 @@ const openSecret = (userId: string, sealed: string) => unseal("totp-secret", sea
  * as a recovery code (each accepted once). Throttled like passwords.
  */
 export async function checkSecondFactor(db: Db, { userId, address, now, code }: Who & { code: string }): Promise<CodeCheck> {
-  const result = await guardedAttempt<CodeCheck>(db, codeKeys(userId, address), now, () => {
+  const result = await guardedAttempt<CodeCheck>(db, codeKeys(userId, address), now, async () => {
     const row = getTwoFactor(db, { userId });
     if (!row?.enabledAt) return WRONG;
     const totpCode = asTotpCode(code);
@@ -45,7 +49,10 @@ export async function checkSecondFactor(db: Db, { userId, address, now, code }: 
       return useTimeStep(db, { userId, step }) ? { ok: true, method: "totp" } : { ok: false, reason: "reused" };
     }
     const recovery = normaliseRecoveryCode(code);
-    if (!recovery || !useRecoveryCode(db, { userId, codeHash: hashRecoveryCode(recovery), now })) return WRONG;
+    const stored = recovery ? await findRecoveryCode(recovery, unusedRecoveryCodes(db, { userId })) : null;
+    if (!recovery || !stored) return WRONG;
+    const rehashed = isLegacyRecoveryHash(stored) ? await hashRecoveryCode(recovery) : undefined;
+    if (!useRecoveryCode(db, { userId, codeHash: stored, now, rehashed })) return WRONG;
     securityLog("recovery-code-used", { userId, address, remaining: recoveryCodesLeft(db, { userId }) });
     return { ok: true, method: "recovery" };
   });
@@ -95,7 +102,7 @@ export async function confirmTwoFactorSetup(db: Db, { code, ...who }: Reauthenti
     securityLog(again.reason === "throttled" ? "throttled" : "two-factor-change-refused", { userId, address, attempt: "two-factor-on", reason: `password-${again.reason}` }, "warn");
     return { ...again, field: "password" };
   }
-  const result = await guardedAttempt(db, codeKeys(userId, address), now, () => {
+  const result = await guardedAttempt(db, codeKeys(userId, address), now, async () => {
     const row = getTwoFactor(db, { userId });
     if (!row || row.enabledAt) return { ok: false as const, reason: "no-setup" as const };
     const secret = openSecret(userId, row.secretSealed);
@@ -103,7 +110,7 @@ export async function confirmTwoFactorSetup(db: Db, { code, ...who }: Reauthenti
     const step = secret && totpCode ? matchingTimeStep(secret, totpCode, now) : null;
     if (step === null) return WRONG;
     const recoveryCodes = newRecoveryCodes();
-    const hashes = recoveryCodes.map((c) => hashRecoveryCode(normaliseRecoveryCode(c)!));
+    const hashes = await hashRecoveryCodes(recoveryCodes);
     if (!enableTwoFactor(db, { userId, step, codeHashes: hashes, now })) return { ok: false as const, reason: "no-setup" as const };
     return { ok: true as const, recoveryCodes };
   });
@@ -151,7 +158,7 @@ export async function renewRecoveryCodes(db: Db, { userId, address, now, code }:
     return check.reason === "throttled" ? { ok: false, reason: "throttled", retryAfterMs: check.retryAfterMs } : { ok: false, reason: check.reason };
   }
   const recoveryCodes = newRecoveryCodes();
-  if (!replaceRecoveryCodes(db, { userId, codeHashes: recoveryCodes.map((c) => hashRecoveryCode(normaliseRecoveryCode(c)!)) })) {
+  if (!replaceRecoveryCodes(db, { userId, codeHashes: await hashRecoveryCodes(recoveryCodes) })) {
     return { ok: false, reason: "wrong" };
   }
   securityLog("recovery-codes-replaced", { userId, address });

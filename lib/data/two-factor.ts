@@ -94,13 +94,27 @@ export function useTimeStep(db: Db, { userId, step }: { userId: string; step: nu
   );
 }
 
-/** Uses up a recovery code: true only the first time. */
-export function useRecoveryCode(db: Db, { userId, codeHash, now }: { userId: string; codeHash: string; now: Date }): boolean {
+/** The stored hashes of the user's recovery codes not yet used. */
+export function unusedRecoveryCodes(db: Db, { userId }: { userId: string }): string[] {
+  return db
+    .select({ codeHash: recoveryCodes.codeHash })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+    .all()
+    .map((row) => row.codeHash);
+}
+
+/**
+ * Uses up a recovery code: true only the first time (one UPDATE decides, so
+ * two requests racing with one code cannot both win). `rehashed` replaces
+ * an old-format hash as it is used, so none is left in the table.
+ */
+export function useRecoveryCode(db: Db, { userId, codeHash, now, rehashed }: { userId: string; codeHash: string; now: Date; rehashed?: string }): boolean {
   return write(db, 
     (tx) =>
       tx
         .update(recoveryCodes)
-        .set({ usedAt: now })
+        .set({ usedAt: now, ...(rehashed ? { codeHash: rehashed } : {}) })
         .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
         .run().changes === 1,
   );

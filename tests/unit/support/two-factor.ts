@@ -1,5 +1,6 @@
 import type { Db } from "@/db/open";
-import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode, timeStepAt, totpCodeAt } from "@/lib/auth/totp";
+import { hashRecoveryCode } from "@/lib/auth/recovery-codes";
+import { newRecoveryCodes, normaliseRecoveryCode, timeStepAt, totpCodeAt } from "@/lib/auth/totp";
 import { confirmTwoFactorSetup, pendingTwoFactorSecret, startTwoFactorSetup } from "@/lib/auth/two-factor";
 import { enableTwoFactor } from "@/lib/data/two-factor";
 
@@ -19,19 +20,27 @@ export async function turnOnTwoFactor(db: Db, user: { id: string; email: string 
 /** The code an authenticator app shows `steps` 30-second steps after `now`. */
 export const codeAt = (secret: string, now: Date, steps = 0) => totpCodeAt(secret, new Date(now.getTime() + steps * 30_000));
 
+/** Recovery codes as the database keeps them. */
+export const recoveryCodeHashes = (codes: string[]) => Promise.all(codes.map((code) => hashRecoveryCode(normaliseRecoveryCode(code)!)));
+
+// One set of codes for every fixture: ten scrypt hashes per test would cost about half a second each.
+let fixtureCodes: Promise<{ codes: string[]; hashes: string[] }> | undefined;
+const sharedCodes = () =>
+  (fixtureCodes ??= (async () => {
+    const codes = newRecoveryCodes();
+    return { codes, hashes: await recoveryCodeHashes(codes) };
+  })());
+
 /**
  * Two-factor turned on with the very steps confirmTwoFactorSetup takes once
  * the password and the first code are right, without their ~0.3 s password
  * hash: for fixtures that need the state, not the set-up, in every test.
  */
-export function twoFactorOnWithoutPassword(db: Db, userId: string, now: Date) {
+export async function twoFactorOnWithoutPassword(db: Db, userId: string, now: Date) {
   startTwoFactorSetup(db, { userId, now });
   const secret = pendingTwoFactorSecret(db, { userId });
   if (!secret) throw new Error("no pending secret");
-  const recoveryCodes = newRecoveryCodes();
-  if (!enableTwoFactor(db, { userId, step: timeStepAt(now), codeHashes: recoveryCodeHashes(recoveryCodes), now })) throw new Error("not turned on");
-  return { secret, recoveryCodes };
+  const { codes, hashes } = await sharedCodes();
+  if (!enableTwoFactor(db, { userId, step: timeStepAt(now), codeHashes: hashes, now })) throw new Error("not turned on");
+  return { secret, recoveryCodes: codes, recoveryCodeHashes: hashes };
 }
-
-/** Recovery codes as the database keeps them. */
-export const recoveryCodeHashes = (codes: string[]) => codes.map((code) => hashRecoveryCode(normaliseRecoveryCode(code)!));
