@@ -1,6 +1,8 @@
 // Prints how long a sign-in takes, in-process: a wrong password and an
 // unknown email (which must be indistinguishable to someone timing them), the
-// right password, and the right password then a two-factor code.
+// right password, and the right password then a two-factor code. Then
+// sign-up with a new email (the account made, then signed in, as the form
+// does) against an email that has an account: those two must match too.
 //   npm run bench:sign-in [-- ROUNDS]
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -9,6 +11,7 @@ import { openDatabase } from "../db/open";
 import { signInThrottle, twoFactor } from "../db/schema";
 import { dummyPasswordHash, hashPassword } from "../lib/auth/password";
 import { signInAttempt } from "../lib/auth/sign-in";
+import { registerAccount } from "../lib/auth/sign-up";
 import { totpCodeAt } from "../lib/auth/totp";
 import { confirmTwoFactorSetup, pendingTwoFactorSecret, startTwoFactorSetup } from "../lib/auth/two-factor";
 import { createUser } from "../lib/data/users";
@@ -48,6 +51,14 @@ async function main() {
 
   const context = () => ({ address: "127.0.0.1", userAgent: "bench", now: now() });
   const attempt = (raw: object) => signInAttempt(db, raw, context());
+  let signUps = 0;
+  const signUp = async (email: string) => {
+    const input = { name: "Bench Sign-up", email, password: "plum cobalt yonder kettle" };
+    const made = await registerAccount(db, { input, address: null, now: now(), env: {} });
+    // The sign-up form signs a new account in at once: that check is part of what its answer costs.
+    if (made.ok) await attempt({ email, password: input.password });
+    return made;
+  };
   const cases: Record<string, () => Promise<unknown>> = {
     "wrong password": () => attempt({ email: "bench@example.com", password: "a wrong one" }),
     "unknown email": () => attempt({ email: "nobody@example.com", password: "a wrong one" }),
@@ -57,6 +68,12 @@ async function main() {
       if (first.kind !== "two-factor-required") throw new Error(`expected a challenge, got ${first.kind}`);
       const second = await attempt({ challenge: first.challenge, code: totpCodeAt(secret, now()) });
       if (second.kind !== "signed-in") throw new Error(`the code was refused: ${JSON.stringify(second)}`);
+    },
+    "sign-up, new email (made, then signed in)": async () => {
+      if (!(await signUp(`new-${signUps++}@example.com`)).ok) throw new Error("the new account was refused");
+    },
+    "sign-up, email that has an account": async () => {
+      if ((await signUp("bench@example.com")).ok) throw new Error("a taken email made an account");
     },
   };
   const codeOnly: number[] = [];

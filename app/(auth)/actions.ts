@@ -114,9 +114,9 @@ export async function signUpAction(_prev: FormState<SignUpField>, formData: Form
   const parsed = signUpSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid<SignUpField>(parsed.error, values);
 
-  const { address } = await requestContext();
+  const { address, host } = await requestContext();
   return saveOrExplain<SignUpField>("sign-up", values, async () => {
-    const result = await registerAccount(getDb(), { input: parsed.data, address, now: new Date() });
+    const result = await registerAccount(getDb(), { input: parsed.data, address, host, now: new Date() });
     if (!result.ok) {
       if (result.reason === "closed") return { message: "Sign-up is closed on this server.", values };
       if (result.reason === "throttled") {

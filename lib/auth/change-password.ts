@@ -5,7 +5,7 @@ import { changePasswordHash, passwordHashOf } from "@/lib/data/users";
 import { securityLog } from "@/lib/security-log";
 import { guardedPasswordCheck } from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
-import { passwordProblem } from "./password-screen";
+import { newPasswordProblem } from "./password-screen";
 import { tryAgainIn } from "./try-again";
 
 export type ChangePasswordResult = { ok: true } | { ok: false; field: "currentPassword" | "newPassword"; message: string };
@@ -18,9 +18,16 @@ export type ChangePasswordResult = { ok: true } | { ok: false; field: "currentPa
  */
 export async function changePassword(
   db: Db,
-  { user, currentPassword, newPassword, address, now }: { user: { id: string; email: string }; currentPassword: string; newPassword: string; address: string | null; now: Date },
+  {
+    user,
+    currentPassword,
+    newPassword,
+    address,
+    host = null,
+    now,
+  }: { user: { id: string; email: string; name?: string }; currentPassword: string; newPassword: string; address: string | null; host?: string | null; now: Date },
 ): Promise<ChangePasswordResult> {
-  const problem = passwordProblem(newPassword, { email: user.email });
+  const problem = await newPasswordProblem(newPassword, { name: user.name, email: user.email, host });
   if (problem) return { ok: false, field: "newPassword", message: problem };
 
   const stored = passwordHashOf(db, user.id);

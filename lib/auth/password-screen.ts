@@ -1,5 +1,6 @@
 import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { passwordWeakness, type PasswordContext } from "./password-strength";
 
 /**
  * How many of the most common passwords are refused. The list is
@@ -48,4 +49,15 @@ export function passwordProblem(password: string, { email }: { email: string }):
     return `Your password must not contain your email name (“${name}”): it is among the first things tried.`;
   }
   return null;
+}
+
+/**
+ * Every check a new password goes through, at sign-up and at a change (and
+ * a reset, once there is one): the common-password list and the patterns
+ * above first (quick, and their reasons are the most specific), then the
+ * strength score with the person's name, email and the site's host as words
+ * a guesser would try.
+ */
+export async function newPasswordProblem(password: string, context: PasswordContext): Promise<string | null> {
+  return passwordProblem(password, { email: context.email }) ?? (await passwordWeakness(password, context));
 }

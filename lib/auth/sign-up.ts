@@ -5,8 +5,8 @@ import { createUser } from "@/lib/data/users";
 import { write } from "@/lib/data/write";
 import { securityLog } from "@/lib/security-log";
 import type { SignUpInput } from "@/lib/validation/auth";
-import { hashPassword } from "./password";
-import { passwordProblem } from "./password-screen";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { newPasswordProblem } from "./password-screen";
 
 /** SHORTLIST_SIGN_UP: "open" (the default) lets anyone make an account; anything else closes sign-up. */
 export function signUpOpen(env: Record<string, string | undefined> = process.env): boolean {
@@ -27,7 +27,13 @@ export type SignUpResult =
  */
 export async function registerAccount(
   db: Db,
-  { input, address, now, env = process.env }: { input: SignUpInput; address: string | null; now: Date; env?: Record<string, string | undefined> },
+  {
+    input,
+    address,
+    host = null,
+    now,
+    env = process.env,
+  }: { input: SignUpInput; address: string | null; host?: string | null; now: Date; env?: Record<string, string | undefined> },
 ): Promise<SignUpResult> {
   if (!signUpOpen(env)) return { ok: false, reason: "closed" };
   const keys = signUpKeys(address);
@@ -40,12 +46,18 @@ export async function registerAccount(
     securityLog("throttled", { address, attempt: "sign-up" }, "warn");
     return { ok: false, reason: "throttled", retryAfterMs: wait };
   }
-  const problem = passwordProblem(input.password, { email: input.email });
+  const problem = await newPasswordProblem(input.password, { name: input.name, email: input.email, host });
   if (problem) return { ok: false, reason: "invalid", field: "password", message: problem };
 
   const passwordHash = await hashPassword(input.password);
   const user = createUser(db, { name: input.name, email: input.email, timeZone: input.timeZone, passwordHash });
-  if (!user) return { ok: false, reason: "invalid", field: "email", message: "An account with this email already exists. Sign in instead." };
+  if (!user) {
+    // A new account is signed in next, which verifies the password once more:
+    // the taken email does the same work, so the answer's timing tells
+    // nothing. (The message still does, until there is email to send instead.)
+    await verifyPassword(input.password, await dummyPasswordHash());
+    return { ok: false, reason: "invalid", field: "email", message: "An account with this email already exists. Sign in instead." };
+  }
   securityLog("account-created", { userId: user.id, address });
   return { ok: true, userId: user.id };
 }

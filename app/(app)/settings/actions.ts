@@ -24,8 +24,8 @@ type Field = "currentPassword" | "newPassword" | "confirmPassword";
 export const changePasswordAction = validatedActionWithUser<typeof changePasswordSchema, Field>(
   changePasswordSchema,
   async ({ currentPassword, newPassword }, user) => {
-    const { address } = await requestContext();
-    const result = await changePassword(getDb(), { user, currentPassword, newPassword, address, now: new Date() });
+    const { address, host } = await requestContext();
+    const result = await changePassword(getDb(), { user, currentPassword, newPassword, address, host, now: new Date() });
     if (!result.ok) return { fieldErrors: { [result.field]: [result.message] } };
     await signOut({ redirect: false });
     redirect("/sign-in?changed=1");
