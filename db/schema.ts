@@ -61,6 +61,8 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
   windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  /** The latest failure counted: growing delays are measured from it (null on rows from before them). */
+  lastFailedAt: integer("last_failed_at", { mode: "timestamp_ms" }),
 });
 
 /**

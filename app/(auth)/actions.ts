@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signIn, TwoFactorRequired } from "@/lib/auth/auth";
@@ -10,7 +11,10 @@ import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { openChallenge } from "@/lib/auth/sign-in";
 import { registerAccount, signUpOpen } from "@/lib/auth/sign-up";
 import { tryAgainIn } from "@/lib/auth/try-again";
-import { codeKeys, retryAfterMs, signInKeys } from "@/lib/data/sign-in-throttle";
+import { codeKeys, retryAfterMs } from "@/lib/data/sign-in-throttle";
+import { signInKeysFor } from "@/lib/auth/credentials";
+import { deviceTokenFrom } from "@/lib/auth/device-cookie";
+import { reachedOverHttps } from "@/lib/http/transport-security";
 import { signInStorageMessage, storageErrorIn } from "@/lib/data/storage-error";
 import { formValues, invalid, isFormData, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
@@ -23,7 +27,10 @@ type SignUpField = "name" | "email" | "password";
 const withoutPassword = (formData: FormData) => formValues(formData, ["password"]);
 
 async function tooManyAttemptsMessage(email: string): Promise<string | null> {
-  const wait = retryAfterMs(getDb(), signInKeys(email, (await requestContext()).address), new Date());
+  const h = await headers();
+  const deviceToken = deviceTokenFrom(h.get("cookie"), reachedOverHttps(h));
+  const db = getDb();
+  const wait = retryAfterMs(db, signInKeysFor(db, { email, address: (await requestContext()).address, deviceToken }), new Date());
   return wait === 0 ? null : `Too many sign-in attempts. ${tryAgainIn(wait)}`;
 }
 

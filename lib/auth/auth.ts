@@ -9,6 +9,8 @@ import { headers } from "next/headers";
 import { configuredForHttps, reachedOverHttps } from "@/lib/http/transport-security";
 import { serverLog } from "@/lib/security-log";
 import { clientAddressFrom } from "./client-address";
+import { deviceTokenFrom } from "./device-cookie";
+import { rememberDevice } from "./remember-device";
 import { SESSION_ABSOLUTE_LIMIT_MS } from "./limits";
 import { requestContext } from "./request-context";
 import { logUnreadableCookie, validateSession } from "./session-check";
@@ -80,15 +82,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
       // Also reachable by a direct POST to /api/auth/callback/credentials, so
       // the throttle and the second step are enforced here, not in the form.
       async authorize(raw, request) {
+        const secure = reachedOverHttps(request.headers);
+        const deviceToken = deviceTokenFrom(request.headers.get("cookie"), secure);
         // Counting the attempt writes: wait out a lock held elsewhere, as forms do.
         const outcome = await retryWhileBusy(() =>
           signInAttempt(getDb(), raw, {
             address: clientAddressFrom(request.headers),
             userAgent: request.headers.get("user-agent"),
             now: new Date(),
+            deviceToken,
           }),
         );
         if (outcome.kind === "signed-in") {
+          await rememberDevice(outcome.userId, deviceToken, secure);
           return { id: outcome.userId, sessionVersion: outcome.sessionVersion, sessionId: outcome.sessionId };
         }
         if (outcome.kind === "two-factor-required") throw new TwoFactorRequired(outcome.challenge);

@@ -4,6 +4,7 @@ import { blockingKeys, countAttempt, forgiveAttempt, signInKeys, type ThrottleKe
 import { findCredentials } from "@/lib/data/users";
 import { write } from "@/lib/data/write";
 import { signInSchema } from "@/lib/validation/auth";
+import { trustedDeviceId } from "./device-cookie";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 export type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number; scope: ThrottleScope };
@@ -49,18 +50,34 @@ export type CredentialCheck =
   | (Throttled & { userId: string | null });
 
 /**
+ * The counters a password attempt for this email counts against: its own
+ * device's alone when the device cookie is genuine and names this account,
+ * otherwise the account's, the pair's and the address's.
+ */
+export function signInKeysFor(db: Db, { email, address, deviceToken }: { email: string; address: string | null; deviceToken?: string | null }): ThrottleKey[] {
+  const account = deviceToken ? findCredentials(db, email) : undefined;
+  const deviceId = account ? trustedDeviceId(deviceToken, account.id) : null;
+  return signInKeys(email, address, undefined, deviceId);
+}
+
+/**
  * Decides a password sign-in. An unknown email is checked against a dummy
  * hash so that it takes as long as a wrong password, and every failure
- * counts against the account, the account from this address, and the address.
+ * counts against the account, the account from this address, and the
+ * address (or, from the owner's known device, against that device alone).
  */
-export async function checkCredentials(db: Db, raw: unknown, clientAddress: string | null, now: Date): Promise<CredentialCheck> {
+export async function checkCredentials(
+  db: Db,
+  raw: unknown,
+  { address, now, deviceToken = null }: { address: string | null; now: Date; deviceToken?: string | null },
+): Promise<CredentialCheck> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid", userId: null };
   const { email, password } = parsed.data;
 
   const account = findCredentials(db, email);
   const userId = account?.id ?? null;
-  const result = await guardedAttempt(db, signInKeys(email, clientAddress), now, async () => {
+  const result = await guardedAttempt(db, signInKeysFor(db, { email, address, deviceToken }), now, async () => {
     const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
     return account && matches
       ? { ok: true as const, userId: account.id, sessionVersion: account.sessionVersion }

@@ -8,13 +8,31 @@
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-/** Failed sign-ins and codes are counted in fixed windows of this length. */
+/**
+ * Failed sign-ins and codes: past its limit a counter asks for a delay after
+ * each failure, doubling from BACKOFF_BASE_MS up to BACKOFF_CAP_MS, instead
+ * of a wall that a stranger could keep the owner behind. A counter starts
+ * over after THROTTLE_WINDOW_MS without a failure (longer than the cap, so a
+ * patient guesser never gets a fresh allowance).
+ */
 export const THROTTLE_WINDOW_MS = 15 * MINUTE_MS;
+export const BACKOFF_BASE_MS = 1000;
+export const BACKOFF_CAP_MS = 5 * MINUTE_MS;
+
+/** The delay a counter asks for after its latest failure, `failures` in all against its `limit`: none below it. */
+export function backoffDelayMs(failures: number, limit: number): number {
+  if (failures < limit) return 0;
+  // 2^20 s is far past the cap: no overflow to Infinity however many failures.
+  return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(failures - limit, 20));
+}
+
+/** A signed-in device's own cookie (lib/auth/device-cookie.ts) lives this long, renewed at each sign-in. */
+export const DEVICE_COOKIE_MAX_AGE_MS = 365 * DAY_MS;
 /** Sign-ups are counted per address in windows of this length. */
 export const SIGN_UP_WINDOW_MS = 60 * MINUTE_MS;
 
 export type ThrottleLimits = {
-  /** Failures for one account from one address: the owner's other devices are not affected. */
+  /** Failures for one account from one address (and from one known device): the owner's other devices are not affected. */
   pair: number;
   /** Failures from one address, whatever accounts it tries (several people can share an address). */
   address: number;

@@ -10,7 +10,8 @@ import { TWO_FACTOR_CHALLENGE_MS } from "./limits";
 import { seal, unseal } from "./secret-box";
 import { checkSecondFactor } from "./two-factor";
 
-export type SignInContext = { address: string | null; userAgent: string | null; now: Date };
+/** deviceToken: the browser's device cookie, if it sent one (lib/auth/device-cookie.ts). */
+export type SignInContext = { address: string | null; userAgent: string | null; now: Date; deviceToken?: string | null };
 
 export type SignInOutcome =
   | { kind: "signed-in"; userId: string; sessionVersion: number; sessionId: string }
@@ -55,7 +56,7 @@ export async function signInAttempt(db: Db, raw: unknown, context: SignInContext
   if (secondStep.success) return codeStep(db, secondStep.data, context);
 
   const { address, now } = context;
-  const check = await checkCredentials(db, raw, address, now);
+  const check = await checkCredentials(db, raw, { address, now, deviceToken: context.deviceToken });
   if (!check.ok) {
     if (check.reason === "throttled") {
       securityLog("throttled", { userId: check.userId, address, attempt: "sign-in", reason: check.scope }, "warn");

@@ -1,10 +1,10 @@
 import "server-only";
 import { isIPv6 } from "node:net";
-import { eq, inArray, lte, or, sql } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { signInThrottle } from "@/db/schema";
 import { write, type WriteTx } from "./write";
-import { SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits, type ThrottleLimits } from "@/lib/auth/limits";
+import { backoffDelayMs, SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits, type ThrottleLimits } from "@/lib/auth/limits";
 
 /**
  * What a counter counts. "pair" is one account from one address, so a
@@ -12,14 +12,20 @@ import { SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits, type ThrottleLim
  * from everywhere with a far higher bound. Codes have their own pair and
  * account counters; an address's counter is shared by passwords and codes.
  */
-export type ThrottleScope = "pair" | "client" | "account" | "code-pair" | "code-account" | "sign-up";
-export type ThrottleKey = { key: string; scope: ThrottleScope; limit: number; windowMs: number };
+export type ThrottleScope = "pair" | "client" | "account" | "device" | "code-pair" | "code-account" | "sign-up";
+/**
+ * "backoff": past its limit, growing delays after each failure, the count
+ * starting over after windowMs without one (sign-in and codes). "window":
+ * a fixed window that holds everything once full (sign-ups).
+ */
+export type ThrottleKey = { key: string; scope: ThrottleScope; limit: number; windowMs: number; mode: "backoff" | "window" };
 
-const key = (scope: ThrottleScope, subject: string, limit: number, windowMs = THROTTLE_WINDOW_MS): ThrottleKey => ({
+const key = (scope: ThrottleScope, subject: string, limit: number): ThrottleKey => ({
   key: `${scope}:${subject}`,
   scope,
   limit,
-  windowMs,
+  windowMs: THROTTLE_WINDOW_MS,
+  mode: "backoff",
 });
 
 /**
@@ -42,8 +48,20 @@ export function addressBlock(address: string): string {
   return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
 }
 
-/** Password attempts for an email (known or not) from an address (unknown when null). */
-export function signInKeys(email: string, address: string | null, limits: ThrottleLimits = throttleLimits()): ThrottleKey[] {
+/**
+ * Password attempts for an email (known or not) from an address (unknown
+ * when null). From a device that has signed in to this account before
+ * (its `deviceId`, from a checked device cookie) only that device's own
+ * counter applies: strangers' failures against the account or from a shared
+ * address cannot hold its owner back (OWASP's device-cookie pattern).
+ */
+export function signInKeys(
+  email: string,
+  address: string | null,
+  limits: ThrottleLimits = throttleLimits(),
+  deviceId: string | null = null,
+): ThrottleKey[] {
+  if (deviceId) return [key("device", deviceId, limits.pair)];
   const keys = [key("account", email, limits.account)];
   if (address) {
     const block = addressBlock(address);
@@ -83,7 +101,7 @@ export function forgetThrottleSubject(tx: WriteTx, { email, userId }: { email: s
 
 /** Sign-ups from an address; none to count when the address is unknown. */
 export function signUpKeys(address: string | null, limits: ThrottleLimits = throttleLimits()): ThrottleKey[] {
-  return address ? [key("sign-up", addressBlock(address), limits.signUp, SIGN_UP_WINDOW_MS)] : [];
+  return address ? [{ ...key("sign-up", addressBlock(address), limits.signUp), windowMs: SIGN_UP_WINDOW_MS, mode: "window" }] : [];
 }
 
 /** Milliseconds until these keys allow another attempt; 0 when they do now. */
@@ -103,10 +121,21 @@ export function blockingKeys(db: Db, keys: ThrottleKey[], now: Date): { scope: T
   for (const row of rows) {
     const spec = keys.find((k) => k.key === row.key);
     if (!spec) continue;
-    const endsAt = row.windowStartedAt.getTime() + spec.windowMs;
-    if (row.failures >= spec.limit && endsAt > now.getTime()) blocked.push({ scope: spec.scope, waitMs: endsAt - now.getTime() });
+    const endsAt = holdsUntil(spec, row);
+    if (endsAt > now.getTime()) blocked.push({ scope: spec.scope, waitMs: endsAt - now.getTime() });
   }
   return blocked;
+}
+
+type CounterRow = { failures: number; windowStartedAt: Date; lastFailedAt: Date | null };
+
+/** Until when a counter holds attempts back (a time already past when it does not). */
+function holdsUntil(spec: ThrottleKey, row: CounterRow): number {
+  if (spec.mode === "window") return row.failures >= spec.limit ? row.windowStartedAt.getTime() + spec.windowMs : 0;
+  const last = (row.lastFailedAt ?? row.windowStartedAt).getTime();
+  // A quiet spell as long as the window forgives the count.
+  if (row.failures < spec.limit) return 0;
+  return Math.min(last + backoffDelayMs(row.failures, spec.limit), last + spec.windowMs);
 }
 
 /** No key counts over a longer window: a row whose window started before this holds nothing back. */
@@ -121,17 +150,25 @@ const LONGEST_WINDOW_MS = Math.max(THROTTLE_WINDOW_MS, SIGN_UP_WINDOW_MS);
  */
 export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
   write(db, (tx) => {
-    tx.delete(signInThrottle).where(lte(signInThrottle.windowStartedAt, new Date(now.getTime() - LONGEST_WINDOW_MS))).run();
-    for (const { key, windowMs } of keys) {
-      const windowStart = now.getTime() - windowMs;
+    const cutoff = now.getTime() - LONGEST_WINDOW_MS;
+    tx.delete(signInThrottle)
+      .where(sql`max(${signInThrottle.windowStartedAt}, coalesce(${signInThrottle.lastFailedAt}, 0)) <= ${cutoff}`)
+      .run();
+    for (const { key, windowMs, mode } of keys) {
+      const since = now.getTime() - windowMs;
+      // A fixed window starts over once it has passed; a backoff counter once it has been quiet that long.
+      const stale =
+        mode === "window"
+          ? sql`${signInThrottle.windowStartedAt} <= ${since}`
+          : sql`coalesce(${signInThrottle.lastFailedAt}, ${signInThrottle.windowStartedAt}) <= ${since}`;
       tx.insert(signInThrottle)
-        .values({ key, failures: 1, windowStartedAt: now })
+        .values({ key, failures: 1, windowStartedAt: now, lastFailedAt: now })
         .onConflictDoUpdate({
           target: signInThrottle.key,
-          // An expired window starts over instead of counting on.
           set: {
-            failures: sql`case when ${signInThrottle.windowStartedAt} <= ${windowStart} then 1 else ${signInThrottle.failures} + 1 end`,
-            windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} <= ${windowStart} then ${now.getTime()} else ${signInThrottle.windowStartedAt} end`,
+            failures: sql`case when ${stale} then 1 else ${signInThrottle.failures} + 1 end`,
+            windowStartedAt: sql`case when ${stale} then ${now.getTime()} else ${signInThrottle.windowStartedAt} end`,
+            lastFailedAt: now,
           },
         })
         .run();
@@ -147,7 +184,7 @@ export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
 export function forgiveAttempt(db: Db, keys: ThrottleKey[]): void {
   write(db, (tx) => {
     for (const { key, scope } of keys) {
-      if (scope === "pair" || scope === "code-pair") {
+      if (scope === "pair" || scope === "code-pair" || scope === "device") {
         tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
       } else {
         tx.update(signInThrottle)

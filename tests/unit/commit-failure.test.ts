@@ -114,7 +114,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/auth/change-password.ts#changePassword": (f) =>
     changePassword(f.db, { user: f.user, currentPassword: PASSWORD, newPassword: NEW_PASSWORD, address: ADDRESS, now: NOW }).then(succeeded),
   "lib/auth/credentials.ts#checkCredentials": (f) =>
-    checkCredentials(f.db, { email: f.user.email, password: "correct horse battery staple" }, "10.0.0.1", NOW),
+    checkCredentials(f.db, { email: f.user.email, password: "correct horse battery staple" }, { address: "10.0.0.1", now: NOW }),
   "lib/auth/credentials.ts#guardedAttempt": (f) => guardedAttempt(f.db, f.keys, NOW, () => ({ ok: true })),
   "lib/auth/credentials.ts#guardedPasswordCheck": (f) => guardedPasswordCheck(f.db, f.keys, NOW, async () => true),
   // The expired session: its row must go, and a delete that did not commit is reported (see checkSession below).

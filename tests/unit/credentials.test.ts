@@ -27,7 +27,7 @@ function smallLimits() {
 
 describe("checkCredentials", () => {
   it("accepts the right password, with any letter case in the email", async () => {
-    expect(await checkCredentials(db, { email: "Ana@Example.com", password: RIGHT }, "10.0.0.1", now)).toEqual({
+    expect(await checkCredentials(db, { email: "Ana@Example.com", password: RIGHT }, { address: "10.0.0.1", now: now })).toEqual({
       ok: true,
       userId: ana.id,
       sessionVersion: 1,
@@ -35,8 +35,8 @@ describe("checkCredentials", () => {
   });
 
   it("gives a wrong password and an unknown email the same answer", async () => {
-    const wrong = await checkCredentials(db, { email: "ana@example.com", password: "nope nope" }, "10.0.0.1", now);
-    const unknown = await checkCredentials(db, { email: "nobody@example.com", password: RIGHT }, "10.0.0.1", now);
+    const wrong = await checkCredentials(db, { email: "ana@example.com", password: "nope nope" }, { address: "10.0.0.1", now: now });
+    const unknown = await checkCredentials(db, { email: "nobody@example.com", password: RIGHT }, { address: "10.0.0.1", now: now });
     // Only the security log learns which it was.
     expect(wrong).toEqual({ ok: false, reason: "invalid", userId: ana.id });
     expect(unknown).toEqual({ ok: false, reason: "invalid", userId: null });
@@ -44,21 +44,21 @@ describe("checkCredentials", () => {
 
   it("refuses malformed input without throwing", async () => {
     for (const raw of [undefined, null, {}, { email: ["a"], password: 1 }, { email: "a@b.co", password: "x".repeat(10_000) }]) {
-      expect(await checkCredentials(db, raw, null, now)).toEqual({ ok: false, reason: "invalid", userId: null });
+      expect(await checkCredentials(db, raw, { address: null, now: now })).toEqual({ ok: false, reason: "invalid", userId: null });
     }
   });
 
   it("once the account is throttled from an address, even the right password waits there, then works again", async () => {
     for (let i = 0; i < DEFAULT_LIMITS.pair; i++) {
-      await checkCredentials(db, { email: "ana@example.com", password: `guess ${i}` }, "10.0.0.1", now);
+      await checkCredentials(db, { email: "ana@example.com", password: `guess ${i}` }, { address: "10.0.0.1", now: now });
     }
-    expect(await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, "10.0.0.1", now)).toMatchObject({
+    expect(await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, { address: "10.0.0.1", now: now })).toMatchObject({
       ok: false,
       reason: "throttled",
       scope: "pair",
     });
     const later = new Date(now.getTime() + THROTTLE_WINDOW_MS);
-    expect((await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, "10.0.0.1", later)).ok).toBe(true);
+    expect((await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, { address: "10.0.0.1", now: later })).ok).toBe(true);
   });
 
   it("a stranger's failures from elsewhere do not keep the owner's right password out from a new address", async () => {
@@ -68,31 +68,31 @@ describe("checkCredentials", () => {
     expect(strangers).toBeGreaterThan(1);
     for (let s = 0; s < strangers; s++) {
       for (let i = 0; i < limits.pair; i++) {
-        await checkCredentials(db, { email: "ana@example.com", password: `guess ${i}` }, `203.0.113.${s}`, now);
+        await checkCredentials(db, { email: "ana@example.com", password: `guess ${i}` }, { address: `203.0.113.${s}`, now: now });
       }
-      expect(await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, `203.0.113.${s}`, now)).toMatchObject({ reason: "throttled" });
+      expect(await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, { address: `203.0.113.${s}`, now: now })).toMatchObject({ reason: "throttled" });
     }
     // ...while the owner, from an address of their own, signs in.
-    expect(await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, "198.51.100.7", now)).toMatchObject({ ok: true, userId: ana.id });
+    expect(await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, { address: "198.51.100.7", now: now })).toMatchObject({ ok: true, userId: ana.id });
   });
 
   it("the account's overall bound holds once failures from everywhere reach it, and ends with its window", async () => {
     const limits = smallLimits();
     for (let i = 0; i < limits.account; i++) {
-      await checkCredentials(db, { email: "ana@example.com", password: `guess ${i}` }, `203.0.113.${i}`, now);
+      await checkCredentials(db, { email: "ana@example.com", password: `guess ${i}` }, { address: `203.0.113.${i}`, now: now });
     }
-    expect(await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, "198.51.100.7", now)).toMatchObject({
+    expect(await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, { address: "198.51.100.7", now: now })).toMatchObject({
       reason: "throttled",
       scope: "account",
     });
     const later = new Date(now.getTime() + THROTTLE_WINDOW_MS);
-    expect((await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, "198.51.100.7", later)).ok).toBe(true);
+    expect((await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, { address: "198.51.100.7", now: later })).ok).toBe(true);
   });
 
   it("counts parallel guesses before hashing, so a burst cannot overrun the limit", async () => {
     const limit = DEFAULT_LIMITS.pair;
     const burst = Array.from({ length: limit * 2 }, (_, i) =>
-      checkCredentials(db, { email: "ana@example.com", password: i === limit * 2 - 1 ? RIGHT : `guess ${i}` }, "10.1.0.1", now),
+      checkCredentials(db, { email: "ana@example.com", password: i === limit * 2 - 1 ? RIGHT : `guess ${i}` }, { address: "10.1.0.1", now: now }),
     );
     const results = await Promise.all(burst);
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(limit);
@@ -103,7 +103,7 @@ describe("checkCredentials", () => {
 
   it("reads the session version, so a revoked session's successor gets the new one", async () => {
     db.update(users).set({ sessionVersion: 7 }).run();
-    const result = await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, null, now);
+    const result = await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, { address: null, now: now });
     expect(result).toMatchObject({ ok: true, sessionVersion: 7 });
   });
 });

@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
-import { DEFAULT_LIMITS, LIMIT_ENV, SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits } from "@/lib/auth/limits";
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  backoffDelayMs,
+  DEFAULT_LIMITS,
+  LIMIT_ENV,
+  SIGN_UP_WINDOW_MS,
+  THROTTLE_WINDOW_MS,
+  throttleLimits,
+} from "@/lib/auth/limits";
 import { addressBlock, blockingKeys, codeKeys, countAttempt, forgiveAttempt, retryAfterMs, signInKeys, signUpKeys } from "@/lib/data/sign-in-throttle";
 import { eq } from "drizzle-orm";
 import { signInThrottle, users } from "@/db/schema";
@@ -101,36 +110,56 @@ describe("sign-in throttle", () => {
     for (let i = 0; i < times; i++) countAttempt(db, keys, when);
   };
 
-  it(`allows ${PAIR - 1} failures for an account from one address, then asks that pair to wait out the window`, () => {
+  it(`allows ${PAIR - 1} failures for an account from one address, then asks that pair for a delay after its latest failure`, () => {
     for (let i = 0; i < PAIR - 1; i++) countAttempt(db, ana("10.0.0.1"), at(i * 1000));
     expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000))).toBe(0);
     countAttempt(db, ana("10.0.0.1"), at(10_000));
-    // The window opened with the first failure, at t0.
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000))).toBe(THROTTLE_WINDOW_MS - 10_000);
+    // Measured from the latest failure, at 10 s: no wall of a whole window.
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000))).toBe(BACKOFF_BASE_MS);
     expect(blockingKeys(db, ana("10.0.0.1"), at(10_000)).map((b) => b.scope)).toEqual(["pair"]);
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(THROTTLE_WINDOW_MS - 1))).toBe(1);
-    // Never permanent: once the window has passed, sign-in is allowed again.
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(THROTTLE_WINDOW_MS))).toBe(0);
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000 + BACKOFF_BASE_MS - 1))).toBe(1);
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000 + BACKOFF_BASE_MS))).toBe(0);
   });
 
   it("a pair held back leaves the same account free from another address", () => {
     fail(ana("203.0.113.9"), PAIR);
-    expect(retryAfterMs(db, ana("203.0.113.9"), t0)).toBe(THROTTLE_WINDOW_MS);
+    expect(retryAfterMs(db, ana("203.0.113.9"), t0)).toBe(BACKOFF_BASE_MS);
     expect(retryAfterMs(db, ana("198.51.100.7"), t0)).toBe(0);
   });
 
-  it("starts counting afresh after the window, and a new window throttles again", () => {
+  it("starts counting afresh after a quiet spell as long as the window, and then throttles again", () => {
     fail(ana("10.0.0.1"), PAIR);
-    const later = THROTTLE_WINDOW_MS + 1;
+    const later = THROTTLE_WINDOW_MS;
     countAttempt(db, ana("10.0.0.1"), at(later));
     expect(retryAfterMs(db, ana("10.0.0.1"), at(later + 1))).toBe(0);
     fail(ana("10.0.0.1"), PAIR - 1, at(later + 1));
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(later + 1))).toBe(THROTTLE_WINDOW_MS - 1);
+    expect(retryAfterMs(db, ana("10.0.0.1"), at(later + 1))).toBe(BACKOFF_BASE_MS);
+  });
+
+  it("asks for delays that double after each further failure, up to the cap, and never more", () => {
+    const pair = ana("10.0.0.8");
+    fail(pair, PAIR - 1);
+    let clock = 0;
+    const waits: number[] = [];
+    // An attacker who retries the moment each delay ends.
+    for (let i = 0; i < 14; i++) {
+      countAttempt(db, pair, at(clock));
+      const wait = retryAfterMs(db, pair, at(clock));
+      waits.push(wait);
+      clock += wait;
+    }
+    expect(waits.slice(0, 6)).toEqual([1, 2, 4, 8, 16, 32].map((n) => n * BACKOFF_BASE_MS));
+    expect(Math.max(...waits)).toBe(BACKOFF_CAP_MS);
+    expect(waits.at(-1)).toBe(BACKOFF_CAP_MS);
+    // The cap is shorter than the quiet spell that forgives: a patient guesser never starts over.
+    expect(BACKOFF_CAP_MS).toBeLessThan(THROTTLE_WINDOW_MS);
+    expect(backoffDelayMs(PAIR - 1, PAIR)).toBe(0);
+    expect(backoffDelayMs(10_000, PAIR)).toBe(BACKOFF_CAP_MS);
   });
 
   it(`slows one address trying many accounts after ${ADDRESS} failures`, () => {
     for (let i = 0; i < ADDRESS; i++) countAttempt(db, signInKeys(`user${i}@example.com`, "10.0.0.9"), t0);
-    expect(blockingKeys(db, signInKeys("fresh@example.com", "10.0.0.9"), t0)).toEqual([{ scope: "client", waitMs: THROTTLE_WINDOW_MS }]);
+    expect(blockingKeys(db, signInKeys("fresh@example.com", "10.0.0.9"), t0)).toEqual([{ scope: "client", waitMs: BACKOFF_BASE_MS }]);
     expect(retryAfterMs(db, signInKeys("fresh@example.com", "10.0.0.10"), t0)).toBe(0);
   });
 
@@ -138,7 +167,7 @@ describe("sign-in throttle", () => {
     for (let i = 0; i < ACCOUNT - 1; i++) countAttempt(db, ana(`203.0.${Math.floor(i / 200)}.${i % 200}`), t0);
     expect(retryAfterMs(db, ana("198.51.100.7"), t0)).toBe(0);
     countAttempt(db, ana("203.0.9.9"), t0);
-    expect(blockingKeys(db, ana("198.51.100.7"), t0)).toEqual([{ scope: "account", waitMs: THROTTLE_WINDOW_MS }]);
+    expect(blockingKeys(db, ana("198.51.100.7"), t0)).toEqual([{ scope: "account", waitMs: BACKOFF_BASE_MS }]);
   });
 
   it("a right password clears its pair and takes back only its own attempt elsewhere", () => {
@@ -150,8 +179,8 @@ describe("sign-in throttle", () => {
     // The pair is clear: more tries from there are allowed.
     fail(ana("10.0.0.7"), PAIR - 1);
     expect(blockingKeys(db, ana("10.0.0.7"), t0).map((b) => b.scope)).not.toContain("pair");
-    // The address still carries its earlier failures (19 + 4 more now): it is held.
-    expect(retryAfterMs(db, signInKeys("someone@example.com", "10.0.0.7"), t0)).toBe(THROTTLE_WINDOW_MS);
+    // The address still carries its earlier failures (19 + 4, the right one taken back, + 4 more now): it is held.
+    expect(retryAfterMs(db, signInKeys("someone@example.com", "10.0.0.7"), t0)).toBe(backoffDelayMs(ADDRESS - 1 + 2 * (PAIR - 1), ADDRESS));
   });
 
   it("codes have their own pair and account counters, and share the address's", () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `sign_in_throttle` ADD `last_failed_at` integer;
