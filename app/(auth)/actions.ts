@@ -16,7 +16,7 @@ import { signInKeysFor } from "@/lib/auth/credentials";
 import { deviceTokenFrom } from "@/lib/auth/device-cookie";
 import { reachedOverHttps } from "@/lib/http/transport-security";
 import { signInStorageMessage, storageErrorIn } from "@/lib/data/storage-error";
-import { formValues, invalid, isFormData, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
+import { formValues, invalid, isFormData, refuseFileParts, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
 import { signInSchema, signInCodeSchema, signUpSchema } from "@/lib/validation/auth";
 
@@ -36,6 +36,8 @@ async function tooManyAttemptsMessage(email: string): Promise<string | null> {
 
 export async function signInAction(_prev: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
   if (!isFormData(formData)) return UNREADABLE_FORM;
+  const files = refuseFileParts(formData);
+  if (files) return files;
   const values = withoutPassword(formData);
   const parsed = signInSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid<SignInField>(parsed.error, values);
@@ -78,6 +80,8 @@ const CODE_MESSAGES = {
 /** The second step of a two-factor sign-in: the challenge from the password step, and a code. */
 export async function signInCodeAction(_prev: FormState<"code">, formData: FormData): Promise<FormState<"code">> {
   if (!isFormData(formData)) return UNREADABLE_FORM;
+  const files = refuseFileParts(formData);
+  if (files) return files;
   const parsed = signInCodeSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid<"code">(parsed.error, {});
   const challenge = await readChallengeCookie();
@@ -116,6 +120,8 @@ export async function signInCodeAction(_prev: FormState<"code">, formData: FormD
 
 export async function signUpAction(_prev: FormState<SignUpField>, formData: FormData): Promise<FormState<SignUpField>> {
   if (!isFormData(formData)) return UNREADABLE_FORM;
+  const files = refuseFileParts(formData);
+  if (files) return files;
   const values = withoutPassword(formData);
   if (!signUpOpen()) return { message: "Sign-up is closed on this server.", values };
   const parsed = signUpSchema.safeParse(formValues(formData));

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { formValues, invalid, isFormData, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
+import { formValues, invalid, isFormData, refuseFileParts, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
 import type { SessionUser } from "@/lib/data/users";
 import { requireUser } from "./current-user";
@@ -22,6 +22,8 @@ export function validatedActionWithUser<S extends z.ZodType, F extends string = 
   return async (_previous: FormState<F>, formData: FormData): Promise<FormState<F>> => {
     const user = await requireUser();
     if (!isFormData(formData)) return UNREADABLE_FORM;
+    const files = refuseFileParts<F>(formData);
+    if (files) return files;
     const submitted = formValues(formData);
     const parsed = (typeof schema === "function" ? await schema(user) : schema).safeParse(submitted);
     const values = options.keepValues === false ? {} : submitted;
@@ -42,6 +44,8 @@ export function actionWithUser<F extends string = string>(
   return async (_previous: FormState<F>, formData: FormData): Promise<FormState<F>> => {
     const user = await requireUser();
     if (!isFormData(formData)) return UNREADABLE_FORM;
+    const files = refuseFileParts<F>(formData);
+    if (files) return files;
     return saveOrExplain<F>("form save", formValues(formData) as Partial<Record<F, string>>, async () => (await handler(user, formData)) ?? {});
   };
 }

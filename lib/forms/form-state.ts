@@ -22,6 +22,23 @@ export function isFormData(value: unknown): value is FormData {
   return value instanceof FormData;
 }
 
+export const FILE_WHERE_TEXT_BELONGS = "This field takes text, not a file.";
+
+/**
+ * A form with a file where text belongs (only a hand-made request sends
+ * one: none of these forms has a file input) is refused beside that field,
+ * instead of the file being read as an empty value and dropped in silence,
+ * which would, say, untick a checkbox. Null when every part is text.
+ */
+export function refuseFileParts<F extends string>(formData: FormData): FormState<F> | null {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [key, value] of formData) {
+    if (typeof value !== "string" && !key.startsWith("$ACTION")) fieldErrors[key] = [FILE_WHERE_TEXT_BELONGS];
+  }
+  if (Object.keys(fieldErrors).length === 0) return null;
+  return { message: "This form could not be read: a field came as a file. Reload the page and try again.", fieldErrors: fieldErrors as Partial<Record<F, string[]>> };
+}
+
 /** Text values of a form; files and repeated keys are reduced to one string. */
 export function formValues(formData: FormData, omit: readonly string[] = []): Record<string, string> {
   const values: Record<string, string> = {};

@@ -10,9 +10,25 @@ import { canonicalTimeZone, toWallTime, wallTimeToUtc } from "@/lib/time/zoned";
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
+/**
+ * NUL and the other control characters (C0 but tab, line feed and carriage
+ * return; DEL; C1): nobody types them, a paste from a binary file or a
+ * hand-made request does, and stored they break exports, logs and other
+ * programs reading the data. Tab and new lines are fine.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.test(text);
+
+export const controlCharacterMessage = (label: string) =>
+  `${label} contains an invisible control character (such as NUL), usually from a paste: delete it and type that part again.`;
+
+/** Every text field's string: refuses control characters with a message naming the field. */
+export const plainText = (label: string, requiredMessage: string) =>
+  z.string({ error: requiredMessage }).refine((v) => !hasControlCharacter(v), { message: controlCharacterMessage(label), abort: true });
+
 export const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
+  plainText(label, `${label} is required.`)
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
@@ -20,8 +36,7 @@ export const requiredText = (label: string, max: number) =>
 export const optionalText = (label: string, max: number) =>
   z.preprocess(
     blankToUndefined,
-    z
-      .string({ error: `${label} must be text.` })
+    plainText(label, `${label} must be text.`)
       .trim()
       .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`)
       .optional(),
@@ -98,8 +113,7 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export const emailField = z
-  .string({ error: "Email is required." })
+export const emailField = plainText("Email", "Email is required.")
   .trim()
   .toLowerCase()
   .min(1, "Email is required.")

@@ -4,7 +4,9 @@ import { localDate } from "@/lib/time/zoned";
 import { BRITISH, formatsFor, type DateStyle } from "@/lib/time/formats";
 import {
   checkbox,
+  controlCharacterMessage,
   emailField,
+  hasControlCharacter,
   optionalEnum,
   optionalInt,
   optionalIsoDate,
@@ -66,6 +68,7 @@ const customSignalLines = z.preprocess(
     .default([])
     .superRefine((lines, ctx) => {
       lines.forEach((line, i) => {
+        if (hasControlCharacter(line)) ctx.addIssue({ code: "custom", message: controlCharacterMessage(`Line ${i + 1}`) });
         if (line.length > MAX_CUSTOM_SIGNAL_LENGTH) {
           ctx.addIssue({
             code: "custom",
