@@ -33,6 +33,17 @@ function strengthChecker(): Promise<ZxcvbnFactory> {
   return checker;
 }
 
+/**
+ * Starts loading the scorer without waiting for it: the pages with a new
+ * password field call this as they render, so the dictionaries are ready by
+ * the time the form is sent, and a server nobody signs up on never loads them.
+ */
+export function preparePasswordScorer(): void {
+  strengthChecker().catch(() => {
+    // Tried again, and reported, when a password is checked.
+  });
+}
+
 /** The person's name, email and the site's host, whole and in their parts: what a targeted guesser tries first. */
 export function guessableWords({ name, email, host }: PasswordContext): string[] {
   const [local = "", domain = ""] = email.toLowerCase().split("@");

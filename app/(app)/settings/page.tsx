@@ -8,6 +8,7 @@ import { knownTimeZones } from "@/lib/time/zoned";
 import { zoneChoice } from "@/lib/time/zone-names";
 import { DatesSection } from "./dates-section";
 import { CalendarFeedSection } from "./calendar-feed-section";
+import { preparePasswordScorer } from "@/lib/auth/password-strength";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
 import { SessionsSection } from "./sessions-section";
@@ -19,6 +20,8 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const user = await requireReader();
+  // The new-password field is scored on the server: have the scorer ready before it is sent.
+  preparePasswordScorer();
   const feed = getCalendarFeed(getDb(), user.id);
   const now = new Date();
   const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;

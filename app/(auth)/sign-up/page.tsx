@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { preparePasswordScorer } from "@/lib/auth/password-strength";
 import { signUpOpen } from "@/lib/auth/sign-up";
 import { SignUpForm } from "./sign-up-form";
 
@@ -26,6 +27,8 @@ export default function SignUpPage() {
       </>
     );
   }
+  // The form's password is scored on the server: have the scorer ready before it is sent.
+  preparePasswordScorer();
   return (
     <>
       <h1 className="text-xl font-semibold">Create your account</h1>
