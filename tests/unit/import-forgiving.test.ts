@@ -92,3 +92,10 @@ describe("values cut at an unquoted comma", () => {
     expect(table("Company,Role\nAcme,Engineer,Berlin\n").rows[0]).toEqual({ line: 2, cells: ["Acme", "Engineer", "Berlin"], overflow: 3 });
   });
 });
+
+describe("day and week rates", () => {
+  it("reads a contractor's day and week rates, written or in a pay-period column", async () => {
+    const a = await csv(["Company,Role,Salary,Pay Period", "Acme,Contractor,£450/day,", "Globex,Contractor,£2000,per week"].join("\n"));
+    expect(a.candidates.map((c) => c.application.salaryPeriod)).toEqual(["day", "week"]);
+  });
+});
