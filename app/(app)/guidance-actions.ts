@@ -9,7 +9,7 @@ import { actOnStep, applicationGuidance, restoreStep, type StepAction } from "@/
 import { moveApplication } from "@/lib/data/move-application";
 import { DAY } from "@/lib/guidance/facts";
 import { formValues } from "@/lib/forms/form-state";
-import { tomorrowMorning } from "@/lib/guidance/snooze";
+import { tomorrowMorning } from "@/lib/time/tomorrow-morning";
 import { markGhostedSchema, restoreStepSchema, SNOOZE_DAYS, SNOOZE_MORNING, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
 
 const STEP_GONE = "This step no longer applies (perhaps it was done in another tab). The list is up to date now.";

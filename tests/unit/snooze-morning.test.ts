@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tomorrowMorning } from "@/lib/guidance/snooze";
+import { tomorrowMorning } from "@/lib/time/tomorrow-morning";
 import { stepActionSchema } from "@/lib/validation/guidance-step";
 
 describe("a “Tomorrow morning” snooze ends at the user's next 09:00 in their zone", () => {

@@ -1,14 +1,14 @@
-import { addDaysToDate, atLocalHour, localDate, toWallTime } from "@/lib/time/zoned";
-import { DAY, PLANNING_HOUR } from "./facts";
+import { DAY, PLANNING_HOUR } from "@/lib/guidance/facts";
+import { addDaysToDate, atLocalHour, localDate, toWallTime } from "./zoned";
 
 /** Before this hour it is still the night before: "tomorrow morning" is this morning. */
 const NIGHT_ENDS_HOUR = 5;
 
 /**
- * When a "Tomorrow morning" snooze ends: 09:00 in the user's zone on the
- * next morning they will wake to. Made at 01:58, that is 09:00 the same
- * date (not 01:58 the next night); made at 14:00 or at 07:00, 09:00 the day
- * after. A zone where 09:00 does not exist that day falls back to a day on.
+ * When a "Tomorrow morning" snooze ends: 09:00 (PLANNING_HOUR, when steps
+ * fall due) in the user's zone on the next morning they will wake to. Made
+ * at 01:58, that is 09:00 the same date (not 01:58 the next night); made at
+ * 14:00 or at 07:00, 09:00 the day after.
  */
 export function tomorrowMorning(now: Date, timeZone: string): Date {
   const today = localDate(now, timeZone);
