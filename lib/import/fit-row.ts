@@ -69,4 +69,4 @@ export function fitRow(record: string[], width: number, delimiter: string): Fitt
 
 /** What the preview says of a row fitRow could not fit. */
 export const overflowMessage = (values: number, width: number) =>
-  `this row has ${values} values for ${width} columns: is a value with a comma in it (such as a date written 9/1/26, 1:00 PM) not in quotes?`;
+  `This row has ${values} values for ${width} columns: is a value with a comma in it (such as a date written 9/1/26, 1:00 PM) not in quotes?`;

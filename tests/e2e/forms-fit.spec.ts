@@ -82,7 +82,7 @@ test("an unquoted LinkedIn date and a formula with quotes import; a row with an 
   await chooseFile(page, { name: "Job Applications.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows].join("\n")) });
   await expect(page.getByTestId("import-format")).toHaveText("Recognised as a LinkedIn job applications export.");
   await expect(counts(page)).toContainText("2 new applications · 0 duplicates · 1 with problems");
-  await expect(page.getByTestId("import-problems")).toContainText("Line 4: this row has 10 values for 8 columns");
+  await expect(page.getByTestId("import-problems")).toContainText("Line 4: This row has 10 values for 8 columns");
   const preview = page.getByTestId("import-preview");
   await expect(preview.getByRole("row").filter({ hasText: "Platform Engineer" })).toContainText("Fernhill");
   await expect(preview.getByRole("row").filter({ hasText: 'Acme "Labs"' })).toContainText("Data Lead");

@@ -53,10 +53,10 @@ describe("an importer that forgives what spreadsheets forgive", () => {
     const a = await csv(["Company,Role,Location", "Acme,Engineer,Berlin", "Globex,Analyst,New York, NY", "Initech,Tester,Austin"].join("\n"));
     expect(a.candidates.map((c) => c.application.company)).toEqual(["Acme", "Initech"]);
     expect(a.problems).toEqual([
-      { line: 3, messages: ["this row has 4 values for 3 columns: is a value with a comma in it (such as a date written 9/1/26, 1:00 PM) not in quotes?"] },
+      { line: 3, messages: ["This row has 4 values for 3 columns: is a value with a comma in it (such as a date written 9/1/26, 1:00 PM) not in quotes?"] },
     ]);
     const lines = summaryLines(summarise(a, new Set()));
-    expect(lines).toContain("  Line 3: this row has 4 values for 3 columns: is a value with a comma in it (such as a date written 9/1/26, 1:00 PM) not in quotes?");
+    expect(lines).toContain("  Line 3: This row has 4 values for 3 columns: is a value with a comma in it (such as a date written 9/1/26, 1:00 PM) not in quotes?");
   });
 
   it("drops empty values past the header's end instead of calling them extra", () => {
