@@ -29,7 +29,7 @@ async function main() {
       console.log(`${email} already has ${existing} applications; sample data is only loaded into an empty account.`);
       return;
     }
-    const rows = sampleApplications(new Date());
+    const rows = sampleApplications(new Date(), user.timeZone);
     insertApplications(db, user.id, rows, (done, total) => {
       process.stdout.write(`\rLoading sample applications: ${done}/${total}`);
     });

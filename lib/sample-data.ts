@@ -1,48 +1,60 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import type { ApplicationWithHistory } from "@/lib/data/applications";
 import type { RoundInput } from "@/lib/validation/round";
+import { addDaysToDate, atLocalHour, localDate } from "@/lib/time/zoned";
 
 type Sample = ApplicationWithHistory & { createdAt: Date; updatedAt: Date };
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
+/** When sample events happen: late afternoon, after the day's interviews. */
+const EVENT_HOUR = 16;
 
-/** A round `hoursAgo` hours before `now` (negative: still to come). */
-function sampleRound(now: Date, kind: RoundKind, hoursAgo: number, extra: Partial<RoundInput> = {}): RoundInput {
-  // On the hour, as interviews are booked.
-  const scheduledAt = new Date(Math.floor((now.getTime() - hoursAgo * HOUR) / HOUR) * HOUR);
+/**
+ * The user's calendar, so the sample reads as a working week whatever time
+ * it is loaded: `daysAgo` days before today in `timeZone` (negative: ahead),
+ * at `hour`:00 there.
+ */
+type Calendar = { day: (daysAgo: number) => string; at: (daysAgo: number, hour: number) => Date };
+
+function calendarFor(now: Date, timeZone: string): Calendar {
+  const today = localDate(now, timeZone);
+  const day = (daysAgo: number) => addDaysToDate(today, -daysAgo);
+  return { day, at: (daysAgo, hour) => atLocalHour(day(daysAgo), hour, timeZone) ?? new Date(now.getTime() - daysAgo * DAY) };
+}
+
+/** A round on the day `daysAgo` days back (negative: still to come), at `hour`:00 in the user's zone. */
+function sampleRound(cal: Calendar, kind: RoundKind, daysAgo: number, hour: number, extra: Partial<RoundInput> = {}): RoundInput {
+  const scheduledAt = cal.at(daysAgo, hour);
   return {
     kind,
     scheduledAt,
     durationMinutes: 60,
     format: "video",
-    outcome: hoursAgo > 0 ? "advanced" : "pending",
+    outcome: daysAgo > 0 ? "advanced" : "pending",
     noNextSteps: false,
     signals: [],
     customSignals: [],
     interviewerIds: [],
     newInterviewers: [],
-    thankYouSentAt: hoursAgo > 24 ? new Date(scheduledAt.getTime() + 5 * HOUR) : undefined,
+    thankYouSentAt: daysAgo > 1 ? new Date(scheduledAt.getTime() + 5 * HOUR) : undefined,
     ...extra,
   };
 }
 
-const sampleEvent = (now: Date, kind: EventKind, daysAgo: number, note?: string) => ({
+const sampleEvent = (cal: Calendar, kind: EventKind, daysAgo: number, note?: string) => ({
   kind,
-  occurredAt: new Date(now.getTime() - daysAgo * DAY),
+  occurredAt: cal.at(daysAgo, EVENT_HOUR),
   note,
 });
 
-/** YYYY-MM-DD of the UTC day `daysAgo` days before `now`. */
-function dateDaysAgo(now: Date, daysAgo: number): string {
-  return new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10);
-}
-
 /**
  * A dozen made-up applications spread over the whole pipeline, dated
- * relative to `now` so the sample always looks current.
+ * relative to `now` so the sample always looks current, with interviews in
+ * business hours of `timeZone` (loaded at 02:00, tomorrow's is still at 10:00).
  */
-export function sampleApplications(now: Date): Sample[] {
+export function sampleApplications(now: Date, timeZone = "UTC"): Sample[] {
+  const cal = calendarFor(now, timeZone);
   const row = (
     company: string,
     roleTitle: string,
@@ -54,15 +66,15 @@ export function sampleApplications(now: Date): Sample[] {
     company,
     roleTitle,
     status,
-    appliedOn: appliedDaysAgo === null ? undefined : dateDaysAgo(now, appliedDaysAgo),
+    appliedOn: appliedDaysAgo === null ? undefined : cal.day(appliedDaysAgo),
     // Added when applied (or a few days before the last update, if not yet).
     createdAt: new Date(now.getTime() - Math.max(appliedDaysAgo ?? 0, updatedDaysAgo + 3) * DAY),
     updatedAt: new Date(now.getTime() - updatedDaysAgo * DAY),
     ...extra,
   });
 
-  const round = (kind: RoundKind, hoursAgo: number, extra?: Partial<RoundInput>) => sampleRound(now, kind, hoursAgo, extra);
-  const event = (kind: EventKind, daysAgo: number, note?: string) => sampleEvent(now, kind, daysAgo, note);
+  const round = (kind: RoundKind, daysAgo: number, hour: number, extra?: Partial<RoundInput>) => sampleRound(cal, kind, daysAgo, hour, extra);
+  const event = (kind: EventKind, daysAgo: number, note?: string) => sampleEvent(cal, kind, daysAgo, note);
   const priya = { name: "Priya Raman", title: "Engineering Manager" };
 
   return [
@@ -72,13 +84,13 @@ export function sampleApplications(now: Date): Sample[] {
       postingUrl: "https://example.com/jobs/northwind-frontend",
       notes: "Second round booked with the design systems team. Referred by Priya.",
       rounds: [
-        round("first", 12 * 24, {
+        round("first", 12, 10, {
           newInterviewers: [priya],
           signals: ["long_term_discussion", "role_skills", "behavioral_questions"],
           notes: "Walked through the component library migration; she asked about mentoring.",
         }),
         // Tomorrow: the dashboard's Today opens with it, and its preparation is due.
-        round("second", -26, {
+        round("second", -1, 10, {
           durationMinutes: 90,
           location: "https://meet.example.com/northwind-ds",
           newInterviewers: [priya, { name: "Tomás Weber", title: "Design Systems Lead" }],
@@ -91,7 +103,7 @@ export function sampleApplications(now: Date): Sample[] {
       salaryMin: 75000, salaryMax: 90000, salaryCurrency: "EUR", salaryPeriod: "year",
       notes: "First round went well; they talked about the patient-app roadmap.",
       rounds: [
-        round("first", 30, {
+        round("first", 1, 14, {
           outcome: "pending",
           thankYouSentAt: undefined,
           newInterviewers: [{ name: "Dana Okafor", title: "Head of Product" }],
@@ -105,7 +117,7 @@ export function sampleApplications(now: Date): Sample[] {
       notes: "Screen went fine; no word since. Followed up on Monday.",
       // Waiting on a decision, one follow-up sent: Coming up shows when the second would be due.
       rounds: [
-        round("screen", 10 * 24, {
+        round("screen", 10, 11, {
           format: "phone", durationMinutes: 30, outcome: "pending", newInterviewers: [{ name: "Sam Ortiz", title: "Recruiter" }],
         }),
       ],
@@ -116,16 +128,16 @@ export function sampleApplications(now: Date): Sample[] {
       salaryMin: 110000, salaryMax: 125000, salaryCurrency: "GBP", salaryPeriod: "year",
       notes: "Offer received; answer due Friday. Compare benefits before negotiating.",
       rounds: [
-        round("screen", 30 * 24, { format: "phone", durationMinutes: 30 }),
-        round("first", 24 * 24, { signals: ["technical_questions", "problem_solving"] }),
-        round("final", 14 * 24, {
+        round("screen", 30, 9, { format: "phone", durationMinutes: 30 }),
+        round("first", 24, 14, { signals: ["technical_questions", "problem_solving"] }),
+        round("final", 14, 10, {
           format: "onsite",
           durationMinutes: 240,
           location: "1 Canal Street, London",
           outcome: "offer",
           newInterviewers: [{ name: "Grace Liu", title: "CTO" }],
           signals: ["met_team", "long_term_discussion", "hiring_timeline", "salary_raised"],
-          hiringTimelineOn: new Date(now.getTime() - 7 * DAY).toISOString().slice(0, 10),
+          hiringTimelineOn: cal.day(7),
         }),
       ],
       events: [event("response_received", 8, "Recruiter called: offer coming in writing."), event("offer_received", 1)],
@@ -147,8 +159,8 @@ export function sampleApplications(now: Date): Sample[] {
       location: "Remote", workMode: "remote", source: "Company site", excitement: 4,
       notes: "Rejected after the final round; asked for feedback.",
       rounds: [
-        round("first", 30 * 24),
-        round("final", 16 * 24, { outcome: "rejected", signals: ["constructive_feedback", "culture_fit_questions"] }),
+        round("first", 30, 15),
+        round("final", 16, 11, { outcome: "rejected", signals: ["constructive_feedback", "culture_fit_questions"] }),
       ],
       events: [event("rejection_received", 12), event("feedback_requested", 11, "Asked what would have made the difference.")],
     }),
@@ -156,15 +168,15 @@ export function sampleApplications(now: Date): Sample[] {
       location: "Copenhagen", workMode: "hybrid", source: "Recruiter", excitement: 3,
       notes: "Two follow-ups after the second round, no reply.",
       rounds: [
-        round("first", 50 * 24),
-        round("second", 42 * 24, { outcome: "pending", noNextSteps: true, signals: ["scenario_questions"] }),
+        round("first", 50, 10),
+        round("second", 42, 14, { outcome: "pending", noNextSteps: true, signals: ["scenario_questions"] }),
       ],
       events: [event("follow_up_sent", 34), event("follow_up_sent", 27)],
     }),
     row("Atlas Cloudworks", "Developer Advocate", "withdrawn", 28, 14, {
       location: "Remote", workMode: "remote", source: "Referral", excitement: 2,
       notes: "Withdrew: role turned out to be mostly travel.",
-      rounds: [round("screen", 20 * 24, { format: "phone", durationMinutes: 30 })],
+      rounds: [round("screen", 20, 16, { format: "phone", durationMinutes: 30 })],
       events: [event("withdrawn", 14, "Role is 60% travel.")],
     }),
     row("Fernhill Media", "Web Developer", "rejected", 90, 70, {

@@ -17,6 +17,8 @@ export type SecurityEvent =
   | "two-factor-change-refused"
   | "recovery-code-used"
   | "recovery-codes-replaced"
+  | "email-changed"
+  | "email-change-refused"
   | "account-deleted"
   | "access-denied"
   | "session-refused";

@@ -43,7 +43,8 @@ export const DECIDED_STATUSES: readonly ApplicationStatus[] = CLOSED_STATUSES.fi
 export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;
 export type WorkMode = (typeof WORK_MODES)[number];
 
-export const SALARY_PERIODS = ["year", "month", "hour"] as const;
+// Day and week for contractors' rates.
+export const SALARY_PERIODS = ["year", "month", "week", "day", "hour"] as const;
 export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
 
 export const ROUND_KINDS = ["screen", "first", "second", "final", "technical", "panel", "onsite", "other"] as const;

@@ -32,7 +32,7 @@ export const signOutEverywhereAction = actionWithUser(async (user) => {
 export const loadSampleDataAction = actionWithUser(async (user) => {
   const db = getDb();
   if (countApplications(db, user.id).total === 0) {
-    insertApplications(db, user.id, sampleApplications(new Date()));
+    insertApplications(db, user.id, sampleApplications(new Date(), user.timeZone));
   }
   revalidatePath("/", "layout");
   redirect("/");

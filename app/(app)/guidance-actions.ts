@@ -9,14 +9,16 @@ import { actOnStep, applicationGuidance, restoreStep, type StepAction } from "@/
 import { moveApplication } from "@/lib/data/move-application";
 import { DAY } from "@/lib/guidance/facts";
 import { formValues } from "@/lib/forms/form-state";
-import { markGhostedSchema, restoreStepSchema, SNOOZE_DAYS, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
+import { tomorrowMorning } from "@/lib/time/tomorrow-morning";
+import { markGhostedSchema, restoreStepSchema, SNOOZE_DAYS, SNOOZE_MORNING, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
 
 const STEP_GONE = "This step no longer applies (perhaps it was done in another tab). The list is up to date now.";
 const STEP_NOT_ASIDE = "This step is no longer put aside (perhaps it was restored in another tab). The list is up to date now.";
 
-function toStepAction(name: StepActionName, now: Date): StepAction {
+function toStepAction(name: StepActionName, now: Date, timeZone: string): StepAction {
   if (name === "done") return { kind: "done" };
   if (name === "dismiss") return { kind: "dismiss" };
+  if (name === SNOOZE_MORNING) return { kind: "snooze", until: tomorrowMorning(now, timeZone) };
   return { kind: "snooze", until: new Date(now.getTime() + SNOOZE_DAYS[name] * DAY) };
 }
 
@@ -30,7 +32,7 @@ export const stepAction = actionWithUser(async (user, formData) => {
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That step could not be updated." };
   const now = new Date();
   const { applicationId, key, action } = parsed.data;
-  const result = actOnStep(getDb(), user, applicationId, key, toStepAction(action, now), now);
+  const result = actOnStep(getDb(), user, applicationId, key, toStepAction(action, now, user.timeZone), now);
   if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
   revalidatePath("/", "layout");
   // Usually the step has gone from the page by now; this is read only when it is still there.

@@ -31,7 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <NavLinks />
           <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
             <span className="hidden text-slate-700 lg:inline dark:text-slate-300" data-testid="signed-in-as">
-              {user.name}
+              <bdi>{user.name}</bdi>
             </span>
             <ThemeToggle current={theme} />
             <form action={signOutAction}>

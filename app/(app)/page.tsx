@@ -12,6 +12,7 @@ import { EmptyApplications } from "./_components/empty-applications";
 import { GhostedNotice } from "./_components/guidance/ghosted-notice";
 import { StatusBadge } from "./_components/status-badge";
 import { COMING_UP_PAGE, COMING_UP_PREVIEW, ComingUp } from "./_components/today/coming-up";
+import { firstName } from "@/lib/people/names";
 import { TODAY_INTERVIEWS_SHOWN } from "./_components/today/today-interviews";
 import { TodaySection } from "./_components/today/today-section";
 import { WorthKnowing } from "./_components/today/worth-knowing";
@@ -124,7 +125,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
               {recent.map((a) => (
                 <li key={a.id} className="flex items-center gap-3 px-4 py-3">
                   <Link href={`/applications/${a.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
-                    {a.roleTitle} <span className="font-normal text-slate-700 dark:text-slate-300">at {a.company}</span>
+                    <bdi>{a.roleTitle}</bdi> <span className="font-normal text-slate-700 dark:text-slate-300">at <bdi>{a.company}</bdi></span>
                   </Link>
                   <StatusBadge status={a.status} />
                 </li>
@@ -140,7 +141,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Hello, {user.name}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            Hello, <bdi>{firstName(user.name)}</bdi>
+          </h1>
           {totals.total > 0 ? (
             <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
               {active === 1 ? "1 application is in play." : `${active} applications are in play.`}

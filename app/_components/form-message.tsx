@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useMessageSlot } from "./one-message";
 
 const hasFieldErrors = (answer: object | undefined) => {
   const errors = (answer as { fieldErrors?: Record<string, unknown> } | undefined)?.fieldErrors;
@@ -21,14 +22,16 @@ const hasFieldErrors = (answer: object | undefined) => {
  */
 export function FormMessage({ message, tone = "error", answer }: { message?: string; tone?: "error" | "success"; answer?: object }) {
   const box = useRef<HTMLParagraphElement>(null);
+  const mine = useMessageSlot(Boolean(message) || hasFieldErrors(answer), answer);
   useEffect(() => {
     const firstError = hasFieldErrors(answer)
       ? box.current?.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]:not([type="hidden"])')
       : null;
     if (firstError) firstError.focus();
     else box.current?.scrollIntoView({ block: "nearest" });
-  }, [message, answer]);
-  if (!message) return null;
+    // `mine`: in a shared slot the message appears a render after the answer.
+  }, [message, answer, mine]);
+  if (!message || !mine) return null;
   const styles = tone === "error" ? "border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950 text-red-800 dark:text-red-200" : "border-green-200 dark:border-green-800 bg-green-50 dark:bg-green-950 text-green-800 dark:text-green-200";
   return (
     <p ref={box} role="alert" data-testid="form-message" className={`rounded-md border px-3 py-2 text-sm ${styles}`}>

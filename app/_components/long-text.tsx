@@ -37,6 +37,7 @@ export function LongText({ field, label, max, defaultValue = "", rows = 4, place
         aria-describedby={describedBy}
         aria-invalid={field["aria-invalid"] ?? (over ? true : undefined)}
         rows={rows}
+        dir="auto"
         className="input"
         defaultValue={defaultValue}
         placeholder={placeholder}

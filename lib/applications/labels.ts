@@ -14,7 +14,7 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
 
 export const WORK_MODE_LABELS: Record<WorkMode, string> = { remote: "Remote", hybrid: "Hybrid", onsite: "On-site" };
 
-export const PERIOD_LABELS: Record<SalaryPeriod, string> = { year: "per year", month: "per month", hour: "per hour" };
+export const PERIOD_LABELS: Record<SalaryPeriod, string> = { year: "per year", month: "per month", week: "per week", day: "per day", hour: "per hour" };
 
 /** "Berlin · Hybrid"; a location that already says the work mode is not repeated. */
 export function formatPlace(a: { location: string | null; workMode: WorkMode | null }): string | null {

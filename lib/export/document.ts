@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { guidanceSettingsSchema } from "@/lib/guidance/settings";
 import { timeZoneField } from "@/lib/validation/fields";
+import { APPLICATION_NOTES_MAX } from "@/lib/validation/limits";
 import {
   APPLICATION_STATUSES,
   EVENT_KINDS,
@@ -78,7 +79,7 @@ export const exportedApplicationSchema = z.object({
   status: z.enum(APPLICATION_STATUSES),
   appliedOn: day.nullable(),
   excitement: z.number().int().min(1).max(5).nullable(),
-  notes: text(5000).nullable(),
+  notes: text(APPLICATION_NOTES_MAX).nullable(),
   archivedAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,

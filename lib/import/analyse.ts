@@ -3,6 +3,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
 import { parseCsvTable, type CsvRow, type Delimiter } from "./csv-table";
 import { slashOrderOf } from "./dates";
 import { decodeFile } from "./decode";
+import { overflowMessage } from "./fit-row";
 import { mappingProblems, type ColumnTarget, type MappingProblem } from "./fields";
 import { recogniseFormat, type KnownFormat } from "./formats";
 import { parseStageHistory } from "./history";
@@ -124,6 +125,10 @@ export async function checkRows(prepared: PreparedImport, { now, onProgress }: {
   const problems: RowProblem[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
     for (const row of rows.slice(start, start + CHUNK)) {
+      if (row.overflow) {
+        problems.push({ line: row.line, messages: [overflowMessage(row.overflow, base.header.length)] });
+        continue;
+      }
       const result = rowToCandidate(row.line, row.cells, ctx);
       if (result.ok) candidates.push(result.candidate);
       else problems.push({ line: result.line, messages: result.messages, company: result.company, roleTitle: result.roleTitle });

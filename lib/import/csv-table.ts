@@ -1,8 +1,12 @@
 import { CsvError, parse } from "csv-parse/sync";
+import { fitRow } from "./fit-row";
 import { MAX_IMPORT_ROWS } from "./limits";
 
-/** A data row and the line of the file it starts on, for messages such as "line 14". */
-export type CsvRow = { line: number; cells: string[] };
+/**
+ * A data row and the line of the file it starts on, for messages such as
+ * "line 14"; `overflow` is how many values it held when more than the header.
+ */
+export type CsvRow = { line: number; cells: string[]; overflow?: number };
 export type CsvTable = { header: string[]; rows: CsvRow[]; delimiter: Delimiter };
 export type Delimiter = "," | ";" | "\t";
 
@@ -30,7 +34,7 @@ const lineBreaks = (cells: string[]) => cells.reduce((n, cell) => n + (cell.matc
 /**
  * Reads CSV text into a header and rows with csv-parse: quoted fields may
  * hold separators, doubled quotes and line breaks; blank lines and rows of
- * empty cells are skipped; short rows are padded. More than MAX_IMPORT_ROWS
+ * empty cells are skipped; rows are fitted to the header (fit-row.ts). More than MAX_IMPORT_ROWS
  * data rows is refused rather than cut, so nothing is silently left out.
  */
 export function parseCsvTable(raw: string): TableResult {
@@ -44,6 +48,8 @@ export function parseCsvTable(raw: string): TableResult {
       delimiter,
       info: true,
       relax_column_count: true,
+      // A quote inside an unquoted value (Acme "Labs", =HYPERLINK("…")) is a character, as spreadsheets read it.
+      relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       // One more than allowed, to tell a full file from an overlong one without reading it all.
@@ -66,7 +72,7 @@ export function parseCsvTable(raw: string): TableResult {
   const rows = data.map(({ record, info }) => ({
     // csv-parse counts the line a record ends on; a quoted line break moves that on.
     line: info.lines - lineBreaks(record),
-    cells: record.length >= width ? record : [...record, ...Array<string>(width - record.length).fill("")],
+    ...fitRow(record, width, delimiter),
   }));
   return { ok: true, table: { header, rows, delimiter } };
 }

@@ -83,7 +83,7 @@ const GUESSES: [ImportField, string[]][] = [
   ["salaryMax", ["max salary", "salary max", "maximum salary", "salary to"]],
   ["salaryCurrency", ["currency", "salary currency"]],
   ["salaryPeriod", ["pay period", "salary period", "salary pay period", "period"]],
-  ["excitement", ["excitement", "rating", "stars", "interest", "priority"]],
+  ["excitement", ["excitement", "excitement rating", "excitement level", "excitement score", "rating", "my rating", "star rating", "stars", "interest", "interest level", "priority", "enthusiasm", "how excited"]],
   ["notes", ["notes", "note", "comments", "comment", "notizen", "bemerkungen"]],
   ["description", ["description", "html description", "job description", "details"]],
   ["contacts", ["contacts", "contact", "people", "interviewers", "contact person"]],
@@ -92,6 +92,13 @@ const GUESSES: [ImportField, string[]][] = [
   ["archived", ["archived", "archived at", "archived on", "is archived"]],
 ];
 const GUESS_BY_KEY = new Map(GUESSES.flatMap(([field, names]) => names.map((name) => [name, field] as const)));
+/** Words that name a field in any column name that holds them ("Excitement (1-5)", "Job excitement"). */
+const TELLING_WORDS: [ImportField, RegExp][] = [["excitement", /\b(?:excitement|excited|enthusiasm)\b/]];
+
+const guessField = (name: string): ImportField | undefined => {
+  const key = headerKey(name);
+  return GUESS_BY_KEY.get(key) ?? TELLING_WORDS.find(([, words]) => words.test(key))?.[0];
+};
 
 /**
  * A first mapping for an unknown file: each column whose name is a known
@@ -101,7 +108,7 @@ const GUESS_BY_KEY = new Map(GUESSES.flatMap(([field, names]) => names.map((name
 export function guessMapping(header: string[]): ColumnTarget[] {
   const taken = new Set<ImportField>();
   return header.map((name) => {
-    const field = GUESS_BY_KEY.get(headerKey(name));
+    const field = guessField(name);
     if (!field || (taken.has(field) && !MULTI_COLUMN_FIELDS.includes(field))) return "ignore";
     taken.add(field);
     return field;

@@ -10,6 +10,7 @@ import type { ApplicationStatus } from "@/lib/vocabulary";
  */
 export type KnownFormat = {
   id: string;
+  /** A noun phrase that reads after "Recognised as a": "LinkedIn job applications export". */
   label: string;
   /** Header keys (see headerKey): the file must have one name from each list. Earlier formats are tried first. */
   requires: string[][];
@@ -52,15 +53,16 @@ export const KNOWN_FORMATS: KnownFormat[] = [
   },
   {
     id: "linkedin-applications",
-    label: "LinkedIn job applications",
+    label: "LinkedIn job applications export",
     requires: [any("application date"), any("company name"), any("job title"), any("job url", "resume name", "question and answers")],
     columns: {
       "application date": "appliedOn",
       "company name": "company",
       "job title": "roleTitle",
       "job url": "postingUrl",
-      "contact email": "notes",
-      "contact phone number": "notes",
+      // The account holder's own email and phone, the same on every row: not the job's.
+      "contact email": "ignore",
+      "contact phone number": "ignore",
       "resume name": "notes",
       "question and answers": "notes",
     },
@@ -70,7 +72,7 @@ export const KNOWN_FORMATS: KnownFormat[] = [
   },
   {
     id: "linkedin-saved",
-    label: "LinkedIn saved jobs",
+    label: "LinkedIn saved jobs export",
     requires: [any("saved date"), any("job url"), any("job title"), any("company name")],
     columns: { "saved date": "addedOn", "job url": "postingUrl", "job title": "roleTitle", "company name": "company" },
     slashOrder: "mdy",
@@ -126,7 +128,7 @@ export const KNOWN_FORMATS: KnownFormat[] = [
   },
   {
     id: "reactive-resume",
-    label: "Reactive Resume application tracker",
+    label: "Reactive Resume application tracker export",
     requires: [
       any("company", "employer", "organization"),
       any("role", "title", "position", "job title"),

@@ -1,5 +1,6 @@
 import { looksLikeFormula } from "@/lib/export/csv";
 import { applicationSchema, type ApplicationInput } from "@/lib/validation/application";
+import { APPLICATION_NOTES_MAX } from "@/lib/validation/limits";
 import type { RoundInput } from "@/lib/validation/round";
 import { SALARY_PERIODS, WORK_MODES, type ApplicationStatus, type SalaryPeriod, type WorkMode } from "@/lib/vocabulary";
 import { dateToInstant, parseImportDate, type ParsedDate, type SlashOrder } from "./dates";
@@ -33,7 +34,6 @@ export type RowContext = {
   now: Date;
 };
 
-const NOTES_MAX = 5000;
 const TRUE_WORDS = new Set(["yes", "y", "true", "1", "x", "ja", "archived"]);
 const FALSE_WORDS = new Set(["", "no", "n", "false", "0", "nein", "-"]);
 const NOTES_NAMES = new Set(["notes", "note", "notizen", "comments", "comment", "bemerkungen"]);
@@ -66,6 +66,8 @@ function workModeOf(value: string): WorkMode | undefined {
 function periodOf(value: string): SalaryPeriod | undefined {
   const key = value.toLowerCase().replace(/[^a-z]/g, "");
   if ((SALARY_PERIODS as readonly string[]).includes(key)) return key as SalaryPeriod;
+  if (/week|wk/.test(key)) return "week";
+  if (/day|daily|diem/.test(key)) return "day";
   if (/year|annual|annum|yr|pa/.test(key)) return "year";
   if (/month|mo/.test(key)) return "month";
   if (/hour|hr|^h$/.test(key)) return "hour";
@@ -208,7 +210,7 @@ export function rowToCandidate(line: number, cells: string[], ctx: RowContext): 
     // A file that has the column and leaves it blank means no date (a Shortlist CSV of an application logged without one).
     appliedOn: applied?.date ?? history?.appliedOn ?? (status !== "saved" && !ctx.mapping.includes("appliedOn") ? added?.date : undefined) ?? undefined,
     excitement: excitement ?? undefined,
-    notes: text.length > NOTES_MAX ? `${text.slice(0, NOTES_MAX - 1)}…` : text,
+    notes: text.length > APPLICATION_NOTES_MAX ? `${text.slice(0, APPLICATION_NOTES_MAX - 1)}…` : text,
   };
   const parsed = applicationSchema.safeParse(draft);
   if (!parsed.success) {

@@ -8,6 +8,8 @@ export type SalaryResult = { ok: true; value: ParsedSalary | null } | { ok: fals
 function periodOf(text: string): SalaryPeriod | null {
   const t = text.toLowerCase();
   if (/\/\s*h(ou)?r\b|\/\s*h\b|per hour|hourly|an hour|\bph\b|stunde/.test(t)) return "hour";
+  if (/\/\s*d(ay)?\b|per day|daily|a day|day rate|per diem|pro tag/.test(t)) return "day";
+  if (/\/\s*w(ee)?k\b|per week|weekly|a week|pro woche/.test(t)) return "week";
   if (/\/\s*mo(nth)?\b|per month|monthly|a month|\bpm\b|monat/.test(t)) return "month";
   if (/\/\s*y(ea)?r\b|per (year|annum)|yearly|annual|a year|\bp\.?a\.?\b|jahr/.test(t)) return "year";
   return null;

@@ -3,6 +3,7 @@ import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabula
 import type { DateFormat } from "@/lib/time/formats";
 import { readMoney } from "@/lib/money/amount";
 import { optionalAmount, optionalEnum, optionalInt, optionalIsoDate, optionalText, requiredText } from "./fields";
+import { appliedDateProblem, type AppliedDateCheck } from "./applied-date";
 import { APPLICATION_NOTES_MAX } from "./limits";
 
 export const MAX_SALARY = 100_000_000;
@@ -23,8 +24,14 @@ function currencyFromAmounts(input: unknown): unknown {
   return input;
 }
 
-/** The application form's fields; with the user's `formats`, the applied date is read and explained their way. */
-const applicationFields = (formats?: DateFormat) => z
+const blankToUndefinedText = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+
+/**
+ * The application form's fields; with the user's `formats`, the applied date
+ * is read and explained their way; with `dates`, it is checked against the
+ * user's today (imports take the file's dates as they are).
+ */
+const applicationFields = (formats?: DateFormat, dates?: Omit<AppliedDateCheck, "confirmed" | "before">) => z
   .object({
     company: requiredText("Company", 120),
     roleTitle: requiredText("Role title", 120),
@@ -54,8 +61,15 @@ const applicationFields = (formats?: DateFormat) => z
     appliedOn: optionalIsoDate("Applied date", formats),
     excitement: optionalInt("Excitement", 1, 5),
     notes: optionalText("Notes", APPLICATION_NOTES_MAX),
+    // The form's second look at a long-ago applied date (applied-date.ts); never saved.
+    appliedOnConfirmed: z.preprocess((v) => (v === "on" || v === "true" || v === true ? true : undefined), z.literal(true).optional()),
+    appliedOnBefore: z.preprocess(blankToUndefinedText, z.string().max(10).optional()),
   })
   .superRefine((v, ctx) => {
+    const problem = dates
+      ? appliedDateProblem(v.appliedOn, { ...dates, confirmed: v.appliedOnConfirmed === true, before: v.appliedOnBefore ?? null })
+      : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["appliedOn"], message: problem });
     if (v.salaryMin !== undefined && v.salaryMax !== undefined && v.salaryMax < v.salaryMin) {
       ctx.addIssue({ code: "custom", path: ["salaryMax"], message: "Maximum salary can't be below the minimum." });
     }
@@ -64,12 +78,13 @@ const applicationFields = (formats?: DateFormat) => z
       ctx.addIssue({ code: "custom", path: ["salaryCurrency"], message: "Give the currency of the salary." });
     }
     if (hasSalary && !v.salaryPeriod) {
-      ctx.addIssue({ code: "custom", path: ["salaryPeriod"], message: "Say whether the salary is per year, month or hour." });
+      ctx.addIssue({ code: "custom", path: ["salaryPeriod"], message: "Say whether the salary is per year, month, week, day or hour." });
     }
   });
 
-/** The application form, reading "£90,000" as an amount and a currency. */
-export const applicationSchemaFor = (formats?: DateFormat) => z.preprocess(currencyFromAmounts, applicationFields(formats));
+/** The application form, reading "£90,000" as an amount and a currency; `dates` adds the applied-date checks. */
+export const applicationSchemaFor = (formats?: DateFormat, dates?: { today: string }) =>
+  z.preprocess(currencyFromAmounts, applicationFields(formats, dates));
 
 /** As imports read rows: dates are already ISO by then. */
 export const applicationSchema = applicationSchemaFor();

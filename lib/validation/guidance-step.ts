@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 export const SNOOZE_DAYS = { "snooze-1d": 1, "snooze-3d": 3, "snooze-1w": 7 } as const;
-export const STEP_ACTIONS = ["done", "dismiss", ...(Object.keys(SNOOZE_DAYS) as (keyof typeof SNOOZE_DAYS)[])] as const;
+/** Until the user's next morning at 09:00 (lib/guidance/snooze.ts), not a day to the minute. */
+export const SNOOZE_MORNING = "snooze-morning";
+export const STEP_ACTIONS = ["done", "dismiss", SNOOZE_MORNING, ...(Object.keys(SNOOZE_DAYS) as (keyof typeof SNOOZE_DAYS)[])] as const;
 export type StepActionName = (typeof STEP_ACTIONS)[number];
 
 /** The Done / Snooze / Dismiss buttons on a step; ids are checked against the session's user afterwards. */

@@ -2,7 +2,8 @@
 // schemas enforce on the server. Kept apart from the zod schemas, without
 // imports, so a client form can read them without shipping the validator.
 
-export const APPLICATION_NOTES_MAX = 5000;
+/** Room for a pasted job description. */
+export const APPLICATION_NOTES_MAX = 20_000;
 /** A round's notes and prep notes each. */
 export const ROUND_NOTES_MAX = 5000;
 export const MAX_ROUND_MINUTES = 12 * 60;

@@ -5,7 +5,8 @@ export type Account = { name: string; email: string; password: string };
 
 export function newAccount(label = "user"): Account {
   const id = randomUUID().slice(0, 8);
-  return { name: `${label} ${id}`, email: `${label}-${id}@example.com`, password: `pass phrase ${id}` };
+  // One word, so the greeting's first name ("Hello, Dana") is the whole name here.
+  return { name: `${label}-${id}`, email: `${label}-${id}@example.com`, password: `pass phrase ${id}` };
 }
 
 export async function signUp(page: Page, account: Account) {

@@ -67,24 +67,24 @@ test("a long note counts near its limit, and a paste past it stays whole and is 
   await page.getByLabel("Company").fill("Long Notes Co");
   await page.getByLabel("Role title").fill("Writer");
   const notes = page.getByLabel("Notes (optional)");
-  await notes.fill("a".repeat(3000));
+  await notes.fill("a".repeat(12000));
   await expect(page.getByTestId("char-count")).toHaveCount(0);
-  await notes.fill("a".repeat(4100));
-  await expect(page.getByTestId("char-count")).toHaveText("4,100 / 5,000");
-  await expect(notes).toHaveAccessibleDescription("4,100 / 5,000");
+  await notes.fill("a".repeat(16400));
+  await expect(page.getByTestId("char-count")).toHaveText("16,400 / 20,000");
+  await expect(notes).toHaveAccessibleDescription("16,400 / 20,000");
 
   // A paste, as the browser delivers one: the whole text at once.
   await notes.fill("");
   await notes.focus();
-  await page.keyboard.insertText("b".repeat(5200));
-  expect((await notes.inputValue()).length).toBe(5200);
-  await expect(page.getByTestId("char-count")).toHaveText("5,200 / 5,000 · 200 over the limit: shorten notes to save.");
+  await page.keyboard.insertText("b".repeat(20200));
+  expect((await notes.inputValue()).length).toBe(20200);
+  await expect(page.getByTestId("char-count")).toHaveText("20,200 / 20,000 · 200 over the limit: shorten notes to save.");
   await expect(notes).toHaveAttribute("aria-invalid", "true");
 
   await page.getByRole("button", { name: "Save application" }).click();
-  await expect(page.locator("#field-notes-error")).toHaveText("Notes must be at most 5,000 characters.");
+  await expect(page.locator("#field-notes-error")).toHaveText("Notes must be at most 20,000 characters.");
   await expect(notes).toBeFocused();
-  expect((await notes.inputValue()).length).toBe(5200);
+  expect((await notes.inputValue()).length).toBe(20200);
   await expect(page).toHaveURL(/\/applications\/new$/);
 });
 

@@ -15,7 +15,7 @@ test("a LinkedIn export goes in through the page: preview, progress, summary, an
   await page.getByRole("link", { name: "Import from a file" }).click();
   await expect(page.getByRole("heading", { name: "Import applications" })).toBeVisible();
   await chooseFile(page, "linkedin-job-applications.csv");
-  await expect(page.getByTestId("import-format")).toHaveText("Recognised as a LinkedIn job applications.");
+  await expect(page.getByTestId("import-format")).toHaveText("Recognised as a LinkedIn job applications export.");
   await expect(counts(page)).toContainText("3 new applications · 1 duplicate · 2 with problems");
   const preview = page.getByTestId("import-preview");
   await expect(preview.getByRole("row").filter({ hasText: "Globex, Inc." })).toContainText("11 Dec 2023");

@@ -19,6 +19,7 @@ import {
   startTwoFactorSetup,
   turnOffTwoFactor,
 } from "@/lib/auth/two-factor";
+import { updateAccountDetails } from "@/lib/data/account-details";
 import { exportDocument } from "@/lib/data/account-export";
 import { deleteAccount } from "@/lib/data/account-deletion";
 import { restoreApplications } from "@/lib/data/account-restore";
@@ -197,6 +198,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/two-factor.ts#useRecoveryCode": (f) => useRecoveryCode(f.db, { userId: f.user.id, codeHash: f.recoveryCodeHash, now: NOW }),
   "lib/data/two-factor.ts#useTimeStep": (f) => useTimeStep(f.db, { userId: f.user.id, step: timeStepAt(NOW) }),
   /* eslint-enable react-hooks/rules-of-hooks */
+  "lib/data/account-details.ts#updateAccountDetails": (f) => updateAccountDetails(f.db, { userId: f.user.id, name: "New Name", email: "new@example.com" }),
   "lib/data/users.ts#adoptTimeZone": (f) => adoptTimeZone(f.db, f.user.id, "Europe/Paris"),
   "lib/data/users.ts#changePasswordHash": (f) => changePasswordHash(f.db, f.user.id, "another-hash"),
   "lib/data/users.ts#createUser": (f) => createUser(f.db, { name: "Cy", email: "cy@example.com", passwordHash: "hash" }),

@@ -32,9 +32,10 @@ describe("applicationSchema", () => {
     ]);
   });
 
-  it("bounds notes at 5,000 characters, and a huge string is an error, not a crash", () => {
-    expect(applicationSchema.safeParse({ ...base, notes: "n".repeat(5000) }).success).toBe(true);
-    expect(errorsOf(applicationSchema, { ...base, notes: "n".repeat(1_000_000) }).notes?.[0]).toMatch(/at most 5,000 characters/);
+  it("bounds notes at 20,000 characters (a pasted job description), and a huge string is an error, not a crash", () => {
+    expect(applicationSchema.safeParse({ ...base, notes: "n".repeat(20_000) }).success).toBe(true);
+    expect(errorsOf(applicationSchema, { ...base, notes: "n".repeat(20_001) }).notes).toEqual(["Notes must be at most 20,000 characters."]);
+    expect(errorsOf(applicationSchema, { ...base, notes: "n".repeat(1_000_000) }).notes?.[0]).toMatch(/at most 20,000 characters/);
   });
 
   it("keeps excitement within 1 to 5", () => {

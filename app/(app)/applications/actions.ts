@@ -14,12 +14,15 @@ import {
 import { formField } from "@/lib/forms/form-field";
 import type { SessionUser } from "@/lib/data/users";
 import { dateFormatFor } from "@/lib/time/request-dates";
+import { localDate } from "@/lib/time/zoned";
 import { applicationSchemaFor, type applicationSchema, type ApplicationField } from "@/lib/validation/application";
 
 // Ids come from the form and are never trusted: every data call below is
 // scoped by the session's user, so a foreign id matches no row.
 const idFrom = (formData: FormData) => formField(formData, "id");
-const schemaFor = async (user: SessionUser) => applicationSchemaFor(await dateFormatFor(user));
+// "The future" is judged by the user's own calendar day, not the server's.
+const schemaFor = async (user: SessionUser) =>
+  applicationSchemaFor(await dateFormatFor(user), { today: localDate(new Date(), user.timeZone) });
 
 export const createApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField>(
   schemaFor,

@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import { requireReader } from "@/lib/time/request-dates";
 import { listPeople } from "@/lib/data/people";
 import { filterPeople, groupByCompany } from "@/lib/people/directory";
+import { duplicateHints } from "@/lib/people/names";
 import { PageLinks, pageOf } from "../_components/page-links";
+import { DuplicateHints } from "./_components/duplicate-hints";
 import { PersonFacts } from "./_components/person-facts";
 
 export const metadata: Metadata = { title: "People" };
@@ -51,6 +53,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
         </section>
       ) : (
         <>
+          <DuplicateHints hints={duplicateHints(everyone)} />
           <form role="search" aria-label="Filter people" className="card flex flex-wrap items-end gap-3 p-4">
             <div className="min-w-0 flex-1">
               <label htmlFor="people-q" className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
@@ -75,14 +78,14 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
           {groupByCompany(shown).map((group, i) => (
             <section key={`${group.company}-${i}`} aria-labelledby={`company-${i}`} className="space-y-3" data-testid="people-company">
               <h2 id={`company-${i}`} className="text-lg font-semibold">
-                {group.company}
+                <bdi>{group.company}</bdi>
               </h2>
               <ul className="space-y-3">
                 {group.people.map((person) => (
                   <li key={person.id} className="card space-y-2 p-4" data-testid="person">
                     <h3 className="font-semibold">
                       <Link href={`/people/${person.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
-                        {person.name}
+                        <bdi>{person.name}</bdi>
                       </Link>
                     </h3>
                     <PersonFacts person={person} dates={user.dates} now={now} maxRounds={ROUNDS_SHOWN} />

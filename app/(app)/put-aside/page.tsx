@@ -46,7 +46,7 @@ export default async function PutAsidePage({ searchParams }: PageProps<"/put-asi
               <li key={first.step.applicationId} className="card p-4" data-testid="put-aside-application">
                 <h2 className="font-semibold">
                   <Link href={`/applications/${first.step.applicationId}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
-                    {first.roleTitle} at {first.company}
+                    <bdi>{first.roleTitle}</bdi> at <bdi>{first.company}</bdi>
                   </Link>
                 </h2>
                 <PutAsideList items={group} dates={user.dates} />

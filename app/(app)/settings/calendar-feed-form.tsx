@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useMessageSlot } from "@/app/_components/one-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import type { CalendarFeedIntent } from "@/lib/validation/calendar-feed";
@@ -43,9 +44,11 @@ export function CalendarFeedForm({ url }: { url: string | null }) {
     triggers.current[returnTo.current]?.focus();
     returnTo.current = null;
   }, [confirming]);
+  // One message at a time on Settings: a later answer from another form hides this one.
+  const mine = useMessageSlot(Boolean(state.message), state);
   useEffect(() => {
-    if (state.message) message.current?.focus();
-  }, [state]);
+    if (state.message && mine) message.current?.focus();
+  }, [state, mine]);
   const cancel = () => {
     returnTo.current = confirming;
     setConfirming(null);
@@ -53,7 +56,7 @@ export function CalendarFeedForm({ url }: { url: string | null }) {
 
   return (
     <form action={action} className="space-y-4" noValidate aria-describedby={intentError ? ERROR_ID : undefined}>
-      {state.message && !intentError ? (
+      {state.message && !intentError && mine ? (
         <p
           ref={message}
           id={MESSAGE_ID}

@@ -15,6 +15,9 @@ import { SessionsSection } from "./sessions-section";
 import { TwoFactorSection } from "./two-factor-section";
 import { TimeZoneForm } from "./time-zone-form";
 import { YourData } from "./your-data";
+import { AccountDetailsForm } from "./account-details-form";
+import { SettingsIndex } from "./settings-index";
+import { OneMessageAtATime } from "@/app/_components/one-message";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -26,23 +29,15 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   const now = new Date();
   const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <OneMessageAtATime className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <SettingsIndex />
 
       <section aria-labelledby="account-heading" className="card p-4 sm:p-6">
         <h2 id="account-heading" className="text-lg font-semibold">
           Account
         </h2>
-        <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-slate-600 dark:text-slate-400">Name</dt>
-            <dd className="font-medium">{user.name}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600 dark:text-slate-400">Email</dt>
-            <dd className="font-medium break-all">{user.email}</dd>
-          </div>
-        </dl>
+        <AccountDetailsForm name={user.name} email={user.email} />
       </section>
 
       <section aria-labelledby="time-zone-heading" className="card p-4 sm:p-6">
@@ -85,6 +80,6 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
       <SessionsSection user={user} />
 
       <YourData />
-    </div>
+    </OneMessageAtATime>
   );
 }

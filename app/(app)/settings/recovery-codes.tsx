@@ -3,6 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 
+/** The codes as a text file a password manager or a drawer can keep. */
+export const recoveryCodesFile = (codes: string[]) =>
+  ["Shortlist recovery codes", "Each code signs you in once, in place of an authenticator code.", "", ...codes, ""].join("\n");
+
 /** Shown once, right after they are made: only their hashes are kept. */
 export function RecoveryCodes({ codes, intro }: { codes: string[]; intro: string }) {
   const router = useRouter();
@@ -36,6 +40,13 @@ export function RecoveryCodes({ codes, intro }: { codes: string[]; intro: string
         >
           {copied ? "Copied" : "Copy codes"}
         </button>
+        <a
+          className="btn-secondary"
+          href={`data:text/plain;charset=utf-8,${encodeURIComponent(recoveryCodesFile(codes))}`}
+          download="shortlist-recovery-codes.txt"
+        >
+          Download as a text file
+        </a>
         <button type="button" className="btn-primary" onClick={() => router.refresh()}>
           I have saved my codes
         </button>

@@ -5,6 +5,7 @@ import { stepAction } from "../../guidance-actions";
 import { ActionFeedback } from "./action-feedback";
 
 const SNOOZES = [
+  ["snooze-morning", "Tomorrow morning"],
   ["snooze-1d", "1 day"],
   ["snooze-3d", "3 days"],
   ["snooze-1w", "1 week"],
@@ -22,7 +23,7 @@ function SnoozeMenu({ title, pending }: { title: string; pending: boolean }) {
         Snooze
       </summary>
       <div
-        className="absolute z-10 mt-1 flex w-36 flex-col rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
+        className="absolute z-10 mt-1 flex w-44 flex-col rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
         role="group"
         aria-label={`Snooze “${title}” for`}
       >

@@ -19,7 +19,7 @@ export function ApplicationBlock({ block, now, dates, senderName }: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <h3 id={headingId} className="font-semibold">
           <Link href={`/applications/${block.applicationId}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
-            {block.roleTitle} at {block.company}
+            <bdi>{block.roleTitle}</bdi> at <bdi>{block.company}</bdi>
           </Link>
         </h3>
         <span className="text-sm text-slate-700 dark:text-slate-300">

@@ -31,8 +31,8 @@ export function TodayInterviews({ interviews, total, people, now, dates }: Props
                 {dayAndTime(r.scheduledAt, now, dates)}
               </time>
               <span className="min-w-0 flex-1">
-                <span className="font-medium">{ROUND_KIND_LABELS[r.kind]}</span> with {r.company}
-                <span className="text-slate-700 dark:text-slate-300"> · {r.roleTitle}</span>
+                <span className="font-medium">{ROUND_KIND_LABELS[r.kind]}</span> with <bdi>{r.company}</bdi>
+                <span className="text-slate-700 dark:text-slate-300"> · <bdi>{r.roleTitle}</bdi></span>
                 {r.format ? <span className="text-slate-700 dark:text-slate-300"> · {ROUND_FORMAT_LABELS[r.format]}</span> : null}
                 <span className="block text-sm text-slate-700 dark:text-slate-300">
                   {met.length ? `You meet ${listOf(met)}.` : "Nobody named yet: add who you will meet to the round."}

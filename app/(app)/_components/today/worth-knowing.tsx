@@ -47,7 +47,7 @@ export function WorthKnowing({ plan, inPlay }: { plan: DashboardPlan; inPlay: nu
               <span key={a.applicationId}>
                 {separator(i, linked.length, unlinked > 0)}
                 <Link href={`/applications/${a.applicationId}#stage-meaning`} className={link}>
-                  {a.company}
+                  <bdi>{a.company}</bdi>
                 </Link>
               </span>
             ))}

@@ -78,8 +78,12 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
 
       <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
-          <h1 className="text-2xl font-semibold tracking-tight">{a.roleTitle}</h1>
-          <p className="text-lg text-slate-700 dark:text-slate-300">{a.company}</p>
+          <h1 className="text-2xl font-semibold tracking-tight" dir="auto">
+            {a.roleTitle}
+          </h1>
+          <p className="text-lg text-slate-700 dark:text-slate-300" dir="auto">
+            {a.company}
+          </p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} />
             {a.archivedAt ? (
@@ -171,7 +175,9 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
           Notes
         </h2>
         {a.notes ? (
-          <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800 dark:text-slate-200">{a.notes}</p>
+          <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800 dark:text-slate-200" dir="auto">
+            {a.notes}
+          </p>
         ) : (
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
             No notes yet.{" "}

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { LongText } from "@/app/_components/long-text";
+import { AppliedOnField } from "./applied-on-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
 import { PERIOD_LABELS, SOURCE_SUGGESTIONS, STATUS_LABELS, WORK_MODE_LABELS } from "@/lib/applications/labels";
@@ -39,10 +40,11 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
       <fieldset className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-6">
         <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">The job</legend>
         <Field name="company" label="Company" errors={errors.company}>
-          {(p) => <input {...p} required maxLength={120} className="input" defaultValue={v.company} />}
+          {/* A new application starts where the user starts typing; an edit leaves the page where it is. */}
+          {(p) => <input {...p} required maxLength={120} dir="auto" autoFocus={!id} className="input" defaultValue={v.company} />}
         </Field>
         <Field name="roleTitle" label="Role title" errors={errors.roleTitle}>
-          {(p) => <input {...p} required maxLength={120} className="input" defaultValue={v.roleTitle} />}
+          {(p) => <input {...p} required maxLength={120} dir="auto" className="input" defaultValue={v.roleTitle} />}
         </Field>
         <Field name="location" label="Location (optional)" errors={errors.location}>
           {(p) => <input {...p} maxLength={120} className="input" defaultValue={v.location} placeholder="City, or Remote" />}
@@ -89,9 +91,7 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
             </select>
           )}
         </Field>
-        <Field name="appliedOn" label="Applied on (optional)" errors={errors.appliedOn}>
-          {(p) => <input {...p} type="date" className="input" defaultValue={v.appliedOn} />}
-        </Field>
+        <AppliedOnField value={v.appliedOn} before={initial.appliedOn} errors={errors.appliedOn} confirmed={v.appliedOnConfirmed === "on"} />
         <Field name="excitement" label="Excitement (optional)" errors={errors.excitement} hint="1 = lukewarm, 5 = dream job">
           {(p) => (
             <select {...p} key={v.excitement ?? ""} className="input" defaultValue={v.excitement ?? ""}>

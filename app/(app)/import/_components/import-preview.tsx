@@ -73,8 +73,10 @@ export function ImportPreview({ summary, dates }: { summary: ImportSummary; date
                 <td className="py-2 pr-3 max-sm:block max-sm:py-0.5">
                   {row.roleTitle || row.company ? (
                     <>
-                      <span className="font-medium">{row.roleTitle || "(no role)"}</span>{" "}
-                      <span className="text-slate-700 dark:text-slate-300">at {row.company || "(no company)"}</span>
+                      <bdi className="font-medium">{row.roleTitle || "(no role)"}</bdi>{" "}
+                      <span className="text-slate-700 dark:text-slate-300">
+                        at <bdi>{row.company || "(no company)"}</bdi>
+                      </span>
                     </>
                   ) : (
                     <span className="text-slate-600 dark:text-slate-400">—</span>
@@ -93,7 +95,11 @@ export function ImportPreview({ summary, dates }: { summary: ImportSummary; date
                   {[row.place, row.salary, row.source, row.rounds && plural(row.rounds, "round"), row.events && plural(row.events, "event"), row.archived && "archived"]
                     .filter(Boolean)
                     .join(" · ")}
-                  {row.notes ? <span className="mt-0.5 line-clamp-2 block text-xs break-words">Notes: {row.notes}</span> : null}
+                  {row.notes ? (
+                    <span className="mt-0.5 line-clamp-2 block text-xs break-words">
+                      Notes: <bdi>{row.notes}</bdi>
+                    </span>
+                  ) : null}
                 </td>
                 <td className="py-2 max-sm:block max-sm:py-0.5">
                   <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${OUTCOME[row.outcome].style}`}>{OUTCOME[row.outcome].text}</span>

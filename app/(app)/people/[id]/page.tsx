@@ -26,8 +26,10 @@ export async function generateMetadata({ params }: PageProps<"/people/[id]">): P
 
 const choice = (p: Person): MergeChoice => ({ id: p.id, label: [p.name, p.title, p.email].filter(Boolean).join(" · ") });
 
-export default async function PersonPage({ params }: PageProps<"/people/[id]">) {
+export default async function PersonPage({ params, searchParams }: PageProps<"/people/[id]">) {
   const { user, person } = await loadPerson((await params).id);
+  // From a "Maybe the same person" hint: chosen only if it is one of this user's choices below.
+  const suggested = (await searchParams).merge;
   const others = listPeople(getDb(), { userId: user.id }).filter((p) => p.id !== person.id);
   const sameCompany = others.filter((p) => p.companyKey === person.companyKey).map(choice);
   const elsewhere = others.filter((p) => p.companyKey !== person.companyKey);
@@ -40,8 +42,12 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
         </Link>
       </nav>
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">{person.name}</h1>
-        <p className="text-lg text-slate-700 dark:text-slate-300">{person.company}</p>
+        <h1 className="text-2xl font-semibold tracking-tight" dir="auto">
+          {person.name}
+        </h1>
+        <p className="text-lg text-slate-700 dark:text-slate-300" dir="auto">
+          {person.company}
+        </p>
       </header>
       <section aria-labelledby="person-facts" className="card p-4 sm:p-6">
         <h2 id="person-facts" className="sr-only">
@@ -64,6 +70,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
             sameCompany={sameCompany}
             elsewhere={elsewhere.slice(0, OTHERS_SHOWN).map((p) => ({ ...choice(p), label: `${choice(p).label} (${p.company})` }))}
             elsewhereHidden={Math.max(0, elsewhere.length - OTHERS_SHOWN)}
+            suggested={typeof suggested === "string" ? suggested : undefined}
           />
         ) : (
           <p className="text-sm text-slate-700 dark:text-slate-300">There is no one else to merge with yet.</p>

@@ -16,12 +16,14 @@ type Props = {
   elsewhere: MergeChoice[];
   /** Choices at other companies left out of the list. */
   elsewhereHidden: number;
+  /** The person a duplicate hint suggested; ignored unless it is one of the choices. */
+  suggested?: string;
 };
 
 /** Merging cannot be undone, so the choice is confirmed in a dialog inside the same form. */
-export function MergeForm({ keep, company, sameCompany, elsewhere, elsewhereHidden }: Props) {
+export function MergeForm({ keep, company, sameCompany, elsewhere, elsewhereHidden, suggested }: Props) {
   const [state, formAction] = useActionState(mergePeopleAction, {});
-  const [picked, setPicked] = useState(state.values?.mergeId ?? "");
+  const [picked, setPicked] = useState(state.values?.mergeId ?? suggested ?? "");
   const dialog = useRef<HTMLDialogElement>(null);
   const errors = state.fieldErrors ?? {};
   // An answer, whichever it is, ends the confirmation: the message shows beside the form.

@@ -26,7 +26,9 @@ export function PersonFacts({ person, dates, now, maxRounds }: Props) {
         {person.title ? (
           <>
             <dt className="text-slate-600 dark:text-slate-400">Title</dt>
-            <dd className="text-slate-900 dark:text-slate-100">{person.title}</dd>
+            <dd className="text-slate-900 dark:text-slate-100" dir="auto">
+              {person.title}
+            </dd>
           </>
         ) : null}
         {person.email ? (
@@ -49,7 +51,7 @@ export function PersonFacts({ person, dates, now, maxRounds }: Props) {
           {shown.map((r) => (
             <li key={r.roundId}>
               <Link href={`/applications/${r.applicationId}#round-${r.roundId}`} className={link}>
-                {ROUND_KIND_LABELS[r.kind]} · {roundWhen(r.scheduledAt, dates)} · {r.company}, {r.roleTitle}
+                {ROUND_KIND_LABELS[r.kind]} · {roundWhen(r.scheduledAt, dates)} · <bdi>{r.company}</bdi>, <bdi>{r.roleTitle}</bdi>
               </Link>
             </li>
           ))}

@@ -83,8 +83,8 @@ export function RoundEntry({ round, number, badge, dates, now }: Props) {
       {round.prepNotes || round.notes ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700 dark:text-brand-300">Notes</summary>
-          {round.prepNotes ? <p className="mt-1 whitespace-pre-wrap text-slate-800 dark:text-slate-200"><span className="font-medium">Prep: </span>{round.prepNotes}</p> : null}
-          {round.notes ? <p className="mt-1 whitespace-pre-wrap text-slate-800 dark:text-slate-200">{round.notes}</p> : null}
+          {round.prepNotes ? <p dir="auto" className="mt-1 whitespace-pre-wrap text-slate-800 dark:text-slate-200"><span className="font-medium">Prep: </span>{round.prepNotes}</p> : null}
+          {round.notes ? <p dir="auto" className="mt-1 whitespace-pre-wrap text-slate-800 dark:text-slate-200">{round.notes}</p> : null}
         </details>
       ) : null}
       {round.thankYouSentAt ? (
