@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
+import { ActionMenu } from "@/app/_components/action-menu";
 import type { CardView } from "./card-view";
 
 type Props = {
@@ -12,25 +13,20 @@ type Props = {
   error: string | undefined;
   /** After a move the card lands in another column, as a new element: focus follows it there. */
   focusHandle: boolean;
+  /** `origin`: the card whose control asked, so focus can follow the card to its new column. */
   onMove: (origin: string, applicationId: string, status: ApplicationStatus) => void;
 };
 
 export function BoardCard({ card, error, focusHandle, onMove }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
   const handle = useRef<HTMLButtonElement | null>(null);
+  const idField = useRef<HTMLInputElement>(null);
   const name = `${card.company}, ${card.roleTitle}`;
-  const selectId = `move-${card.id}`;
   const errorId = `move-error-${card.id}`;
 
   useEffect(() => {
     if (focusHandle) handle.current?.focus();
   }, [focusHandle]);
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    onMove(card.id, String(form.get("applicationId") ?? ""), String(form.get("status") ?? "") as ApplicationStatus);
-  }
 
   return (
     <li
@@ -68,6 +64,23 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
             </Link>
           </h3>
         </div>
+        {/* The id is read back from the page, as a posted form's would be: what guards a move is the server's check, not this value. */}
+        <input ref={idField} type="hidden" name="applicationId" value={card.id} />
+        {/* One small button instead of a full-width select: the card keeps its height. */}
+        <ActionMenu
+          label={`Move ${name}`}
+          describedBy={error ? errorId : undefined}
+          items={APPLICATION_STATUSES.filter((s) => s !== card.status).map((s) => ({
+            key: s,
+            label: STATUS_LABELS[s],
+            onSelect: () => onMove(card.id, idField.current?.value ?? card.id, s),
+          }))}
+        >
+          Move
+          <svg aria-hidden viewBox="0 0 20 20" className="h-3.5 w-3.5" fill="currentColor">
+            <path d="M5.5 7.5 10 12l4.5-4.5z" />
+          </svg>
+        </ActionMenu>
       </div>
       {card.nextInterview ? (
         <p className="mt-2 text-xs text-slate-700 dark:text-slate-300" data-testid="next-interview">
@@ -75,33 +88,6 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
         </p>
       ) : null}
       <NextStep card={card} />
-      <form onSubmit={submit} className="mt-2 flex items-center gap-2">
-        <input type="hidden" name="applicationId" value={card.id} />
-        {/* The label is read, not shown: the menu's own first line says it, which leaves a narrow card room for the choice. */}
-        <label htmlFor={selectId} className="sr-only">
-          Move to
-        </label>
-        <select
-          id={selectId}
-          name="status"
-          defaultValue=""
-          required
-          aria-describedby={error ? errorId : undefined}
-          className="input min-w-0 flex-1 px-2 py-1 text-xs"
-        >
-          <option value="" disabled>
-            Move to…
-          </option>
-          {APPLICATION_STATUSES.filter((s) => s !== card.status).map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`Move ${name}`}>
-          Move
-        </button>
-      </form>
       {error ? (
         <p id={errorId} role="alert" className="mt-2 text-sm text-red-800 dark:text-red-300" data-testid="move-error">
           {error}
