@@ -11,6 +11,8 @@ type Props = {
   items: MenuItem[];
   buttonClassName?: string;
   describedBy?: string;
+  /** A tooltip, for a button that shows only an icon. */
+  title?: string;
 };
 
 const MENU_WIDTH = 192;
@@ -24,7 +26,7 @@ const ITEM_HEIGHT = 36;
  * viewport beside its button, so a scrolling board column cannot clip it;
  * scrolling or resizing closes it rather than leave it behind.
  */
-export function ActionMenu({ label, children, items, buttonClassName = "btn-secondary px-2 py-1 text-xs", describedBy }: Props) {
+export function ActionMenu({ label, children, items, buttonClassName = "btn-secondary px-2 py-1 text-xs", describedBy, title }: Props) {
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -91,6 +93,7 @@ export function ActionMenu({ label, children, items, buttonClassName = "btn-seco
         aria-controls={open ? id : undefined}
         aria-label={label}
         aria-describedby={describedBy}
+        title={title}
         className={buttonClassName}
         onClick={() => (open ? hide(false) : show())}
         onKeyDown={(event) => {

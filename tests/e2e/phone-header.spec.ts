@@ -66,12 +66,12 @@ test.describe("at 390 px", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    await expect(nav.getByRole("link", { name: "Board" })).toBeFocused();
+    await expect(nav.getByRole("link", { name: "Board", exact: true })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/board$/);
     await expect(nav).toBeHidden();
     await menuButton(page).click();
-    await expect(nav.getByRole("link", { name: "Board" })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: "Board", exact: true })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     await chooseTheme(page, "Dark");
     await menuButton(page).click();

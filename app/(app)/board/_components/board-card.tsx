@@ -57,30 +57,35 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
           </svg>
         </button>
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
+          <div className="flex items-center gap-1">
+            <p className="min-w-0 flex-1 truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
+            {/* The id is read back from the page, as a posted form's would be: what guards a move is the server's check, not this value. */}
+            <input ref={idField} type="hidden" name="applicationId" value={card.id} />
+            {/* One small button beside the company instead of a full-width select: the card keeps its height and the role its width. */}
+            <ActionMenu
+              label={`Move ${name}`}
+              title="Move to…"
+              describedBy={error ? errorId : undefined}
+              buttonClassName="-my-1 shrink-0 rounded p-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+              items={APPLICATION_STATUSES.filter((s) => s !== card.status).map((s) => ({
+                key: s,
+                label: STATUS_LABELS[s],
+                onSelect: () => onMove(card.id, idField.current?.value ?? card.id, s),
+              }))}
+            >
+              <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
+                <circle cx="4" cy="10" r="1.6" />
+                <circle cx="10" cy="10" r="1.6" />
+                <circle cx="16" cy="10" r="1.6" />
+              </svg>
+            </ActionMenu>
+          </div>
           <h3 className="font-medium">
             <Link href={`/applications/${card.id}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
               {card.roleTitle}
             </Link>
           </h3>
         </div>
-        {/* The id is read back from the page, as a posted form's would be: what guards a move is the server's check, not this value. */}
-        <input ref={idField} type="hidden" name="applicationId" value={card.id} />
-        {/* One small button instead of a full-width select: the card keeps its height. */}
-        <ActionMenu
-          label={`Move ${name}`}
-          describedBy={error ? errorId : undefined}
-          items={APPLICATION_STATUSES.filter((s) => s !== card.status).map((s) => ({
-            key: s,
-            label: STATUS_LABELS[s],
-            onSelect: () => onMove(card.id, idField.current?.value ?? card.id, s),
-          }))}
-        >
-          Move
-          <svg aria-hidden viewBox="0 0 20 20" className="h-3.5 w-3.5" fill="currentColor">
-            <path d="M5.5 7.5 10 12l4.5-4.5z" />
-          </svg>
-        </ActionMenu>
       </div>
       {card.nextInterview ? (
         <p className="mt-2 text-xs text-slate-700 dark:text-slate-300" data-testid="next-interview">

@@ -10,10 +10,10 @@ type Props = { open: boolean; onToggle: (open: boolean) => void; title: string; 
  */
 export function Fold({ open, onToggle, title, hint, testId, children }: Props) {
   return (
-    <details open={open} onToggle={(e) => onToggle(e.currentTarget.open)} className="group card p-4 sm:p-5" data-testid={testId}>
+    <details open={open} onToggle={(e) => onToggle(e.currentTarget.open)} className="group/fold card p-4 sm:p-5" data-testid={testId}>
       <summary className="cursor-pointer list-none marker:hidden">
         <span className="font-medium text-brand-700 dark:text-brand-300">
-          <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">
+          <span aria-hidden className="mr-1 inline-block transition-transform group-open/fold:rotate-90">
             ▸
           </span>
           {title}
