@@ -138,3 +138,14 @@ export function ActionMenu({ label, children, items, buttonClassName = "btn-seco
     </>
   );
 }
+
+/** Three dots in a row: the usual mark of a small menu of more actions. */
+export function MoreIcon({ className = "h-4 w-4" }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" className={className} fill="currentColor">
+      <circle cx="4" cy="10" r="1.6" />
+      <circle cx="10" cy="10" r="1.6" />
+      <circle cx="16" cy="10" r="1.6" />
+    </svg>
+  );
+}

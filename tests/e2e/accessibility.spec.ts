@@ -116,7 +116,7 @@ test.describe("with US date order", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1, name: "Tester" })).toBeVisible();
 
-    await page.getByTestId("log-round").locator("summary").focus();
+    await page.getByTestId("log-round").locator(":scope > summary").focus();
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab"); // Kind
     await page.keyboard.press("Tab"); // Starts

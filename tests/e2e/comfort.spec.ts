@@ -125,7 +125,7 @@ test.describe("dark mode passes axe", () => {
     await expectNoSeriousViolations(page, "list, dark");
     await page.getByRole("link", { name: "Staff Engineer, Platform" }).click();
     await expect(page.getByRole("heading", { name: "Round 3 · Final interview" })).toBeVisible();
-    await page.getByTestId("log-round").locator("summary").click();
+    await page.getByTestId("log-round").locator(":scope > summary").click();
     await page.getByTestId("log-event").locator("summary").click();
     await expectNoSeriousViolations(page, "application with open forms, dark");
     await askToDeleteRound(page, 3);
@@ -171,7 +171,7 @@ test.describe("phone width", () => {
     await page.getByRole("link", { name: "Staff Engineer, Platform" }).click();
     await expect(page.getByRole("heading", { name: "Round 3 · Final interview" })).toBeVisible();
     const applicationUrl = page.url();
-    await page.getByTestId("log-round").locator("summary").click();
+    await page.getByTestId("log-round").locator(":scope > summary").click();
     await page.getByTestId("log-event").locator("summary").click();
     await expectNoHorizontalOverflow(page, "application with open forms");
 

@@ -43,7 +43,7 @@ test("a person typed again at the same company is offered, and using the offer m
   const second = await addApplication(page, { company: "fernhill", roleTitle: "Platform engineer" });
 
   const form = page.getByTestId("log-round");
-  await form.locator("summary").click();
+  await form.locator(":scope > summary").click();
   await form.getByLabel("Starts").fill("2026-01-05T10:00");
   const row = form.getByRole("group", { name: "Person 1" });
   await row.getByLabel("Name").fill("omar  HADDAD");

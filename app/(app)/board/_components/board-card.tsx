@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
-import { ActionMenu } from "@/app/_components/action-menu";
+import { ActionMenu, MoreIcon } from "@/app/_components/action-menu";
 import type { CardView } from "./card-view";
 
 type Props = {
@@ -73,11 +73,7 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
                 onSelect: () => onMove(card.id, idField.current?.value ?? card.id, s),
               }))}
             >
-              <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
-                <circle cx="4" cy="10" r="1.6" />
-                <circle cx="10" cy="10" r="1.6" />
-                <circle cx="16" cy="10" r="1.6" />
-              </svg>
+              <MoreIcon className="h-5 w-5" />
             </ActionMenu>
           </div>
           <h3 className="font-medium">

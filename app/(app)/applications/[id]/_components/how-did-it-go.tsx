@@ -5,9 +5,9 @@ import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { ROUND_OUTCOMES } from "@/lib/vocabulary";
-import { ROUND_OUTCOME_LABELS, SIGNALS } from "@/lib/interviews/catalog";
+import { SIGNALS } from "@/lib/interviews/catalog";
 import { keptValues } from "@/lib/interviews/debrief";
+import { OutcomeField } from "../rounds/_components/outcome-field";
 import { updateRoundAction } from "../rounds/actions";
 
 type Props = { roundId: string; applicationId: string; number: number; values: Record<string, string> };
@@ -43,17 +43,7 @@ export function HowDidItGo({ roundId, applicationId, number, values }: Props) {
         ))}
         <input type="hidden" name="applicationId" value={applicationId} />
         <input type="hidden" name="roundId" value={roundId} />
-        <Field name="outcome" label="Outcome" errors={errors.outcome} idPrefix={prefix}>
-          {(p) => (
-            <select {...p} key={v.outcome} defaultValue={v.outcome ?? "pending"} className="input sm:w-auto">
-              {ROUND_OUTCOMES.map((o) => (
-                <option key={o} value={o}>
-                  {ROUND_OUTCOME_LABELS[o]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <OutcomeField value={v.outcome} errors={errors.outcome} idPrefix={prefix} className="input sm:w-auto" />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">What did they signal?</legend>
           <ul className="grid gap-2 sm:grid-cols-2">

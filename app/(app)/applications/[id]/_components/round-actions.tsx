@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef } from "react";
-import { ActionMenu } from "@/app/_components/action-menu";
+import { ActionMenu, MoreIcon } from "@/app/_components/action-menu";
 import { ConfirmDeleteDialog } from "@/app/_components/confirm-delete-dialog";
 import { deleteRoundAction } from "../rounds/actions";
 
@@ -30,11 +30,7 @@ export function RoundActions({ applicationId, roundId, number, upcoming, deleteD
         buttonClassName="btn-secondary px-2 py-1"
         items={[{ key: "delete", label: `Delete round ${number}…`, tone: "danger", onSelect: () => dialog.current?.showModal() }]}
       >
-        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
-          <circle cx="4" cy="10" r="1.6" />
-          <circle cx="10" cy="10" r="1.6" />
-          <circle cx="16" cy="10" r="1.6" />
-        </svg>
+        <MoreIcon className="h-4 w-4" />
       </ActionMenu>
       <ConfirmDeleteDialog
         dialogRef={dialog}
