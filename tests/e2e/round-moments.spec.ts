@@ -58,7 +58,10 @@ test("the timeline: past rounds lose Add to calendar, recent ones ask how they w
   await expectNoSeriousViolations(page, "timeline with 'How did it go?' open, light");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/1366-application.png`, fullPage: true });
   await chooseTheme(page, "Dark");
-  if (!(await step.evaluate((el) => (el as HTMLDetailsElement).open))) await step.locator("summary").click();
+  // A fresh page, so the step is opened once, not raced against the theme's refresh.
+  await page.reload();
+  await step.locator("summary").click();
+  await expect(step).toHaveAttribute("open", "");
   await expectNoSeriousViolations(page, "timeline with 'How did it go?' open, dark");
 
   await step.getByLabel("Outcome").selectOption({ label: "Moved on to the next round" });
