@@ -7,6 +7,7 @@ import { requestLocale } from "@/lib/time/request-dates";
 import { AdoptDeviceTimeZone } from "./_components/adopt-device-time-zone";
 import { RecordBrowserLocale } from "./_components/record-browser-locale";
 import { NavLinks } from "./_components/nav-links";
+import { PhoneMenu } from "./_components/phone-menu";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -22,8 +23,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 [:root:has([data-wide-page])_&]:max-w-[100rem]">
+      {/* One row on a phone (about 58 px): the links and Sign out move into the menu there. */}
+      <header className="relative border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="app-header">
+        <div className="mx-auto flex max-w-6xl items-center gap-x-6 gap-y-2 px-4 py-2 sm:flex-wrap sm:py-3 [:root:has([data-wide-page])_&]:max-w-[100rem]">
           <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
             <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600 dark:bg-brand-400" />
             Shortlist
@@ -34,11 +36,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <bdi>{user.name}</bdi>
             </span>
             <ThemeToggle current={theme} />
-            <form action={signOutAction}>
+            <form action={signOutAction} className="hidden sm:block">
               <button type="submit" className="btn-secondary h-10 px-3 py-1.5">
                 Sign out
               </button>
             </form>
+            <PhoneMenu>
+              <form action={signOutAction}>
+                <button type="submit" className="btn-secondary w-full">
+                  Sign out
+                </button>
+              </form>
+            </PhoneMenu>
           </div>
         </div>
       </header>

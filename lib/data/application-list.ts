@@ -4,7 +4,7 @@ import type { Db } from "@/db/open";
 import { applications, events, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import { CLOSED_STATUSES, STATUS_GROUPS, type ApplicationStatus, type StatusGroup } from "@/lib/vocabulary";
 import { DAY } from "@/lib/guidance/facts";
-import type { ApplicationSort } from "@/lib/validation/application-filter";
+import { DEFAULT_DIRECTION, type ApplicationSort, type SortDirection } from "@/lib/validation/application-filter";
 import { groupBy } from "@/lib/group-by";
 import { guidanceQueue, type QueueItem } from "./guidance";
 
@@ -21,6 +21,8 @@ export type ListQuery = {
   interviewSoon?: boolean;
   minExcitement?: number;
   sort: ApplicationSort;
+  /** Absent means the sort's natural direction. */
+  direction?: SortDirection;
   includeArchived?: boolean;
   /** Only the applications one of the user's imports added. */
   importId?: string;
@@ -130,18 +132,19 @@ function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[
   return and(...where);
 }
 
-function orderBy(sort: Exclude<ApplicationSort, "next-step">): SQL[] {
+function orderBy(sort: Exclude<ApplicationSort, "next-step">, direction: SortDirection): SQL[] {
+  const by = direction === "asc" ? asc : desc;
   const tiebreak = [desc(applications.updatedAt), asc(applications.id)];
   switch (sort) {
     case "company":
-      return [asc(sql`${applications.company} collate nocase`), ...tiebreak];
+      return [by(sql`${applications.company} collate nocase`), ...tiebreak];
     case "applied":
-      // Undated applications sort after dated ones.
-      return [sql`${applications.appliedOn} is null`, desc(applications.appliedOn), ...tiebreak];
+      // Undated applications sort after dated ones, whichever way round.
+      return [sql`${applications.appliedOn} is null`, by(applications.appliedOn), ...tiebreak];
     case "excitement":
-      return [sql`${applications.excitement} is null`, desc(applications.excitement), ...tiebreak];
+      return [sql`${applications.excitement} is null`, by(applications.excitement), ...tiebreak];
     case "updated":
-      return tiebreak;
+      return [by(applications.updatedAt), asc(applications.id)];
   }
 }
 
@@ -155,6 +158,7 @@ export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date)
   const steps = groupBy(queue, (item) => item.applicationId); // in queue order: the first is the next step
   const overdueIds = q.overdueOnly ? [...new Set(queue.filter((s) => s.overdue).map((s) => s.applicationId))] : [];
   const where = conditions(user.id, q, now, overdueIds);
+  const direction = q.direction ?? DEFAULT_DIRECTION[q.sort];
 
   const total = db.select({ n: count() }).from(applications).where(where).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / q.pageSize));
@@ -165,12 +169,14 @@ export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date)
   if (q.sort === "next-step") {
     // The order lives in the queue, not in a column: sort the matching ids
     // (cheap, a few bytes each) by queue position, then read one page of rows.
-    const rank = new Map([...steps.keys()].map((id, i) => [id, i]));
+    // Reversed, the latest step comes first; applications with no step stay last either way.
+    const queued = direction === "asc" ? [...steps.keys()] : [...steps.keys()].reverse();
+    const rank = new Map(queued.map((id, i) => [id, i]));
     const ids = db
       .select({ id: applications.id })
       .from(applications)
       .where(where)
-      .orderBy(...orderBy("updated"))
+      .orderBy(...orderBy("updated", "desc"))
       .all()
       .map((r) => r.id);
     const ordered = ids
@@ -187,7 +193,7 @@ export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date)
       .select(rowColumns)
       .from(applications)
       .where(where)
-      .orderBy(...orderBy(q.sort))
+      .orderBy(...orderBy(q.sort, direction))
       .limit(q.pageSize)
       .offset(offset)
       .all();

@@ -4,6 +4,22 @@ import { APPLICATION_STATUSES, STATUS_GROUPS, type StatusGroup } from "@/lib/voc
 export const APPLICATION_SORTS = ["updated", "applied", "company", "excitement", "next-step"] as const;
 export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/**
+ * Each sort's natural way round: the newest, the most exciting and the most
+ * urgent first, companies A to Z. A link names the direction only when it is
+ * the other one, so old links and bookmarks keep their meaning.
+ */
+export const DEFAULT_DIRECTION: Record<ApplicationSort, SortDirection> = {
+  updated: "desc",
+  applied: "desc",
+  company: "asc",
+  excitement: "desc",
+  "next-step": "asc",
+};
+
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 50;
@@ -34,6 +50,8 @@ export const applicationFilterSchema = z.object({
   /** At least this many stars. */
   stars: z.preprocess(first, z.coerce.number().int().min(1).max(5).optional()).catch(undefined),
   sort: z.preprocess(first, z.enum(APPLICATION_SORTS).default("updated")).catch("updated"),
+  /** Absent means the sort's natural direction (DEFAULT_DIRECTION). */
+  dir: z.preprocess(first, z.enum(SORT_DIRECTIONS).optional()).catch(undefined),
   archived: flag,
   /** Only what one import added (its id; another user's finds nothing, the list being theirs alone). */
   imported: z.preprocess(first, z.uuid().optional()).catch(undefined),
@@ -43,6 +61,9 @@ export const applicationFilterSchema = z.object({
     .catch(DEFAULT_PAGE_SIZE),
 });
 export type ApplicationFilterParams = z.infer<typeof applicationFilterSchema>;
+
+/** The direction the list is actually sorted in. */
+export const directionOf = (f: Pick<ApplicationFilterParams, "sort" | "dir">): SortDirection => f.dir ?? DEFAULT_DIRECTION[f.sort];
 
 /** Whether anything narrows the list (sorting and paging do not). */
 export const isNarrowed = (f: ApplicationFilterParams) => Boolean(f.q || f.status || f.overdue || f.soon || f.stars || f.imported);
@@ -59,6 +80,7 @@ export function applicationsHref(f: ApplicationFilterParams, page = f.page): str
   if (f.soon) params.set("soon", "1");
   if (f.stars) params.set("stars", String(f.stars));
   if (f.sort !== "updated") params.set("sort", f.sort);
+  if (directionOf(f) !== DEFAULT_DIRECTION[f.sort]) params.set("dir", directionOf(f));
   if (f.archived) params.set("archived", "1");
   if (f.imported) params.set("imported", f.imported);
   if (f.size !== DEFAULT_PAGE_SIZE) params.set("size", String(f.size));

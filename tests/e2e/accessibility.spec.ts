@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
 import { expectDarkPage } from "./support/comfort";
+import { askToDeleteRound, openLogForm } from "./support/timeline";
 
 test("public pages pass axe", async ({ page }) => {
   for (const path of ["/sign-in", "/sign-up"]) {
@@ -82,7 +83,7 @@ test("the timeline, its forms and their edit pages pass axe", async ({ signedIn:
   await expect(page.getByRole("heading", { name: "Round 3 · Final interview" })).toBeVisible();
   await expectNoSeriousViolations(page, "application with a timeline");
 
-  await page.getByTestId("log-round").locator("summary").click();
+  await openLogForm(page, "log-round");
   await page.getByTestId("log-event").locator("summary").click();
   await expectNoSeriousViolations(page, "both log forms open");
   await page.getByTestId("log-round").getByLabel("Duration in minutes (optional)").fill("0");
@@ -90,7 +91,7 @@ test("the timeline, its forms and their edit pages pass axe", async ({ signedIn:
   await expect(page.locator("#field-scheduledAt-error")).toBeVisible();
   await expectNoSeriousViolations(page, "round form with errors");
 
-  await page.getByRole("button", { name: "Delete round 3" }).click();
+  await askToDeleteRound(page, 3);
   await expectNoSeriousViolations(page, "delete round dialog");
   await page.keyboard.press("Escape");
 
@@ -115,7 +116,7 @@ test.describe("with US date order", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1, name: "Tester" })).toBeVisible();
 
-    await page.getByTestId("log-round").locator("summary").focus();
+    await page.getByTestId("log-round").locator(":scope > summary").focus();
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab"); // Kind
     await page.keyboard.press("Tab"); // Starts
@@ -123,6 +124,11 @@ test.describe("with US date order", () => {
     await page.keyboard.type("01152030");
     await page.keyboard.press("Tab");
     await page.keyboard.type("0930AM");
+    // A round in 2030 is being booked: its signals wait behind "After the round", which opens from the keyboard.
+    await expect(page.getByTestId("round-after")).not.toHaveAttribute("open", "");
+    await page.getByTestId("round-after").locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("round-after")).toHaveAttribute("open", "");
     await page.getByTestId("log-round").getByLabel("Met the team or senior people").focus();
     await page.keyboard.press("Space");
     await page.getByTestId("log-round").getByRole("button", { name: "Save round" }).focus();

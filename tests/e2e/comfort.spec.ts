@@ -1,6 +1,7 @@
 import { expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
 import { chooseTheme, expectDarkPage, expectLightPage, expectNoHorizontalOverflow, themeButton } from "./support/comfort";
+import { askToDeleteRound } from "./support/timeline";
 
 const html = (page: import("@playwright/test").Page) => page.locator("html");
 
@@ -124,10 +125,10 @@ test.describe("dark mode passes axe", () => {
     await expectNoSeriousViolations(page, "list, dark");
     await page.getByRole("link", { name: "Staff Engineer, Platform" }).click();
     await expect(page.getByRole("heading", { name: "Round 3 · Final interview" })).toBeVisible();
-    await page.getByTestId("log-round").locator("summary").click();
+    await page.getByTestId("log-round").locator(":scope > summary").click();
     await page.getByTestId("log-event").locator("summary").click();
     await expectNoSeriousViolations(page, "application with open forms, dark");
-    await page.getByRole("button", { name: "Delete round 3" }).click();
+    await askToDeleteRound(page, 3);
     await expectNoSeriousViolations(page, "delete dialog, dark");
     await page.keyboard.press("Escape");
     await page.goto("/settings");
@@ -159,6 +160,7 @@ test.describe("phone width", () => {
     await loadSampleData(page);
     await expectNoHorizontalOverflow(page, "dashboard");
 
+    await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("link", { name: "Applications", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Applications" })).toBeVisible();
     await expectNoHorizontalOverflow(page, "list");
@@ -169,7 +171,7 @@ test.describe("phone width", () => {
     await page.getByRole("link", { name: "Staff Engineer, Platform" }).click();
     await expect(page.getByRole("heading", { name: "Round 3 · Final interview" })).toBeVisible();
     const applicationUrl = page.url();
-    await page.getByTestId("log-round").locator("summary").click();
+    await page.getByTestId("log-round").locator(":scope > summary").click();
     await page.getByTestId("log-event").locator("summary").click();
     await expectNoHorizontalOverflow(page, "application with open forms");
 
@@ -186,15 +188,19 @@ test.describe("phone width", () => {
     await expectNoHorizontalOverflow(page, "settings");
   });
 
-  test("the header fits: every nav link, the toggle and Sign out are on screen and big enough to tap", async ({ signedIn: page }) => {
+  test("the header fits: one row, the toggle and Menu on screen, and every link and Sign out in the menu big enough to tap", async ({ signedIn: page }) => {
+    const header = await page.getByTestId("app-header").boundingBox();
+    expect(header?.height).toBeLessThanOrEqual(64);
+    await page.getByRole("button", { name: "Menu" }).click();
     const targets = [
       ...(await page.getByRole("navigation", { name: "Main" }).getByRole("link").all()),
       themeButton(page, "System"),
       themeButton(page, "Light"),
       themeButton(page, "Dark"),
+      page.getByRole("button", { name: "Menu" }),
       page.getByRole("button", { name: "Sign out" }),
     ];
-    expect(targets.length).toBeGreaterThanOrEqual(8);
+    expect(targets.length).toBeGreaterThanOrEqual(10);
     for (const target of targets) {
       const box = await target.boundingBox();
       expect(box, await target.innerText()).not.toBeNull();

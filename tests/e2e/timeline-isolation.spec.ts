@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { ownedRows, readDb, roundsOf } from "./support/db";
-import { DAY, logEvent, logRound, openLogForm } from "./support/timeline";
+import { askToDeleteRound, DAY, logEvent, logRound, openLogForm } from "./support/timeline";
 
 type Owner = { email: string; appId: string; roundId: string; eventId: string; interviewerId: string };
 
@@ -44,6 +44,19 @@ test.describe("a second user cannot reach the first user's rounds, signals and e
 
   test.afterEach(() => {
     expect(ownedRows(owner.email)).toEqual(before);
+  });
+
+  test("the short 'How did it go?' step, pointed at the owner's round, answers 404 and changes nothing", async ({ signedIn: page }) => {
+    const ownApp = await addApplication(page, { company: "Mine Ltd", roleTitle: "My Role" });
+    await logRound(page, { startsAt: new Date(Date.now() - DAY) });
+    const step = page.getByTestId("how-did-it-go");
+    await step.locator("summary").click();
+    await swap(page, '[data-testid="how-did-it-go"] input[name="roundId"]', owner.roundId);
+    await step.getByLabel("Gave specific feedback").check();
+    await step.getByRole("button", { name: "Save how round 1 went" }).click();
+    await expect404(page);
+    const [mine] = roundsOf(ownApp);
+    expect(readDb((db) => db.prepare("select count(*) n from round_signals where round_id = ?").get(mine.id))).toEqual({ n: 0 });
   });
 
   test("by URL: the owner's round and event pages answer 404, under either application", async ({ signedIn: page }) => {
@@ -103,7 +116,7 @@ test.describe("a second user cannot reach the first user's rounds, signals and e
     await expect404(page);
 
     await page.goto(`/applications/${ownApp}`);
-    await page.getByRole("button", { name: "Delete round 1" }).click();
+    await askToDeleteRound(page, 1);
     await swap(page, 'dialog[open] input[name="roundId"]', owner.roundId);
     await page.getByRole("button", { name: "Delete for good" }).click();
     await expect404(page);

@@ -1,6 +1,6 @@
 import { addApplication, expect, test } from "./fixtures";
 import { applicationRow, eventsOf, roundsOf, signalsOf, timeZoneOf, writeDb } from "./support/db";
-import { DAY, HOUR, logEvent, logRound, openLogForm, pastEntries, typedTime } from "./support/timeline";
+import { askToDeleteRound, DAY, HOUR, logEvent, logRound, openLogForm, pastEntries, typedTime } from "./support/timeline";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -72,15 +72,14 @@ test("edit a round, then delete one: the rest are renumbered", async ({ signedIn
   expect(signalsOf(edited.id as string).map((s) => s.signal)).toEqual(["constructive_feedback", "met_team"]);
 
   // Deleting asks first; "Keep it" leaves everything alone.
-  const round1 = page.getByRole("article", { name: "Round 1 · First interview" });
-  await round1.getByRole("button", { name: "Delete round 1" }).click();
+  await askToDeleteRound(page, 1);
   const dialog = page.getByRole("dialog", { name: "Delete round 1?" });
   await dialog.getByRole("button", { name: "Keep it" }).click();
   await expect(dialog).toBeHidden();
   await page.reload();
   await expect(page.getByRole("heading", { name: /^Round \d/ })).toHaveCount(2);
   expect(roundsOf(appId)).toHaveLength(2);
-  await round1.getByRole("button", { name: "Delete round 1" }).click();
+  await askToDeleteRound(page, 1);
   await dialog.getByRole("button", { name: "Delete for good" }).click();
 
   await expect(page.getByRole("heading", { name: "Round 1 · Second interview" })).toBeVisible();

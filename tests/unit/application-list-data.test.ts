@@ -175,6 +175,15 @@ describe("sorting", () => {
     expect(companies(ana, { sort: "excitement" })).toEqual(["charlie", "bravo", "Alpha"]);
   });
 
+  it("the other way round on request, with undated and unrated applications still last", () => {
+    expect(companies(ana, { sort: "updated", direction: "asc" })).toEqual(["charlie", "Alpha", "bravo"]);
+    expect(companies(ana, { sort: "applied", direction: "asc" })).toEqual(["bravo", "Alpha", "charlie"]);
+    expect(companies(ana, { sort: "company", direction: "desc" })).toEqual(["charlie", "bravo", "Alpha"]);
+    expect(companies(ana, { sort: "excitement", direction: "asc" })).toEqual(["bravo", "charlie", "Alpha"]);
+    // The natural direction named outright is the same as leaving it out.
+    expect(companies(ana, { sort: "company", direction: "asc" })).toEqual(companies(ana, { sort: "company" }));
+  });
+
   it("by next step due: the dashboard queue's order, then applications with no step by last update", () => {
     const soon = app(ana.id, { company: "Prep soon", status: "interviewing" }, 5);
     addRound(db, ana.id, soon.id, { kind: "second", scheduledAt: fromNow(4 * DAY) });
@@ -186,6 +195,8 @@ describe("sorting", () => {
     expect(companies(ana, { sort: "next-step" })).toEqual(["bravo", "Alpha", "Overdue", "Prep soon", "Prep later", "charlie"]);
     // Paging applies after that order.
     expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Overdue", "Prep soon"]);
+    // Latest step first; the application with no step stays at the end.
+    expect(companies(ana, { sort: "next-step", direction: "desc" })).toEqual(["Prep later", "Prep soon", "Overdue", "Alpha", "bravo", "charlie"]);
   });
 });
 

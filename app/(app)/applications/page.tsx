@@ -5,7 +5,7 @@ import { requireReader } from "@/lib/time/request-dates";
 import { countApplications } from "@/lib/data/applications";
 import { getImport } from "@/lib/data/imports";
 import { applicationListPage } from "@/lib/data/application-list";
-import { applicationFilterSchema, applicationsHref, isNarrowed } from "@/lib/validation/application-filter";
+import { applicationFilterSchema, isNarrowed } from "@/lib/validation/application-filter";
 import { EmptyApplications } from "../_components/empty-applications";
 import { ApplicationRow } from "./_components/application-row";
 import { ImportedFilterNote } from "./_components/imported-filter-note";
@@ -44,6 +44,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
             interviewSoon: Boolean(filter.soon),
             minExcitement: filter.stars,
             sort: filter.sort,
+            direction: filter.dir,
             includeArchived: Boolean(filter.archived),
             importId: filter.imported,
             page: filter.page,
@@ -81,8 +82,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
         <EmptyApplications />
       ) : (
         <>
-          {/* Keyed by the query so Clear, Back and shared links reset the inputs, which keep their old values on a client-side navigation otherwise. */}
-          <ListFilters key={applicationsHref(filter, 1)} filter={filter} />
+          <ListFilters filter={filter} />
           {fromImport !== undefined ? <ImportedFilterNote record={fromImport} filter={filter} dates={user.dates} /> : null}
 
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="result-count">

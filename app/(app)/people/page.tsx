@@ -7,6 +7,8 @@ import { filterPeople, groupByCompany } from "@/lib/people/directory";
 import { duplicateHints } from "@/lib/people/names";
 import { PageLinks, pageOf } from "../_components/page-links";
 import { DuplicateHints } from "./_components/duplicate-hints";
+import { peopleHref } from "@/lib/people/people-href";
+import { PeopleSearch } from "./_components/people-search";
 import { PersonFacts } from "./_components/person-facts";
 
 export const metadata: Metadata = { title: "People" };
@@ -20,12 +22,12 @@ const FILTER_MAX = 200;
 export default async function PeoplePage({ searchParams }: PageProps<"/people">) {
   const user = await requireReader();
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.slice(0, FILTER_MAX) : "";
+  const q = typeof params.q === "string" ? params.q.slice(0, FILTER_MAX).trim() : "";
   const now = new Date();
   const everyone = listPeople(getDb(), { userId: user.id });
   const matching = filterPeople(everyone, q);
   const { shown, page, pageCount } = pageOf(matching, Number(params.page), PAGE_SIZE);
-  const href = (p: number) => `/people?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  const href = (p: number) => peopleHref(q, p);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -54,22 +56,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
       ) : (
         <>
           <DuplicateHints hints={duplicateHints(everyone)} />
-          <form role="search" aria-label="Filter people" className="card flex flex-wrap items-end gap-3 p-4">
-            <div className="min-w-0 flex-1">
-              <label htmlFor="people-q" className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
-                Filter
-              </label>
-              <input id="people-q" name="q" type="search" defaultValue={q} maxLength={FILTER_MAX} placeholder="Name, email or company" className="input" />
-            </div>
-            <button type="submit" className="btn-secondary">
-              Filter
-            </button>
-            {q ? (
-              <Link href="/people" className="btn-secondary">
-                Show everyone
-              </Link>
-            ) : null}
-          </form>
+          <PeopleSearch q={q} max={FILTER_MAX} />
           <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
             {q
               ? `${matching.length} of ${everyone.length} ${everyone.length === 1 ? "person" : "people"} match “${q}”.`

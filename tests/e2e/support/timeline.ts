@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { toWallTime } from "../../../lib/time/zoned";
 
 export const HOUR = 60 * 60 * 1000;
@@ -23,10 +23,27 @@ export type RoundEntry = {
   duration?: string;
 };
 
-/** Opens one of the application page's "Log …" disclosures, unless it is open already. */
+async function openDetails(details: Locator) {
+  if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await details.locator("summary").first().click();
+  await expect(details).toHaveAttribute("open", "");
+}
+
+/** Opens one of the round form's folds: "Place, length and prep notes" or "After the round". */
+export async function openFold(form: Locator, fold: "round-place" | "round-after") {
+  await openDetails(form.getByTestId(fold));
+}
+
+/**
+ * Opens one of the application page's "Log …" disclosures, unless it is open
+ * already; for a round, its two folds too, so every field can be filled.
+ */
 export async function openLogForm(page: Page, testId: "log-round" | "log-event") {
   const form = page.getByTestId(testId);
-  if (!(await form.evaluate((el) => (el as HTMLDetailsElement).open))) await form.locator("summary").click();
+  await openDetails(form);
+  if (testId === "log-round") {
+    await openFold(form, "round-place");
+    await openFold(form, "round-after");
+  }
   return form;
 }
 
@@ -70,4 +87,10 @@ export async function pastEntries(page: Page): Promise<string[]> {
   const past = page.getByRole("region", { name: "Past" });
   await expect(past).toBeVisible();
   return past.getByRole("heading", { level: 4 }).allTextContents();
+}
+
+/** Asks to delete round `n` the way a user does: its "More" menu, then "Delete round n…" (the dialog opens). */
+export async function askToDeleteRound(page: Page, n: number) {
+  await page.getByRole("button", { name: `More for round ${n}` }).click();
+  await page.getByRole("menuitem", { name: `Delete round ${n}…` }).click();
 }

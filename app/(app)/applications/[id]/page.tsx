@@ -148,6 +148,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
               known={known}
               offers={offerablePeople(db, user, a.company, now)}
               timeZone={user.timeZone}
+              nowWall={toWallTime(now, user.timeZone)}
               submitLabel="Save round"
             />
           </div>

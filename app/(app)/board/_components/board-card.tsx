@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
+import { ActionMenu, MoreIcon } from "@/app/_components/action-menu";
 import type { CardView } from "./card-view";
 
 type Props = {
@@ -12,25 +13,20 @@ type Props = {
   error: string | undefined;
   /** After a move the card lands in another column, as a new element: focus follows it there. */
   focusHandle: boolean;
+  /** `origin`: the card whose control asked, so focus can follow the card to its new column. */
   onMove: (origin: string, applicationId: string, status: ApplicationStatus) => void;
 };
 
 export function BoardCard({ card, error, focusHandle, onMove }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
   const handle = useRef<HTMLButtonElement | null>(null);
+  const idField = useRef<HTMLInputElement>(null);
   const name = `${card.company}, ${card.roleTitle}`;
-  const selectId = `move-${card.id}`;
   const errorId = `move-error-${card.id}`;
 
   useEffect(() => {
     if (focusHandle) handle.current?.focus();
   }, [focusHandle]);
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    onMove(card.id, String(form.get("applicationId") ?? ""), String(form.get("status") ?? "") as ApplicationStatus);
-  }
 
   return (
     <li
@@ -61,7 +57,25 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
           </svg>
         </button>
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
+          <div className="flex items-center gap-1">
+            <p className="min-w-0 flex-1 truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
+            {/* The id is read back from the page, as a posted form's would be: what guards a move is the server's check, not this value. */}
+            <input ref={idField} type="hidden" name="applicationId" value={card.id} />
+            {/* One small button beside the company instead of a full-width select: the card keeps its height and the role its width. */}
+            <ActionMenu
+              label={`Move ${name}`}
+              title="Move to…"
+              describedBy={error ? errorId : undefined}
+              buttonClassName="-my-1 shrink-0 rounded p-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+              items={APPLICATION_STATUSES.filter((s) => s !== card.status).map((s) => ({
+                key: s,
+                label: STATUS_LABELS[s],
+                onSelect: () => onMove(card.id, idField.current?.value ?? card.id, s),
+              }))}
+            >
+              <MoreIcon className="h-5 w-5" />
+            </ActionMenu>
+          </div>
           <h3 className="font-medium">
             <Link href={`/applications/${card.id}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
               {card.roleTitle}
@@ -75,33 +89,6 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
         </p>
       ) : null}
       <NextStep card={card} />
-      <form onSubmit={submit} className="mt-2 flex items-center gap-2">
-        <input type="hidden" name="applicationId" value={card.id} />
-        {/* The label is read, not shown: the menu's own first line says it, which leaves a narrow card room for the choice. */}
-        <label htmlFor={selectId} className="sr-only">
-          Move to
-        </label>
-        <select
-          id={selectId}
-          name="status"
-          defaultValue=""
-          required
-          aria-describedby={error ? errorId : undefined}
-          className="input min-w-0 flex-1 px-2 py-1 text-xs"
-        >
-          <option value="" disabled>
-            Move to…
-          </option>
-          {APPLICATION_STATUSES.filter((s) => s !== card.status).map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`Move ${name}`}>
-          Move
-        </button>
-      </form>
       {error ? (
         <p id={errorId} role="alert" className="mt-2 text-sm text-red-800 dark:text-red-300" data-testid="move-error">
           {error}

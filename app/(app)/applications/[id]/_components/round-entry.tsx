@@ -1,16 +1,18 @@
-import Link from "next/link";
-import { ConfirmDeleteButton } from "@/app/_components/confirm-delete-button";
 import type { RoundView } from "@/lib/data/rounds";
 import { ROUND_FORMAT_LABELS, ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import { meetingLink } from "@/lib/interviews/meeting-link";
 import type { OutcomeBadge } from "@/lib/interviews/round-outcome";
 import { relativeTime } from "@/lib/time/relative";
-import { deleteRoundAction } from "../rounds/actions";
+import { roundPrompt } from "@/lib/interviews/debrief";
+import { roundFormValues } from "@/lib/interviews/form-values";
+import { HowDidItGo } from "./how-did-it-go";
+import { RoundActions } from "./round-actions";
 import { SignalChips } from "./signal-chips";
 import { ThankYouButton } from "./thank-you-button";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
 /** `badge`: the outcome as shown (null for a round still to come), from `roundOutcomeBadges`. */
+/** `now` is the server's, read once for the page: what counts as past is decided against it. */
 type Props = { round: RoundView; number: number; badge: OutcomeBadge | null; dates: DateStyle; now: Date };
 
 const OUTCOME_STYLES = {
@@ -22,6 +24,7 @@ const OUTCOME_STYLES = {
 
 export function RoundEntry({ round, number, badge, dates, now }: Props) {
   const started = round.scheduledAt <= now;
+  const prompt = roundPrompt(round, now);
   const title = `Round ${number} · ${ROUND_KIND_LABELS[round.kind]}`;
   const facts = [
     round.format ? ROUND_FORMAT_LABELS[round.format] : null,
@@ -79,7 +82,10 @@ export function RoundEntry({ round, number, badge, dates, now }: Props) {
           ))}
         </p>
       ) : null}
-      <SignalChips dates={dates} signals={round.signals} custom={round.customSignals} noNextSteps={round.noNextSteps} started={started} />
+      <SignalChips dates={dates} signals={round.signals} custom={round.customSignals} noNextSteps={round.noNextSteps} nudge={prompt === "no-signals"} />
+      {prompt === "how-did-it-go" ? (
+        <HowDidItGo roundId={round.id} applicationId={round.applicationId} number={number} values={roundFormValues(round, dates.zone)} />
+      ) : null}
       {round.prepNotes || round.notes ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700 dark:text-brand-300">Notes</summary>
@@ -100,32 +106,13 @@ export function RoundEntry({ round, number, badge, dates, now }: Props) {
           <ThankYouButton roundId={round.id} roundNumber={number} />
         </div>
       ) : null}
-      <div className="flex flex-wrap items-center gap-2 pt-1 text-sm">
-        <Link
-          href={`/applications/${round.applicationId}/rounds/${round.id}/edit`}
-          className="btn-secondary px-3 py-1"
-          aria-label={`Edit round ${number}`}
-        >
-          Edit
-        </Link>
-        {/* A plain link: the file comes from a route handler, not a page to navigate to. */}
-        <a
-          href={`/applications/${round.applicationId}/rounds/${round.id}/calendar.ics`}
-          download
-          className="btn-secondary px-3 py-1"
-          aria-label={`Add round ${number} to calendar (.ics)`}
-        >
-          Add to calendar (.ics)
-        </a>
-        <ConfirmDeleteButton
-          action={deleteRoundAction}
-          fields={{ roundId: round.id }}
-          title={`Delete round ${number}?`}
-          description={`${ROUND_KIND_LABELS[round.kind]} on ${formatsFor(dates).dateTime(round.scheduledAt)}, with its signals and notes, will be removed for good. The people you met stay in your contacts.`}
-          accessibleLabel={`Delete round ${number}`}
-          triggerClassName="btn-secondary px-3 py-1 text-red-800 dark:text-red-200"
-        />
-      </div>
+      <RoundActions
+        applicationId={round.applicationId}
+        roundId={round.id}
+        number={number}
+        upcoming={!started}
+        deleteDescription={`${ROUND_KIND_LABELS[round.kind]} on ${formatsFor(dates).dateTime(round.scheduledAt)}, with its signals and notes, will be removed for good. The people you met stay in your contacts.`}
+      />
     </article>
   );
 }

@@ -9,19 +9,20 @@ export function SignalChips({
   signals,
   custom,
   noNextSteps,
-  started,
+  nudge,
   dates,
 }: {
   dates: DateStyle;
   signals: RoundSignal[];
   custom: string[];
   noNextSteps: boolean;
-  started: boolean;
+  /** Say that nothing is noted: only for a recent round (see roundPrompt); older ones are left in peace. */
+  nudge: boolean;
 }) {
   const indicators = signals.filter((s) => POSITIVE_INDICATORS.includes(s.signal));
   const covered = signals.filter((s) => !POSITIVE_INDICATORS.includes(s.signal));
   if (!signals.length && !custom.length && !noNextSteps) {
-    return started ? (
+    return nudge ? (
       <p className="text-xs text-slate-600 dark:text-slate-400">No signals noted yet. Edit the round to tick what the interviewer showed.</p>
     ) : null;
   }

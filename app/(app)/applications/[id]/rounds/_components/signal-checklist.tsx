@@ -81,7 +81,7 @@ export function SignalChecklist({ values, errors }: Props) {
   const noNextStepsError = errors.noNextSteps?.join(" ");
   return (
     <>
-      <fieldset className="card space-y-3 p-4 sm:p-6">
+      <fieldset className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-700">
         <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">Positive signs from the interviewer</legend>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Tick what you noticed. Each sign is encouraging, not a promise; the ideas come from the article “{ARTICLE_TITLE}”.
@@ -113,7 +113,7 @@ export function SignalChecklist({ values, errors }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="card space-y-3 p-4 sm:p-6">
+      <fieldset className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-700">
         <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-slate-100">What the round covered</legend>
         <SignalGroupList group="covered" values={values} errors={errors} />
         {signalError ? <p className="text-sm text-red-700 dark:text-red-300">{signalError}</p> : null}

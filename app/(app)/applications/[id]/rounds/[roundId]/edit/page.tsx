@@ -8,6 +8,7 @@ import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import { roundFormValues } from "@/lib/interviews/form-values";
 import { numberRounds } from "@/lib/interviews/timeline";
 import { dateStyleFor } from "@/lib/time/request-dates";
+import { toWallTime } from "@/lib/time/zoned";
 import { offerablePeople } from "../../_components/offerable-people";
 import { RoundForm } from "../../_components/round-form";
 import { updateRoundAction } from "../../actions";
@@ -24,6 +25,7 @@ export default async function EditRoundPage({ params }: Props) {
   const { id, roundId } = await params;
   const { application, round, user } = await loadOwnedRound(id, roundId);
   const db = getDb();
+  const now = new Date();
   const number = numberRounds(listRounds(db, user.id, application.id)).get(round.id);
   const back = `/applications/${application.id}#round-${round.id}`;
   return (
@@ -42,8 +44,9 @@ export default async function EditRoundPage({ params }: Props) {
         applicationId={application.id}
         roundId={round.id}
         known={interviewersMetFor(db, user.id, application.id)}
-        offers={offerablePeople(db, { id: user.id, dates: await dateStyleFor(user) }, application.company, new Date())}
+        offers={offerablePeople(db, { id: user.id, dates: await dateStyleFor(user) }, application.company, now)}
         timeZone={user.timeZone}
+        nowWall={toWallTime(now, user.timeZone)}
         submitLabel="Save changes"
         cancelHref={back}
       />
