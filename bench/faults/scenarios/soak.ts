@@ -1,7 +1,9 @@
 // Memory under a long load: 50 connections for ten minutes across several
 // heavy accounts (and light ones), with saves that keep invalidating the
 // cached next-step queues. The server's resident memory is read every 30 s;
-// it must level off, not grow with the number of requests.
+// it must level off, not grow with the number of requests. The short run
+// (`--short`, for CI) is 20 s on smaller accounts, sampled every 2 s: it
+// reports RSS and checks for 5xx, but is too short to judge a level.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -14,7 +16,8 @@ import { check, count, sleep, type Context, type ScenarioResult } from "../scena
 import { saveApplication } from "../writes";
 
 const CONNECTIONS = 50;
-const SAMPLE_EVERY_MS = 30_000;
+/** Runs shorter than this only report memory: caches are still filling. */
+const JUDGED_FROM_MINUTES = 3;
 const PASSWORD = "bench-password-not-secret";
 const PAGES = ["/", "/applications", "/board", "/analytics"];
 
@@ -37,7 +40,8 @@ function rssMb(pid: number): number {
 
 export async function soak(ctx: Context, minutes: number): Promise<ScenarioResult> {
   const started = performance.now();
-  const heavy = [1, 2, 3, 4].map((i) => account(`heavy-${i}`, 3_000, 1_000 + i));
+  const sampleEveryMs = minutes >= JUDGED_FROM_MINUTES ? 30_000 : 2_000;
+  const heavy = [1, 2, 3, 4].map((i) => account(`heavy-${i}`, minutes >= JUDGED_FROM_MINUTES ? 3_000 : 300, 1_000 + i));
   const light = [1, 2, 3, 4, 5, 6].map((i) => account(`light-${i}`, 15, 2_000 + i));
   const dbPath = path.join(ctx.dir, "soak", "shortlist.db");
   const { sqlite } = openDatabase(dbPath);
@@ -72,7 +76,7 @@ export async function soak(ctx: Context, minutes: number): Promise<ScenarioResul
     })();
     const sampler = (async () => {
       while (loading) {
-        await sleep(SAMPLE_EVERY_MS);
+        await sleep(sampleEveryMs);
         if (!loading) break;
         const sample = { minute: (performance.now() - loadStarted) / 60_000, rssMb: rssMb(server.pid) };
         samples.push(sample);
@@ -102,7 +106,9 @@ export async function soak(ctx: Context, minutes: number): Promise<ScenarioResul
       ["RSS (MB)", ...samples.map((s) => String(s.rssMb))],
     ],
     checks: [
-      check("soak: memory levels off (last third within 10% of the middle third's peak)", growth < 0.1, `${middlePeak} MB then ${lastPeak} MB (${(growth * 100).toFixed(1)}%)`),
+      minutes >= JUDGED_FROM_MINUTES
+        ? check("soak: memory levels off (last third within 10% of the middle third's peak)", growth < 0.1, `${middlePeak} MB then ${lastPeak} MB (${(growth * 100).toFixed(1)}%)`)
+        : check("soak: RSS reported (too short a run to judge a level)", samples.every((s) => Number.isFinite(s.rssMb)), `${samples.map((s) => s.rssMb).join(", ")} MB`),
       check("soak: no 5xx", fiveHundreds === 0, `${count(requests)} requests, ${fiveHundreds} 5xx, ${saves} saves`),
     ],
     seconds: (performance.now() - started) / 1000,
