@@ -19,6 +19,7 @@ export const MAX_ACTION_BODY_BYTES = 1_000_000;
 export type Refusal = { status: 400 | 403 | 413 | 415; message: string };
 
 export const TOO_LARGE: Refusal = { status: 413, message: "This request is too large. Shorten the text and try again." };
+export const UNCHECKABLE: Refusal = { status: 400, message: "This request could not be read. Reload the page and try again." };
 const malformed = (what: string): Refusal => ({ status: 400, message: `This request could not be read: ${what}. Reload the page and try again.` });
 
 /**

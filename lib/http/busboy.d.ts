@@ -3,8 +3,8 @@
 declare module "next/dist/compiled/busboy" {
   import type { Readable, Writable } from "node:stream";
   interface Busboy extends Writable {
-    on(event: "field", listener: (name: string, value: string) => void): this;
-    on(event: "file", listener: (name: string, stream: Readable, info: { encoding: string }) => void): this;
+    on(event: "field", listener: (name: string | undefined, value: string | null) => void): this;
+    on(event: "file", listener: (name: string | undefined, stream: Readable, info: { encoding: string }) => void): this;
     on(event: "close" | "finish", listener: () => void): this;
     on(event: "error", listener: (error: unknown) => void): this;
   }

@@ -16,13 +16,18 @@ export async function multipartParts(bytes: Uint8Array, contentType: string, fie
   return new Promise((resolve) => {
     const parts: Part[] = [];
     // busboy reports a part with an empty name as `undefined`, on which React's decoder throws; "" is refused as no part we send.
-    parser.on("field", (name, value) => parts.push({ name: name ?? "", value }));
+    // A part in a charset busboy cannot decode (`charset=utf-16`) comes as null, on which React's decoder throws.
+    let unreadable = false;
+    parser.on("field", (name, value) => {
+      if (typeof value === "string") parts.push({ name: name ?? "", value });
+      else unreadable = true;
+    });
     parser.on("file", (name, stream, info) => {
       parts.push({ name: name ?? "", file: { encoding: info.encoding } });
       stream.resume();
     });
     parser.on("error", () => resolve(null));
-    parser.on("close", () => resolve(parts));
+    parser.on("close", () => resolve(unreadable ? null : parts));
     Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]).pipe(parser);
   });
 }

@@ -30,9 +30,13 @@ const decode = (envelope: Envelope) =>
   });
 
 const BOUNDARY = "----WebKitFormBoundaryCjA1Hryv7G1EPqty";
+/** A part's name may carry extra header lines after a newline: `0\nContent-Type: text/plain; charset=utf-16`. */
 const multipart = (parts: [string, string][], file?: [string, string]) =>
   [
-    ...parts.map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    ...parts.map(([name, value]) => {
+      const [first, ...headers] = name.split("\n");
+      return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${first}"\r\n${headers.map((h) => `${h}\r\n`).join("")}\r\n${value}\r\n`;
+    }),
     ...(file ? [`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${file[0]}"; filename="a.txt"\r\nContent-Type: text/plain\r\n${file[1]}\r\nhello\r\n`] : []),
     `--${BOUNDARY}--\r\n`,
   ].join("");
@@ -94,6 +98,10 @@ describe("other envelopes that fail", () => {
     ["an outlined part", fetchForm([["1", "[]"], ["0", '[{},"$K1"]']])],
     ["a string-chunk part", fetchForm([["S1", "x"], ["0", "[]"]])],
     ["a byte-order mark before the JSON", text('\uFEFF[{"applicationId":"a"}]')],
+    [
+      "a part in a charset the parser cannot decode",
+      { kind: "fetch", body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\nContent-Type: text/plain; charset=utf-16\r\n\r\n[{},"$K1"]\r\n--${BOUNDARY}--\r\n`, contentType: `multipart/form-data; boundary=${BOUNDARY}` },
+    ],
     ["a form whose bound arguments are missing", plainForm([["$ACTION_REF_1", ""], ["$ACTION_1:0", DESCRIPTOR]])],
     ["a form whose descriptor is missing", plainForm([["$ACTION_REF_1", ""]])],
     ["a descriptor that is not JSON", plainForm([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"7f3a", x']])],
@@ -129,7 +137,9 @@ describe("what Shortlist's own forms send still passes, and decodes", () => {
 
 describe("random envelopes", () => {
   // Pieces of real and broken envelopes, put together at random.
-  const name = fc.oneof(fc.constantFrom("0", "1", "2", "S1", "_1_company", "_2_x", "$ACTION_REF_1", "$ACTION_1:0", "$ACTION_1:1", "$ACTION_KEY", "$ACTION_ID_7f"), fc.string({ maxLength: 6 }));
+  const header = fc.constantFrom("", "\nContent-Type: text/plain; charset=utf-16", "\nContent-Type: text/plain; charset=utf-8", "\nContent-Transfer-Encoding: base64", "\nX: y");
+  const plainName = fc.oneof(fc.constantFrom("0", "1", "2", "S1", "_1_company", "_2_x", "$ACTION_REF_1", "$ACTION_1:0", "$ACTION_1:1", "$ACTION_KEY", "$ACTION_ID_7f"), fc.string({ maxLength: 6 }));
+  const name = fc.tuple(plainName, header).map(([n, h]) => n + h);
   const json = fc.oneof(
     fc.constantFrom('[{},"$K1"]', DESCRIPTOR, '{"id":"7f","bound":null}', "[]", "null", '"x"', "{", "[{}]", ...REFERENCES.map((r) => `[${JSON.stringify(r)}]`)),
     fc.json({ maxDepth: 4 }),

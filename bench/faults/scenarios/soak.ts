@@ -38,7 +38,8 @@ function rssMb(pid: number): number {
   return line ? Math.round(Number(line.replace(/\D+/g, " ").trim()) / 1024) : NaN;
 }
 
-export async function soak(ctx: Context, minutes: number): Promise<ScenarioResult> {
+/** `heapMb` caps V8's old space (--max-old-space-size), as an operator would on a small server. */
+export async function soak(ctx: Context, minutes: number, heapMb?: number): Promise<ScenarioResult> {
   const started = performance.now();
   const sampleEveryMs = minutes >= JUDGED_FROM_MINUTES ? 30_000 : 2_000;
   const heavy = [1, 2, 3, 4].map((i) => account(`heavy-${i}`, minutes >= JUDGED_FROM_MINUTES ? 3_000 : 300, 1_000 + i));
@@ -50,7 +51,7 @@ export async function soak(ctx: Context, minutes: number): Promise<ScenarioResul
   sqlite.close();
   ctx.say(`  soak: seeded ${heavy.length} accounts of ${count(heavy[0].applications)} applications and ${light.length} light ones`);
 
-  const server = startServer({ port: await ctx.port(), dbPath, logFile: path.join(ctx.dir, "soak.log") });
+  const server = startServer({ port: await ctx.port(), dbPath, logFile: path.join(ctx.dir, "soak.log"), nodeArgs: heapMb ? [`--max-old-space-size=${heapMb}`] : [] });
   const samples: { minute: number; rssMb: number }[] = [];
   let requests = 0;
   let fiveHundreds = 0;
@@ -100,7 +101,7 @@ export async function soak(ctx: Context, minutes: number): Promise<ScenarioResul
   const lastPeak = Math.max(...samples.slice(2 * third).map((s) => s.rssMb));
   const growth = (lastPeak - middlePeak) / middlePeak;
   return {
-    name: `soak: ${minutes} min at ${CONNECTIONS} connections, ${heavy.length} heavy accounts and ${light.length} light ones`,
+    name: `soak: ${Number(minutes.toFixed(2))} min at ${CONNECTIONS} connections, ${heavy.length} accounts of ${count(heavy[0].applications)} applications and ${light.length} light ones${heapMb ? `, heap capped at ${heapMb} MB` : ""}`,
     table: [
       ["minute", ...samples.map((s) => s.minute.toFixed(1))],
       ["RSS (MB)", ...samples.map((s) => String(s.rssMb))],
