@@ -4,11 +4,11 @@
 // envelope fuzzer (envelopes.ts) makes, signed in or not. No request may get
 // a 5xx, no half-written row may appear, and every line the server wrote
 // must be one JSON object.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dice, prng } from "../../generate";
 import { actionId, applicationIdFrom, signUp } from "../client";
 import { envelopeGenerator } from "../envelopes";
+import { logLines } from "../log-lines";
 import { startServer } from "../app-server";
 import { check, count, type Context, type ScenarioResult } from "../scenario";
 import { inspect } from "../verify";
@@ -159,15 +159,7 @@ export async function malformedFuzz(ctx: Context): Promise<ScenarioResult> {
     await server.exit;
   }
   const state = inspect(dbPath);
-  const lines = readFileSync(logFile, "utf8").split("\n").filter((line) => line.trim());
-  const notJson = lines.filter((line) => {
-    try {
-      const parsed = JSON.parse(line) as Record<string, unknown>;
-      return !(typeof parsed === "object" && parsed && "time" in parsed && "level" in parsed && "message" in parsed && "requestId" in parsed);
-    } catch {
-      return true;
-    }
-  });
+  const { lines, notJson } = logLines(logFile);
   if (notJson.length) ctx.say(`  fuzz: ${notJson.length} log line(s) not JSON with time, level, message and requestId, the first: ${notJson[0].slice(0, 300)}`);
   const fiveHundreds = [...byStatus].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0);
   const unexplained = [...state.applicationIds].filter((id) => !saved.has(id)).length;
@@ -178,14 +170,14 @@ export async function malformedFuzz(ctx: Context): Promise<ScenarioResult> {
     name: `malformed action requests (${count(total)}, 8 at a time)`,
     table: [
       ["requests", ...statuses.map(([s]) => String(s)), "oversized, closed while sending", "network errors", "saved (well-formed values)", "rows saved without a confirmation", "integrity", "log lines", "not JSON"],
-      [count(total), ...statuses.map(([, n]) => count(n)), count(closedWhileSending), count(networkErrors), count(saved.size), count(unexplained), state.integrity ? "ok" : "FAILED", count(lines.length), count(notJson.length)],
+      [count(total), ...statuses.map(([, n]) => count(n)), count(closedWhileSending), count(networkErrors), count(saved.size), count(unexplained), state.integrity ? "ok" : "FAILED", count(lines), count(notJson.length)],
     ],
     checks: [
       check("fuzz: no 5xx", fiveHundreds === 0, `${fiveHundreds} 5xx`),
       check("fuzz: every request was answered", networkErrors === 0, `${networkErrors} network errors`),
       check("fuzz: no row saved that was not confirmed", unexplained === 0, `${unexplained}`),
       check("fuzz: integrity_check ok", state.integrity, state.integrity ? "ok" : "failed"),
-      check("fuzz: every line the server wrote is one JSON object (time, level, message, requestId)", notJson.length === 0, `${notJson.length} of ${lines.length} not`),
+      check("fuzz: every line the server wrote is one JSON object (time, level, message, requestId)", notJson.length === 0, `${notJson.length} of ${lines} not`),
     ],
     seconds: (performance.now() - started) / 1000,
   };
