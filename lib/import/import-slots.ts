@@ -33,7 +33,7 @@ export function createImportSlots({ perServer, now = () => Date.now() }: { perSe
     const mine = [...running.values()].filter((r) => r.userId === userId);
     if (mine.length) {
       const retryAfterSeconds = wait(mine);
-      return { ok: false, retryAfterSeconds, message: `Your other import is still being read. Try again in about ${seconds(retryAfterSeconds)}, once it has finished.` };
+      return { ok: false, retryAfterSeconds, message: `Your other import is still running. Try again in about ${seconds(retryAfterSeconds)}, once it has finished.` };
     }
     if (running.size >= perServer) {
       const retryAfterSeconds = wait([...running.values()]);

@@ -1,4 +1,3 @@
-import http from "node:http";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { chooseFile, linkedInRows } from "./support/imports";
 
@@ -53,29 +52,24 @@ test("the bodies that made the decoder throw get a 400, signed in or not", async
 
 test("a second import by the same account while one runs: 429 beside the file field, saying when to try again", async ({ signedIn: page, baseURL }) => {
   await page.goto("/import");
-  // An upload that has started and not finished holds the account's import slot, for as long as the test wants.
+  // An import of a large file: once its answer starts streaming, the account's import slot is held until it has committed.
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const boundary = "----HeldUpload";
-  const held = http.request(`${baseURL}/import/preview`, {
-    method: "POST",
-    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": "5000000" },
-  });
-  held.on("error", () => undefined);
-  held.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.csv"\r\nContent-Type: text/csv\r\n\r\nCompany,Role\n`);
-  try {
-    const small = () => page.request.post("/import/preview", { multipart: { file: { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") } } });
-    await expect.poll(async () => (await small()).status()).toBe(429);
-    const refused = await small();
-    expect(Number(refused.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
-    expect(await refused.json()).toMatchObject({ field: "file", message: expect.stringMatching(/Try again in about \d+ seconds?/) });
+  const body = new FormData();
+  body.set("file", new Blob([new Uint8Array(linkedInRows(19_000, "Slow"))], { type: "text/csv" }), "big.csv");
+  const running = await fetch(`${baseURL}/import/run`, { method: "POST", body, headers: { cookie, origin: baseURL! } });
+  expect(running.status).toBe(200);
 
-    await chooseFile(page, { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") });
-    await expect(page.locator("#import-file-error")).toContainText(/Your other import is still being read\. Try again in about \d+ seconds?/);
-    await expect(page.getByLabel("Your export file")).toHaveAttribute("aria-invalid", "true");
-    await page.screenshot({ path: "/tmp/i23-import-429.png", fullPage: true });
-  } finally {
-    held.destroy();
-  }
-  // Once the held upload is gone, the slot is free again.
-  await expect.poll(async () => (await page.request.post("/import/preview", { multipart: { file: { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") } } })).status()).toBe(200);
+  await chooseFile(page, { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") });
+  await expect(page.locator("#import-file-error")).toContainText(/Your other import is still being read\. Try again in about \d+ seconds?/);
+  await expect(page.getByLabel("Your export file")).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: "/tmp/i23-import-429.png", fullPage: true });
+  const refused = await page.request.post("/import/preview", { multipart: { file: { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") } } });
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+  expect(await refused.json()).toMatchObject({ field: "file", message: expect.stringMatching(/Try again in about \d+ seconds?/) });
+
+  // Once the import has finished, the slot is free again.
+  expect(await running.text()).toContain('"type":"done"');
+  const again = await page.request.post("/import/preview", { multipart: { file: { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") } } });
+  expect(again.status()).toBe(200);
 });

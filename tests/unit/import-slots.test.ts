@@ -15,7 +15,7 @@ describe("import slots", () => {
     advance(2_000);
     const second = slots.acquire("ana");
     // Nothing has finished yet: the first guess is 5 s, 2 s of which have passed.
-    expect(second).toEqual({ ok: false, retryAfterSeconds: 3, message: "Your other import is still being read. Try again in about 3 seconds, once it has finished." });
+    expect(second).toEqual({ ok: false, retryAfterSeconds: 3, message: "Your other import is still running. Try again in about 3 seconds, once it has finished." });
     // Another account is not held up by Ana's.
     expect(slots.acquire("ben").ok).toBe(true);
     if (first.ok) first.release();
