@@ -60,7 +60,7 @@ test("a second import by the same account while one runs: 429 beside the file fi
   expect(running.status).toBe(200);
 
   await chooseFile(page, { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") });
-  await expect(page.locator("#import-file-error")).toContainText(/Your other import is still being read\. Try again in about \d+ seconds?/);
+  await expect(page.locator("#import-file-error")).toContainText(/Your other import is still running\. Try again in about \d+ seconds?/);
   await expect(page.getByLabel("Your export file")).toHaveAttribute("aria-invalid", "true");
   await page.screenshot({ path: "/tmp/i23-import-429.png", fullPage: true });
   const refused = await page.request.post("/import/preview", { multipart: { file: { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") } } });
