@@ -62,7 +62,10 @@ test("a second import by the same account while one runs: 429 beside the file fi
   await chooseFile(page, { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") });
   await expect(page.locator("#import-file-error")).toContainText(/Your other import is still running\. Try again in about \d+ seconds?/);
   await expect(page.getByLabel("Your export file")).toHaveAttribute("aria-invalid", "true");
-  await page.screenshot({ path: "/tmp/i23-import-429.png", fullPage: true });
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: `/tmp/i23-import-429-${width}.png`, fullPage: true });
+  }
   const refused = await page.request.post("/import/preview", { multipart: { file: { name: "small.csv", mimeType: "text/csv", buffer: linkedInRows(3, "Quick") } } });
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
