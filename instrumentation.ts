@@ -22,3 +22,18 @@ export async function register() {
     await dummyPasswordHash();
   }
 }
+
+type RequestErrorContext = { routerKind: string; routePath: string; routeType: string };
+type LineWriter = { errorLine(error: unknown, fields?: Record<string, unknown>): void };
+
+/**
+ * Next's hook for an error it could not handle: one JSON line with the
+ * digest the user was shown, unless the console bridge already wrote this
+ * error (lib/log/json-lines.mjs, installed by server.mjs; repeats are counted there).
+ */
+export function onRequestError(error: unknown, request: { path: string; method: string }, context: RequestErrorContext) {
+  const writer = (globalThis as Record<symbol, LineWriter | undefined>)[Symbol.for("shortlist.jsonLines")];
+  const fields = { route: context.routePath, routeType: context.routeType, request: `${request.method} ${request.path.split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").slice(0, 200)}` };
+  if (writer) writer.errorLine(error, fields);
+  else console.error(error);
+}

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
-import { refuseMalformedAction, TOO_LARGE } from "@/lib/http/action-request";
+import { refuseMalformedAction, TOO_LARGE, UNCHECKABLE } from "@/lib/http/action-request";
 import { hstsHeaderValue, reachedOverHttps } from "@/lib/http/transport-security";
 import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 
@@ -43,8 +43,14 @@ export async function proxy(request: NextRequest) {
     ? Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_REQUEST_BYTES
       ? TOO_LARGE
       : null
-    : await refuseMalformedAction(request);
+    : await refuseMalformedAction(request).catch((error: unknown) => {
+        // The check itself failing must not become the 500 it exists to prevent.
+        console.error("the action request check failed:", error);
+        return UNCHECKABLE;
+      });
   if (refusal) {
+    // One line per kind of refusal; repeats are counted by the log (lib/log/json-lines.mjs).
+    console.warn(`refused a malformed request (${refusal.status}): ${refusal.message}`);
     return new NextResponse(refusal.message, {
       status: refusal.status,
       headers: { "Content-Security-Policy": csp, "Content-Type": "text/plain; charset=utf-8" },

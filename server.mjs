@@ -9,6 +9,12 @@
 // checkpoints the WAL into the database file, closes the database and exits 0.
 // A database it cannot use stops the start (instrumentation.ts) with one line
 // and exit code 1.
+//
+// Everything it and Next write goes out as JSON lines (lib/log/json-lines.mjs,
+// installed first, before Next loads), each with the id of the request it
+// belongs to; the id is also sent back in the X-Request-Id header.
+import { installJsonLines, requestContext } from "./lib/log/json-lines.mjs";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -20,7 +26,8 @@ const { values: args } = parseArgs({
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 const hostname = typeof args.hostname === "string" ? args.hostname : undefined;
 const deadlineMs = Number(process.env.SHORTLIST_SHUTDOWN_SECONDS ?? 10) * 1000;
-const say = (line) => console.log(`shortlist: ${line}`);
+const log = installJsonLines();
+const say = (line) => log.line("info", line);
 
 // This file owns the signals; Next must not exit on them first.
 process.env.NEXT_MANUAL_SIG_HANDLE = "1";
@@ -37,7 +44,11 @@ const server = createServer((req, res) => {
   // A keep-alive connection that sends one more request while we stop gets
   // its answer and is then closed, instead of being kept for the next one.
   if (stopping) res.setHeader("Connection", "close");
-  handle(req, res);
+  const id = randomUUID();
+  res.setHeader("X-Request-Id", id);
+  // The path without its query: a query may carry a token (the calendar feed's is in its path, and is cut).
+  const path = (req.url ?? "/").split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…");
+  requestContext.run({ id, request: `${req.method} ${path.slice(0, 200)}` }, () => handle(req, res));
 });
 
 async function shutDown(signal) {
@@ -69,12 +80,12 @@ try {
   // Runs instrumentation.ts: the database is opened, checked and migrated here.
   await app.prepare();
 } catch (error) {
-  console.error(`Shortlist can't start: ${error instanceof Error ? error.message : String(error)}`);
+  log.line("error", `Shortlist can't start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 
 server.on("error", (error) => {
-  console.error(`Shortlist can't start: ${error.code === "EADDRINUSE" ? `port ${port} is already in use` : error.message}`);
+  log.line("error", `Shortlist can't start: ${error.code === "EADDRINUSE" ? `port ${port} is already in use` : error.message}`);
   process.exit(1);
 });
 server.listen(port, hostname, () => {

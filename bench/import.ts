@@ -3,11 +3,15 @@
 // both in one process (as npm run data:import runs it) and through the
 // worker thread the import page uses, with how long the main thread was
 // blocked meanwhile; then the JSON and CSV export of the 5,000-application
-// bench account, and that JSON imported into an empty account.
+// bench account, and that JSON imported into an empty account. Then, on the
+// production build, another client's reads while one account posts ten
+// 10 MB previews (import-stall.ts).
+//   npm run bench:import [-- --no-build] [--only-stall] [--port 3180]
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import type { CommitJob, WorkerMessage } from "../app/(app)/import/run/commit-in-worker";
 import { openDatabase } from "../db/open";
@@ -21,8 +25,14 @@ import { knownKeys } from "../lib/import/duplicates";
 import { MAX_IMPORT_ROWS } from "../lib/import/limits";
 import { fileHash, planFromAnalysis } from "../lib/import/plan";
 import { summarise } from "../lib/import/summary";
-import { dice, prng } from "./generate";
+import { huntrFile } from "./import-file";
+import { build } from "./server";
+import { importStall } from "./import-stall";
 import { seedAccount } from "./seed-db";
+
+const { values: args } = parseArgs({
+  options: { "no-build": { type: "boolean", default: false }, "only-stall": { type: "boolean", default: false }, port: { type: "string", default: "3180" } },
+});
 
 const ZONE = "Europe/London";
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -35,25 +45,28 @@ async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: numbe
   return { value, ms: performance.now() - start };
 }
 
-/** A Huntr board export of `rows` rows with the awkward cases real files have: quoted commas and quotes, HTML, salary styles, "-". */
-function huntrFile(rows: number, seed: number): Buffer {
-  const { int, pick, chance } = dice(prng(seed));
-  const lists = ["Wishlist", "Applied", "Phone Screen", "Interview", "Offer", "Rejected", "Waiting on them"];
-  const salaries = ["$150,000 - $170,000", "150000-170000 USD", "90k", "€60k–70k a year", "-", ""];
-  const header = "id,createdAt,title,salary,location,url,rootDomain,htmlDescription,deadline,color,lastMovedAt,boardId,boardName,listId,listName,companyId,companyName,companyDomain,creatorUserId,creatorUserFirstName,creatorUserLastName,creatorUserEmail";
-  const lines = [header];
-  for (let i = 0; i < rows; i++) {
-    const company = chance(0.2) ? `"Company ${i}, Inc."` : `Company ${i}`;
-    const html = `"<p>Build <b>things</b> at scale, with ""care"".</p><ul><li>TypeScript</li><li>SQL</li></ul><p>${"Lorem ipsum dolor sit amet. ".repeat(int(2, 9))}</p>"`;
-    const created = new Date(Date.UTC(2025, int(0, 11), int(1, 28), int(0, 23))).toISOString();
-    lines.push(
-      [`h${i}`, created, `Engineer ${i % 97}`, JSON.stringify(pick(salaries)), pick(["Berlin", "-", '"Remote, EU"']), `https://jobs.example/${i}?utm_source=huntr`, "jobs.example", html, "-", "#ff0000", created, "b1", "Search", `l${i % 7}`, pick(lists), `c${i}`, company, "example.com", "u1", "Ana", "Ruiz", "ana@example.com"].join(","),
-    );
+async function main() {
+  if (!args["only-stall"]) await inProcess();
+  if (!args["no-build"]) {
+    say("building (next build) ...");
+    await build({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   }
-  return Buffer.from(`${lines.join("\n")}\n`);
+  const load = os.loadavg();
+  const stall = await importStall(Number(args.port), say);
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  const statuses = new Map<number, number>();
+  for (const p of stall.previews) statuses.set(p.status, (statuses.get(p.status) ?? 0) + 1);
+  console.log("");
+  console.log(`Another client's GET /sign-in while one account posts ${stall.previews.length} previews of a ${mb(stall.fileBytes)} CSV back to back (load average ${load.map((l) => l.toFixed(2)).join(" / ")} at the start):`);
+  console.log("");
+  console.log("| phase | reads | p50 | p99 | max |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const [phase, s] of [["idle", stall.idle], ["during the previews", stall.loaded]] as const) console.log(`| ${phase} | ${s.n} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} |`);
+  console.log("");
+  console.log(`p99 during / idle: ${(stall.loaded.p99 / stall.idle.p99).toFixed(2)}× (target: at most 2×). Previews: ${[...statuses].map(([s, n]) => `${n} × ${s}`).join(", ")}; ${ms(stall.previews.reduce((t, p) => t + p.ms, 0))} in all.`);
 }
 
-async function main() {
+async function inProcess() {
   const load = os.loadavg();
   const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-bench-import-"));
   const file = path.join(dir, "shortlist.db");

@@ -43,12 +43,18 @@ export type SecurityFields = {
   suppressed?: number;
 };
 
+type RequestStore = { id: string; request?: string } | undefined;
+const requestContext = () => (globalThis as Record<symbol, { getStore(): RequestStore } | undefined>)[Symbol.for("shortlist.requestContext")];
+
 function build(destination: DestinationStream): Logger {
   return pino(
     {
       base: null,
       // ISO 8601 in UTC; JSON itself escapes newlines, so one event is one line.
       timestamp: pino.stdTimeFunctions.isoTime,
+      // The same shape as every other line the server writes (lib/log/json-lines.mjs).
+      messageKey: "message",
+      mixin: () => ({ requestId: requestContext()?.getStore()?.id ?? null }),
       formatters: { level: (label) => ({ level: label }) },
     },
     destination,
@@ -63,7 +69,7 @@ const root = () => (logger ??= build(pino.destination({ dest: 1, sync: true })))
 /** One JSON line for a security event: `{"level","time","log":"security","event","userId","address",...}`. */
 export function securityLog(event: SecurityEvent, fields: SecurityFields = {}, level: "info" | "warn" = "info"): void {
   const { userId = null, address = null, ...rest } = fields;
-  root()[level]({ log: "security", event, userId, address, ...rest });
+  root()[level]({ log: "security", event, userId, address, ...rest }, event);
 }
 
 /** Operational lines (not security events), on the same stream and in the same shape. */

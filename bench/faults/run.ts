@@ -4,8 +4,8 @@
 // SIGTERM under load, malformed action requests, and a ten-minute soak.
 // Prints each scenario's counts (markdown, with the load average, since a
 // shared machine makes the timings noisy) and exits 1 if a check fails.
-//   npm run bench:faults [-- --short] [--no-build] [--port 3170] [--soak-minutes 10] [--only kill9,lock] [--keep]
-// --short is what `npm test` runs: a few cycles of each, no soak, well under two minutes.
+//   npm run bench:faults [-- --short] [--no-build] [--port 3170] [--soak-minutes 10] [--soak-heap-mb 512] [--only kill9,lock] [--keep]
+// --short is what `npm test` runs: a few cycles of each and a 20 s soak, under two minutes.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,7 +25,8 @@ const { values: args } = parseArgs({
     short: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     port: { type: "string", default: "3170" },
-    "soak-minutes": { type: "string", default: "10" },
+    "soak-minutes": { type: "string" },
+    "soak-heap-mb": { type: "string" },
     only: { type: "string" },
     keep: { type: "boolean", default: false },
   },
@@ -41,7 +42,7 @@ const SCENARIOS: Record<string, (ctx: Context) => Promise<ScenarioResult>> = {
   lock: lockHeld,
   sigterm: sigtermUnderLoad,
   fuzz: malformedFuzz,
-  soak: (ctx) => soak(ctx, Number(args["soak-minutes"])),
+  soak: (ctx) => soak(ctx, Number(args["soak-minutes"] ?? (args.short ? 1 / 3 : 10)), args["soak-heap-mb"] ? Number(args["soak-heap-mb"]) : undefined),
 };
 
 function markdown(result: ScenarioResult): string {
@@ -51,7 +52,7 @@ function markdown(result: ScenarioResult): string {
 }
 
 async function main() {
-  const chosen = args.only ? args.only.split(",") : Object.keys(SCENARIOS).filter((name) => !(args.short && name === "soak"));
+  const chosen = args.only ? args.only.split(",") : Object.keys(SCENARIOS);
   const unknown = chosen.filter((name) => !SCENARIOS[name]);
   if (unknown.length) throw new Error(`no scenario ${unknown.join(", ")}; there are ${Object.keys(SCENARIOS).join(", ")}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-faults-"));

@@ -1,3 +1,6 @@
+import { argumentsProblem, fetchPartsProblem, formPostProblem } from "./action-envelope";
+import { multipartParts } from "./multipart-parts";
+
 // Server-action requests that Next would answer with a 500 and a stack trace
 // (a body it cannot decode, one past the size limit sent without a length,
 // nesting deep enough to overflow its decoder), recognised before Next reads
@@ -5,50 +8,19 @@
 // fails to decode is a 500), #90090 (malformed multipart posts) and #92703
 // (a malformed Origin header is a 500).
 
-/** Next refuses server-action bodies over 1 MB by throwing, which is a 500. No Shortlist form comes near it. */
-export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 /**
- * React's encoding of a form's arguments nests a few levels; thousands of
- * levels overflow the decoder's stack. Far above any real request.
+ * Next refuses server-action bodies over 1 MB by throwing, which is a 500,
+ * and React's decoder throws once one list's items and characters pass a
+ * million ("Maximum array nesting exceeded"), which a body just under 1 MB
+ * can reach. Under a million bytes reaches neither; no form comes near it.
  */
-export const MAX_JSON_DEPTH = 32;
+export const MAX_ACTION_BODY_BYTES = 1_000_000;
 
 export type Refusal = { status: 400 | 403 | 413 | 415; message: string };
 
 export const TOO_LARGE: Refusal = { status: 413, message: "This request is too large. Shorten the text and try again." };
+export const UNCHECKABLE: Refusal = { status: 400, message: "This request could not be read. Reload the page and try again." };
 const malformed = (what: string): Refusal => ({ status: 400, message: `This request could not be read: ${what}. Reload the page and try again.` });
-
-/** How deep arrays and objects nest in JSON text, strings skipped; Infinity once past `limit`, without parsing. */
-export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return Infinity;
-      if (depth > deepest) deepest = depth;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return deepest;
-}
-
-/** JSON the action decoder can take: it parses, and it is not nested past the limit. */
-function jsonProblem(text: string, mustBeArray: boolean): string | null {
-  if (jsonDepth(text) > MAX_JSON_DEPTH) return "it is nested too deeply";
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return "it is not the JSON it claims to be";
-  }
-  if (mustBeArray && !Array.isArray(value)) return "its arguments are not a list";
-  return null;
-}
 
 /**
  * Next refuses an action from another origin (its CSRF check) by throwing,
@@ -98,6 +70,15 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
   return bytes;
 }
 
+async function parsesAsFormData(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<boolean> {
+  try {
+    await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Why a POST that Next would treat as a server action must be refused, or
  * null when it is well formed. Reads a clone of the body; the original is
@@ -112,7 +93,8 @@ export async function refuseMalformedAction(request: Request): Promise<Refusal |
   // Lower case for the checks only: a boundary is case-sensitive.
   const type = contentType.toLowerCase();
   const isAction = request.headers.has("next-action");
-  const isMultipart = type.startsWith("multipart/form-data");
+  // Exactly as Next tells them apart: "Multipart/Form-Data" is decoded as text.
+  const isMultipart = contentType.startsWith("multipart/form-data");
   // A form posted without JavaScript is multipart with the action's id inside; other posts are not Next's to decode.
   if (!isAction && !isMultipart) return null;
   if (isAction && !isMultipart && !type.startsWith("text/plain")) return { status: 415, message: "This request's content type is not one a form sends." };
@@ -125,23 +107,13 @@ export async function refuseMalformedAction(request: Request): Promise<Refusal |
   if (!bytes) return TOO_LARGE;
 
   if (!isMultipart) {
-    const problem = jsonProblem(new TextDecoder().decode(bytes), true);
+    // As Next reads it: a byte-order mark stays, and JSON.parse refuses it.
+    const problem = argumentsProblem(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), { formData: false });
     return problem ? malformed(problem) : null;
   }
-
-  let form: FormData;
-  try {
-    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    return malformed("it is not the multipart form it claims to be");
-  }
-  // React's encoding puts each argument it outlines in a numbered field as
-  // JSON; a form's bound arguments travel in "$ACTION_1:0"-style fields
-  // (prefixed "_1_" inside a FormData argument), JSON too.
-  for (const [name, value] of form) {
-    if (typeof value !== "string" || !/^(\d+|(_\d+_)?\$ACTION_\d+:\d+)$/.test(name)) continue;
-    const problem = jsonProblem(value, false);
-    if (problem) return malformed(problem);
-  }
-  return null;
+  const parts = await multipartParts(bytes, contentType, MAX_ACTION_BODY_BYTES);
+  // A form posted without JavaScript is read by the platform's FormData instead: it must parse both ways.
+  if (!parts || (!isAction && !(await parsesAsFormData(bytes, contentType)))) return malformed("it is not the multipart form it claims to be");
+  const problem = isAction ? fetchPartsProblem(parts) : formPostProblem(parts);
+  return problem ? malformed(problem) : null;
 }

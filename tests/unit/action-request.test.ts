@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { jsonDepth, MAX_ACTION_BODY_BYTES, refuseMalformedAction } from "@/lib/http/action-request";
+import { jsonDepth } from "@/lib/http/action-envelope";
+import { MAX_ACTION_BODY_BYTES, refuseMalformedAction } from "@/lib/http/action-request";
 
 const URL = "http://127.0.0.1/sign-up";
 const ACTION = { "next-action": "60305e73b1829b7635df30c4abe7e95e1cfe069b8b" };
@@ -31,8 +32,8 @@ async function multipart(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer
 describe("refuseMalformedAction", () => {
   it("lets a well-formed action through: a form's multipart, a fetch action's JSON arguments", async () => {
     const form = new FormData();
-    form.set("0", JSON.stringify(["$K1"]));
-    form.set("1_company", "Acme");
+    form.set("_1_company", "Acme");
+    form.set("0", JSON.stringify([{}, "$K1"]));
     const { body, type } = await multipart(form);
     expect(await refuseMalformedAction(post(body, { ...ACTION, "content-type": type }))).toBeNull();
     // A browser's boundary has capitals, and must survive the check as sent.

@@ -344,7 +344,7 @@ describe("the one write allowed to fail quietly", () => {
     expect(failed).toMatchObject({ ok: true, user: { id: fixture.user.id } });
     expect(sqlite.inTransaction).toBe(false);
     expect(everyRow(sqlite)).toEqual(before);
-    const warning = { log: "server", level: "warn", msg: "session last-seen time not saved", error: "StorageError" };
+    const warning = { log: "server", level: "warn", message: "session last-seen time not saved", error: "StorageError" };
     expect(log.lines()).toContainEqual(expect.objectContaining(warning));
 
     expect(check()).toMatchObject({ ok: true });

@@ -3,15 +3,18 @@ import { currentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/data/users";
 import type { ImportOptions } from "@/lib/import/analyse";
 import { startsLikeJson } from "@/lib/import/decode";
+import { importSlots } from "@/lib/import/import-slots";
 import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES, tooLargeMessage } from "@/lib/import/limits";
 import { importOptionsSchema } from "@/lib/validation/import-options";
 
-export type Upload = { user: SessionUser; name: string; bytes: Uint8Array; options: ImportOptions };
+/** `release` gives back the import slot the upload holds: call it once the import (or preview) is over. */
+export type Upload = { user: SessionUser; name: string; bytes: Uint8Array; options: ImportOptions; release: () => void };
 
-/** A refusal the page shows beside the field that caused it. */
-export type Refusal = { status: number; field: "file" | "options" | null; message: string };
+/** A refusal the page shows beside the field that caused it; a 429 says when to try again. */
+export type Refusal = { status: number; field: "file" | "options" | null; message: string; retryAfterSeconds?: number };
 
-export const refuse = ({ status, field, message }: Refusal) => Response.json({ field, message }, { status, headers: { "Cache-Control": "no-store" } });
+export const refuse = ({ status, field, message, retryAfterSeconds }: Refusal) =>
+  Response.json({ field, message }, { status, headers: { "Cache-Control": "no-store", ...(retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {}) } });
 
 /** No Origin (a script or the command line), or this server's own; "null" and other sites are not. */
 function sameSite(request: Request): boolean {
@@ -24,16 +27,31 @@ function sameSite(request: Request): boolean {
   }
 }
 
+type Read = { ok: true; upload: Upload } | ({ ok: false } & Refusal);
+
 /**
- * The signed-in user and the uploaded file with the page's choices, or the
- * 4xx to answer: no session, not a form upload, no file, an empty or
- * oversized file, or choices that aren't valid JSON of the expected shape.
+ * The signed-in user and the uploaded file with the page's choices, holding
+ * one of the server's import slots (lib/import/import-slots.ts), or the 4xx
+ * to answer: no session, another import still running (429, before the body
+ * is read), not a form upload, no file, an empty or oversized file, or
+ * choices that aren't valid JSON of the expected shape.
  */
-export async function readUpload(request: Request): Promise<{ ok: true; upload: Upload } | ({ ok: false } & Refusal)> {
+export async function readUpload(request: Request): Promise<Read> {
   const user = await currentUser();
   if (!user) return { ok: false, status: 401, field: null, message: "You were signed out. Sign in again, then choose the file again." };
   // Cookies are SameSite=Lax already; a post from another site's page is refused outright too.
   if (!sameSite(request)) return { ok: false, status: 403, field: null, message: "Imports are only accepted from Shortlist's own import page." };
+  const slot = importSlots().acquire(user.id);
+  if (!slot.ok) return { ok: false, status: 429, field: "file", message: slot.message, retryAfterSeconds: slot.retryAfterSeconds };
+  const read = await readBody(request, user).catch((error: unknown) => {
+    slot.release();
+    throw error;
+  });
+  if (!read.ok) slot.release();
+  return read.ok ? { ok: true, upload: { ...read.upload, release: slot.release } } : read;
+}
+
+async function readBody(request: Request, user: SessionUser): Promise<{ ok: true; upload: Omit<Upload, "release"> } | ({ ok: false } & Refusal)> {
   const tooLarge = (bytes: number) => ({ ok: false as const, status: 413, field: "file" as const, message: tooLargeMessage(bytes) });
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_IMPORT_REQUEST_BYTES) return tooLarge(declared);

@@ -1,15 +1,19 @@
 // Malformed action requests, the way a scanner or a broken client sends
 // them: every envelope class that used to give a 500 (and some that never
-// did), plus random values in well-formed forms. No request may get a 5xx,
-// and no half-written row may appear.
+// did), plus random values in well-formed forms, and every other request the
+// envelope fuzzer (envelopes.ts) makes, signed in or not. No request may get
+// a 5xx, no half-written row may appear, and every line the server wrote
+// must be one JSON object.
 import path from "node:path";
 import { dice, prng } from "../../generate";
 import { actionId, applicationIdFrom, signUp } from "../client";
+import { envelopeGenerator } from "../envelopes";
+import { logLines } from "../log-lines";
 import { startServer } from "../app-server";
 import { check, count, type Context, type ScenarioResult } from "../scenario";
 import { inspect } from "../verify";
 
-type Fuzzed = { kind: string; path: string; headers: Record<string, string>; body?: BodyInit; chunked?: boolean; oversized?: boolean };
+type Fuzzed = { kind: string; path: string; headers: Record<string, string>; body?: BodyInit; chunked?: boolean; oversized?: boolean; signedIn?: boolean };
 
 const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
 const BOUNDARY = "----ShortlistFuzzBoundary7MA4YWxk";
@@ -98,14 +102,16 @@ function generator(seed: number, baseUrl: string) {
 
 export async function malformedFuzz(ctx: Context): Promise<ScenarioResult> {
   const started = performance.now();
-  const total = ctx.short ? 300 : 13_000;
+  const total = ctx.short ? 600 : 13_000;
   const chunkedEvery = ctx.short ? 100 : 500;
   const dbPath = path.join(ctx.dir, "fuzz", "shortlist.db");
-  const server = startServer({ port: await ctx.port(), dbPath, logFile: path.join(ctx.dir, "fuzz.log") });
+  const logFile = path.join(ctx.dir, "fuzz.log");
+  const server = startServer({ port: await ctx.port(), dbPath, logFile });
   const byStatus = new Map<number, number>();
   const byKind = new Map<string, Map<number, number>>();
   const saved = new Set<string>();
   let networkErrors = 0;
+  let shownFailures = 0;
   // The 413 comes before the upload ends; the client may then see the
   // connection close under the rest of its body. Refused either way.
   let closedWhileSending = 0;
@@ -113,15 +119,17 @@ export async function malformedFuzz(ctx: Context): Promise<ScenarioResult> {
     await server.ready;
     const cookie = await signUp(server.url, "fuzz@bench.shortlist.local", "bench-password-not-secret");
     const gen = generator(20_261_201, server.url);
+    const envelopes = envelopeGenerator(dice(prng(20_261_207)), server.url);
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < total; i = next++) {
-        const request = i % chunkedEvery === 0 ? gen.chunkedOversize() : gen.next(i);
+        // Every other request is the envelope fuzzer's.
+        const request: Fuzzed = i % chunkedEvery === 0 ? gen.chunkedOversize() : i % 2 ? envelopes.next(i >> 1) : gen.next(i >> 1);
         try {
           const res = await fetch(`${server.url}${request.path}`, {
             method: "POST",
             redirect: "manual",
-            headers: { ...request.headers, cookie },
+            headers: { ...request.headers, ...(request.signedIn === false ? {} : { cookie }) },
             body: request.body,
             ...(request.chunked ? { duplex: "half" } : {}),
           } as RequestInit);
@@ -129,6 +137,10 @@ export async function malformedFuzz(ctx: Context): Promise<ScenarioResult> {
           const id = applicationIdFrom(res.headers.get("x-action-redirect"));
           if (id) saved.add(id);
           byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
+          if (res.status >= 500 && shownFailures++ < 5) {
+            const body = typeof request.body === "string" ? request.body : "(bytes)";
+            ctx.say(`  fuzz: ${res.status} for ${request.kind}: POST ${request.path} ${JSON.stringify(request.headers)} ${JSON.stringify(body.slice(0, 400))}`);
+          }
           const kind = byKind.get(request.kind) ?? new Map<number, number>();
           kind.set(res.status, (kind.get(res.status) ?? 0) + 1);
           byKind.set(request.kind, kind);
@@ -147,6 +159,8 @@ export async function malformedFuzz(ctx: Context): Promise<ScenarioResult> {
     await server.exit;
   }
   const state = inspect(dbPath);
+  const { lines, notJson } = logLines(logFile);
+  if (notJson.length) ctx.say(`  fuzz: ${notJson.length} log line(s) not JSON with time, level, message and requestId, the first: ${notJson[0].slice(0, 300)}`);
   const fiveHundreds = [...byStatus].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0);
   const unexplained = [...state.applicationIds].filter((id) => !saved.has(id)).length;
   const statuses = [...byStatus].sort(([a], [b]) => a - b);
@@ -155,14 +169,15 @@ export async function malformedFuzz(ctx: Context): Promise<ScenarioResult> {
   return {
     name: `malformed action requests (${count(total)}, 8 at a time)`,
     table: [
-      ["requests", ...statuses.map(([s]) => String(s)), "oversized, closed while sending", "network errors", "saved (well-formed values)", "rows saved without a confirmation", "integrity"],
-      [count(total), ...statuses.map(([, n]) => count(n)), count(closedWhileSending), count(networkErrors), count(saved.size), count(unexplained), state.integrity ? "ok" : "FAILED"],
+      ["requests", ...statuses.map(([s]) => String(s)), "oversized, closed while sending", "network errors", "saved (well-formed values)", "rows saved without a confirmation", "integrity", "log lines", "not JSON"],
+      [count(total), ...statuses.map(([, n]) => count(n)), count(closedWhileSending), count(networkErrors), count(saved.size), count(unexplained), state.integrity ? "ok" : "FAILED", count(lines), count(notJson.length)],
     ],
     checks: [
       check("fuzz: no 5xx", fiveHundreds === 0, `${fiveHundreds} 5xx`),
       check("fuzz: every request was answered", networkErrors === 0, `${networkErrors} network errors`),
       check("fuzz: no row saved that was not confirmed", unexplained === 0, `${unexplained}`),
       check("fuzz: integrity_check ok", state.integrity, state.integrity ? "ok" : "failed"),
+      check("fuzz: every line the server wrote is one JSON object (time, level, message, requestId)", notJson.length === 0, `${notJson.length} of ${lines} not`),
     ],
     seconds: (performance.now() - started) / 1000,
   };

@@ -57,7 +57,12 @@ export async function refusedStarts(ctx: Context): Promise<ScenarioResult> {
     const exit = await Promise.race([server.exit, sleep(30_000).then(() => null)]);
     if (!exit) server.kill("SIGKILL");
     await sleep(100); // the log stream flushes
-    const lines = readFileSync(logFile, "utf8").split("\n").filter((l) => l.startsWith("Shortlist can't start"));
+    // Each line is JSON (docs/logging.md); the refusal is the one whose message says so.
+    const lines = readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { message: string }).message)
+      .filter((m) => m.startsWith("Shortlist can't start"));
     const ok = exit?.code === 1 && lines.length === 1 && lines[0].includes(c.file) && c.says.test(lines[0]);
     verdicts.push(ok);
     rows.push([c.label, exit ? String(exit.code) : "still running", ms(exit ? exit.at - t : Infinity), lines[0] ?? "(no line)"]);

@@ -7,8 +7,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "@/db/open";
 import { commitImport } from "@/lib/data/imports";
+import { installJsonLines } from "@/lib/log/json-lines.mjs";
 import type { CommitJob, WorkerMessage } from "./commit-in-worker";
 
+installJsonLines();
 const { dbPath, userId, plan, now } = workerData as CommitJob;
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 

@@ -1,28 +1,46 @@
-import { checkRows, prepareImport } from "@/lib/import/analyse";
-import { fileHash, planFromAnalysis } from "@/lib/import/plan";
+import type { ImportPlan } from "@/lib/import/plan";
+import { fileWorker, type FileWorkMessage } from "../file-work";
 import { readUpload, refuse } from "../read-upload";
 import type { RunMessage } from "../run-message";
 import { commitInWorker } from "./commit-in-worker";
 
 export const dynamic = "force-dynamic";
 
+const UNREADABLE = "Shortlist couldn't read this file. Check that it is the CSV or JSON your tracker exported, then try again.";
+
 /**
- * Imports the file, streaming newline-delimited JSON: rows are checked here
- * in chunks (yielding between them), then written all or nothing by a
- * worker thread (commit-in-worker.ts) whose progress is passed on as it
+ * Imports the file, streaming newline-delimited JSON: rows are read and
+ * checked by one worker thread (file-work.ts), then written all or nothing
+ * by another (commit-in-worker.ts), each one's progress passed on as it
  * comes. "done" is sent only after the commit. A file that can't be
- * imported is refused with a 4xx before anything streams.
+ * imported is refused with a 4xx before anything streams. The import holds
+ * its slot (one per account, a few per server) until it has ended.
  */
 export async function POST(request: Request) {
   const read = await readUpload(request);
   if (!read.ok) return refuse(read);
-  const { user, name, bytes, options } = read.upload;
-  const prepared = prepareImport({ bytes, options, timeZone: user.timeZone });
-  if (!prepared.ok) return refuse({ status: 422, field: "file", message: prepared.message });
-  if (prepared.prepared.kind === "csv" && prepared.prepared.base.mappingProblems.length) {
-    return refuse({ status: 422, field: "options", message: prepared.prepared.base.mappingProblems[0].message });
-  }
+  const { user, name, bytes, options, release } = read.upload;
   const now = new Date();
+  let forward: (message: RunMessage) => void = () => {};
+  let plan: ImportPlan | null = null;
+  let readable!: (message: FileWorkMessage | null) => void;
+  const first = new Promise<FileWorkMessage | null>((resolve) => (readable = resolve));
+  const checked = fileWorker({ job: "plan", bytes, options, timeZone: user.timeZone, now, name }, (message) => {
+    if (message.type === "readable" || message.type === "refused") readable(message);
+    else if (message.type === "plan") plan = message.plan;
+    else if (message.type === "progress") forward(message);
+  });
+  checked.then(
+    () => readable(null),
+    () => readable(null),
+  );
+  const answer = await first;
+  if (answer?.type !== "readable") {
+    release();
+    if (answer?.type === "refused") return refuse({ status: 422, field: answer.field, message: answer.message });
+    await checked.catch((error: unknown) => console.error("import: reading the file failed:", error));
+    return refuse({ status: 422, field: "file", message: UNREADABLE });
+  }
   const encoder = new TextEncoder();
 
   const stream = new ReadableStream<Uint8Array>({
@@ -37,9 +55,10 @@ export async function POST(request: Request) {
           open = false;
         }
       };
+      forward = send;
       try {
-        const analysis = await checkRows(prepared.prepared, { now, onProgress: (phase, done, total) => send({ type: "progress", phase, done, total }) });
-        const plan = planFromAnalysis(analysis, { name, hash: fileHash(bytes) });
+        await checked;
+        if (!plan) throw new Error("the file worker ended without a plan");
         send({ type: "progress", phase: "saving", done: 0, total: null });
         const outcome = await commitInWorker({ userId: user.id, plan, now }, (done, total) => send({ type: "progress", phase: "saving", done, total }));
         send({ type: "done", ...outcome, at: outcome.at.toISOString() });
@@ -47,6 +66,7 @@ export async function POST(request: Request) {
         console.error("import failed:", error);
         send({ type: "error", message: "The import failed, and nothing from this file was saved. Try again; if it fails again, the server's log says why." });
       } finally {
+        release();
         if (open) controller.close();
       }
     },
