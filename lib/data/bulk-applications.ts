@@ -68,12 +68,13 @@ export function bulkApply(
   try {
     return withUndo(
       db,
-      { userId, applicationIds: ids, now, label: (r: BulkResult) => (r.ok && r.changed > 0 ? labelFor(action, r.changed) : null) },
+      { userId, applicationIds: ids, now },
       (tx): BulkResult => {
         const owned = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.userId, userId), among(ids))).all();
         if (owned.length === 0) return { ok: false, reason: "not-found" };
         return { ok: true, changed: apply(tx, userId, owned.map((a) => a.id), action, now) };
       },
+      (r) => (r.ok && r.changed > 0 ? labelFor(action, r.changed) : null),
     );
   } catch (error) {
     if (error instanceof Refused) return { result: { ok: false, reason: "refused", message: error.message }, undo: null };

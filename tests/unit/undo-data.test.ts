@@ -33,8 +33,11 @@ function userRows(userId: string) {
 }
 
 const move = (userId: string, id: string, status: "withdrawn" | "ghosted") =>
-  withUndo(db, { userId, applicationIds: [id], now: NOW, label: (r) => (r.ok ? `Moved to ${status}` : null) }, (tx) =>
-    moveApplication(tx, userId, id, status, NOW),
+  withUndo(
+    db,
+    { userId, applicationIds: [id], now: NOW },
+    (tx) => moveApplication(tx, userId, id, status, NOW),
+    (r) => (r.ok ? `Moved to ${status}` : null),
   );
 
 describe("withUndo and undoAction", () => {
@@ -53,8 +56,11 @@ describe("withUndo and undoAction", () => {
     const { app, round2 } = thankYouOwed(db, ana.id);
     const before = userRows(ana.id);
     const key = `send-thank-you:${round2}`;
-    const { result, undo } = withUndo(db, { userId: ana.id, applicationIds: [app.id], now: NOW, label: () => "Done" }, (tx) =>
-      actOnStep(tx, ana, app.id, key, { kind: "done" }, NOW),
+    const { result, undo } = withUndo(
+      db,
+      { userId: ana.id, applicationIds: [app.id], now: NOW },
+      (tx) => actOnStep(tx, ana, app.id, key, { kind: "done" }, NOW),
+      () => "Done",
     );
     expect(result).toMatchObject({ ok: true, logged: "thank-you" });
     expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);

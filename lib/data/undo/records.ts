@@ -14,13 +14,14 @@ export const UNDO_WINDOW_MS = 15 * 60 * 1000;
 
 export type Undoable<R> = { result: R; undo: { id: string; label: string } | null };
 
-type Plan<R> = {
+type Plan = {
   userId: string;
   applicationIds: readonly string[];
   now: Date;
-  /** The toast's words for what was done, or null when nothing was (no record is kept). */
-  label: (result: R) => string | null;
 };
+
+/** The toast's words for what was done (given the companies touched), or null when nothing was: no record is kept. */
+type Label<R> = (result: R, companies: string[]) => string | null;
 
 /**
  * Runs an action and keeps what it changed, in ONE transaction: the rows of
@@ -28,11 +29,14 @@ type Plan<R> = {
  * right after. If the action's commit fails, neither the change nor the
  * record exists, and the caller hears a StorageError, never "done".
  */
-export function withUndo<R>(db: Db, plan: Plan<R>, work: (tx: WriteTx) => R): Undoable<R> {
+export function withUndo<R>(db: Db, plan: Plan, work: (tx: WriteTx) => R, labelFor: Label<R>): Undoable<R> {
   return write(db, (tx): Undoable<R> => {
     const before = takeSnapshot(tx, plan.userId, plan.applicationIds);
     const result = work(tx);
-    const label = plan.label(result);
+    const label = labelFor(
+      result,
+      before.applications.map((a) => String(a.company)),
+    );
     if (label === null || before.applications.length === 0) return { result, undo: null };
     const touched = before.applications.map((a) => String(a.id));
     tx.delete(undoRecords).where(and(eq(undoRecords.userId, plan.userId), lt(undoRecords.expiresAt, plan.now))).run();
