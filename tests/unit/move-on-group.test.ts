@@ -13,7 +13,6 @@ const block = (applicationId: string, steps: QueueItem[]): TodayBlock => ({
   applicationId,
   company: applicationId,
   roleTitle: "Engineer",
-  status: "applied",
   steps,
   overdue: steps.filter((s) => s.overdue).length,
 });
