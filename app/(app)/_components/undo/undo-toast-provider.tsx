@@ -31,6 +31,7 @@ export function UndoToastProvider({ children }: { children: React.ReactNode }) {
   const [said, setSaid] = useState("");
   const [held, setHeld] = useState(false);
   const undoButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
 
   const offer = useCallback((next: UndoOffer) => {
     setToast({ key: next.id, text: `${next.label}.`, undoId: next.id, busy: false });
@@ -54,8 +55,11 @@ export function UndoToastProvider({ children }: { children: React.ReactNode }) {
     if (!id || toast.busy) return;
     setToast({ ...toast, busy: true });
     const answer = await undoRecordedAction({ id }).catch(() => ({ ok: false, message: "That could not be undone. Try again." }));
+    const hadFocus = document.activeElement === undoButton.current;
     setToast({ key: `${id}:done`, text: answer.message, undoId: null, busy: false, failed: !answer.ok });
     setSaid(answer.message);
+    // Undo goes once used: focus moves to the toast's other button instead of the top of the page.
+    if (hadFocus) setTimeout(() => closeButton.current?.focus(), 0);
     if (answer.ok) router.refresh();
   }, [toast, router]);
 
@@ -82,7 +86,7 @@ export function UndoToastProvider({ children }: { children: React.ReactNode }) {
       <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="undo-announcer">
         {said}
       </div>
-      {toast ? <UndoToastView toast={toast} undoButton={undoButton} onUndo={undo} onClose={close} onHold={setHeld} /> : null}
+      {toast ? <UndoToastView toast={toast} undoButton={undoButton} closeButton={closeButton} onUndo={undo} onClose={close} onHold={setHeld} /> : null}
     </OfferContext.Provider>
   );
 }

@@ -7,6 +7,7 @@ export type Toast = { key: string; text: string; undoId: string | null; busy: bo
 type Props = {
   toast: Toast;
   undoButton: RefObject<HTMLButtonElement | null>;
+  closeButton: RefObject<HTMLButtonElement | null>;
   onUndo: () => void;
   onClose: () => void;
   /** True while the pointer is over it or focus is in it: the countdown waits. */
@@ -14,7 +15,7 @@ type Props = {
 };
 
 /** The toast itself; its words are announced by the provider's live region, not from here. */
-export function UndoToastView({ toast, undoButton, onUndo, onClose, onHold }: Props) {
+export function UndoToastView({ toast, undoButton, closeButton, onUndo, onClose, onHold }: Props) {
   return (
     <div
       data-undo-toast
@@ -45,6 +46,7 @@ export function UndoToastView({ toast, undoButton, onUndo, onClose, onHold }: Pr
         </button>
       ) : null}
       <button
+        ref={closeButton}
         type="button"
         onClick={onClose}
         aria-label="Close this message"
