@@ -5,11 +5,9 @@ import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { MOVE_ON_RULE } from "@/lib/dashboard/move-on-group";
-import { bulkApply } from "@/lib/data/bulk-applications";
 import { guidanceQueue } from "@/lib/data/guidance";
-import { retryWhileBusy, storageFailureState } from "@/lib/forms/storage-failure";
 import { moveOnSchema } from "@/lib/validation/move-on";
-import type { BulkAnswer } from "./applications/bulk-actions";
+import { runBulk, type BulkAnswer } from "./applications/run-bulk";
 
 const NONE_LEFT = "None of these is waiting any more (perhaps they heard back, or were ghosted in another tab). Today is up to date now.";
 
@@ -32,14 +30,5 @@ export async function ghostSilentAction(input: unknown): Promise<BulkAnswer> {
     revalidatePath("/", "layout");
     return { ok: false, message: NONE_LEFT };
   }
-  try {
-    const { result, undo } = await retryWhileBusy(() => bulkApply(db, { userId: user.id, ids, action: { kind: "status", status: "ghosted" }, now }));
-    if (!result.ok) return { ok: false, message: result.reason === "refused" ? result.message : NONE_LEFT };
-    revalidatePath("/", "layout");
-    return { ok: true, undo };
-  } catch (error) {
-    const refused = storageFailureState(error, {}, "mark ghosted");
-    if (refused?.message) return { ok: false, message: refused.message };
-    throw error;
-  }
+  return runBulk(user.id, ids, { kind: "status", status: "ghosted" }, NONE_LEFT);
 }

@@ -1,26 +1,20 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
-import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { listQueryFrom } from "@/lib/applications/list-query";
 import { matchingApplicationIds } from "@/lib/data/application-list";
-import { bulkApply } from "@/lib/data/bulk-applications";
-import type { UndoOffer } from "@/lib/forms/form-state";
-import { retryWhileBusy, storageFailureState } from "@/lib/forms/storage-failure";
 import { plural } from "@/lib/import/summary-text";
 import { applicationFilterSchema } from "@/lib/validation/application-filter";
 import { bulkActionSchema, type BulkActionInput } from "@/lib/validation/bulk-action";
-
-export type BulkAnswer = { ok: true; undo: UndoOffer | null } | { ok: false; message: string };
+import { runBulk, type BulkAnswer } from "./run-bulk";
 
 const NONE_FOUND = "Those applications could not be found: they may have been deleted. Reload the list.";
 
-function idsFor(selection: BulkActionInput["selection"], user: { id: string; timeZone: string }, now: Date): string[] | BulkAnswer {
+function idsFor(selection: BulkActionInput["selection"], user: { id: string; timeZone: string }): string[] | BulkAnswer {
   if (selection.kind === "picked") return selection.ids;
   const filter = applicationFilterSchema.parse(Object.fromEntries(new URLSearchParams(selection.query)));
-  const ids = matchingApplicationIds(getDb(), user, listQueryFrom(filter), now);
+  const ids = matchingApplicationIds(getDb(), user, listQueryFrom(filter), new Date());
   // The confirmation named a count: acting on a different one would not be what was agreed to.
   if (ids.length !== selection.expected) {
     return { ok: false, message: `The list has changed: ${plural(ids.length, "application")} match now. Nothing was changed; check the selection and try again.` };
@@ -38,21 +32,7 @@ export async function bulkAction(input: unknown): Promise<BulkAnswer> {
   const user = await requireUser();
   const parsed = bulkActionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That could not be done." };
-  const now = new Date();
-  const ids = idsFor(parsed.data.selection, user, now);
+  const ids = idsFor(parsed.data.selection, user);
   if (!Array.isArray(ids)) return ids;
-  try {
-    const { result, undo } = await retryWhileBusy(() => bulkApply(getDb(), { userId: user.id, ids, action: parsed.data.action, now }));
-    if (!result.ok && result.reason === "not-found") {
-      await noteForeignAccess(user.id, ...ids.slice(0, 10).map((id) => ({ kind: "application" as const, id })));
-      return { ok: false, message: NONE_FOUND };
-    }
-    if (!result.ok) return { ok: false, message: result.message };
-    revalidatePath("/", "layout");
-    return { ok: true, undo };
-  } catch (error) {
-    const refused = storageFailureState(error, {}, "bulk action");
-    if (refused?.message) return { ok: false, message: refused.message };
-    throw error;
-  }
+  return runBulk(user.id, ids, parsed.data.action, NONE_FOUND);
 }
