@@ -75,7 +75,7 @@ export function BulkBar() {
           <BulkActions count={count} working={working} onAct={ask} />
         </>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Tick applications to mark them ghosted, archive, move or delete them together. Shift-click ticks a range.</p>
+        <p className="hidden text-sm text-slate-600 sm:block dark:text-slate-400">Tick applications to mark them ghosted, archive, move or delete them together. Shift-click ticks a range.</p>
       )}
       {message ? (
         <p role="alert" className="basis-full text-sm text-red-800 dark:text-red-200">
