@@ -41,7 +41,7 @@ export function MoveOnItem({ silent }: { silent: Silent[] }) {
     start(async () => {
       const answer = await ghostSilentAction({ ids: ticked.map((s) => s.applicationId) });
       if (!answer.ok) return setMessage(answer.message);
-      if (answer.undo) offerUndo(answer.undo);
+      if (answer.undo) offerUndo(answer.undo, { focusIfLost: true });
     });
   }
 

@@ -10,7 +10,14 @@ import { UndoToastView, type Toast } from "./undo-toast-view";
 export const TOAST_MS = 8_000;
 const RESULT_MS = 6_000;
 
-const OfferContext = createContext<(offer: UndoOffer) => void>(() => {});
+/**
+ * `focusIfLost`: for a control that leaves with what it acted on and has no
+ * page-level place for focus to go (Today's move-on item). Step lists have
+ * one (their heading, see StepCountAnnouncer), which must not be fought.
+ */
+type Offer = (offer: UndoOffer, options?: { focusIfLost?: boolean }) => void;
+
+const OfferContext = createContext<Offer>(() => {});
 
 /** Shows the Undo toast for an action the server recorded. */
 export const useOfferUndo = () => useContext(OfferContext);
@@ -22,8 +29,7 @@ const editable = (target: EventTarget | null) =>
  * One toast at a time, for the whole signed-in app. Its words go to a
  * polite live region that is always on the page (a region added with its
  * text is often not read). Undo is a button, and Ctrl+Z (⌘Z) outside a text
- * field presses it. When the control the user pressed went away with what
- * it acted on, focus goes to Undo rather than to the top of the page.
+ * field presses it.
  */
 export function UndoToastProvider({ children }: { children: React.ReactNode }) {
   const router = useRouter();
@@ -33,9 +39,10 @@ export function UndoToastProvider({ children }: { children: React.ReactNode }) {
   const undoButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
-  const offer = useCallback((next: UndoOffer) => {
+  const offer = useCallback<Offer>((next, options = {}) => {
     setToast({ key: next.id, text: `${next.label}.`, undoId: next.id, busy: false });
     setSaid(`${next.label}. To undo, press Control Z or use the Undo button.`);
+    if (!options.focusIfLost) return;
     // After React has drawn the page without the pressed control.
     setTimeout(() => {
       if (document.activeElement === document.body || document.activeElement === null) undoButton.current?.focus();
