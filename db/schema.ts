@@ -427,6 +427,28 @@ export const imports = sqliteTable(
   (t) => [index("imports_user_created_idx").on(t.userId, t.createdAt), index("imports_user_hash_idx").on(t.userId, t.fileHash)],
 );
 
+/**
+ * What an action changed, kept for a short while so the user can undo it:
+ * each touched application's rows as they were before (`before`, JSON) and
+ * the version each application had right after the action (`versions`,
+ * JSON), so an undo refuses rather than clobbers a later change. Used once,
+ * then deleted; expired ones are swept on the next action.
+ */
+export const undoRecords = sqliteTable(
+  "undo_records",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    /** What the toast says was done ("Marked 6 applications as ghosted"). */
+    label: text("label").notNull(),
+    before: text("before").notNull(),
+    versions: text("versions").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("undo_records_user_expires_idx").on(t.userId, t.expiresAt)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -475,3 +497,4 @@ export type AppEvent = typeof events.$inferSelect;
 export type GuidanceStep = typeof guidanceSteps.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;
 export type ImportRecord = typeof imports.$inferSelect;
+export type UndoRecord = typeof undoRecords.$inferSelect;

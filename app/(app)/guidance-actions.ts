@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { notFoundFor } from "@/lib/auth/foreign-access";
 import { actionWithUser } from "@/lib/auth/validated-action";
 import { actOnStep, applicationGuidance, restoreStep, type StepAction } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
+import { withUndo } from "@/lib/data/undo/records";
 import { DAY } from "@/lib/guidance/facts";
 import { formValues } from "@/lib/forms/form-state";
 import { tomorrowMorning } from "@/lib/time/tomorrow-morning";
@@ -14,6 +14,15 @@ import { markGhostedSchema, restoreStepSchema, SNOOZE_DAYS, SNOOZE_MORNING, step
 
 const STEP_GONE = "This step no longer applies (perhaps it was done in another tab). The list is up to date now.";
 const STEP_NOT_ASIDE = "This step is no longer put aside (perhaps it was restored in another tab). The list is up to date now.";
+
+const STEP_LABELS: Record<StepActionName, string> = {
+  done: "Marked a step done",
+  dismiss: "Dismissed a step",
+  [SNOOZE_MORNING]: "Snoozed a step until tomorrow morning",
+  "snooze-1d": "Snoozed a step for a day",
+  "snooze-3d": "Snoozed a step for 3 days",
+  "snooze-1w": "Snoozed a step for a week",
+};
 
 function toStepAction(name: StepActionName, now: Date, timeZone: string): StepAction {
   if (name === "done") return { kind: "done" };
@@ -32,23 +41,28 @@ export const stepAction = actionWithUser(async (user, formData) => {
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That step could not be updated." };
   const now = new Date();
   const { applicationId, key, action } = parsed.data;
-  const result = actOnStep(getDb(), user, applicationId, key, toStepAction(action, now, user.timeZone), now);
+  const db = getDb();
+  const { result, undo } = withUndo(
+    db,
+    { userId: user.id, applicationIds: [applicationId], now },
+    (tx) => actOnStep(tx, user, applicationId, key, toStepAction(action, now, user.timeZone), now),
+    (r, [company]) => (r.ok ? `${STEP_LABELS[action]} for ${company}` : null),
+  );
   if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
   revalidatePath("/", "layout");
   // Usually the step has gone from the page by now; this is read only when it is still there.
-  return result.ok ? {} : { message: STEP_GONE };
+  return result.ok ? (undo ? { undo } : {}) : { message: STEP_GONE };
 });
 
 /**
  * "Mark as ghosted" on the move-on step: one click, no confirmation, since
- * nothing is deleted and editing the status undoes it. The step's card goes
- * away with the move, so the confirmation travels in the URL of the page it
- * was pressed on. A foreign or unknown id is a 404, like any other step.
+ * nothing is deleted and the toast offers Undo. A foreign or unknown id is a
+ * 404, like any other step.
  */
 export const markGhostedAction = actionWithUser(async (user, formData) => {
   const parsed = markGhostedSchema.safeParse(formValues(formData));
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That application could not be updated." };
-  const { applicationId, from } = parsed.data;
+  const { applicationId } = parsed.data;
   const db = getDb();
   const now = new Date();
   // A stale tab must not ghost an application that has since heard back or got an offer.
@@ -58,12 +72,16 @@ export const markGhostedAction = actionWithUser(async (user, formData) => {
     revalidatePath("/", "layout");
     return { message: STEP_GONE };
   }
-  const result = moveApplication(db, user.id, applicationId, "ghosted", now);
+  const { result, undo } = withUndo(
+    db,
+    { userId: user.id, applicationIds: [applicationId], now },
+    (tx) => moveApplication(tx, user.id, applicationId, "ghosted", now),
+    (r, [company]) => (r.ok ? `Marked ${company} as ghosted` : null),
+  );
   if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
   if (!result.ok) return { message: result.message };
   revalidatePath("/", "layout");
-  const ghosted = `ghosted=${encodeURIComponent(applicationId)}`;
-  redirect(from === "dashboard" ? `/?${ghosted}` : `/applications/${encodeURIComponent(applicationId)}?${ghosted}`);
+  return undo ? { undo } : {};
 });
 
 /**

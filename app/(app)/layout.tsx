@@ -8,6 +8,7 @@ import { AdoptDeviceTimeZone } from "./_components/adopt-device-time-zone";
 import { RecordBrowserLocale } from "./_components/record-browser-locale";
 import { NavLinks } from "./_components/nav-links";
 import { PhoneMenu } from "./_components/phone-menu";
+import { UndoToastProvider } from "./_components/undo/undo-toast-provider";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -52,7 +53,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:py-8 has-[[data-wide-page]]:max-w-[100rem]">
-        {children}
+        <UndoToastProvider>{children}</UndoToastProvider>
       </main>
     </div>
   );

@@ -15,6 +15,8 @@ import { COMING_UP_PAGE, COMING_UP_PREVIEW, ComingUp } from "./_components/today
 import { firstName } from "@/lib/people/names";
 import { TODAY_INTERVIEWS_SHOWN } from "./_components/today/today-interviews";
 import { TodaySection } from "./_components/today/today-section";
+import { MoveOnSection } from "./_components/today/move-on-section";
+import { groupMoveOn } from "@/lib/dashboard/move-on-group";
 import { WorthKnowing } from "./_components/today/worth-knowing";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -59,17 +61,19 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
     const soon = interviewsBetween(db, { userId: user.id, after: now, through: soonUntil, limit: TODAY_INTERVIEWS_SHOWN });
     const laterShown = comingPage === null ? COMING_UP_PREVIEW : comingPage * COMING_UP_PAGE;
     const later = interviewsBetween(db, { userId: user.id, after: soonUntil, through: new Date(comingUpEnd.getTime() - 1), limit: laterShown });
-    const plan = planDashboard({
+    // Issue 21: every move-on step is one Today item, ahead of the blocks (see move-on-group.ts).
+    const { plan, moveOn } = groupMoveOn(planDashboard({
       overview,
       interviews: [...soon.interviews, ...later.interviews],
       interviewTotals: { soon: soon.total, later: later.total },
       now,
       timeZone: user.timeZone,
-    });
+    }));
     const people = peopleMet(db, { userId: user.id, roundIds: plan.interviews.map((r) => r.roundId) });
     const recent = recentApplications(db, { userId: user.id, limit: RECENT_LIMIT });
     body = (
       <>
+        <MoveOnSection steps={moveOn} userId={user.id} now={now} dates={user.dates} />
         <TodaySection
           plan={plan}
           people={people}

@@ -6,6 +6,7 @@ import {
   type ApplicationSort,
   type SortDirection,
 } from "@/lib/validation/application-filter";
+import type { ListQuery } from "@/lib/data/application-list";
 
 /** What the list's filter bar holds, as its fields hold it: strings, and ticks. */
 export type ListFormValues = {
@@ -71,4 +72,21 @@ export function directionChoices(sort: ApplicationSort): { value: SortDirection;
   const natural = DEFAULT_DIRECTION[sort];
   const other: SortDirection = natural === "asc" ? "desc" : "asc";
   return [natural, other].map((value) => ({ value, label: DIRECTION_LABELS[sort][value] }));
+}
+
+/** The list's URL parameters as the data layer's query: the page and "select all matching" read the same list. */
+export function listQueryFrom(filter: ApplicationFilterParams): ListQuery {
+  return {
+    query: filter.q,
+    status: filter.status,
+    overdueOnly: Boolean(filter.overdue),
+    interviewSoon: Boolean(filter.soon),
+    minExcitement: filter.stars,
+    sort: filter.sort,
+    direction: filter.dir,
+    includeArchived: Boolean(filter.archived),
+    importId: filter.imported,
+    page: filter.page,
+    pageSize: filter.size,
+  };
 }

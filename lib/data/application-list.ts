@@ -148,6 +148,19 @@ function orderBy(sort: Exclude<ApplicationSort, "next-step">, direction: SortDir
   }
 }
 
+const overdueIdsOf = (queue: readonly QueueItem[]) => [...new Set(queue.filter((s) => s.overdue).map((s) => s.applicationId))];
+
+/** The ids of every application of the user that the list's filters match, across all pages: "select all N matching". */
+export function matchingApplicationIds(db: Db, user: User, q: ListQuery, now: Date): string[] {
+  const overdueIds = q.overdueOnly ? overdueIdsOf(guidanceQueue(db, user, now)) : [];
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(conditions(user.id, q, now, overdueIds))
+    .all()
+    .map((r) => r.id);
+}
+
 /**
  * One page of the user's applications, filtered and sorted in SQL, with each
  * row's next step from the same queue the dashboard shows. A page past the
@@ -156,7 +169,7 @@ function orderBy(sort: Exclude<ApplicationSort, "next-step">, direction: SortDir
 export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date): ListPage {
   const queue = guidanceQueue(db, user, now);
   const steps = groupBy(queue, (item) => item.applicationId); // in queue order: the first is the next step
-  const overdueIds = q.overdueOnly ? [...new Set(queue.filter((s) => s.overdue).map((s) => s.applicationId))] : [];
+  const overdueIds = q.overdueOnly ? overdueIdsOf(queue) : [];
   const where = conditions(user.id, q, now, overdueIds);
   const direction = q.direction ?? DEFAULT_DIRECTION[q.sort];
 

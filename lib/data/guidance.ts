@@ -79,7 +79,7 @@ const stateOf = (action: StepAction): HandledState =>
  * neither invent a key nor point a "done" at someone else's round: another
  * user's application gives the same answer as one that does not exist.
  */
-export function actOnStep(db: Db, user: GuidanceUser, applicationId: string, key: string, action: StepAction, now: Date): StepResult {
+export function actOnStep(db: Queryable, user: GuidanceUser, applicationId: string, key: string, action: StepAction, now: Date): StepResult {
   return write(db, (tx): StepResult => {
     const input = loadGuidanceInputs(tx, user, { applicationId })[0];
     if (!input) return { ok: false, reason: "not-found" };

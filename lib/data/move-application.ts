@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/open";
+import type { Queryable } from "@/db/open";
 import { applications, type ApplicationStatus, type EventKind } from "@/db/schema";
 import { STATUS_SETTING_EVENTS } from "@/lib/interviews/status-moves";
 import { logEvent } from "./events";
@@ -22,7 +22,7 @@ export type MoveResult =
  * (which sets the status), so the timeline and the guidance see the same
  * fact the user would have logged by hand; other moves only set the status.
  */
-export function moveApplication(db: Db, userId: string, id: string, target: ApplicationStatus, now: Date): MoveResult {
+export function moveApplication(db: Queryable, userId: string, id: string, target: ApplicationStatus, now: Date): MoveResult {
   return write(db, (tx): MoveResult => {
     const owned = and(eq(applications.id, id), eq(applications.userId, userId));
     const current = tx.select({ status: applications.status }).from(applications).where(owned).get();

@@ -1,9 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, events, interviewers, rounds, sessions } from "@/db/schema";
+import { applications, events, interviewers, rounds, sessions, undoRecords } from "@/db/schema";
 
-export type OwnedKind = "application" | "round" | "event" | "session" | "interviewer";
+export type OwnedKind = "application" | "round" | "event" | "session" | "interviewer" | "undo";
 
 const TABLES = {
   application: { table: applications, id: applications.id, owner: applications.userId },
@@ -11,6 +11,7 @@ const TABLES = {
   event: { table: events, id: events.id, owner: events.userId },
   session: { table: sessions, id: sessions.id, owner: sessions.userId },
   interviewer: { table: interviewers, id: interviewers.id, owner: interviewers.userId },
+  undo: { table: undoRecords, id: undoRecords.id, owner: undoRecords.userId },
 } as const;
 
 /**

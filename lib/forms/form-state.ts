@@ -1,5 +1,8 @@
 import type { z } from "zod";
 
+/** A recorded action the user may undo, and the toast's words for it. */
+export type UndoOffer = { id: string; label: string };
+
 /**
  * What a form's server action returns: every field's errors, the values as
  * submitted (so React's form reset does not wipe them), and an optional
@@ -7,6 +10,8 @@ import type { z } from "zod";
  */
 export type FormState<F extends string = string> = {
   message?: string;
+  /** An action that can be undone: the toast offers it (lib/data/undo). */
+  undo?: UndoOffer;
   fieldErrors?: Partial<Record<F, string[]>>;
   values?: Partial<Record<F, string>>;
 };

@@ -60,6 +60,9 @@ import { eventInput, logOk, roundInput, testDbWithSqlite } from "./support/round
 import { captureLog } from "./support/security-log";
 import { codeAt, PASSWORD, twoFactorOnWithoutPassword } from "./support/two-factor";
 import { exportedWriteFunctions } from "./support/write-functions";
+import { bulkApply } from "@/lib/data/bulk-applications";
+import { undoAction, withUndo } from "@/lib/data/undo/records";
+import { restoreSnapshot, takeSnapshot } from "@/lib/data/undo/snapshot";
 
 const ADDRESS = "10.0.0.1";
 const MINUTE = 60_000;
@@ -97,6 +100,8 @@ type Fixture = {
   plan: ImportPlan;
   /** Two of Ana's contacts at Globex, in no round. */
   contactIds: [string, string];
+  /** Ana's undo record for ghosting another application of hers. */
+  undoId: string;
 };
 
 /** For a call that writes even when it refuses (a wrong code or password is counted): its healthy run must be the success. */
@@ -144,6 +149,18 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   // The import's record is commitImport's to write; restoring only names it.
   "lib/data/account-restore.ts#restoreApplications": (f) =>
     write(f.db, (tx) => restoreApplications(tx, { userId: f.ben.id, importId: "restored", document: f.backup, applications: f.backup.applications })),
+  "lib/data/bulk-applications.ts#bulkApply": (f) =>
+    bulkApply(f.db, { userId: f.user.id, ids: [f.applicationId], action: { kind: "archive" }, now: NOW }),
+  "lib/data/undo/records.ts#undoAction": (f) => succeeded(undoAction(f.db, { userId: f.user.id, id: f.undoId, now: NOW })),
+  "lib/data/undo/records.ts#withUndo": (f) =>
+    withUndo(
+      f.db,
+      { userId: f.user.id, applicationIds: [f.applicationId], now: NOW },
+      (tx) => moveApplication(tx, f.user.id, f.applicationId, "offer", NOW),
+      () => "Moved",
+    ),
+  "lib/data/undo/snapshot.ts#restoreSnapshot": (f) =>
+    write(f.db, (tx) => restoreSnapshot(tx, f.user.id, takeSnapshot(tx, f.user.id, [f.applicationId]))),
   "lib/data/applications.ts#createApplication": (f) => createApplication(f.db, f.user.id, { company: "Globex", roleTitle: "Lead", status: "saved" }),
   "lib/data/applications.ts#deleteApplication": (f) => deleteApplication(f.db, f.user.id, f.applicationId),
   "lib/data/applications.ts#insertApplications": (f) => insertApplications(f.db, f.user.id, sampleApplications(NOW)),
@@ -261,6 +278,10 @@ beforeEach(async () => {
   // Last: recording a session clears the user's expired ones.
   const expiredSessionId = device("Mozilla/5.0 (Windows NT 10.0) Chrome/120.0", fromNow(-SESSION_ABSOLUTE_LIMIT_MS));
 
+  const other = createApplication(db, ana.id, { company: "Initrode", roleTitle: "Analyst", status: "applied" });
+  const undoId = bulkApply(db, { userId: ana.id, ids: [other.id], action: { kind: "status", status: "ghosted" }, now: NOW }).undo?.id;
+  if (!undoId) throw new Error("no undo record");
+
   const backup = readShortlistJson(JSON.stringify(exportDocument(db, { userId: ana.id, now: NOW })));
   if (!backup.ok) throw new Error(backup.message);
 
@@ -283,6 +304,7 @@ beforeEach(async () => {
     backup: backup.document,
     plan: importPlan,
     contactIds: [contactIds[0], contactIds[1]],
+    undoId,
   };
 });
 afterEach(() => log.restore());

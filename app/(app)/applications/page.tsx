@@ -5,9 +5,12 @@ import { requireReader } from "@/lib/time/request-dates";
 import { countApplications } from "@/lib/data/applications";
 import { getImport } from "@/lib/data/imports";
 import { applicationListPage } from "@/lib/data/application-list";
-import { applicationFilterSchema, isNarrowed } from "@/lib/validation/application-filter";
+import { listQueryFrom } from "@/lib/applications/list-query";
+import { applicationFilterSchema, applicationsHref, isNarrowed } from "@/lib/validation/application-filter";
 import { EmptyApplications } from "../_components/empty-applications";
 import { ApplicationRow } from "./_components/application-row";
+import { BulkBar } from "./_components/bulk/bulk-bar";
+import { BulkSelection } from "./_components/bulk/selection";
 import { ImportedFilterNote } from "./_components/imported-filter-note";
 import { ListFilters } from "./_components/list-filters";
 import { ListPagination } from "./_components/list-pagination";
@@ -31,27 +34,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
   const db = getDb();
   const now = new Date();
   const totals = countApplications(db, user.id);
-  const list =
-    totals.total === 0
-      ? null
-      : applicationListPage(
-          db,
-          user,
-          {
-            query: filter.q,
-            status: filter.status,
-            overdueOnly: Boolean(filter.overdue),
-            interviewSoon: Boolean(filter.soon),
-            minExcitement: filter.stars,
-            sort: filter.sort,
-            direction: filter.dir,
-            includeArchived: Boolean(filter.archived),
-            importId: filter.imported,
-            page: filter.page,
-            pageSize: filter.size,
-          },
-          now,
-        );
+  const list = totals.total === 0 ? null : applicationListPage(db, user, listQueryFrom(filter), now);
   const archivedHidden = !filter.archived && totals.archived > 0;
   // Scoped to the user: another account's import id names nothing here.
   const fromImport = filter.imported ? (getImport(db, { userId: user.id, importId: filter.imported }) ?? null) : undefined;
@@ -103,11 +86,20 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
               </p>
             </div>
           ) : (
-            <ul className="card divide-y divide-slate-200 dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900" aria-label="Applications">
-              {list.rows.map((row) => (
-                <ApplicationRow key={row.id} row={row} now={now} dates={user.dates} />
-              ))}
-            </ul>
+            // Keyed by the query and the rows shown, so a new search or an undo starts with nothing ticked.
+            <BulkSelection
+              key={`${applicationsHref(filter)}:${list.rows.map((r) => r.id).join()}`}
+              pageIds={list.rows.map((r) => r.id)}
+              total={list.total}
+              query={applicationsHref(filter, 1).split("?")[1] ?? ""}
+            >
+              <BulkBar />
+              <ul className="card divide-y divide-slate-200 dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900" aria-label="Applications">
+                {list.rows.map((row) => (
+                  <ApplicationRow key={row.id} row={row} now={now} dates={user.dates} />
+                ))}
+              </ul>
+            </BulkSelection>
           )}
 
           <ListPagination filter={filter} page={list.page} pageCount={list.pageCount} />

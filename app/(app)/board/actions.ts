@@ -5,11 +5,14 @@ import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { moveApplication } from "@/lib/data/move-application";
+import { withUndo } from "@/lib/data/undo/records";
+import type { UndoOffer } from "@/lib/forms/form-state";
+import { STATUS_LABELS } from "@/lib/applications/labels";
 import { retryWhileBusy, storageFailureState } from "@/lib/forms/storage-failure";
 import { boardMoveSchema } from "@/lib/validation/board-move";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 
-export type BoardMoveResult = { ok: true; status: ApplicationStatus } | { ok: false; message: string };
+export type BoardMoveResult = { ok: true; status: ApplicationStatus; undo: UndoOffer | null } | { ok: false; message: string };
 
 const NOT_FOUND = "That application could not be found: it may have been deleted. Reload the board.";
 
@@ -26,11 +29,19 @@ export async function moveCardAction(input: unknown): Promise<BoardMoveResult> {
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That move could not be made." };
   const { applicationId, status } = parsed.data;
   try {
-    const result = await retryWhileBusy(() => moveApplication(getDb(), user.id, applicationId, status, new Date()));
+    const now = new Date();
+    const { result, undo } = await retryWhileBusy(() =>
+      withUndo(
+        getDb(),
+        { userId: user.id, applicationIds: [applicationId], now },
+        (tx) => moveApplication(tx, user.id, applicationId, status, now),
+        (r, [company]) => (r.ok ? `Moved ${company} to ${STATUS_LABELS[status]}` : null),
+      ),
+    );
     if (!result.ok && result.reason !== "refused") await noteForeignAccess(user.id, { kind: "application", id: applicationId });
     if (!result.ok) return { ok: false, message: result.reason === "refused" ? result.message : NOT_FOUND };
     revalidatePath("/", "layout");
-    return { ok: true, status: result.status };
+    return { ok: true, status: result.status, undo };
   } catch (error) {
     // A full disk or a lock held too long: the card goes back, with the reason beside it.
     const refused = storageFailureState(error, {}, "board move");

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { stepAction } from "../../guidance-actions";
+import { useUndoableAction } from "../undo/use-undoable-action";
 import { ActionFeedback } from "./action-feedback";
 
 const SNOOZES = [
@@ -50,7 +50,7 @@ function SnoozeMenu({ title, pending }: { title: string; pending: boolean }) {
  * screen reader's list of buttons would otherwise read "Done, Done, Done".
  */
 export function StepActions({ applicationId, stepKey, title }: { applicationId: string; stepKey: string; title: string }) {
-  const [state, action, pending] = useActionState(stepAction, {});
+  const [state, action, pending] = useUndoableAction(stepAction);
   const named = (text: string) => ({ children: text, "aria-label": `${text}: ${title}` });
   return (
     <form action={action} className="mt-3 flex flex-wrap items-center gap-2">

@@ -4,6 +4,7 @@ import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import type { ListRow } from "@/lib/data/application-list";
 import { span } from "@/lib/guidance/phrases";
 import { StatusBadge } from "../../_components/status-badge";
+import { RowCheckbox } from "./bulk/selection";
 
 function NextStep({ row, now }: { row: ListRow; now: Date }) {
   const step = row.nextStep;
@@ -37,12 +38,15 @@ export function ApplicationRow({ row, now, dates }: { row: ListRow; now: Date; d
       }`}
       data-testid="application-row"
     >
-      <div className="min-w-0 flex-1">
-        <Link href={`/applications/${row.id}`} className="font-medium text-slate-900 underline-offset-2 hover:underline dark:text-slate-100">
-          {row.roleTitle}
-        </Link>
-        <p className="truncate text-sm text-slate-700 dark:text-slate-300">{[row.company, formatPlace(row)].filter(Boolean).join(" · ")}</p>
-        <NextStep row={row} now={now} />
+      <div className="flex min-w-0 flex-1 items-start gap-3 sm:items-center">
+        <RowCheckbox id={row.id} name={`${row.roleTitle} at ${row.company}`} />
+        <div className="min-w-0 flex-1">
+          <Link href={`/applications/${row.id}`} className="font-medium text-slate-900 underline-offset-2 hover:underline dark:text-slate-100">
+            {row.roleTitle}
+          </Link>
+          <p className="truncate text-sm text-slate-700 dark:text-slate-300">{[row.company, formatPlace(row)].filter(Boolean).join(" · ")}</p>
+          <NextStep row={row} now={now} />
+        </div>
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
         {row.excitement ? (

@@ -16,6 +16,7 @@ import {
 import { useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { APPLICATION_STATUSES, isClosed, type ApplicationStatus } from "@/lib/vocabulary";
+import { useOfferUndo } from "../../_components/undo/undo-toast-provider";
 import { moveCardAction } from "../actions";
 import { BoardColumn } from "./board-column";
 import { CardPreview } from "./board-card";
@@ -84,6 +85,7 @@ export function Board({ columns }: { columns: ColumnView[] }) {
   // Both keep a little state across one drag, so each board makes its own once.
   const [keyboard] = useState(columnCoordinates);
   const [announcements] = useState(boardAnnouncements);
+  const offerUndo = useOfferUndo();
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so a click on the handle stays a click.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -103,6 +105,7 @@ export function Board({ columns }: { columns: ColumnView[] }) {
     startTransition(async () => {
       showMove({ id: applicationId, status });
       const result = await moveCardAction({ applicationId, status });
+      if (result.ok && result.undo) offerUndo(result.undo);
       if (!result.ok) {
         setErrors((e) => ({ ...e, [origin]: result.message }));
         setSaid("");

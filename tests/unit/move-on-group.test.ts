@@ -1,0 +1,65 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/open";
+import { groupMoveOn } from "@/lib/dashboard/move-on-group";
+import type { QueueItem } from "@/lib/dashboard/overview";
+import type { DashboardPlan, TodayBlock } from "@/lib/dashboard/today";
+import { lastContacts } from "@/lib/data/last-contact";
+import { makeUser } from "./support/db";
+import { addRound, DAY, newApp, NOW, type GuidanceUser } from "./support/guidance-data";
+import { eventInput, logOk, testDbWithSqlite } from "./support/rounds";
+
+const step = (applicationId: string, ruleId: string, overdue = true) => ({ applicationId, ruleId, key: `${ruleId}:${applicationId}`, overdue }) as unknown as QueueItem;
+const block = (applicationId: string, steps: QueueItem[]): TodayBlock => ({
+  applicationId,
+  company: applicationId,
+  roleTitle: "Engineer",
+  steps,
+  overdue: steps.filter((s) => s.overdue).length,
+});
+const planOf = (blocks: TodayBlock[]) => ({ blocks }) as unknown as DashboardPlan;
+
+describe("groupMoveOn", () => {
+  it("takes every move-on step out of the blocks, dropping blocks left empty and recounting the rest", () => {
+    const plan = planOf([
+      block("a", [step("a", "move-on-no-response")]),
+      block("b", [step("b", "send-thank-you", false), step("b", "move-on-no-response")]),
+      block("c", [step("c", "follow-up-after-silence")]),
+    ]);
+    const { plan: grouped, moveOn } = groupMoveOn(plan);
+    expect(moveOn.map((s) => s.applicationId)).toEqual(["a", "b"]);
+    expect(grouped.blocks.map((b) => [b.applicationId, b.steps.length, b.overdue])).toEqual([
+      ["b", 1, 0],
+      ["c", 1, 1],
+    ]);
+  });
+
+  it("hands back the same plan when there is no move-on step (its caches stay valid)", () => {
+    const plan = planOf([block("c", [step("c", "follow-up-after-silence")])]);
+    expect(groupMoveOn(plan).plan).toBe(plan);
+  });
+});
+
+describe("lastContacts", () => {
+  let db: Db;
+  let ana: GuidanceUser;
+  let ben: GuidanceUser;
+  beforeEach(async () => {
+    ({ db } = testDbWithSqlite());
+    ana = await makeUser(db, "ana@example.com");
+    ben = await makeUser(db, "ben@example.com");
+  });
+
+  it("tells the last contact either way from the last time the company was heard from, for this user only", () => {
+    const app = newApp(db, ana.id, { appliedOn: "2026-09-01" });
+    addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() - 40 * DAY) });
+    addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() + 2 * DAY) }); // not yet: no contact
+    logOk(db, ana.id, app.id, { kind: "follow_up_sent", occurredAt: new Date(NOW.getTime() - 10 * DAY) });
+    const quiet = newApp(db, ana.id, { appliedOn: "2026-10-01" });
+    const [first, second] = lastContacts(db, { userId: ana.id, applicationIds: [app.id, quiet.id], now: NOW }).sort((a) => (a.applicationId === app.id ? -1 : 1));
+    expect(first).toEqual({ applicationId: app.id, at: new Date(NOW.getTime() - 10 * DAY), heardAt: new Date(NOW.getTime() - 40 * DAY), appliedOn: "2026-09-01" });
+    expect(second).toEqual({ applicationId: quiet.id, at: null, heardAt: null, appliedOn: "2026-10-01" });
+    expect(lastContacts(db, { userId: ben.id, applicationIds: [app.id], now: NOW })).toEqual([]);
+    logOk(db, ana.id, app.id, eventInput("response_received", new Date(NOW.getTime() - 5 * DAY).toISOString()));
+    expect(lastContacts(db, { userId: ana.id, applicationIds: [app.id], now: NOW })[0].heardAt).toEqual(new Date(NOW.getTime() - 5 * DAY));
+  });
+});

@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/open";
+import { actOnStep } from "@/lib/data/guidance";
+import { moveApplication } from "@/lib/data/move-application";
+import { updateApplication } from "@/lib/data/applications";
+import { StorageError } from "@/lib/data/storage-error";
+import { undoAction, withUndo, UNDO_WINDOW_MS } from "@/lib/data/undo/records";
+import { failCommits, everyRow } from "./support/commit-fault";
+import { makeUser } from "./support/db";
+import { addRound, DAY, newApp, NOW, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
+import { testDbWithSqlite } from "./support/rounds";
+
+let db: Db;
+let sqlite: Database.Database;
+let ana: GuidanceUser;
+let ben: GuidanceUser;
+
+beforeEach(async () => {
+  ({ db, sqlite } = testDbWithSqlite());
+  ana = await makeUser(db, "ana@example.com");
+  ben = await makeUser(db, "ben@example.com");
+});
+
+/** Every row the user owns, except the undo records themselves: "as it was" means equal to this. */
+function userRows(userId: string) {
+  const rows = everyRow(sqlite);
+  return Object.fromEntries(
+    Object.entries(rows)
+      .filter(([table]) => !["undo_records", "user_data_versions", "application_versions", "sessions"].includes(table))
+      .map(([table, list]) => [table, (list as Record<string, unknown>[]).filter((r) => r.user_id === userId || r.id === userId)]),
+  );
+}
+
+const move = (userId: string, id: string, status: "withdrawn" | "ghosted") =>
+  withUndo(
+    db,
+    { userId, applicationIds: [id], now: NOW },
+    (tx) => moveApplication(tx, userId, id, status, NOW),
+    (r) => (r.ok ? `Moved to ${status}` : null),
+  );
+
+describe("withUndo and undoAction", () => {
+  it("a move that logged a withdrawal is undone whole: status, event and the application's own timestamps", () => {
+    const app = newApp(db, ana.id, { status: "interviewing" });
+    addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() - 2 * DAY) });
+    const before = userRows(ana.id);
+    const { result, undo } = move(ana.id, app.id, "withdrawn");
+    expect(result).toMatchObject({ ok: true, logged: "withdrawn" });
+    expect(userRows(ana.id)).not.toEqual(before);
+    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: true, label: "Moved to withdrawn" });
+    expect(userRows(ana.id)).toEqual(before);
+  });
+
+  it("Done on a thank-you (which logs it on the round) is undone, and the step is owed again", () => {
+    const { app, round2 } = thankYouOwed(db, ana.id);
+    const before = userRows(ana.id);
+    const key = `send-thank-you:${round2}`;
+    const { result, undo } = withUndo(
+      db,
+      { userId: ana.id, applicationIds: [app.id], now: NOW },
+      (tx) => actOnStep(tx, ana, app.id, key, { kind: "done" }, NOW),
+      () => "Done",
+    );
+    expect(result).toMatchObject({ ok: true, logged: "thank-you" });
+    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+    expect(userRows(ana.id)).toEqual(before);
+  });
+
+  it("a record is used once: a second undo is not-found", () => {
+    const app = newApp(db, ana.id);
+    const { undo } = move(ana.id, app.id, "ghosted");
+    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "not-found" });
+  });
+
+  it("another user's undo id, or a forged one, is not-found and changes nothing", () => {
+    const app = newApp(db, ana.id);
+    const { undo } = move(ana.id, app.id, "ghosted");
+    const after = everyRow(sqlite);
+    expect(undoAction(db, { userId: ben.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "not-found" });
+    expect(undoAction(db, { userId: ben.id, id: crypto.randomUUID(), now: NOW })).toEqual({ ok: false, reason: "not-found" });
+    expect(everyRow(sqlite)).toEqual(after);
+    // Ana's own record still works after Ben's attempts.
+    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+  });
+
+  it("an action on another user's application keeps no record and changes nothing", () => {
+    const app = newApp(db, ana.id);
+    const before = everyRow(sqlite);
+    const { result, undo } = move(ben.id, app.id, "ghosted");
+    expect(result).toEqual({ ok: false, reason: "not-found" });
+    expect(undo).toBeNull();
+    expect(everyRow(sqlite)).toEqual(before);
+  });
+
+  it("a change made after the action is never clobbered: the undo is refused and names the company", () => {
+    const app = newApp(db, ana.id, { company: "Fernhill" });
+    const { undo } = move(ana.id, app.id, "ghosted");
+    updateApplication(db, ana.id, app.id, { company: "Fernhill", roleTitle: "Lead", status: "interviewing" });
+    const after = everyRow(sqlite);
+    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "changed", companies: ["Fernhill"] });
+    expect(everyRow(sqlite)).toEqual(after);
+  });
+
+  it("a change to another application does not block the undo", () => {
+    const app = newApp(db, ana.id);
+    const other = newApp(db, ana.id, { company: "Other" });
+    const { undo } = move(ana.id, app.id, "ghosted");
+    moveApplication(db, ana.id, other.id, "ghosted", NOW);
+    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+  });
+
+  it("expires at the end of its window, to the millisecond", () => {
+    const app = newApp(db, ana.id);
+    const first = move(ana.id, app.id, "ghosted").undo!;
+    const end = new Date(NOW.getTime() + UNDO_WINDOW_MS);
+    expect(undoAction(db, { userId: ana.id, id: first.id, now: end })).toEqual({ ok: false, reason: "expired" });
+    const second = move(ana.id, newApp(db, ana.id).id, "ghosted").undo!;
+    expect(undoAction(db, { userId: ana.id, id: second.id, now: new Date(end.getTime() - 1) }).ok).toBe(true);
+  });
+
+  it("a failed commit saves neither the action nor its record, and is not reported as done", () => {
+    const app = newApp(db, ana.id);
+    const before = everyRow(sqlite);
+    const fault = failCommits(sqlite);
+    expect(() => move(ana.id, app.id, "ghosted")).toThrow(StorageError);
+    fault.restore();
+    expect(everyRow(sqlite)).toEqual(before);
+  });
+
+  it("an undo whose commit fails leaves the action in place and the record usable", () => {
+    const app = newApp(db, ana.id);
+    const { undo } = move(ana.id, app.id, "ghosted");
+    const after = everyRow(sqlite);
+    const fault = failCommits(sqlite);
+    expect(() => undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toThrow(StorageError);
+    fault.restore();
+    expect(everyRow(sqlite)).toEqual(after);
+    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+  });
+});
