@@ -16,7 +16,8 @@ export type DraftMaterial = {
 };
 
 type OfApplication = { company: string; roleTitle: string; status: ApplicationStatus };
-export type QueueItem = Recommendation & OfApplication & { draftMaterial: DraftMaterial | null };
+/** `roundAt`: when the round the step is about starts (Today ranks preparation by it). */
+export type QueueItem = Recommendation & OfApplication & { draftMaterial: DraftMaterial | null; roundAt: Date | null };
 export type PutAsideItem = PutAside & OfApplication;
 export type CheckInItem = CheckIn & OfApplication;
 
@@ -56,7 +57,12 @@ export function overviewPart(input: GuidanceInput, now: Date): OverviewPart {
   const { company, roleTitle, status, appliedOn } = input.application;
   const of = { company, roleTitle, status };
   const g = guide(input, now);
-  const queue = g.steps.map((r) => ({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) }));
+  const queue = g.steps.map((r) => ({
+    ...r,
+    ...of,
+    draftMaterial: draftMaterial(r, input.rounds, appliedOn),
+    roundAt: r.roundId ? (input.rounds.find((x) => x.id === r.roundId)?.scheduledAt ?? null) : null,
+  }));
   const putAside = g.putAside.map((p) => ({ ...p, ...of }));
   return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIn: g.checkIn ? { ...g.checkIn, ...of } : null, changesAt: g.changesAt, readsOtherApplications: g.readsOtherApplications };
 }

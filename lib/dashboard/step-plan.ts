@@ -2,6 +2,7 @@ import type { CheckInItem, GuidanceOverview, PutAsideItem, QueueItem } from "./o
 import { compareCheckIns, comparePutAside, replaceItems } from "./overview";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import type { AdviceCount, ComingUpEntry, DashboardPlan, TodayBlock } from "./today";
+import { compareByImportance, soonUntilFor } from "./importance";
 
 // The part of the dashboard's plan that comes from the steps alone. Built
 // from a whole overview it walks every step of every application (56,000 at
@@ -55,7 +56,11 @@ type State = {
 
 const byCountThenQueue = (firstAdvice: WeakMap<AdviceCount, QueueItem>) => (a: AdviceCount, b: AdviceCount) =>
   b.count - a.count || compareRecommendations(firstAdvice.get(a)!, firstAdvice.get(b)!);
-const byFirstStep = (a: TodayBlock, b: TodayBlock) => compareRecommendations(a.steps[0], b.steps[0]);
+/** Blocks by their most important step (priority, then due time), as the catalog's Today orders them. */
+const byFirstStep = (bounds: Bounds) => {
+  const compare = compareByImportance(soonUntilFor(bounds.endOfToday));
+  return (a: TodayBlock, b: TodayBlock) => compare(a.steps[0], b.steps[0]);
+};
 
 /** One application's contribution, from its items (each list in its own order). */
 function contribution(items: Lists, bounds: Bounds) {
@@ -85,6 +90,10 @@ function contribution(items: Lists, bounds: Bounds) {
     } else if (due < window) {
       entries.push({ type: "step", at: step.dueAt!, step });
     }
+  }
+  if (blocks.size) {
+    const compare = compareByImportance(soonUntilFor(bounds.endOfToday));
+    for (const block of blocks.values()) block.steps.sort(compare);
   }
   for (const p of items.putAside)
     if (p.step.ruleId === "keep-searching") waiting.push({ of: { applicationId: p.step.applicationId, company: p.company, roleTitle: p.roleTitle }, aside: p });
@@ -128,7 +137,7 @@ function fullState(overview: Lists, bounds: Bounds): State {
     waitingAside,
     waitingOf,
     plan: {
-      blocks: [...c.blocks.values()],
+      blocks: [...c.blocks.values()].sort(byFirstStep(bounds)),
       comingUp: c.entries.sort(byTimeThenQueue),
       // Most advice first; among equals, the application whose advice comes first in the queue.
       advice: { total: c.adviceTotal, applications: [...adviceOf.values()].sort(byCountThenQueue(firstAdvice)) },
@@ -182,7 +191,7 @@ function derivedState(state: State, gone: Lists, added: Lists): State | null {
   for (const e of after.entries) state.entryOf.set(itemOf(e), e);
   for (const w of after.waiting) waitingOf.set(w.of.applicationId, [...(waitingOf.get(w.of.applicationId) ?? []), w]);
 
-  const blocks = replaceItems(state.plan.blocks, oldBlocks, [...after.blocks.values()], byFirstStep);
+  const blocks = replaceItems(state.plan.blocks, oldBlocks, [...after.blocks.values()], byFirstStep(state.bounds));
   const comingUp = replaceItems(state.plan.comingUp, oldEntries, after.entries, byTimeThenQueue);
   const advice = replaceItems(state.plan.advice.applications, oldAdvice, newAdvice, byCountThenQueue(state.firstAdvice));
   const waitingStep = replaceItems(state.waitingStep, oldWaiting.filter((w) => w.step), after.waiting.filter((w) => w.step), byWaitingStep);

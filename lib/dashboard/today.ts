@@ -46,7 +46,7 @@ export type DashboardPlan = {
 };
 
 /** The instant the calendar day `days` after today (in `zone`) begins. */
-function dayStart(now: Date, zone: string, days: number): Date {
+export function dayStart(now: Date, zone: string, days: number): Date {
   const date = addDaysToDate(localDate(now, zone), days);
   return startOfDate(date, zone) ?? new Date(now.getTime() + days * DAY);
 }

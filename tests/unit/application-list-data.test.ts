@@ -77,7 +77,8 @@ describe("filters", () => {
     // A later round in ten days: preparation steps, none due yet.
     addRound(db, ana.id, later.id, { kind: "second", scheduledAt: fromNow(10 * DAY) });
     app(ana.id, { company: "Quiet Co" }, 3);
-    expect(list(ana).rows.find((r) => r.company === "Upcoming Co")?.nextStep?.overdue).toBe(false);
+    const upcoming = list(ana).rows.find((r) => r.company === "Upcoming Co")?.nextStep;
+    expect(upcoming?.type === "step" && upcoming.step.overdue).toBe(false);
     expect(companies(ana, { overdueOnly: true })).toEqual(["Overdue Co"]);
     expect(list(ana, { overdueOnly: true }).total).toBe(1);
   });
@@ -175,17 +176,18 @@ describe("sorting", () => {
     expect(companies(ana, { sort: "excitement" })).toEqual(["charlie", "bravo", "Alpha"]);
   });
 
-  it("by next step due: the dashboard queue's order, then applications with no step by last update", () => {
+  it("by next step: Today's order (priority, then due time), then applications with no step by last update", () => {
     const soon = app(ana.id, { company: "Prep soon", status: "interviewing" }, 5);
     addRound(db, ana.id, soon.id, { kind: "second", scheduledAt: fromNow(4 * DAY) });
     const far = app(ana.id, { company: "Prep later", status: "interviewing" }, 4);
     addRound(db, ana.id, far.id, { kind: "second", scheduledAt: fromNow(20 * DAY) });
     thankYouOwed(db, ana.id, { company: "Overdue" });
     // bravo (applied 1 Oct) and Alpha (1 Nov) have heard nothing since applying: their
-    // follow-ups fell due weeks ago, before Overdue's thank-you. charlie has no step.
-    expect(companies(ana, { sort: "next-step" })).toEqual(["bravo", "Alpha", "Overdue", "Prep soon", "Prep later", "charlie"]);
+    // follow-ups fell due weeks ago, before Overdue's thank-you, but a thank-you in its
+    // window is high priority and a follow-up medium. charlie has no step.
+    expect(companies(ana, { sort: "next-step" })).toEqual(["Overdue", "bravo", "Alpha", "Prep soon", "Prep later", "charlie"]);
     // Paging applies after that order.
-    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Overdue", "Prep soon"]);
+    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Alpha", "Prep soon"]);
   });
 });
 
@@ -216,14 +218,15 @@ describe("pagination", () => {
 });
 
 describe("each row's next step", () => {
-  it("is the first of its steps in queue order, with how many more there are", () => {
+  it("is its most important to-do, with how many more to-dos there are (advice is not counted)", () => {
     const { app: owed } = thankYouOwed(db, ana.id, { company: "Owed" });
     app(ana.id, { company: "Nothing to do" }, 1);
     const rows = list(ana).rows;
     const row = rows.find((r) => r.id === owed.id);
-    expect(row?.nextStep).toMatchObject({ title: "Send a thank-you for your second interview on Tue 24 Nov", overdue: true });
-    expect(row?.nextStep?.dueAt?.getTime()).toBe(fromNow(-6 * HOUR).getTime());
-    expect(row?.moreSteps).toBeGreaterThan(0);
+    expect(row?.nextStep).toMatchObject({ type: "step", step: { title: "Send a thank-you for your second interview on Tue 24 Nov", overdue: true } });
+    expect(row?.nextStep?.type === "step" && row.nextStep.step.dueAt?.getTime()).toBe(fromNow(-6 * HOUR).getTime());
+    // Its other steps are advice on what a second interview means: not to-dos.
+    expect(row?.moreSteps).toBe(0);
     expect(rows.find((r) => r.company === "Nothing to do")).toMatchObject({ nextStep: null, moreSteps: 0 });
   });
 });
