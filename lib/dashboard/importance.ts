@@ -72,14 +72,21 @@ export function oneWorkingDayAfter(from: Date, zone: string, weekend: readonly n
 }
 
 /**
- * Whether an overdue step is truly late for its kind, the only thing the
- * alarm colour is for: a thank-you past its window, an offer step past its
- * date, and anything else overdue by more than a working day. Moving on
- * and reflecting are never alarming. When most steps are overdue (an
- * imported search), red still picks out the few that are.
+ * When a step becomes truly late for its kind, the only thing the alarm
+ * colour is for (ms since the epoch; Infinity for never): a thank-you past
+ * its window and an offer step past its date at once, anything else once
+ * overdue by more than a working day. Moving on and reflecting are never
+ * alarming. When most steps are overdue (an imported search), red still
+ * picks out the few that are. Fixed by the step alone, so a plan kept for
+ * the day can hold it.
  */
+export function lateFrom(step: Pick<Recommendation, "ruleId" | "dueAt">, zone: string, weekend: readonly number[] = SAT_SUN_WEEKEND): number {
+  if (!step.dueAt || NEVER_LATE.has(step.ruleId)) return Infinity;
+  if (LATE_WHEN_OVERDUE.has(step.ruleId)) return step.dueAt.getTime();
+  return oneWorkingDayAfter(step.dueAt, zone, weekend).getTime();
+}
+
+/** Whether `step` is truly late at `now` (see lateFrom). */
 export function isLate(step: Pick<Recommendation, "ruleId" | "dueAt" | "overdue">, now: Date, zone: string, weekend: readonly number[] = SAT_SUN_WEEKEND): boolean {
-  if (!step.overdue || !step.dueAt || NEVER_LATE.has(step.ruleId)) return false;
-  if (LATE_WHEN_OVERDUE.has(step.ruleId)) return true;
-  return now.getTime() >= oneWorkingDayAfter(step.dueAt, zone, weekend).getTime();
+  return step.overdue && now.getTime() >= lateFrom(step, zone, weekend);
 }

@@ -2,7 +2,7 @@ import type { CheckInItem, GuidanceOverview, PutAsideItem, QueueItem } from "./o
 import { compareCheckIns, comparePutAside, replaceItems } from "./overview";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import type { AdviceCount, ComingUpEntry, DashboardPlan, TodayBlock } from "./today";
-import { compareByImportance, soonUntilFor } from "./importance";
+import { compareByImportance, lateFrom, soonUntilFor } from "./importance";
 
 // The part of the dashboard's plan that comes from the steps alone. Built
 // from a whole overview it walks every step of every application (56,000 at
@@ -33,7 +33,7 @@ function byTimeThenQueue(a: ComingUpEntry, b: ComingUpEntry): number {
 const itemOf = (e: ComingUpEntry): QueueItem | CheckInItem => (e.type === "step" ? e.step : (e as { checkIn: CheckInItem }).checkIn);
 
 /** What the plan is built from besides the items: where Today and Coming up end. */
-type Bounds = { day: string; endOfToday: Date; endOfComingUp: Date };
+type Bounds = { day: string; zone: string; endOfToday: Date; endOfComingUp: Date };
 
 type Waiting = { of: OfApplication; step?: QueueItem; aside?: PutAsideItem };
 const byWaitingStep = (a: Waiting, b: Waiting) => compareRecommendations(a.step!, b.step!);
@@ -84,7 +84,7 @@ function contribution(items: Lists, bounds: Bounds) {
     const due = step.dueAt!.getTime();
     if (due < today) {
       let block = blocks.get(step.applicationId);
-      if (!block) blocks.set(step.applicationId, (block = { ...of(step), steps: [], overdue: 0 }));
+      if (!block) blocks.set(step.applicationId, (block = { ...of(step), steps: [], overdue: 0, lateFrom: [] }));
       block.steps.push(step);
       if (step.overdue) block.overdue++;
     } else if (due < window) {
@@ -93,7 +93,10 @@ function contribution(items: Lists, bounds: Bounds) {
   }
   if (blocks.size) {
     const compare = compareByImportance(soonUntilFor(bounds.endOfToday));
-    for (const block of blocks.values()) block.steps.sort(compare);
+    for (const block of blocks.values()) {
+      block.steps.sort(compare);
+      block.lateFrom = block.steps.map((s) => lateFrom(s, bounds.zone)).filter((t) => t < Infinity).sort((a, b) => a - b);
+    }
   }
   for (const p of items.putAside)
     if (p.step.ruleId === "keep-searching") waiting.push({ of: { applicationId: p.step.applicationId, company: p.company, roleTitle: p.roleTitle }, aside: p });

@@ -16,7 +16,12 @@ export const COMING_UP_DAYS = 7;
 type OfApplication = { applicationId: string; company: string; roleTitle: string };
 
 /** One application's to-dos that are overdue or due today, most urgent first. */
-export type TodayBlock = OfApplication & { steps: QueueItem[]; overdue: number };
+export type TodayBlock = OfApplication & {
+  steps: QueueItem[];
+  overdue: number;
+  /** When each of its steps turns truly late (importance.ts lateFrom), soonest first, without the never-late: counting the late is a comparison, not a walk. */
+  lateFrom: number[];
+};
 
 export type ComingUpEntry =
   | { type: "interview"; at: Date; interview: UpcomingInterview }
@@ -78,7 +83,7 @@ export function planDashboard({
   timeZone: string;
 }): DashboardPlan {
   const endOfToday = dayStart(now, timeZone, 1);
-  const steps = planSteps(overview, { day: `${timeZone}|${localDate(now, timeZone)}`, endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
+  const steps = planSteps(overview, { day: `${timeZone}|${localDate(now, timeZone)}`, zone: timeZone, endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
   const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];
@@ -104,4 +109,11 @@ export function planDashboard({
     comingUp,
     comingUpCount: steps.comingUp.length + (interviewTotals?.later ?? later.length),
   };
+}
+
+/** How many of a block's steps are truly late at `now`. */
+export function lateCount(block: Pick<TodayBlock, "lateFrom">, now: Date): number {
+  let n = 0;
+  while (n < block.lateFrom.length && block.lateFrom[n] <= now.getTime()) n++;
+  return n;
 }

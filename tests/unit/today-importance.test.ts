@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareByImportance, importance, isLate, oneWorkingDayAfter, soonUntilFor } from "@/lib/dashboard/importance";
 import type { QueueItem } from "@/lib/dashboard/overview";
-import { planDashboard } from "@/lib/dashboard/today";
+import { lateCount, planDashboard } from "@/lib/dashboard/today";
 
 const ZONE = "Europe/London";
 /** Wednesday 25 November 2026, noon (GMT). */
@@ -46,6 +46,8 @@ describe("a step's importance on Today", () => {
     const plan = planDashboard({ overview: { queue, putAside: [], checkIns: [] }, interviews: [], now: NOW, timeZone: ZONE });
     expect(plan.blocks.map((b) => b.applicationId)).toEqual(["offer", "sample"]);
     expect(plan.blocks[0].steps).toEqual([negotiate, moveOn]);
+    // Of the three overdue steps only the offer's is late: moving on and looking back never are.
+    expect(plan.blocks.map((b) => lateCount(b, NOW))).toEqual([1, 0]);
   });
 });
 
