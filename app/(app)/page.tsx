@@ -14,6 +14,7 @@ import { StatusBadge } from "./_components/status-badge";
 import { COMING_UP_PAGE, COMING_UP_PREVIEW, ComingUp } from "./_components/today/coming-up";
 import { TODAY_INTERVIEWS_SHOWN } from "./_components/today/today-interviews";
 import { TodaySection } from "./_components/today/today-section";
+import { OffersLink } from "./_components/today/offers-link";
 import { WorthKnowing } from "./_components/today/worth-knowing";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -69,6 +70,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
     const recent = recentApplications(db, { userId: user.id, limit: RECENT_LIMIT });
     body = (
       <>
+        <OffersLink open={byStatus.offer ?? 0} />
         <TodaySection
           plan={plan}
           people={people}

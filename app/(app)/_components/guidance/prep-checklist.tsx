@@ -28,6 +28,7 @@ type Props = {
  */
 export function PrepChecklist({ roundId, roundAt, steps, now, dates, variant = "dashboard", priorityLabel, title, empty }: Props) {
   const Heading = variant === "dashboard" ? "h4" : "h3";
+  const LineHeading = variant === "dashboard" ? "h5" : "h4";
   const f = formatsFor(dates);
   const first = steps.length ? steps.reduce((a, s) => ((s.dueAt?.getTime() ?? Infinity) < (a.dueAt?.getTime() ?? Infinity) ? s : a)) : null;
   const headingId = `prep-${roundId}-${variant}`;
@@ -52,7 +53,7 @@ export function PrepChecklist({ roundId, roundAt, steps, now, dates, variant = "
           <li key={step.key} className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="step" data-rule={step.ruleId} data-kind={step.kind}>
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="min-w-0 flex-1">
-                <p className="font-medium">{step.title}</p>
+                <LineHeading className="font-medium">{step.title}</LineHeading>
                 <p className="text-sm text-slate-800 dark:text-slate-200">{step.detail}</p>
                 {step.dueAt ? <p className="text-xs text-slate-600 dark:text-slate-400">By {f.dateTime(step.dueAt)}</p> : null}
               </div>

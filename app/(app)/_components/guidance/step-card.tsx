@@ -34,7 +34,8 @@ export function Due({ step, now, dates }: { step: Pick<Recommendation, "ruleId" 
   const late = isLate(step, now, dates.zone);
   return step.overdue ? (
     <p className={`text-sm ${TONE_CLASSES[late ? "late" : "overdue"]}`} data-testid="due" data-late={late}>
-      {late ? "Late: overdue" : "Overdue"} by {span(step.dueAt, now)} <span className="font-normal text-slate-600 dark:text-slate-400">(due {exact})</span>
+      {late ? <span className="mr-1.5 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900 dark:bg-red-950 dark:text-red-200">Late</span> : null}
+      Overdue by {span(step.dueAt, now)} <span className="font-normal text-slate-600 dark:text-slate-400">(due {exact})</span>
     </p>
   ) : (
     <p className="text-sm font-medium text-slate-800 dark:text-slate-200" data-testid="due">
