@@ -1,7 +1,10 @@
+import { mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { roundsOf, writeDb } from "./support/db";
+import { readDb, roundsOf, writeDb } from "./support/db";
 import { DAY, HOUR, logRound, openLogForm } from "./support/timeline";
 
 // The same next step everywhere (board, list, calendar feed, Today), the
@@ -50,7 +53,7 @@ test("Today, the board, the list and the calendar feed name the same next step f
   expect(today["Lumen Health"]).toMatch(/^Send a thank-you for your second interview/);
   // Not due today: Quiet Co has no block, and its check-in is what the other views show.
   await expect(page.getByTestId("today-block").filter({ hasText: "Quiet Co" })).toHaveCount(0);
-  const quietNext = /^Nothing to do yet\. Follow up on your application to Quiet Co from /;
+  const quietNext = /Nothing to do yet\. Follow up on your application to Quiet Co from /;
 
   await page.goto("/board");
   const card = (company: string) => page.locator("li", { has: page.getByText(company, { exact: true }) }).getByTestId("next-step");
@@ -122,8 +125,12 @@ test("two open offers are compared side by side, the round before each reads 'Of
   await expect(table).toContainText("0.1% over 4 years");
   await expect(table).toContainText("(in 9 days)");
   await expectNoSeriousViolations(page, "offers light");
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, "offers-1366-light.png"), fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });
   await expectNoSeriousViolations(page, "offers dark");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(SHOTS, "offers-390-dark.png"), fullPage: true });
 
   const other = await browser.newPage();
   await signUp(other, newAccount("other"));
@@ -136,15 +143,27 @@ test("two open offers are compared side by side, the round before each reads 'Of
   await other.close();
 });
 
-test("the changed pages pass axe in light and dark", async ({ signedIn: page }) => {
+/** Where the screenshots go: outside the repository, looked at by hand. */
+const SHOTS = process.env.SHOTS_DIR ?? path.join(os.tmpdir(), "shortlist-shots");
+
+test("the changed pages pass axe in light and dark, with screenshots at 1366 and 390 px", async ({ signedIn: page }) => {
+  // Five pages, two themes, two widths: longer than one page's test.
+  test.setTimeout(300_000);
   await threeApplications(page);
   const beacon = await addApplication(page, { company: "Beacon", roleTitle: "Engineer", status: "Screening" });
   await logRound(page, { kind: "Screening call", startsAt: new Date(Date.now() + 26 * HOUR), duration: "30" });
+  const lumen = String(readDb((db) => (db.prepare("select id from applications where company = 'Lumen Health' order by rowid desc").get() as { id: string }).id));
+  mkdirSync(SHOTS, { recursive: true });
+  const pages = { dashboard: "/", board: "/board", list: "/applications", application: `/applications/${beacon}`, "application-signals": `/applications/${lumen}` };
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ["/", "/board", "/applications", `/applications/${beacon}`]) {
-      await page.goto(path);
-      await expectNoSeriousViolations(page, `${path} ${scheme}`);
+    for (const [name, url] of Object.entries(pages)) {
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(url);
+      await expectNoSeriousViolations(page, `${name} ${scheme}`);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-1366-${scheme}.png`), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: path.join(SHOTS, `${name}-390-${scheme}.png`), fullPage: true });
     }
   }
 });

@@ -18,10 +18,15 @@ export function StandingSummaryCard({ summary, advice }: { summary: StandingSumm
     <div className="card border-brand-100 bg-brand-50 p-4 dark:border-brand-900 dark:bg-brand-950" data-testid="standing-summary" data-rule={advice?.ruleId}>
       <p className="font-semibold text-brand-800 dark:text-brand-300">{summary.headline}</p>
       <p className="mt-1 text-sm text-slate-800 dark:text-slate-200">
-        {counted}{" "}
-        <a href={`#round-${summary.roundId}-title`} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
-          See them on the round
-        </a>
+        {counted}
+        {summary.count ? (
+          <>
+            {" "}
+            <a href={`#round-${summary.roundId}-title`} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
+              See them on the round
+            </a>
+          </>
+        ) : null}
       </p>
       {advice ? <p className="mt-1 text-sm text-slate-800 dark:text-slate-200">{advice.detail}</p> : null}
       {advice ? (

@@ -113,6 +113,8 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
 }
 
 function NextStep({ card }: { card: CardView }) {
+  // An interview booked is news enough: the card already shows it.
+  if (!card.step && card.nextInterview) return null;
   if (!card.step) return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Nothing to do or check on. Log a reply or a round when there is news.</p>;
   const { title, due, exact, tone } = card.step;
   return (
