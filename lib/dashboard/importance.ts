@@ -64,10 +64,21 @@ export const SAT_SUN_WEEKEND: readonly number[] = [6, 7];
 /** The ISO weekday (1 = Monday) of `date` in `zone`. */
 const isoWeekday = (date: Date, zone: string) => ((((localDayNumber(date, zone) + 3) % 7) + 7) % 7) + 1;
 
+// Due times fall on a handful of instants shared by thousands of steps (09:00
+// on a few days): remember the answers, within a bound, as zoned.ts does.
+const workingDayCache = new Map<string, number>();
+const WORKING_DAY_CACHE_LIMIT = 4096;
+
 /** `from` plus one working day: the same hour on the next day that is not a weekend day in `zone`. */
 export function oneWorkingDayAfter(from: Date, zone: string, weekend: readonly number[] = SAT_SUN_WEEKEND): Date {
-  let t = from.getTime() + 24 * HOUR;
-  for (let i = 0; i < 7 && weekend.includes(isoWeekday(new Date(t), zone)); i++) t += 24 * HOUR;
+  const key = `${zone}|${weekend.join()}|${from.getTime()}`;
+  let t = workingDayCache.get(key);
+  if (t === undefined) {
+    t = from.getTime() + 24 * HOUR;
+    for (let i = 0; i < 7 && weekend.includes(isoWeekday(new Date(t), zone)); i++) t += 24 * HOUR;
+    if (workingDayCache.size >= WORKING_DAY_CACHE_LIMIT) workingDayCache.clear();
+    workingDayCache.set(key, t);
+  }
   return new Date(t);
 }
 
@@ -85,6 +96,7 @@ export function lateFrom(step: Pick<Recommendation, "ruleId" | "dueAt">, zone: s
   if (LATE_WHEN_OVERDUE.has(step.ruleId)) return step.dueAt.getTime();
   return oneWorkingDayAfter(step.dueAt, zone, weekend).getTime();
 }
+
 
 /** Whether `step` is truly late at `now` (see lateFrom). */
 export function isLate(step: Pick<Recommendation, "ruleId" | "dueAt" | "overdue">, now: Date, zone: string, weekend: readonly number[] = SAT_SUN_WEEKEND): boolean {

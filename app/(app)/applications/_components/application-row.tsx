@@ -14,7 +14,8 @@ function NextStep({ row, view }: { row: ListRow; view: StepView | null }) {
       {view.due ? (
         <span className={TONE_CLASSES[view.tone]} title={view.exact ?? undefined}>
           {" "}
-          · {view.due}
+          {/* Mid-sentence here: "Next: Follow up · overdue by 2 days". */}
+          · {view.due.charAt(0).toLowerCase() + view.due.slice(1)}
         </span>
       ) : null}
       {row.moreSteps > 0 ? <span className="text-slate-600 dark:text-slate-400"> · {row.moreSteps} more</span> : null}
