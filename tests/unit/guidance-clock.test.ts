@@ -224,3 +224,36 @@ describe("readsOtherApplications", () => {
     expect(guide({ ...waiting, application: { ...waiting.application, status: "withdrawn" } }, NOW).readsOtherApplications).toBe(false);
   });
 });
+
+describe("the third edition's time limits", () => {
+  it("drops a missing thank-you at the lateness point, at that millisecond", () => {
+    const end = plus(NOW, -hours(20));
+    const input = guidanceInput({ rounds: [round({ id: "r1", scheduledAt: plus(end, -hours(1)) })] });
+    const lateFrom = end.getTime() + hours(24) + days(3);
+    const gone = changes(input, NOW, plus(NOW, days(5))).find((c) => open(c.g, "send-thank-you").length === 0);
+    expect(iso(gone!.at)).toBe(iso(lateFrom));
+  });
+
+  it("turns the follow-up into moving on at the long silence point, at that millisecond", () => {
+    const end = utc("2026-11-20T16:00");
+    const input = guidanceInput({
+      rounds: [round({ id: "r2", kind: "second", scheduledAt: plus(end, -hours(1)), thankYouSentAt: plus(end, hours(2)) })],
+      events: [event("follow_up_sent", plus(end, days(10)))],
+    });
+    const list = changes(input, plus(end, days(28)), plus(end, days(31)));
+    const moved = firstOpen(list, "move-on-no-response");
+    expect(iso(moved!.at)).toBe(iso(end.getTime() + days(30)));
+    expect(open(moved!.g, "follow-up-after-silence")).toEqual([]);
+  });
+
+  it("drops the feedback request 30 days after the rejection, at that millisecond", () => {
+    const rejection = plus(NOW, -days(29));
+    const input = guidanceInput({
+      application: { status: "rejected" },
+      rounds: [round({ id: "r1", scheduledAt: plus(rejection, -days(3)), thankYouSentAt: plus(rejection, -days(2)) })],
+      events: [event("rejection_received", rejection)],
+    });
+    const gone = changes(input, NOW, plus(NOW, days(2))).find((c) => open(c.g, "request-feedback").length === 0);
+    expect(iso(gone!.at)).toBe(iso(rejection.getTime() + days(30)));
+  });
+});

@@ -7,6 +7,9 @@ import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { ApplicationGuidance } from "@/lib/data/guidance";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import type { RoundView } from "@/lib/data/rounds";
+import type { EventView } from "@/lib/data/events";
+import { offerTermsOf } from "@/lib/data/offer-terms";
+import { draftMaterial } from "@/lib/dashboard/overview";
 import { checkInText } from "@/app/(app)/_components/guidance/check-in-text";
 import type { DateStyle } from "@/lib/time/formats";
 
@@ -14,14 +17,16 @@ type Props = {
   guidance: ApplicationGuidance;
   application: { company: string; roleTitle: string; status: ApplicationStatus; appliedOn: string | null };
   rounds: RoundView[];
+  events: EventView[];
   senderName: string;
   dates: DateStyle;
   now: Date;
 };
 
 function draftOf(step: Recommendation, props: Props) {
-  const round = props.rounds.find((r) => r.id === step.roundId) ?? null;
-  return draftFor(step, { round, appliedOn: props.application.appliedOn }, { senderName: props.senderName, application: props.application, dates: props.dates });
+  const events = props.events.map((e) => ({ id: e.id, offer: offerTermsOf(e) }));
+  const material = draftMaterial(step, { rounds: props.rounds, events, appliedOn: props.application.appliedOn });
+  return draftFor(step, material, { senderName: props.senderName, application: props.application, dates: props.dates });
 }
 
 const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
