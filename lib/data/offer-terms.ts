@@ -52,6 +52,20 @@ export function eventExtras(kind: EventKind, input: Partial<OfferTermsInput> & {
   };
 }
 
+/** An event's offer terms as the engine and drafts read them; null for any other kind. */
+export function offerTermsOf(e: Pick<AppEvent, "kind" | "offerBase" | "offerBonus" | "offerCurrency" | "offerEquity" | "offerStartOn" | "offerAnswerBy" | "offerNotes">): OfferTerms | null {
+  if (e.kind !== "offer_received") return null;
+  return {
+    base: e.offerBase,
+    bonus: e.offerBonus,
+    currency: e.offerCurrency,
+    equity: e.offerEquity,
+    startOn: e.offerStartOn,
+    answerBy: e.offerAnswerBy,
+    notes: e.offerNotes,
+  };
+}
+
 const ownedOffer = (userId: string, eventId: string) =>
   and(eq(events.id, eventId), eq(events.userId, userId), eq(events.kind, "offer_received"));
 

@@ -17,6 +17,8 @@ const DRAFT_LABELS = {
   "follow-up": "Draft the follow-up",
   "application-follow-up": "Draft the follow-up",
   "feedback-request": "Draft the feedback request",
+  negotiation: "Draft the negotiation",
+  "offer-answer": "Draft your answer",
 } as const;
 
 /** What Done also writes to the timeline, said before the user clicks. */

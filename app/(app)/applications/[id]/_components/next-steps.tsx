@@ -11,6 +11,9 @@ import type { RoundView } from "@/lib/data/rounds";
 import { compareByImportance, importance, soonUntilFor } from "@/lib/dashboard/importance";
 import { groupPreparation } from "@/lib/dashboard/today-items";
 import { dayStart } from "@/lib/dashboard/today";
+import type { EventView } from "@/lib/data/events";
+import { offerTermsOf } from "@/lib/data/offer-terms";
+import { draftMaterial } from "@/lib/dashboard/overview";
 import { checkInText } from "@/app/(app)/_components/guidance/check-in-text";
 import type { DateStyle } from "@/lib/time/formats";
 import { PrepareSoon, preparationFor, roundsSoon } from "./prepare-soon";
@@ -19,14 +22,16 @@ type Props = {
   guidance: ApplicationGuidance;
   application: { company: string; roleTitle: string; status: ApplicationStatus; appliedOn: string | null };
   rounds: RoundView[];
+  events: EventView[];
   senderName: string;
   dates: DateStyle;
   now: Date;
 };
 
 function draftOf(step: Recommendation, props: Props) {
-  const round = props.rounds.find((r) => r.id === step.roundId) ?? null;
-  return draftFor(step, { round, appliedOn: props.application.appliedOn }, { senderName: props.senderName, application: props.application, dates: props.dates });
+  const events = props.events.map((e) => ({ id: e.id, offer: offerTermsOf(e) }));
+  const material = draftMaterial(step, { rounds: props.rounds, events, appliedOn: props.application.appliedOn });
+  return draftFor(step, material, { senderName: props.senderName, application: props.application, dates: props.dates });
 }
 
 const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
