@@ -65,6 +65,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
       interviewTotals: { soon: soon.total, later: later.total },
       now,
       timeZone: user.timeZone,
+      locale: user.dates.locale,
     });
     const people = peopleMet(db, { userId: user.id, roundIds: plan.interviews.map((r) => r.roundId) });
     const recent = recentApplications(db, { userId: user.id, limit: RECENT_LIMIT });

@@ -3,6 +3,7 @@ import { PRIORITIES, type Priority, type Recommendation } from "@/lib/guidance/r
 import type { RuleId } from "@/lib/guidance/rule-ids";
 import { HOUR } from "@/lib/guidance/facts";
 import { localDayNumber } from "@/lib/time/zoned";
+import { weekendOfLocale } from "@/lib/guidance/working-days";
 
 // How much a to-do matters on Today (the catalog's dashboard section): one
 // function decides it, so Today's blocks, the board's cards, the list's
@@ -15,7 +16,7 @@ const PREPARATION: ReadonlySet<string> = new Set(["prepare-research-company", "p
 export const isPreparation = (ruleId: string) => PREPARATION.has(ruleId);
 
 /** The catalog's Today priorities by rule; preparation depends on how close its round is (below). */
-const RULE_IMPORTANCE: Partial<Record<RuleId | "respond-to-offer", Priority>> = {
+const RULE_IMPORTANCE: Partial<Record<RuleId, Priority>> = {
   "respond-to-offer": "high",
   "negotiate-after-offer": "high",
   "send-thank-you": "high",
@@ -58,8 +59,11 @@ const NEVER_LATE: ReadonlySet<string> = new Set(["move-on-no-response", "reflect
 /** Rules late the moment they are overdue: a thank-you past its window, an offer's deadline steps. */
 const LATE_WHEN_OVERDUE: ReadonlySet<string> = new Set(["send-thank-you", "negotiate-after-offer", "respond-to-offer"]);
 
-/** Saturday and Sunday as ISO weekdays: the default week, until a locale says otherwise. */
+/** Saturday and Sunday as ISO weekdays: the default week, when no locale says otherwise. */
 export const SAT_SUN_WEEKEND: readonly number[] = [6, 7];
+
+/** The weekend of the user's locale (the engine's table), which "a working day" skips. */
+export const weekendFor = (locale: string | undefined): readonly number[] => (locale ? weekendOfLocale(locale) : SAT_SUN_WEEKEND);
 
 /** The ISO weekday (1 = Monday) of `date` in `zone`. */
 const isoWeekday = (date: Date, zone: string) => ((((localDayNumber(date, zone) + 3) % 7) + 7) % 7) + 1;

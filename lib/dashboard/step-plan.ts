@@ -33,7 +33,7 @@ function byTimeThenQueue(a: ComingUpEntry, b: ComingUpEntry): number {
 const itemOf = (e: ComingUpEntry): QueueItem | CheckInItem => (e.type === "step" ? e.step : (e as { checkIn: CheckInItem }).checkIn);
 
 /** What the plan is built from besides the items: where Today and Coming up end. */
-type Bounds = { day: string; zone: string; endOfToday: Date; endOfComingUp: Date };
+type Bounds = { day: string; zone: string; weekend: readonly number[]; endOfToday: Date; endOfComingUp: Date };
 
 type Waiting = { of: OfApplication; step?: QueueItem; aside?: PutAsideItem };
 const byWaitingStep = (a: Waiting, b: Waiting) => compareRecommendations(a.step!, b.step!);
@@ -95,7 +95,7 @@ function contribution(items: Lists, bounds: Bounds) {
     const compare = compareByImportance(soonUntilFor(bounds.endOfToday));
     for (const block of blocks.values()) {
       block.steps.sort(compare);
-      block.lateFrom = block.steps.map((s) => lateFrom(s, bounds.zone)).filter((t) => t < Infinity).sort((a, b) => a - b);
+      block.lateFrom = block.steps.map((s) => lateFrom(s, bounds.zone, bounds.weekend)).filter((t) => t < Infinity).sort((a, b) => a - b);
     }
   }
   for (const p of items.putAside)

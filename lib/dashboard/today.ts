@@ -3,6 +3,7 @@ import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { DAY, HOUR } from "@/lib/guidance/facts";
 import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
 import { byTime, planSteps } from "./step-plan";
+import { weekendFor } from "./importance";
 
 // What the dashboard shows, worked out from the user's guidance and their
 // next interviews: a pure function of them, `now` and the user's zone, so
@@ -73,6 +74,7 @@ export function planDashboard({
   interviewTotals,
   now,
   timeZone,
+  locale,
 }: {
   overview: GuidanceOverview;
   /** The user's interviews from now to the end of Coming up, soonest first: all of them, or the first of each window. */
@@ -81,9 +83,11 @@ export function planDashboard({
   interviewTotals?: { soon: number; later: number };
   now: Date;
   timeZone: string;
+  /** The user's locale, whose weekend "late by more than a working day" skips; Saturday and Sunday without one. */
+  locale?: string;
 }): DashboardPlan {
   const endOfToday = dayStart(now, timeZone, 1);
-  const steps = planSteps(overview, { day: `${timeZone}|${localDate(now, timeZone)}`, zone: timeZone, endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
+  const steps = planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
   const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];

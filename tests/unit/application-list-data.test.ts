@@ -182,12 +182,14 @@ describe("sorting", () => {
     const far = app(ana.id, { company: "Prep later", status: "interviewing" }, 4);
     addRound(db, ana.id, far.id, { kind: "second", scheduledAt: fromNow(20 * DAY) });
     thankYouOwed(db, ana.id, { company: "Overdue" });
-    // bravo (applied 1 Oct) and Alpha (1 Nov) have heard nothing since applying: their
-    // follow-ups fell due weeks ago, before Overdue's thank-you, but a thank-you in its
-    // window is high priority and a follow-up medium. charlie has no step.
-    expect(companies(ana, { sort: "next-step" })).toEqual(["Overdue", "bravo", "Alpha", "Prep soon", "Prep later", "charlie"]);
+    // bravo (applied 1 Oct) and Alpha (1 Nov) have heard nothing since applying. A
+    // thank-you in its window is high priority; Alpha's follow-up medium; bravo, silent
+    // for more than 30 days, is told to move on, which is low. charlie has no step.
+    expect(companies(ana, { sort: "next-step" })).toEqual(["Overdue", "Alpha", "bravo", "Prep soon", "Prep later", "charlie"]);
+    const rules = list(ana).rows.flatMap((r) => (r.nextStep?.type === "step" && ["Alpha", "bravo"].includes(r.company) ? [[r.company, r.nextStep.step.ruleId]] : []));
+    expect(Object.fromEntries(rules)).toEqual({ Alpha: "follow-up-on-application", bravo: "move-on-no-response" });
     // Paging applies after that order.
-    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Alpha", "Prep soon"]);
+    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["bravo", "Prep soon"]);
   });
 });
 

@@ -5,7 +5,7 @@ import { DraftMessage } from "./draft-message";
 import { MarkGhostedButton } from "./mark-ghosted-button";
 import { StepActions } from "./step-actions";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
-import { isLate } from "@/lib/dashboard/importance";
+import { isLate, weekendFor } from "@/lib/dashboard/importance";
 import type { Priority } from "@/lib/guidance/recommendation";
 import { SourceLine } from "./source-line";
 import { TONE_CLASSES } from "./step-tone";
@@ -33,7 +33,7 @@ const DONE_LOGS = {
 export function Due({ step, now, dates }: { step: Pick<Recommendation, "ruleId" | "dueAt" | "overdue">; now: Date; dates: DateStyle }) {
   if (!step.dueAt) return null;
   const exact = formatsFor(dates).dateTime(step.dueAt);
-  const late = isLate(step, now, dates.zone);
+  const late = isLate(step, now, dates.zone, weekendFor(dates.locale));
   return step.overdue ? (
     <p className={`text-sm ${TONE_CLASSES[late ? "late" : "overdue"]}`} data-testid="due" data-late={late}>
       {late ? <span className="mr-1.5 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900 dark:bg-red-950 dark:text-red-200">Late</span> : null}
@@ -67,7 +67,7 @@ export function StepCard({ step, now, dates, variant = "page", draft, priority =
   const doneNote = advice ? undefined : DONE_LOGS[step.ruleId];
   const dashboard = variant === "dashboard";
   const Heading = dashboard ? "h4" : "h3";
-  const late = isLate(step, now, dates.zone);
+  const late = isLate(step, now, dates.zone, weekendFor(dates.locale));
   const frame = dashboard ? "py-3 first:pt-1 last:pb-0" : `card p-4 ${late ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""}`;
   return (
     <li className={frame} data-testid="step" data-rule={step.ruleId} data-kind={step.kind}>
