@@ -48,7 +48,7 @@ test("Today, the board, the list and the calendar feed name the same next step f
   const today: Record<string, string> = {};
   for (const company of ["Lumen Health", "Fernhill"]) {
     const block = page.getByTestId("today-block").filter({ hasText: company });
-    today[company] = (await block.getByTestId("step").first().locator("h4").textContent())!.trim();
+    today[company] = (await block.getByTestId("step").first().getByRole("heading").first().textContent())!.trim();
   }
   expect(today["Lumen Health"]).toMatch(/^Send a thank-you for your second interview/);
   // Not due today: Quiet Co has no block, and its check-in is what the other views show.
@@ -84,7 +84,7 @@ test("a screening call tomorrow gets a Prepare item on its own page, where the d
   const [round] = roundsOf(beacon);
   const item = page.locator(`#prep-${String(round.id)}`);
   await expect(item).toBeVisible();
-  await expect(item.getByRole("heading")).toContainText(/^Prepare: screening call, tomorrow/);
+  await expect(item.getByRole("heading", { level: 3 })).toContainText(/^Prepare: screening call, tomorrow/);
 
   await page.goto("/");
   const prepare = page.getByTestId("today-interview").getByRole("link", { name: /^Prepare for the screening call with Beacon/ });
