@@ -143,6 +143,10 @@ export const applications = sqliteTable(
     // A plain column (no foreign key): adding one to this table would make
     // drizzle-kit rebuild it, dropping its triggers and cascading its rounds away.
     importId: text("import_id"),
+    // When an import brought it in. Its created_at is then the date the old
+    // history gives, but the guidance must know when the facts reached
+    // Shortlist: no step is overdue for a time before that.
+    importedAt: integer("imported_at", { mode: "timestamp" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()
@@ -286,6 +290,20 @@ export const events = sqliteTable(
     // What the application's status was before this event moved it, so that
     // deleting a mistaken "offer received" puts the status back.
     statusBefore: text("status_before", { enum: APPLICATION_STATUSES }),
+    // A reply's "they said by" date (YYYY-MM-DD): the wait it starts runs to it.
+    saidBy: text("said_by"),
+    // An offer's terms, all optional and only on an offer_received event: an
+    // application may get more than one offer, and each keeps its own.
+    // Amounts are whole units of offer_currency (a yearly base, a bonus).
+    offerBase: integer("offer_base"),
+    offerBonus: integer("offer_bonus"),
+    offerCurrency: text("offer_currency"),
+    offerEquity: text("offer_equity"),
+    // Calendar dates (YYYY-MM-DD): the day they want you to start, and the
+    // day they want an answer by (respond-to-offer reads it).
+    offerStartOn: text("offer_start_on"),
+    offerAnswerBy: text("offer_answer_by"),
+    offerNotes: text("offer_notes"),
     createdAt: createdAt(),
   },
   (t) => [

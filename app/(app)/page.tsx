@@ -17,6 +17,7 @@ import { TODAY_INTERVIEWS_SHOWN } from "./_components/today/today-interviews";
 import { TodaySection } from "./_components/today/today-section";
 import { MoveOnSection } from "./_components/today/move-on-section";
 import { groupMoveOn } from "@/lib/dashboard/move-on-group";
+import { OffersLink } from "./_components/today/offers-link";
 import { WorthKnowing } from "./_components/today/worth-knowing";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -68,12 +69,14 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
       interviewTotals: { soon: soon.total, later: later.total },
       now,
       timeZone: user.timeZone,
+      locale: user.dates.locale,
     }));
     const people = peopleMet(db, { userId: user.id, roundIds: plan.interviews.map((r) => r.roundId) });
     const recent = recentApplications(db, { userId: user.id, limit: RECENT_LIMIT });
     body = (
       <>
         <MoveOnSection steps={moveOn} userId={user.id} now={now} dates={user.dates} />
+        <OffersLink open={byStatus.offer ?? 0} />
         <TodaySection
           plan={plan}
           people={people}

@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { CheckIn } from "@/lib/guidance/check-in";
-import type { GuidanceInput, GuidanceRound } from "@/lib/guidance/input";
+import type { GuidanceEvent, GuidanceInput, GuidanceOfferTerms, GuidanceRound } from "@/lib/guidance/input";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { guide, type PutAside } from "@/lib/guidance/recommend";
 import type { Recommendation } from "@/lib/guidance/recommendation";
@@ -9,14 +9,21 @@ import type { Recommendation } from "@/lib/guidance/recommendation";
 // pure, so the data layer, the bench's floor and the tests build it the same
 // way and sort it in the same order.
 
-/** What a step's draft message is built from: the round it is about, and the applied date. */
+/**
+ * What a step's draft message is built from: the round it is about (for an
+ * offer, the last round, whose people the answer goes to), the applied
+ * date, the date the company gave, and an offer's terms.
+ */
 export type DraftMaterial = {
-  round: Pick<GuidanceRound, "kind" | "scheduledAt" | "signals" | "interviewers"> | null;
+  round: Pick<GuidanceRound, "kind" | "scheduledAt" | "signals" | "interviewers" | "notes"> | null;
   appliedOn: string | null;
+  statedDate?: string | null;
+  offer?: GuidanceOfferTerms | null;
 };
 
 type OfApplication = { company: string; roleTitle: string; status: ApplicationStatus };
-export type QueueItem = Recommendation & OfApplication & { draftMaterial: DraftMaterial | null };
+/** `roundAt`: when the round the step is about starts (Today ranks preparation by it). */
+export type QueueItem = Recommendation & OfApplication & { draftMaterial: DraftMaterial | null; roundAt: Date | null };
 export type PutAsideItem = PutAside & OfApplication;
 export type CheckInItem = CheckIn & OfApplication;
 
@@ -30,10 +37,34 @@ export type GuidanceOverview = {
   checkIns: readonly CheckInItem[];
 };
 
-function draftMaterial(step: Recommendation, rounds: readonly GuidanceRound[], appliedOn: string | null): DraftMaterial | null {
+const OFFER_DRAFTS = ["negotiation", "offer-answer"];
+
+export function draftMaterial(
+  step: Pick<Recommendation, "draft" | "roundId" | "statedDate" | "eventId">,
+  input: {
+    rounds: readonly (Pick<GuidanceRound, "id" | "kind" | "scheduledAt" | "signals" | "interviewers"> & { notes?: string | null })[];
+    events: readonly Pick<GuidanceEvent, "id" | "offer">[];
+    appliedOn: string | null;
+  },
+): DraftMaterial | null {
   if (!step.draft) return null;
-  const round = rounds.find((r) => r.id === step.roundId);
-  return { round: round ? { kind: round.kind, scheduledAt: round.scheduledAt, signals: round.signals, interviewers: round.interviewers } : null, appliedOn };
+  const offerDraft = OFFER_DRAFTS.includes(step.draft);
+  const round = input.rounds.find((r) => r.id === step.roundId) ?? (offerDraft ? input.rounds.at(-1) : undefined);
+  const offer = offerDraft && step.eventId ? input.events.find((e) => e.id === step.eventId)?.offer : undefined;
+  return {
+    round: round
+      ? {
+          kind: round.kind,
+          scheduledAt: round.scheduledAt,
+          signals: round.signals,
+          interviewers: round.interviewers.map(({ name, email }) => ({ name, email })),
+          notes: round.notes ?? null,
+        }
+      : null,
+    appliedOn: input.appliedOn,
+    ...(step.statedDate ? { statedDate: step.statedDate } : {}),
+    ...(offer ? { offer } : {}),
+  };
 }
 
 /** One application's share of the overview: its steps and put-aside steps in queue order, and its check-in. */
@@ -56,7 +87,12 @@ export function overviewPart(input: GuidanceInput, now: Date): OverviewPart {
   const { company, roleTitle, status, appliedOn } = input.application;
   const of = { company, roleTitle, status };
   const g = guide(input, now);
-  const queue = g.steps.map((r) => ({ ...r, ...of, draftMaterial: draftMaterial(r, input.rounds, appliedOn) }));
+  const queue = g.steps.map((r) => ({
+    ...r,
+    ...of,
+    draftMaterial: draftMaterial(r, { rounds: input.rounds, events: input.events, appliedOn }),
+    roundAt: r.roundId ? (input.rounds.find((x) => x.id === r.roundId)?.scheduledAt ?? null) : null,
+  }));
   const putAside = g.putAside.map((p) => ({ ...p, ...of }));
   return { queue: queue.sort(compareRecommendations), putAside: putAside.sort(comparePutAside), checkIn: g.checkIn ? { ...g.checkIn, ...of } : null, changesAt: g.changesAt, readsOtherApplications: g.readsOtherApplications };
 }

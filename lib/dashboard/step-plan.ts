@@ -2,6 +2,7 @@ import type { CheckInItem, GuidanceOverview, PutAsideItem, QueueItem } from "./o
 import { compareCheckIns, comparePutAside, replaceItems } from "./overview";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import type { AdviceCount, ComingUpEntry, DashboardPlan, TodayBlock } from "./today";
+import { compareByImportance, lateFrom, soonUntilFor } from "./importance";
 
 // The part of the dashboard's plan that comes from the steps alone. Built
 // from a whole overview it walks every step of every application (56,000 at
@@ -32,7 +33,7 @@ function byTimeThenQueue(a: ComingUpEntry, b: ComingUpEntry): number {
 const itemOf = (e: ComingUpEntry): QueueItem | CheckInItem => (e.type === "step" ? e.step : (e as { checkIn: CheckInItem }).checkIn);
 
 /** What the plan is built from besides the items: where Today and Coming up end. */
-type Bounds = { day: string; endOfToday: Date; endOfComingUp: Date };
+type Bounds = { day: string; zone: string; weekend: readonly number[]; endOfToday: Date; endOfComingUp: Date };
 
 type Waiting = { of: OfApplication; step?: QueueItem; aside?: PutAsideItem };
 const byWaitingStep = (a: Waiting, b: Waiting) => compareRecommendations(a.step!, b.step!);
@@ -55,7 +56,11 @@ type State = {
 
 const byCountThenQueue = (firstAdvice: WeakMap<AdviceCount, QueueItem>) => (a: AdviceCount, b: AdviceCount) =>
   b.count - a.count || compareRecommendations(firstAdvice.get(a)!, firstAdvice.get(b)!);
-const byFirstStep = (a: TodayBlock, b: TodayBlock) => compareRecommendations(a.steps[0], b.steps[0]);
+/** Blocks by their most important step (priority, then due time), as the catalog's Today orders them. */
+const byFirstStep = (bounds: Bounds) => {
+  const compare = compareByImportance(soonUntilFor(bounds.endOfToday));
+  return (a: TodayBlock, b: TodayBlock) => compare(a.steps[0], b.steps[0]);
+};
 
 /** One application's contribution, from its items (each list in its own order). */
 function contribution(items: Lists, bounds: Bounds) {
@@ -79,11 +84,18 @@ function contribution(items: Lists, bounds: Bounds) {
     const due = step.dueAt!.getTime();
     if (due < today) {
       let block = blocks.get(step.applicationId);
-      if (!block) blocks.set(step.applicationId, (block = { ...of(step), steps: [], overdue: 0 }));
+      if (!block) blocks.set(step.applicationId, (block = { ...of(step), steps: [], overdue: 0, lateFrom: [] }));
       block.steps.push(step);
       if (step.overdue) block.overdue++;
     } else if (due < window) {
       entries.push({ type: "step", at: step.dueAt!, step });
+    }
+  }
+  if (blocks.size) {
+    const compare = compareByImportance(soonUntilFor(bounds.endOfToday));
+    for (const block of blocks.values()) {
+      block.steps.sort(compare);
+      block.lateFrom = block.steps.map((s) => lateFrom(s, bounds.zone, bounds.weekend)).filter((t) => t < Infinity).sort((a, b) => a - b);
     }
   }
   for (const p of items.putAside)
@@ -128,7 +140,7 @@ function fullState(overview: Lists, bounds: Bounds): State {
     waitingAside,
     waitingOf,
     plan: {
-      blocks: [...c.blocks.values()],
+      blocks: [...c.blocks.values()].sort(byFirstStep(bounds)),
       comingUp: c.entries.sort(byTimeThenQueue),
       // Most advice first; among equals, the application whose advice comes first in the queue.
       advice: { total: c.adviceTotal, applications: [...adviceOf.values()].sort(byCountThenQueue(firstAdvice)) },
@@ -182,7 +194,7 @@ function derivedState(state: State, gone: Lists, added: Lists): State | null {
   for (const e of after.entries) state.entryOf.set(itemOf(e), e);
   for (const w of after.waiting) waitingOf.set(w.of.applicationId, [...(waitingOf.get(w.of.applicationId) ?? []), w]);
 
-  const blocks = replaceItems(state.plan.blocks, oldBlocks, [...after.blocks.values()], byFirstStep);
+  const blocks = replaceItems(state.plan.blocks, oldBlocks, [...after.blocks.values()], byFirstStep(state.bounds));
   const comingUp = replaceItems(state.plan.comingUp, oldEntries, after.entries, byTimeThenQueue);
   const advice = replaceItems(state.plan.advice.applications, oldAdvice, newAdvice, byCountThenQueue(state.firstAdvice));
   const waitingStep = replaceItems(state.waitingStep, oldWaiting.filter((w) => w.step), after.waiting.filter((w) => w.step), byWaitingStep);

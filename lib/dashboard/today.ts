@@ -3,6 +3,7 @@ import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { DAY, HOUR } from "@/lib/guidance/facts";
 import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
 import { byTime, planSteps } from "./step-plan";
+import { weekendFor } from "./importance";
 
 // What the dashboard shows, worked out from the user's guidance and their
 // next interviews: a pure function of them, `now` and the user's zone, so
@@ -16,7 +17,12 @@ export const COMING_UP_DAYS = 7;
 type OfApplication = { applicationId: string; company: string; roleTitle: string };
 
 /** One application's to-dos that are overdue or due today, most urgent first. */
-export type TodayBlock = OfApplication & { steps: QueueItem[]; overdue: number };
+export type TodayBlock = OfApplication & {
+  steps: QueueItem[];
+  overdue: number;
+  /** When each of its steps turns truly late (importance.ts lateFrom), soonest first, without the never-late: counting the late is a comparison, not a walk. */
+  lateFrom: number[];
+};
 
 export type ComingUpEntry =
   | { type: "interview"; at: Date; interview: UpcomingInterview }
@@ -46,7 +52,7 @@ export type DashboardPlan = {
 };
 
 /** The instant the calendar day `days` after today (in `zone`) begins. */
-function dayStart(now: Date, zone: string, days: number): Date {
+export function dayStart(now: Date, zone: string, days: number): Date {
   const date = addDaysToDate(localDate(now, zone), days);
   return startOfDate(date, zone) ?? new Date(now.getTime() + days * DAY);
 }
@@ -68,6 +74,7 @@ export function planDashboard({
   interviewTotals,
   now,
   timeZone,
+  locale,
 }: {
   overview: GuidanceOverview;
   /** The user's interviews from now to the end of Coming up, soonest first: all of them, or the first of each window. */
@@ -76,9 +83,11 @@ export function planDashboard({
   interviewTotals?: { soon: number; later: number };
   now: Date;
   timeZone: string;
+  /** The user's locale, whose weekend "late by more than a working day" skips; Saturday and Sunday without one. */
+  locale?: string;
 }): DashboardPlan {
   const endOfToday = dayStart(now, timeZone, 1);
-  const steps = planSteps(overview, { day: `${timeZone}|${localDate(now, timeZone)}`, endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
+  const steps = planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
   const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];
@@ -104,4 +113,11 @@ export function planDashboard({
     comingUp,
     comingUpCount: steps.comingUp.length + (interviewTotals?.later ?? later.length),
   };
+}
+
+/** How many of a block's steps are truly late at `now`. */
+export function lateCount(block: Pick<TodayBlock, "lateFrom">, now: Date): number {
+  let n = 0;
+  while (n < block.lateFrom.length && block.lateFrom[n] <= now.getTime()) n++;
+  return n;
 }

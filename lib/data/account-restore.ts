@@ -24,6 +24,8 @@ export function restoreApplications(
   args: {
     userId: string;
     importId: string;
+    /** When the import runs: the restored facts reach Shortlist then, whatever their own dates. */
+    importedAt: Date;
     document: ExportDocument;
     applications: ExportedApplication[];
     onProgress?: (done: number, total: number) => void;
@@ -62,6 +64,7 @@ export function restoreApplications(
           id: fresh(a.id),
           userId,
           importId,
+          importedAt: args.importedAt,
           archivedAt: a.archivedAt,
           createdAt: a.createdAt,
           updatedAt: a.updatedAt,

@@ -5,8 +5,8 @@ import { applications, events, interviewers, roundInterviewers, rounds } from "@
 import { CLOSED_STATUSES, STATUS_GROUPS, type ApplicationStatus, type StatusGroup } from "@/lib/vocabulary";
 import { DAY } from "@/lib/guidance/facts";
 import { DEFAULT_DIRECTION, type ApplicationSort, type SortDirection } from "@/lib/validation/application-filter";
-import { groupBy } from "@/lib/group-by";
-import { guidanceQueue, type QueueItem } from "./guidance";
+import { nextStepOrder, nextSteps, type NextStep } from "@/lib/dashboard/next-step";
+import { guidanceOverview, guidanceQueue, type QueueItem } from "./guidance";
 
 /** "Interview in the next N days" on the list. */
 export const INTERVIEW_SOON_DAYS = 7;
@@ -56,9 +56,9 @@ export type ListRow = {
   excitement: number | null;
   archivedAt: Date | null;
   updatedAt: Date;
-  /** The first of its steps in the dashboard's queue order, if any. */
-  nextStep: Pick<QueueItem, "title" | "dueAt" | "overdue"> | null;
-  /** How many more open steps it has after that one. */
+  /** Its most important to-do as Today orders it, else its next check-in (lib/dashboard/next-step.ts). */
+  nextStep: NextStep | null;
+  /** How many more to-dos it has after that one. */
   moreSteps: number;
 };
 
@@ -161,14 +161,29 @@ export function matchingApplicationIds(db: Db, user: User, q: ListQuery, now: Da
     .map((r) => r.id);
 }
 
+/** Each application's place when sorted by next step: to-dos in next-step order, then check-ins, soonest first. */
+function nextStepRanks(next: Map<string, NextStep>, now: Date, zone: string): Map<string, number> {
+  const order = nextStepOrder(now, zone);
+  const entries = [...next];
+  entries.sort(([, a], [, b]) => {
+    if (a.type !== b.type) return a.type === "step" ? -1 : 1;
+    if (a.type === "step" && b.type === "step") return order(a.step, b.step);
+    return a.type === "check-in" && b.type === "check-in" ? a.checkIn.dueAt.getTime() - b.checkIn.dueAt.getTime() : 0;
+  });
+  return new Map(entries.map(([id], i) => [id, i]));
+}
+
 /**
  * One page of the user's applications, filtered and sorted in SQL, with each
  * row's next step from the same queue the dashboard shows. A page past the
  * end gives the last page.
  */
 export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date): ListPage {
-  const queue = guidanceQueue(db, user, now);
-  const steps = groupBy(queue, (item) => item.applicationId); // in queue order: the first is the next step
+  const overview = guidanceOverview(db, user, now);
+  const queue = overview.queue;
+  const next = nextSteps(overview, now, user.timeZone);
+  const todos = new Map<string, number>();
+  for (const s of queue) if (s.kind === "todo") todos.set(s.applicationId, (todos.get(s.applicationId) ?? 0) + 1);
   const overdueIds = q.overdueOnly ? overdueIdsOf(queue) : [];
   const where = conditions(user.id, q, now, overdueIds);
   const direction = q.direction ?? DEFAULT_DIRECTION[q.sort];
@@ -180,11 +195,11 @@ export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date)
 
   let rows: Omit<ListRow, "nextStep" | "moreSteps">[];
   if (q.sort === "next-step") {
-    // The order lives in the queue, not in a column: sort the matching ids
-    // (cheap, a few bytes each) by queue position, then read one page of rows.
-    // Reversed, the latest step comes first; applications with no step stay last either way.
-    const queued = direction === "asc" ? [...steps.keys()] : [...steps.keys()].reverse();
-    const rank = new Map(queued.map((id, i) => [id, i]));
+    // The order lives in the next steps, not in a column: sort the matching ids
+    // (cheap, a few bytes each) by their next step's place, then read one page of rows.
+    // Reversed, the latest step comes first; applications with no next step stay last either way.
+    const ranked = nextStepRanks(next, now, user.timeZone);
+    const rank = direction === "asc" ? ranked : new Map([...ranked].map(([id, i]) => [id, ranked.size - 1 - i]));
     const ids = db
       .select({ id: applications.id })
       .from(applications)
@@ -214,9 +229,8 @@ export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date)
 
   return {
     rows: rows.map((r) => {
-      const own = steps.get(r.id) ?? [];
-      const next = own[0];
-      return { ...r, nextStep: next ? { title: next.title, dueAt: next.dueAt, overdue: next.overdue } : null, moreSteps: Math.max(0, own.length - 1) };
+      const own = next.get(r.id) ?? null;
+      return { ...r, nextStep: own, moreSteps: Math.max(0, (todos.get(r.id) ?? 0) - (own?.type === "step" ? 1 : 0)) };
     }),
     total,
     page,

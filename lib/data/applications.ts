@@ -35,7 +35,7 @@ const publicColumns = {
   createdAt: applications.createdAt,
   updatedAt: applications.updatedAt,
 };
-export type ApplicationView = Omit<Application, "userId" | "importId">;
+export type ApplicationView = Omit<Application, "userId" | "importId" | "importedAt">;
 
 const owned = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 

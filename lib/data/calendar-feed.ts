@@ -3,12 +3,13 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/open";
 import { applications, calendarFeeds, interviewers, roundInterviewers, rounds, users } from "@/db/schema";
-import { CLOSED_STATUSES, isClosed } from "@/lib/vocabulary";
+import { CLOSED_STATUSES } from "@/lib/vocabulary";
 import type { CalendarRound, CalendarStep } from "@/lib/calendar/ics";
 import { DAY } from "@/lib/guidance/facts";
 import { dateDisplayFor, hourCycleOrNull } from "@/lib/time/locale";
 import { currentZoneName } from "@/lib/time/zone-names";
-import { guidanceQueue } from "./guidance";
+import { guidanceOverview } from "./guidance";
+import { feedSteps } from "@/lib/calendar/feed-steps";
 import type { GuidanceReader } from "./guidance-inputs";
 import { write } from "./write";
 
@@ -139,9 +140,10 @@ export function calendarRound(db: Queryable, userId: string, applicationId: stri
 }
 
 /**
- * Everything the feed holds: recent and upcoming rounds, and the open to-dos
- * (steps with a due time), all on open applications: a rejected one's
- * "look back" is advice for the app, not an appointment. One rounds query,
+ * Everything the feed holds: recent and upcoming rounds, and each open
+ * application's next step (lib/calendar/feed-steps.ts), all on open
+ * applications: a rejected one's "look back" is advice for the app, not an
+ * appointment. One rounds query,
  * one for their people per 500 rounds, and one queue computation.
  */
 export function feedContents(
@@ -150,10 +152,6 @@ export function feedContents(
   now: Date,
 ): { rounds: CalendarRound[]; steps: CalendarStep[] } {
   const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY);
-  const steps = guidanceQueue(db, user, now).flatMap((s) =>
-    s.dueAt && !isClosed(s.status)
-      ? [{ key: s.key, applicationId: s.applicationId, title: s.title, dueAt: s.dueAt, detail: s.detail, company: s.company, roleTitle: s.roleTitle }]
-      : [],
-  );
+  const steps = feedSteps(guidanceOverview(db, user, now), now, user.timeZone);
   return { rounds: calendarRounds(db, user.id, since), steps };
 }

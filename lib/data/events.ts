@@ -4,6 +4,7 @@ import type { Db, Queryable } from "@/db/open";
 import { applications, events, rounds, type AppEvent, type ApplicationStatus, type EventKind } from "@/db/schema";
 import { STATUS_SETTING_EVENTS, statusAfterDeletingEvent, statusAfterEvent } from "@/lib/interviews/status-moves";
 import type { EventEditInput, EventInput } from "@/lib/validation/event";
+import { eventExtras } from "./offer-terms";
 import { touchApplication } from "./rounds";
 import { write, type WriteTx } from "./write";
 
@@ -15,6 +16,14 @@ const eventColumns = {
   kind: events.kind,
   occurredAt: events.occurredAt,
   note: events.note,
+  saidBy: events.saidBy,
+  offerBase: events.offerBase,
+  offerBonus: events.offerBonus,
+  offerCurrency: events.offerCurrency,
+  offerEquity: events.offerEquity,
+  offerStartOn: events.offerStartOn,
+  offerAnswerBy: events.offerAnswerBy,
+  offerNotes: events.offerNotes,
   createdAt: events.createdAt,
 };
 
@@ -59,6 +68,7 @@ export function logEvent(db: Queryable, userId: string, applicationId: string, i
         kind: input.kind,
         occurredAt: input.occurredAt,
         note: input.note ?? null,
+        ...eventExtras(input.kind, input),
         statusBefore: moves ? application.status : null,
       })
       .returning({ id: events.id })
@@ -71,12 +81,14 @@ export function logEvent(db: Queryable, userId: string, applicationId: string, i
   });
 }
 
-/** Time and note only; returns the application id, or null when not the user's. */
+/** Time, note, and a reply's date or an offer's terms (the kind stays); returns the application id, or null when not the user's. */
 export function updateEvent(db: Db, userId: string, id: string, input: EventEditInput): string | null {
   return write(db, (tx) => {
+    const current = tx.select({ kind: events.kind }).from(events).where(ownedEvent(userId, id)).get();
+    if (!current) return null;
     const updated = tx
       .update(events)
-      .set({ occurredAt: input.occurredAt, note: input.note ?? null })
+      .set({ occurredAt: input.occurredAt, note: input.note ?? null, ...eventExtras(current.kind, input) })
       .where(ownedEvent(userId, id))
       .returning({ applicationId: events.applicationId })
       .get();

@@ -15,6 +15,7 @@ import {
 import { ACTIVE_STATUSES } from "@/lib/vocabulary";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
 import { getGuidanceSettings } from "./guidance-settings";
+import { offerTermColumns, type OfferTerms } from "./offer-terms";
 import { groupBy } from "@/lib/group-by";
 import type { DateDisplay } from "@/lib/time/locale";
 
@@ -136,6 +137,8 @@ export function loadGuidanceInputs(
       status: applications.status,
       appliedOn: applications.appliedOn,
       archivedAt: applications.archivedAt,
+      createdAt: applications.createdAt,
+      importedAt: applications.importedAt,
     })
     .from(applications)
     .where(appCondition)
@@ -157,6 +160,7 @@ export function loadGuidanceInputs(
       thankYouSentAt: rounds.thankYouSentAt,
       noNextSteps: rounds.noNextSteps,
       loggedAt: rounds.createdAt,
+      notes: rounds.notes,
     })
     .from(rounds)
     .where(some ? and(ownedBy(rounds.userId, user.id), inArray(rounds.applicationId, some)) : eq(rounds.userId, user.id))
@@ -165,7 +169,15 @@ export function loadGuidanceInputs(
     .all();
   const { signalRows, peopleRows } = some ? roundDetailsOfSome(db, user.id, some) : roundDetailsOfAll(db, user.id);
   const eventRows = db
-    .select({ id: events.id, applicationId: events.applicationId, kind: events.kind, occurredAt: events.occurredAt })
+    .select({
+      id: events.id,
+      applicationId: events.applicationId,
+      kind: events.kind,
+      occurredAt: events.occurredAt,
+      loggedAt: events.createdAt,
+      saidBy: events.saidBy,
+      ...offerTermColumns,
+    })
     .from(events)
     .where(some ? and(ownedBy(events.userId, user.id), inArray(events.applicationId, some)) : eq(events.userId, user.id))
     .orderBy(asc(events.occurredAt), asc(events.id))
@@ -184,7 +196,10 @@ export function loadGuidanceInputs(
   const eventsByApp = byApp(eventRows);
   const stepsByApp = byApp(stepRows);
 
-  return apps.map(({ archivedAt, ...app }) => {
+  return apps.map(({ archivedAt, createdAt, importedAt, ...fields }) => {
+    // An import brings old facts in at once: they reached Shortlist when it ran, whatever their own dates.
+    const reachedAt = (logged: Date) => (importedAt && importedAt.getTime() > logged.getTime() ? importedAt : logged);
+    const app = { ...fields, loggedAt: importedAt ?? createdAt };
     const appRounds: GuidanceRound[] = (roundsByApp.get(app.id) ?? []).map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -193,11 +208,12 @@ export function loadGuidanceInputs(
       outcome: r.outcome,
       thankYouSentAt: r.thankYouSentAt,
       noNextSteps: r.noNextSteps,
-      loggedAt: r.loggedAt,
+      loggedAt: reachedAt(r.loggedAt),
+      notes: r.notes,
       signals: (signalsByRound.get(r.id) ?? []).map(({ signal, onDate }) => ({ signal, onDate })),
       interviewers: (peopleByRound.get(r.id) ?? []).map(({ name, email }) => ({ name, email })),
     }));
-    const appEvents: GuidanceEvent[] = (eventsByApp.get(app.id) ?? []).map((e) => ({ id: e.id, kind: e.kind, occurredAt: e.occurredAt }));
+    const appEvents: GuidanceEvent[] = (eventsByApp.get(app.id) ?? []).map(eventInput(reachedAt));
     const handled: HandledStep[] = (stepsByApp.get(app.id) ?? []).map(({ key, state, until }) => ({ key, state, until }));
     return {
       application: app,
@@ -211,3 +227,17 @@ export function loadGuidanceInputs(
     };
   });
 }
+
+type EventRow = { id: string; kind: GuidanceEvent["kind"]; occurredAt: Date; loggedAt: Date; saidBy: string | null } & OfferTerms;
+
+/** An event as the engine reads it: a reply's date, an offer's terms, and when it reached Shortlist. */
+const eventInput =
+  (reachedAt: (logged: Date) => Date) =>
+  ({ id, kind, occurredAt, loggedAt, saidBy, ...terms }: EventRow): GuidanceEvent => ({
+    id,
+    kind,
+    occurredAt,
+    loggedAt: reachedAt(loggedAt),
+    ...(saidBy ? { saidBy } : {}),
+    ...(kind === "offer_received" ? { offer: terms } : {}),
+  });

@@ -87,7 +87,7 @@ export function commitImport(
       const { fresh, duplicates } = splitDuplicates(plan.document.applications, (a) => a, known, { withinFile: false });
       const importId = record(fresh.length, duplicates.length);
       if (importId) {
-        outcome.settingsRestored = restoreApplications(tx, { userId, importId, document: plan.document, applications: fresh, onProgress }).settingsRestored;
+        outcome.settingsRestored = restoreApplications(tx, { userId, importId, importedAt: now, document: plan.document, applications: fresh, onProgress }).settingsRestored;
       }
     }
     return outcome;
@@ -107,6 +107,7 @@ function insertCandidates(
           id,
           userId,
           importId,
+          importedAt: now,
           archivedAt: archived ? now : null,
           createdAt: createdAt ?? now,
           updatedAt: now,

@@ -1,10 +1,20 @@
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
 import type { SignalKey } from "@/lib/vocabulary";
+import { greeting } from "./greeting";
 import type { GuidanceInput } from "./input";
+import { offerDraft, type OfferDraftFacts } from "./offer-drafts";
 import type { DraftKind } from "./recommendation";
+
+export { greeting } from "./greeting";
+export type { OfferDraftFacts } from "./offer-drafts";
 
 export type Draft = { subject: string; body: string; to: string[] };
 
+/**
+ * What a draft is built from. Every date comes already written the one way
+ * dates read inside a sentence ("Tuesday 24 November", in the user's zone
+ * and locale), so no draft mixes "Tue, 24 Nov 2026" with "Tuesday 24 November".
+ */
 export type DraftFacts = {
   kind: DraftKind;
   senderName: string;
@@ -12,13 +22,21 @@ export type DraftFacts = {
   /** The round the message is about; null for a follow-up on an application with no interview yet. */
   round:
     | (Pick<GuidanceInput["rounds"][number], "kind" | "signals" | "interviewers"> & {
-        /** "Tuesday 1 December", already in the user's zone. */
         dateText: string;
+        /** What the user wrote about the round: the thank-you draws on it. */
+        notes?: string | null;
       })
     | null;
-  /** "Tuesday 1 December": when the user applied, for a follow-up before any interview. */
+  /** When the user applied, for a follow-up before any interview. */
   appliedOnText?: string | null;
+  /** The date the company gave for its answer, for a follow-up. */
+  statedDateText?: string | null;
+  /** The offer's terms, for the negotiation and the answer. */
+  offer?: OfferDraftFacts | null;
 };
+
+/** Where the user must fill in what they talked about: left visible, so it cannot go out unnoticed. */
+export const DISCUSSED_PLACEHOLDER = "[one thing you discussed]";
 
 /** How a covered topic reads inside a sentence of a thank-you. */
 const TOPIC_PHRASES: Partial<Record<SignalKey, string>> = {
@@ -35,18 +53,27 @@ const TOPIC_PHRASES: Partial<Record<SignalKey, string>> = {
 };
 
 const MAX_TOPICS = 2;
+const MAX_NOTE_WORDS_CHARS = 140;
 
-function greeting(people: NonNullable<DraftFacts["round"]>["interviewers"]): string {
-  const first = people.map((p) => p.name.trim().split(/\s+/)[0]).filter(Boolean);
-  if (first.length === 0) return "Hello,";
-  if (first.length <= 3) return `Hi ${first.length === 1 ? first[0] : `${first.slice(0, -1).join(", ")} and ${first.at(-1)}`},`;
-  return "Hi all,";
+/** The first thing the user's notes say, as words that follow "talking about"; null when nothing usable. */
+export function discussedInNotes(notes: string | null | undefined): string | null {
+  const first = notes?.split(/[\n.!?;]/).map((s) => s.trim()).find(Boolean);
+  if (!first) return null;
+  // Notes often start as the user would jot them down ("Discussed …"): the sentence already says that.
+  const topic = first.replace(/^(we\s+)?(talked|discussed|chatted|spoke)(\s+(about|through|over))?\s+/i, "").replace(/[,:\-–]+$/, "").trim();
+  if (!topic || topic.length > MAX_NOTE_WORDS_CHARS) return null;
+  // A note's first word is capitalised as a sentence's; lower-case it only when it is a common word, never a name or an acronym.
+  const [word] = topic.split(/\s/);
+  return COMMON_FIRST_WORDS.has(word.toLowerCase()) ? word.toLowerCase() + topic.slice(word.length) : topic;
 }
 
-function topicsLine(signals: NonNullable<DraftFacts["round"]>["signals"]): string {
-  const phrases = signals.map((s) => TOPIC_PHRASES[s.signal]).filter((p): p is string => Boolean(p)).slice(0, MAX_TOPICS);
-  if (phrases.length === 0) return "I enjoyed the conversation and came away even keener on the role.";
-  return `I especially enjoyed talking about ${phrases.join(" and ")}, and came away even keener on the role.`;
+const COMMON_FIRST_WORDS = new Set(["the", "their", "our", "your", "my", "a", "an", "how", "what", "why", "when", "where", "which", "who", "team", "role", "plans", "future"]);
+
+function discussedLine(round: NonNullable<DraftFacts["round"]>): string {
+  const phrases = round.signals.map((s) => TOPIC_PHRASES[s.signal]).filter((p): p is string => Boolean(p)).slice(0, MAX_TOPICS);
+  const fromNotes = discussedInNotes(round.notes);
+  const about = fromNotes ?? (phrases.length ? phrases.join(" and ") : DISCUSSED_PLACEHOLDER);
+  return `I especially enjoyed talking about ${about}, and came away even keener on the role.`;
 }
 
 /**
@@ -56,6 +83,7 @@ function topicsLine(signals: NonNullable<DraftFacts["round"]>["signals"]): strin
 export function buildDraft(facts: DraftFacts): Draft {
   const { company, roleTitle } = facts.application;
   const round = facts.round;
+  if (facts.kind === "negotiation" || facts.kind === "offer-answer") return offerDraft(facts.kind, facts, facts.offer ?? null);
   if (!round) return applicationFollowUp(facts);
   const to = round.interviewers.map((p) => p.email).filter((e): e is string => Boolean(e));
   const hello = greeting(round.interviewers);
@@ -69,7 +97,7 @@ export function buildDraft(facts: DraftFacts): Draft {
         body: [
           hello,
           `Thank you for your time on ${round.dateText} to talk about the ${roleTitle} role at ${company}.`,
-          topicsLine(round.signals),
+          discussedLine(round),
           "If anything else would help, I would be glad to send it.",
           signOff,
         ].join("\n\n"),
@@ -81,7 +109,9 @@ export function buildDraft(facts: DraftFacts): Draft {
         body: [
           hello,
           `I hope your week is going well. I am writing to check in about the ${roleTitle} role, following our ${meeting} on ${round.dateText}.`,
-          "I am still very interested, and happy to share anything that would help with your decision. Is there any news on timing you could pass on?",
+          facts.statedDateText
+            ? `You mentioned hoping to decide by ${facts.statedDateText}. I am still very interested, and happy to share anything that would help. Is there any news you could pass on?`
+            : "I am still very interested, and happy to share anything that would help with your decision. Is there any news on timing you could pass on?",
           signOff,
         ].join("\n\n"),
       };
@@ -122,7 +152,9 @@ function applicationFollowUp(facts: DraftFacts): Draft {
     subject: `Following up on my application: ${roleTitle}`,
     body: [
       "Hello,",
-      `I applied for the ${roleTitle} role at ${company}${applied} and wanted to check that my application reached you.`,
+      facts.statedDateText
+        ? `I applied for the ${roleTitle} role at ${company}${applied}, and you mentioned you would be in touch by ${facts.statedDateText}.`
+        : `I applied for the ${roleTitle} role at ${company}${applied} and wanted to check that my application reached you.`,
       "I am still very interested, and glad to send anything that would help, such as work samples or references. Could you tell me where things stand?",
       `Best wishes,\n${facts.senderName}`,
     ].join("\n\n"),

@@ -15,14 +15,12 @@ export const ROUND_MINUTES_IF_UNKNOWN = 60;
 /** The kinds the article's advice is written for, whatever their place in the timeline. */
 const LATER_KINDS: readonly RoundKind[] = ["second", "final", "panel", "onsite"];
 
-/** Anything that answers the candidate: the silence is over. */
-const RESPONSES: readonly EventKind[] = [
-  "response_received",
-  "feedback_received",
-  "offer_received",
-  "rejection_received",
-  "withdrawn",
-];
+/** An answer that ends the wait for good: there is nothing left to chase. */
+export const DECISIONS: readonly EventKind[] = ["offer_received", "rejection_received", "withdrawn"];
+/** Word from the company that decides nothing: it starts a new wait. */
+export const REPLIES: readonly EventKind[] = ["response_received", "feedback_received"];
+/** Anything that answers the candidate. */
+const RESPONSES: readonly EventKind[] = [...REPLIES, ...DECISIONS];
 
 export type RoundFact = {
   round: GuidanceRound;
@@ -169,7 +167,7 @@ export function planningTimeOn(facts: Facts, isoDate: string): Date {
 
 // The dashboard asks these for every step of thousands of applications: they
 // work in day numbers, never in date strings.
-const nineOnDay = (facts: Facts, day: number) =>
+export const nineOnDay = (facts: Facts, day: number) =>
   atLocalHourOfDay(day, PLANNING_HOUR, facts.input.timeZone) ?? new Date(day * DAY + PLANNING_HOUR * HOUR);
 
 /** 09:00 on the day `days` after the day `instant` falls on ("two days after the rejection"). */

@@ -17,12 +17,32 @@ const roundSchema = z.object({
   loggedAt: z.date(),
   signals: z.array(z.object({ signal: z.enum(SIGNAL_KEYS), onDate: isoDate.nullable() })),
   interviewers: z.array(z.object({ name: z.string(), email: z.string().nullable() })),
+  /** What the user wrote about the round: the thank-you draft draws on it. */
+  notes: z.string().nullable().optional(),
+});
+
+/** An offer's terms as logged on its event; each may be missing. */
+const offerTermsSchema = z.object({
+  base: z.number().int().nonnegative().nullable(),
+  bonus: z.number().int().nonnegative().nullable(),
+  currency: z.string().nullable(),
+  equity: z.string().nullable(),
+  startOn: isoDate.nullable(),
+  /** The day they want an answer by: respond-to-offer and the negotiation's due time read it. */
+  answerBy: isoDate.nullable(),
+  notes: z.string().nullable(),
 });
 
 const eventSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(EVENT_KINDS),
   occurredAt: z.date(),
+  /** When it reached Shortlist (logged, or imported); absent: when it happened. No step is overdue before it. */
+  loggedAt: z.date().optional(),
+  /** A reply's "they said by" date: the wait it starts runs to the end of that day. */
+  saidBy: isoDate.nullable().optional(),
+  /** An offer's terms, on an offer_received event. */
+  offer: offerTermsSchema.nullable().optional(),
 });
 
 /**
@@ -37,6 +57,8 @@ export const guidanceInputSchema = z.object({
     status: z.enum(APPLICATION_STATUSES),
     /** The day the user applied, if they said: the wait before any interview counts from it. */
     appliedOn: isoDate.nullable(),
+    /** When it reached Shortlist (typed in, or the import that brought it); absent: no limit. No step is overdue before it. */
+    loggedAt: z.date().optional(),
   }),
   rounds: z.array(roundSchema),
   events: z.array(eventSchema),
@@ -55,3 +77,4 @@ export type GuidanceInput = z.infer<typeof guidanceInputSchema>;
 export type GuidanceRound = GuidanceInput["rounds"][number];
 export type GuidanceEvent = GuidanceInput["events"][number];
 export type HandledStep = GuidanceInput["handled"][number];
+export type GuidanceOfferTerms = z.infer<typeof offerTermsSchema>;

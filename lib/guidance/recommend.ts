@@ -4,7 +4,8 @@ import { gatherFacts, type Facts } from "./facts";
 import type { GuidanceInput, HandledStep } from "./input";
 import { compareRecommendations } from "./queue";
 import type { Recommendation } from "./recommendation";
-import { negotiateAfterOffer, reflectAndUpdate, requestFeedback } from "./rules/decision";
+import { reflectAndUpdate, requestFeedback } from "./rules/decision";
+import { negotiateAfterOffer, respondToOffer } from "./rules/offer";
 import { preparationSteps, salaryWaitForOffer, secondRoundExpectations } from "./rules/preparation";
 import { readTheSignals } from "./rules/signals";
 import { sendThankYou } from "./rules/thank-you";
@@ -30,6 +31,7 @@ const RULES: readonly ((facts: Facts) => Recommendation[])[] = [
   requestFeedback,
   reflectAndUpdate,
   negotiateAfterOffer,
+  respondToOffer,
 ];
 
 /** Whether the user has put this step aside: done or dismissed for good, snoozed until its time. */

@@ -4,7 +4,7 @@ export const PRIORITIES = ["high", "medium", "low"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** The steps that come with a message the user can edit and send. */
-export type DraftKind = "thank-you" | "follow-up" | "application-follow-up" | "feedback-request";
+export type DraftKind = "thank-you" | "follow-up" | "application-follow-up" | "feedback-request" | "negotiation" | "offer-answer";
 
 /**
  * A to-do has a due time and belongs on the dashboard; advice has nothing to
@@ -33,4 +33,8 @@ export type Recommendation = {
   reasons: string[];
   source: Source;
   draft: DraftKind | null;
+  /** The date the company gave ("by 2 December"), when it set this step's time: the follow-up's draft names it. */
+  statedDate?: string;
+  /** The event the step answers (their last reply, the offer), when there is one: the offer's drafts read its terms. */
+  eventId?: string;
 };

@@ -19,6 +19,7 @@ export const RULE_IDS = [
   "request-feedback",
   "reflect-and-update",
   "negotiate-after-offer",
+  "respond-to-offer",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -70,7 +71,12 @@ export const RULE_SOURCES: Record<RuleId, Source> = {
   "request-feedback": from("Seek Constructive Feedback"),
   "reflect-and-update": from("Stay Motivated and Reflect"),
   "negotiate-after-offer": from("FAQs: Is it ok to negotiate salary during the second interview?"),
+  "respond-to-offer": from("FAQs: Is it ok to negotiate salary during the second interview?", "Managing the Wait"),
 };
+
+/** The article writes its preparation for a second interview; these steps also prepare earlier rounds. */
+export const EARLIER_ROUND_NOTE =
+  "The article writes this preparation for a second interview; Shortlist applies it to an earlier round too.";
 
 /**
  * Which rules give a to-do (something to do by a time) and which give advice
@@ -94,4 +100,5 @@ export const RULE_KINDS: Record<RuleId, StepKind> = {
   "request-feedback": "todo",
   "reflect-and-update": "todo",
   "negotiate-after-offer": "todo",
+  "respond-to-offer": "todo",
 };

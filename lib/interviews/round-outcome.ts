@@ -2,8 +2,8 @@ import { ROUND_OUTCOME_LABELS } from "./catalog";
 import type { ApplicationStatus, EventKind, RoundOutcome } from "@/lib/vocabulary";
 
 // What a round's badge says. The stored outcome is shown as it is; only a
-// round left at "Waiting to hear" in an application that has ended is worded
-// from how the application ended, since nobody is waiting any more. The
+// round left at "Waiting to hear" in an application that has ended or has an
+// offer is worded from how it ended, since nobody is waiting any more. The
 // stored outcome is not rewritten: the user never said how the round itself
 // went, and an edit of the round should still show what they chose.
 
@@ -14,10 +14,16 @@ type RoundLike = { id: string; scheduledAt: Date; outcome: RoundOutcome };
 type EventLike = { kind: EventKind; occurredAt: Date };
 
 /** How an ended application's last round reads when its own outcome was never set. */
-const ENDED_AFTER: Partial<Record<ApplicationStatus, { label: string; tone: OutcomeTone; event?: EventKind }>> = {
+type Ending = { label: string; tone: OutcomeTone; event?: EventKind; earlier?: { label: string; tone: OutcomeTone } };
+/** A round before the one that led to an offer moved the candidate on: nothing else gets you to an offer. */
+const MOVED_ON = { label: ROUND_OUTCOME_LABELS.advanced, tone: "advanced" } as const;
+const ENDED_AFTER: Partial<Record<ApplicationStatus, Ending>> = {
   rejected: { label: "Rejected after this round", tone: "rejected", event: "rejection_received" },
   withdrawn: { label: "You withdrew after this round", tone: "pending", event: "withdrawn" },
   ghosted: { label: "No answer after this round", tone: "pending" },
+  // Nobody waits to hear after an offer: the round it followed led to it.
+  offer: { label: "Offer after this round", tone: "offer", event: "offer_received", earlier: MOVED_ON },
+  accepted: { label: "Offer after this round", tone: "offer", event: "offer_received", earlier: MOVED_ON },
 };
 
 export const NO_OUTCOME_LOGGED = "No outcome logged";
@@ -48,7 +54,8 @@ export function roundOutcomeBadges(
     } else if (round.id === last?.id) {
       badges.set(round.id, { label: ended.label, tone: ended.tone, inferred: true });
     } else {
-      badges.set(round.id, { label: NO_OUTCOME_LOGGED, tone: "pending", inferred: true });
+      const before = ended.earlier && last && round.scheduledAt < last.scheduledAt;
+      badges.set(round.id, { ...(before ? ended.earlier! : { label: NO_OUTCOME_LOGGED, tone: "pending" as const }), inferred: true });
     }
   }
   return badges;

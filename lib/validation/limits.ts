@@ -9,3 +9,6 @@ export const ROUND_NOTES_MAX = 5000;
 export const MAX_ROUND_MINUTES = 12 * 60;
 export const MAX_NEW_INTERVIEWERS = 10;
 export const EVENT_NOTE_MAX = 2000;
+/** An offer's equity line ("0.1% over 4 years") and its notes. */
+export const OFFER_EQUITY_MAX = 200;
+export const OFFER_NOTES_MAX = 2000;

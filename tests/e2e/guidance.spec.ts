@@ -56,18 +56,23 @@ test("Snooze hides a step until its time, then it comes back", async ({ signedIn
   await expect(stepCard(page, THANK_YOU)).toHaveCount(1);
 });
 
-test("Dismiss puts a step away for good, and the rest stay", async ({ signedIn: page }) => {
+test("advice has one Got it; Dismiss puts a to-do away for good, and the rest stay", async ({ signedIn: page }) => {
   const { appId } = await secondRoundThirtyHoursAgo(page, "Dismissive Inc");
   const keep = stepCard(page, "Keep other applications moving");
   await expect(keep).toHaveCount(1);
-  await keep.getByRole("button", { name: /^Dismiss:/ }).click();
+  // Advice has nothing to do by a time: no Done, Snooze or Dismiss, only Got it, which puts it away.
+  await expect(keep.getByRole("button", { name: /^(Done|Dismiss):/ })).toHaveCount(0);
+  await expect(keep.locator("summary", { hasText: "Snooze" })).toHaveCount(0);
+  await keep.getByRole("button", { name: /^Got it:/ }).click();
   await expectGone(page, "Keep other applications moving");
+  await stepCard(page, THANK_YOU).getByRole("button", { name: /^Dismiss:/ }).click();
+  await expectGone(page, THANK_YOU);
   await page.reload();
-  await expect(stepCard(page, THANK_YOU)).toHaveCount(1);
+  await expectGone(page, THANK_YOU);
   await expectGone(page, "Keep other applications moving");
-  expect(stepsOf(appId).map((s) => s.state)).toEqual(["dismissed"]);
-  // Put aside, not lost: listed on the application with a Restore.
-  await expect(page.locator("#put-aside").getByTestId("put-aside-step")).toContainText("Keep other applications movingDismissed");
+  expect(stepsOf(appId).map((s) => s.state).sort()).toEqual(["dismissed", "done"]);
+  // Put aside, not lost: the dismissed to-do is listed on the application with a Restore.
+  await expect(page.locator("#put-aside").getByTestId("put-aside-step")).toContainText(/Send a thank-you for your second interview on .*Dismissed/);
 });
 
 test("the application shows where the user stands, and a draft to send", async ({ signedIn: page }) => {

@@ -77,7 +77,8 @@ describe("filters", () => {
     // A later round in ten days: preparation steps, none due yet.
     addRound(db, ana.id, later.id, { kind: "second", scheduledAt: fromNow(10 * DAY) });
     app(ana.id, { company: "Quiet Co" }, 3);
-    expect(list(ana).rows.find((r) => r.company === "Upcoming Co")?.nextStep?.overdue).toBe(false);
+    const upcoming = list(ana).rows.find((r) => r.company === "Upcoming Co")?.nextStep;
+    expect(upcoming?.type === "step" && upcoming.step.overdue).toBe(false);
     expect(companies(ana, { overdueOnly: true })).toEqual(["Overdue Co"]);
     expect(list(ana, { overdueOnly: true }).total).toBe(1);
   });
@@ -184,19 +185,22 @@ describe("sorting", () => {
     expect(companies(ana, { sort: "company", direction: "asc" })).toEqual(companies(ana, { sort: "company" }));
   });
 
-  it("by next step due: the dashboard queue's order, then applications with no step by last update", () => {
+  it("by next step: Today's order (priority, then due time), then applications with no step by last update", () => {
     const soon = app(ana.id, { company: "Prep soon", status: "interviewing" }, 5);
     addRound(db, ana.id, soon.id, { kind: "second", scheduledAt: fromNow(4 * DAY) });
     const far = app(ana.id, { company: "Prep later", status: "interviewing" }, 4);
     addRound(db, ana.id, far.id, { kind: "second", scheduledAt: fromNow(20 * DAY) });
     thankYouOwed(db, ana.id, { company: "Overdue" });
-    // bravo (applied 1 Oct) and Alpha (1 Nov) have heard nothing since applying: their
-    // follow-ups fell due weeks ago, before Overdue's thank-you. charlie has no step.
-    expect(companies(ana, { sort: "next-step" })).toEqual(["bravo", "Alpha", "Overdue", "Prep soon", "Prep later", "charlie"]);
+    // bravo (applied 1 Oct) and Alpha (1 Nov) have heard nothing since applying. A
+    // thank-you in its window is high priority; Alpha's follow-up medium; bravo, silent
+    // for more than 30 days, is told to move on, which is low. charlie has no step.
+    expect(companies(ana, { sort: "next-step" })).toEqual(["Overdue", "Alpha", "bravo", "Prep soon", "Prep later", "charlie"]);
+    const rules = list(ana).rows.flatMap((r) => (r.nextStep?.type === "step" && ["Alpha", "bravo"].includes(r.company) ? [[r.company, r.nextStep.step.ruleId]] : []));
+    expect(Object.fromEntries(rules)).toEqual({ Alpha: "follow-up-on-application", bravo: "move-on-no-response" });
     // Paging applies after that order.
-    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["Overdue", "Prep soon"]);
-    // Latest step first; the application with no step stays at the end.
-    expect(companies(ana, { sort: "next-step", direction: "desc" })).toEqual(["Prep later", "Prep soon", "Overdue", "Alpha", "bravo", "charlie"]);
+    expect(companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["bravo", "Prep soon"]);
+    // The other way round; the application with no step stays at the end.
+    expect(companies(ana, { sort: "next-step", direction: "desc" })).toEqual(["Prep later", "Prep soon", "bravo", "Alpha", "Overdue", "charlie"]);
   });
 });
 
@@ -227,14 +231,15 @@ describe("pagination", () => {
 });
 
 describe("each row's next step", () => {
-  it("is the first of its steps in queue order, with how many more there are", () => {
+  it("is its most important to-do, with how many more to-dos there are (advice is not counted)", () => {
     const { app: owed } = thankYouOwed(db, ana.id, { company: "Owed" });
     app(ana.id, { company: "Nothing to do" }, 1);
     const rows = list(ana).rows;
     const row = rows.find((r) => r.id === owed.id);
-    expect(row?.nextStep).toMatchObject({ title: "Send a thank-you for your second interview on Tue 24 Nov", overdue: true });
-    expect(row?.nextStep?.dueAt?.getTime()).toBe(fromNow(-6 * HOUR).getTime());
-    expect(row?.moreSteps).toBeGreaterThan(0);
+    expect(row?.nextStep).toMatchObject({ type: "step", step: { title: "Send a thank-you for your second interview on Tue 24 Nov", overdue: true } });
+    expect(row?.nextStep?.type === "step" && row.nextStep.step.dueAt?.getTime()).toBe(fromNow(-6 * HOUR).getTime());
+    // Its other steps are advice on what a second interview means: not to-dos.
+    expect(row?.moreSteps).toBe(0);
     expect(rows.find((r) => r.company === "Nothing to do")).toMatchObject({ nextStep: null, moreSteps: 0 });
   });
 });

@@ -17,6 +17,7 @@ import { publicOrigin } from "@/lib/calendar/origin";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW, rejectedAfterRound, thankYouOwed } from "./support/guidance-data";
 import { twoUsers } from "./support/rounds";
 import { parseEvents } from "./support/ics";
+import { atLocalHour, localDate } from "@/lib/time/zoned";
 
 let db: Db;
 let sqlite: Database.Database;
@@ -98,7 +99,7 @@ describe("calendar feed tokens", () => {
 });
 
 describe("feed contents", () => {
-  it("holds the user's rounds from 30 days back onward on open applications, and due steps", () => {
+  it("holds the user's rounds from 30 days back onward on open applications, and each one's next step", () => {
     const acme = newApp(db, ana.id, { company: "Acme", roleTitle: "Engineer", status: "interviewing" });
     const upcoming = addRound(db, ana.id, acme.id, { kind: "second", scheduledAt: fromNow(2 * DAY) });
     const recent = addRound(db, ana.id, acme.id, { kind: "first", scheduledAt: fromNow(-29 * DAY) });
@@ -114,7 +115,9 @@ describe("feed contents", () => {
     expect(rounds.map((r) => r.id)).toEqual(expect.arrayContaining([upcoming, recent, round2]));
     expect(rounds.every((r) => r.company === "Acme" || r.company === "Initech")).toBe(true);
     const thankYou = steps.find((s) => s.key === `send-thank-you:${round2}`);
-    expect(thankYou).toMatchObject({ applicationId: owed.id, company: "Initech", dueAt: fromNow(-6 * HOUR) });
+    // Overdue since 06:00: the feed puts it on today at 09:00, not on its past time.
+    expect(thankYou).toMatchObject({ applicationId: owed.id, company: "Initech", dueAt: atLocalHour(localDate(NOW, ana.timeZone), 9, ana.timeZone) });
+    expect(fromNow(-6 * HOUR).getTime()).toBeLessThan(thankYou!.dueAt.getTime());
     expect(thankYou?.detail).toMatch(/^Thank them for their time/);
     expect(steps.every((s) => s.dueAt instanceof Date)).toBe(true);
   });
@@ -132,10 +135,12 @@ describe("feed contents", () => {
   });
 
   it("writes steps that start on the minute and carry no relative time that the calendar would freeze", () => {
-    const app = newApp(db, ana.id, { company: "Seconds Co", status: "interviewing" });
-    // Logged with seconds, as an import or an API might: ended 30 hours and 17 seconds ago.
-    addRound(db, ana.id, app.id, { kind: "second", scheduledAt: new Date(fromNow(-31 * HOUR).getTime() - 17_000) });
-    addRound(db, ana.id, app.id, { kind: "final", scheduledAt: fromNow(2 * DAY) });
+    for (const company of ["Seconds Co", "Seconds Ltd", "Seconds plc"]) {
+      const app = newApp(db, ana.id, { company, status: "interviewing" });
+      // Logged with seconds, as an import or an API might: ended 30 hours and 17 seconds ago.
+      addRound(db, ana.id, app.id, { kind: "second", scheduledAt: new Date(fromNow(-31 * HOUR).getTime() - 17_000) });
+      addRound(db, ana.id, app.id, { kind: "final", scheduledAt: fromNow(2 * DAY) });
+    }
     const { rounds, steps } = feedContents(db, ana, NOW);
     expect(steps.length).toBeGreaterThan(2);
     const text = buildCalendar({ rounds, steps, baseUrl: "https://shortlist.example", now: NOW });

@@ -26,6 +26,7 @@ import { restoreApplications } from "@/lib/data/account-restore";
 import { createApplication, deleteApplication, insertApplications, setArchived, updateApplication } from "@/lib/data/applications";
 import { createOrRegenerateCalendarFeed, turnOffCalendarFeed } from "@/lib/data/calendar-feed";
 import { deleteEvent, insertImportedEvents, logEvent, updateEvent } from "@/lib/data/events";
+import { saveOfferTerms } from "@/lib/data/offer-terms";
 import { actOnStep, restoreStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { probeStorage, touchHealthProbe } from "@/lib/data/health";
@@ -78,6 +79,8 @@ type Fixture = {
   applicationId: string;
   roundId: string;
   eventId: string;
+  /** An offer on another of Ana's applications, for its terms. */
+  offerEventId: string;
   keys: ReturnType<typeof signInKeys>;
   sessionVersion: number;
   /** This device's session, last seen ten minutes ago (so checking it would write "last seen"). */
@@ -148,7 +151,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/account-deletion.ts#deleteAccount": (f) => deleteAccount(f.db, { userId: f.user.id }),
   // The import's record is commitImport's to write; restoring only names it.
   "lib/data/account-restore.ts#restoreApplications": (f) =>
-    write(f.db, (tx) => restoreApplications(tx, { userId: f.ben.id, importId: "restored", document: f.backup, applications: f.backup.applications })),
+    write(f.db, (tx) => restoreApplications(tx, { userId: f.ben.id, importId: "restored", importedAt: NOW, document: f.backup, applications: f.backup.applications })),
   "lib/data/bulk-applications.ts#bulkApply": (f) =>
     bulkApply(f.db, { userId: f.user.id, ids: [f.applicationId], action: { kind: "archive" }, now: NOW }),
   "lib/data/undo/records.ts#undoAction": (f) => succeeded(undoAction(f.db, { userId: f.user.id, id: f.undoId, now: NOW })),
@@ -174,6 +177,8 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
     write(f.db, (tx) => insertImportedEvents(tx, f.user.id, f.applicationId, [{ kind: "response_received", occurredAt: NOW, statusBefore: "interviewing" }])),
   "lib/data/events.ts#logEvent": (f) => logEvent(f.db, f.user.id, f.applicationId, eventInput("response_received", NOW.toISOString())),
   "lib/data/events.ts#updateEvent": (f) => updateEvent(f.db, f.user.id, f.eventId, { occurredAt: fromNow(-HOUR), note: "changed" }),
+  "lib/data/offer-terms.ts#saveOfferTerms": (f) =>
+    saveOfferTerms(f.db, { userId: f.user.id, eventId: f.offerEventId, terms: { offerBase: 90_000, offerCurrency: "EUR", offerAnswerBy: "2026-12-14" } }),
   "lib/data/guidance-settings.ts#saveGuidanceSettings": (f) =>
     saveGuidanceSettings(f.db, f.user.id, { ...DEFAULT_GUIDANCE_SETTINGS, thankYouWindowHours: 48 }),
   "lib/data/guidance.ts#actOnStep": (f) => actOnStep(f.db, f.user, f.applicationId, `send-thank-you:${f.roundId}`, { kind: "dismiss" }, NOW),
@@ -256,6 +261,8 @@ beforeEach(async () => {
   const ana = await makeUser(db, "ana@example.com"); // no time zone yet, so adoptTimeZone writes
   const { app, round2 } = thankYouOwed(db, ana.id);
   const eventId = logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-2 * HOUR).toISOString()));
+  const offerApp = createApplication(db, ana.id, { company: "Initech", roleTitle: "Lead", status: "interviewing" });
+  const offerEventId = logOk(db, ana.id, offerApp.id, eventInput("offer_received", fromNow(-3 * HOUR).toISOString()));
   createOrRegenerateCalendarFeed(db, ana.id, NOW);
   const keys = signInKeys(ana.email, ADDRESS);
   countAttempt(db, keys, NOW);
@@ -291,6 +298,7 @@ beforeEach(async () => {
     applicationId: app.id,
     roundId: round2,
     eventId,
+    offerEventId,
     keys,
     sessionVersion: ana.sessionVersion,
     sessionId,

@@ -54,8 +54,9 @@ describe("planDashboard", () => {
     const [globex, acme] = plan.blocks;
     expect(acme.steps.map((s) => s.ruleId)).toEqual(["send-thank-you"]);
     expect(acme.overdue).toBe(1);
-    // Examples and research were due 09:00 Sun 29 Nov (overdue; a tie, so by key); questions and the mock interview 09:00 today.
-    expect(globex.steps.map((s) => s.ruleId)).toEqual(["prepare-examples", "prepare-research-company", "prepare-questions-to-ask", "prepare-mock-interview"]);
+    // Examples and research were due 09:00 Sun 29 Nov (overdue; a tie, so by key); questions and the mock interview 09:00 today
+    // (with the round within 48 hours, all four are high priority, so the mock interview no longer trails as low).
+    expect(globex.steps.map((s) => s.ruleId)).toEqual(["prepare-examples", "prepare-research-company", "prepare-mock-interview", "prepare-questions-to-ask"]);
     expect(globex.overdue).toBe(4);
     for (const block of plan.blocks) for (const s of block.steps) expect(s.kind).toBe("todo");
     for (const block of plan.blocks) for (const s of block.steps) expect(s.dueAt!.getTime()).toBeLessThan(plan.endOfToday.getTime());
@@ -69,15 +70,15 @@ describe("planDashboard", () => {
   });
 
   it("shows when each waiting application's next check-in falls, if within the week", () => {
-    // Ended Fri 27 Nov at 12:00: the 7-day wait is over at 12:00 on Fri 4 Dec, so the next 09:00 is Saturday's.
-    // Acme's second interview ended Mon 30 Nov at 06:00: Mon 7 Dec, within the week.
+    // Ended Fri 27 Nov at 12:00: the 7-day wait is over at 12:00 on Fri 4 Dec, so the next 09:00 is Saturday's,
+    // on the weekend: a follow-up is written on Monday 7 Dec. Acme's second interview ended Mon 30 Nov at 06:00: Mon 7 Dec too.
     const checkIns = plan.comingUp.flatMap((e) => (e.type === "check-in" ? [[e.checkIn.company, e.at.toISOString()]] : []));
     // Same morning: in application order, as the overview keeps them.
     expect(checkIns).toEqual([
-      ["Initech", "2026-12-05T09:00:00.000Z"],
-      ["Umbrella", "2026-12-05T09:00:00.000Z"],
-      ["Hooli", "2026-12-05T09:00:00.000Z"],
       ["Acme", "2026-12-07T09:00:00.000Z"],
+      ["Initech", "2026-12-07T09:00:00.000Z"],
+      ["Umbrella", "2026-12-07T09:00:00.000Z"],
+      ["Hooli", "2026-12-07T09:00:00.000Z"],
     ]);
     for (let i = 1; i < plan.comingUp.length; i++) expect(plan.comingUp[i - 1].at.getTime()).toBeLessThanOrEqual(plan.comingUp[i].at.getTime());
   });

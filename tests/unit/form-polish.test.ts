@@ -147,6 +147,15 @@ describe("roundOutcomeBadges", () => {
     });
   });
 
+  it("reads 'Offer after this round' on the round an offer followed, earlier unset rounds as moved on, and later ones as not logged", () => {
+    const after = round("r3", "2026-11-28T10:00:00Z");
+    const offer = [event("offer_received", "2026-11-25T09:00:00Z")];
+    expect(badges("offer", [first, second, after], offer)).toEqual({ r1: "Moved on to the next round", r2: "Offer after this round", r3: NO_OUTCOME_LOGGED });
+    expect(badges("accepted", [first, second], offer)).toMatchObject({ r2: "Offer after this round" });
+    // Status set to offer by hand, no event: the latest round that has happened.
+    expect(badges("offer", [first, second])).toMatchObject({ r2: "Offer after this round" });
+  });
+
   it("without a rejection event (status set by hand) uses the latest round that has happened", () => {
     expect(badges("rejected", [first, second])).toEqual({ r1: NO_OUTCOME_LOGGED, r2: "Rejected after this round" });
   });
@@ -163,6 +172,6 @@ describe("roundOutcomeBadges", () => {
     const future = round("r9", "2026-12-05T10:00:00Z");
     expect(badges("withdrawn", [second, future], [event("withdrawn", "2026-11-26T09:00:00Z")])).toEqual({ r2: "You withdrew after this round" });
     expect(badges("ghosted", [first, second])).toEqual({ r1: NO_OUTCOME_LOGGED, r2: "No answer after this round" });
-    expect(badges("offer", [second])).toEqual({ r2: "Waiting to hear" });
+    expect(badges("interviewing", [second])).toEqual({ r2: "Waiting to hear" });
   });
 });

@@ -11,9 +11,9 @@ describe("send-thank-you", () => {
   const withRound2 = (endedMsAgo: number, over: Partial<GuidanceRound> = {}, settings = {}) =>
     guidanceInput({ rounds: [thanked, round({ id: "r2", kind: "second", ...endedAgo(endedMsAgo), ...over })], settings });
 
-  it("fires for the ended round with the catalog's reason, high priority, with a draft", () => {
+  it("fires for the ended round with the catalog's reason and a draft; past its window it is no longer high priority", () => {
     const step = stepOf(withRound2(hours(30)), "send-thank-you");
-    expect(step).toMatchObject({ key: "send-thank-you:r2", roundId: "r2", priority: "high", kind: "todo", draft: "thank-you", overdue: true });
+    expect(step).toMatchObject({ key: "send-thank-you:r2", roundId: "r2", priority: "medium", kind: "todo", draft: "thank-you", overdue: true });
     expect(step?.title).toBe("Send a thank-you for your second interview on Mon 30 Nov");
     expect(step?.reasons).toEqual(["Your second interview with Acme on Mon 30 Nov ended 30 hours ago and no thank-you is logged."]);
     expect(step?.dueAt).toEqual(ago(hours(6)));
@@ -21,7 +21,7 @@ describe("send-thank-you", () => {
   });
 
   it("is open but not overdue 23 hours after the round ends, and overdue at 25", () => {
-    expect(stepOf(withRound2(hours(23)), "send-thank-you")).toMatchObject({ overdue: false, dueAt: fromNow(hours(1)) });
+    expect(stepOf(withRound2(hours(23)), "send-thank-you")).toMatchObject({ overdue: false, dueAt: fromNow(hours(1)), priority: "high" });
     expect(stepOf(withRound2(hours(25)), "send-thank-you")).toMatchObject({ overdue: true, dueAt: ago(hours(1)) });
   });
 
@@ -52,34 +52,42 @@ describe("send-thank-you", () => {
     expect(stepOf(withRound2(hours(30), { thankYouSentAt: ago(hours(2)) }), "send-thank-you")).toBeUndefined();
   });
 
-  it("keeps one step per round owed a thank-you, whether or not a later round has happened", () => {
-    const r1 = round({ id: "r1", ...endedAgo(days(3)) });
+  it("keeps the step for a round until a later round starts, then it goes without a trace", () => {
+    const r1 = round({ id: "r1", ...endedAgo(days(2)) });
     const next = (scheduledAt: Date) => round({ id: "r2", kind: "second", scheduledAt, durationMinutes: 60 });
-    expect(stepsOf(guidanceInput({ rounds: [r1, next(fromNow(days(1)))] }), "send-thank-you").map((s) => s.key)).toEqual(["send-thank-you:r1"]);
-    expect(stepsOf(guidanceInput({ rounds: [r1, next(ago(hours(2)))] }), "send-thank-you").map((s) => s.key)).toEqual([
-      "send-thank-you:r1",
-      "send-thank-you:r2",
-    ]);
+    const booked = guidanceInput({ rounds: [r1, next(fromNow(days(1)))] });
+    expect(stepsOf(booked, "send-thank-you").map((s) => s.key)).toEqual(["send-thank-you:r1"]);
+    expect(stepsOf(booked, "send-thank-you", plus(NOW, days(1) - 1)).map((s) => s.key)).toEqual(["send-thank-you:r1"]);
+    expect(stepsOf(booked, "send-thank-you", fromNow(days(1))).map((s) => s.key)).toEqual([]);
+    expect(stepsOf(guidanceInput({ rounds: [r1, next(ago(hours(2)))] }), "send-thank-you").map((s) => s.key)).toEqual(["send-thank-you:r2"]);
   });
 
-  it("stays, overdue, however late it gets: only a logged thank-you, Done or Dismiss ends it", () => {
-    // Round 2 ended a day before NOW, so its thank-you fell due at NOW; look 39 days on.
+  it("goes without a trace 3 days past its window, to the minute; until then Done or Dismiss ends it", () => {
+    // Round 2 ended a day before NOW, so its window closed at NOW; the lateness point is 3 days on.
     const input = withRound2(days(1));
-    const later = plus(NOW, days(39));
-    const late = stepOf(input, "send-thank-you", later);
-    expect(late).toMatchObject({ key: "send-thank-you:r2", overdue: true, dueAt: NOW });
-    expect(late?.reasons[0]).toBe("Your second interview with Acme on Mon 30 Nov 2026 ended 40 days ago and no thank-you is logged.");
-    expect(stepOf(input, "send-thank-you", plus(NOW, days(400)))?.key).toBe("send-thank-you:r2");
+    const late = stepOf(input, "send-thank-you", plus(NOW, days(3) - MINUTE));
+    expect(late).toMatchObject({ key: "send-thank-you:r2", overdue: true, dueAt: NOW, priority: "medium" });
+    expect(late?.reasons[0]).toBe("Your second interview with Acme on Mon 30 Nov ended 3 days ago and no thank-you is logged.");
+    expect(stepOf(input, "send-thank-you", plus(NOW, days(3)))).toBeUndefined();
+    expect(stepOf(input, "send-thank-you", plus(NOW, days(400)))).toBeUndefined();
     for (const state of ["done", "dismissed"] as const) {
-      expect(stepOf({ ...input, handled: [{ key: "send-thank-you:r2", state, until: null }] }, "send-thank-you", later), state).toBeUndefined();
+      expect(stepOf({ ...input, handled: [{ key: "send-thank-you:r2", state, until: null }] }, "send-thank-you", plus(NOW, days(1))), state).toBeUndefined();
     }
   });
 
-  it("keeps asking after round 1 once round 2 is over, each round under its own key", () => {
-    const r1 = round({ id: "r1", ...endedAgo(days(12)) });
-    const r2 = round({ id: "r2", kind: "second", ...endedAgo(days(9)), thankYouSentAt: ago(days(9) - hours(2)) });
-    const steps = stepsOf(guidanceInput({ rounds: [r1, r2] }), "send-thank-you");
-    expect(steps.map((s) => [s.key, s.reasons[0]])).toEqual([["send-thank-you:r1", "Your first interview with Acme on Thu 19 Nov ended 12 days ago and no thank-you is logged."]]);
+  it("goes once a decision arrives after the round", () => {
+    for (const kind of ["offer_received", "rejection_received", "withdrawn"] as const) {
+      const input = guidanceInput({ rounds: [thanked, round({ id: "r2", kind: "second", ...endedAgo(hours(30)) })], events: [event(kind, ago(hours(2)))] });
+      expect(stepOf(input, "send-thank-you"), kind).toBeUndefined();
+    }
+  });
+
+  it("for a round typed in after its window, is due the first 09:00 after it was logged, and not at all once that is past the lateness point", () => {
+    // Ended 40 hours ago (window closed 16 hours ago), typed in an hour ago: due tomorrow at 09:00, not overdue now.
+    const typedLate = withRound2(hours(40), { loggedAt: ago(hours(1)) });
+    expect(stepOf(typedLate, "send-thank-you")).toMatchObject({ overdue: false, dueAt: new Date("2026-12-02T09:00:00Z") });
+    // Ended 5 days ago and typed in now: a note would no longer be prompt.
+    expect(stepOf(withRound2(days(5), { loggedAt: ago(MINUTE) }), "send-thank-you")).toBeUndefined();
   });
 
   it("names the interviewers the user met", () => {
@@ -91,7 +99,7 @@ describe("send-thank-you", () => {
   });
 
   it("fires while the application is applied, screening, interviewing or has an offer, and in no other status", () => {
-    const r = round({ id: "r1", ...endedAgo(days(10)) });
+    const r = round({ id: "r1", ...endedAgo(hours(30)) });
     const firing = APPLICATION_STATUSES.filter((status) => stepOf(guidanceInput({ rounds: [r], application: { status } }), "send-thank-you"));
     expect(firing).toEqual(["applied", "screening", "interviewing", "offer"]);
     expect(firing).toEqual(ACTIVE_STATUSES);

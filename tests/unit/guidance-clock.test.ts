@@ -43,20 +43,21 @@ describe("a step that falls due because time passed", () => {
       timeZone,
     });
 
-  it("appears at the first 09:00 after the decision wait, at that millisecond: where the check-in said", () => {
+  it("appears at the first 09:00 on a working day after the decision wait, at that millisecond: where the check-in said", () => {
     const input = waiting();
     const start = guide(input, plus(END, days(6)));
     expect(open(start, "follow-up-after-silence")).toEqual([]);
-    const due = utc("2026-11-28T09:00");
+    // The wait ends Fri 27 Nov at 16:00; the weekend passes, and Monday's 09:00 is the first working morning.
+    const due = utc("2026-11-30T09:00");
     expect(start.checkIn?.dueAt).toEqual(due);
-    const first = firstOpen(changes(input, plus(END, days(6)), plus(END, days(9))), "follow-up-after-silence");
+    const first = firstOpen(changes(input, plus(END, days(6)), plus(END, days(11))), "follow-up-after-silence");
     expect(iso(first!.at)).toBe(iso(due.getTime()));
     expect(first!.g.checkIn).toBeNull();
   });
 
   it("turns overdue one millisecond after its due time, and says so", () => {
     const input = waiting();
-    const due = utc("2026-11-28T09:00").getTime();
+    const due = utc("2026-11-30T09:00").getTime();
     const atDue = guide(input, new Date(due));
     expect(open(atDue, "follow-up-after-silence")[0].overdue).toBe(false);
     expect(atDue.changesAt).toBe(due + 1);
@@ -86,15 +87,17 @@ describe("a step that falls due because time passed", () => {
     expect(open(guide(input, new Date(due.getTime() - 1)), "follow-up-on-application")).toEqual([]);
   });
 
-  it("leaves when a reply logged ahead of time comes due", () => {
+  it("leaves when a reply logged ahead of time comes due: a new wait starts from it", () => {
     const input = guidanceInput({
       rounds: [round({ id: "r2", kind: "second", scheduledAt: plus(END, -hours(1)), thankYouSentAt: plus(END, hours(2)) })],
-      events: [event("response_received", utc("2026-11-30T10:30"))],
+      events: [event("response_received", utc("2026-12-01T10:30"))],
     });
-    const list = changes(input, utc("2026-11-29T12:00"), utc("2026-11-30T12:00"));
-    expect(open(guide(input, utc("2026-11-29T12:00")), "follow-up-after-silence")).toHaveLength(1);
+    const list = changes(input, utc("2026-11-30T12:00"), utc("2026-12-01T12:00"));
+    expect(open(guide(input, utc("2026-11-30T12:00")), "follow-up-after-silence")).toHaveLength(1);
     const gone = list.find((c) => open(c.g, "follow-up-after-silence").length === 0);
-    expect(iso(gone!.at)).toBe("2026-11-30T10:30:00.000Z");
+    expect(iso(gone!.at)).toBe("2026-12-01T10:30:00.000Z");
+    // A week after the reply is Tue 8 Dec at 10:30: the first 09:00 after it is Wednesday's.
+    expect(gone!.g.checkIn?.dueAt).toEqual(utc("2026-12-09T09:00"));
   });
 });
 
@@ -107,7 +110,7 @@ describe("a window closing", () => {
   });
 
   it("follows up the morning after the date they gave, in the user's zone", () => {
-    // They said "by Fri 4 Dec"; in New York that day is over at 05:00 UTC on the 5th, and 09:00 there is 14:00 UTC.
+    // They said "by Thu 3 Dec"; in New York that day is over at 05:00 UTC on the 4th, and 09:00 there is 14:00 UTC.
     const input = guidanceInput({
       rounds: [
         round({
@@ -115,13 +118,13 @@ describe("a window closing", () => {
           kind: "second",
           scheduledAt: utc("2026-11-30T15:00"),
           thankYouSentAt: utc("2026-11-30T18:00"),
-          signals: [{ signal: "hiring_timeline", onDate: "2026-12-04" }],
+          signals: [{ signal: "hiring_timeline", onDate: "2026-12-03" }],
         }),
       ],
       timeZone: "America/New_York",
     });
-    const first = firstOpen(changes(input, utc("2026-12-03T12:00"), utc("2026-12-06T12:00")), "follow-up-after-silence");
-    expect(iso(first!.at)).toBe("2026-12-05T14:00:00.000Z");
+    const first = firstOpen(changes(input, utc("2026-12-02T12:00"), utc("2026-12-05T12:00")), "follow-up-after-silence");
+    expect(iso(first!.at)).toBe("2026-12-04T14:00:00.000Z");
   });
 });
 
@@ -219,5 +222,38 @@ describe("readsOtherApplications", () => {
     const applied = guidanceInput({ application: { status: "applied", appliedOn: "2026-11-20" } });
     expect(guide(applied, NOW).readsOtherApplications).toBe(false);
     expect(guide({ ...waiting, application: { ...waiting.application, status: "withdrawn" } }, NOW).readsOtherApplications).toBe(false);
+  });
+});
+
+describe("the third edition's time limits", () => {
+  it("drops a missing thank-you at the lateness point, at that millisecond", () => {
+    const end = plus(NOW, -hours(20));
+    const input = guidanceInput({ rounds: [round({ id: "r1", scheduledAt: plus(end, -hours(1)) })] });
+    const lateFrom = end.getTime() + hours(24) + days(3);
+    const gone = changes(input, NOW, plus(NOW, days(5))).find((c) => open(c.g, "send-thank-you").length === 0);
+    expect(iso(gone!.at)).toBe(iso(lateFrom));
+  });
+
+  it("turns the follow-up into moving on at the long silence point, at that millisecond", () => {
+    const end = utc("2026-11-20T16:00");
+    const input = guidanceInput({
+      rounds: [round({ id: "r2", kind: "second", scheduledAt: plus(end, -hours(1)), thankYouSentAt: plus(end, hours(2)) })],
+      events: [event("follow_up_sent", plus(end, days(10)))],
+    });
+    const list = changes(input, plus(end, days(28)), plus(end, days(31)));
+    const moved = firstOpen(list, "move-on-no-response");
+    expect(iso(moved!.at)).toBe(iso(end.getTime() + days(30)));
+    expect(open(moved!.g, "follow-up-after-silence")).toEqual([]);
+  });
+
+  it("drops the feedback request 30 days after the rejection, at that millisecond", () => {
+    const rejection = plus(NOW, -days(29));
+    const input = guidanceInput({
+      application: { status: "rejected" },
+      rounds: [round({ id: "r1", scheduledAt: plus(rejection, -days(3)), thankYouSentAt: plus(rejection, -days(2)) })],
+      events: [event("rejection_received", rejection)],
+    });
+    const gone = changes(input, NOW, plus(NOW, days(2))).find((c) => open(c.g, "request-feedback").length === 0);
+    expect(iso(gone!.at)).toBe(iso(rejection.getTime() + days(30)));
   });
 });

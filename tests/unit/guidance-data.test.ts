@@ -6,6 +6,7 @@ import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { getGuidanceSettings, saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { actOnStep, applicationGuidance, guidanceQueue, type QueueItem } from "@/lib/data/guidance";
 import { getRound } from "@/lib/data/rounds";
+import { getEvent } from "@/lib/data/events";
 import { guidanceInputSchema } from "@/lib/guidance/input";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
@@ -58,7 +59,9 @@ describe("loadGuidanceInputs", () => {
     expect(inputs).toHaveLength(1);
     const input = inputs[0];
     expect(() => guidanceInputSchema.parse(input)).not.toThrow();
-    expect(input.application).toEqual({ id: app.id, company: "Acme", roleTitle: "Staff Engineer", status: "interviewing", appliedOn: null });
+    // Typed in, not imported: it reached Shortlist when it was created.
+    const created = sqlite.prepare("select created_at as t from applications where id = ?").get(app.id) as { t: number };
+    expect(input.application).toEqual({ id: app.id, company: "Acme", roleTitle: "Staff Engineer", status: "interviewing", appliedOn: null, loggedAt: new Date(created.t * 1000) });
     expect(input.timeZone).toBe("UTC");
     expect(input.settings).toEqual(DEFAULT_GUIDANCE_SETTINGS);
     expect(input.rounds.map((r) => r.id)).toEqual([round1, round2, signalled]);
@@ -80,7 +83,7 @@ describe("loadGuidanceInputs", () => {
       { name: "Sam Lee", email: null },
     ]);
     expect(input.rounds.find((r) => r.id === round1)).toMatchObject({ thankYouSentAt: fromNow(-5 * DAY + 2 * HOUR), signals: [], interviewers: [] });
-    expect(input.events).toEqual([{ id: followUp, kind: "follow_up_sent", occurredAt: fromNow(-2 * HOUR) }]);
+    expect(input.events).toEqual([{ id: followUp, kind: "follow_up_sent", occurredAt: fromNow(-2 * HOUR), loggedAt: getEvent(db, ana.id, followUp)!.createdAt }]);
     expect(input.handled).toEqual([{ key: thankYouKey(signalled), state: "snoozed", until: fromNow(3 * HOUR) }]);
     // The page's standing summary reads the same signals.
     expect(applicationGuidance(db, ana, app.id, NOW)!.summary).toMatchObject({ roundId: signalled, roundNumber: 3, count: 2 });
@@ -224,7 +227,8 @@ describe("guidanceQueue", () => {
       roundId: round2,
       company: "Acme",
       roleTitle: "Staff Engineer",
-      priority: "high",
+      // Past its window: still worth sending, no longer among the day's most urgent.
+      priority: "medium",
       overdue: true,
       dueAt: fromNow(-6 * HOUR),
       draft: "thank-you" });

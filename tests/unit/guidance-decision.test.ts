@@ -55,11 +55,14 @@ describe("request-feedback", () => {
     }
   });
 
-  it("is still offered, overdue, long after the rejection", () => {
-    const late = stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(60)));
+  it("is still offered, overdue, until 30 days after the rejection, to the minute, and then goes", () => {
+    const late = stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(30) - MINUTE));
     expect(late).toMatchObject({ key: "request-feedback:rej-1", overdue: true, dueAt: FEEDBACK_DUE });
-    expect(late?.reasons).toEqual(["Acme said no 60 days ago, after your second interview on Thu 26 Nov 2026.", "No feedback request is logged."]);
-    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(365)))?.key).toBe("request-feedback:rej-1");
+    expect(late?.reasons).toEqual(["Acme said no 29 days ago, after your second interview on Thu 26 Nov.", "No feedback request is logged."]);
+    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(30)))).toBeUndefined();
+    expect(stepOf(rejected(), "request-feedback", plus(REJECTED_AT, days(365)))).toBeUndefined();
+    // Reflecting is not a message to them: it stays.
+    expect(stepOf(rejected(), "reflect-and-update", plus(REJECTED_AT, days(60)))?.key).toBe("reflect-and-update:rej-1");
   });
 
   it("thanks them and asks what would have made a stronger candidate", () => {
@@ -202,6 +205,7 @@ describe("closed applications", () => {
     const busy = guidanceInput({
       rounds: [round({ id: "r1", ...endedAgo(hours(30)), signals: [{ signal: "met_team", onDate: null }] }), round({ id: "r2", scheduledAt: fromNow(days(2)) })],
       events: [event("offer_received", ago(hours(1)))],
+      application: { status: "offer" },
     });
     expect(recommend(busy, NOW).length).toBeGreaterThan(0);
     const closed = { ...busy, application: { ...busy.application, status } };

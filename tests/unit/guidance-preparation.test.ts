@@ -14,8 +14,11 @@ const twoRounds = (over: Partial<GuidanceRound> = {}, timeZone?: string) =>
   guidanceInput({ rounds: [firstRound(), secondRound(over)], timeZone });
 const utc = (iso: string) => new Date(`${iso}Z`);
 
-/** The catalog's "a later round is scheduled in the future" gate, shared by every preparation rule. */
-function itNeedsAFutureLaterRound(ruleId: RuleId) {
+/**
+ * The catalog's "a round is scheduled in the future" gate, shared by every
+ * preparation rule; the mock interview and question types need a later round.
+ */
+function itNeedsAFutureLaterRound(ruleId: RuleId, everyRound = false) {
   it("fires for round 2 while it is still in the future, about that round, naming it by what it is", () => {
     const step = stepOf(twoRounds(), ruleId);
     expect(step?.key).toBe(`${ruleId}:r2`);
@@ -28,10 +31,20 @@ function itNeedsAFutureLaterRound(ruleId: RuleId) {
     expect(stepOf(input, ruleId)?.key).toBe(`${ruleId}:only`);
   });
 
-  it.each<RoundKind>(["screen", "first", "technical", "other"])("does not fire for a lone %s round", (kind) => {
-    const input = guidanceInput({ rounds: [round({ id: "only", kind, scheduledAt: fromNow(days(10)) })] });
-    expect(stepOf(input, ruleId)).toBeUndefined();
-  });
+  if (everyRound) {
+    it.each<RoundKind>(["screen", "first", "technical", "other"])("fires for a lone %s round too, its source saying Shortlist applies it to an earlier round", (kind) => {
+      const input = guidanceInput({ rounds: [round({ id: "only", kind, scheduledAt: fromNow(days(10)) })] });
+      const step = stepOf(input, ruleId);
+      expect(step?.key).toBe(`${ruleId}:only`);
+      expect(step?.source.note).toBe("The article writes this preparation for a second interview; Shortlist applies it to an earlier round too.");
+      expect(stepOf(twoRounds(), ruleId)?.source.note).toBeUndefined();
+    });
+  } else {
+    it.each<RoundKind>(["screen", "first", "technical", "other"])("does not fire for a lone %s round", (kind) => {
+      const input = guidanceInput({ rounds: [round({ id: "only", kind, scheduledAt: fromNow(days(10)) })] });
+      expect(stepOf(input, ruleId)).toBeUndefined();
+    });
+  }
 
   it("does not fire once the later round has started", () => {
     const underWay = guidanceInput({ rounds: [firstRound(), secondRound({ scheduledAt: ago(MINUTE * 10), durationMinutes: 60 })] });
@@ -123,7 +136,7 @@ describe("second-round-expectations", () => {
 });
 
 describe("prepare-research-company", () => {
-  itNeedsAFutureLaterRound("prepare-research-company");
+  itNeedsAFutureLaterRound("prepare-research-company", true);
   itIsDueAtNineInTheUsersZone("prepare-research-company", 3);
 
   it("is due at 09:00 on the day the prep lead time (3 days) before the round, as a to-do naming the company", () => {
@@ -176,7 +189,7 @@ describe("prepare-research-company", () => {
 });
 
 describe("prepare-examples", () => {
-  itNeedsAFutureLaterRound("prepare-examples");
+  itNeedsAFutureLaterRound("prepare-examples", true);
   itIsDueAtNineInTheUsersZone("prepare-examples", 3);
 
   it("is due at 09:00 the prep lead time before the round", () => {
@@ -207,7 +220,7 @@ describe("prepare-examples", () => {
 });
 
 describe("prepare-questions-to-ask", () => {
-  itNeedsAFutureLaterRound("prepare-questions-to-ask");
+  itNeedsAFutureLaterRound("prepare-questions-to-ask", true);
   itIsDueAtNineInTheUsersZone("prepare-questions-to-ask", 1);
 
   it("is due at 09:00 the day before the round, whatever the prep lead", () => {

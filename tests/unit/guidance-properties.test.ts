@@ -11,6 +11,12 @@ import { toWallTime } from "@/lib/time/zoned";
 import { STANDING_HEADLINE, standingSummary } from "@/lib/guidance/summary";
 import { ARTICLE_TITLE } from "@/lib/interviews/catalog";
 import { scenarioArb, type Scenario } from "./support/guidance-arbitraries";
+import { weekdayOfDay, weekendOf } from "@/lib/guidance/working-days";
+import { localDayNumber } from "@/lib/time/zoned";
+import type { RuleId } from "@/lib/guidance/rule-ids";
+
+/** The steps that ask the user to write to the employer: the catalog puts them on working days. */
+const WRITING_RULES: RuleId[] = ["follow-up-after-silence", "follow-up-on-application", "request-feedback", "negotiate-after-offer", "respond-to-offer"];
 
 // Properties every answer of the guidance engine must have, whatever the
 // application looks like (shared/docs/guidance-rules.md). The generator is
@@ -157,6 +163,32 @@ describe("guidance engine properties", () => {
           expect(r.ruleId.startsWith("prepare-") && round, `${r.key} due at ${wall}`).toBeTruthy();
           const cutoff = round!.scheduledAt.getTime() - SHORT_NOTICE_CUTOFF_HOURS * 3_600_000;
           expect([cutoff, r.since.getTime()], `${r.key} due at ${wall}`).toContain(r.dueAt.getTime());
+        }
+      }),
+    );
+  });
+
+  it("puts a step that asks the user to write to the employer on a working day of their locale", () => {
+    run(
+      fc.property(scenarioArb, ({ input, now }) => {
+        const weekend = weekendOf(input);
+        for (const r of recommend(input, now)) {
+          if (!r.dueAt || !WRITING_RULES.includes(r.ruleId)) continue;
+          const day = localDayNumber(r.dueAt, input.timeZone);
+          expect(weekend[weekdayOfDay(day)], `${r.key} due on the weekend`).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it("never makes a to-do overdue for a time before its application reached Shortlist", () => {
+    run(
+      fc.property(scenarioArb, ({ input, now }) => {
+        const logged = input.application.loggedAt;
+        if (!logged || logged > now) return;
+        for (const r of recommend(input, now)) {
+          if (!r.dueAt || r.ruleId.startsWith("prepare-")) continue;
+          expect(r.dueAt.getTime(), `${r.key} due before the application was logged`).toBeGreaterThanOrEqual(logged.getTime());
         }
       }),
     );

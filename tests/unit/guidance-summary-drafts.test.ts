@@ -145,10 +145,18 @@ describe("buildDraft", () => {
     ]);
   });
 
-  it("falls back to a general line when nothing topical was ticked", () => {
+  it("leaves a visible placeholder for one thing discussed when nothing topical was ticked and there are no notes", () => {
     const body = buildDraft(facts("thank-you", { signals: ticked("hiring_timeline", "salary_raised") })).body;
-    expect(body).toContain("I enjoyed the conversation and came away even keener on the role.");
-    expect(body).not.toContain("especially enjoyed");
+    expect(body).toContain("I especially enjoyed talking about [one thing you discussed], and came away even keener on the role.");
+    expect(buildDraft(facts("thank-you", { signals: [], notes: "  " })).body).toContain("[one thing you discussed]");
+  });
+
+  it("draws on the round's notes where there are any, before the ticked topics", () => {
+    const withNotes = (notes: string) => buildDraft(facts("thank-you", { notes })).body.split("\n\n")[2];
+    expect(withNotes("Talked about their move to Rust. Met Priya.")).toBe("I especially enjoyed talking about their move to Rust, and came away even keener on the role.");
+    expect(withNotes("The roadmap for next year\nSalary range ok")).toBe("I especially enjoyed talking about the roadmap for next year, and came away even keener on the role.");
+    // A name or an acronym keeps its capital.
+    expect(withNotes("API versioning and how they deprecate")).toBe("I especially enjoyed talking about API versioning and how they deprecate, and came away even keener on the role.");
   });
 
   it("writes a follow-up naming the company, role, people, meeting and its date", () => {
@@ -173,13 +181,23 @@ describe("buildDraft", () => {
     expect(draft.to).toEqual(["dana@acme.test"]);
   });
 
-  it("greets nobody, one, three and four people sensibly", () => {
+  it("greets at most two people, by first name, never by an initial alone", () => {
     const people = (...names: string[]) => names.map((name) => ({ name, email: null }));
     const hello = (names: string[]) => buildDraft(facts("follow-up", { interviewers: people(...names) })).body.split("\n\n")[0];
     expect(hello([])).toBe("Hello,");
     expect(hello(["Dana Reyes"])).toBe("Hi Dana,");
-    expect(hello(["Ann A", "Bo B", "Cy C"])).toBe("Hi Ann, Bo and Cy,");
-    expect(hello(["Ann A", "Bo B", "Cy C", "Di D"])).toBe("Hi all,");
+    expect(hello(["Ann A", "Bo B"])).toBe("Hi Ann and Bo,");
+    expect(hello(["Ann A", "Bo B", "Cy C"])).toBe("Hi all,");
+    expect(hello(["J. Smith"])).toBe("Hi J. Smith,");
+    expect(hello(["J.", "K"])).toBe("Hello,");
+    expect(hello(["Dana Reyes", "Dana Reyes"])).toBe("Hi Dana,");
+  });
+
+  it("names the date the company gave in a follow-up", () => {
+    const body = buildDraft({ ...facts("follow-up"), statedDateText: "Wednesday 2 December" }).body;
+    expect(body).toContain("You mentioned hoping to decide by Wednesday 2 December.");
+    const early = buildDraft({ ...facts("application-follow-up"), round: null, appliedOnText: "Monday 23 November", statedDateText: "Friday 27 November" }).body;
+    expect(early).toContain("I applied for the Product Designer role at Acme on Monday 23 November, and you mentioned you would be in touch by Friday 27 November.");
   });
 });
 

@@ -9,8 +9,11 @@ import { days, event, guidanceInput, hours, MINUTE, plus, round, stepOf } from "
 // at 09:00 in the user's zone: the first 09:00 once the wait is over.
 const END = new Date("2026-11-20T16:00:00Z");
 const utc = (iso: string) => new Date(`${iso}Z`);
-/** END + 7 days is Fri 27 Nov at 16:00; the next 09:00 is Saturday's. */
-const DUE_1 = utc("2026-11-28T09:00");
+/**
+ * END + 7 days is Fri 27 Nov at 16:00; the next 09:00 is Saturday's, on the
+ * user's weekend (en-GB: Saturday and Sunday), so a follow-up is due Monday's.
+ */
+const DUE_1 = utc("2026-11-30T09:00");
 const r1 = round({ id: "r1", scheduledAt: new Date("2026-11-10T10:00:00Z"), outcome: "advanced", thankYouSentAt: new Date("2026-11-10T15:00:00Z") });
 const r2 = (over: Partial<GuidanceRound> = {}) =>
   round({ id: "r2", kind: "second", scheduledAt: plus(END, -hours(1)), thankYouSentAt: plus(END, hours(2)), ...over });
@@ -31,14 +34,15 @@ const timeline = (onDate: string | null) => ({ signals: [{ signal: "hiring_timel
 describe("follow-up-after-silence", () => {
   const FOLLOW = "follow-up-after-silence";
 
-  it("gives no step 6 days after the last round and one at 8 days (decision wait 7), due at 09:00", () => {
+  it("gives no step 6 days after the last round, nor over the weekend, and one at 10 days (decision wait 7), due at 09:00 on Monday", () => {
     expect(stepOf(waiting(), FOLLOW, plus(END, days(6)))).toBeUndefined();
-    const step = stepOf(waiting(), FOLLOW, plus(END, days(8)));
+    expect(stepOf(waiting(), FOLLOW, plus(END, days(8)))).toBeUndefined();
+    const step = stepOf(waiting(), FOLLOW, plus(END, days(10)));
     expect(step).toMatchObject({ key: `${FOLLOW}:r2:1`, roundId: "r2", title: "Follow up with Acme", priority: "medium", kind: "todo", draft: "follow-up" });
     expect(step?.dueAt).toEqual(DUE_1);
     expect(step?.overdue).toBe(true);
     expect(step?.reasons).toEqual([
-      "Your second interview with Acme on Fri 20 Nov ended 8 days ago and nothing has been heard since.",
+      "Your second interview with Acme on Fri 20 Nov ended 10 days ago and nothing has been heard since.",
       "Companies usually take about 7 days to decide, and that has passed.",
     ]);
   });
@@ -57,16 +61,16 @@ describe("follow-up-after-silence", () => {
   });
 
   it("waits out a stated decision date later than the usual wait, in zones behind and ahead of UTC, naming the date", () => {
-    // The morning after Fri 4 Dec: 09:00 in New York is 14:00 UTC, in Tokyo 00:00 UTC.
-    const ny = waiting({ round: timeline("2026-12-04"), timeZone: "America/New_York" });
-    const nyMorning = utc("2026-12-05T14:00");
+    // The morning after Thu 3 Dec: 09:00 in New York is 14:00 UTC, in Tokyo 00:00 UTC.
+    const ny = waiting({ round: timeline("2026-12-03"), timeZone: "America/New_York" });
+    const nyMorning = utc("2026-12-04T14:00");
     expect(stepOf(ny, FOLLOW, plus(nyMorning, -MINUTE))).toBeUndefined();
     const step = stepOf(ny, FOLLOW, nyMorning);
     expect(step?.dueAt).toEqual(nyMorning);
-    expect(step?.reasons[1]).toBe("They said they would decide by Fri, 4 Dec 2026; that day is over, and their date counts rather than the usual 7 days.");
-    const tokyo = waiting({ round: timeline("2026-12-04"), timeZone: "Asia/Tokyo" });
-    expect(stepOf(tokyo, FOLLOW, utc("2026-12-04T23:59"))).toBeUndefined();
-    expect(stepOf(tokyo, FOLLOW, utc("2026-12-05T00:00"))?.dueAt).toEqual(utc("2026-12-05T00:00"));
+    expect(step?.reasons[1]).toBe("They said they would decide by Thu, 3 Dec 2026; that day is over, and their date counts rather than the usual 7 days.");
+    const tokyo = waiting({ round: timeline("2026-12-03"), timeZone: "Asia/Tokyo" });
+    expect(stepOf(tokyo, FOLLOW, utc("2026-12-03T23:59"))).toBeUndefined();
+    expect(stepOf(tokyo, FOLLOW, utc("2026-12-04T00:00"))?.dueAt).toEqual(utc("2026-12-04T00:00"));
   });
 
   it("follows a stated decision date sooner than the usual wait: the company's own date wins", () => {
@@ -83,7 +87,8 @@ describe("follow-up-after-silence", () => {
   });
 
   it("takes a date given on the round's own day, but not a stale one from before the last round", () => {
-    expect(stepOf(waiting({ round: timeline("2026-11-20") }), FOLLOW, utc("2026-11-21T09:00"))?.dueAt).toEqual(utc("2026-11-21T09:00"));
+    // The morning after Fri 20 Nov is a Saturday: Monday's.
+    expect(stepOf(waiting({ round: timeline("2026-11-20") }), FOLLOW, utc("2026-11-23T09:00"))?.dueAt).toEqual(utc("2026-11-23T09:00"));
     // "By the 15th", said in round 1, was overtaken by round 2 on the 20th: the usual wait applies.
     const stale = waiting({ first: timeline("2026-11-15") });
     expect(stepOf(stale, FOLLOW, plus(DUE_1, -MINUTE))).toBeUndefined();
@@ -104,23 +109,29 @@ describe("follow-up-after-silence", () => {
     expect(stepOf(standing, FOLLOW, utc("2026-12-01T09:00"))?.reasons[1]).toMatch(/^They said they would decide by Mon, 30 Nov 2026;/);
   });
 
-  it("stops once any reply is logged after the round, but not for one from before it", () => {
+  it("starts a new wait from a reply after the round that decides nothing, but not from one before it", () => {
     for (const kind of ["response_received", "feedback_received"] as const) {
-      expect(stepOf(waiting({ events: [event(kind, plus(END, days(3)))] }), FOLLOW, plus(END, days(8))), kind).toBeUndefined();
+      // Their reply on Mon 23 Nov at 16:00: the wait runs 7 days from it, to Tue 1 Dec 09:00.
+      const reply = event(kind, plus(END, days(3)));
+      const input = waiting({ events: [reply] });
+      expect(stepOf(input, FOLLOW, plus(END, days(10))), kind).toBeUndefined();
+      expect(stepOf(input, FOLLOW, utc("2026-12-01T08:59")), kind).toBeUndefined();
+      expect(stepOf(input, FOLLOW, utc("2026-12-01T09:00")), kind).toMatchObject({ key: `${FOLLOW}:r2:reply-${reply.id}:1`, dueAt: utc("2026-12-01T09:00") });
     }
     const before = waiting({ events: [event("response_received", plus(END, -days(2)))] });
-    expect(stepOf(before, FOLLOW, plus(END, days(8)))?.key).toBe(`${FOLLOW}:r2:1`);
+    expect(stepOf(before, FOLLOW, plus(END, days(10)))?.key).toBe(`${FOLLOW}:r2:1`);
   });
 
   it("offers a second follow-up at the first 09:00 a spacing after the first, under a new key", () => {
     const sent = plus(END, days(8)); // Sat 28 Nov, 16:00
     const input = waiting({ events: followUps(sent) });
-    const due = utc("2026-12-06T09:00");
+    // A spacing after it is Sat 5 Dec 16:00; Sunday's 09:00 is on the weekend: Monday's.
+    const due = utc("2026-12-07T09:00");
     expect(stepOf(input, FOLLOW, plus(sent, days(1)))).toBeUndefined();
     expect(stepOf(input, FOLLOW, plus(due, -MINUTE))).toBeUndefined();
     const second = stepOf(input, FOLLOW, due);
     expect(second).toMatchObject({ key: `${FOLLOW}:r2:2`, title: "Send follow-up 2 to Acme", dueAt: due });
-    expect(second?.reasons).toContain("Your last follow-up went out 7 days ago.");
+    expect(second?.reasons).toContain("Your last follow-up went out 8 days ago.");
   });
 
   it("spaces follow-ups by the user's setting", () => {
@@ -142,7 +153,9 @@ describe("follow-up-after-silence", () => {
     const two = waiting({ events: followUps(plus(END, days(8)), plus(END, days(15))) });
     expect(stepOf(two, FOLLOW, plus(END, days(40)))).toBeUndefined();
     const allowThree = { ...two, settings: { ...two.settings, moveOnFollowUps: 3 } };
-    expect(stepOf(allowThree, FOLLOW, plus(END, days(23)))?.key).toBe(`${FOLLOW}:r2:3`);
+    // The third is due a spacing after the second (Sat 12 Dec 16:00), on Monday morning.
+    expect(stepOf(allowThree, FOLLOW, plus(END, days(23)))).toBeUndefined();
+    expect(stepOf(allowThree, FOLLOW, plus(END, days(24)))?.key).toBe(`${FOLLOW}:r2:3`);
   });
 
   it("does not fire unless the round's outcome is pending", () => {
@@ -161,7 +174,7 @@ describe("follow-up-after-silence", () => {
   });
 
   it("adds the missing next steps to the reasons when the user logged them", () => {
-    expect(stepOf(waiting({ round: { noNextSteps: true } }), FOLLOW, plus(END, days(8)))?.reasons).toContain(
+    expect(stepOf(waiting({ round: { noNextSteps: true } }), FOLLOW, plus(END, days(10)))?.reasons).toContain(
       "No next steps were given at the end of your second interview on Fri 20 Nov.",
     );
   });
@@ -181,15 +194,17 @@ describe("the next check-in", () => {
   it("moves to the next follow-up once one is logged, and ends at the move-on point", () => {
     const sent = plus(END, days(8));
     expect(guide(waiting({ events: followUps(sent) }), plus(sent, hours(1))).checkIn).toMatchObject({
-      dueAt: utc("2026-12-06T09:00"),
+      dueAt: utc("2026-12-07T09:00"),
       followUp: 2,
     });
     const two = waiting({ events: followUps(sent, plus(END, days(15))) });
     expect(guide(two, plus(END, days(16))).checkIn).toBeNull();
   });
 
-  it("has none when a reply came, another round is booked, or the outcome is known", () => {
-    expect(guide(waiting({ events: [event("response_received", plus(END, days(1)))] }), plus(END, days(2))).checkIn).toBeNull();
+  it("starts again from a reply that decides nothing; has none after a decision, with another round booked, or the outcome known", () => {
+    // A reply on Sat 21 Nov: 7 days on is Sat 28 Nov, so the check-in is Monday's 09:00.
+    expect(guide(waiting({ events: [event("response_received", plus(END, days(1)))] }), plus(END, days(2))).checkIn).toMatchObject({ dueAt: DUE_1, followUp: 1 });
+    expect(guide(waiting({ events: [event("rejection_received", plus(END, days(1)))] }), plus(END, days(2))).checkIn).toBeNull();
     expect(guide(waiting({ round: { outcome: "advanced" } }), plus(END, days(2))).checkIn).toBeNull();
     const booked = guidanceInput({ rounds: [r1, r2(), round({ id: "r3", scheduledAt: plus(END, days(10)) })] });
     expect(guide(booked, plus(END, days(2))).checkIn).toBeNull();
@@ -221,11 +236,12 @@ describe("move-on-no-response", () => {
     expect(stepOf(twoSent({ settings: { followUpSpacingDays: 3 } }), MOVE, utc("2026-12-09T09:00"))?.key).toBe(`${MOVE}:r2`);
   });
 
-  it("does not fire with fewer follow-ups than the move-on point, however long ago", () => {
-    expect(stepOf(waiting({ events: followUps(F1) }), MOVE, plus(F1, days(60)))).toBeUndefined();
+  it("does not fire with fewer follow-ups than the move-on point before the long silence", () => {
+    expect(stepOf(waiting({ events: followUps(F1) }), MOVE, plus(END, days(29)))).toBeUndefined();
     // One follow-up went out before round 2 and does not count towards it.
     const early = waiting({ events: followUps(plus(END, -days(5)), F1) });
-    expect(stepOf(early, MOVE, plus(F1, days(30)))).toBeUndefined();
+    expect(stepOf(early, MOVE, plus(END, days(29)))).toBeUndefined();
+    expect(stepOf(early, MOVE, plus(END, days(31)))?.reasons[2]).toBe("You sent 1 follow-up after your second interview with Acme on Fri 20 Nov and none was answered.");
   });
 
   it("moves with the user's move-on setting", () => {
@@ -305,9 +321,10 @@ describe("follow-up-on-application and moving on before any interview", () => {
     );
   });
 
-  it("needs the applied status, an applied date and no interview", () => {
+  it("needs the applied or screening status, an applied date and no interview", () => {
     expect(stepOf(applied(null), FOLLOW)).toBeUndefined();
-    for (const status of ["saved", "screening", "interviewing", "offer", "ghosted"] as const) {
+    expect(stepOf(guidanceInput({ application: { status: "screening", appliedOn: "2026-11-23" } }), FOLLOW)?.key).toBe(`${FOLLOW}:applied-2026-11-23:1`);
+    for (const status of ["saved", "interviewing", "offer", "ghosted"] as const) {
       expect(stepOf(guidanceInput({ application: { status, appliedOn: "2026-11-01" } }), FOLLOW), status).toBeUndefined();
     }
     const withRound = guidanceInput({ application: { status: "applied", appliedOn: "2026-11-01" }, rounds: [round({ scheduledAt: utc("2026-12-10T10:00") })] });

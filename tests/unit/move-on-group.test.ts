@@ -15,6 +15,7 @@ const block = (applicationId: string, steps: QueueItem[]): TodayBlock => ({
   roleTitle: "Engineer",
   steps,
   overdue: steps.filter((s) => s.overdue).length,
+  lateFrom: [],
 });
 const planOf = (blocks: TodayBlock[]) => ({ blocks }) as unknown as DashboardPlan;
 

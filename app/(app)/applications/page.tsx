@@ -96,7 +96,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
               <BulkBar />
               <ul className="card divide-y divide-slate-200 dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900" aria-label="Applications">
                 {list.rows.map((row) => (
-                  <ApplicationRow key={row.id} row={row} now={now} dates={user.dates} />
+                  <ApplicationRow key={row.id} row={row} now={now} zone={user.timeZone} dates={user.dates} />
                 ))}
               </ul>
             </BulkSelection>

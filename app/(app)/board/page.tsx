@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requireReader } from "@/lib/time/request-dates";
 import { countApplications } from "@/lib/data/applications";
 import { boardColumns } from "@/lib/data/board";
-import { guidanceQueue } from "@/lib/data/guidance";
+import { guidanceOverview } from "@/lib/data/guidance";
 import { EmptyApplications } from "../_components/empty-applications";
 import { Board } from "./_components/board";
 import { columnViews } from "./_components/card-view";
@@ -54,7 +54,7 @@ export default async function BoardPage() {
           <EmptyApplications />
         )
       ) : (
-        <Board columns={columnViews(columns, guidanceQueue(db, user, now), now, user.dates)} />
+        <Board columns={columnViews(columns, guidanceOverview(db, user, now), now, user.timeZone, user.dates)} />
       )}
     </div>
   );

@@ -1,24 +1,28 @@
 import { reached } from "../clock";
-import { eventsSince, firstPlanningTimeFrom, planningTimeDaysAfter, roundLabel, type Facts } from "../facts";
+import { eventLoggedAt, knownAt, notBeforeKnown, writingDue } from "../due";
+import { addDays, eventsSince, planningTimeDaysAfter, roundLabel, type Facts } from "../facts";
 import { ago } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
 
 export const REQUEST_FEEDBACK_AFTER_DAYS = 2;
 export const REFLECT_AFTER_DAYS = 7;
+/** A feedback request this long after the no would come out of nowhere: the step goes. */
+export const REQUEST_FEEDBACK_EXPIRES_DAYS = 30;
 
 /** The rejection the user got after at least one interview. */
 function recentRejection(facts: Facts) {
   const rejection = facts.latestRejection;
   if (!rejection || facts.status !== "rejected" || !reached(facts, rejection.occurredAt.getTime())) return undefined;
   const lastRound = facts.rounds.findLast((r) => r.start.getTime() <= rejection.occurredAt.getTime());
-  return lastRound ? { rejection, lastRound } : undefined;
+  return lastRound ? { rejection, lastRound, known: knownAt(facts, eventLoggedAt(rejection)) } : undefined;
 }
 
 export function requestFeedback(facts: Facts): Recommendation[] {
   const found = recentRejection(facts);
   if (!found || eventsSince(facts, found.rejection.occurredAt, ["feedback_requested"]).length > 0) return [];
-  const { rejection, lastRound } = found;
+  const { rejection, lastRound, known } = found;
+  if (reached(facts, addDays(rejection.occurredAt, REQUEST_FEEDBACK_EXPIRES_DAYS).getTime())) return [];
   return [
     step(facts, "request-feedback", {
       about: rejection.id,
@@ -27,13 +31,14 @@ export function requestFeedback(facts: Facts): Recommendation[] {
       detail:
         "Thank them for their time and ask what would have made you a stronger candidate. A gracious reply leaves the door open for the next role there.",
       priority: "medium",
-      dueAt: planningTimeDaysAfter(facts, rejection.occurredAt, REQUEST_FEEDBACK_AFTER_DAYS),
+      dueAt: writingDue(facts, planningTimeDaysAfter(facts, rejection.occurredAt, REQUEST_FEEDBACK_AFTER_DAYS), known),
       since: rejection.occurredAt,
       reasons: [
         `${facts.company} said no ${ago(facts, rejection.occurredAt)}, after your ${roundLabel(facts, lastRound)}.`,
         "No feedback request is logged.",
       ],
       draft: "feedback-request",
+      eventId: rejection.id,
     }),
   ];
 }
@@ -41,7 +46,7 @@ export function requestFeedback(facts: Facts): Recommendation[] {
 export function reflectAndUpdate(facts: Facts): Recommendation[] {
   const found = recentRejection(facts);
   if (!found) return [];
-  const { rejection, lastRound } = found;
+  const { rejection, lastRound, known } = found;
   return [
     step(facts, "reflect-and-update", {
       about: rejection.id,
@@ -50,28 +55,9 @@ export function reflectAndUpdate(facts: Facts): Recommendation[] {
       detail:
         "Note what worked and what you would change, then adjust how you prepare for the next one. A no is easier to carry once it has taught you something.",
       priority: "low",
-      dueAt: planningTimeDaysAfter(facts, rejection.occurredAt, REFLECT_AFTER_DAYS),
+      dueAt: notBeforeKnown(facts, planningTimeDaysAfter(facts, rejection.occurredAt, REFLECT_AFTER_DAYS), known),
       since: rejection.occurredAt,
       reasons: [`${facts.company} said no ${ago(facts, rejection.occurredAt)}, after ${lastRound.number === 1 ? "one round" : `${lastRound.number} rounds`}.`],
-    }),
-  ];
-}
-
-export function negotiateAfterOffer(facts: Facts): Recommendation[] {
-  const offer = facts.latestOffer;
-  if (!offer || facts.status !== "offer" || !reached(facts, offer.occurredAt.getTime())) return [];
-  return [
-    step(facts, "negotiate-after-offer", {
-      about: offer.id,
-      roundId: null,
-      title: "Negotiate before you answer",
-      detail:
-        "Now that there is an offer, this is the time to talk pay and terms. Get it in writing, weigh it against what you need, and ask for more if it falls short.",
-      priority: "high",
-      // An offer is answered on a working morning, not the minute it arrived.
-      dueAt: firstPlanningTimeFrom(facts, offer.occurredAt),
-      since: offer.occurredAt,
-      reasons: [`${facts.company} made an offer ${ago(facts, offer.occurredAt)} and you have not answered yet.`],
     }),
   ];
 }

@@ -1,9 +1,10 @@
 import { signalInfo } from "@/lib/interviews/catalog";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
 import { reached } from "../clock";
-import { addHours, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
+import { addHours, DAY, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, listOf, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
+import { EARLIER_ROUND_NOTE, RULE_SOURCES, type RuleId } from "../rule-ids";
 import { step } from "./step";
 
 /** Questions to ask and a mock interview are last-day work, whatever the prep lead. */
@@ -87,24 +88,41 @@ export function secondRoundExpectations(facts: Facts): Recommendation[] {
   ];
 }
 
-export function preparationSteps(facts: Facts): Recommendation[] {
-  const r = upcomingLaterRound(facts);
-  if (!r) return [];
+/** Rounds still to come while the application is being decided: each gets its preparation. */
+function upcomingRounds(facts: Facts): RoundFact[] {
+  if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return [];
+  return facts.rounds.filter((r) => !reached(facts, r.start.getTime()));
+}
+
+/** Preparation for a round this close is among the day's most important steps. */
+export const PREP_URGENT_HOURS = 48;
+
+/** When to start, as the time left allows: never "3 days ahead" when the round is a day away. */
+function whenToStart(facts: Facts, r: RoundFact, lead: number): string {
+  if (!reached(facts, r.start.getTime() - lead * DAY)) return `Starting ${lead} ${lead === 1 ? "day" : "days"} ahead leaves time to read properly.`;
+  return `With the round ${until(facts, r.start)}, start today: an hour of reading now beats none.`;
+}
+
+function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
   const lead = facts.input.settings.prepLeadDays;
   const scheduled = scheduledReason(r, facts);
   const early = dueBefore(facts, r, lead);
   const lastDay = dueBefore(facts, r, LAST_DAY_PREP_DAYS);
   const about = r.round.id;
-  return [
+  const soon = reached(facts, r.start.getTime() - PREP_URGENT_HOURS * HOUR);
+  // The article writes this for later rounds; an earlier one gets it too, and its source says so.
+  const source = (ruleId: RuleId) => (r.later ? undefined : { ...RULE_SOURCES[ruleId], note: EARLIER_ROUND_NOTE });
+  const steps = [
     step(facts, "prepare-research-company", {
       about,
       roundId: about,
       title: `Research ${facts.company} before your ${roundLabel(facts, r)}`,
       detail:
         "Catch up on their latest news, wins and setbacks, who they compete with, and what they sell. Knowing what they stand for lets you talk about fit with real detail.",
-      priority: "medium",
+      priority: soon ? "high" : "medium",
       ...early,
-      reasons: [scheduled, `Starting ${lead} ${lead === 1 ? "day" : "days"} ahead leaves time to read properly.`],
+      reasons: [scheduled, whenToStart(facts, r, lead)],
+      source: source("prepare-research-company"),
     }),
     step(facts, "prepare-examples", {
       about,
@@ -112,25 +130,31 @@ export function preparationSteps(facts: Facts): Recommendation[] {
       title: "Pick the stories you will tell",
       detail:
         "Choose two or three pieces of your past work that show what this role needs, and shape each one around what this team cares about.",
-      priority: "medium",
+      priority: soon ? "high" : "medium",
       ...early,
       reasons: [scheduled, ...coveredBefore(r, facts)],
+      source: source("prepare-examples"),
     }),
     step(facts, "prepare-questions-to-ask", {
       about,
       roundId: about,
       title: "Write down questions for them",
       detail: "Ask where the company is heading and what this team will need next year. Good questions show you are already thinking past the interview.",
-      priority: "medium",
+      priority: soon ? "high" : "medium",
       ...lastDay,
       reasons: [scheduled],
+      source: source("prepare-questions-to-ask"),
     }),
+  ];
+  if (!r.later) return steps;
+  return [
+    ...steps,
     step(facts, "prepare-mock-interview", {
       about,
       roundId: about,
       title: "Rehearse out loud",
       detail: "Run through likely questions with a friend or mentor, playing out a tricky situation or two. Saying answers aloud once makes them easier on the day.",
-      priority: "low",
+      priority: soon ? "high" : "low",
       ...lastDay,
       reasons: [scheduled],
     }),
@@ -145,6 +169,11 @@ export function preparationSteps(facts: Facts): Recommendation[] {
       reasons: [scheduled, ...coveredBefore(r, facts)],
     }),
   ];
+}
+
+/** Preparation for every round still to come; the article's later-round steps (a mock interview, question types) for later rounds only. */
+export function preparationSteps(facts: Facts): Recommendation[] {
+  return upcomingRounds(facts).flatMap((r) => roundPreparation(facts, r));
 }
 
 export function salaryWaitForOffer(facts: Facts): Recommendation[] {

@@ -1,7 +1,7 @@
 import { passed } from "../clock";
 import type { Facts } from "../facts";
 import type { DraftKind, Priority, Recommendation } from "../recommendation";
-import { RULE_KINDS, RULE_SOURCES, type RuleId } from "../rule-ids";
+import { RULE_KINDS, RULE_SOURCES, type RuleId, type Source } from "../rule-ids";
 
 type StepFields = {
   /** What the step is about (a round or event id, plus a count where a rule repeats). */
@@ -15,6 +15,12 @@ type StepFields = {
   since: Date;
   reasons: string[];
   draft?: DraftKind | null;
+  /** The rule's source with a note of its own, where Shortlist carries the advice past what it was written for. */
+  source?: Source;
+  /** The date the company gave, when it set this step's time. */
+  statedDate?: string;
+  /** The event the step answers (their reply, the offer), when there is one. */
+  eventId?: string;
 };
 
 /** One recommendation, with the key, kind, overdue flag and source every rule needs. */
@@ -36,7 +42,10 @@ export function step(facts: Facts, ruleId: RuleId, fields: StepFields): Recommen
     overdue: dueAt !== null && passed(facts, dueAt.getTime()),
     since: fields.since,
     reasons: fields.reasons,
-    source: RULE_SOURCES[ruleId],
+    source: fields.source ?? RULE_SOURCES[ruleId],
     draft: fields.draft ?? null,
+    // Only when there is one: answers built before these existed compare equal.
+    ...(fields.statedDate ? { statedDate: fields.statedDate } : {}),
+    ...(fields.eventId ? { eventId: fields.eventId } : {}),
   };
 }

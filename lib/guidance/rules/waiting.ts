@@ -1,121 +1,27 @@
 import { WAITING_STATUSES } from "@/lib/vocabulary";
-import { addDaysToDate, startOfDate } from "@/lib/time/zoned";
 import { otherApplications, reached } from "../clock";
-import {
-  addDays,
-  dayOf,
-  eventsSince,
-  firstPlanningTimeFrom,
-  lastEndedRound,
-  later,
-  perCall,
-  planningTimeOn,
-  responsesSince,
-  roundLabel,
-  roundName,
-  statedDecisionDate,
-  type Facts,
-  type RoundFact,
-} from "../facts";
-import { ago, calendarDate, plural } from "../phrases";
+import { notBeforeKnown } from "../due";
+import { addDays, firstPlanningTimeFrom, lastEndedRound, roundLabel, roundName, type Facts } from "../facts";
+import { ago, plural } from "../phrases";
 import type { Recommendation } from "../recommendation";
-import type { RuleId } from "../rule-ids";
 import { step } from "./step";
+import { currentWait, LONG_SILENCE_DAYS, nextFollowUpDue, type Wait } from "./waits";
+
+export { currentWait, nextFollowUpDue, type Wait } from "./waits";
 
 /** Fewer other applications than this in play makes searching on more urgent. */
 export const FEW_OTHER_APPLICATIONS = 3;
 
-/**
- * A wait for the company's answer, after the last round or, with no round
- * yet, after applying: what the follow-up and move-on rules share.
- */
-export type Wait = {
-  followUpRule: Extract<RuleId, "follow-up-after-silence" | "follow-up-on-application">;
-  /** The round the silence follows; null before any interview. */
-  round: RoundFact | null;
-  /** What the steps' keys are about: the round, or the applied date. */
-  about: string;
-  /** When the wait began: the round's end, or the start of the applied date. */
-  since: Date;
-  /** Follow-ups sent since the wait began, oldest first. */
-  followUps: Date[];
-  /** When the first follow-up falls due. */
-  firstDue: Date;
-  /** Why the first follow-up falls due then, as a sentence; made only for a step that fires. */
-  waitReason: () => string;
-};
-
-/**
- * The wait after the last round: it is over, its outcome is still pending,
- * and nothing has been heard since it started. A decision date the company
- * gave (on or after the day of that round) replaces the usual wait, whether
- * it is sooner or later: the follow-up is due the morning after it.
- */
-function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
-  if (responsesSince(facts, round.start).length > 0) return undefined;
-  const { decisionWaitDays } = facts.input.settings;
-  const stated = statedDecisionDate(facts);
-  // Only a date given for this wait counts: one from before the last round was overtaken by it.
-  const current = stated !== undefined && stated >= dayOf(facts, round.start) ? stated : undefined;
-  const firstDue = current
-    ? planningTimeOn(facts, addDaysToDate(current, 1))
-    : firstPlanningTimeFrom(facts, addDays(round.end, decisionWaitDays));
-  return {
-    followUpRule: "follow-up-after-silence",
-    round,
-    about: round.round.id,
-    since: round.end,
-    followUps: eventsSince(facts, round.start, ["follow_up_sent"]).map((e) => e.occurredAt),
-    firstDue,
-    waitReason: () =>
-      current
-        ? `They said they would decide by ${calendarDate(current, facts.input)}; that day is over, and their date counts rather than the usual ${plural(decisionWaitDays, "day")}.`
-        : `Companies usually take about ${plural(decisionWaitDays, "day")} to decide, and that has passed.`,
-  };
-}
-
-/** The wait after applying, while no interview is logged and nothing has been heard. */
-function waitAfterApplying(facts: Facts): Wait | undefined {
-  const appliedOn = facts.input.application.appliedOn;
-  if (facts.status !== "applied" || facts.rounds.length > 0 || !appliedOn) return undefined;
-  const since = startOfDate(appliedOn, facts.input.timeZone);
-  if (!since || !reached(facts, since.getTime()) || responsesSince(facts, since).length > 0) return undefined;
-  const days = facts.input.settings.applicationFollowUpDays;
-  return {
-    followUpRule: "follow-up-on-application",
-    round: null,
-    about: `applied-${appliedOn}`,
-    since,
-    followUps: eventsSince(facts, since, ["follow_up_sent"]).map((e) => e.occurredAt),
-    firstDue: planningTimeOn(facts, addDaysToDate(appliedOn, days)),
-    waitReason: () => `You applied on ${calendarDate(appliedOn, facts.input)}, and ${plural(days, "day")} without an answer is a fair time to check in.`,
-  };
-}
-
-/** The application's current wait, if it is waiting on the company at all. */
-export const currentWait = (facts: Facts) => waitOf(facts, facts);
-const waitOf = perCall(function findWait(_: Facts, facts: Facts): Wait | undefined {
-  if (!WAITING_STATUSES.includes(facts.status)) return undefined;
-  const round = lastEndedRound(facts);
-  if (round) return round.round.outcome === "pending" ? waitAfterRound(facts, round) : undefined;
-  return waitAfterApplying(facts);
-});
-
-/**
- * When the next follow-up falls due: the end of the wait, and the follow-up
- * spacing after the last one sent; undefined once the move-on point is
- * reached. It may be in the past (the step is open) or still to come (the
- * next check-in on the dashboard).
- */
-export function nextFollowUpDue(facts: Facts, wait: Wait): Date | undefined {
-  const { followUpSpacingDays, moveOnFollowUps } = facts.input.settings;
-  if (wait.followUps.length >= moveOnFollowUps) return undefined;
-  const last = wait.followUps.at(-1);
-  return last ? later(wait.firstDue, firstPlanningTimeFrom(facts, addDays(last, followUpSpacingDays))) : wait.firstDue;
-}
-
 const FOLLOW_UP_DETAIL =
   "A short, friendly note asking how things stand keeps you in mind without pushing. Say you are still interested and offer anything that would help them decide.";
+
+/** What the company last did, as the first reason of a follow-up or move-on step. */
+function lastWord(facts: Facts, wait: Wait): string {
+  const { round, reply } = wait;
+  if (reply) return `${facts.company} last replied ${ago(facts, reply.occurredAt)}, without a decision, and nothing has been heard since.`;
+  if (round) return `${roundName(facts, round)} ended ${ago(facts, round.end)} and nothing has been heard since.`;
+  return `No interview is logged and nothing has been heard from ${facts.company} since you applied.`;
+}
 
 function followUpStep(facts: Facts, wait: Wait, dueAt: Date): Recommendation {
   const n = wait.followUps.length + 1;
@@ -140,52 +46,64 @@ function followUpStep(facts: Facts, wait: Wait, dueAt: Date): Recommendation {
     dueAt,
     since: wait.since,
     reasons: [
-      round
-        ? `${roundName(facts, round)} ended ${ago(facts, round.end)} and nothing has been heard since.`
-        : `No interview is logged and nothing has been heard from ${company} since you applied.`,
+      lastWord(facts, wait),
       wait.waitReason(),
       ...(round?.round.noNextSteps ? [`No next steps were given at the end of your ${roundLabel(facts, round)}.`] : []),
       ...(lastFollowUp ? [`Your last follow-up went out ${ago(facts, lastFollowUp)}.`] : []),
     ],
     draft: round ? "follow-up" : "application-follow-up",
+    statedDate: wait.statedDate,
+    eventId: wait.reply?.id,
   });
 }
 
-export function followUpAfterSilence(facts: Facts): Recommendation[] {
+/** The follow-up of the current wait, once due and until the long silence point. */
+function openFollowUp(facts: Facts, ofRound: boolean): Recommendation[] {
   const wait = currentWait(facts);
-  const dueAt = wait?.round ? nextFollowUpDue(facts, wait) : undefined;
-  return wait && dueAt && reached(facts, dueAt.getTime()) ? [followUpStep(facts, wait, dueAt)] : [];
+  if (!wait || (wait.round !== null) !== ofRound) return [];
+  const dueAt = nextFollowUpDue(facts, wait);
+  if (!dueAt || !reached(facts, dueAt.getTime()) || reached(facts, wait.silentFrom.getTime())) return [];
+  return [followUpStep(facts, wait, dueAt)];
 }
 
-export function followUpOnApplication(facts: Facts): Recommendation[] {
-  const wait = currentWait(facts);
-  const dueAt = wait && !wait.round ? nextFollowUpDue(facts, wait) : undefined;
-  return wait && dueAt && reached(facts, dueAt.getTime()) ? [followUpStep(facts, wait, dueAt)] : [];
-}
+export const followUpAfterSilence = (facts: Facts) => openFollowUp(facts, true);
+export const followUpOnApplication = (facts: Facts) => openFollowUp(facts, false);
 
+/**
+ * Moving on: after the move-on point's follow-ups went unanswered for the
+ * follow-up spacing, or after the long silence, whichever comes first.
+ */
 export function moveOnNoResponse(facts: Facts): Recommendation[] {
   const wait = currentWait(facts);
+  if (!wait) return [];
   const { followUpSpacingDays, moveOnFollowUps } = facts.input.settings;
-  const lastFollowUp = wait?.followUps.at(-1);
-  if (!wait || !lastFollowUp || wait.followUps.length < moveOnFollowUps) return [];
-  const waitedFrom = addDays(lastFollowUp, followUpSpacingDays);
-  const dueAt = firstPlanningTimeFrom(facts, waitedFrom);
-  if (!reached(facts, dueAt.getTime())) return [];
+  const lastFollowUp = wait.followUps.at(-1);
+  const waitedFrom = lastFollowUp && wait.followUps.length >= moveOnFollowUps ? addDays(lastFollowUp, followUpSpacingDays) : undefined;
+  const afterFollowUps = waitedFrom && notBeforeKnown(facts, firstPlanningTimeFrom(facts, waitedFrom), wait.known);
+  const byFollowUps = afterFollowUps !== undefined && reached(facts, afterFollowUps.getTime());
+  if (!byFollowUps && !reached(facts, wait.silentFrom.getTime())) return [];
+  const since = byFollowUps ? (waitedFrom as Date) : wait.silentFrom;
+  const dueAt = byFollowUps ? (afterFollowUps as Date) : notBeforeKnown(facts, firstPlanningTimeFrom(facts, wait.silentFrom), wait.known);
   const after = wait.round ? `after ${roundName(facts, wait.round, "your")}` : "since you applied";
+  const sent = wait.followUps.length;
   return [
     step(facts, "move-on-no-response", {
       about: wait.about,
       roundId: wait.round?.round.id ?? null,
       title: `Consider moving on from ${facts.company}`,
-      detail:
-        "You have checked in and heard nothing back. Marking it as ghosted takes it out of your waiting list without deleting anything, and it comes back if they reply.",
-      priority: "medium",
+      detail: byFollowUps
+        ? "You have checked in and heard nothing back. Marking it as ghosted takes it out of your waiting list without deleting anything, and it comes back if they reply."
+        : "A month without a word usually means they have moved on. Marking it as ghosted takes it out of your waiting list without deleting anything, and it comes back if they reply.",
+      priority: "low",
       dueAt,
-      since: waitedFrom,
-      reasons: [
-        `You sent ${plural(wait.followUps.length, "follow-up")} ${after} and none was answered.`,
-        `The last one went out ${ago(facts, lastFollowUp)}.`,
-      ],
+      since,
+      reasons: byFollowUps
+        ? [`You sent ${plural(sent, "follow-up")} ${after} and none was answered.`, `The last one went out ${ago(facts, lastFollowUp as Date)}.`]
+        : [
+            lastWord(facts, wait),
+            `After ${LONG_SILENCE_DAYS} days without a word, another follow-up is unlikely to change anything.`,
+            ...(sent ? [`You sent ${plural(sent, "follow-up")} ${after} and none was answered.`] : []),
+          ],
     }),
   ];
 }

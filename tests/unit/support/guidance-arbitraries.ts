@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
 import { RULE_IDS } from "@/lib/guidance/rule-ids";
-import { REFLECT_AFTER_DAYS, REQUEST_FEEDBACK_AFTER_DAYS } from "@/lib/guidance/rules/decision";
+import { REFLECT_AFTER_DAYS, REQUEST_FEEDBACK_AFTER_DAYS, REQUEST_FEEDBACK_EXPIRES_DAYS } from "@/lib/guidance/rules/decision";
+import { THANK_YOU_LATENESS_DAYS } from "@/lib/guidance/rules/thank-you";
+import { LONG_SILENCE_DAYS } from "@/lib/guidance/rules/waits";
 import { PLANNING_HOUR } from "@/lib/guidance/facts";
-import { EXPECTATIONS_AFTER_HOURS, SHORT_NOTICE_CUTOFF_HOURS } from "@/lib/guidance/rules/preparation";
+import { EXPECTATIONS_AFTER_HOURS, PREP_URGENT_HOURS, SHORT_NOTICE_CUTOFF_HOURS } from "@/lib/guidance/rules/preparation";
 import { addDaysToDate, atLocalHour, localDate } from "@/lib/time/zoned";
 import { DEFAULT_GUIDANCE_SETTINGS, GUIDANCE_SETTING_LIMITS, type GuidanceSettings } from "@/lib/guidance/settings";
 import {
@@ -130,6 +132,7 @@ function roundArb(anchor: number, id: string): fc.Arbitrary<GuidanceRound> {
     noNextSteps: fc.boolean(),
     signals: signalsArb(anchor),
     interviewers: interviewersArb,
+    notes: fc.option(fc.constantFrom("Talked about their move to Rust.", "API design; met Priya", "", "the roadmap for next year"), { nil: null }),
   });
   return fields.map((r) => {
     const scheduledAt = anchor + r.start * MINUTE;
@@ -144,6 +147,7 @@ function roundArb(anchor: number, id: string): fc.Arbitrary<GuidanceRound> {
       loggedAt: new Date(scheduledAt + r.loggedOffset * MINUTE),
       signals: r.signals,
       interviewers: r.interviewers,
+      notes: r.notes,
     };
   });
 }
@@ -157,9 +161,38 @@ function eventsArb(anchor: number, rounds: GuidanceRound[]): fc.Arbitrary<Guidan
   // Events mostly land after a round (follow-ups, replies), sometimes anywhere near the anchor.
   const bases = [anchor, ...rounds.map((r) => r.scheduledAt.getTime())];
   return fc
-    .array(record({ kind: eventKind, base: fc.constantFrom(...bases), offset: offsetMinutes(-2, 20) }), { maxLength: 6 })
-    .map((list) => list.map((e, i) => ({ id: `e${i + 1}`, kind: e.kind, occurredAt: new Date(e.base + e.offset * MINUTE) })));
+    .array(
+      record({
+        kind: eventKind,
+        base: fc.constantFrom(...bases),
+        offset: offsetMinutes(-2, 20),
+        // Usually logged as it happens; sometimes days later, as an import would bring it in.
+        loggedLater: fc.option(offsetMinutes(0, 60), { nil: null, freq: 2 }),
+        // A reply's "they said by", an offer's answer-by: days after the event.
+        dateAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
+      }),
+      { maxLength: 6 },
+    )
+    .map((list) =>
+      list.map((e, i): GuidanceEvent => {
+        const occurredAt = e.base + e.offset * MINUTE;
+        const date = e.dateAfter === null ? null : isoDay(occurredAt + e.dateAfter * DAY);
+        return {
+          id: `e${i + 1}`,
+          kind: e.kind,
+          occurredAt: new Date(occurredAt),
+          ...(e.loggedLater === null ? {} : { loggedAt: new Date(occurredAt + e.loggedLater * MINUTE) }),
+          ...(e.kind === "response_received" && date ? { saidBy: date } : {}),
+          ...(e.kind === "offer_received"
+            ? { offer: { base: 90_000, bonus: null, currency: "EUR", equity: null, startOn: null, answerBy: date, notes: null } }
+            : {}),
+        };
+      }),
+    );
 }
+
+/** Locales with a Saturday–Sunday, a Friday–Saturday, a Friday-only and a Sunday-only weekend. */
+const LOCALES = ["en-GB", "en-US", "he-IL", "ar-SA", "fa-IR", "en-IN"] as const;
 
 function handledArb(anchor: number, rounds: GuidanceRound[], events: GuidanceEvent[]): fc.Arbitrary<HandledStep[]> {
   const abouts = [
@@ -208,17 +241,28 @@ export const guidanceInputArb: fc.Arbitrary<{ input: GuidanceInput; anchor: numb
         handled: handledArb(anchor, rounds, events),
         // Applied weeks before the anchor, or on it, or (a typo) after it; often not said at all.
         appliedOn: fc.option(fc.integer({ min: -40, max: 3 }).map((d) => isoDay(anchor + d * DAY)), { nil: null, freq: 3 }),
+        // Typed in long ago, or brought in by an import near the anchor; sometimes not given.
+        loggedAt: fc.option(offsetMinutes(-60, 20).map((m) => new Date(anchor + m * MINUTE)), { nil: null }),
+        locale: fc.option(fc.constantFrom(...LOCALES), { nil: null }),
       });
       return rest.map((a) => ({
         anchor,
         input: {
-          application: { id: a.id, company: a.company, roleTitle: a.roleTitle, status: a.status, appliedOn: a.appliedOn },
+          application: {
+            id: a.id,
+            company: a.company,
+            roleTitle: a.roleTitle,
+            status: a.status,
+            appliedOn: a.appliedOn,
+            ...(a.loggedAt ? { loggedAt: a.loggedAt } : {}),
+          },
           rounds,
           events,
           settings: a.settings,
           otherActiveApplications: a.otherActiveApplications,
           timeZone: a.timeZone,
           handled: a.handled,
+          ...(a.locale ? { dates: { locale: a.locale, hourCycle: null } } : {}),
         },
       }));
     }),
@@ -239,15 +283,21 @@ export function boundaries(input: GuidanceInput): number[] {
     const end = start + (r.durationMinutes ?? 60) * MINUTE;
     const logged = r.loggedAt.getTime();
     instants.push(start, end, end + thankYouWindowHours * HOUR, end + decisionWaitDays * DAY, end + EXPECTATIONS_AFTER_HOURS * HOUR);
-    instants.push(start - prepLeadDays * DAY, start - DAY, start - SHORT_NOTICE_CUTOFF_HOURS * HOUR, logged);
+    instants.push(start - prepLeadDays * DAY, start - DAY, start - SHORT_NOTICE_CUTOFF_HOURS * HOUR, logged, start - PREP_URGENT_HOURS * HOUR);
+    instants.push(end + thankYouWindowHours * HOUR + THANK_YOU_LATENESS_DAYS * DAY, end + LONG_SILENCE_DAYS * DAY);
     for (const s of r.signals) if (s.onDate) days.push(s.onDate, addDaysToDate(s.onDate, 1));
   }
   for (const e of input.events) {
     const t = e.occurredAt.getTime();
     instants.push(t, t + followUpSpacingDays * DAY, t + REQUEST_FEEDBACK_AFTER_DAYS * DAY, t + REFLECT_AFTER_DAYS * DAY);
+    instants.push(t + LONG_SILENCE_DAYS * DAY, t + REQUEST_FEEDBACK_EXPIRES_DAYS * DAY, t + decisionWaitDays * DAY);
+    if (e.loggedAt) instants.push(e.loggedAt.getTime());
+    for (const date of [e.saidBy, e.offer?.answerBy]) if (date) days.push(date, addDaysToDate(date, -1), addDaysToDate(date, -2), addDaysToDate(date, -3), addDaysToDate(date, 1));
   }
+  const loggedApp = input.application.loggedAt?.getTime();
+  if (loggedApp !== undefined) instants.push(loggedApp);
   const applied = input.application.appliedOn;
-  if (applied) days.push(applied, addDaysToDate(applied, applicationFollowUpDays));
+  if (applied) days.push(applied, addDaysToDate(applied, applicationFollowUpDays), addDaysToDate(applied, LONG_SILENCE_DAYS));
   for (const t of instants) days.push(localDate(new Date(t), zone));
   const mornings = [...new Set(days)].flatMap((d) =>
     [-1, 0, 1].flatMap((n) => atLocalHour(addDaysToDate(d, n), PLANNING_HOUR, zone)?.getTime() ?? []),

@@ -1,21 +1,47 @@
 import type { DraftMaterial } from "@/lib/data/guidance";
-import { buildDraft, type Draft } from "@/lib/guidance/drafts";
+import { formatSalary } from "@/lib/applications/labels";
+import { buildDraft, type Draft, type OfferDraftFacts } from "@/lib/guidance/drafts";
+import type { GuidanceOfferTerms } from "@/lib/guidance/input";
 import type { Recommendation } from "@/lib/guidance/recommendation";
-import { formatsFor, type DateStyle } from "@/lib/time/formats";
+import { formatsFor, type DateFormat, type DateStyle } from "@/lib/time/formats";
+import { atLocalHour } from "@/lib/time/zoned";
 
 type Context = { senderName: string; application: { company: string; roleTitle: string }; dates: DateStyle };
+
+/** A calendar date the one way drafts write dates in a sentence ("Tuesday 24 November"), as the round's own date reads. */
+const longCalendarDate = (formats: DateFormat, iso: string) => {
+  const noon = atLocalHour(iso, 12, formats.style.zone);
+  return noon ? formats.longDate(noon) : formats.calendarDate(iso);
+};
+
+function offerFacts(offer: GuidanceOfferTerms | null | undefined, formats: DateFormat): OfferDraftFacts | null {
+  if (!offer) return null;
+  const money = (n: number | null) => (n === null ? null : formatSalary({ salaryMin: n, salaryMax: null, salaryCurrency: offer.currency, salaryPeriod: null }));
+  return {
+    baseText: money(offer.base),
+    bonusText: money(offer.bonus),
+    equity: offer.equity,
+    startOnText: offer.startOn ? longCalendarDate(formats, offer.startOn) : null,
+    answerByText: offer.answerBy ? longCalendarDate(formats, offer.answerBy) : null,
+  };
+}
 
 /** The editable draft a step offers, built from what the user logged; none for steps without one. */
 export function draftFor(step: Pick<Recommendation, "draft">, material: DraftMaterial | null, context: Context): Draft | undefined {
   if (!step.draft || !material) return undefined;
   const { round, appliedOn } = material;
   const formats = formatsFor(context.dates);
-  if (!round && step.draft !== "application-follow-up") return undefined;
+  const aboutOffer = step.draft === "negotiation" || step.draft === "offer-answer";
+  if (!round && step.draft !== "application-follow-up" && !aboutOffer) return undefined;
   return buildDraft({
     kind: step.draft,
     senderName: context.senderName,
     application: context.application,
-    round: round ? { kind: round.kind, signals: round.signals, interviewers: round.interviewers, dateText: formats.longDate(round.scheduledAt) } : null,
-    appliedOnText: appliedOn ? formats.calendarDate(appliedOn) : null,
+    round: round
+      ? { kind: round.kind, signals: round.signals, interviewers: round.interviewers, notes: round.notes ?? null, dateText: formats.longDate(round.scheduledAt) }
+      : null,
+    appliedOnText: appliedOn ? longCalendarDate(formats, appliedOn) : null,
+    statedDateText: material.statedDate ? longCalendarDate(formats, material.statedDate) : null,
+    offer: offerFacts(material.offer, formats),
   });
 }

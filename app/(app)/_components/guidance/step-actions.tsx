@@ -45,20 +45,31 @@ function SnoozeMenu({ title, pending }: { title: string; pending: boolean }) {
 }
 
 /**
- * Done, Snooze and Dismiss for one step. Each control's accessible name
- * carries the step's title, because a page lists many steps and a
- * screen reader's list of buttons would otherwise read "Done, Done, Done".
+ * "full": Done, Snooze and Dismiss for a to-do. "done": Done alone, for a
+ * line of a checklist whose item is put aside as a whole elsewhere.
+ * "got-it": advice has nothing to do, so one "Got it" (kept as done) puts it
+ * away. Each control's accessible name carries the step's title, because a
+ * page lists many steps and a screen reader's list of buttons would
+ * otherwise read "Done, Done, Done".
  */
-export function StepActions({ applicationId, stepKey, title }: { applicationId: string; stepKey: string; title: string }) {
+export function StepActions({ applicationId, stepKey, title, mode = "full", className = "mt-3" }: { applicationId: string; stepKey: string; title: string; mode?: "full" | "done" | "got-it"; className?: string }) {
   const [state, action, pending] = useUndoableAction(stepAction);
   const named = (text: string) => ({ children: text, "aria-label": `${text}: ${title}` });
   return (
-    <form action={action} className="mt-3 flex flex-wrap items-center gap-2">
+    <form action={action} className={`${className} flex flex-wrap items-center gap-2`}>
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="key" value={stepKey} />
-      <button type="submit" name="action" value="done" className="btn-primary px-3 py-1.5" disabled={pending} {...named("Done")} />
-      <SnoozeMenu title={title} pending={pending} />
-      <button type="submit" name="action" value="dismiss" className="btn-secondary px-3 py-1.5" disabled={pending} {...named("Dismiss")} />
+      {mode === "got-it" ? (
+        <button type="submit" name="action" value="done" className="btn-secondary px-3 py-1" disabled={pending} {...named("Got it")} />
+      ) : (
+        <button type="submit" name="action" value="done" className={`btn-primary ${mode === "done" ? "px-2.5 py-1 text-sm" : "px-3 py-1.5"}`} disabled={pending} {...named("Done")} />
+      )}
+      {mode === "full" ? (
+        <>
+          <SnoozeMenu title={title} pending={pending} />
+          <button type="submit" name="action" value="dismiss" className="btn-secondary px-3 py-1.5" disabled={pending} {...named("Dismiss")} />
+        </>
+      ) : null}
       <ActionFeedback pending={pending} message={state.message} />
     </form>
   );

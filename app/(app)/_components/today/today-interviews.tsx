@@ -39,7 +39,7 @@ export function TodayInterviews({ interviews, total, people, now, dates }: Props
                 </span>
               </span>
               <Link
-                href={`/applications/${r.applicationId}#next-steps`}
+                href={`/applications/${r.applicationId}#prep-${r.roundId}`}
                 className="text-sm font-medium text-brand-700 underline underline-offset-2 dark:text-brand-300"
                 aria-label={`Prepare for the ${ROUND_KIND_LABELS[r.kind].toLowerCase()} with ${r.company}`}
               >

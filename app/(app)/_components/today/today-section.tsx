@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DashboardPlan } from "@/lib/dashboard/today";
+import { lateCount, type DashboardPlan } from "@/lib/dashboard/today";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { StepCountAnnouncer } from "../guidance/step-count-announcer";
 import { pageOf, PreviewPager } from "../page-links";
@@ -30,6 +30,8 @@ export function TodaySection({ plan, people, page, putAside, now, dates, senderN
   const shown = paged ? paged.shown : blocks.slice(0, TODAY_PREVIEW_BLOCKS);
   const steps = blocks.reduce((n, b) => n + b.steps.length, 0);
   const overdue = blocks.reduce((n, b) => n + b.overdue, 0);
+  // Red is kept for what is late for its kind: after an import nearly everything is overdue.
+  const late = blocks.reduce((n, b) => n + lateCount(b, now), 0);
   const interviews: UpcomingInterview[] = plan.interviews;
   return (
     <section aria-labelledby="today-heading" className="space-y-3" id="today">
@@ -40,6 +42,7 @@ export function TodaySection({ plan, people, page, putAside, now, dates, senderN
         <p className="text-sm text-slate-700 dark:text-slate-300">
           <span data-testid="queue-count">{steps === 1 ? "1 step" : `${steps} steps`}</span>
           {overdue ? `, ${overdue} overdue` : ""}
+          {late ? <span className="font-semibold text-red-800 dark:text-red-300" data-testid="late-count">{`, ${late} late`}</span> : null}
           {" · "}
           <Link href="/put-aside" className="text-brand-700 underline underline-offset-2 dark:text-brand-300" data-testid="put-aside-link">
             Put aside ({putAside})
@@ -51,7 +54,7 @@ export function TodaySection({ plan, people, page, putAside, now, dates, senderN
       {blocks.length ? (
         <ul className="space-y-3" data-testid="today-blocks">
           {shown.map((block) => (
-            <ApplicationBlock key={block.applicationId} block={block} now={now} dates={dates} senderName={senderName} />
+            <ApplicationBlock key={block.applicationId} block={block} now={now} dates={dates} senderName={senderName} endOfToday={plan.endOfToday} />
           ))}
         </ul>
       ) : null}

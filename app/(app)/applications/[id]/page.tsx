@@ -112,7 +112,7 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
       {justGhosted ? <GhostedNotice application={a} linkToIt={false} /> : null}
 
       {guidance ? (
-        <NextSteps guidance={guidance} application={a} rounds={rounds} senderName={user.name} dates={user.dates} now={now} />
+        <NextSteps guidance={guidance} application={a} rounds={rounds} events={events} senderName={user.name} dates={user.dates} now={now} />
       ) : null}
 
       <section aria-labelledby="details-heading" className="card p-4 sm:p-6">

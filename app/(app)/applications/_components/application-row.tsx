@@ -2,27 +2,21 @@ import Link from "next/link";
 import { formatPlace } from "@/lib/applications/labels";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import type { ListRow } from "@/lib/data/application-list";
-import { span } from "@/lib/guidance/phrases";
+import { nextStepView, type StepView } from "../../_components/guidance/next-step-view";
+import { TONE_CLASSES } from "../../_components/guidance/step-tone";
 import { StatusBadge } from "../../_components/status-badge";
 import { RowCheckbox } from "./bulk/selection";
 
-function NextStep({ row, now }: { row: ListRow; now: Date }) {
-  const step = row.nextStep;
-  if (!step) return null;
-  const when = !step.dueAt
-    ? null
-    : step.overdue
-      ? `overdue by ${span(step.dueAt, now)}`
-      : step.dueAt.getTime() - now.getTime() < 60_000
-        ? "due now"
-        : `due in ${span(now, step.dueAt)}`;
+function NextStep({ row, view }: { row: ListRow; view: StepView | null }) {
+  if (!view) return null;
   return (
-    <p className="mt-1 text-sm text-slate-800 dark:text-slate-200" data-testid="next-step">
-      <span className="font-medium">Next:</span> {step.title}
-      {when ? (
-        <span className={step.overdue ? "font-semibold text-red-800 dark:text-red-300" : "text-slate-700 dark:text-slate-300"}>
+    <p className="mt-1 text-sm text-slate-800 dark:text-slate-200" data-testid="next-step" data-tone={view.tone}>
+      <span className="font-medium">Next:</span> {view.title}
+      {view.due ? (
+        <span className={TONE_CLASSES[view.tone]} title={view.exact ?? undefined}>
           {" "}
-          · {when}
+          {/* Mid-sentence here: "Next: Follow up · overdue by 2 days". */}
+          · {view.due.charAt(0).toLowerCase() + view.due.slice(1)}
         </span>
       ) : null}
       {row.moreSteps > 0 ? <span className="text-slate-600 dark:text-slate-400"> · {row.moreSteps} more</span> : null}
@@ -30,11 +24,12 @@ function NextStep({ row, now }: { row: ListRow; now: Date }) {
   );
 }
 
-export function ApplicationRow({ row, now, dates }: { row: ListRow; now: Date; dates: DateStyle }) {
+export function ApplicationRow({ row, now, zone, dates }: { row: ListRow; now: Date; zone: string; dates: DateStyle }) {
+  const view = row.nextStep ? nextStepView(row.nextStep, row.company, now, zone, dates) : null;
   return (
     <li
       className={`flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4 dark:hover:bg-slate-800 ${
-        row.nextStep?.overdue ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""
+        view?.tone === "late" ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""
       }`}
       data-testid="application-row"
     >
@@ -45,7 +40,7 @@ export function ApplicationRow({ row, now, dates }: { row: ListRow; now: Date; d
             {row.roleTitle}
           </Link>
           <p className="truncate text-sm text-slate-700 dark:text-slate-300">{[row.company, formatPlace(row)].filter(Boolean).join(" · ")}</p>
-          <NextStep row={row} now={now} />
+          <NextStep row={row} view={view} />
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">

@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
 import { ActionMenu, MoreIcon } from "@/app/_components/action-menu";
+import { TONE_CLASSES } from "../../_components/guidance/step-tone";
 import type { CardView } from "./card-view";
 
 type Props = {
@@ -99,16 +100,18 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
 }
 
 function NextStep({ card }: { card: CardView }) {
-  if (!card.step) return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">No next step right now.</p>;
-  const { title, due, exact, overdue } = card.step;
+  // An interview booked is news enough: the card already shows it.
+  if (!card.step && card.nextInterview) return null;
+  if (!card.step) return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Nothing to do or check on. Log a reply or a round when there is news.</p>;
+  const { title, due, exact, tone } = card.step;
   return (
-    <div className="mt-2 border-t border-slate-100 pt-2 text-sm dark:border-slate-800" data-testid="next-step">
-      <p className="text-slate-800 dark:text-slate-200">
+    <div className="mt-2 border-t border-slate-100 pt-2 text-sm dark:border-slate-800" data-testid="next-step" data-tone={tone}>
+      <p className="text-slate-800 dark:text-slate-200" title={tone === "check-in" ? (exact ?? undefined) : undefined}>
         <span className="sr-only">Next step: </span>
         {title}
       </p>
       {due ? (
-        <p className={`text-xs ${overdue ? "font-semibold text-red-800 dark:text-red-300" : "text-slate-700 dark:text-slate-300"}`} title={exact ?? undefined}>
+        <p className={`text-xs ${TONE_CLASSES[tone]}`} title={exact ?? undefined}>
           {due}
         </p>
       ) : null}

@@ -1,11 +1,12 @@
 import type { BoardColumn } from "@/lib/data/board";
-import { span } from "@/lib/guidance/phrases";
-import type { Recommendation } from "@/lib/guidance/recommendation";
+import type { GuidanceOverview } from "@/lib/dashboard/overview";
+import { nextSteps } from "@/lib/dashboard/next-step";
+import { nextStepView, type StepView } from "../../_components/guidance/next-step-view";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { isClosed, type ApplicationStatus } from "@/lib/vocabulary";
 
 /** A card's next step, already worded on the server, where `now` and the user's zone are known. */
-export type CardStep = { title: string; due: string | null; exact: string | null; overdue: boolean };
+export type CardStep = StepView;
 
 /** The next interview as the card shows it: "Tue 24 Nov, 09:30", and the instant for <time>. */
 export type CardInterview = { text: string; iso: string };
@@ -21,32 +22,20 @@ export type CardView = {
 
 export type ColumnView = { status: ApplicationStatus; total: number; cards: CardView[] };
 
-/** Worded as the dashboard's step cards word it: "Overdue by 3 days", "Due in 30 hours". */
-export function cardStep(step: Recommendation, now: Date, dates: DateStyle): CardStep {
-  if (!step.dueAt) return { title: step.title, due: null, exact: null, overdue: false };
-  const due = step.overdue
-    ? `Overdue by ${span(step.dueAt, now)}`
-    : step.dueAt.getTime() - now.getTime() < 60_000
-      ? "Due now"
-      : `Due in ${span(now, step.dueAt)}`;
-  return { title: step.title, due, exact: formatsFor(dates).dateTime(step.dueAt), overdue: step.overdue };
-}
-
 /** The one place a card words its interview's date, so a locale-aware formatter swaps in here. */
 function interviewText(at: Date, dates: DateStyle): string {
   const f = formatsFor(dates);
   return `${f.shortDate(at)}, ${f.time(at)}`;
 }
 
-/** The columns as the client needs them: each card with its application's first step in queue order. */
-export function columnViews(columns: BoardColumn[], queue: readonly Recommendation[], now: Date, dates: DateStyle): ColumnView[] {
-  const firstStep = new Map<string, Recommendation>();
-  for (const step of queue) if (!firstStep.has(step.applicationId)) firstStep.set(step.applicationId, step);
+/** The columns as the client needs them: each card with its application's next step, as Today orders it. */
+export function columnViews(columns: BoardColumn[], overview: Pick<GuidanceOverview, "queue" | "checkIns">, now: Date, zone: string, dates: DateStyle): ColumnView[] {
+  const next = nextSteps(overview, now, zone);
   return columns.map((column) => ({
     status: column.status,
     total: column.total,
     cards: column.cards.map(({ id, company, roleTitle, status, nextInterviewAt }) => {
-      const step = firstStep.get(id);
+      const step = next.get(id);
       // A closed application's interviews are off, as on the dashboard and in the feed.
       const interview = nextInterviewAt && !isClosed(status) ? nextInterviewAt : null;
       return {
@@ -54,7 +43,7 @@ export function columnViews(columns: BoardColumn[], queue: readonly Recommendati
         company,
         roleTitle,
         status,
-        step: step ? cardStep(step, now, dates) : null,
+        step: step ? nextStepView(step, company, now, zone, dates) : null,
         nextInterview: interview ? { text: interviewText(interview, dates), iso: interview.toISOString() } : null,
       };
     }),

@@ -5,10 +5,12 @@ import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
 import { relativeTime } from "@/lib/time/relative";
 import { deleteEventAction } from "../events/actions";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
+import { EventDetails } from "./event-details";
 
 export function EventEntry({ event, dates, now }: { event: EventView; dates: DateStyle; now: Date }) {
   const label = EVENT_KIND_LABELS[event.kind];
-  const when = formatsFor(dates).dateTime(event.occurredAt);
+  const formats = formatsFor(dates);
+  const when = formats.dateTime(event.occurredAt);
   return (
     <article aria-labelledby={`event-${event.id}-title`} className="space-y-1">
       <h4 id={`event-${event.id}-title`} className="font-semibold text-slate-900 dark:text-slate-100">
@@ -18,6 +20,7 @@ export function EventEntry({ event, dates, now }: { event: EventView; dates: Dat
         <time dateTime={event.occurredAt.toISOString()}>{when}</time>{" "}
         <span className="font-medium">({relativeTime(event.occurredAt, now)})</span>
       </p>
+      <EventDetails event={event} formats={formats} />
       {event.note ? <p className="text-sm whitespace-pre-wrap text-slate-800 dark:text-slate-200">{event.note}</p> : null}
       <div className="flex flex-wrap gap-2 pt-1">
         <Link

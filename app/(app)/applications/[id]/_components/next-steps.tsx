@@ -1,27 +1,37 @@
 import { StandingSummaryCard } from "@/app/(app)/_components/guidance/standing-summary";
-import { StepCard } from "@/app/(app)/_components/guidance/step-card";
+import { PRIORITY_LABELS, StepCard } from "@/app/(app)/_components/guidance/step-card";
 import { StepCountAnnouncer } from "@/app/(app)/_components/guidance/step-count-announcer";
 import { PutAsideList } from "@/app/(app)/_components/guidance/put-aside-list";
+import { PrepChecklist } from "@/app/(app)/_components/guidance/prep-checklist";
 import { draftFor } from "@/app/(app)/_components/guidance/draft-for";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { ApplicationGuidance } from "@/lib/data/guidance";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import type { RoundView } from "@/lib/data/rounds";
+import { compareByImportance, importance, soonUntilFor } from "@/lib/dashboard/importance";
+import { groupPreparation } from "@/lib/dashboard/today-items";
+import { dayStart } from "@/lib/dashboard/today";
+import type { EventView } from "@/lib/data/events";
+import { offerTermsOf } from "@/lib/data/offer-terms";
+import { draftMaterial } from "@/lib/dashboard/overview";
 import { checkInText } from "@/app/(app)/_components/guidance/check-in-text";
 import type { DateStyle } from "@/lib/time/formats";
+import { PrepareSoon, preparationFor, roundsSoon } from "./prepare-soon";
 
 type Props = {
   guidance: ApplicationGuidance;
   application: { company: string; roleTitle: string; status: ApplicationStatus; appliedOn: string | null };
   rounds: RoundView[];
+  events: EventView[];
   senderName: string;
   dates: DateStyle;
   now: Date;
 };
 
 function draftOf(step: Recommendation, props: Props) {
-  const round = props.rounds.find((r) => r.id === step.roundId) ?? null;
-  return draftFor(step, { round, appliedOn: props.application.appliedOn }, { senderName: props.senderName, application: props.application, dates: props.dates });
+  const events = props.events.map((e) => ({ id: e.id, offer: offerTermsOf(e) }));
+  const material = draftMaterial(step, { rounds: props.rounds, events, appliedOn: props.application.appliedOn });
+  return draftFor(step, material, { senderName: props.senderName, application: props.application, dates: props.dates });
 }
 
 const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
@@ -32,14 +42,25 @@ const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {
 };
 
 /**
- * An application's guidance in three parts: what to do (to-dos with due
- * times), what this stage means (advice and where the user stands), and
- * what they put aside.
+ * An application's guidance in three parts: what to do (the interviews of
+ * the next 48 hours with their preparation, then to-dos in Today's order),
+ * what this stage means (where the user stands, and advice, each said
+ * once), and what they put aside.
  */
 export function NextSteps(props: Props) {
-  const { guidance, dates, now } = props;
-  const todos = guidance.recommendations.filter((r) => r.kind === "todo");
-  const advice = guidance.recommendations.filter((r) => r.kind === "advice");
+  const { guidance, dates, now, rounds } = props;
+  const roundAt = new Map(rounds.map((r) => [r.id, r.scheduledAt]));
+  const soon = soonUntilFor(dayStart(now, dates.zone, 1));
+  const ranked = guidance.recommendations
+    .filter((r) => r.kind === "todo")
+    .map((r) => ({ ...r, roundAt: (r.roundId && roundAt.get(r.roundId)) || null }))
+    .sort(compareByImportance(soon));
+  const soonRounds = roundsSoon(rounds, now);
+  const inPrepare = preparationFor(soonRounds, ranked);
+  const items = groupPreparation(ranked.filter((s) => !inPrepare.has(s.key)));
+  // The signals are read once, in the standing summary; its rule's advice is put away with it.
+  const signals = guidance.summary ? guidance.recommendations.find((r) => r.ruleId === "read-the-signals") : undefined;
+  const advice = guidance.recommendations.filter((r) => r.kind === "advice" && r !== signals);
   const nextCheckIn = guidance.checkIn ? `${checkInText(guidance.checkIn, props.application.company, dates)}.` : null;
   return (
     <>
@@ -47,12 +68,17 @@ export function NextSteps(props: Props) {
         <h2 id="next-steps-heading" tabIndex={-1} className="text-lg font-semibold">
           Next steps
         </h2>
-        <StepCountAnnouncer count={todos.length} headingId="next-steps-heading" />
-        {todos.length ? (
+        <StepCountAnnouncer count={ranked.length} headingId="next-steps-heading" />
+        {soonRounds.length || items.length ? (
           <ul className="space-y-3">
-            {todos.map((step) => (
-              <StepCard key={step.key} step={step} now={now} dates={dates} draft={draftOf(step, props)} />
-            ))}
+            <PrepareSoon rounds={soonRounds} todos={ranked} now={now} dates={dates} />
+            {items.map((item) =>
+              item.type === "preparation" ? (
+                <PrepChecklist key={item.roundId} roundId={item.roundId} roundAt={item.steps[0].roundAt} steps={item.steps} now={now} dates={dates} variant="page" priorityLabel={PRIORITY_LABELS[importance(item.steps[0], soon)]} />
+              ) : (
+                <StepCard key={item.step.key} step={item.step} now={now} dates={dates} priority={importance(item.step, soon)} draft={draftOf(item.step, props)} />
+              ),
+            )}
           </ul>
         ) : (
           <p className="card p-4 text-sm text-slate-700 dark:text-slate-300" data-testid="no-steps">
@@ -72,7 +98,7 @@ export function NextSteps(props: Props) {
           <h2 id="stage-meaning-heading" className="text-lg font-semibold">
             What this stage means
           </h2>
-          {guidance.summary ? <StandingSummaryCard summary={guidance.summary} /> : null}
+          {guidance.summary ? <StandingSummaryCard summary={guidance.summary} advice={signals} /> : null}
           {advice.length ? (
             <ul className="space-y-3" data-testid="advice">
               {advice.map((step) => (

@@ -1,16 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { LongText } from "@/app/_components/long-text";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useZoneHint } from "@/app/_components/use-browser-time-zone";
-import { EVENT_KINDS } from "@/lib/vocabulary";
+import { EVENT_KINDS, type EventKind } from "@/lib/vocabulary";
 import type { FormState } from "@/lib/forms/form-state";
 import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
 import { EVENT_NOTE_MAX } from "@/lib/validation/limits";
+import { EventExtraFields } from "./event-extra-fields";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -19,15 +20,19 @@ type Props = {
   /** Editing: the event's id; its kind is fixed and shown as text. */
   eventId?: string;
   fixedKindLabel?: string;
+  /** Editing: the event's kind, which decides its extra fields. */
+  fixedKind?: EventKind;
   timeZone: string;
   submitLabel: string;
   cancelHref?: string;
 };
 
-export function EventForm({ action, initial, applicationId, eventId, fixedKindLabel, timeZone, submitLabel, cancelHref }: Props) {
+export function EventForm({ action, initial, applicationId, eventId, fixedKindLabel, fixedKind, timeZone, submitLabel, cancelHref }: Props) {
   const [state, formAction] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   const v: Record<string, string | undefined> = state.values ?? initial;
+  const [chosenKind, setChosenKind] = useState<EventKind>((v.kind as EventKind | undefined) ?? "follow_up_sent");
+  const kind = fixedKind ?? chosenKind;
   const zoneHint = useZoneHint(timeZone);
 
   return (
@@ -44,7 +49,13 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
         ) : (
           <Field name="kind" label="What happened" errors={errors.kind} idPrefix="event">
             {(p) => (
-              <select {...p} key={v.kind ?? "follow_up_sent"} className="input" defaultValue={v.kind ?? "follow_up_sent"}>
+              <select
+                {...p}
+                key={v.kind ?? "follow_up_sent"}
+                className="input"
+                defaultValue={v.kind ?? "follow_up_sent"}
+                onChange={(e) => setChosenKind(e.target.value as EventKind)}
+              >
                 {EVENT_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {EVENT_KIND_LABELS[k]}
@@ -60,6 +71,7 @@ export function EventForm({ action, initial, applicationId, eventId, fixedKindLa
         <Field name="note" label="Note (optional)" errors={errors.note} className="sm:col-span-2" idPrefix="event">
           {(p) => <LongText field={p} label="Note" max={EVENT_NOTE_MAX} rows={2} defaultValue={v.note} />}
         </Field>
+        <EventExtraFields kind={kind} errors={errors} values={v} />
       </div>
       {fixedKindLabel ? null : (
         <p className="text-xs text-slate-600 dark:text-slate-400">

@@ -4,6 +4,7 @@ import { loadOwnedEvent } from "@/lib/data/load-owned-timeline";
 import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
 import { toWallTime } from "@/lib/time/zoned";
 import { EventForm } from "../../_components/event-form";
+import { extraFieldValues } from "../../_components/extra-field-values";
 import { updateEventAction } from "../../actions";
 
 type Props = PageProps<"/applications/[id]/events/[eventId]/edit">;
@@ -29,10 +30,11 @@ export default async function EditEventPage({ params }: Props) {
       <div className="card p-4 sm:p-6">
         <EventForm
           action={updateEventAction}
-          initial={{ occurredAt: toWallTime(event.occurredAt, user.timeZone), note: event.note ?? "" }}
+          initial={{ occurredAt: toWallTime(event.occurredAt, user.timeZone), note: event.note ?? "", ...extraFieldValues(event) }}
           applicationId={application.id}
           eventId={event.id}
           fixedKindLabel={EVENT_KIND_LABELS[event.kind]}
+          fixedKind={event.kind}
           timeZone={user.timeZone}
           submitLabel="Save changes"
           cancelHref={back}

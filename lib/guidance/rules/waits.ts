@@ -1,0 +1,160 @@
+import { WAITING_STATUSES } from "@/lib/vocabulary";
+import { addDaysToDate, startOfDate } from "@/lib/time/zoned";
+import { reached } from "../clock";
+import { eventLoggedAt, knownAt, writingDue } from "../due";
+import {
+  addDays,
+  dayName,
+  dayOf,
+  DECISIONS,
+  eventsSince,
+  firstPlanningTimeFrom,
+  lastEndedRound,
+  later,
+  perCall,
+  planningTimeOn,
+  REPLIES,
+  statedDecisionDate,
+  type Facts,
+  type RoundFact,
+} from "../facts";
+import type { GuidanceEvent } from "../input";
+import { calendarDate, plural } from "../phrases";
+import type { RuleId } from "../rule-ids";
+
+/** Days with no word from the company after which follow-ups stop and moving on is suggested. */
+export const LONG_SILENCE_DAYS = 30;
+
+/**
+ * A wait for the company's answer, after the last round or, with no round
+ * yet, after applying; a reply that decides nothing starts a new one. What
+ * the follow-up and move-on rules share.
+ */
+export type Wait = {
+  followUpRule: Extract<RuleId, "follow-up-after-silence" | "follow-up-on-application">;
+  /** The round the silence follows; null before any interview. */
+  round: RoundFact | null;
+  /** The company's last reply that decided nothing, when the wait runs from it. */
+  reply: GuidanceEvent | null;
+  /** What the steps' keys are about: the round or the applied date, and the reply it runs from. */
+  about: string;
+  /** When the wait began: the round's end, their reply, or the start of the applied date. */
+  since: Date;
+  /** Follow-ups sent since the wait began, oldest first. */
+  followUps: Date[];
+  /** When the first follow-up falls due, as the wait alone says (before working days and logged times). */
+  firstDue: Date;
+  /** The date the company gave, when it sets the wait. */
+  statedDate: string | undefined;
+  /** When the facts behind the wait (application, round, reply, last follow-up) reached Shortlist. */
+  known: Date | undefined;
+  /** The long silence point: from then on, no follow-up, and moving on is suggested. */
+  silentFrom: Date;
+  /** Why the first follow-up falls due then, as a sentence; made only for a step that fires. */
+  waitReason: () => string;
+};
+
+/** The latest reply since `from` that decided nothing, once its time has come. */
+const lastReplySince = (facts: Facts, from: Date) => eventsSince(facts, from, REPLIES).at(-1);
+
+/** What a wait's facts share: its follow-ups, when it was known, when it goes silent. */
+function waitFrom(facts: Facts, from: Date, since: Date, logged: (Date | undefined)[]) {
+  const followUps = eventsSince(facts, from, ["follow_up_sent"]);
+  const last = followUps.at(-1);
+  return {
+    followUps: followUps.map((e) => e.occurredAt),
+    known: knownAt(facts, ...logged, last && eventLoggedAt(last)),
+    silentFrom: addDays(since, LONG_SILENCE_DAYS),
+  };
+}
+
+/**
+ * The wait after the last round: it is over, its outcome is still pending,
+ * and no decision has come since it started. It runs from the round's end,
+ * or from their last reply after it. A date the company gave (in that reply,
+ * or in the round when no reply has overtaken it) replaces the usual wait,
+ * whether sooner or later: the follow-up is due the morning after it.
+ */
+function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
+  if (eventsSince(facts, round.start, DECISIONS).length > 0) return undefined;
+  const { decisionWaitDays } = facts.input.settings;
+  const reply = lastReplySince(facts, round.start) ?? null;
+  const since = reply ? later(reply.occurredAt, round.end) : round.end;
+  const fromRound = statedDecisionDate(facts);
+  // Only a date given for this wait counts: one from before the round (or the reply) was overtaken by it.
+  const current = reply?.saidBy ?? (fromRound !== undefined && fromRound >= dayOf(facts, reply?.occurredAt ?? round.start) ? fromRound : undefined);
+  const waited = reply ? `They last replied on ${dayName(reply.occurredAt, facts)}` : "Companies usually take about a week to decide";
+  return {
+    followUpRule: "follow-up-after-silence",
+    round,
+    reply,
+    about: reply ? `${round.round.id}:reply-${reply.id}` : round.round.id,
+    since,
+    ...waitFrom(facts, reply?.occurredAt ?? round.start, since, [round.round.loggedAt, reply ? eventLoggedAt(reply) : undefined]),
+    firstDue: current ? planningTimeOn(facts, addDaysToDate(current, 1)) : firstPlanningTimeFrom(facts, addDays(since, decisionWaitDays)),
+    statedDate: current,
+    waitReason: () =>
+      current
+        ? `They said they would decide by ${calendarDate(current, facts.input)}; that day is over, and their date counts rather than the usual ${plural(decisionWaitDays, "day")}.`
+        : reply
+          ? `${waited}, without a decision, and ${plural(decisionWaitDays, "day")} have passed since.`
+          : `Companies usually take about ${plural(decisionWaitDays, "day")} to decide, and that has passed.`,
+  };
+}
+
+/** The wait before any interview (applied or screening, no round logged), from the applied date or their last reply. */
+function waitBeforeInterview(facts: Facts): Wait | undefined {
+  const appliedOn = facts.input.application.appliedOn;
+  if ((facts.status !== "applied" && facts.status !== "screening") || facts.rounds.length > 0) return undefined;
+  const applied = appliedOn ? startOfDate(appliedOn, facts.input.timeZone) : null;
+  if (applied && !reached(facts, applied.getTime())) return undefined;
+  const from = applied ?? new Date(-8.64e15);
+  if (eventsSince(facts, from, DECISIONS).length > 0) return undefined;
+  const reply = lastReplySince(facts, from) ?? null;
+  if (!reply && (!applied || !appliedOn)) return undefined;
+  const days = facts.input.settings.applicationFollowUpDays;
+  const since = reply ? reply.occurredAt : (applied as Date);
+  const waitedFromDay = reply ? dayOf(facts, reply.occurredAt) : (appliedOn as string);
+  const stated = reply?.saidBy ?? undefined;
+  return {
+    followUpRule: "follow-up-on-application",
+    round: null,
+    reply,
+    about: reply ? `reply-${reply.id}` : `applied-${appliedOn}`,
+    since,
+    ...waitFrom(facts, reply?.occurredAt ?? from, since, [reply ? eventLoggedAt(reply) : undefined]),
+    firstDue: planningTimeOn(facts, stated ? addDaysToDate(stated, 1) : addDaysToDate(waitedFromDay, days)),
+    statedDate: stated,
+    waitReason: () =>
+      stated
+        ? `They said they would be in touch by ${calendarDate(stated, facts.input)}; that day is over.`
+        : reply
+          ? `They last replied on ${calendarDate(waitedFromDay, facts.input)}, and ${plural(days, "day")} without more news is a fair time to check in.`
+          : `You applied on ${calendarDate(waitedFromDay, facts.input)}, and ${plural(days, "day")} without an answer is a fair time to check in.`,
+  };
+}
+
+/** The application's current wait, if it is waiting on the company at all. */
+export const currentWait = (facts: Facts) => waitOf(facts, facts);
+const waitOf = perCall(function findWait(_: Facts, facts: Facts): Wait | undefined {
+  if (!WAITING_STATUSES.includes(facts.status)) return undefined;
+  const round = lastEndedRound(facts);
+  if (round) return round.round.outcome === "pending" ? waitAfterRound(facts, round) : undefined;
+  return waitBeforeInterview(facts);
+});
+
+/**
+ * When the next follow-up falls due: the end of the wait, and the follow-up
+ * spacing after the last one sent, on a working day and never before the
+ * facts were logged; undefined once the move-on point is reached, or when
+ * the long silence comes first (then no follow-up fires). It may be in the
+ * past (the step is open) or still to come (the next check-in).
+ */
+export function nextFollowUpDue(facts: Facts, wait: Wait): Date | undefined {
+  const { followUpSpacingDays, moveOnFollowUps } = facts.input.settings;
+  if (wait.followUps.length >= moveOnFollowUps) return undefined;
+  const last = wait.followUps.at(-1);
+  const plain = last ? later(wait.firstDue, firstPlanningTimeFrom(facts, addDays(last, followUpSpacingDays))) : wait.firstDue;
+  const due = writingDue(facts, plain, wait.known);
+  return due.getTime() < wait.silentFrom.getTime() ? due : undefined;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { seedAccount } from "../../bench/seed-db";
+import { columnViews } from "@/app/(app)/board/_components/card-view";
+import { feedSteps } from "@/lib/calendar/feed-steps";
+import { applicationListPage, type ListQuery } from "@/lib/data/application-list";
+import { boardColumns } from "@/lib/data/board";
+import { feedContents } from "@/lib/data/calendar-feed";
+import { guidanceOverview } from "@/lib/data/guidance";
+import { nextSteps } from "@/lib/dashboard/next-step";
+import type { QueueItem } from "@/lib/dashboard/overview";
+import { planDashboard } from "@/lib/dashboard/today";
+import { BRITISH } from "@/lib/time/formats";
+import { testDbWithSqlite } from "./support/rounds";
+
+// The same next step everywhere: Today's first step of each block, the
+// board's card, the list's column and the calendar feed name one step.
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+const ZONE = "Europe/London";
+const DATES = { ...BRITISH, zone: ZONE };
+const LIST: ListQuery = { sort: "updated", page: 1, pageSize: 10_000, includeArchived: false };
+
+function seeded(accounts: { email: string; applications: number; seed: number }[]) {
+  const { db, sqlite } = testDbWithSqlite();
+  const users = accounts.map((a) => {
+    const account = seedAccount(sqlite, { label: a.email, email: a.email, name: "N", applications: a.applications, seed: a.seed, customSettings: false }, "x", NOW, () => {});
+    return { id: account.userId, timeZone: ZONE };
+  });
+  return { db, users };
+}
+
+const stepKey = (n: ReturnType<typeof nextSteps> extends Map<string, infer V> ? V : never) => (n.type === "step" ? n.step.key : `check-in:${n.checkIn.ruleId}:${n.checkIn.followUp}`);
+
+describe("an application's next step", () => {
+  it("is Today's first step of its block, the board card's, the list's and the feed's, in a seeded search", () => {
+    const { db, users } = seeded([{ email: "one@example.com", applications: 200, seed: 7 }]);
+    const user = users[0];
+    const overview = guidanceOverview(db, user, NOW);
+    const next = nextSteps(overview, NOW, ZONE);
+    const plan = planDashboard({ overview, interviews: [], now: NOW, timeZone: ZONE });
+    expect(plan.blocks.length).toBeGreaterThan(10);
+    for (const block of plan.blocks) expect(stepKey(next.get(block.applicationId)!), block.company).toBe(block.steps[0].key);
+
+    const list = applicationListPage(db, user, LIST, NOW);
+    const cards = columnViews(boardColumns(db, { userId: user.id, now: NOW, limit: 10_000 }), overview, NOW, ZONE, DATES).flatMap((c) => c.cards);
+    const feed = feedContents(db, user, NOW).steps;
+    let compared = 0;
+    for (const row of list.rows) {
+      const mine = next.get(row.id);
+      expect(row.nextStep ? stepKey(row.nextStep) : null).toBe(mine ? stepKey(mine) : null);
+      const card = cards.find((c) => c.id === row.id);
+      if (card && mine?.type === "step") {
+        expect(card.step?.title).toBe(mine.step.title);
+        compared++;
+      }
+      const inFeed = feed.filter((s) => s.applicationId === row.id);
+      expect(inFeed.length).toBeLessThanOrEqual(1);
+      if (inFeed.length) expect(inFeed[0].key).toBe(stepKey(mine!));
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it("is never advice, and an application with nothing to do shows its next check-in", () => {
+    const { db, users } = seeded([{ email: "two@example.com", applications: 120, seed: 3 }]);
+    const overview = guidanceOverview(db, users[0], NOW);
+    const next = nextSteps(overview, NOW, ZONE);
+    expect([...next.values()].every((n) => n.type === "check-in" || n.step.kind === "todo")).toBe(true);
+    const withTodo = new Set(overview.queue.filter((s) => s.kind === "todo").map((s) => s.applicationId));
+    for (const c of overview.checkIns) expect(next.get(c.applicationId)?.type).toBe(withTodo.has(c.applicationId) ? "step" : "check-in");
+  });
+
+  it("puts a step due today before a later one, and among today's a high-priority step before an older medium one", () => {
+    const base = { kind: "todo", priority: "medium", applicationId: "a", roundId: null, roundAt: null, status: "interviewing" } as const;
+    const step = (over: Partial<QueueItem>) => ({ ...base, key: over.ruleId!, title: over.ruleId!, overdue: false, ...over }) as QueueItem;
+    const followUp = step({ ruleId: "follow-up-after-silence", dueAt: new Date("2026-08-28T09:00:00Z"), overdue: true });
+    const thankYou = step({ ruleId: "send-thank-you", dueAt: new Date("2026-11-25T11:00:00Z"), overdue: true });
+    const later = step({ ruleId: "negotiate-after-offer", dueAt: new Date("2026-11-27T09:00:00Z") });
+    const overview = { queue: [followUp, thankYou, later], checkIns: [] };
+    expect(nextSteps(overview, NOW, ZONE).get("a")).toEqual({ type: "step", step: thankYou });
+    expect(nextSteps({ queue: [later, followUp], checkIns: [] }, NOW, ZONE).get("a")).toEqual({ type: "step", step: followUp });
+    // The feed puts the overdue one on today at 09:00 (GMT in November), not on its date.
+    expect(feedSteps({ queue: [followUp], checkIns: [] }, NOW, ZONE)[0].dueAt.toISOString()).toBe("2026-11-25T09:00:00.000Z");
+  });
+});
+
+describe("next steps and isolation", () => {
+  it("a second user's list, board and feed never hold the first user's applications or steps", () => {
+    const { db, users } = seeded([
+      { email: "ana@example.com", applications: 60, seed: 5 },
+      { email: "ben@example.com", applications: 40, seed: 9 },
+    ]);
+    const [ana, ben] = users;
+    const anas = new Set(applicationListPage(db, ana, LIST, NOW).rows.map((r) => r.id));
+    const anaKeys = new Set(guidanceOverview(db, ana, NOW).queue.map((s) => s.key + s.applicationId));
+    const benOverview = guidanceOverview(db, ben, NOW);
+    const rows = applicationListPage(db, ben, LIST, NOW).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => anas.has(r.id))).toEqual([]);
+    expect([...nextSteps(benOverview, NOW, ZONE).keys()].filter((id) => anas.has(id))).toEqual([]);
+    const cards = columnViews(boardColumns(db, { userId: ben.id, now: NOW }), benOverview, NOW, ZONE, DATES).flatMap((c) => c.cards);
+    expect(cards.filter((c) => anas.has(c.id))).toEqual([]);
+    const feed = feedContents(db, ben, NOW).steps;
+    expect(feed.filter((s) => anas.has(s.applicationId) || anaKeys.has(s.key + s.applicationId))).toEqual([]);
+  });
+});
