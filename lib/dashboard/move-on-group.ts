@@ -7,7 +7,10 @@ export const MOVE_ON_RULE = "move-on-no-response";
  * Today's move-on steps, taken out of their applications' blocks to be one
  * item ("6 applications have heard nothing…"): after an old search is
  * imported there are dozens, and one decision covers them all. Blocks left
- * with no step go; the rest keep their order. Pure: plan in, plan out.
+ * with no step go; the rest keep their order. Move-on steps not yet due
+ * (one fires at the first 09:00 after an import, so an afternoon import
+ * would put them in Coming up) join the item too: once the rule has fired
+ * there is nothing to wait for. Pure: plan in, plan out.
  */
 export function groupMoveOn(plan: DashboardPlan): { plan: DashboardPlan; moveOn: QueueItem[] } {
   const moveOn: QueueItem[] = [];
@@ -18,5 +21,11 @@ export function groupMoveOn(plan: DashboardPlan): { plan: DashboardPlan; moveOn:
     const steps = block.steps.filter((s) => s.ruleId !== MOVE_ON_RULE);
     return steps.length ? [{ ...block, steps, overdue: steps.filter((s) => s.overdue).length }] : [];
   });
-  return moveOn.length ? { plan: { ...plan, blocks }, moveOn } : { plan, moveOn };
+  const comingUp = plan.comingUp.filter((entry) => {
+    if (entry.type !== "step" || entry.step.ruleId !== MOVE_ON_RULE) return true;
+    moveOn.push(entry.step);
+    return false;
+  });
+  const taken = plan.comingUp.length - comingUp.length;
+  return moveOn.length ? { plan: { ...plan, blocks, comingUp, comingUpCount: plan.comingUpCount - taken }, moveOn } : { plan, moveOn };
 }

@@ -1,6 +1,7 @@
 import { expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { applicationRow } from "./support/db";
+import { applicationRow, readDb } from "./support/db";
+import { chooseFile, expectImported, linkedInRows } from "./support/imports";
 import { seedApplications, unansweredApp } from "./support/list";
 import { toast, undoFromToast } from "./support/undo";
 
@@ -40,3 +41,27 @@ for (const scheme of ["light", "dark"] as const) {
     await context.close();
   });
 }
+
+test("after importing an old search of 30 applications, Today leads with the move-on item, not dozens of follow-ups; ghosting them all and Undo both work", async ({ signedIn: page, account }) => {
+  await page.goto("/import");
+  // Applied in 2024: long past the 30 days of silence, whatever the hour the import runs at.
+  await chooseFile(page, { name: "old-search.csv", mimeType: "text/csv", buffer: linkedInRows(30, "Old Search") });
+  await page.getByRole("button", { name: "Import 30 applications" }).click();
+  await expectImported(page, 30);
+
+  await page.goto("/");
+  const item = page.getByTestId("move-on-item");
+  await expect(item.getByRole("heading")).toHaveText(/^30 applications have heard nothing for \d+ days or more$/);
+  await expect(page.getByTestId("today-block")).toHaveCount(0);
+  await item.getByText("30 applications have heard nothing").click();
+  await expect(item.getByRole("checkbox")).toHaveCount(30);
+  await item.getByRole("button", { name: "Mark 30 applications as ghosted" }).click();
+  await expect(toast(page)).toContainText("Moved 30 applications to Ghosted.");
+  const statuses = () =>
+    readDb((db) => db.prepare("select a.status, count(*) n from applications a join users u on u.id = a.user_id where u.email = ? group by a.status").all(account.email));
+  expect(statuses()).toEqual([{ status: "ghosted", n: 30 }]);
+  await expect(item).toHaveCount(0);
+  await undoFromToast(page);
+  expect(statuses()).toEqual([{ status: "applied", n: 30 }]);
+  await expect(page.getByTestId("move-on-item").getByRole("heading")).toHaveText(/^30 applications have heard nothing/);
+});

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
 import { groupMoveOn } from "@/lib/dashboard/move-on-group";
 import type { QueueItem } from "@/lib/dashboard/overview";
-import type { DashboardPlan, TodayBlock } from "@/lib/dashboard/today";
+import type { ComingUpEntry, DashboardPlan, TodayBlock } from "@/lib/dashboard/today";
 import { lastContacts } from "@/lib/data/last-contact";
 import { makeUser } from "./support/db";
 import { addRound, DAY, newApp, NOW, type GuidanceUser } from "./support/guidance-data";
@@ -17,7 +17,8 @@ const block = (applicationId: string, steps: QueueItem[]): TodayBlock => ({
   overdue: steps.filter((s) => s.overdue).length,
   lateFrom: [],
 });
-const planOf = (blocks: TodayBlock[]) => ({ blocks }) as unknown as DashboardPlan;
+const planOf = (blocks: TodayBlock[], comingUp: ComingUpEntry[] = []) => ({ blocks, comingUp, comingUpCount: comingUp.length + 2 }) as unknown as DashboardPlan;
+const later = (s: QueueItem): ComingUpEntry => ({ type: "step", at: new Date(0), step: s });
 
 describe("groupMoveOn", () => {
   it("takes every move-on step out of the blocks, dropping blocks left empty and recounting the rest", () => {
@@ -32,6 +33,14 @@ describe("groupMoveOn", () => {
       ["b", 1, 0],
       ["c", 1, 1],
     ]);
+  });
+
+  it("takes move-on steps not yet due out of Coming up too: an afternoon import's fire at the next 09:00", () => {
+    const plan = planOf([block("a", [step("a", "move-on-no-response")])], [later(step("b", "move-on-no-response", false)), later(step("c", "follow-up-after-silence", false))]);
+    const { plan: grouped, moveOn } = groupMoveOn(plan);
+    expect(moveOn.map((s) => s.applicationId)).toEqual(["a", "b"]);
+    expect(grouped.comingUp.map((e) => (e.type === "step" ? e.step.applicationId : null))).toEqual(["c"]);
+    expect(grouped.comingUpCount).toBe(plan.comingUpCount - 1);
   });
 
   it("hands back the same plan when there is no move-on step (its caches stay valid)", () => {
