@@ -8,7 +8,10 @@ export const DEFAULT_IMPORTS_AT_ONCE = 2;
 /** What an import is assumed to take before any has finished. */
 const FIRST_GUESS_MS = 5_000;
 
-export type SlotAnswer = { ok: true; release: () => void } | { ok: false; retryAfterSeconds: number; message: string };
+/** A refusal says whether the account's own import is what holds it up (`own`), or other accounts'. */
+export type SlotAnswer = { ok: true; release: () => void } | { ok: false; own: boolean; retryAfterSeconds: number; message: string };
+/** How long a preview waits for the same account's previous one: changing a column mapping redoes the preview at once. */
+export const OWN_WAIT_MS = 3_000;
 
 /** A whole number of at least 1 from the environment, else the default (as the sign-in limits are read). */
 export function importsAtOnce(value = process.env.SHORTLIST_IMPORTS_AT_ONCE): number {
@@ -22,6 +25,8 @@ export function createImportSlots({ perServer, now = () => Date.now() }: { perSe
   const running = new Map<symbol, { userId: string; since: number }>();
   // A running average of how long imports take, for the "try again in" estimate.
   let typicalMs = FIRST_GUESS_MS;
+  // Woken at every release, so a wait for one's own import ends as soon as it does.
+  const waiting = new Set<() => void>();
 
   /** Seconds until one of `those` is likely done: the typical time less what the oldest has run, at least 1. */
   const wait = (those: { since: number }[]) => {
@@ -33,11 +38,11 @@ export function createImportSlots({ perServer, now = () => Date.now() }: { perSe
     const mine = [...running.values()].filter((r) => r.userId === userId);
     if (mine.length) {
       const retryAfterSeconds = wait(mine);
-      return { ok: false, retryAfterSeconds, message: `Your other import is still running. Try again in about ${seconds(retryAfterSeconds)}, once it has finished.` };
+      return { ok: false, own: true, retryAfterSeconds, message: `Your other import is still running. Try again in about ${seconds(retryAfterSeconds)}, once it has finished.` };
     }
     if (running.size >= perServer) {
       const retryAfterSeconds = wait([...running.values()]);
-      return { ok: false, retryAfterSeconds, message: `Shortlist is busy reading other imports. Try again in about ${seconds(retryAfterSeconds)}.` };
+      return { ok: false, own: false, retryAfterSeconds, message: `Shortlist is busy reading other imports. Try again in about ${seconds(retryAfterSeconds)}.` };
     }
     const token = Symbol(userId);
     const since = now();
@@ -50,11 +55,41 @@ export function createImportSlots({ perServer, now = () => Date.now() }: { perSe
         released = true;
         running.delete(token);
         typicalMs = Math.round(typicalMs * 0.7 + (now() - since) * 0.3);
+        for (const wake of [...waiting]) wake();
       },
     };
   }
 
-  return { acquire, running: () => running.size };
+  /** Resolves at the next release, or after `ms`, whichever comes first. */
+  function nextRelease(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        waiting.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      waiting.add(wake);
+    });
+  }
+
+  /**
+   * As `acquire`, but the account's own running import is waited for, up to
+   * `waitMs` of real time: one account still never runs two at once, and its
+   * previews, redone as fast as the user changes the mapping, queue instead of
+   * failing. Other accounts' imports are never waited for.
+   */
+  async function acquireAfterOwn(userId: string, waitMs = OWN_WAIT_MS): Promise<SlotAnswer> {
+    const until = Date.now() + waitMs;
+    let answer = acquire(userId);
+    while (!answer.ok && answer.own && Date.now() < until) {
+      await nextRelease(until - Date.now());
+      answer = acquire(userId);
+    }
+    return answer;
+  }
+
+  return { acquire, acquireAfterOwn, running: () => running.size };
 }
 
 let shared: ReturnType<typeof createImportSlots> | undefined;

@@ -15,7 +15,7 @@ describe("import slots", () => {
     advance(2_000);
     const second = slots.acquire("ana");
     // Nothing has finished yet: the first guess is 5 s, 2 s of which have passed.
-    expect(second).toEqual({ ok: false, retryAfterSeconds: 3, message: "Your other import is still running. Try again in about 3 seconds, once it has finished." });
+    expect(second).toEqual({ ok: false, own: true, retryAfterSeconds: 3, message: "Your other import is still running. Try again in about 3 seconds, once it has finished." });
     // Another account is not held up by Ana's.
     expect(slots.acquire("ben").ok).toBe(true);
     if (first.ok) first.release();
@@ -51,5 +51,22 @@ describe("import slots", () => {
     expect(importsAtOnce(undefined)).toBe(DEFAULT_IMPORTS_AT_ONCE);
     expect(importsAtOnce(" 4 ")).toBe(4);
     for (const bad of ["0", "-1", "1.5", "two", ""]) expect(importsAtOnce(bad), bad).toBe(DEFAULT_IMPORTS_AT_ONCE);
+  });
+
+  it("queues an account's next import behind its own running one for a while, never behind other accounts'", async () => {
+    const slots = createImportSlots({ perServer: 2 });
+    const first = slots.acquire("ana");
+    if (!first.ok) throw new Error("the first import should run");
+    const next = slots.acquireAfterOwn("ana", 2_000);
+    setTimeout(first.release, 20);
+    const answer = await next;
+    expect(answer.ok).toBe(true);
+    // Still one at a time: while the queued one runs, a third waits and is refused when the wait runs out.
+    expect(await slots.acquireAfterOwn("ana", 30)).toMatchObject({ ok: false, own: true });
+    // The server being full of other accounts' imports is answered at once.
+    const busy = slots.acquire("ben");
+    expect(busy.ok).toBe(true);
+    const waited = new Promise((resolve) => setTimeout(() => resolve("still waiting"), 500));
+    expect(await Promise.race([slots.acquireAfterOwn("cy", 60_000), waited])).toMatchObject({ ok: false, own: false });
   });
 });

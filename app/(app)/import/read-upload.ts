@@ -41,7 +41,7 @@ export async function readUpload(request: Request): Promise<Read> {
   if (!user) return { ok: false, status: 401, field: null, message: "You were signed out. Sign in again, then choose the file again." };
   // Cookies are SameSite=Lax already; a post from another site's page is refused outright too.
   if (!sameSite(request)) return { ok: false, status: 403, field: null, message: "Imports are only accepted from Shortlist's own import page." };
-  const slot = importSlots().acquire(user.id);
+  const slot = await importSlots().acquireAfterOwn(user.id);
   if (!slot.ok) return { ok: false, status: 429, field: "file", message: slot.message, retryAfterSeconds: slot.retryAfterSeconds };
   const read = await readBody(request, user).catch((error: unknown) => {
     slot.release();
