@@ -24,7 +24,10 @@ const OUTCOME_STYLES = {
 
 export function RoundEntry({ round, number, badge, dates, now }: Props) {
   const started = round.scheduledAt <= now;
-  const prompt = roundPrompt(round, now);
+  // Once the application has ended or has an offer, the badge already says how the round
+  // ended: no outcome is left to ask about, only its signals.
+  const asked = roundPrompt(round, now);
+  const prompt = asked === "how-did-it-go" && badge?.inferred ? "no-signals" : asked;
   const title = `Round ${number} · ${ROUND_KIND_LABELS[round.kind]}`;
   const facts = [
     round.format ? ROUND_FORMAT_LABELS[round.format] : null,
