@@ -111,7 +111,7 @@ test("list search, status filter, sort and archive", async ({ signedIn: page }) 
 
   await page.getByLabel("Search").fill("engineer");
   await page.getByLabel("Status", { exact: true }).selectOption({ label: "Interviewing" });
-  await page.getByRole("button", { name: "Apply" }).click();
+  // Live: no Apply button to press, the list follows the fields.
   await expect(links).toHaveText(["Backend Engineer"]);
 
   await page.goto("/applications?sort=company&archived=1");

@@ -124,6 +124,8 @@ test("the board passes axe with cards, during a keyboard drag, and when empty", 
 
   await page.getByRole("button", { name: "Drag Other Co, Analyst" }).focus();
   await page.keyboard.press("Space");
+  // An arrow pressed before the pick-up is announced can be lost.
+  await expect(liveRegion(page)).toHaveText("Picked up Other Co, Analyst. In column Applied.");
   await page.keyboard.press("ArrowRight");
   await expect(liveRegion(page)).toHaveText("Over column Screening.");
   await expectNoSeriousViolations(page, "board during a drag");

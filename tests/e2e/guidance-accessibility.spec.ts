@@ -32,6 +32,8 @@ test("a step can be snoozed with the keyboard alone, and focus stays in the list
   await expect(card.locator("summary", { hasText: "Snooze" })).toBeFocused();
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
+  await expect(card.getByRole("button", { name: "Tomorrow morning" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(card.getByRole("button", { name: "1 day" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expectGone(page, THANK_YOU);

@@ -95,13 +95,16 @@ test("the application shows where the user stands, and a draft to send", async (
 
 test("a follow-up step after a week of silence: Done logs the follow-up", async ({ signedIn: page }) => {
   const { appId } = await secondRoundThirtyHoursAgo(page, "Quiet Corp");
-  // Push both rounds eight days further back: over a week of silence.
+  // Push both rounds eleven days further back: the week's wait ended four days ago, so even
+  // moved off a weekend to the next working day the follow-up is due, whatever day this runs.
   writeDb((db) =>
-    db.prepare("update rounds set scheduled_at = scheduled_at - ?, thank_you_sent_at = scheduled_at - ? + 7200 where application_id = ?").run(8 * 86_400, 8 * 86_400, appId),
+    db
+      .prepare("update rounds set scheduled_at = scheduled_at - ?, thank_you_sent_at = scheduled_at - ? + 7200, created_at = created_at - ? where application_id = ?")
+      .run(11 * 86_400, 11 * 86_400, 11 * 86_400, appId),
   );
   await page.reload();
   const card = stepCard(page, "Follow up with Quiet Corp");
-  await expect(card.getByTestId("reasons")).toContainText(/Your second interview with Quiet Corp on .+ ended 9 days ago and nothing has been heard since\./);
+  await expect(card.getByTestId("reasons")).toContainText(/Your second interview with Quiet Corp on .+ ended 12 days ago and nothing has been heard since\./);
   await card.getByRole("button", { name: /^Done:/ }).click();
   await expectGone(page, "Follow up with Quiet Corp");
   await expect(page.getByRole("heading", { level: 4, name: "Follow-up sent" })).toBeVisible();

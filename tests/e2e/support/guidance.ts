@@ -36,9 +36,13 @@ export async function secondRoundThirtyHoursAgo(page: Page, company: string): Pr
   const round2Id = readDb(
     (db) => (db.prepare("select id from rounds where application_id = ? and kind = 'second'").get(appId) as { id: string }).id,
   );
-  writeDb((db) =>
-    db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ? and kind = 'first'").run(appId),
-  );
+  writeDb((db) => {
+    db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ? and kind = 'first'").run(appId);
+    // As if each round was logged when it was booked, two days ahead: a round typed in after it
+    // happened never makes its thank-you overdue (the catalog's third edition).
+    db.prepare("update rounds set created_at = scheduled_at - 172800 where application_id = ?").run(appId);
+    db.prepare("update applications set created_at = created_at - 12 * 86400 where id = ?").run(appId);
+  });
   await page.reload();
   return { appId, round2Id };
 }

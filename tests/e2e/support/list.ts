@@ -15,6 +15,7 @@ export type SeedApp = {
 };
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+const BOOKED_AHEAD = 2 * DAY;
 
 /**
  * Writes applications straight into the server's database for the account,
@@ -25,22 +26,26 @@ export function seedApplications(email: string, apps: SeedApp[]): Record<string,
   return writeDb((db) => {
     const user = db.prepare("select id from users where email = ?").get(email) as { id: string };
     const insertApp = db.prepare(
-      "insert into applications (id, user_id, company, role_title, status, excitement, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+      "insert into applications (id, user_id, company, role_title, status, excitement, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
     );
     const insertRound = db.prepare(
-      "insert into rounds (id, user_id, application_id, kind, scheduled_at, duration_minutes, thank_you_sent_at) values (?, ?, ?, ?, ?, 60, ?)",
+      "insert into rounds (id, user_id, application_id, kind, scheduled_at, duration_minutes, thank_you_sent_at, created_at) values (?, ?, ?, ?, ?, 60, ?, ?)",
     );
-    const insertEvent = db.prepare("insert into events (id, user_id, application_id, kind, occurred_at) values (?, ?, ?, 'follow_up_sent', ?)");
+    const insertEvent = db.prepare("insert into events (id, user_id, application_id, kind, occurred_at, created_at) values (?, ?, ?, 'follow_up_sent', ?, ?)");
     const ids: Record<string, string> = {};
     db.transaction(() => {
       for (const app of apps) {
         const id = randomUUID();
         ids[app.company] = id;
-        insertApp.run(id, user.id, app.company, app.roleTitle ?? "Engineer", app.status ?? "applied", app.excitement ?? null, Date.now() - (app.updatedAgo ?? 0));
+        // Each fact logged as it happened (a round when it was booked, two days ahead), as by
+        // someone who keeps Shortlist up to date: nothing here was typed in late.
+        const firstFact = Math.min(Date.now(), ...(app.rounds ?? []).map((r) => r.startsAt.getTime() - BOOKED_AHEAD), ...(app.followUps ?? []).map((d) => d.getTime()));
+        insertApp.run(id, user.id, app.company, app.roleTitle ?? "Engineer", app.status ?? "applied", app.excitement ?? null, Date.now() - (app.updatedAgo ?? 0), seconds(new Date(firstFact)));
         for (const r of app.rounds ?? []) {
-          insertRound.run(randomUUID(), user.id, id, r.kind ?? "first", seconds(r.startsAt), r.thankedAt ? seconds(r.thankedAt) : null);
+          const booked = new Date(Math.min(Date.now(), r.startsAt.getTime() - BOOKED_AHEAD));
+          insertRound.run(randomUUID(), user.id, id, r.kind ?? "first", seconds(r.startsAt), r.thankedAt ? seconds(r.thankedAt) : null, seconds(booked));
         }
-        for (const at of app.followUps ?? []) insertEvent.run(randomUUID(), user.id, id, seconds(at));
+        for (const at of app.followUps ?? []) insertEvent.run(randomUUID(), user.id, id, seconds(at), seconds(at));
       }
     })();
     return ids;
