@@ -133,6 +133,40 @@ export function lastEndedRound(facts: Facts): RoundFact | undefined {
 export const eventsSince = (facts: Facts, since: Date, kinds: readonly EventKind[]) =>
   facts.events.filter((e) => kinds.includes(e.kind) && e.occurredAt.getTime() >= since.getTime() && reached(facts, e.occurredAt.getTime()));
 
+/** Whether a decision (offer, rejection, withdrawal) has come since `since`; stops at the first one whose time has come. */
+export function decisionSince(facts: Facts, since: Date): boolean {
+  const from = since.getTime();
+  for (const e of facts.events) {
+    const t = e.occurredAt.getTime();
+    if (t >= from && DECISIONS.includes(e.kind) && reached(facts, t)) return true;
+  }
+  return false;
+}
+
+/**
+ * Since `since`: the company's last reply that decided nothing, and the
+ * follow-ups sent since that reply (or since `since` without one), in one
+ * pass over the events; each counts once its time has come.
+ */
+export function repliesAndFollowUps(facts: Facts, since: Date): { reply: GuidanceEvent | null; followUps: GuidanceEvent[] } {
+  const from = since.getTime();
+  let reply: GuidanceEvent | null = null;
+  let followUps: GuidanceEvent[] = [];
+  for (const e of facts.events) {
+    const t = e.occurredAt.getTime();
+    if (t < from) continue;
+    const isReply = REPLIES.includes(e.kind);
+    if (!isReply && e.kind !== "follow_up_sent") continue;
+    if (!reached(facts, t)) continue;
+    if (isReply) {
+      reply = e;
+      // Follow-ups logged at the very instant of the reply still count after it.
+      followUps = followUps.filter((f) => f.occurredAt.getTime() >= t);
+    } else followUps.push(e);
+  }
+  return { reply, followUps };
+}
+
 /** Replies logged since the round started: any of them ends the silence. */
 export const responsesSince = (facts: Facts, since: Date) => eventsSince(facts, since, RESPONSES);
 

@@ -4,7 +4,7 @@ import { reached } from "../clock";
 import { addHours, DAY, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, listOf, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
-import { EARLIER_ROUND_NOTE, RULE_SOURCES, type RuleId } from "../rule-ids";
+import { EARLIER_ROUND_NOTE, RULE_SOURCES, type Source } from "../rule-ids";
 import { step } from "./step";
 
 /** Questions to ask and a mock interview are last-day work, whatever the prep lead. */
@@ -94,6 +94,11 @@ function upcomingRounds(facts: Facts): RoundFact[] {
   return facts.rounds.filter((r) => !reached(facts, r.start.getTime()));
 }
 
+type EveryRoundPrep = "prepare-research-company" | "prepare-examples" | "prepare-questions-to-ask";
+const EVERY_ROUND_PREP: readonly EveryRoundPrep[] = ["prepare-research-company", "prepare-examples", "prepare-questions-to-ask"];
+const LATER_ROUND_SOURCES = Object.fromEntries(EVERY_ROUND_PREP.map((id) => [id, undefined])) as Record<EveryRoundPrep, undefined>;
+const EARLIER_ROUND_SOURCES = Object.fromEntries(EVERY_ROUND_PREP.map((id) => [id, { ...RULE_SOURCES[id], note: EARLIER_ROUND_NOTE }])) as Record<EveryRoundPrep, Source>;
+
 /** Preparation for a round this close is among the day's most important steps. */
 export const PREP_URGENT_HOURS = 48;
 
@@ -111,7 +116,7 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
   const about = r.round.id;
   const soon = reached(facts, r.start.getTime() - PREP_URGENT_HOURS * HOUR);
   // The article writes this for later rounds; an earlier one gets it too, and its source says so.
-  const source = (ruleId: RuleId) => (r.later ? undefined : { ...RULE_SOURCES[ruleId], note: EARLIER_ROUND_NOTE });
+  const sources = r.later ? LATER_ROUND_SOURCES : EARLIER_ROUND_SOURCES;
   const steps = [
     step(facts, "prepare-research-company", {
       about,
@@ -122,7 +127,7 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
       priority: soon ? "high" : "medium",
       ...early,
       reasons: [scheduled, whenToStart(facts, r, lead)],
-      source: source("prepare-research-company"),
+      source: sources["prepare-research-company"],
     }),
     step(facts, "prepare-examples", {
       about,
@@ -133,7 +138,7 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
       priority: soon ? "high" : "medium",
       ...early,
       reasons: [scheduled, ...coveredBefore(r, facts)],
-      source: source("prepare-examples"),
+      source: sources["prepare-examples"],
     }),
     step(facts, "prepare-questions-to-ask", {
       about,
@@ -143,7 +148,7 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
       priority: soon ? "high" : "medium",
       ...lastDay,
       reasons: [scheduled],
-      source: source("prepare-questions-to-ask"),
+      source: sources["prepare-questions-to-ask"],
     }),
   ];
   if (!r.later) return steps;

@@ -6,14 +6,13 @@ import {
   addDays,
   dayName,
   dayOf,
-  DECISIONS,
-  eventsSince,
+  decisionSince,
   firstPlanningTimeFrom,
   lastEndedRound,
   later,
   perCall,
   planningTimeOn,
-  REPLIES,
+  repliesAndFollowUps,
   statedDecisionDate,
   type Facts,
   type RoundFact,
@@ -54,18 +53,10 @@ export type Wait = {
   waitReason: () => string;
 };
 
-/** The latest reply since `from` that decided nothing, once its time has come. */
-const lastReplySince = (facts: Facts, from: Date) => eventsSince(facts, from, REPLIES).at(-1);
-
-/** What a wait's facts share: its follow-ups, when it was known, when it goes silent. */
-function waitFrom(facts: Facts, from: Date, since: Date, logged: (Date | undefined)[]) {
-  const followUps = eventsSince(facts, from, ["follow_up_sent"]);
+/** When the facts behind a wait reached Shortlist: its round and reply, and the last follow-up sent. */
+function waitKnownAt(facts: Facts, round: Date | undefined, reply: GuidanceEvent | null, followUps: GuidanceEvent[]) {
   const last = followUps.at(-1);
-  return {
-    followUps: followUps.map((e) => e.occurredAt),
-    known: knownAt(facts, ...logged, last && eventLoggedAt(last)),
-    silentFrom: addDays(since, LONG_SILENCE_DAYS),
-  };
+  return knownAt(facts, round, reply ? eventLoggedAt(reply) : undefined, last && eventLoggedAt(last));
 }
 
 /**
@@ -76,9 +67,9 @@ function waitFrom(facts: Facts, from: Date, since: Date, logged: (Date | undefin
  * whether sooner or later: the follow-up is due the morning after it.
  */
 function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
-  if (eventsSince(facts, round.start, DECISIONS).length > 0) return undefined;
+  if (decisionSince(facts, round.start)) return undefined;
   const { decisionWaitDays } = facts.input.settings;
-  const reply = lastReplySince(facts, round.start) ?? null;
+  const { reply, followUps } = repliesAndFollowUps(facts, round.start);
   const since = reply ? later(reply.occurredAt, round.end) : round.end;
   const fromRound = statedDecisionDate(facts);
   // Only a date given for this wait counts: one from before the round (or the reply) was overtaken by it.
@@ -90,7 +81,9 @@ function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
     reply,
     about: reply ? `${round.round.id}:reply-${reply.id}` : round.round.id,
     since,
-    ...waitFrom(facts, reply?.occurredAt ?? round.start, since, [round.round.loggedAt, reply ? eventLoggedAt(reply) : undefined]),
+    followUps: followUps.map((e) => e.occurredAt),
+    known: waitKnownAt(facts, round.round.loggedAt, reply, followUps),
+    silentFrom: addDays(since, LONG_SILENCE_DAYS),
     firstDue: current ? planningTimeOn(facts, addDaysToDate(current, 1)) : firstPlanningTimeFrom(facts, addDays(since, decisionWaitDays)),
     statedDate: current,
     waitReason: () =>
@@ -109,8 +102,8 @@ function waitBeforeInterview(facts: Facts): Wait | undefined {
   const applied = appliedOn ? startOfDate(appliedOn, facts.input.timeZone) : null;
   if (applied && !reached(facts, applied.getTime())) return undefined;
   const from = applied ?? new Date(-8.64e15);
-  if (eventsSince(facts, from, DECISIONS).length > 0) return undefined;
-  const reply = lastReplySince(facts, from) ?? null;
+  if (decisionSince(facts, from)) return undefined;
+  const { reply, followUps } = repliesAndFollowUps(facts, from);
   if (!reply && (!applied || !appliedOn)) return undefined;
   const days = facts.input.settings.applicationFollowUpDays;
   const since = reply ? reply.occurredAt : (applied as Date);
@@ -122,7 +115,9 @@ function waitBeforeInterview(facts: Facts): Wait | undefined {
     reply,
     about: reply ? `reply-${reply.id}` : `applied-${appliedOn}`,
     since,
-    ...waitFrom(facts, reply?.occurredAt ?? from, since, [reply ? eventLoggedAt(reply) : undefined]),
+    followUps: followUps.map((e) => e.occurredAt),
+    known: waitKnownAt(facts, undefined, reply, followUps),
+    silentFrom: addDays(since, LONG_SILENCE_DAYS),
     firstDue: planningTimeOn(facts, stated ? addDaysToDate(stated, 1) : addDaysToDate(waitedFromDay, days)),
     statedDate: stated,
     waitReason: () =>
