@@ -45,16 +45,25 @@ function dueBefore(facts: Facts, r: RoundFact, days: number) {
   return { since, dueAt: new Date(Math.min(next, cutoff)) };
 }
 
+/** Lower-cased topic labels, made once per signal rather than once per round that names it. */
+const topicWords = new Map<string, string>();
+const NOTHING_COVERED: readonly string[] = [];
+
 /** What earlier rounds already covered, as a reason, if anything was ticked. */
-const coveredBefore = perCall((r: RoundFact, facts: Facts): string[] => {
-  const topics = new Set(
-    facts.rounds
-      .filter((x) => x.number < r.number)
-      .flatMap((x) => x.round.signals.map((s) => signalInfo(s.signal)))
-      .filter((info) => info.group === "covered" && info.key !== "salary_raised")
-      .map((info) => info.label.toLowerCase()),
-  );
-  return topics.size ? [`Earlier rounds covered ${listOf([...topics])}.`] : [];
+const coveredBefore = perCall((r: RoundFact, facts: Facts): readonly string[] => {
+  let topics: Set<string> | undefined;
+  // Rounds are numbered in order, so the earlier ones are a prefix.
+  for (const x of facts.rounds) {
+    if (x.number >= r.number) break;
+    for (const s of x.round.signals) {
+      const info = signalInfo(s.signal);
+      if (info.group !== "covered" || info.key === "salary_raised") continue;
+      let word = topicWords.get(info.key);
+      if (word === undefined) topicWords.set(info.key, (word = info.label.toLowerCase()));
+      (topics ??= new Set()).add(word);
+    }
+  }
+  return topics ? [`Earlier rounds covered ${listOf([...topics])}.`] : NOTHING_COVERED;
 });
 
 /** A later round that has started and ended less than a day ago, by when it happened, not when it was logged. */
