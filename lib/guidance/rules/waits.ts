@@ -49,8 +49,8 @@ export type Wait = {
   known: Date | undefined;
   /** The long silence point: from then on, no follow-up, and moving on is suggested. */
   silentFrom: Date;
-  /** Why the first follow-up falls due then, as a sentence; made only for a step that fires. */
-  waitReason: () => string;
+  /** The calendar date the wait before any interview counts from (applied, or their last reply); null after a round. */
+  waitedFromDay: string | null;
 };
 
 /** When the facts behind a wait reached Shortlist: its round and reply, and the last follow-up sent. */
@@ -74,7 +74,8 @@ function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
   const fromRound = statedDecisionDate(facts);
   // Only a date given for this wait counts: one from before the round (or the reply) was overtaken by it.
   const current = reply?.saidBy ?? (fromRound !== undefined && fromRound >= dayOf(facts, reply?.occurredAt ?? round.start) ? fromRound : undefined);
-  const waited = reply ? `They last replied on ${dayName(reply.occurredAt, facts)}` : "Companies usually take about a week to decide";
+  // Read now rather than with the reason: the day's name may hold its year, and when that changes counts for the answer.
+  if (reply) dayName(reply.occurredAt, facts);
   return {
     followUpRule: "follow-up-after-silence",
     round,
@@ -86,12 +87,7 @@ function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
     silentFrom: addDays(since, LONG_SILENCE_DAYS),
     firstDue: current ? planningTimeOn(facts, addDaysToDate(current, 1)) : firstPlanningTimeFrom(facts, addDays(since, decisionWaitDays)),
     statedDate: current,
-    waitReason: () =>
-      current
-        ? `They said they would decide by ${calendarDate(current, facts.input)}; that day is over, and their date counts rather than the usual ${plural(decisionWaitDays, "day")}.`
-        : reply
-          ? `${waited}, without a decision, and ${plural(decisionWaitDays, "day")} have passed since.`
-          : `Companies usually take about ${plural(decisionWaitDays, "day")} to decide, and that has passed.`,
+    waitedFromDay: null,
   };
 }
 
@@ -120,13 +116,27 @@ function waitBeforeInterview(facts: Facts): Wait | undefined {
     silentFrom: addDays(since, LONG_SILENCE_DAYS),
     firstDue: planningTimeOn(facts, stated ? addDaysToDate(stated, 1) : addDaysToDate(waitedFromDay, days)),
     statedDate: stated,
-    waitReason: () =>
-      stated
-        ? `They said they would be in touch by ${calendarDate(stated, facts.input)}; that day is over.`
-        : reply
-          ? `They last replied on ${calendarDate(waitedFromDay, facts.input)}, and ${plural(days, "day")} without more news is a fair time to check in.`
-          : `You applied on ${calendarDate(waitedFromDay, facts.input)}, and ${plural(days, "day")} without an answer is a fair time to check in.`,
+    waitedFromDay,
   };
+}
+
+/** Why the first follow-up falls due then, as a sentence: made only for a step that fires, from the wait's data rather than a closure per wait. */
+export function waitReason(facts: Facts, wait: Wait): string {
+  const { statedDate, reply } = wait;
+  if (wait.waitedFromDay === null) {
+    const days = facts.input.settings.decisionWaitDays;
+    return statedDate
+      ? `They said they would decide by ${calendarDate(statedDate, facts.input)}; that day is over, and their date counts rather than the usual ${plural(days, "day")}.`
+      : reply
+        ? `They last replied on ${dayName(reply.occurredAt, facts)}, without a decision, and ${plural(days, "day")} have passed since.`
+        : `Companies usually take about ${plural(days, "day")} to decide, and that has passed.`;
+  }
+  const days = facts.input.settings.applicationFollowUpDays;
+  return statedDate
+    ? `They said they would be in touch by ${calendarDate(statedDate, facts.input)}; that day is over.`
+    : reply
+      ? `They last replied on ${calendarDate(wait.waitedFromDay, facts.input)}, and ${plural(days, "day")} without more news is a fair time to check in.`
+      : `You applied on ${calendarDate(wait.waitedFromDay, facts.input)}, and ${plural(days, "day")} without an answer is a fair time to check in.`;
 }
 
 /** The application's current wait, if it is waiting on the company at all. */
