@@ -1,6 +1,6 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
-import { atLocalHour, atLocalHourOfDay, localDate, localDayNumber } from "@/lib/time/zoned";
+import { atLocalHour, atLocalHourOfDay, isoDateToDayNumber, localDate, localDayNumber } from "@/lib/time/zoned";
 import { isThisYear, reached } from "./clock";
 import { datesOf } from "./dates";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
@@ -207,6 +207,9 @@ export const nineOnDay = (facts: Facts, day: number) =>
 /** 09:00 on the day `days` after the day `instant` falls on ("two days after the rejection"). */
 export const planningTimeDaysAfter = (facts: Facts, instant: Date, days: number) =>
   nineOnDay(facts, localDayNumber(instant, facts.input.timeZone) + days);
+
+/** 09:00 on the calendar date `days` after `isoDate` (the morning after a date they gave): planningTimeOn(addDaysToDate(…)) in day numbers. */
+export const planningTimeDaysAfterDate = (facts: Facts, isoDate: string, days: number) => nineOnDay(facts, isoDateToDayNumber(isoDate) + days);
 
 /** The first 09:00 at or after `instant`: when a wait that ends then can be acted on. */
 export function firstPlanningTimeFrom(facts: Facts, instant: Date): Date {

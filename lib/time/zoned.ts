@@ -164,6 +164,10 @@ export function localDayNumber(date: Date, zone: string): number {
   return day;
 }
 
+/** The day number of a YYYY-MM-DD date: the same sums as addDaysToDate, with no string made. */
+export const isoDateToDayNumber = (isoDate: string) =>
+  Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / DAY_MS;
+
 /** "2026-12-08" for a day number. */
 export const dayNumberToDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 

@@ -1,5 +1,5 @@
 import { WAITING_STATUSES } from "@/lib/vocabulary";
-import { addDaysToDate, startOfDate } from "@/lib/time/zoned";
+import { startOfDate } from "@/lib/time/zoned";
 import { reached } from "../clock";
 import { eventLoggedAt, knownAt, writingDue } from "../due";
 import {
@@ -11,7 +11,7 @@ import {
   lastEndedRound,
   later,
   perCall,
-  planningTimeOn,
+  planningTimeDaysAfterDate,
   repliesAndFollowUps,
   statedDecisionDate,
   type Facts,
@@ -85,7 +85,7 @@ function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
     followUps: followUps.map((e) => e.occurredAt),
     known: waitKnownAt(facts, round.round.loggedAt, reply, followUps),
     silentFrom: addDays(since, LONG_SILENCE_DAYS),
-    firstDue: current ? planningTimeOn(facts, addDaysToDate(current, 1)) : firstPlanningTimeFrom(facts, addDays(since, decisionWaitDays)),
+    firstDue: current ? planningTimeDaysAfterDate(facts, current, 1) : firstPlanningTimeFrom(facts, addDays(since, decisionWaitDays)),
     statedDate: current,
     waitedFromDay: null,
   };
@@ -114,7 +114,7 @@ function waitBeforeInterview(facts: Facts): Wait | undefined {
     followUps: followUps.map((e) => e.occurredAt),
     known: waitKnownAt(facts, undefined, reply, followUps),
     silentFrom: addDays(since, LONG_SILENCE_DAYS),
-    firstDue: planningTimeOn(facts, stated ? addDaysToDate(stated, 1) : addDaysToDate(waitedFromDay, days)),
+    firstDue: stated ? planningTimeDaysAfterDate(facts, stated, 1) : planningTimeDaysAfterDate(facts, waitedFromDay, days),
     statedDate: stated,
     waitedFromDay,
   };
