@@ -97,12 +97,6 @@ export function secondRoundExpectations(facts: Facts): Recommendation[] {
   ];
 }
 
-/** Rounds still to come while the application is being decided: each gets its preparation. */
-function upcomingRounds(facts: Facts): RoundFact[] {
-  if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return [];
-  return facts.rounds.filter((r) => !reached(facts, r.start.getTime()));
-}
-
 type EveryRoundPrep = "prepare-research-company" | "prepare-examples" | "prepare-questions-to-ask";
 const EVERY_ROUND_PREP: readonly EveryRoundPrep[] = ["prepare-research-company", "prepare-examples", "prepare-questions-to-ask"];
 const LATER_ROUND_SOURCES = Object.fromEntries(EVERY_ROUND_PREP.map((id) => [id, undefined])) as Record<EveryRoundPrep, undefined>;
@@ -117,24 +111,27 @@ function whenToStart(facts: Facts, r: RoundFact, lead: number): string {
   return `With the round ${until(facts, r.start)}, start today: an hour of reading now beats none.`;
 }
 
-function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
+function roundPreparation(facts: Facts, r: RoundFact, into: Recommendation[]): void {
   const lead = facts.input.settings.prepLeadDays;
   const scheduled = scheduledReason(r, facts);
   const early = dueBefore(facts, r, lead);
-  const lastDay = dueBefore(facts, r, LAST_DAY_PREP_DAYS);
+  const lastDay = lead === LAST_DAY_PREP_DAYS ? early : dueBefore(facts, r, LAST_DAY_PREP_DAYS);
   const about = r.round.id;
   const soon = reached(facts, r.start.getTime() - PREP_URGENT_HOURS * HOUR);
+  const urgency = soon ? "high" : "medium";
   // The article writes this for later rounds; an earlier one gets it too, and its source says so.
   const sources = r.later ? LATER_ROUND_SOURCES : EARLIER_ROUND_SOURCES;
-  const steps = [
+  // Fields named one by one rather than spread from `early`: this runs for every round to come of every application.
+  into.push(
     step(facts, "prepare-research-company", {
       about,
       roundId: about,
       title: `Research ${facts.company} before your ${roundLabel(facts, r)}`,
       detail:
         "Catch up on their latest news, wins and setbacks, who they compete with, and what they sell. Knowing what they stand for lets you talk about fit with real detail.",
-      priority: soon ? "high" : "medium",
-      ...early,
+      priority: urgency,
+      since: early.since,
+      dueAt: early.dueAt,
       reasons: [scheduled, whenToStart(facts, r, lead)],
       source: sources["prepare-research-company"],
     }),
@@ -144,9 +141,10 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
       title: "Pick the stories you will tell",
       detail:
         "Choose two or three pieces of your past work that show what this role needs, and shape each one around what this team cares about.",
-      priority: soon ? "high" : "medium",
-      ...early,
-      reasons: [scheduled, ...coveredBefore(r, facts)],
+      priority: urgency,
+      since: early.since,
+      dueAt: early.dueAt,
+      reasons: withCovered(scheduled, r, facts),
       source: sources["prepare-examples"],
     }),
     step(facts, "prepare-questions-to-ask", {
@@ -154,22 +152,23 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
       roundId: about,
       title: "Write down questions for them",
       detail: "Ask where the company is heading and what this team will need next year. Good questions show you are already thinking past the interview.",
-      priority: soon ? "high" : "medium",
-      ...lastDay,
+      priority: urgency,
+      since: lastDay.since,
+      dueAt: lastDay.dueAt,
       reasons: [scheduled],
       source: sources["prepare-questions-to-ask"],
     }),
-  ];
-  if (!r.later) return steps;
-  return [
-    ...steps,
+  );
+  if (!r.later) return;
+  into.push(
     step(facts, "prepare-mock-interview", {
       about,
       roundId: about,
       title: "Rehearse out loud",
       detail: "Run through likely questions with a friend or mentor, playing out a tricky situation or two. Saying answers aloud once makes them easier on the day.",
       priority: soon ? "high" : "low",
-      ...lastDay,
+      since: lastDay.since,
+      dueAt: lastDay.dueAt,
       reasons: [scheduled],
     }),
     step(facts, "expect-question-types", {
@@ -180,14 +179,23 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
         "Later rounds tend to ask for stories from past work, technical depth, what-would-you-do cases, how you like to work, where your career is heading, and how you would get on with the team.",
       priority: "low",
       since: early.since,
-      reasons: [scheduled, ...coveredBefore(r, facts)],
+      reasons: withCovered(scheduled, r, facts),
     }),
-  ];
+  );
+}
+
+/** The scheduled reason, then what earlier rounds covered, if anything. */
+function withCovered(scheduled: string, r: RoundFact, facts: Facts): string[] {
+  const covered = coveredBefore(r, facts);
+  return covered.length ? [scheduled, covered[0]] : [scheduled];
 }
 
 /** Preparation for every round still to come; the article's later-round steps (a mock interview, question types) for later rounds only. */
 export function preparationSteps(facts: Facts): Recommendation[] {
-  return upcomingRounds(facts).flatMap((r) => roundPreparation(facts, r));
+  if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return [];
+  const steps: Recommendation[] = [];
+  for (const r of facts.rounds) if (!reached(facts, r.start.getTime())) roundPreparation(facts, r, steps);
+  return steps;
 }
 
 export function salaryWaitForOffer(facts: Facts): Recommendation[] {
