@@ -1,10 +1,10 @@
-import { signalInfo } from "@/lib/interviews/catalog";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
 import { reached } from "../clock";
 import { addHours, DAY, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
-import { ago, listOf, until, when } from "../phrases";
+import { ago, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { EARLIER_ROUND_NOTE, RULE_SOURCES, type Source } from "../rule-ids";
+import { withCovered } from "./covered";
 import { step } from "./step";
 
 /** Questions to ask and a mock interview are last-day work, whatever the prep lead. */
@@ -44,27 +44,6 @@ function dueBefore(facts: Facts, r: RoundFact, days: number) {
   const next = firstPlanningTimeFrom(facts, since).getTime();
   return { since, dueAt: new Date(Math.min(next, cutoff)) };
 }
-
-/** Lower-cased topic labels, made once per signal rather than once per round that names it. */
-const topicWords = new Map<string, string>();
-const NOTHING_COVERED: readonly string[] = [];
-
-/** What earlier rounds already covered, as a reason, if anything was ticked. */
-const coveredBefore = perCall((r: RoundFact, facts: Facts): readonly string[] => {
-  let topics: Set<string> | undefined;
-  // Rounds are numbered in order, so the earlier ones are a prefix.
-  for (const x of facts.rounds) {
-    if (x.number >= r.number) break;
-    for (const s of x.round.signals) {
-      const info = signalInfo(s.signal);
-      if (info.group !== "covered" || info.key === "salary_raised") continue;
-      let word = topicWords.get(info.key);
-      if (word === undefined) topicWords.set(info.key, (word = info.label.toLowerCase()));
-      (topics ??= new Set()).add(word);
-    }
-  }
-  return topics ? [`Earlier rounds covered ${listOf([...topics])}.`] : NOTHING_COVERED;
-});
 
 /** A later round that has started and ended less than a day ago, by when it happened, not when it was logged. */
 function justHeldLaterRound(facts: Facts): RoundFact | undefined {
@@ -182,12 +161,6 @@ function roundPreparation(facts: Facts, r: RoundFact, into: Recommendation[]): v
       reasons: withCovered(scheduled, r, facts),
     }),
   );
-}
-
-/** The scheduled reason, then what earlier rounds covered, if anything. */
-function withCovered(scheduled: string, r: RoundFact, facts: Facts): string[] {
-  const covered = coveredBefore(r, facts);
-  return covered.length ? [scheduled, covered[0]] : [scheduled];
 }
 
 /** Preparation for every round still to come; the article's later-round steps (a mock interview, question types) for later rounds only. */
