@@ -65,7 +65,9 @@ export function perCall<K extends object, T>(fn: (key: K, facts: Facts) => T): (
     const memo = (facts.memo ??= new Map());
     let answers = memo.get(fn) as Map<K, T> | undefined;
     if (!answers) memo.set(fn, (answers = new Map()));
-    if (answers.has(key)) return answers.get(key) as T;
+    // One look-up when the answer is known; has() only for an answer that is undefined.
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as T;
     const value = fn(key, facts);
     answers.set(key, value);
     return value;
