@@ -1,6 +1,6 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
-import { atLocalHour, atLocalHourOfDay, localDate, localDayNumber } from "@/lib/time/zoned";
+import { atLocalHour, atLocalHourOfDay, isoDateToDayNumber, localDate, localDayNumber } from "@/lib/time/zoned";
 import { isThisYear, reached } from "./clock";
 import { datesOf } from "./dates";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
@@ -65,7 +65,9 @@ export function perCall<K extends object, T>(fn: (key: K, facts: Facts) => T): (
     const memo = (facts.memo ??= new Map());
     let answers = memo.get(fn) as Map<K, T> | undefined;
     if (!answers) memo.set(fn, (answers = new Map()));
-    if (answers.has(key)) return answers.get(key) as T;
+    // One look-up when the answer is known; has() only for an answer that is undefined.
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as T;
     const value = fn(key, facts);
     answers.set(key, value);
     return value;
@@ -133,6 +135,40 @@ export function lastEndedRound(facts: Facts): RoundFact | undefined {
 export const eventsSince = (facts: Facts, since: Date, kinds: readonly EventKind[]) =>
   facts.events.filter((e) => kinds.includes(e.kind) && e.occurredAt.getTime() >= since.getTime() && reached(facts, e.occurredAt.getTime()));
 
+/** Whether a decision (offer, rejection, withdrawal) has come since `since`; stops at the first one whose time has come. */
+export function decisionSince(facts: Facts, since: Date): boolean {
+  const from = since.getTime();
+  for (const e of facts.events) {
+    const t = e.occurredAt.getTime();
+    if (t >= from && DECISIONS.includes(e.kind) && reached(facts, t)) return true;
+  }
+  return false;
+}
+
+/**
+ * Since `since`: the company's last reply that decided nothing, and the
+ * follow-ups sent since that reply (or since `since` without one), in one
+ * pass over the events; each counts once its time has come.
+ */
+export function repliesAndFollowUps(facts: Facts, since: Date): { reply: GuidanceEvent | null; followUps: GuidanceEvent[] } {
+  const from = since.getTime();
+  let reply: GuidanceEvent | null = null;
+  let followUps: GuidanceEvent[] = [];
+  for (const e of facts.events) {
+    const t = e.occurredAt.getTime();
+    if (t < from) continue;
+    const isReply = REPLIES.includes(e.kind);
+    if (!isReply && e.kind !== "follow_up_sent") continue;
+    if (!reached(facts, t)) continue;
+    if (isReply) {
+      reply = e;
+      // Follow-ups logged at the very instant of the reply still count after it.
+      followUps = followUps.filter((f) => f.occurredAt.getTime() >= t);
+    } else followUps.push(e);
+  }
+  return { reply, followUps };
+}
+
 /** Replies logged since the round started: any of them ends the silence. */
 export const responsesSince = (facts: Facts, since: Date) => eventsSince(facts, since, RESPONSES);
 
@@ -173,6 +209,9 @@ export const nineOnDay = (facts: Facts, day: number) =>
 /** 09:00 on the day `days` after the day `instant` falls on ("two days after the rejection"). */
 export const planningTimeDaysAfter = (facts: Facts, instant: Date, days: number) =>
   nineOnDay(facts, localDayNumber(instant, facts.input.timeZone) + days);
+
+/** 09:00 on the calendar date `days` after `isoDate` (the morning after a date they gave): planningTimeOn(addDaysToDate(…)) in day numbers. */
+export const planningTimeDaysAfterDate = (facts: Facts, isoDate: string, days: number) => nineOnDay(facts, isoDateToDayNumber(isoDate) + days);
 
 /** The first 09:00 at or after `instant`: when a wait that ends then can be acted on. */
 export function firstPlanningTimeFrom(facts: Facts, instant: Date): Date {

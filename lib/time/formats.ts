@@ -48,6 +48,9 @@ const utcDay = (isoDate: string) => {
   return new Date(Date.UTC(y, m - 1, d));
 };
 
+const MINUTE_MS = 60_000;
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1980, 0, 1);
+
 const made = new Map<string, DateFormat>();
 const MADE_LIMIT = 1024;
 
@@ -62,17 +65,35 @@ export function formatsFor(style: DateStyle): DateFormat {
   const f = (use: string, options: Intl.DateTimeFormatOptions, inZone = zone) => formatter(`${use}|${cycle}`, inZone, options, locale);
   // The dashboard names thousands of days: one map per format, looked up by day number alone.
   const shortDates = new Map<number, string>();
+  // Every reason names a date and time: the formatter is looked up once, and
+  // one text serves every instant of a minute (it shows no seconds).
+  const dateTimes = new Map<number, string>();
+  let dateTimeFormat: Intl.DateTimeFormat | undefined;
+  let shortDateFormat: Intl.DateTimeFormat | undefined;
   const format: DateFormat = {
     style,
     hourCycle: cycle,
-    dateTime: (d) => f("dateTime", { weekday: "short", day: "numeric", month: "short", year: "numeric", ...clock(cycle) }).format(d),
+    dateTime: (d) => {
+      dateTimeFormat ??= f("dateTime", { weekday: "short", day: "numeric", month: "short", year: "numeric", ...clock(cycle) });
+      const t = d.getTime();
+      // Before 1980 some zones were offset by seconds, so a minute of UTC is not a minute of theirs.
+      if (!(t >= WHOLE_MINUTE_OFFSETS_FROM)) return dateTimeFormat.format(d);
+      const minute = Math.floor(t / MINUTE_MS);
+      let text = dateTimes.get(minute);
+      if (text === undefined) {
+        if (dateTimes.size >= 8192) dateTimes.clear();
+        dateTimes.set(minute, (text = dateTimeFormat.format(d)));
+      }
+      return text;
+    },
     shortDate: (d) => {
       // It names a day, so one answer serves every instant of that day.
       const day = localDayNumber(d, zone);
       let text = shortDates.get(day);
       if (text === undefined) {
         if (shortDates.size >= 8192) shortDates.clear();
-        shortDates.set(day, (text = f("shortDate", { weekday: "short", day: "numeric", month: "short" }).format(d)));
+        shortDateFormat ??= f("shortDate", { weekday: "short", day: "numeric", month: "short" });
+        shortDates.set(day, (text = shortDateFormat.format(d)));
       }
       return text;
     },

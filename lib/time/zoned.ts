@@ -164,16 +164,22 @@ export function localDayNumber(date: Date, zone: string): number {
   return day;
 }
 
+/** The day number of a YYYY-MM-DD date: the same sums as addDaysToDate, with no string made. */
+export const isoDateToDayNumber = (isoDate: string) =>
+  Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / DAY_MS;
+
 /** "2026-12-08" for a day number. */
 export const dayNumberToDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-/** `hour`:00 in `zone` on a day number (see localDayNumber); null when there is no such instant. */
+/** `hour`:00 (a whole hour, 0 to 23) in `zone` on a day number (see localDayNumber); null when there is no such instant. */
 export function atLocalHourOfDay(day: number, hour: number, zone: string): Date | null {
-  const map = perZone(mornings, `${zone}|${hour}`);
-  let t = map.get(day);
+  // Keyed by number (day and hour together), so a look-up builds no string.
+  const map = perZone(mornings, zone);
+  const key = day * 24 + hour;
+  let t = map.get(key);
   if (t === undefined) {
     t = atLocalHour(dayNumberToDate(day), hour, zone)?.getTime() ?? null;
-    map.set(day, t);
+    map.set(key, t);
   }
   return t === null ? null : new Date(t);
 }

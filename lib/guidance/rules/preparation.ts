@@ -1,10 +1,10 @@
-import { signalInfo } from "@/lib/interviews/catalog";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
 import { reached } from "../clock";
 import { addHours, DAY, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
-import { ago, listOf, until, when } from "../phrases";
+import { ago, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
-import { EARLIER_ROUND_NOTE, RULE_SOURCES, type RuleId } from "../rule-ids";
+import { EARLIER_ROUND_NOTE, RULE_SOURCES, type Source } from "../rule-ids";
+import { withCovered } from "./covered";
 import { step } from "./step";
 
 /** Questions to ask and a mock interview are last-day work, whatever the prep lead. */
@@ -45,18 +45,6 @@ function dueBefore(facts: Facts, r: RoundFact, days: number) {
   return { since, dueAt: new Date(Math.min(next, cutoff)) };
 }
 
-/** What earlier rounds already covered, as a reason, if anything was ticked. */
-const coveredBefore = perCall((r: RoundFact, facts: Facts): string[] => {
-  const topics = new Set(
-    facts.rounds
-      .filter((x) => x.number < r.number)
-      .flatMap((x) => x.round.signals.map((s) => signalInfo(s.signal)))
-      .filter((info) => info.group === "covered" && info.key !== "salary_raised")
-      .map((info) => info.label.toLowerCase()),
-  );
-  return topics.size ? [`Earlier rounds covered ${listOf([...topics])}.`] : [];
-});
-
 /** A later round that has started and ended less than a day ago, by when it happened, not when it was logged. */
 function justHeldLaterRound(facts: Facts): RoundFact | undefined {
   if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return undefined;
@@ -88,11 +76,10 @@ export function secondRoundExpectations(facts: Facts): Recommendation[] {
   ];
 }
 
-/** Rounds still to come while the application is being decided: each gets its preparation. */
-function upcomingRounds(facts: Facts): RoundFact[] {
-  if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return [];
-  return facts.rounds.filter((r) => !reached(facts, r.start.getTime()));
-}
+type EveryRoundPrep = "prepare-research-company" | "prepare-examples" | "prepare-questions-to-ask";
+const EVERY_ROUND_PREP: readonly EveryRoundPrep[] = ["prepare-research-company", "prepare-examples", "prepare-questions-to-ask"];
+const LATER_ROUND_SOURCES = Object.fromEntries(EVERY_ROUND_PREP.map((id) => [id, undefined])) as Record<EveryRoundPrep, undefined>;
+const EARLIER_ROUND_SOURCES = Object.fromEntries(EVERY_ROUND_PREP.map((id) => [id, { ...RULE_SOURCES[id], note: EARLIER_ROUND_NOTE }])) as Record<EveryRoundPrep, Source>;
 
 /** Preparation for a round this close is among the day's most important steps. */
 export const PREP_URGENT_HOURS = 48;
@@ -103,26 +90,29 @@ function whenToStart(facts: Facts, r: RoundFact, lead: number): string {
   return `With the round ${until(facts, r.start)}, start today: an hour of reading now beats none.`;
 }
 
-function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
+function roundPreparation(facts: Facts, r: RoundFact, into: Recommendation[]): void {
   const lead = facts.input.settings.prepLeadDays;
   const scheduled = scheduledReason(r, facts);
   const early = dueBefore(facts, r, lead);
-  const lastDay = dueBefore(facts, r, LAST_DAY_PREP_DAYS);
+  const lastDay = lead === LAST_DAY_PREP_DAYS ? early : dueBefore(facts, r, LAST_DAY_PREP_DAYS);
   const about = r.round.id;
   const soon = reached(facts, r.start.getTime() - PREP_URGENT_HOURS * HOUR);
+  const urgency = soon ? "high" : "medium";
   // The article writes this for later rounds; an earlier one gets it too, and its source says so.
-  const source = (ruleId: RuleId) => (r.later ? undefined : { ...RULE_SOURCES[ruleId], note: EARLIER_ROUND_NOTE });
-  const steps = [
+  const sources = r.later ? LATER_ROUND_SOURCES : EARLIER_ROUND_SOURCES;
+  // Fields named one by one rather than spread from `early`: this runs for every round to come of every application.
+  into.push(
     step(facts, "prepare-research-company", {
       about,
       roundId: about,
       title: `Research ${facts.company} before your ${roundLabel(facts, r)}`,
       detail:
         "Catch up on their latest news, wins and setbacks, who they compete with, and what they sell. Knowing what they stand for lets you talk about fit with real detail.",
-      priority: soon ? "high" : "medium",
-      ...early,
+      priority: urgency,
+      since: early.since,
+      dueAt: early.dueAt,
       reasons: [scheduled, whenToStart(facts, r, lead)],
-      source: source("prepare-research-company"),
+      source: sources["prepare-research-company"],
     }),
     step(facts, "prepare-examples", {
       about,
@@ -130,32 +120,34 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
       title: "Pick the stories you will tell",
       detail:
         "Choose two or three pieces of your past work that show what this role needs, and shape each one around what this team cares about.",
-      priority: soon ? "high" : "medium",
-      ...early,
-      reasons: [scheduled, ...coveredBefore(r, facts)],
-      source: source("prepare-examples"),
+      priority: urgency,
+      since: early.since,
+      dueAt: early.dueAt,
+      reasons: withCovered(scheduled, r, facts),
+      source: sources["prepare-examples"],
     }),
     step(facts, "prepare-questions-to-ask", {
       about,
       roundId: about,
       title: "Write down questions for them",
       detail: "Ask where the company is heading and what this team will need next year. Good questions show you are already thinking past the interview.",
-      priority: soon ? "high" : "medium",
-      ...lastDay,
+      priority: urgency,
+      since: lastDay.since,
+      dueAt: lastDay.dueAt,
       reasons: [scheduled],
-      source: source("prepare-questions-to-ask"),
+      source: sources["prepare-questions-to-ask"],
     }),
-  ];
-  if (!r.later) return steps;
-  return [
-    ...steps,
+  );
+  if (!r.later) return;
+  into.push(
     step(facts, "prepare-mock-interview", {
       about,
       roundId: about,
       title: "Rehearse out loud",
       detail: "Run through likely questions with a friend or mentor, playing out a tricky situation or two. Saying answers aloud once makes them easier on the day.",
       priority: soon ? "high" : "low",
-      ...lastDay,
+      since: lastDay.since,
+      dueAt: lastDay.dueAt,
       reasons: [scheduled],
     }),
     step(facts, "expect-question-types", {
@@ -166,14 +158,17 @@ function roundPreparation(facts: Facts, r: RoundFact): Recommendation[] {
         "Later rounds tend to ask for stories from past work, technical depth, what-would-you-do cases, how you like to work, where your career is heading, and how you would get on with the team.",
       priority: "low",
       since: early.since,
-      reasons: [scheduled, ...coveredBefore(r, facts)],
+      reasons: withCovered(scheduled, r, facts),
     }),
-  ];
+  );
 }
 
 /** Preparation for every round still to come; the article's later-round steps (a mock interview, question types) for later rounds only. */
 export function preparationSteps(facts: Facts): Recommendation[] {
-  return upcomingRounds(facts).flatMap((r) => roundPreparation(facts, r));
+  if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return [];
+  const steps: Recommendation[] = [];
+  for (const r of facts.rounds) if (!reached(facts, r.start.getTime())) roundPreparation(facts, r, steps);
+  return steps;
 }
 
 export function salaryWaitForOffer(facts: Facts): Recommendation[] {

@@ -29,7 +29,7 @@ export function step(facts: Facts, ruleId: RuleId, fields: StepFields): Recommen
   const dueAt = fields.dueAt ?? null;
   // A rule that broke this would put advice on the dashboard, or hide a to-do from it.
   if ((kind === "todo") !== (dueAt !== null)) throw new Error(`${ruleId} is ${kind} but was given ${dueAt ? "a" : "no"} due time`);
-  return {
+  const recommendation: Recommendation = {
     ruleId,
     key: `${ruleId}:${fields.about}`,
     applicationId: facts.input.application.id,
@@ -44,8 +44,9 @@ export function step(facts: Facts, ruleId: RuleId, fields: StepFields): Recommen
     reasons: fields.reasons,
     source: fields.source ?? RULE_SOURCES[ruleId],
     draft: fields.draft ?? null,
-    // Only when there is one: answers built before these existed compare equal.
-    ...(fields.statedDate ? { statedDate: fields.statedDate } : {}),
-    ...(fields.eventId ? { eventId: fields.eventId } : {}),
   };
+  // Only when there is one: answers built before these existed compare equal.
+  if (fields.statedDate) recommendation.statedDate = fields.statedDate;
+  if (fields.eventId) recommendation.eventId = fields.eventId;
+  return recommendation;
 }

@@ -1,7 +1,7 @@
 import { ACTIVE_STATUSES } from "@/lib/vocabulary";
 import { passed, reached } from "../clock";
 import { knownAt, notBeforeKnown } from "../due";
-import { addDays, addHours, DECISIONS, eventsSince, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
+import { DAY, decisionSince, HOUR, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, listOf } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
@@ -13,7 +13,7 @@ export const THANK_YOU_LATENESS_DAYS = 3;
 function overtaken(facts: Facts, r: RoundFact): boolean {
   const next = facts.rounds[r.number];
   if (next && reached(facts, next.start.getTime())) return true;
-  return eventsSince(facts, r.start, DECISIONS).length > 0;
+  return decisionSince(facts, r.start);
 }
 
 /**
@@ -28,10 +28,13 @@ export function sendThankYou(facts: Facts): Recommendation[] {
   const steps: Recommendation[] = [];
   for (const r of facts.rounds) {
     if (r.round.thankYouSentAt !== null || !reached(facts, r.end.getTime())) continue;
-    const windowEnds = addHours(r.end, window);
-    const lateFrom = addDays(windowEnds, THANK_YOU_LATENESS_DAYS);
+    // Numbers first: most ended rounds are long past the lateness point, and need no Date at all.
+    const windowEndsAt = r.end.getTime() + window * HOUR;
+    const lateFrom = windowEndsAt + THANK_YOU_LATENESS_DAYS * DAY;
+    if (reached(facts, lateFrom) || overtaken(facts, r)) continue;
+    const windowEnds = new Date(windowEndsAt);
     const dueAt = notBeforeKnown(facts, windowEnds, knownAt(facts, r.round.loggedAt));
-    if (dueAt.getTime() >= lateFrom.getTime() || reached(facts, lateFrom.getTime()) || overtaken(facts, r)) continue;
+    if (dueAt.getTime() >= lateFrom) continue;
     const people = r.round.interviewers.map((p) => p.name);
     steps.push(
       step(facts, "send-thank-you", {
@@ -40,7 +43,7 @@ export function sendThankYou(facts: Facts): Recommendation[] {
         title: `Send a thank-you for your ${roundLabel(facts, r)}`,
         detail: `Thank them for their time within ${window} hours, and mention one or two moments from the conversation that show why you fit.`,
         // In its window it is among the most useful things to do today; past it, still worth a line.
-        priority: passed(facts, windowEnds.getTime()) ? "medium" : "high",
+        priority: passed(facts, windowEndsAt) ? "medium" : "high",
         dueAt,
         since: r.end,
         reasons: [

@@ -5,7 +5,7 @@ import { addDays, firstPlanningTimeFrom, lastEndedRound, roundLabel, roundName, 
 import { ago, plural } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
-import { currentWait, LONG_SILENCE_DAYS, nextFollowUpDue, type Wait } from "./waits";
+import { currentWait, LONG_SILENCE_DAYS, nextFollowUpDue, waitReason, type Wait } from "./waits";
 
 export { currentWait, nextFollowUpDue, type Wait } from "./waits";
 
@@ -47,7 +47,7 @@ function followUpStep(facts: Facts, wait: Wait, dueAt: Date): Recommendation {
     since: wait.since,
     reasons: [
       lastWord(facts, wait),
-      wait.waitReason(),
+      waitReason(facts, wait),
       ...(round?.round.noNextSteps ? [`No next steps were given at the end of your ${roundLabel(facts, round)}.`] : []),
       ...(lastFollowUp ? [`Your last follow-up went out ${ago(facts, lastFollowUp)}.`] : []),
     ],

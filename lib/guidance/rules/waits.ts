@@ -1,19 +1,18 @@
 import { WAITING_STATUSES } from "@/lib/vocabulary";
-import { addDaysToDate, startOfDate } from "@/lib/time/zoned";
+import { startOfDate } from "@/lib/time/zoned";
 import { reached } from "../clock";
 import { eventLoggedAt, knownAt, writingDue } from "../due";
 import {
   addDays,
   dayName,
   dayOf,
-  DECISIONS,
-  eventsSince,
+  decisionSince,
   firstPlanningTimeFrom,
   lastEndedRound,
   later,
   perCall,
-  planningTimeOn,
-  REPLIES,
+  planningTimeDaysAfterDate,
+  repliesAndFollowUps,
   statedDecisionDate,
   type Facts,
   type RoundFact,
@@ -50,22 +49,14 @@ export type Wait = {
   known: Date | undefined;
   /** The long silence point: from then on, no follow-up, and moving on is suggested. */
   silentFrom: Date;
-  /** Why the first follow-up falls due then, as a sentence; made only for a step that fires. */
-  waitReason: () => string;
+  /** The calendar date the wait before any interview counts from (applied, or their last reply); null after a round. */
+  waitedFromDay: string | null;
 };
 
-/** The latest reply since `from` that decided nothing, once its time has come. */
-const lastReplySince = (facts: Facts, from: Date) => eventsSince(facts, from, REPLIES).at(-1);
-
-/** What a wait's facts share: its follow-ups, when it was known, when it goes silent. */
-function waitFrom(facts: Facts, from: Date, since: Date, logged: (Date | undefined)[]) {
-  const followUps = eventsSince(facts, from, ["follow_up_sent"]);
+/** When the facts behind a wait reached Shortlist: its round and reply, and the last follow-up sent. */
+function waitKnownAt(facts: Facts, round: Date | undefined, reply: GuidanceEvent | null, followUps: GuidanceEvent[]) {
   const last = followUps.at(-1);
-  return {
-    followUps: followUps.map((e) => e.occurredAt),
-    known: knownAt(facts, ...logged, last && eventLoggedAt(last)),
-    silentFrom: addDays(since, LONG_SILENCE_DAYS),
-  };
+  return knownAt(facts, round, reply ? eventLoggedAt(reply) : undefined, last && eventLoggedAt(last));
 }
 
 /**
@@ -76,29 +67,27 @@ function waitFrom(facts: Facts, from: Date, since: Date, logged: (Date | undefin
  * whether sooner or later: the follow-up is due the morning after it.
  */
 function waitAfterRound(facts: Facts, round: RoundFact): Wait | undefined {
-  if (eventsSince(facts, round.start, DECISIONS).length > 0) return undefined;
+  if (decisionSince(facts, round.start)) return undefined;
   const { decisionWaitDays } = facts.input.settings;
-  const reply = lastReplySince(facts, round.start) ?? null;
+  const { reply, followUps } = repliesAndFollowUps(facts, round.start);
   const since = reply ? later(reply.occurredAt, round.end) : round.end;
   const fromRound = statedDecisionDate(facts);
   // Only a date given for this wait counts: one from before the round (or the reply) was overtaken by it.
   const current = reply?.saidBy ?? (fromRound !== undefined && fromRound >= dayOf(facts, reply?.occurredAt ?? round.start) ? fromRound : undefined);
-  const waited = reply ? `They last replied on ${dayName(reply.occurredAt, facts)}` : "Companies usually take about a week to decide";
+  // Read now rather than with the reason: the day's name may hold its year, and when that changes counts for the answer.
+  if (reply) dayName(reply.occurredAt, facts);
   return {
     followUpRule: "follow-up-after-silence",
     round,
     reply,
     about: reply ? `${round.round.id}:reply-${reply.id}` : round.round.id,
     since,
-    ...waitFrom(facts, reply?.occurredAt ?? round.start, since, [round.round.loggedAt, reply ? eventLoggedAt(reply) : undefined]),
-    firstDue: current ? planningTimeOn(facts, addDaysToDate(current, 1)) : firstPlanningTimeFrom(facts, addDays(since, decisionWaitDays)),
+    followUps: followUps.map((e) => e.occurredAt),
+    known: waitKnownAt(facts, round.round.loggedAt, reply, followUps),
+    silentFrom: addDays(since, LONG_SILENCE_DAYS),
+    firstDue: current ? planningTimeDaysAfterDate(facts, current, 1) : firstPlanningTimeFrom(facts, addDays(since, decisionWaitDays)),
     statedDate: current,
-    waitReason: () =>
-      current
-        ? `They said they would decide by ${calendarDate(current, facts.input)}; that day is over, and their date counts rather than the usual ${plural(decisionWaitDays, "day")}.`
-        : reply
-          ? `${waited}, without a decision, and ${plural(decisionWaitDays, "day")} have passed since.`
-          : `Companies usually take about ${plural(decisionWaitDays, "day")} to decide, and that has passed.`,
+    waitedFromDay: null,
   };
 }
 
@@ -109,8 +98,8 @@ function waitBeforeInterview(facts: Facts): Wait | undefined {
   const applied = appliedOn ? startOfDate(appliedOn, facts.input.timeZone) : null;
   if (applied && !reached(facts, applied.getTime())) return undefined;
   const from = applied ?? new Date(-8.64e15);
-  if (eventsSince(facts, from, DECISIONS).length > 0) return undefined;
-  const reply = lastReplySince(facts, from) ?? null;
+  if (decisionSince(facts, from)) return undefined;
+  const { reply, followUps } = repliesAndFollowUps(facts, from);
   if (!reply && (!applied || !appliedOn)) return undefined;
   const days = facts.input.settings.applicationFollowUpDays;
   const since = reply ? reply.occurredAt : (applied as Date);
@@ -122,16 +111,32 @@ function waitBeforeInterview(facts: Facts): Wait | undefined {
     reply,
     about: reply ? `reply-${reply.id}` : `applied-${appliedOn}`,
     since,
-    ...waitFrom(facts, reply?.occurredAt ?? from, since, [reply ? eventLoggedAt(reply) : undefined]),
-    firstDue: planningTimeOn(facts, stated ? addDaysToDate(stated, 1) : addDaysToDate(waitedFromDay, days)),
+    followUps: followUps.map((e) => e.occurredAt),
+    known: waitKnownAt(facts, undefined, reply, followUps),
+    silentFrom: addDays(since, LONG_SILENCE_DAYS),
+    firstDue: stated ? planningTimeDaysAfterDate(facts, stated, 1) : planningTimeDaysAfterDate(facts, waitedFromDay, days),
     statedDate: stated,
-    waitReason: () =>
-      stated
-        ? `They said they would be in touch by ${calendarDate(stated, facts.input)}; that day is over.`
-        : reply
-          ? `They last replied on ${calendarDate(waitedFromDay, facts.input)}, and ${plural(days, "day")} without more news is a fair time to check in.`
-          : `You applied on ${calendarDate(waitedFromDay, facts.input)}, and ${plural(days, "day")} without an answer is a fair time to check in.`,
+    waitedFromDay,
   };
+}
+
+/** Why the first follow-up falls due then, as a sentence: made only for a step that fires, from the wait's data rather than a closure per wait. */
+export function waitReason(facts: Facts, wait: Wait): string {
+  const { statedDate, reply } = wait;
+  if (wait.waitedFromDay === null) {
+    const days = facts.input.settings.decisionWaitDays;
+    return statedDate
+      ? `They said they would decide by ${calendarDate(statedDate, facts.input)}; that day is over, and their date counts rather than the usual ${plural(days, "day")}.`
+      : reply
+        ? `They last replied on ${dayName(reply.occurredAt, facts)}, without a decision, and ${plural(days, "day")} have passed since.`
+        : `Companies usually take about ${plural(days, "day")} to decide, and that has passed.`;
+  }
+  const days = facts.input.settings.applicationFollowUpDays;
+  return statedDate
+    ? `They said they would be in touch by ${calendarDate(statedDate, facts.input)}; that day is over.`
+    : reply
+      ? `They last replied on ${calendarDate(wait.waitedFromDay, facts.input)}, and ${plural(days, "day")} without more news is a fair time to check in.`
+      : `You applied on ${calendarDate(wait.waitedFromDay, facts.input)}, and ${plural(days, "day")} without an answer is a fair time to check in.`;
 }
 
 /** The application's current wait, if it is waiting on the company at all. */
