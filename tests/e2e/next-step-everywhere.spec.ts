@@ -39,7 +39,15 @@ async function threeApplications(page: Page) {
   writeDb((db) => db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ?").run(fernhill));
   const quiet = await addApplication(page, { company: "Quiet Co", roleTitle: "Engineer", status: "Applied" });
   const threeDaysAgo = new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10);
-  writeDb((db) => db.prepare("update applications set applied_on = ? where id = ?").run(threeDaysAgo, quiet));
+  writeDb((db) => {
+    db.prepare("update applications set applied_on = ? where id = ?").run(threeDaysAgo, quiet);
+    // Logged as they happened (each round when it was booked): a round typed in today would
+    // make its steps wait for the next 09:00, and where they stand would depend on the hour.
+    for (const id of [lumen, fernhill]) {
+      db.prepare("update rounds set created_at = scheduled_at - 2 * 86400 where application_id = ?").run(id);
+      db.prepare("update applications set created_at = created_at - 15 * 86400 where id = ?").run(id);
+    }
+  });
 }
 
 test("Today, the board, the list and the calendar feed name the same next step for each application", async ({ signedIn: page, playwright }) => {
