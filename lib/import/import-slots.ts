@@ -9,8 +9,10 @@ export const DEFAULT_IMPORTS_AT_ONCE = 2;
 const FIRST_GUESS_MS = 5_000;
 
 /** A refusal says whether the account's own import is what holds it up (`own`), or other accounts'. */
+/** A preview reads and checks; a run saves. Only previews queue behind the account's own previews. */
+export type ImportKind = "preview" | "run";
 export type SlotAnswer = { ok: true; release: () => void } | { ok: false; own: boolean; retryAfterSeconds: number; message: string };
-/** How long a preview waits for the same account's previous one: changing a column mapping redoes the preview at once. */
+/** How long a preview waits for the same account's previous preview: changing a column mapping redoes the preview at once. */
 export const OWN_WAIT_MS = 3_000;
 
 /** A whole number of at least 1 from the environment, else the default (as the sign-in limits are read). */
@@ -22,7 +24,7 @@ export function importsAtOnce(value = process.env.SHORTLIST_IMPORTS_AT_ONCE): nu
 const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 
 export function createImportSlots({ perServer, now = () => Date.now() }: { perServer: number; now?: () => number }) {
-  const running = new Map<symbol, { userId: string; since: number }>();
+  const running = new Map<symbol, { userId: string; since: number; kind: ImportKind }>();
   // A running average of how long imports take, for the "try again in" estimate.
   let typicalMs = FIRST_GUESS_MS;
   // Woken at every release, so a wait for one's own import ends as soon as it does.
@@ -34,7 +36,7 @@ export function createImportSlots({ perServer, now = () => Date.now() }: { perSe
     return Math.max(1, Math.ceil((typicalMs - (now() - oldest)) / 1000));
   };
 
-  function acquire(userId: string): SlotAnswer {
+  function acquire(userId: string, kind: ImportKind = "run"): SlotAnswer {
     const mine = [...running.values()].filter((r) => r.userId === userId);
     if (mine.length) {
       const retryAfterSeconds = wait(mine);
@@ -46,7 +48,7 @@ export function createImportSlots({ perServer, now = () => Date.now() }: { perSe
     }
     const token = Symbol(userId);
     const since = now();
-    running.set(token, { userId, since });
+    running.set(token, { userId, since, kind });
     let released = false;
     return {
       ok: true,
@@ -73,18 +75,21 @@ export function createImportSlots({ perServer, now = () => Date.now() }: { perSe
     });
   }
 
+  const ownPreviewsOnly = (userId: string) => [...running.values()].every((r) => r.userId !== userId || r.kind === "preview");
+
   /**
-   * As `acquire`, but the account's own running import is waited for, up to
-   * `waitMs` of real time: one account still never runs two at once, and its
-   * previews, redone as fast as the user changes the mapping, queue instead of
-   * failing. Other accounts' imports are never waited for.
+   * As `acquire`, but a preview waits for the account's own running previews,
+   * up to `waitMs` of real time: one account still never runs two at once, and
+   * its previews, redone as fast as the user changes the mapping, queue instead
+   * of failing. An import being saved, and other accounts' imports, are never
+   * waited for: those are answered at once.
    */
-  async function acquireAfterOwn(userId: string, waitMs = OWN_WAIT_MS): Promise<SlotAnswer> {
+  async function acquireAfterOwn(userId: string, kind: ImportKind, waitMs = OWN_WAIT_MS): Promise<SlotAnswer> {
     const until = Date.now() + waitMs;
-    let answer = acquire(userId);
-    while (!answer.ok && answer.own && Date.now() < until) {
+    let answer = acquire(userId, kind);
+    while (!answer.ok && answer.own && kind === "preview" && ownPreviewsOnly(userId) && Date.now() < until) {
       await nextRelease(until - Date.now());
-      answer = acquire(userId);
+      answer = acquire(userId, kind);
     }
     return answer;
   }

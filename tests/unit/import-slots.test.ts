@@ -53,20 +53,23 @@ describe("import slots", () => {
     for (const bad of ["0", "-1", "1.5", "two", ""]) expect(importsAtOnce(bad), bad).toBe(DEFAULT_IMPORTS_AT_ONCE);
   });
 
-  it("queues an account's next import behind its own running one for a while, never behind other accounts'", async () => {
+  it("queues an account's preview behind its own running preview for a while, never behind a run or other accounts'", async () => {
     const slots = createImportSlots({ perServer: 2 });
-    const first = slots.acquire("ana");
-    if (!first.ok) throw new Error("the first import should run");
-    const next = slots.acquireAfterOwn("ana", 2_000);
+    const first = slots.acquire("ana", "preview");
+    if (!first.ok) throw new Error("the first preview should run");
+    const next = slots.acquireAfterOwn("ana", "preview", 2_000);
     setTimeout(first.release, 20);
     const answer = await next;
     expect(answer.ok).toBe(true);
     // Still one at a time: while the queued one runs, a third waits and is refused when the wait runs out.
-    expect(await slots.acquireAfterOwn("ana", 30)).toMatchObject({ ok: false, own: true });
-    // The server being full of other accounts' imports is answered at once.
-    const busy = slots.acquire("ben");
-    expect(busy.ok).toBe(true);
-    const waited = new Promise((resolve) => setTimeout(() => resolve("still waiting"), 500));
-    expect(await Promise.race([slots.acquireAfterOwn("cy", 60_000), waited])).toMatchObject({ ok: false, own: false });
+    expect(await slots.acquireAfterOwn("ana", "preview", 30)).toMatchObject({ ok: false, own: true });
+    if (answer.ok) answer.release();
+    // A run being saved is answered at once, as is a server full of other accounts' imports.
+    const waited = () => new Promise((resolve) => setTimeout(() => resolve("still waiting"), 500));
+    const run = slots.acquire("ana", "run");
+    expect(run.ok).toBe(true);
+    expect(await Promise.race([slots.acquireAfterOwn("ana", "preview", 60_000), waited()])).toMatchObject({ ok: false, own: true });
+    expect(slots.acquire("ben").ok).toBe(true);
+    expect(await Promise.race([slots.acquireAfterOwn("cy", "preview", 60_000), waited()])).toMatchObject({ ok: false, own: false });
   });
 });

@@ -3,7 +3,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/data/users";
 import type { ImportOptions } from "@/lib/import/analyse";
 import { startsLikeJson } from "@/lib/import/decode";
-import { importSlots } from "@/lib/import/import-slots";
+import { importSlots, type ImportKind } from "@/lib/import/import-slots";
 import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES, tooLargeMessage } from "@/lib/import/limits";
 import { importOptionsSchema } from "@/lib/validation/import-options";
 
@@ -36,12 +36,12 @@ type Read = { ok: true; upload: Upload } | ({ ok: false } & Refusal);
  * is read), not a form upload, no file, an empty or oversized file, or
  * choices that aren't valid JSON of the expected shape.
  */
-export async function readUpload(request: Request): Promise<Read> {
+export async function readUpload(request: Request, kind: ImportKind): Promise<Read> {
   const user = await currentUser();
   if (!user) return { ok: false, status: 401, field: null, message: "You were signed out. Sign in again, then choose the file again." };
   // Cookies are SameSite=Lax already; a post from another site's page is refused outright too.
   if (!sameSite(request)) return { ok: false, status: 403, field: null, message: "Imports are only accepted from Shortlist's own import page." };
-  const slot = await importSlots().acquireAfterOwn(user.id);
+  const slot = await importSlots().acquireAfterOwn(user.id, kind);
   if (!slot.ok) return { ok: false, status: 429, field: "file", message: slot.message, retryAfterSeconds: slot.retryAfterSeconds };
   const read = await readBody(request, user).catch((error: unknown) => {
     slot.release();

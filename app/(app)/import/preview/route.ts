@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  * with the message for the file field.
  */
 export async function POST(request: Request) {
-  const read = await readUpload(request);
+  const read = await readUpload(request, "preview");
   if (!read.ok) return refuse(read);
   const { user, bytes, options, release } = read.upload;
   try {

@@ -17,7 +17,7 @@ const UNREADABLE = "Shortlist couldn't read this file. Check that it is the CSV 
  * its slot (one per account, a few per server) until it has ended.
  */
 export async function POST(request: Request) {
-  const read = await readUpload(request);
+  const read = await readUpload(request, "run");
   if (!read.ok) return refuse(read);
   const { user, name, bytes, options, release } = read.upload;
   const now = new Date();
