@@ -5,11 +5,10 @@ import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { requireReader } from "@/lib/time/request-dates";
 import { interviewWindows, planDashboard } from "@/lib/dashboard/today";
-import { applicationCounts, getApplication, recentApplications } from "@/lib/data/applications";
+import { applicationCounts, recentApplications } from "@/lib/data/applications";
 import { guidanceOverview } from "@/lib/data/guidance";
 import { interviewsBetween, peopleMet } from "@/lib/data/upcoming-interviews";
 import { EmptyApplications } from "./_components/empty-applications";
-import { GhostedNotice } from "./_components/guidance/ghosted-notice";
 import { StatusBadge } from "./_components/status-badge";
 import { COMING_UP_PAGE, COMING_UP_PREVIEW, ComingUp } from "./_components/today/coming-up";
 import { firstName } from "@/lib/people/names";
@@ -37,7 +36,6 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   const comingPage = pageParam(query.coming);
   const db = getDb();
   // Scoped by the user: another account's id shows nothing.
-  const ghosted = typeof query.ghosted === "string" ? getApplication(db, user.id, query.ghosted) : undefined;
   const now = new Date();
   const totals = applicationCounts(db, { userId: user.id });
   const byStatus = totals.byStatus;
@@ -164,7 +162,6 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
         ) : null}
       </div>
 
-      {ghosted?.status === "ghosted" ? <GhostedNotice application={ghosted} linkToIt /> : null}
 
       {body}
     </div>

@@ -162,7 +162,6 @@ test("a stale tab cannot ghost an application that has since heard back", async 
   await card.getByRole("button", { name: /^Mark as ghosted/ }).click();
   // The page catches up: the step has gone, and the application was not ghosted.
   await expect(stepCard(page, "Consider moving on from Late Reply Inc")).toHaveCount(0);
-  await expect(page.getByTestId("ghosted-notice")).toHaveCount(0);
   expect(applicationRow(ids["Late Reply Inc"])?.status).toBe("interviewing");
 });
 
@@ -193,8 +192,4 @@ test("a second user can neither list nor ghost the first user's application", as
   expect(ownedRows(owner.email)).toEqual(before);
   expect(applicationRow(mine["Intruder Co"])?.status).toBe("interviewing");
 
-  // Nor does the confirmation reveal the owner's application.
-  await page.goto(`/?ghosted=${ownerIds["Owner Secret Co"]}`);
-  await expect(page.getByTestId("ghosted-notice")).toHaveCount(0);
-  await expect(page.getByText("Owner Secret Co")).toHaveCount(0);
 });

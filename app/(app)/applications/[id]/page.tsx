@@ -11,7 +11,6 @@ import { loadOwnedApplication } from "@/lib/data/load-owned-application";
 import { listRounds } from "@/lib/data/rounds";
 import { newRoundFormValues } from "@/lib/interviews/form-values";
 import { toWallTime } from "@/lib/time/zoned";
-import { GhostedNotice } from "../../_components/guidance/ghosted-notice";
 import { StatusBadge } from "../../_components/status-badge";
 import { ActionButton } from "@/app/_components/action-button";
 import { setArchivedAction } from "../actions";
@@ -29,9 +28,8 @@ export async function generateMetadata({ params }: PageProps<"/applications/[id]
   return { title: `${a.roleTitle} at ${a.company}` };
 }
 
-export default async function ApplicationPage({ params, searchParams }: PageProps<"/applications/[id]">) {
+export default async function ApplicationPage({ params }: PageProps<"/applications/[id]">) {
   const a = await loadOwnedApplication((await params).id);
-  const justGhosted = (await searchParams).ghosted === a.id && a.status === "ghosted";
   const user = await requireReader();
   const db = getDb();
   const rounds = listRounds(db, user.id, a.id);
@@ -109,7 +107,6 @@ export default async function ApplicationPage({ params, searchParams }: PageProp
         </div>
       </header>
 
-      {justGhosted ? <GhostedNotice application={a} linkToIt={false} /> : null}
 
       {guidance ? (
         <NextSteps guidance={guidance} application={a} rounds={rounds} events={events} senderName={user.name} dates={user.dates} now={now} />
