@@ -2,6 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { databasePath } from "@/lib/config";
 import { refreshQueryStatistics, type Db } from "./open";
+import { engineOf } from "./sqlite/connections";
 import { openCheckedDatabase } from "./startup-check";
 
 // Dev reloads re-evaluate modules; keep one connection per process.
@@ -17,8 +18,10 @@ const SHUTDOWN_BUSY_TIMEOUT_MS = 2_000;
  * a copy of the .db alone is complete, and closes it. Returns what happened,
  * in a line for the log.
  */
-function closeAtShutdown(sqlite: Database.Database): string {
+function closeAtShutdown(db: Db, sqlite: Database.Database): string {
   try {
+    // The readers first: a checkpoint cannot truncate the WAL while one of ours holds a snapshot.
+    engineOf(db).closeReaders();
     sqlite.pragma(`busy_timeout = ${SHUTDOWN_BUSY_TIMEOUT_MS}`);
     const [result] = sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
     sqlite.close();
@@ -47,7 +50,7 @@ export function getDb(): Db {
         console.warn("query statistics not refreshed:", error);
       }
     }, STATISTICS_EVERY_MS).unref();
-    globalForDb[Symbol.for("shortlist.closeDatabase")] = () => closeAtShutdown(sqlite);
+    globalForDb[Symbol.for("shortlist.closeDatabase")] = () => closeAtShutdown(db, sqlite);
     globalForDb.shortlistDb = db;
   }
   return globalForDb.shortlistDb;

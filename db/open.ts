@@ -1,14 +1,13 @@
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { applyConnectionPragmas, BUSY_TIMEOUT_MS, registerEngine, SqliteEngine, type Db } from "./sqlite/connections";
 
-export type Db = BetterSQLite3Database<typeof schema>;
-/** The database or a transaction on it: helpers that must join a caller's transaction take this. */
-export type Queryable = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+export type { Db } from "./sqlite/connections";
+export { BUSY_TIMEOUT_MS } from "./sqlite/connections";
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
@@ -25,16 +24,17 @@ export function refreshQueryStatistics(sqlite: Database.Database, when: "at-open
   sqlite.pragma(when === "at-open" ? "optimize = 0x10002" : "optimize");
 }
 
-/**
- * How long SQLite itself waits for a lock another process holds. The wait
- * blocks the whole server (better-sqlite3 is synchronous), so it is short;
- * a write that still finds the database busy is retried with an await by
- * the action layer (lib/forms/storage-failure.ts), and reads never need it
- * in WAL mode.
- */
-export const BUSY_TIMEOUT_MS = 50;
 /** Before the server answers anyone, migrations may wait longer for a lock a script holds. */
 const OPENING_BUSY_TIMEOUT_MS = 5_000;
+
+export type OpenedDatabase = {
+  /** The handle every data function takes: reads on it, writes through write(db, …). */
+  db: Db;
+  /** The writer connection, for the few things below the data layer (checkpoints, pragmas, fault tests). */
+  sqlite: Database.Database;
+  /** Closes every connection the handle opened. */
+  close: () => void;
+};
 
 /**
  * Opens (creating if needed) a SQLite database with the pragmas Shortlist
@@ -43,25 +43,25 @@ const OPENING_BUSY_TIMEOUT_MS = 5_000;
  * openCheckedDatabase (db/startup-check.ts), which also proves the file is
  * sound and writable and explains any failure in one line.
  */
-export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
+export function openDatabase(file: string): OpenedDatabase {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   try {
     if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
-    // FULL: a write the user saw succeed survives a power cut, WAL or not.
-    sqlite.pragma("synchronous = FULL");
-    sqlite.pragma("foreign_keys = ON");
+    applyConnectionPragmas(sqlite);
     sqlite.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
-    if (sqlite.pragma("foreign_keys", { simple: true }) !== 1) {
-      throw new Error("SQLite refused to enable foreign keys; cascades would silently not happen");
-    }
-    const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const writer = drizzle(sqlite, { schema });
+    migrate(writer, { migrationsFolder: MIGRATIONS_FOLDER });
     refreshQueryStatistics(sqlite, "at-open");
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    return { db, sqlite };
+    const engine = new SqliteEngine(file, { db: writer, sqlite });
+    registerEngine(engine);
+    return { db: engine.reader.db, sqlite, close: () => engine.close() };
   } catch (error) {
     sqlite.close();
     throw error;
   }
 }
+
+/** @deprecated while issue 24 converts the data layer: every function takes a Db now. */
+export type Queryable = Db;

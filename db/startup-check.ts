@@ -1,8 +1,7 @@
-import type Database from "better-sqlite3";
 import path from "node:path";
-import { touchHealthProbe } from "../lib/data/health";
-import { storageFailureOf, type StorageFailure } from "../lib/data/storage-error";
-import { openDatabase, type Db } from "./open";
+import { touchHealthProbeAtStart } from "./health";
+import { storageFailureOf, type StorageFailure } from "./storage-error";
+import { openDatabase, type OpenedDatabase } from "./open";
 
 /**
  * The server cannot use its database. The message is the one line an
@@ -72,8 +71,8 @@ function explain(file: string, step: Step, error: unknown): DatabaseStartError {
  * migrations apply, and a write commits. Any failure is thrown as a
  * DatabaseStartError whose message is the one line to print before exiting.
  */
-export function openCheckedDatabase(file: string, now = new Date()): { db: Db; sqlite: Database.Database } {
-  let opened: { db: Db; sqlite: Database.Database } | undefined;
+export function openCheckedDatabase(file: string, now = new Date()): OpenedDatabase {
+  let opened: OpenedDatabase | undefined;
   let step: Step = "open";
   try {
     // openDatabase migrates as it opens; a damaged file usually fails there
@@ -86,10 +85,10 @@ export function openCheckedDatabase(file: string, now = new Date()): { db: Db; s
       throw Object.assign(new Error(problems.slice(0, 3).map((p) => p.quick_check).join("; ")), { code: "SQLITE_CORRUPT" });
     }
     step = "write";
-    touchHealthProbe(opened.db, now);
+    touchHealthProbeAtStart(opened.sqlite, now);
     return opened;
   } catch (error) {
-    opened?.sqlite.close();
+    opened?.close();
     // mkdir in openDatabase fails with a file-system code before SQLite is involved.
     const code = codeOf(error);
     throw explain(file, typeof code === "string" && !code.startsWith("SQLITE_") && step === "migrate" ? "folder" : step, error);

@@ -15,7 +15,7 @@ import { codeKeys, retryAfterMs } from "@/lib/data/sign-in-throttle";
 import { signInKeysFor } from "@/lib/auth/credentials";
 import { deviceTokenFrom } from "@/lib/auth/device-cookie";
 import { reachedOverHttps } from "@/lib/http/transport-security";
-import { signInStorageMessage, storageErrorIn } from "@/lib/data/storage-error";
+import { signInStorageMessage, storageErrorIn } from "@/db/storage-error";
 import { formValues, invalid, isFormData, refuseFileParts, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
 import { signInSchema, signInCodeSchema, signUpSchema } from "@/lib/validation/auth";

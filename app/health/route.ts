@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { HEALTH_REUSE_MS, probeStorage, type StorageHealth } from "@/lib/data/health";
+import { HEALTH_REUSE_MS, probeStorage, type StorageHealth } from "@/db/health";
 
 /**
  * For operators and container health checks, with no session: "ok", or
@@ -8,12 +8,13 @@ import { HEALTH_REUSE_MS, probeStorage, type StorageHealth } from "@/lib/data/he
  * committed write shows the disk still takes one.
  */
 
-let last: { at: number; health: StorageHealth } | undefined;
+// The probe in flight is shared too: a burst during it waits for its answer instead of writing again.
+let last: { at: number; health: Promise<StorageHealth> } | undefined;
 
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   const now = Date.now();
   if (!last || now - last.at >= HEALTH_REUSE_MS || now < last.at) last = { at: now, health: probeStorage(getDb(), new Date(now)) };
-  const { health } = last;
+  const health = await last.health;
   return new Response(health.ok ? "ok\n" : `not ok: ${health.reason}\n`, {
     status: health.ok ? 200 : 503,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },

@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config";
-import { logStorageError, storageErrorIn } from "@/lib/data/storage-error";
+import { logStorageError, storageErrorIn } from "@/db/storage-error";
 import { retryWhileBusy } from "@/lib/forms/storage-failure";
 import { headers } from "next/headers";
 import { configuredForHttps, reachedOverHttps } from "@/lib/http/transport-security";

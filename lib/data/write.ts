@@ -1,42 +1,43 @@
+// TRANSITIONAL (issue 24): the synchronous write, kept only while the data
+// layer moves to `write(db, scope, async (tx) => …)` from db/write.ts.
+// Delete this file once nothing imports it.
 import type Database from "better-sqlite3";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { SQLiteTransaction } from "drizzle-orm/sqlite-core";
 import type { Queryable } from "@/db/open";
 import type * as schema from "@/db/schema";
-import { toStorageError } from "./storage-error";
+import { engineOf } from "@/db/sqlite/connections";
+import { toStorageError } from "@/db/storage-error";
 
-/**
- * write(db, (tx) => …): the one way Shortlist changes the database.
- *
- * Contract, for every data function and script that writes (the importer too):
- * - Every statement that changes a row runs on `tx` inside `work`; `work` is
- *   synchronous (better-sqlite3 is) and must not await.
- * - It runs in a `BEGIN IMMEDIATE` transaction: the write lock is taken up
- *   front, so a busy database fails at once instead of halfway through.
- *   Called with a `tx` (inside another write) it joins that transaction as a
- *   savepoint, and the outer write's commit is the one that counts.
- * - It returns `work`'s result only after COMMIT succeeded. Whatever went
- *   wrong, everything `work` did is rolled back.
- * - A storage failure (disk full, read-only, busy, I/O, damaged file, and any
- *   failed commit) is thrown as a StorageError with its `kind`; the action
- *   layer turns it into a message on the form (and retries "busy"). Any other
- *   error from `work` is thrown unchanged.
- *
- * Why not autocommit: better-sqlite3 hands back the row of an
- * `INSERT … RETURNING` read with `.get()` even when the commit fails (a full
- * disk), so a lost write was confirmed to the user. Inside an explicit
- * transaction the failed COMMIT throws. The lint rule in eslint.config.mjs
- * refuses writes on `db` outside this helper.
- */
 export type WriteTx = SQLiteTransaction<"sync", Database.RunResult, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
-/** Work that returns a promise would let the commit happen before it finished: the types refuse it. */
 type Synchronous<T> = T extends PromiseLike<unknown> ? never : T;
 
+let legacySavepoints = 0;
+
 export function write<T>(db: Queryable, work: (tx: WriteTx) => Synchronous<T>): T {
+  let target: Queryable = db;
+  try {
+    target = engineOf(db).writer.db;
+  } catch {
+    // Not a handle from openDatabase: a legacy transaction, which nests by itself.
+  }
+  const sqlite = (target as unknown as { $client: Database.Database }).$client;
+  if (sqlite.inTransaction && target !== db) {
+    const name = `legacy_${++legacySavepoints}`;
+    sqlite.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = work(target as unknown as WriteTx);
+      sqlite.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw toStorageError(error) ?? error;
+    }
+  }
   let workDone = false;
   try {
-    return db.transaction(
+    return target.transaction(
       (tx) => {
         const result = work(tx as WriteTx);
         workDone = true;
@@ -45,8 +46,6 @@ export function write<T>(db: Queryable, work: (tx: WriteTx) => Synchronous<T>): 
       { behavior: "immediate" },
     );
   } catch (error) {
-    // After work returned, only the commit can have failed: nothing was saved,
-    // whatever the code says.
     throw toStorageError(error, { atCommit: workDone }) ?? error;
   }
 }

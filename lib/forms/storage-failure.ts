@@ -1,4 +1,4 @@
-import { logStorageError, StorageError } from "@/lib/data/storage-error";
+import { logStorageError, StorageError } from "@/db/storage-error";
 import type { FormState } from "./form-state";
 
 /**

@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { matchingApplicationIds } from "@/lib/data/application-list";
 import { bulkApply } from "@/lib/data/bulk-applications";
-import { StorageError } from "@/lib/data/storage-error";
+import { StorageError } from "@/db/storage-error";
 import { undoAction } from "@/lib/data/undo/records";
 import { everyRow, failCommits } from "./support/commit-fault";
 import { makeUser } from "./support/db";

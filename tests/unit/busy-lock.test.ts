@@ -5,7 +5,7 @@ import type Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/open";
 import { countApplications, createApplication, listApplications } from "@/lib/data/applications";
-import { StorageError } from "@/lib/data/storage-error";
+import { StorageError } from "@/db/storage-error";
 import { retryWhileBusy, saveOrExplain } from "@/lib/forms/storage-failure";
 import { makeUser } from "./support/db";
 import { holdWriteLock, type LockHolder } from "./support/lock-holder";

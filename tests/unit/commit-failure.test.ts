@@ -36,7 +36,7 @@ import { moveApplication } from "@/lib/data/move-application";
 import { createRound, deleteRound, insertRound, markThankYouSent, touchApplication, updateRound } from "@/lib/data/rounds";
 import { checkSession, createSession, endOtherSessions, endSession } from "@/lib/data/sessions";
 import { countAttempt, forgetThrottleSubject, forgiveAttempt, signInKeys } from "@/lib/data/sign-in-throttle";
-import { StorageError } from "@/lib/data/storage-error";
+import { StorageError } from "@/db/storage-error";
 import {
   cancelPendingTwoFactor,
   deleteTwoFactor,

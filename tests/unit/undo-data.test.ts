@@ -4,7 +4,7 @@ import type { Db } from "@/db/open";
 import { actOnStep } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
 import { updateApplication } from "@/lib/data/applications";
-import { StorageError } from "@/lib/data/storage-error";
+import { StorageError } from "@/db/storage-error";
 import { undoAction, withUndo, UNDO_WINDOW_MS } from "@/lib/data/undo/records";
 import { failCommits, everyRow } from "./support/commit-fault";
 import { makeUser } from "./support/db";

@@ -8,7 +8,7 @@ import { openDatabase, type Db } from "@/db/open";
 import * as schema from "@/db/schema";
 import { applications, signInThrottle } from "@/db/schema";
 import { createApplication, listApplications } from "@/lib/data/applications";
-import { storageErrorIn, storageFailureOf, StorageError } from "@/lib/data/storage-error";
+import { storageErrorIn, storageFailureOf, StorageError } from "@/db/storage-error";
 import { write } from "@/lib/data/write";
 import { makeUser } from "./support/db";
 
