@@ -71,9 +71,13 @@ async function inProcess() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-bench-import-"));
   const file = path.join(dir, "shortlist.db");
   process.env.SHORTLIST_DB_PATH = file;
-  const { db, sqlite } = openDatabase(file);
+  const { db, sqlite, close } = openDatabase(file);
   const hash = await hashPassword("bench-password-not-secret");
-  const user = (email: string) => createUser(db, { name: email, email, passwordHash: hash, timeZone: ZONE })!;
+  const user = async (email: string) => {
+    const made = await createUser(db, { name: email, email, passwordHash: hash, timeZone: ZONE });
+    if (!made) throw new Error(`could not create ${email}`);
+    return made;
+  };
   const rows: string[][] = [];
   try {
     const bytes = huntrFile(MAX_IMPORT_ROWS, 13);
@@ -81,12 +85,12 @@ async function inProcess() {
     say(`a ${MAX_IMPORT_ROWS.toLocaleString("en-US")}-row Huntr file of ${mb(bytes.length)}; database in ${dir}`);
 
     // One process, as npm run data:import runs it.
-    const ana = user("ana@bench.local");
+    const ana = await user("ana@bench.local");
     const now = new Date();
     const prepared = await timed(() => prepareImport({ bytes, options: {}, timeZone: ZONE }));
     if (!prepared.value.ok) throw new Error(prepared.value.message);
     const checked = await timed(() => checkRows(prepared.value.ok ? prepared.value.prepared : (null as never), { now }));
-    const preview = await timed(() => summarise(checked.value, knownKeys(duplicateFieldsOf(db, { userId: ana.id }))));
+    const preview = await timed(async () => summarise(checked.value, knownKeys(await duplicateFieldsOf(db, { userId: ana.id }))));
     const plan = planFromAnalysis(checked.value, { name: "huntr.csv", hash: fileHash(bytes) });
     const committed = await timed(() => commitImport(db, { userId: ana.id, plan, now }));
     const rssAfterImport = peakRss();
@@ -105,7 +109,7 @@ async function inProcess() {
 
     // The import page's path: the same worker file, the main thread free. (The page
     // starts it through commit-in-worker.ts; here tsx must be loaded into the worker too.)
-    const ben = user("ben@bench.local");
+    const ben = await user("ben@bench.local");
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     let messages = 0;
@@ -137,7 +141,7 @@ async function inProcess() {
       ["export 5,000 applications: JSON text", `${json.ms.toFixed(0)} ms`, mb(Buffer.byteLength(json.value))],
       ["export 5,000 applications: CSV text", `${csv.ms.toFixed(0)} ms`, mb(Buffer.byteLength(csv.value))],
     );
-    const mover = user("mover@bench.local");
+    const mover = await user("mover@bench.local");
     const restore = await timed(async () => {
       const result = await analyseImport({ bytes: Buffer.from(json.value), options: {}, timeZone: ZONE, now });
       if (!result.ok) throw new Error(result.message);
@@ -154,7 +158,7 @@ async function inProcess() {
     console.log("");
     console.log(`Memory: ${mb(rssBefore)} resident before the import, peak ${mb(rssAfterImport)} after it (${mb(rssAfterImport - rssBefore)} for a ${mb(bytes.length)} file), peak ${mb(peakRss())} by the end.`);
   } finally {
-    sqlite.close();
+    close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -90,10 +90,10 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   const dbFile = path.join(dir, "shortlist.db");
   const env = { ...process.env, SHORTLIST_DB_PATH: dbFile, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
 
-  const { sqlite } = openDatabase(dbFile);
+  const { sqlite, close } = openDatabase(dbFile);
   const hash = await hashPassword(PASSWORD);
   for (const a of ACCOUNTS) seedAccount(sqlite, a, hash, new Date(), (done) => say(`seeding ${a.label}: ${done}`));
-  sqlite.close();
+  close();
   if (args.build) await build(env);
 
   const port = await freePort(Number(args.port));

@@ -71,7 +71,7 @@ function commit(): string {
 }
 
 async function seed(dbFile: string): Promise<{ seeded: Map<string, SeededAccount>; busy: string }> {
-  const { sqlite } = openDatabase(dbFile); // the app's own migrations
+  const { sqlite, close } = openDatabase(dbFile); // the app's own migrations
   // One real scrypt hash for every account: each costs ~0.5 s and 128 MiB, and sign-in checks it the same way.
   const hash = await hashPassword(PASSWORD);
   const seeded = new Map<string, SeededAccount>();
@@ -86,7 +86,7 @@ async function seed(dbFile: string): Promise<{ seeded: Map<string, SeededAccount
     seeded.set(a.label, s);
   }
   const busy = busiestApplication(sqlite, seeded.get(HEAVY.label)!.userId);
-  sqlite.close();
+  close();
   return { seeded, busy };
 }
 

@@ -22,13 +22,13 @@ async function main() {
   }
   const format = values.format;
   if (!values.user || (format !== "json" && format !== "csv") || positionals.length > 1) throw new Error(USAGE);
-  const { db, sqlite } = openDatabase(databasePath());
+  const { db, close } = openDatabase(databasePath());
   try {
-    const user = findUserByEmail(db, values.user.trim().toLowerCase());
+    const user = await findUserByEmail(db, { email: values.user.trim().toLowerCase() });
     if (!user) throw new Error(`No account uses ${values.user}.`);
     const now = new Date();
     process.stderr.write(`Reading ${user.email}'s data from ${databasePath()}…\n`);
-    const document = exportDocument(db, { userId: user.id, now });
+    const document = await exportDocument(db, { userId: user.id, now });
     const day = localDate(now, user.timeZone);
     const target = positionals[0] ?? (format === "json" ? `shortlist-export-${day}.json` : `shortlist-applications-${day}.csv`);
     const out: Writable = target === "-" ? process.stdout : createWriteStream(target);
@@ -48,7 +48,7 @@ async function main() {
     const rounds = document.applications.reduce((sum, a) => sum + a.rounds.length, 0);
     process.stderr.write(`\nWrote ${total.toLocaleString("en-US")} applications (${rounds.toLocaleString("en-US")} rounds) as ${format.toUpperCase()}${target === "-" ? "" : ` to ${target}`}.\n`);
   } finally {
-    sqlite.close();
+    close();
   }
 }
 

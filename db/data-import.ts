@@ -47,9 +47,9 @@ async function main() {
   const file = positionals[0];
   if (!values.user || !file || positionals.length > 1) throw new Error(USAGE);
   const bytes = readFileSync(file);
-  const { db, sqlite } = openDatabase(databasePath());
+  const { db, close } = openDatabase(databasePath());
   try {
-    const user = findUserByEmail(db, values.user.trim().toLowerCase());
+    const user = await findUserByEmail(db, { email: values.user.trim().toLowerCase() });
     if (!user) throw new Error(`No account uses ${values.user}. Sign up in the app first.`);
     console.log(`Reading ${file} (${formatBytes(statSync(file).size)}) for ${user.email}…`);
 
@@ -74,8 +74,8 @@ async function main() {
     const analysis = await checkRows(prepared.prepared, { now, onProgress: (_phase, done, total) => progress(`Checking rows: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`) });
     process.stderr.write("\n");
     const hash = fileHash(bytes);
-    const summary = summarise(analysis, knownKeys(duplicateFieldsOf(db, { userId: user.id })));
-    const earlier = findImportOfFile(db, { userId: user.id, fileHash: hash });
+    const summary = summarise(analysis, knownKeys(await duplicateFieldsOf(db, { userId: user.id })));
+    const earlier = await findImportOfFile(db, { userId: user.id, fileHash: hash });
     if (earlier) console.log(`You imported this same file on ${earlier.createdAt.toISOString().slice(0, 10)}; importing it again adds only what isn't in Shortlist yet.`);
     console.log(summaryLines(summary).join("\n"));
     if (summary.mappingProblems.length) {
@@ -86,7 +86,7 @@ async function main() {
       console.log("\nDry run: nothing was saved.");
       return;
     }
-    const outcome = commitImport(db, {
+    const outcome = await commitImport(db, {
       userId: user.id,
       plan: planFromAnalysis(analysis, { name: file, hash }),
       now,
@@ -99,7 +99,7 @@ async function main() {
         : "\nNothing new to import: everything in this file is already in Shortlist.",
     );
   } finally {
-    sqlite.close();
+    close();
   }
 }
 

@@ -4,8 +4,8 @@ import { DatabaseStartError, openCheckedDatabase } from "./startup-check";
 const file = databasePath();
 console.log(`Migrating ${file} ...`);
 try {
-  const { sqlite } = openCheckedDatabase(file);
-  sqlite.close();
+  const { close } = openCheckedDatabase(file);
+  close();
   console.log("Schema is up to date.");
 } catch (error) {
   if (!(error instanceof DatabaseStartError)) throw error;

@@ -12,11 +12,11 @@ const DEMO = { email: "demo@shortlist.local", name: "Demo", password: "shortlist
 
 async function main() {
   const email = (process.argv[2] ?? DEMO.email).trim().toLowerCase();
-  const { db, sqlite } = openDatabase(databasePath());
+  const { db, close } = openDatabase(databasePath());
   try {
-    let user = findUserByEmail(db, email);
+    let user = await findUserByEmail(db, { email });
     if (!user && email === DEMO.email) {
-      user = createUser(db, { name: DEMO.name, email, passwordHash: await hashPassword(DEMO.password) }) ?? undefined;
+      user = (await createUser(db, { name: DEMO.name, email, passwordHash: await hashPassword(DEMO.password) })) ?? undefined;
       console.log(`Created the demo account: ${DEMO.email} / ${DEMO.password}`);
     }
     if (!user) {
@@ -24,18 +24,22 @@ async function main() {
       process.exitCode = 1;
       return;
     }
-    const existing = countApplications(db, user.id).total;
+    const existing = (await countApplications(db, { userId: user.id })).total;
     if (existing > 0) {
       console.log(`${email} already has ${existing} applications; sample data is only loaded into an empty account.`);
       return;
     }
     const rows = sampleApplications(new Date(), user.timeZone);
-    insertApplications(db, user.id, rows, (done, total) => {
-      process.stdout.write(`\rLoading sample applications: ${done}/${total}`);
+    await insertApplications(db, {
+      userId: user.id,
+      rows,
+      onProgress: (done, total) => {
+        process.stdout.write(`\rLoading sample applications: ${done}/${total}`);
+      },
     });
     console.log(`\nLoaded ${rows.length} sample applications for ${email} into ${databasePath()}.`);
   } finally {
-    sqlite.close();
+    close();
   }
 }
 

@@ -37,13 +37,16 @@ export type Tx = Db;
 /** How long a write may wait for the ones before it, before it is "busy". */
 export const WRITE_LOCK_WAIT_MS = 5_000;
 
-type Running = { engine: SqliteEngine; kind: "write" | "snapshot"; handle: Db; open: boolean; savepoints: number; tail: Promise<unknown> };
+/** One transaction, shared by every level of savepoint inside it. */
+type Transaction = { open: boolean; savepoints: number };
+/** Where an async flow stands: in which transaction, and at which level (`tail` orders the writes nested at this level). */
+type Running = { engine: SqliteEngine; kind: "write" | "snapshot"; handle: Db; txn: Transaction; tail: Promise<unknown> };
 const running = new AsyncLocalStorage<Running>();
 
 /** The write or snapshot this async context is inside, if it is still open on this engine. */
 function current(engine: SqliteEngine): Running | undefined {
   const store = running.getStore();
-  return store?.open && store.engine === engine ? store : undefined;
+  return store?.txn.open && store.engine === engine ? store : undefined;
 }
 
 function rollBack(engine: SqliteEngine): void {
@@ -67,7 +70,7 @@ export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Prom
     throw error;
   }
   const { sqlite, db: tx } = engine.writer;
-  const state: Running = { engine, kind: "write", handle: tx, open: true, savepoints: 0, tail: Promise.resolve() };
+  const state: Running = { engine, kind: "write", handle: tx, txn: { open: true, savepoints: 0 }, tail: Promise.resolve() };
   try {
     try {
       sqlite.exec("BEGIN IMMEDIATE");
@@ -92,19 +95,24 @@ export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Prom
     return result;
   } finally {
     // Anything `work` left running must not think it is still inside this transaction.
-    state.open = false;
+    state.txn.open = false;
     release();
   }
 }
 
-/** Nested writes in one transaction take their turn, so their savepoints never interleave. */
+/**
+ * Nested writes at one level take their turn, so their savepoints never
+ * interleave; each runs as a level of its own, so writes nested inside it
+ * queue there and not behind it.
+ */
 function joinAsSavepoint<T>(outer: Running, work: (tx: Tx) => Promise<T>): Promise<T> {
   const { sqlite, db: tx } = outer.engine.writer;
   const turn = outer.tail.then(async () => {
-    const name = `shortlist_${++outer.savepoints}`;
+    const name = `shortlist_${++outer.txn.savepoints}`;
     sqlite.exec(`SAVEPOINT ${name}`);
     try {
-      const result = await work(tx);
+      const level: Running = { ...outer, tail: Promise.resolve() };
+      const result = await running.run(level, () => work(tx));
       sqlite.exec(`RELEASE ${name}`);
       return result;
     } catch (error) {
@@ -128,14 +136,14 @@ export async function snapshot<T>(db: Db, read: (db: Db) => Promise<T>): Promise
   if (outer) return read(outer.handle);
   if (engine.shared) return sharedSnapshot(engine, read);
   const connection = engine.takeSnapshotConnection();
-  const state: Running = { engine, kind: "snapshot", handle: connection.db, open: true, savepoints: 0, tail: Promise.resolve() };
+  const state: Running = { engine, kind: "snapshot", handle: connection.db, txn: { open: true, savepoints: 0 }, tail: Promise.resolve() };
   try {
     connection.sqlite.exec("BEGIN");
     return await running.run(state, () => read(connection.db));
   } catch (error) {
     throw toStorageError(error) ?? error;
   } finally {
-    state.open = false;
+    state.txn.open = false;
     if (connection.sqlite.inTransaction) connection.sqlite.exec("COMMIT");
     engine.release(connection);
   }
@@ -151,12 +159,12 @@ async function sharedSnapshot<T>(engine: SqliteEngine, read: (db: Db) => Promise
     throw error;
   }
   const { sqlite, db: handle } = engine.writer;
-  const state: Running = { engine, kind: "snapshot", handle, open: true, savepoints: 0, tail: Promise.resolve() };
+  const state: Running = { engine, kind: "snapshot", handle, txn: { open: true, savepoints: 0 }, tail: Promise.resolve() };
   try {
     sqlite.exec("BEGIN");
     return await running.run(state, () => read(handle));
   } finally {
-    state.open = false;
+    state.txn.open = false;
     if (sqlite.inTransaction) sqlite.exec("COMMIT");
     release();
   }

@@ -1,12 +1,11 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import type { ApplicationWithHistory } from "@/lib/data/applications";
 import type { RoundInput } from "@/lib/validation/round";
+import { DAY_MS, HOUR_MS } from "@/lib/time/units";
 import { addDaysToDate, atLocalHour, localDate } from "@/lib/time/zoned";
 
 type Sample = ApplicationWithHistory & { createdAt: Date; updatedAt: Date };
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 /** When sample events happen: late afternoon, after the day's interviews. */
 const EVENT_HOUR = 16;
 
@@ -20,7 +19,7 @@ type Calendar = { day: (daysAgo: number) => string; at: (daysAgo: number, hour: 
 function calendarFor(now: Date, timeZone: string): Calendar {
   const today = localDate(now, timeZone);
   const day = (daysAgo: number) => addDaysToDate(today, -daysAgo);
-  return { day, at: (daysAgo, hour) => atLocalHour(day(daysAgo), hour, timeZone) ?? new Date(now.getTime() - daysAgo * DAY) };
+  return { day, at: (daysAgo, hour) => atLocalHour(day(daysAgo), hour, timeZone) ?? new Date(now.getTime() - daysAgo * DAY_MS) };
 }
 
 /** A round on the day `daysAgo` days back (negative: still to come), at `hour`:00 in the user's zone. */
@@ -37,7 +36,7 @@ function sampleRound(cal: Calendar, kind: RoundKind, daysAgo: number, hour: numb
     customSignals: [],
     interviewerIds: [],
     newInterviewers: [],
-    thankYouSentAt: daysAgo > 1 ? new Date(scheduledAt.getTime() + 5 * HOUR) : undefined,
+    thankYouSentAt: daysAgo > 1 ? new Date(scheduledAt.getTime() + 5 * HOUR_MS) : undefined,
     ...extra,
   };
 }
@@ -68,8 +67,8 @@ export function sampleApplications(now: Date, timeZone = "UTC"): Sample[] {
     status,
     appliedOn: appliedDaysAgo === null ? undefined : cal.day(appliedDaysAgo),
     // Added when applied (or a few days before the last update, if not yet).
-    createdAt: new Date(now.getTime() - Math.max(appliedDaysAgo ?? 0, updatedDaysAgo + 3) * DAY),
-    updatedAt: new Date(now.getTime() - updatedDaysAgo * DAY),
+    createdAt: new Date(now.getTime() - Math.max(appliedDaysAgo ?? 0, updatedDaysAgo + 3) * DAY_MS),
+    updatedAt: new Date(now.getTime() - updatedDaysAgo * DAY_MS),
     ...extra,
   });
 

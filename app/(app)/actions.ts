@@ -18,21 +18,21 @@ import { timeZoneField } from "@/lib/validation/fields";
 /** Ends this device's session record before the cookie is cleared, so a copy of the cookie dies too. */
 export async function signOutAction(): Promise<void> {
   const user = await currentUser();
-  if (user) endSignedOutSession(getDb(), { userId: user.id, sessionId: user.sessionId, address: (await requestContext()).address });
+  if (user) await endSignedOutSession(getDb(), { userId: user.id, sessionId: user.sessionId, address: (await requestContext()).address });
   await signOut({ redirectTo: "/sign-in" });
 }
 
 /** Ends this session and every other one this account has anywhere. */
 export const signOutEverywhereAction = actionWithUser(async (user) => {
-  signOutEverywhere(getDb(), { userId: user.id, address: (await requestContext()).address });
+  await signOutEverywhere(getDb(), { userId: user.id, address: (await requestContext()).address });
   await signOut({ redirectTo: "/sign-in" });
 });
 
 /** Only for an empty account, so a double click cannot load the set twice. */
 export const loadSampleDataAction = actionWithUser(async (user) => {
   const db = getDb();
-  if (countApplications(db, user.id).total === 0) {
-    insertApplications(db, user.id, sampleApplications(new Date(), user.timeZone));
+  if ((await countApplications(db, { userId: user.id })).total === 0) {
+    await insertApplications(db, { userId: user.id, rows: sampleApplications(new Date(), user.timeZone) });
   }
   revalidatePath("/", "layout");
   redirect("/");
@@ -44,7 +44,7 @@ export async function recordBrowserLocaleAction(): Promise<void> {
   const locale = await requestLocale();
   if (!locale) return;
   try {
-    recordSeenLocale(getDb(), { userId: user.id, locale });
+    await recordSeenLocale(getDb(), { userId: user.id, locale });
   } catch (error) {
     // Nobody asked for this save: when the storage refuses it, the next visit tries again.
     if (!storageFailureState(error, {}, "recording the browser's locale")) throw error;
@@ -57,7 +57,7 @@ export async function adoptDeviceTimeZoneAction(zone: string): Promise<void> {
   const parsed = timeZoneField.safeParse(zone);
   if (!parsed.success) return;
   try {
-    if (adoptTimeZone(getDb(), user.id, parsed.data)) revalidatePath("/", "layout");
+    if (await adoptTimeZone(getDb(), { userId: user.id, timeZone: parsed.data })) revalidatePath("/", "layout");
   } catch (error) {
     // Nobody asked for this save: when the storage refuses it, it is simply tried again on the next visit.
     if (!storageFailureState(error, {}, "adopting the device's time zone")) throw error;

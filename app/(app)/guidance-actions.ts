@@ -42,12 +42,11 @@ export const stepAction = actionWithUser(async (user, formData) => {
   const now = new Date();
   const { applicationId, key, action } = parsed.data;
   const db = getDb();
-  const { result, undo } = withUndo(
-    db,
-    { userId: user.id, applicationIds: [applicationId], now },
-    (tx) => actOnStep(tx, user, applicationId, key, toStepAction(action, now, user.timeZone), now),
-    (r, [company]) => (r.ok ? `${STEP_LABELS[action]} for ${company}` : null),
-  );
+  const { result, undo } = await withUndo(db, {
+    plan: { userId: user.id, applicationIds: [applicationId], now },
+    work: (tx) => actOnStep(tx, { user, applicationId, key, action: toStepAction(action, now, user.timeZone), now }),
+    labelFor: (r, [company]) => (r.ok ? `${STEP_LABELS[action]} for ${company}` : null),
+  });
   if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
   revalidatePath("/", "layout");
   // Usually the step has gone from the page by now; this is read only when it is still there.
@@ -66,18 +65,17 @@ export const markGhostedAction = actionWithUser(async (user, formData) => {
   const db = getDb();
   const now = new Date();
   // A stale tab must not ghost an application that has since heard back or got an offer.
-  const guidance = applicationGuidance(db, user, applicationId, now);
+  const guidance = await applicationGuidance(db, { user, applicationId, now });
   if (!guidance) return notFoundFor(user.id, { kind: "application", id: applicationId });
   if (!guidance.recommendations.some((r) => r.ruleId === "move-on-no-response")) {
     revalidatePath("/", "layout");
     return { message: STEP_GONE };
   }
-  const { result, undo } = withUndo(
-    db,
-    { userId: user.id, applicationIds: [applicationId], now },
-    (tx) => moveApplication(tx, user.id, applicationId, "ghosted", now),
-    (r, [company]) => (r.ok ? `Marked ${company} as ghosted` : null),
-  );
+  const { result, undo } = await withUndo(db, {
+    plan: { userId: user.id, applicationIds: [applicationId], now },
+    work: (tx) => moveApplication(tx, { userId: user.id, id: applicationId, target: "ghosted", now }),
+    labelFor: (r, [company]) => (r.ok ? `Marked ${company} as ghosted` : null),
+  });
   if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
   if (!result.ok) return { message: result.message };
   revalidatePath("/", "layout");
@@ -93,7 +91,7 @@ export const markGhostedAction = actionWithUser(async (user, formData) => {
 export const restoreStepAction = actionWithUser(async (user, formData) => {
   const parsed = restoreStepSchema.safeParse(formValues(formData));
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "That step could not be restored." };
-  const result = restoreStep(getDb(), { userId: user.id, ...parsed.data });
+  const result = await restoreStep(getDb(), { userId: user.id, ...parsed.data });
   if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: parsed.data.applicationId });
   revalidatePath("/", "layout");
   return result.ok ? { message: "Restored: it is back among your steps." } : { message: STEP_NOT_ASIDE };

@@ -23,7 +23,7 @@ export async function ghostSilentAction(input: unknown): Promise<BulkAnswer> {
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That could not be done." };
   const db = getDb();
   const now = new Date();
-  const silent = new Set(guidanceQueue(db, user, now).filter((s) => s.ruleId === MOVE_ON_RULE).map((s) => s.applicationId));
+  const silent = new Set((await guidanceQueue(db, { user, now })).filter((s) => s.ruleId === MOVE_ON_RULE).map((s) => s.applicationId));
   const ids = parsed.data.ids.filter((id) => silent.has(id));
   if (ids.length === 0) {
     await noteForeignAccess(user.id, ...parsed.data.ids.slice(0, 10).map((id) => ({ kind: "application" as const, id })));

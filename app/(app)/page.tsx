@@ -4,24 +4,18 @@ import { getDb } from "@/db/client";
 import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { requireReader } from "@/lib/time/request-dates";
-import { interviewWindows, planDashboard } from "@/lib/dashboard/today";
-import { applicationCounts, recentApplications } from "@/lib/data/applications";
-import { guidanceOverview } from "@/lib/data/guidance";
-import { interviewsBetween, peopleMet } from "@/lib/data/upcoming-interviews";
+import { applicationCounts } from "@/lib/data/applications";
 import { EmptyApplications } from "./_components/empty-applications";
 import { StatusBadge } from "./_components/status-badge";
-import { COMING_UP_PAGE, COMING_UP_PREVIEW, ComingUp } from "./_components/today/coming-up";
+import { ComingUp } from "./_components/today/coming-up";
 import { firstName } from "@/lib/people/names";
-import { TODAY_INTERVIEWS_SHOWN } from "./_components/today/today-interviews";
 import { TodaySection } from "./_components/today/today-section";
 import { MoveOnSection } from "./_components/today/move-on-section";
-import { groupMoveOn } from "@/lib/dashboard/move-on-group";
 import { OffersLink } from "./_components/today/offers-link";
 import { WorthKnowing } from "./_components/today/worth-knowing";
+import { loadDashboard } from "./load-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
-
-const RECENT_LIMIT = 5;
 
 /** "?today=3": page 3 of every block; absent or not a page number: the preview. */
 function pageParam(value: string | string[] | undefined): number | null {
@@ -37,7 +31,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
   const db = getDb();
   // Scoped by the user: another account's id shows nothing.
   const now = new Date();
-  const totals = applicationCounts(db, { userId: user.id });
+  const totals = await applicationCounts(db, { userId: user.id });
   const byStatus = totals.byStatus;
   const active = ACTIVE_STATUSES.reduce((n, s) => n + (byStatus[s] ?? 0), 0);
 
@@ -53,24 +47,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
 
   let body: React.ReactNode = <EmptyApplications />;
   if (totals.total > 0) {
-    const overview = guidanceOverview(db, user, now);
-    // Only the interviews the page shows are read, with how many there are:
-    // a busy week holds hundreds, Today shows ten and Coming up one page.
-    const { soonUntil, comingUpEnd } = interviewWindows(now, user.timeZone);
-    const soon = interviewsBetween(db, { userId: user.id, after: now, through: soonUntil, limit: TODAY_INTERVIEWS_SHOWN });
-    const laterShown = comingPage === null ? COMING_UP_PREVIEW : comingPage * COMING_UP_PAGE;
-    const later = interviewsBetween(db, { userId: user.id, after: soonUntil, through: new Date(comingUpEnd.getTime() - 1), limit: laterShown });
-    // Issue 21: every move-on step is one Today item, ahead of the blocks (see move-on-group.ts).
-    const { plan, moveOn } = groupMoveOn(planDashboard({
-      overview,
-      interviews: [...soon.interviews, ...later.interviews],
-      interviewTotals: { soon: soon.total, later: later.total },
-      now,
-      timeZone: user.timeZone,
-      locale: user.dates.locale,
-    }));
-    const people = peopleMet(db, { userId: user.id, roundIds: plan.interviews.map((r) => r.roundId) });
-    const recent = recentApplications(db, { userId: user.id, limit: RECENT_LIMIT });
+    const { plan, moveOn, people, recent, putAside } = await loadDashboard(db, { user, now, comingPage });
     body = (
       <>
         <MoveOnSection steps={moveOn} userId={user.id} now={now} dates={user.dates} />
@@ -79,7 +56,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
           plan={plan}
           people={people}
           page={todayPage}
-          putAside={overview.putAside.length}
+          putAside={putAside}
           now={now}
           dates={user.dates}
           senderName={user.name}

@@ -30,7 +30,8 @@ async function tooManyAttemptsMessage(email: string): Promise<string | null> {
   const h = await headers();
   const deviceToken = deviceTokenFrom(h.get("cookie"), reachedOverHttps(h));
   const db = getDb();
-  const wait = retryAfterMs(db, signInKeysFor(db, { email, address: (await requestContext()).address, deviceToken }), new Date());
+  const keys = await signInKeysFor(db, { email, address: (await requestContext()).address, deviceToken });
+  const wait = await retryAfterMs(db, { keys, now: new Date() });
   return wait === 0 ? null : `Too many sign-in attempts. ${tryAgainIn(wait)}`;
 }
 
@@ -106,8 +107,8 @@ export async function signInCodeAction(_prev: FormState<"code">, formData: FormD
     const reason = error.code;
     if (reason === "throttled") {
       const db = getDb();
-      const user = openChallenge(db, challenge, new Date());
-      const wait = user ? retryAfterMs(db, codeKeys(user.userId, (await requestContext()).address), new Date()) : 0;
+      const user = await openChallenge(db, challenge, new Date());
+      const wait = user ? await retryAfterMs(db, { keys: codeKeys(user.userId, (await requestContext()).address), now: new Date() }) : 0;
       return { fieldErrors: { code: [`Too many codes tried. ${tryAgainIn(wait)}`] } };
     }
     if (reason === "wrong-code" || reason === "reused-code") return { fieldErrors: { code: [CODE_MESSAGES[reason]] } };

@@ -35,6 +35,9 @@ export function formatDays(days: number | null): string {
   return `${rounded.toLocaleString("en", { maximumFractionDigits: 1 })} ${rounded === 1 ? "day" : "days"}`;
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
-}
+/**
+ * @deprecated Transitional, for the pages that still import it from here:
+ * import plural from "@/lib/text/plural" (the same words: "en" and "en-US"
+ * group digits alike); this line goes once none does.
+ */
+export { plural } from "@/lib/text/plural";

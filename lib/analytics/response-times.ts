@@ -1,6 +1,8 @@
+import { roundEnd } from "@/lib/interviews/round-end";
+import { DAY_MS } from "@/lib/time/units";
 import { ROUND_KINDS, type EventKind, type RoundKind } from "@/lib/vocabulary";
 import { median } from "./median";
-import { DAY_MS, roundEnd, type AppHistory } from "./rows";
+import type { AppHistory } from "./rows";
 
 /** The company's word: anything it sent that ends the wait. */
 const COMPANY_WORD: readonly EventKind[] = ["response_received", "offer_received", "rejection_received", "feedback_received"];

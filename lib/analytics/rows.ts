@@ -1,4 +1,3 @@
-import { ROUND_MINUTES_IF_UNKNOWN } from "@/lib/guidance/facts";
 import type { ApplicationStatus, EventKind, RoundKind, SignalKey } from "@/lib/vocabulary";
 
 // Plain rows as the data layer reads them: the computations never see the
@@ -50,9 +49,11 @@ export function histories(rows: Pick<AnalyticsRows, "applications" | "rounds" | 
   return [...byId.values()];
 }
 
-export function roundEnd(round: AnalyticsRound): Date {
-  return new Date(round.scheduledAt.getTime() + (round.durationMinutes ?? ROUND_MINUTES_IF_UNKNOWN) * 60_000);
-}
+/**
+ * @deprecated Transitional, for lib/data/analytics.ts: import roundEnd from
+ * "@/lib/interviews/round-end"; this line goes once nothing imports it from here.
+ */
+export { roundEnd } from "@/lib/interviews/round-end";
 
 /** The catalog's kinds of later round, whatever their place in the timeline. */
 const LATER_KINDS: readonly RoundKind[] = ["second", "final", "panel", "onsite"];
@@ -67,5 +68,3 @@ export function hasOffer(history: AppHistory): boolean {
   const { status } = history.application;
   return status === "offer" || status === "accepted" || history.events.some((e) => e.kind === "offer_received");
 }
-
-export const DAY_MS = 86_400_000;

@@ -115,7 +115,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
       // session endpoint stops answering for it and stops refreshing its
       // cookie. (requireUser() makes the same check for every page and action.)
       const { address } = await requestContext();
-      return validateSession(getDb(), token, { now: new Date(), address }) ? token : null;
+      return (await validateSession(getDb(), token, { now: new Date(), address })) ? token : null;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
@@ -130,7 +130,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
       // action (which ends the record itself): the record must go either way.
       const token = "token" in message ? message.token : null;
       if (token?.uid && token.sid) {
-        endSignedOutSession(getDb(), { userId: token.uid, sessionId: token.sid, address: (await requestContext()).address });
+        await endSignedOutSession(getDb(), { userId: token.uid, sessionId: token.sid, address: (await requestContext()).address });
       }
     },
   },

@@ -30,14 +30,14 @@ export async function changePassword(
   const problem = await newPasswordProblem(newPassword, { name: user.name, email: user.email, host });
   if (problem) return { ok: false, field: "newPassword", message: problem };
 
-  const stored = passwordHashOf(db, user.id);
+  const stored = await passwordHashOf(db, { userId: user.id });
   const check = await guardedPasswordCheck(db, signInKeys(user.email, address), now, async () => Boolean(stored) && verifyPassword(currentPassword, stored ?? ""));
   if (!check.ok) {
     const throttled = check.retryAfterMs > 0;
     securityLog(throttled ? "throttled" : "password-change-refused", { userId: user.id, address, attempt: "password-check", reason: throttled ? check.scope : "wrong-password" }, "warn");
     return { ok: false, field: "currentPassword", message: throttled ? `Too many attempts. ${tryAgainIn(check.retryAfterMs)}` : "Current password is incorrect." };
   }
-  const ended = changePasswordHash(db, user.id, await hashPassword(newPassword));
+  const ended = await changePasswordHash(db, { userId: user.id, passwordHash: await hashPassword(newPassword) });
   securityLog("password-changed", { userId: user.id, address, count: ended });
   return { ok: true };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { blockingKeys, countAttempt, forgiveAttempt, signInKeys, type ThrottleKey, type ThrottleScope } from "@/lib/data/sign-in-throttle";
+import { write } from "@/db/write";
+import { blockingKeys, countAttempt, forgiveAttempt, signInKeys, THROTTLE_WRITE, type ThrottleKey, type ThrottleScope } from "@/lib/data/sign-in-throttle";
 import { findCredentials } from "@/lib/data/users";
-import { write } from "@/lib/data/write";
 import { signInSchema } from "@/lib/validation/auth";
 import { trustedDeviceId } from "./device-cookie";
 import { dummyPasswordHash, verifyPassword } from "./password";
@@ -11,8 +11,9 @@ export type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number; 
 
 /**
  * Runs a check (a password, a code) under the throttle. The attempt is
- * counted before the check, in the same synchronous step as the limit
- * test, so parallel requests cannot overrun the limit; a success is forgiven.
+ * counted before the check, in the same write as the limit test (writes
+ * take their turn), so parallel requests cannot overrun the limit; a
+ * success is forgiven.
  */
 export async function guardedAttempt<R extends { ok: boolean }>(
   db: Db,
@@ -20,9 +21,9 @@ export async function guardedAttempt<R extends { ok: boolean }>(
   now: Date,
   attempt: () => Promise<R> | R,
 ): Promise<R | Throttled> {
-  const blocked = write(db, (tx) => {
-    const over = blockingKeys(tx, keys, now);
-    if (over.length === 0) countAttempt(tx, keys, now);
+  const blocked = await write(db, THROTTLE_WRITE, async (tx) => {
+    const over = await blockingKeys(tx, { keys, now });
+    if (over.length === 0) await countAttempt(tx, { keys, now });
     return over;
   });
   if (blocked.length > 0) {
@@ -30,7 +31,7 @@ export async function guardedAttempt<R extends { ok: boolean }>(
     return { ok: false, reason: "throttled", retryAfterMs: longest.waitMs, scope: longest.scope };
   }
   const result = await attempt();
-  if (result.ok) forgiveAttempt(db, keys);
+  if (result.ok) await forgiveAttempt(db, { keys });
   return result;
 }
 
@@ -54,8 +55,11 @@ export type CredentialCheck =
  * device's alone when the device cookie is genuine and names this account,
  * otherwise the account's, the pair's and the address's.
  */
-export function signInKeysFor(db: Db, { email, address, deviceToken }: { email: string; address: string | null; deviceToken?: string | null }): ThrottleKey[] {
-  const account = deviceToken ? findCredentials(db, email) : undefined;
+export async function signInKeysFor(
+  db: Db,
+  { email, address, deviceToken }: { email: string; address: string | null; deviceToken?: string | null },
+): Promise<ThrottleKey[]> {
+  const account = deviceToken ? await findCredentials(db, { email }) : undefined;
   const deviceId = account ? trustedDeviceId(deviceToken, account.id) : null;
   return signInKeys(email, address, undefined, deviceId);
 }
@@ -75,9 +79,9 @@ export async function checkCredentials(
   if (!parsed.success) return { ok: false, reason: "invalid", userId: null };
   const { email, password } = parsed.data;
 
-  const account = findCredentials(db, email);
+  const account = await findCredentials(db, { email });
   const userId = account?.id ?? null;
-  const result = await guardedAttempt(db, signInKeysFor(db, { email, address, deviceToken }), now, async () => {
+  const result = await guardedAttempt(db, await signInKeysFor(db, { email, address, deviceToken }), now, async () => {
     const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
     return account && matches
       ? { ok: true as const, userId: account.id, sessionVersion: account.sessionVersion }

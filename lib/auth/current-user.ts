@@ -26,7 +26,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
     logUnreadableCookie(clientAddressFrom(h), now);
     return null;
   }
-  return validateSession(getDb(), cookie.claims, { now, address: clientAddressFrom(h) });
+  return await validateSession(getDb(), cookie.claims, { now, address: clientAddressFrom(h) });
 });
 
 /** For pages and actions that need a user: sends everyone else to sign in. */

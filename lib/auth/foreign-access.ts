@@ -15,7 +15,7 @@ export async function noteForeignAccess(userId: string, ...refs: RecordRef[]): P
   const db = getDb();
   for (const ref of refs) {
     if (!ref.id) continue;
-    const owner = ownerOf(db, ref);
+    const owner = await ownerOf(db, ref);
     if (owner && owner !== userId) {
       const { address } = await requestContext();
       // A session's id names a cookie's record: it stays out of the log.

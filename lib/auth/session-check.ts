@@ -21,14 +21,18 @@ export type SessionClaims = { uid?: unknown; sv?: unknown; sid?: unknown };
  * that cookie, or of one signed out or revoked, logs `session-refused` with
  * the reason (per address, rate-limited: anyone can replay a cookie at will).
  */
-export function validateSession(db: Db, claims: SessionClaims, { now, address }: { now: Date; address: string | null }): SignedInUser | null {
+export async function validateSession(
+  db: Db,
+  claims: SessionClaims,
+  { now, address }: { now: Date; address: string | null },
+): Promise<SignedInUser | null> {
   const { uid, sv, sid } = claims;
   // A cookie from before session records has no sid: it is refused, and its owner signs in again.
   if (typeof uid !== "string" || typeof sv !== "number" || typeof sid !== "string") {
     securityLogPerAddress("session-refused", { userId: typeof uid === "string" ? uid : null, address, reason: "no-session-record" }, { level: "warn", now: now.getTime() });
     return null;
   }
-  const result = checkSession(db, { userId: uid, sessionId: sid, sessionVersion: sv, now });
+  const result = await checkSession(db, { userId: uid, sessionId: sid, sessionVersion: sv, now });
   if (result.ok) return { ...result.user, sessionId: sid };
   if (result.reason === "idle" || result.reason === "absolute") {
     securityLog("session-ended", { userId: uid, address, reason: result.reason });

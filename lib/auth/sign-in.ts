@@ -32,16 +32,16 @@ export function issueChallenge(user: { userId: string; sessionVersion: number },
 }
 
 /** The user a challenge stands for, while it is unexpired, unforged and the user's sessions have not been revoked since. */
-export function openChallenge(db: Db, challenge: string, now: Date): { userId: string; sessionVersion: number } | null {
+export async function openChallenge(db: Db, challenge: string, now: Date): Promise<{ userId: string; sessionVersion: number } | null> {
   const text = unseal("sign-in-challenge", challenge, "");
   const parsed = text ? challengeSchema.safeParse(JSON.parse(text)) : null;
   if (!parsed?.success || parsed.data.exp <= now.getTime()) return null;
-  const user = getSessionUser(db, parsed.data.uid);
+  const user = await getSessionUser(db, { userId: parsed.data.uid });
   return user && user.sessionVersion === parsed.data.sv ? { userId: user.id, sessionVersion: user.sessionVersion } : null;
 }
 
-function startSession(db: Db, user: { userId: string; sessionVersion: number }, context: SignInContext, twoFactor: boolean): SignInOutcome {
-  const sessionId = createSession(db, { userId: user.userId, userAgent: context.userAgent, address: context.address, now: context.now });
+async function startSession(db: Db, user: { userId: string; sessionVersion: number }, context: SignInContext, twoFactor: boolean): Promise<SignInOutcome> {
+  const sessionId = await createSession(db, { userId: user.userId, userAgent: context.userAgent, address: context.address, now: context.now });
   securityLog("sign-in-succeeded", { userId: user.userId, address: context.address, twoFactor });
   return { kind: "signed-in", ...user, sessionId };
 }
@@ -65,7 +65,7 @@ export async function signInAttempt(db: Db, raw: unknown, context: SignInContext
     }
     return { kind: "refused", reason: check.reason };
   }
-  if (twoFactorEnabled(db, { userId: check.userId })) {
+  if (await twoFactorEnabled(db, { userId: check.userId })) {
     return { kind: "two-factor-required", challenge: issueChallenge(check, now) };
   }
   return startSession(db, check, context, false);
@@ -73,7 +73,7 @@ export async function signInAttempt(db: Db, raw: unknown, context: SignInContext
 
 async function codeStep(db: Db, { challenge, code }: z.infer<typeof secondStepSchema>, context: SignInContext): Promise<SignInOutcome> {
   const { address, now } = context;
-  const user = openChallenge(db, challenge, now);
+  const user = await openChallenge(db, challenge, now);
   if (!user) {
     securityLog("sign-in-failed", { address, reason: "challenge-expired-or-invalid" }, "warn");
     return { kind: "refused", reason: "challenge-expired" };

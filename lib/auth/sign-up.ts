@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { countAttempt, retryAfterMs, signUpKeys } from "@/lib/data/sign-in-throttle";
+import { write } from "@/db/write";
+import { countAttempt, retryAfterMs, signUpKeys, THROTTLE_WRITE } from "@/lib/data/sign-in-throttle";
 import { createUser } from "@/lib/data/users";
-import { write } from "@/lib/data/write";
 import { securityLog } from "@/lib/security-log";
 import type { SignUpInput } from "@/lib/validation/auth";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
@@ -37,9 +37,9 @@ export async function registerAccount(
 ): Promise<SignUpResult> {
   if (!signUpOpen(env)) return { ok: false, reason: "closed" };
   const keys = signUpKeys(address);
-  const wait = write(db, (tx) => {
-    const blockedFor = retryAfterMs(tx, keys, now);
-    if (blockedFor === 0) countAttempt(tx, keys, now);
+  const wait = await write(db, THROTTLE_WRITE, async (tx) => {
+    const blockedFor = await retryAfterMs(tx, { keys, now });
+    if (blockedFor === 0) await countAttempt(tx, { keys, now });
     return blockedFor;
   });
   if (wait > 0) {
@@ -50,7 +50,7 @@ export async function registerAccount(
   if (problem) return { ok: false, reason: "invalid", field: "password", message: problem };
 
   const passwordHash = await hashPassword(input.password);
-  const user = createUser(db, { name: input.name, email: input.email, timeZone: input.timeZone, passwordHash });
+  const user = await createUser(db, { name: input.name, email: input.email, timeZone: input.timeZone, passwordHash });
   if (!user) {
     // A new account is signed in next, which verifies the password once more:
     // the taken email does the same work, so the answer's timing tells

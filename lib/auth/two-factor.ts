@@ -39,21 +39,21 @@ const openSecret = (userId: string, sealed: string) => unseal("totp-secret", sea
  */
 export async function checkSecondFactor(db: Db, { userId, address, now, code }: Who & { code: string }): Promise<CodeCheck> {
   const result = await guardedAttempt<CodeCheck>(db, codeKeys(userId, address), now, async () => {
-    const row = getTwoFactor(db, { userId });
+    const row = await getTwoFactor(db, { userId });
     if (!row?.enabledAt) return WRONG;
     const totpCode = asTotpCode(code);
     if (totpCode) {
       const secret = openSecret(userId, row.secretSealed);
       const step = secret ? matchingTimeStep(secret, totpCode, now) : null;
       if (step === null) return WRONG;
-      return useTimeStep(db, { userId, step }) ? { ok: true, method: "totp" } : { ok: false, reason: "reused" };
+      return (await useTimeStep(db, { userId, step })) ? { ok: true, method: "totp" } : { ok: false, reason: "reused" };
     }
     const recovery = normaliseRecoveryCode(code);
-    const stored = recovery ? await findRecoveryCode(recovery, unusedRecoveryCodes(db, { userId })) : null;
+    const stored = recovery ? await findRecoveryCode(recovery, await unusedRecoveryCodes(db, { userId })) : null;
     if (!recovery || !stored) return WRONG;
     const rehashed = isLegacyRecoveryHash(stored) ? await hashRecoveryCode(recovery) : undefined;
-    if (!useRecoveryCode(db, { userId, codeHash: stored, now, rehashed })) return WRONG;
-    securityLog("recovery-code-used", { userId, address, remaining: recoveryCodesLeft(db, { userId }) });
+    if (!(await useRecoveryCode(db, { userId, codeHash: stored, now, rehashed }))) return WRONG;
+    securityLog("recovery-code-used", { userId, address, remaining: await recoveryCodesLeft(db, { userId }) });
     return { ok: true, method: "recovery" };
   });
   if (!result.ok && result.reason === "throttled") securityLog("throttled", { userId, address, attempt: "two-factor", reason: result.scope }, "warn");
@@ -61,14 +61,27 @@ export async function checkSecondFactor(db: Db, { userId, address, now, code }: 
 }
 
 /** Starts (or starts over) a set-up: a new secret waits for its first code. False when two-factor is already on. */
-export function startTwoFactorSetup(db: Db, { userId, now }: { userId: string; now: Date }): boolean {
+export async function startTwoFactorSetup(db: Db, { userId, now }: { userId: string; now: Date }): Promise<boolean> {
   return savePendingTwoFactor(db, { userId, secretSealed: sealSecret(userId, newTotpSecret()), now });
 }
 
 /** The secret of a set-up waiting for its first code, to show as a QR code and as text. */
-export function pendingTwoFactorSecret(db: Db, { userId }: { userId: string }): string | null {
-  const row = getTwoFactor(db, { userId });
+export async function pendingTwoFactorSecret(db: Db, { userId }: { userId: string }): Promise<string | null> {
+  const row = await getTwoFactor(db, { userId });
   return row && !row.enabledAt ? openSecret(userId, row.secretSealed) : null;
+}
+
+export type TwoFactorStatus =
+  | { kind: "on"; enabledAt: Date; recoveryCodesLeft: number }
+  | { kind: "pending"; secret: string }
+  | { kind: "off" };
+
+/** What Settings shows: on (since when, codes left), a set-up waiting for its first code (its secret), or off. */
+export async function twoFactorStatus(db: Db, { userId }: { userId: string }): Promise<TwoFactorStatus> {
+  const row = await getTwoFactor(db, { userId });
+  if (row?.enabledAt) return { kind: "on", enabledAt: row.enabledAt, recoveryCodesLeft: await recoveryCodesLeft(db, { userId }) };
+  const secret = row ? openSecret(userId, row.secretSealed) : null;
+  return secret ? { kind: "pending", secret } : { kind: "off" };
 }
 
 type Reauthentication = Who & { email: string; password: string };
@@ -80,7 +93,7 @@ type PasswordAgain = { ok: true } | { ok: false; reason: "wrong" | "throttled"; 
  * to turn two-factor on with someone else's authenticator, or off.
  */
 async function passwordAgain(db: Db, { userId, email, address, now, password }: Reauthentication): Promise<PasswordAgain> {
-  const stored = passwordHashOf(db, userId);
+  const stored = await passwordHashOf(db, { userId });
   const check = await guardedPasswordCheck(db, signInKeys(email, address), now, async () => Boolean(stored) && verifyPassword(password, stored ?? ""));
   return check.ok ? check : { ok: false, reason: check.retryAfterMs > 0 ? "throttled" : "wrong", retryAfterMs: check.retryAfterMs };
 }
@@ -103,7 +116,7 @@ export async function confirmTwoFactorSetup(db: Db, { code, ...who }: Reauthenti
     return { ...again, field: "password" };
   }
   const result = await guardedAttempt(db, codeKeys(userId, address), now, async () => {
-    const row = getTwoFactor(db, { userId });
+    const row = await getTwoFactor(db, { userId });
     if (!row || row.enabledAt) return { ok: false as const, reason: "no-setup" as const };
     const secret = openSecret(userId, row.secretSealed);
     const totpCode = asTotpCode(code);
@@ -111,7 +124,7 @@ export async function confirmTwoFactorSetup(db: Db, { code, ...who }: Reauthenti
     if (step === null) return WRONG;
     const recoveryCodes = newRecoveryCodes();
     const hashes = await hashRecoveryCodes(recoveryCodes);
-    if (!enableTwoFactor(db, { userId, step, codeHashes: hashes, now })) return { ok: false as const, reason: "no-setup" as const };
+    if (!(await enableTwoFactor(db, { userId, step, codeHashes: hashes, now }))) return { ok: false as const, reason: "no-setup" as const };
     return { ok: true as const, recoveryCodes };
   });
   if (result.ok) {
@@ -139,7 +152,7 @@ export async function turnOffTwoFactor(db: Db, { code, ...who }: Reauthenticatio
       : { ok: false, field: "code", reason: codeCheck.reason, retryAfterMs: codeCheck.reason === "throttled" ? codeCheck.retryAfterMs : 0 };
   }
   if (result.ok) {
-    deleteTwoFactor(db, { userId });
+    await deleteTwoFactor(db, { userId });
     securityLog("two-factor-disabled", { userId, address });
   } else if (!(result.field === "code" && result.reason === "throttled")) {
     // (A throttled code was logged as such by checkSecondFactor.)
@@ -158,7 +171,7 @@ export async function renewRecoveryCodes(db: Db, { userId, address, now, code }:
     return check.reason === "throttled" ? { ok: false, reason: "throttled", retryAfterMs: check.retryAfterMs } : { ok: false, reason: check.reason };
   }
   const recoveryCodes = newRecoveryCodes();
-  if (!replaceRecoveryCodes(db, { userId, codeHashes: await hashRecoveryCodes(recoveryCodes) })) {
+  if (!(await replaceRecoveryCodes(db, { userId, codeHashes: await hashRecoveryCodes(recoveryCodes) }))) {
     return { ok: false, reason: "wrong" };
   }
   securityLog("recovery-codes-replaced", { userId, address });

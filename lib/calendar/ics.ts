@@ -1,5 +1,7 @@
 import ical, { ICalEventTransparency } from "ical-generator";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
+import { roundEnd } from "@/lib/interviews/round-end";
+import { HOUR_MS, MINUTE_MS, SECOND_MS } from "@/lib/time/units";
 import type { RoundKind } from "@/lib/vocabulary";
 
 // Builds iCalendar text from plain rows; no database and no clock, so what
@@ -31,14 +33,12 @@ export type CalendarStep = {
   roleTitle: string;
 };
 
-export const DEFAULT_ROUND_MINUTES = 60;
 /** A due step is a reminder, not a meeting: a short slot that leaves the user free. */
 export const STEP_MINUTES = 15;
 /** How often subscribed calendars are asked to fetch the feed again. */
-const REFRESH_SECONDS = 60 * 60;
-const MINUTE = 60_000;
+const REFRESH_SECONDS = HOUR_MS / SECOND_MS;
 /** Calendars show seconds as odd start times: a step starts on its minute. */
-const onTheMinute = (date: Date) => new Date(Math.floor(date.getTime() / MINUTE) * MINUTE);
+const onTheMinute = (date: Date) => new Date(Math.floor(date.getTime() / MINUTE_MS) * MINUTE_MS);
 
 // UIDs depend only on the row's ids, never on the host or the token, so a
 // calendar updates an event in place after a change, a new base URL or a
@@ -77,7 +77,6 @@ export function buildCalendar({ rounds, steps, baseUrl, now, name = "Shortlist i
 
   for (const round of rounds) {
     const url = applicationUrl(baseUrl, round.applicationId);
-    const minutes = round.durationMinutes ?? DEFAULT_ROUND_MINUTES;
     // Names go in the text, not as ATTENDEEs: a calendar app would offer to email attendees.
     const description = [
       round.people.length ? `Meeting: ${round.people.join(", ")}` : null,
@@ -88,7 +87,7 @@ export function buildCalendar({ rounds, steps, baseUrl, now, name = "Shortlist i
       id: roundUid(round.id),
       stamp: now,
       start: round.scheduledAt,
-      end: new Date(round.scheduledAt.getTime() + minutes * MINUTE),
+      end: roundEnd(round),
       summary: roundSummary(round),
       location: round.location,
       description: description.length ? description.join("\n\n") : null,
@@ -106,7 +105,7 @@ export function buildCalendar({ rounds, steps, baseUrl, now, name = "Shortlist i
       id: stepUid(step.applicationId, step.key),
       stamp: now,
       start,
-      end: new Date(start.getTime() + STEP_MINUTES * MINUTE),
+      end: new Date(start.getTime() + STEP_MINUTES * MINUTE_MS),
       summary: stepSummary(step),
       description: description.join("\n\n"),
       transparency: ICalEventTransparency.TRANSPARENT,

@@ -1,5 +1,5 @@
 import type { QueueItem } from "./overview";
-import type { DashboardPlan } from "./today";
+import type { DashboardPlan } from "./plan";
 
 export const MOVE_ON_RULE = "move-on-no-response";
 

@@ -37,6 +37,14 @@ export type GuidanceOverview = {
   checkIns: readonly CheckInItem[];
 };
 
+/**
+ * How a partial rebuild made an overview from the one before it (`from`):
+ * every item of some applications taken out (`gone`) and their new items put
+ * in (`added`). The dashboard's planner derives its plan from `from`'s with
+ * it, instead of walking every step again (step-plan.ts).
+ */
+export type OverviewChange = { from: GuidanceOverview; gone: GuidanceOverview; added: GuidanceOverview };
+
 const OFFER_DRAFTS = ["negotiation", "offer-answer"];
 
 export function draftMaterial(

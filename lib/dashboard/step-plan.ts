@@ -1,25 +1,22 @@
-import type { CheckInItem, GuidanceOverview, PutAsideItem, QueueItem } from "./overview";
+import type { CheckInItem, GuidanceOverview, OverviewChange, PutAsideItem, QueueItem } from "./overview";
 import { compareCheckIns, comparePutAside, replaceItems } from "./overview";
 import { compareRecommendations } from "@/lib/guidance/queue";
-import type { AdviceCount, ComingUpEntry, DashboardPlan, TodayBlock } from "./today";
+import { byTime, type AdviceCount, type ComingUpEntry, type DashboardPlan, type OfApplication, type TodayBlock } from "./plan";
 import { compareByImportance, lateFrom, soonUntilFor } from "./importance";
 
 // The part of the dashboard's plan that comes from the steps alone. Built
 // from a whole overview it walks every step of every application (56,000 at
-// 20,000 applications, longer than the recompute of one application). When
-// the data layer says which items one overview replaced in the last, the
-// plan of the last is brought up to date by binary search instead, giving
-// exactly what a full walk would (tests/unit/step-plan.test.ts).
+// 20,000 applications, longer than the recompute of one application). Given
+// the change a partial rebuild made (which applications' items it replaced),
+// the plan of the overview before is brought up to date by binary search
+// instead, giving exactly what a full walk would (tests/unit/step-plan.test.ts).
 
 export type StepPlan = Omit<DashboardPlan, "interviews" | "interviewCount" | "comingUpCount">;
 
-type OfApplication = { applicationId: string; company: string; roleTitle: string };
 type Lists = { queue: readonly QueueItem[]; putAside: readonly PutAsideItem[]; checkIns: readonly CheckInItem[] };
 
 const of = (x: OfApplication): OfApplication => ({ applicationId: x.applicationId, company: x.company, roleTitle: x.roleTitle });
 
-const ORDER = { interview: 0, step: 1, "check-in": 2 } as const;
-export const byTime = (a: ComingUpEntry, b: ComingUpEntry) => a.at.getTime() - b.at.getTime() || ORDER[a.type] - ORDER[b.type];
 /** Time order, and among equal times the queue's (or the check-ins') own order: a total order, so a merge gives what a sort gives. */
 function byTimeThenQueue(a: ComingUpEntry, b: ComingUpEntry): number {
   const t = byTime(a, b);
@@ -217,28 +214,27 @@ function derivedState(state: State, gone: Lists, added: Lists): State | null {
 // Plans are kept per overview object, for one day in one zone: a new
 // overview is a new key, so nothing stale is ever served.
 const states = new WeakMap<GuidanceOverview, State>();
-const derivations = new WeakMap<GuidanceOverview, { from: GuidanceOverview; gone: Lists; added: Lists }>();
+
+/** Each application's items in their lists' order, which its block's steps and first advice depend on. */
+const inOrder = (added: Lists): Lists => ({
+  queue: [...added.queue].sort(compareRecommendations),
+  putAside: [...added.putAside].sort(comparePutAside),
+  checkIns: [...added.checkIns].sort(compareCheckIns),
+});
 
 /**
- * Tells the planner that `next` is `from` with the items `gone` taken out
- * and `added` put in (whole applications), so its plan can be derived from
- * `from`'s. The data layer calls it after merging recomputed applications.
+ * The step part of the dashboard's plan for `overview` on the day `bounds`
+ * name, kept per overview. With `change` (how a partial rebuild made
+ * `overview` from the one before), a plan kept for that one is updated
+ * rather than every step walked again.
  */
-export function noteReplacement(next: GuidanceOverview, from: GuidanceOverview, gone: Lists, added: Lists): void {
-  // Each application's items in their lists' order: its block's steps and first advice depend on it.
-  const sorted = { queue: [...added.queue].sort(compareRecommendations), putAside: [...added.putAside].sort(comparePutAside), checkIns: [...added.checkIns].sort(compareCheckIns) };
-  derivations.set(next, { from, gone, added: sorted });
-}
-
-export function planSteps(overview: GuidanceOverview, bounds: Bounds): StepPlan {
+export function planSteps(overview: GuidanceOverview, bounds: Bounds, change?: OverviewChange | null): StepPlan {
   const known = states.get(overview);
   if (known?.bounds.day === bounds.day) return known.plan;
-  const how = derivations.get(overview);
-  const base = how && states.get(how.from);
+  const base = change ? states.get(change.from) : undefined;
   // The base's indexes now belong to this plan (or are spoilt by a failed derivation): retire it either way.
-  if (base) states.delete(how!.from);
-  derivations.delete(overview);
-  const state = (base?.bounds.day === bounds.day && derivedState(base, how!.gone, how!.added)) || fullState(overview, bounds);
+  if (base) states.delete(change!.from);
+  const state = (base?.bounds.day === bounds.day && derivedState(base, change!.gone, inOrder(change!.added))) || fullState(overview, bounds);
   states.set(overview, state);
   return state.plan;
 }

@@ -1,9 +1,12 @@
-import type { CheckInItem, GuidanceOverview, QueueItem } from "./overview";
+import type { GuidanceOverview, OverviewChange } from "./overview";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { DAY, HOUR } from "@/lib/guidance/facts";
 import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
-import { byTime, planSteps } from "./step-plan";
+import { byTime, type ComingUpEntry, type DashboardPlan, type TodayBlock } from "./plan";
+import { planSteps } from "./step-plan";
 import { weekendFor } from "./importance";
+
+export type { AdviceCount, ComingUpEntry, DashboardPlan, TodayBlock } from "./plan";
 
 // What the dashboard shows, worked out from the user's guidance and their
 // next interviews: a pure function of them, `now` and the user's zone, so
@@ -13,43 +16,6 @@ import { weekendFor } from "./importance";
 export const TODAY_INTERVIEW_HOURS = 48;
 /** Coming up reaches to the end of the seventh day after today. */
 export const COMING_UP_DAYS = 7;
-
-type OfApplication = { applicationId: string; company: string; roleTitle: string };
-
-/** One application's to-dos that are overdue or due today, most urgent first. */
-export type TodayBlock = OfApplication & {
-  steps: QueueItem[];
-  overdue: number;
-  /** When each of its steps turns truly late (importance.ts lateFrom), soonest first, without the never-late: counting the late is a comparison, not a walk. */
-  lateFrom: number[];
-};
-
-export type ComingUpEntry =
-  | { type: "interview"; at: Date; interview: UpcomingInterview }
-  | { type: "step"; at: Date; step: QueueItem }
-  | { type: "check-in"; at: Date; checkIn: CheckInItem };
-
-export type AdviceCount = OfApplication & { count: number };
-
-export type DashboardPlan = {
-  /** Interviews starting within the next 48 hours, soonest first. */
-  interviews: UpcomingInterview[];
-  /** One block per application with something to do today, the most urgent block first. */
-  blocks: TodayBlock[];
-  /** How many interviews start within the 48 hours: more than `interviews` holds when it was given only the first. */
-  interviewCount: number;
-  /** Later interviews, dated steps and check-ins up to the end of the seventh day, soonest first. */
-  comingUp: ComingUpEntry[];
-  /** How many entries Coming up has: more than `comingUp` holds when only the first later interviews were given. */
-  comingUpCount: number;
-  /** Advice (nothing to do by a time), counted per application, most first. */
-  advice: { total: number; applications: AdviceCount[] };
-  /** Applications waiting on a decision after an interview, in queue order: "keep searching" names them once. */
-  waiting: OfApplication[];
-  /** Where Today ends and Coming up's window ends, in the user's zone. */
-  endOfToday: Date;
-  endOfComingUp: Date;
-};
 
 /** The instant the calendar day `days` after today (in `zone`) begins. */
 export function dayStart(now: Date, zone: string, days: number): Date {
@@ -67,9 +33,10 @@ export function interviewWindows(now: Date, timeZone: string): { soonUntil: Date
   return { soonUntil: new Date(now.getTime() + TODAY_INTERVIEW_HOURS * HOUR), comingUpEnd: dayStart(now, timeZone, COMING_UP_DAYS + 1) };
 }
 
-/** The plan: the step part (step-plan.ts, kept per cached overview and day) with the interviews merged in. */
+/** The plan: the step part (step-plan.ts, kept per overview and day) with the interviews merged in. */
 export function planDashboard({
   overview,
+  change,
   interviews,
   interviewTotals,
   now,
@@ -77,6 +44,8 @@ export function planDashboard({
   locale,
 }: {
   overview: GuidanceOverview;
+  /** How a partial rebuild made `overview` from the one before, if it did: the plan kept for that one is updated rather than made again. */
+  change?: OverviewChange | null;
   /** The user's interviews from now to the end of Coming up, soonest first: all of them, or the first of each window. */
   interviews: readonly UpcomingInterview[];
   /** How many each window holds, when `interviews` has only the first of each (see interviewWindows). */
@@ -87,7 +56,7 @@ export function planDashboard({
   locale?: string;
 }): DashboardPlan {
   const endOfToday = dayStart(now, timeZone, 1);
-  const steps = planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
+  const steps = planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) }, change);
   const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];

@@ -1,9 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
+import { write } from "@/db/write";
 import { userDataVersions, users } from "@/db/schema";
 import { forgetThrottleSubject } from "./sign-in-throttle";
-import { write } from "./write";
 
 /**
  * Deletes the user and every row they own, in one transaction. Every table
@@ -13,14 +13,14 @@ import { write } from "./write";
  * cache's version counter and the sign-in throttle, are cleared by hand.
  * With the user gone, every session cookie they had fails requireUser().
  */
-export function deleteAccount(db: Queryable, { userId }: { userId: string }): boolean {
-  return write(db, (tx) => {
-    const user = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
+export async function deleteAccount(db: Db, { userId }: { userId: string }): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
     if (!user) return false;
-    tx.delete(users).where(eq(users.id, userId)).run();
+    await tx.delete(users).where(eq(users.id, userId));
     // The triggers that bump the version fire during the cascade, so this comes after it.
-    tx.delete(userDataVersions).where(eq(userDataVersions.userId, userId)).run();
-    forgetThrottleSubject(tx, { email: user.email, userId });
+    await tx.delete(userDataVersions).where(eq(userDataVersions.userId, userId));
+    await forgetThrottleSubject(tx, { email: user.email, userId });
     return true;
   });
 }

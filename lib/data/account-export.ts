@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import {
   applications,
   customSignals,
@@ -14,6 +14,7 @@ import {
   roundSignals,
   users,
 } from "@/db/schema";
+import { snapshot } from "@/db/write";
 import { EXPORT_FORMAT, EXPORT_VERSION, plainFields, type ExportDocumentJson } from "@/lib/export/document";
 import { groupBy } from "@/lib/group-by";
 
@@ -26,17 +27,39 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
  * a fixed number of queries, each scoped by the user, whatever the account's
  * size. The calendar feed's secret is left out: it is a key, not data.
  */
-export function exportDocument(db: Queryable, { userId, now }: { userId: string; now: Date }): Json {
-  // One read transaction (deferred: it takes no write lock): every table as
-  // of the same moment, even beside a running server.
-  // eslint-disable-next-line no-restricted-syntax -- a read, not a write: nothing here needs confirming
-  return db.transaction((tx) => readDocument(tx, userId, now));
+export async function exportDocument(db: Db, { userId, now }: { userId: string; now: Date }): Promise<Json> {
+  // One snapshot (a read: it takes no write lock): every table as of the
+  // same moment, even beside a running server. Read inside it, build after.
+  const tables = await snapshot(db, (read) => readTables(read, { userId }));
+  return buildDocument(tables, now);
 }
 
-function readDocument(db: Queryable, userId: string, now: Date): Json {
-  const account = db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId)).get();
+async function readTables(db: Db, { userId }: { userId: string }) {
+  const [account] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId)).limit(1);
   if (!account) throw new Error("export of a user that does not exist");
-  const settingsRow = db.select().from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).get();
+  const [settingsRow] = await db.select().from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).limit(1);
+  const people = await db
+    .select({ id: interviewers.id, name: interviewers.name, title: interviewers.title, email: interviewers.email, matchKey: interviewers.matchKey, createdAt: interviewers.createdAt })
+    .from(interviewers)
+    .where(eq(interviewers.userId, userId))
+    .orderBy(asc(interviewers.createdAt), asc(interviewers.id));
+  const apps = await db
+    .select({ application: applications, importedAt: imports.createdAt })
+    .from(applications)
+    .leftJoin(imports, and(eq(imports.id, applications.importId), eq(imports.userId, userId)))
+    .where(eq(applications.userId, userId))
+    .orderBy(asc(applications.createdAt), asc(applications.id));
+  const roundRows = await db.select().from(rounds).where(eq(rounds.userId, userId)).orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id));
+  const signalRows = await db.select().from(roundSignals).where(eq(roundSignals.userId, userId)).orderBy(asc(roundSignals.signal));
+  const customRows = await db.select().from(customSignals).where(eq(customSignals.userId, userId)).orderBy(asc(customSignals.position));
+  const metRows = await db.select().from(roundInterviewers).where(eq(roundInterviewers.userId, userId)).orderBy(asc(roundInterviewers.position));
+  const eventRows = await db.select().from(events).where(eq(events.userId, userId)).orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id));
+  const stepRows = await db.select().from(guidanceSteps).where(eq(guidanceSteps.userId, userId)).orderBy(asc(guidanceSteps.key));
+  return { account, settingsRow, people, apps, roundRows, signalRows, customRows, metRows, eventRows, stepRows };
+}
+
+function buildDocument(tables: Awaited<ReturnType<typeof readTables>>, now: Date): Json {
+  const { account, settingsRow, people, apps, roundRows } = tables;
   let settings: Json["guidanceSettings"] = null;
   if (settingsRow) {
     const { userId: owner, updatedAt, ...values } = settingsRow;
@@ -44,29 +67,11 @@ function readDocument(db: Queryable, userId: string, now: Date): Json {
     void updatedAt;
     settings = values;
   }
-
-  const people = db
-    .select({ id: interviewers.id, name: interviewers.name, title: interviewers.title, email: interviewers.email, matchKey: interviewers.matchKey, createdAt: interviewers.createdAt })
-    .from(interviewers)
-    .where(eq(interviewers.userId, userId))
-    .orderBy(asc(interviewers.createdAt), asc(interviewers.id))
-    .all();
-  const apps = db
-    .select({ application: applications, importedAt: imports.createdAt })
-    .from(applications)
-    .leftJoin(imports, and(eq(imports.id, applications.importId), eq(imports.userId, userId)))
-    .where(eq(applications.userId, userId))
-    .orderBy(asc(applications.createdAt), asc(applications.id))
-    .all();
-  const roundRows = db.select().from(rounds).where(eq(rounds.userId, userId)).orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id)).all();
-  const signals = groupBy(db.select().from(roundSignals).where(eq(roundSignals.userId, userId)).orderBy(asc(roundSignals.signal)).all(), (s) => s.roundId);
-  const custom = groupBy(db.select().from(customSignals).where(eq(customSignals.userId, userId)).orderBy(asc(customSignals.position)).all(), (c) => c.roundId);
-  const met = groupBy(db.select().from(roundInterviewers).where(eq(roundInterviewers.userId, userId)).orderBy(asc(roundInterviewers.position)).all(), (p) => p.roundId);
-  const eventRows = groupBy(
-    db.select().from(events).where(eq(events.userId, userId)).orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id)).all(),
-    (e) => e.applicationId,
-  );
-  const steps = groupBy(db.select().from(guidanceSteps).where(eq(guidanceSteps.userId, userId)).orderBy(asc(guidanceSteps.key)).all(), (s) => s.applicationId);
+  const signals = groupBy(tables.signalRows, (s) => s.roundId);
+  const custom = groupBy(tables.customRows, (c) => c.roundId);
+  const met = groupBy(tables.metRows, (p) => p.roundId);
+  const eventRows = groupBy(tables.eventRows, (e) => e.applicationId);
+  const steps = groupBy(tables.stepRows, (s) => s.applicationId);
   const roundsOf = groupBy(roundRows, (r) => r.applicationId);
 
   return {

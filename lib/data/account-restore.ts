@@ -1,11 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { applications, customSignals, events, guidanceSettings, guidanceSteps, interviewers, roundInterviewers, rounds, roundSignals } from "@/db/schema";
+import type { Tx } from "@/db/write";
 import { plainFields, type ExportDocument, type ExportedApplication } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { saveGuidanceSettings } from "./guidance-settings";
 import { adoptTimeZone } from "./users";
-import type { WriteTx } from "./write";
 
 const BATCH = 100;
 
@@ -19,8 +19,8 @@ const BATCH = 100;
  * them would be. The export's next-step timings, and its time zone, are
  * taken only by an account that has none of its own.
  */
-export function restoreApplications(
-  tx: WriteTx,
+export async function restoreApplications(
+  tx: Tx,
   args: {
     userId: string;
     importId: string;
@@ -30,7 +30,7 @@ export function restoreApplications(
     applications: ExportedApplication[];
     onProgress?: (done: number, total: number) => void;
   },
-): { settingsRestored: boolean } {
+): Promise<{ settingsRestored: boolean }> {
   const { userId, importId, document } = args;
   const ids = new Map<string, string>();
   const fresh = (old: string) => {
@@ -39,17 +39,16 @@ export function restoreApplications(
     return id;
   };
   const peopleById = new Map(document.people.map((p) => [p.id, p]));
-  const person = (old: string): string => {
+  const person = async (old: string): Promise<string> => {
     const known = ids.get(old);
     if (known) return known;
     const p = peopleById.get(old);
     if (!p) throw new Error(`export names a person it does not list: ${old}`);
-    const row = tx
+    const [row] = await tx
       .insert(interviewers)
       .values({ userId, name: p.name, title: p.title, email: p.email, matchKey: p.matchKey, createdAt: p.createdAt })
       .onConflictDoUpdate({ target: [interviewers.userId, interviewers.matchKey], set: { title: sql`coalesce(${interviewers.title}, excluded.title)` } })
-      .returning({ id: interviewers.id })
-      .get();
+      .returning({ id: interviewers.id });
     ids.set(old, row.id);
     return row.id;
   };
@@ -57,7 +56,8 @@ export function restoreApplications(
   const list = args.applications;
   for (let start = 0; start < list.length; start += BATCH) {
     const batch = list.slice(start, start + BATCH);
-    tx.insert(applications)
+    await tx
+      .insert(applications)
       .values(
         batch.map((a) => ({
           ...plainFields(a),
@@ -69,8 +69,7 @@ export function restoreApplications(
           createdAt: a.createdAt,
           updatedAt: a.updatedAt,
         })),
-      )
-      .run();
+      );
     const roundRows = batch.flatMap((a) =>
       a.rounds.map((r) => ({
         id: fresh(r.id),
@@ -90,16 +89,20 @@ export function restoreApplications(
         updatedAt: r.updatedAt,
       })),
     );
-    if (roundRows.length) tx.insert(rounds).values(roundRows).run();
+    if (roundRows.length) await tx.insert(rounds).values(roundRows);
     const allRounds = batch.flatMap((a) => a.rounds);
     const signalRows = allRounds.flatMap((r) => r.signals.map((s) => ({ userId, roundId: ids.get(r.id) as string, signal: s.signal, onDate: s.onDate })));
-    if (signalRows.length) tx.insert(roundSignals).values(signalRows).run();
+    if (signalRows.length) await tx.insert(roundSignals).values(signalRows);
     const customRows = allRounds.flatMap((r) => r.customSignals.map((text, position) => ({ userId, roundId: ids.get(r.id) as string, text, position })));
-    if (customRows.length) tx.insert(customSignals).values(customRows).run();
-    const peopleRows = allRounds.flatMap((r) =>
-      [...new Set(r.people)].map((p, position) => ({ userId, roundId: ids.get(r.id) as string, interviewerId: person(p), position })),
-    );
-    if (peopleRows.length) tx.insert(roundInterviewers).values(peopleRows).run();
+    if (customRows.length) await tx.insert(customSignals).values(customRows);
+    // One person at a time: statements inside a write run one after another.
+    const peopleRows: { userId: string; roundId: string; interviewerId: string; position: number }[] = [];
+    for (const r of allRounds) {
+      for (const [position, p] of [...new Set(r.people)].entries()) {
+        peopleRows.push({ userId, roundId: ids.get(r.id) as string, interviewerId: await person(p), position });
+      }
+    }
+    if (peopleRows.length) await tx.insert(roundInterviewers).values(peopleRows);
     const eventRows = batch.flatMap((a) =>
       a.events.map((e) => ({
         id: fresh(e.id),
@@ -112,7 +115,7 @@ export function restoreApplications(
         createdAt: e.createdAt,
       })),
     );
-    if (eventRows.length) tx.insert(events).values(eventRows).run();
+    if (eventRows.length) await tx.insert(events).values(eventRows);
     // Keys are "<rule>:<round or event id>[:<n>]"; only the ids change.
     const stepRows = batch.flatMap((a) =>
       a.steps.map((s) => ({
@@ -124,14 +127,14 @@ export function restoreApplications(
         updatedAt: s.updatedAt,
       })),
     );
-    if (stepRows.length) tx.insert(guidanceSteps).values(stepRows).run();
+    if (stepRows.length) await tx.insert(guidanceSteps).values(stepRows);
     args.onProgress?.(Math.min(list.length, start + BATCH), list.length);
   }
 
-  if (document.account.timeZone) adoptTimeZone(tx, userId, document.account.timeZone);
-  const ownSettings = tx.select({ userId: guidanceSettings.userId }).from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).get();
+  if (document.account.timeZone) await adoptTimeZone(tx, { userId, timeZone: document.account.timeZone });
+  const [ownSettings] = await tx.select({ userId: guidanceSettings.userId }).from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).limit(1);
   if (document.guidanceSettings && !ownSettings) {
-    saveGuidanceSettings(tx, userId, { ...DEFAULT_GUIDANCE_SETTINGS, ...document.guidanceSettings });
+    await saveGuidanceSettings(tx, { userId, settings: { ...DEFAULT_GUIDANCE_SETTINGS, ...document.guidanceSettings } });
     return { settingsRestored: true };
   }
   return { settingsRestored: false };

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { applications, events, rounds, roundSignals } from "@/db/schema";
 import { analyze, type Analytics } from "@/lib/analytics/analyze";
 import { roundEnd, type AnalyticsRows } from "@/lib/analytics/rows";
@@ -15,38 +15,34 @@ const MEASURED_EVENTS: EventKind[] = ["response_received", "feedback_received", 
  * applications are included: archiving tidies the list, it doesn't undo
  * what happened.
  */
-export function loadAnalyticsRows(db: Queryable, userId: string): AnalyticsRows {
-  return {
-    applications: db
-      .select({ id: applications.id, status: applications.status, appliedOn: applications.appliedOn })
-      .from(applications)
-      .where(eq(applications.userId, userId))
-      .all(),
-    rounds: db
-      .select({
-        id: rounds.id,
-        applicationId: rounds.applicationId,
-        kind: rounds.kind,
-        scheduledAt: rounds.scheduledAt,
-        durationMinutes: rounds.durationMinutes,
-        loggedAt: rounds.createdAt,
-      })
-      .from(rounds)
-      .where(eq(rounds.userId, userId))
-      .all(),
-    events: db
-      .select({ applicationId: events.applicationId, kind: events.kind, occurredAt: events.occurredAt })
-      .from(events)
-      .where(and(eq(events.userId, userId), inArray(events.kind, MEASURED_EVENTS)))
-      .all(),
-    signals: db
-      .select({ roundId: roundSignals.roundId, signal: roundSignals.signal })
-      .from(roundSignals)
-      // One range scan of the covering (user, round, signal) index. Which signals count is
-      // left to the computation: an IN list here makes SQLite probe once per indicator.
-      .where(eq(roundSignals.userId, userId))
-      .all(),
-  };
+export async function loadAnalyticsRows(db: Db, { userId }: { userId: string }): Promise<AnalyticsRows> {
+  // One after another: inside a snapshot they share one connection.
+  const applicationRows = await db
+    .select({ id: applications.id, status: applications.status, appliedOn: applications.appliedOn })
+    .from(applications)
+    .where(eq(applications.userId, userId));
+  const roundRows = await db
+    .select({
+      id: rounds.id,
+      applicationId: rounds.applicationId,
+      kind: rounds.kind,
+      scheduledAt: rounds.scheduledAt,
+      durationMinutes: rounds.durationMinutes,
+      loggedAt: rounds.createdAt,
+    })
+    .from(rounds)
+    .where(eq(rounds.userId, userId));
+  const eventRows = await db
+    .select({ applicationId: events.applicationId, kind: events.kind, occurredAt: events.occurredAt })
+    .from(events)
+    .where(and(eq(events.userId, userId), inArray(events.kind, MEASURED_EVENTS)));
+  const signalRows = await db
+    .select({ roundId: roundSignals.roundId, signal: roundSignals.signal })
+    .from(roundSignals)
+    // One range scan of the covering (user, round, signal) index. Which signals count is
+    // left to the computation: an IN list here makes SQLite probe once per indicator.
+    .where(eq(roundSignals.userId, userId));
+  return { applications: applicationRows, rounds: roundRows, events: eventRows, signals: signalRows };
 }
 
 /**
@@ -64,9 +60,14 @@ export function analyticsChangeAt(rows: AnalyticsRows, now: Date): number {
 }
 
 /** Reused until the user's data changes or a round ends, like the next-step queue. */
-export function userAnalytics(db: Queryable, user: { id: string; timeZone: string }, now: Date): Analytics {
-  return cachedForUser(db, "analytics", user, now, (tx) => {
-    const rows = loadAnalyticsRows(tx, user.id);
-    return { value: analyze(rows, now), changesAt: analyticsChangeAt(rows, now) };
+export async function userAnalytics(db: Db, { user, now }: { user: { id: string; timeZone: string }; now: Date }): Promise<Analytics> {
+  return cachedForUser(db, {
+    what: "analytics",
+    user,
+    now,
+    compute: async (tx) => {
+      const rows = await loadAnalyticsRows(tx, { userId: user.id });
+      return { value: analyze(rows, now), changesAt: analyticsChangeAt(rows, now) };
+    },
   });
 }

@@ -151,14 +151,10 @@ function orderBy(sort: Exclude<ApplicationSort, "next-step">, direction: SortDir
 const overdueIdsOf = (queue: readonly QueueItem[]) => [...new Set(queue.filter((s) => s.overdue).map((s) => s.applicationId))];
 
 /** The ids of every application of the user that the list's filters match, across all pages: "select all N matching". */
-export function matchingApplicationIds(db: Db, user: User, q: ListQuery, now: Date): string[] {
-  const overdueIds = q.overdueOnly ? overdueIdsOf(guidanceQueue(db, user, now)) : [];
-  return db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(conditions(user.id, q, now, overdueIds))
-    .all()
-    .map((r) => r.id);
+export async function matchingApplicationIds(db: Db, { user, q, now }: { user: User; q: ListQuery; now: Date }): Promise<string[]> {
+  const overdueIds = q.overdueOnly ? overdueIdsOf(await guidanceQueue(db, { user, now })) : [];
+  const rows = await db.select({ id: applications.id }).from(applications).where(conditions(user.id, q, now, overdueIds));
+  return rows.map((r) => r.id);
 }
 
 /** Each application's place when sorted by next step: to-dos in next-step order, then check-ins, soonest first. */
@@ -178,8 +174,8 @@ function nextStepRanks(next: Map<string, NextStep>, now: Date, zone: string): Ma
  * row's next step from the same queue the dashboard shows. A page past the
  * end gives the last page.
  */
-export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date): ListPage {
-  const overview = guidanceOverview(db, user, now);
+export async function applicationListPage(db: Db, { user, q, now }: { user: User; q: ListQuery; now: Date }): Promise<ListPage> {
+  const overview = await guidanceOverview(db, { user, now });
   const queue = overview.queue;
   const next = nextSteps(overview, now, user.timeZone);
   const todos = new Map<string, number>();
@@ -188,7 +184,8 @@ export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date)
   const where = conditions(user.id, q, now, overdueIds);
   const direction = q.direction ?? DEFAULT_DIRECTION[q.sort];
 
-  const total = db.select({ n: count() }).from(applications).where(where).get()?.n ?? 0;
+  const [counted] = await db.select({ n: count() }).from(applications).where(where);
+  const total = counted?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / q.pageSize));
   const page = Math.min(Math.max(1, q.page), pageCount);
   const offset = (page - 1) * q.pageSize;
@@ -200,31 +197,29 @@ export function applicationListPage(db: Db, user: User, q: ListQuery, now: Date)
     // Reversed, the latest step comes first; applications with no next step stay last either way.
     const ranked = nextStepRanks(next, now, user.timeZone);
     const rank = direction === "asc" ? ranked : new Map([...ranked].map(([id, i]) => [id, ranked.size - 1 - i]));
-    const ids = db
-      .select({ id: applications.id })
-      .from(applications)
-      .where(where)
-      .orderBy(...orderBy("updated", "desc"))
-      .all()
-      .map((r) => r.id);
+    const ids = (
+      await db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(where)
+        .orderBy(...orderBy("updated", "desc"))
+    ).map((r) => r.id);
     const ordered = ids
       .map((id, i) => ({ id, key: rank.get(id) ?? rank.size + i }))
       .sort((a, b) => a.key - b.key)
       .slice(offset, offset + q.pageSize)
       .map((r) => r.id);
-    const byId = new Map(
-      db.select(rowColumns).from(applications).where(and(eq(applications.userId, user.id), idIn(ordered))).all().map((r) => [r.id, r]),
-    );
+    const pageRows = await db.select(rowColumns).from(applications).where(and(eq(applications.userId, user.id), idIn(ordered)));
+    const byId = new Map(pageRows.map((r) => [r.id, r]));
     rows = ordered.flatMap((id) => byId.get(id) ?? []);
   } else {
-    rows = db
+    rows = await db
       .select(rowColumns)
       .from(applications)
       .where(where)
       .orderBy(...orderBy(q.sort, direction))
       .limit(q.pageSize)
-      .offset(offset)
-      .all();
+      .offset(offset);
   }
 
   return {

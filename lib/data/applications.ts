@@ -6,7 +6,7 @@ import type { ApplicationInput } from "@/lib/validation/application";
 import type { RoundInput } from "@/lib/validation/round";
 import { pruneContacts } from "./interviewers";
 import { insertRound } from "./rounds";
-import { write } from "./write";
+import { write } from "@/db/write";
 
 /** The plain list: the dashboard's "recently updated" and the tests. Search, filters and pages live in application-list.ts. */
 export type ApplicationFilter = {
@@ -62,82 +62,79 @@ export function toRow(input: ApplicationInput) {
 }
 
 /** The user's applications, most recently updated first. */
-export function listApplications(db: Db, userId: string, filter: ApplicationFilter = {}): ApplicationView[] {
-  return db
+export async function listApplications(db: Db, { userId, filter = {} }: { userId: string; filter?: ApplicationFilter }): Promise<ApplicationView[]> {
+  const query = db
     .select(publicColumns)
     .from(applications)
     .where(and(eq(applications.userId, userId), filter.includeArchived ? undefined : isNull(applications.archivedAt)))
     .orderBy(desc(applications.updatedAt), asc(applications.id))
-    .limit(filter.limit ?? -1) // SQLite: -1 is no limit
-    .all();
+    .$dynamic();
+  return filter.limit === undefined ? await query : await query.limit(filter.limit);
 }
 
-export function getApplication(db: Db, userId: string, id: string): ApplicationView | undefined {
-  return db.select(publicColumns).from(applications).where(owned(userId, id)).get();
+export async function getApplication(db: Db, { userId, id }: { userId: string; id: string }): Promise<ApplicationView | undefined> {
+  const [row] = await db.select(publicColumns).from(applications).where(owned(userId, id)).limit(1);
+  return row;
 }
 
-export function createApplication(db: Db, userId: string, input: ApplicationInput): ApplicationView {
-  return write(db, (tx) =>
-    tx
+export async function createApplication(db: Db, { userId, input }: { userId: string; input: ApplicationInput }): Promise<ApplicationView> {
+  return write(db, { userId }, async (tx) => {
+    const [row] = await tx
       .insert(applications)
       .values({ ...toRow(input), userId })
-      .returning(publicColumns)
-      .get(),
-  );
+      .returning(publicColumns);
+    return row;
+  });
 }
 
 /** Returns false when no application with that id belongs to the user. */
-export function updateApplication(db: Db, userId: string, id: string, input: ApplicationInput): boolean {
-  return write(db, (tx) => {
-    const result = tx
+export async function updateApplication(db: Db, { userId, id, input }: { userId: string; id: string; input: ApplicationInput }): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    const updated = await tx
       .update(applications)
       .set({ ...toRow(input), updatedAt: new Date() })
       .where(owned(userId, id))
-      .run();
-    return result.changes === 1;
+      .returning({ id: applications.id });
+    return updated.length === 1;
   });
 }
 
-export function setArchived(db: Db, userId: string, id: string, archived: boolean): boolean {
-  return write(db, (tx) => {
-    const result = tx
+export async function setArchived(db: Db, { userId, id, archived }: { userId: string; id: string; archived: boolean }): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    const updated = await tx
       .update(applications)
       .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
       .where(owned(userId, id))
-      .run();
-    return result.changes === 1;
+      .returning({ id: applications.id });
+    return updated.length === 1;
   });
 }
 
-/** Deletes the application with everything logged on it, and the contacts only it mentioned. */
-export function deleteApplication(db: Db, userId: string, id: string): boolean {
-  return write(db, (tx) => {
-    const deleted = tx.delete(applications).where(owned(userId, id)).run().changes === 1;
-    if (deleted) pruneContacts(tx, userId);
+/** Deletes the application with everything logged on it, and the contacts only it mentioned. Returns false when it is not the user's. */
+export async function deleteApplication(db: Db, { userId, id }: { userId: string; id: string }): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    const deleted = (await tx.delete(applications).where(owned(userId, id)).returning({ id: applications.id })).length === 1;
+    if (deleted) await pruneContacts(tx, { userId });
     return deleted;
   });
 }
 
-export function countApplications(db: Db, userId: string): { total: number; archived: number } {
-  const row = db
-    .select({
-      total: count(),
-      archived: sql<number>`coalesce(sum(${applications.archivedAt} is not null), 0)`,
-    })
+export async function countApplications(db: Db, { userId }: { userId: string }): Promise<{ total: number; archived: number }> {
+  const [row] = await db
+    // count(column) counts the rows where it is not null: the archived ones.
+    .select({ total: count(), archived: count(applications.archivedAt) })
     .from(applications)
-    .where(eq(applications.userId, userId))
-    .get();
-  return { total: row?.total ?? 0, archived: Number(row?.archived ?? 0) };
+    .where(eq(applications.userId, userId));
+  return { total: row?.total ?? 0, archived: row?.archived ?? 0 };
 }
 
 /** Active (not archived) applications per status. */
-export function countByStatus(db: Db, userId: string): Partial<Record<ApplicationStatus, number>> {
-  const rows = db
+export async function countByStatus(db: Db, { userId }: { userId: string }): Promise<Partial<Record<ApplicationStatus, number>>> {
+  const rows = await db
     .select({ status: applications.status, n: count() })
     .from(applications)
     .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
-    .groupBy(applications.status)
-    .all();
+    .groupBy(applications.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
@@ -147,13 +144,12 @@ export type ApplicationCounts = { total: number; archived: number; byStatus: Par
  * countApplications and countByStatus in one pass over the user's rows, read
  * from the (user, status, archived) index alone: the dashboard needs both.
  */
-export function applicationCounts(db: Db, { userId }: { userId: string }): ApplicationCounts {
-  const rows = db
+export async function applicationCounts(db: Db, { userId }: { userId: string }): Promise<ApplicationCounts> {
+  const rows = await db
     .select({ status: applications.status, n: count(), archived: count(applications.archivedAt) })
     .from(applications)
     .where(eq(applications.userId, userId))
-    .groupBy(applications.status)
-    .all();
+    .groupBy(applications.status);
   const counts: ApplicationCounts = { total: 0, archived: 0, byStatus: {} };
   for (const r of rows) {
     counts.total += r.n;
@@ -169,14 +165,13 @@ export function applicationCounts(db: Db, { userId }: { userId: string }): Appli
  * last. That tie-break is the rowid, which the (user, updated) index holds
  * in order, so five are read, not all of them sorted.
  */
-export function recentApplications(db: Db, { userId, limit }: { userId: string; limit: number }) {
-  return db
+export async function recentApplications(db: Db, { userId, limit }: { userId: string; limit: number }) {
+  return await db
     .select({ id: applications.id, company: applications.company, roleTitle: applications.roleTitle, status: applications.status })
     .from(applications)
     .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
     .orderBy(desc(applications.updatedAt), sql`${applications}.rowid desc`)
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export type ApplicationWithHistory = ApplicationInput & {
@@ -192,15 +187,21 @@ export type ApplicationWithHistory = ApplicationInput & {
  * or none. The statuses are taken as given: history loaded in bulk already
  * says where each application stands.
  */
-export function insertApplications(
+export async function insertApplications(
   db: Db,
-  userId: string,
-  rows: ApplicationWithHistory[],
-  onProgress?: (done: number, total: number) => void,
-): number {
-  write(db, (tx) => {
-    rows.forEach((row, i) => {
-      const application = tx
+  {
+    userId,
+    rows,
+    onProgress,
+  }: {
+    userId: string;
+    rows: ApplicationWithHistory[];
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<number> {
+  await write(db, { userId }, async (tx) => {
+    for (const [i, row] of rows.entries()) {
+      const [application] = await tx
         .insert(applications)
         .values({
           ...toRow(row),
@@ -209,17 +210,15 @@ export function insertApplications(
           ...(row.createdAt ? { createdAt: row.createdAt } : {}),
           ...(row.updatedAt ? { updatedAt: row.updatedAt } : {}),
         })
-        .returning({ id: applications.id, company: applications.company })
-        .get();
-      for (const round of row.rounds ?? []) insertRound(tx, userId, application, round);
+        .returning({ id: applications.id, company: applications.company });
+      for (const round of row.rounds ?? []) await insertRound(tx, { userId, application, input: round });
       for (const event of row.events ?? []) {
-        tx.insert(events)
-          .values({ userId, applicationId: application.id, kind: event.kind, occurredAt: event.occurredAt, note: event.note ?? null })
-          .run();
+        await tx
+          .insert(events)
+          .values({ userId, applicationId: application.id, kind: event.kind, occurredAt: event.occurredAt, note: event.note ?? null });
       }
       onProgress?.(i + 1, rows.length);
-    });
+    }
   });
   return rows.length;
 }
-

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import { and, asc, desc, eq, gt, isNull, lte, min, sql } from "drizzle-orm";
+import type { Db } from "@/db/open";
 import { applications, rounds } from "@/db/schema";
 import { countByStatus } from "./applications";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
@@ -32,10 +32,10 @@ type BoardQuery = { userId: string; now: Date; limit?: number };
  * board of 5,000 costs about what a board of 50 does: the next interview is
  * a subquery on the rounds index, scoped by the same user id.
  */
-export function boardColumns(db: Queryable, { userId, now, limit = BOARD_COLUMN_LIMIT }: BoardQuery): BoardColumn[] {
+export async function boardColumns(db: Db, { userId, now, limit = BOARD_COLUMN_LIMIT }: BoardQuery): Promise<BoardColumn[]> {
   const open = and(eq(applications.userId, userId), isNull(applications.archivedAt));
 
-  const totals = countByStatus(db, userId);
+  const totals = await countByStatus(db, { userId });
 
   // A window function keeps the cap per column inside SQLite instead of
   // loading every row and slicing in JavaScript.
@@ -46,8 +46,10 @@ export function boardColumns(db: Queryable, { userId, now, limit = BOARD_COLUMN_
       roleTitle: applications.roleTitle,
       status: applications.status,
       updatedAt: applications.updatedAt,
-      // Written out: inside a subquery Drizzle drops table names, and "id" alone would be the round's.
-      nextInterviewAt: sql<Date | null>`(select min(r.scheduled_at) from rounds r where r.user_id = ${userId} and r.application_id = "applications"."id" and r.scheduled_at > ${Math.floor(now.getTime() / 1000)})`
+      nextInterviewAt: sql<Date | null>`${db
+        .select({ at: min(rounds.scheduledAt) })
+        .from(rounds)
+        .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, applications.id), gt(rounds.scheduledAt, now)))}`
         .mapWith(rounds.scheduledAt)
         .as("next_interview_at"),
       rank: sql<number>`row_number() over (partition by ${applications.status} order by ${applications.updatedAt} desc, ${applications.id})`.as(
@@ -57,7 +59,7 @@ export function boardColumns(db: Queryable, { userId, now, limit = BOARD_COLUMN_
     .from(applications)
     .where(open)
     .as("ranked");
-  const rows = db
+  const rows = await db
     .select({
       id: ranked.id,
       company: ranked.company,
@@ -68,8 +70,7 @@ export function boardColumns(db: Queryable, { userId, now, limit = BOARD_COLUMN_
     })
     .from(ranked)
     .where(lte(ranked.rank, limit))
-    .orderBy(desc(ranked.updatedAt), asc(ranked.id))
-    .all();
+    .orderBy(desc(ranked.updatedAt), asc(ranked.id));
 
   return APPLICATION_STATUSES.map((status) => ({
     status,

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import type { Tx } from "@/db/write";
 import { applications, type ApplicationStatus } from "@/db/schema";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { plural } from "@/lib/import/summary-text";
 import { pruneContacts } from "./interviewers";
 import { moveApplication } from "./move-application";
 import { withUndo, type Undoable } from "./undo/records";
-import type { WriteTx } from "./write";
 
 export type BulkAction = { kind: "status"; status: ApplicationStatus } | { kind: "archive" } | { kind: "delete" };
 
@@ -25,23 +25,35 @@ class Refused extends Error {}
 
 const among = (ids: readonly string[]) => inArray(applications.id, sql`(select value from json_each(${JSON.stringify(ids)}))`);
 
-function apply(tx: WriteTx, userId: string, ids: string[], action: BulkAction, now: Date): number {
+async function apply(
+  tx: Tx,
+  { userId, ids, action, now }: { userId: string; ids: string[]; action: BulkAction; now: Date },
+): Promise<number> {
   const mine = and(eq(applications.userId, userId), among(ids));
   if (action.kind === "archive") {
-    return tx.update(applications).set({ archivedAt: now, updatedAt: now }).where(and(mine, isNull(applications.archivedAt))).run().changes;
+    const archived = await tx
+      .update(applications)
+      .set({ archivedAt: now, updatedAt: now })
+      .where(and(mine, isNull(applications.archivedAt)))
+      .returning({ id: applications.id });
+    return archived.length;
   }
   if (action.kind === "delete") {
-    const deleted = tx.delete(applications).where(mine).run().changes;
-    pruneContacts(tx, userId);
-    return deleted;
+    const deleted = await tx.delete(applications).where(mine).returning({ id: applications.id });
+    await pruneContacts(tx, { userId });
+    return deleted.length;
   }
   let changed = 0;
   for (const id of ids) {
     // Each move logs the event it stands for (an offer, a rejection), as a board move does.
-    const moved = moveApplication(tx, userId, id, action.status, now);
+    const moved = await moveApplication(tx, { userId, id, target: action.status, now });
     if (!moved.ok && moved.reason === "refused") {
-      const company = tx.select({ company: applications.company }).from(applications).where(eq(applications.id, id)).get()?.company;
-      throw new Refused(`${company ?? "One application"}: ${moved.message} Nothing was changed.`);
+      const [found] = await tx
+        .select({ company: applications.company })
+        .from(applications)
+        .where(and(eq(applications.id, id), eq(applications.userId, userId)))
+        .limit(1);
+      throw new Refused(`${found?.company ?? "One application"}: ${moved.message} Nothing was changed.`);
     }
     if (moved.ok) changed += 1;
   }
@@ -61,21 +73,20 @@ function labelFor(action: BulkAction, n: number): string {
  * in the undo record, and an undo puts them back with their rounds, events
  * and people (not a soft delete: the list and the guidance never see them).
  */
-export function bulkApply(
+export async function bulkApply(
   db: Db,
   { userId, ids, action, now }: { userId: string; ids: readonly string[]; action: BulkAction; now: Date },
-): Undoable<BulkResult> {
+): Promise<Undoable<BulkResult>> {
   try {
-    return withUndo(
-      db,
-      { userId, applicationIds: ids, now },
-      (tx): BulkResult => {
-        const owned = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.userId, userId), among(ids))).all();
+    return await withUndo(db, {
+      plan: { userId, applicationIds: ids, now },
+      work: async (tx): Promise<BulkResult> => {
+        const owned = await tx.select({ id: applications.id }).from(applications).where(and(eq(applications.userId, userId), among(ids)));
         if (owned.length === 0) return { ok: false, reason: "not-found" };
-        return { ok: true, changed: apply(tx, userId, owned.map((a) => a.id), action, now) };
+        return { ok: true, changed: await apply(tx, { userId, ids: owned.map((a) => a.id), action, now }) };
       },
-      (r) => (r.ok && r.changed > 0 ? labelFor(action, r.changed) : null),
-    );
+      labelFor: (r) => (r.ok && r.changed > 0 ? labelFor(action, r.changed) : null),
+    });
   } catch (error) {
     if (error instanceof Refused) return { result: { ok: false, reason: "refused", message: error.message }, undo: null };
     throw error;

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
-import type { Db, Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
+import { write, type Tx } from "@/db/write";
 import { applications, events, rounds, type AppEvent, type ApplicationStatus, type EventKind } from "@/db/schema";
 import { STATUS_SETTING_EVENTS, statusAfterDeletingEvent, statusAfterEvent } from "@/lib/interviews/status-moves";
 import type { EventEditInput, EventInput } from "@/lib/validation/event";
 import { eventExtras } from "./offer-terms";
 import { touchApplication } from "./rounds";
-import { write, type WriteTx } from "./write";
 
 export type EventView = Omit<AppEvent, "userId" | "statusBefore">;
 
@@ -32,17 +32,17 @@ const STATUS_SETTING_KINDS = Object.keys(STATUS_SETTING_EVENTS) as EventKind[];
 const ownedEvent = (userId: string, id: string) => and(eq(events.id, id), eq(events.userId, userId));
 const ownedApplication = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
-export function listEvents(db: Queryable, userId: string, applicationId: string): EventView[] {
-  return db
+export async function listEvents(db: Db, { userId, applicationId }: { userId: string; applicationId: string }): Promise<EventView[]> {
+  return await db
     .select(eventColumns)
     .from(events)
     .where(and(eq(events.userId, userId), eq(events.applicationId, applicationId)))
-    .orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id))
-    .all();
+    .orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id));
 }
 
-export function getEvent(db: Queryable, userId: string, id: string): EventView | undefined {
-  return db.select(eventColumns).from(events).where(ownedEvent(userId, id)).get();
+export async function getEvent(db: Db, { userId, id }: { userId: string; id: string }): Promise<EventView | undefined> {
+  const [event] = await db.select(eventColumns).from(events).where(ownedEvent(userId, id)).limit(1);
+  return event;
 }
 
 export type LogEventResult = { ok: true; id: string } | { ok: false; reason: "not-found" } | { ok: false; reason: "refused"; message: string };
@@ -53,14 +53,21 @@ export type LogEventResult = { ok: true; id: string } | { ok: false; reason: "no
  * refused when the move makes no sense (a rejection on a withdrawn
  * application, say).
  */
-export function logEvent(db: Queryable, userId: string, applicationId: string, input: EventInput): LogEventResult {
-  return write(db, (tx): LogEventResult => {
-    const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, applicationId)).get();
+export async function logEvent(
+  db: Db,
+  { userId, applicationId, input }: { userId: string; applicationId: string; input: EventInput },
+): Promise<LogEventResult> {
+  return write(db, { userId }, async (tx): Promise<LogEventResult> => {
+    const [application] = await tx
+      .select({ status: applications.status })
+      .from(applications)
+      .where(ownedApplication(userId, applicationId))
+      .limit(1);
     if (!application) return { ok: false, reason: "not-found" };
     const move = statusAfterEvent(application.status, input.kind);
     if (!move.ok) return { ok: false, reason: "refused", message: move.message };
     const moves = move.status !== application.status;
-    const { id } = tx
+    const [{ id }] = await tx
       .insert(events)
       .values({
         userId,
@@ -71,29 +78,30 @@ export function logEvent(db: Queryable, userId: string, applicationId: string, i
         ...eventExtras(input.kind, input),
         statusBefore: moves ? application.status : null,
       })
-      .returning({ id: events.id })
-      .get();
-    tx.update(applications)
+      .returning({ id: events.id });
+    await tx
+      .update(applications)
       .set({ status: move.status, updatedAt: new Date() })
-      .where(ownedApplication(userId, applicationId))
-      .run();
+      .where(ownedApplication(userId, applicationId));
     return { ok: true, id };
   });
 }
 
 /** Time, note, and a reply's date or an offer's terms (the kind stays); returns the application id, or null when not the user's. */
-export function updateEvent(db: Db, userId: string, id: string, input: EventEditInput): string | null {
-  return write(db, (tx) => {
-    const current = tx.select({ kind: events.kind }).from(events).where(ownedEvent(userId, id)).get();
+export async function updateEvent(
+  db: Db,
+  { userId, id, input }: { userId: string; id: string; input: EventEditInput },
+): Promise<string | null> {
+  return write(db, { userId }, async (tx) => {
+    const [current] = await tx.select({ kind: events.kind }).from(events).where(ownedEvent(userId, id)).limit(1);
     if (!current) return null;
-    const updated = tx
+    const [updated] = await tx
       .update(events)
       .set({ occurredAt: input.occurredAt, note: input.note ?? null, ...eventExtras(current.kind, input) })
       .where(ownedEvent(userId, id))
-      .returning({ applicationId: events.applicationId })
-      .get();
+      .returning({ applicationId: events.applicationId });
     if (!updated) return null;
-    touchApplication(tx, userId, updated.applicationId);
+    await touchApplication(tx, { userId, applicationId: updated.applicationId });
     return updated.applicationId;
   });
 }
@@ -103,50 +111,53 @@ export function updateEvent(db: Db, userId: string, id: string, input: EventEdit
  * status, the status goes back (see statusAfterDeletingEvent), so undoing a
  * mistaken "offer received" leaves no trace of it.
  */
-export function deleteEvent(db: Db, userId: string, id: string): string | null {
-  return write(db, (tx) => {
-    const deleted = tx
+export async function deleteEvent(db: Db, { userId, id }: { userId: string; id: string }): Promise<string | null> {
+  return write(db, { userId }, async (tx) => {
+    const [deleted] = await tx
       .delete(events)
       .where(ownedEvent(userId, id))
-      .returning({ applicationId: events.applicationId, kind: events.kind, statusBefore: events.statusBefore })
-      .get();
+      .returning({ applicationId: events.applicationId, kind: events.kind, statusBefore: events.statusBefore });
     if (!deleted) return null;
     const applicationId = deleted.applicationId;
-    const application = tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, applicationId)).get();
+    const [application] = await tx
+      .select({ status: applications.status })
+      .from(applications)
+      .where(ownedApplication(userId, applicationId))
+      .limit(1);
     if (!application) return null;
     const ofApplication = and(eq(events.userId, userId), eq(events.applicationId, applicationId));
     // Events logged on top of this one (a withdrawal after this offer, or a
     // second offer) now stand on what came before it.
     const target = STATUS_SETTING_EVENTS[deleted.kind];
     if (target && deleted.statusBefore) {
-      tx.update(events)
+      await tx
+        .update(events)
         .set({ statusBefore: deleted.statusBefore })
         .where(
           and(
             ofApplication,
             or(eq(events.statusBefore, target), and(eq(events.kind, deleted.kind), isNull(events.statusBefore))),
           ),
-        )
-        .run();
+        );
     }
-    const latestRemaining = tx
+    const [latestRemaining] = await tx
       .select({ kind: events.kind })
       .from(events)
       .where(and(ofApplication, inArray(events.kind, STATUS_SETTING_KINDS)))
       .orderBy(desc(events.occurredAt), desc(events.createdAt))
-      .get();
-    const hasRounds = tx
+      .limit(1);
+    const [hasRounds] = await tx
       .select({ id: rounds.id })
       .from(rounds)
       .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, applicationId)))
-      .get();
+      .limit(1);
     const status = statusAfterDeletingEvent({
       current: application.status,
       deleted,
       latestRemaining: latestRemaining?.kind ?? null,
       hasRounds: Boolean(hasRounds),
     });
-    tx.update(applications).set({ status, updatedAt: new Date() }).where(ownedApplication(userId, applicationId)).run();
+    await tx.update(applications).set({ status, updatedAt: new Date() }).where(ownedApplication(userId, applicationId));
     return applicationId;
   });
 }
@@ -156,14 +167,16 @@ export function deleteEvent(db: Db, userId: string, id: string): string | null {
  * moves were worked out with the same rules as logging (see
  * lib/import/history.ts), so each carries the status it moved from.
  */
-export function insertImportedEvents(
-  tx: WriteTx,
-  userId: string,
-  applicationId: string,
-  list: { kind: EventKind; occurredAt: Date; statusBefore: ApplicationStatus | null }[],
-): void {
+export async function insertImportedEvents(
+  tx: Tx,
+  {
+    userId,
+    applicationId,
+    list,
+  }: { userId: string; applicationId: string; list: { kind: EventKind; occurredAt: Date; statusBefore: ApplicationStatus | null }[] },
+): Promise<void> {
   if (list.length === 0) return;
-  tx.insert(events)
-    .values(list.map((e) => ({ userId, applicationId, kind: e.kind, occurredAt: e.occurredAt, statusBefore: e.statusBefore })))
-    .run();
+  await tx
+    .insert(events)
+    .values(list.map((e) => ({ userId, applicationId, kind: e.kind, occurredAt: e.occurredAt, statusBefore: e.statusBefore })));
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { userDataVersions } from "@/db/schema";
+import { snapshot } from "@/db/write";
 import type { GuidanceReader } from "./guidance-inputs";
 import { SizedCache } from "./sized-cache";
 
@@ -27,18 +28,21 @@ export const readerKey = (user: GuidanceReader) => `${user.timeZone}|${user.date
 /** What compute returns: the value, and the earliest instant (ms) it is known to change at, if any. */
 export type Computed<T> = { value: T; changesAt?: number };
 
-/** One cache per database, so tests with their own in-memory databases never share entries. */
-const caches = new WeakMap<object, SizedCache<unknown>>();
+/** A database's cache: its entries, and the rebuilds running now, by key (each settles once its entry is filed). */
+type Store = { entries: SizedCache<unknown>; rebuilds: Map<string, Promise<void>> };
 
-export function cacheFor(db: object): SizedCache<unknown> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new SizedCache(cacheBudgetBytes())));
-  return cache;
+/** One cache per database, so tests with their own in-memory databases never share entries. */
+const stores = new WeakMap<object, Store>();
+
+function storeFor(db: object): Store {
+  let store = stores.get(db);
+  if (!store) stores.set(db, (store = { entries: new SizedCache(cacheBudgetBytes()), rebuilds: new Map() }));
+  return store;
 }
 
 /** How many entries, and about how many bytes, the cache for this database holds. */
 export function cacheUse(db: object): { entries: number; bytes: number } {
-  const cache = caches.get(db);
+  const cache = stores.get(db)?.entries;
   return { entries: cache?.size ?? 0, bytes: cache?.bytes ?? 0 };
 }
 
@@ -49,27 +53,69 @@ export type DataVersions = { version: number; sharedVersion: number; removedVers
  * update or delete of a row the guidance reads (see guidance-tables.ts),
  * whoever writes it; `sharedVersion` when an input of every application
  * changed, `removedVersion` when an application was deleted.
+ *
+ * A page that looks up several cached things reads them once and passes
+ * them to each. Read before the rows a result is computed from, they never
+ * file a result under a version newer than the rows it saw: at worst a
+ * result is filed under an older one, and the next request recomputes what
+ * changed since.
  */
-export function dataVersions(db: Queryable, userId: string): DataVersions {
-  const row = db
+export async function dataVersions(db: Db, { userId }: { userId: string }): Promise<DataVersions> {
+  const [row] = await db
     .select({ version: userDataVersions.version, sharedVersion: userDataVersions.sharedVersion, removedVersion: userDataVersions.removedVersion })
     .from(userDataVersions)
     .where(eq(userDataVersions.userId, userId))
-    .get();
+    .limit(1);
   return row ?? { version: 0, sharedVersion: 0, removedVersion: 0 };
 }
 
-export const dataVersion = (db: Queryable, userId: string): number => dataVersions(db, userId).version;
+export const dataVersion = async (db: Db, { userId }: { userId: string }): Promise<number> => (await dataVersions(db, { userId })).version;
 
 /**
- * Runs `read` in one read transaction, so the versions it reads and the
- * rows it computes from are one snapshot: a result is never filed under a
- * version newer than the rows it saw, even with another process writing.
+ * The entry under `key` if `fits` accepts it, else the one `rebuild` makes
+ * from the old entry (which it may update in place), filed under `key`.
+ * Single-flight per key: while one rebuild runs, other lookups of the key
+ * wait for it and then look again, so two requests after one write compute
+ * once, and two rebuilds never update one entry together. The old entry is
+ * taken out before the rebuild starts: a rebuild that fails half-way leaves
+ * nothing behind, and the next lookup builds afresh.
  */
-export function inSnapshot<T>(db: Queryable, read: (tx: Queryable) => T): T {
-  // A read-only snapshot: nothing is written, so there is no commit to check.
-  // eslint-disable-next-line no-restricted-syntax
-  return db.transaction((tx) => read(tx));
+export async function cachedEntry<E>(
+  db: Db,
+  {
+    key,
+    fits,
+    rebuild,
+    bytes,
+  }: {
+    key: string;
+    fits: (entry: E) => boolean;
+    rebuild: (old: E | undefined) => Promise<E>;
+    /** The entry's size, when the cache's walk of it would be slow or wrong. */
+    bytes?: (entry: E) => number;
+  },
+): Promise<E> {
+  const { entries, rebuilds } = storeFor(db);
+  for (;;) {
+    const hit = entries.get(key) as E | undefined;
+    if (hit !== undefined && fits(hit)) return hit;
+    const running = rebuilds.get(key);
+    if (!running) break;
+    await running;
+  }
+  const old = entries.get(key) as E | undefined;
+  entries.delete(key);
+  const rebuilt = (async () => {
+    const entry = await rebuild(old);
+    entries.set(key, entry, bytes?.(entry));
+    return entry;
+  })();
+  const settled: Promise<void> = rebuilt.then(forget, forget);
+  function forget() {
+    if (rebuilds.get(key) === settled) rebuilds.delete(key);
+  }
+  rebuilds.set(key, settled);
+  return rebuilt;
 }
 
 type Entry<T> = { version: number; reader: string; computedAt: number; expiresAt: number; value: T };
@@ -78,27 +124,38 @@ type Entry<T> = { version: number; reader: string; computedAt: number; expiresAt
  * `compute()`'s result for this user, reused while their data version and
  * reader (zone, locale, clock) are unchanged and `now` is between when it
  * was computed and the instant compute said it changes: no fixed window, so
- * what time alone changes shows at that instant.
+ * what time alone changes shows at that instant. `compute` reads in one
+ * snapshot, so the rows it sees agree with each other.
  */
-export function cachedForUser<T>(
-  db: Queryable,
-  /** What is cached ("analytics"): each has its own entry per user. */
-  what: string,
-  user: GuidanceReader,
-  now: Date,
-  compute: (tx: Queryable) => Computed<T>,
-): T {
-  return inSnapshot(db, (tx) => {
-    const version = dataVersion(tx, user.id);
-    const cache = cacheFor(db);
-    const at = now.getTime();
-    const key = `${what}:${user.id}`;
-    const hit = cache.get(key) as Entry<T> | undefined;
-    const reader = readerKey(user);
-    if (hit && hit.version === version && hit.reader === reader && at >= hit.computedAt && at < hit.expiresAt) return hit.value;
-    const { value, changesAt } = compute(tx);
-    const expiresAt = changesAt !== undefined && changesAt > at ? changesAt : changesAt === undefined ? Infinity : at;
-    cache.set(key, { version, reader, computedAt: at, expiresAt, value });
-    return value;
+export async function cachedForUser<T>(
+  db: Db,
+  {
+    what,
+    user,
+    now,
+    versions,
+    compute,
+  }: {
+    /** What is cached ("analytics"): each has its own entry per user. */
+    what: string;
+    user: GuidanceReader;
+    now: Date;
+    /** The user's data versions, when the request has read them already. */
+    versions?: DataVersions;
+    compute: (read: Db) => Promise<Computed<T>>;
+  },
+): Promise<T> {
+  const { version } = versions ?? (await dataVersions(db, { userId: user.id }));
+  const at = now.getTime();
+  const reader = readerKey(user);
+  const entry = await cachedEntry<Entry<T>>(db, {
+    key: `${what}:${user.id}`,
+    fits: (hit) => hit.version === version && hit.reader === reader && at >= hit.computedAt && at < hit.expiresAt,
+    rebuild: async () => {
+      const { value, changesAt } = await snapshot(db, compute);
+      const expiresAt = changesAt !== undefined && changesAt > at ? changesAt : changesAt === undefined ? Infinity : at;
+      return { version, reader, computedAt: at, expiresAt, value };
+    },
   });
+  return entry.value;
 }

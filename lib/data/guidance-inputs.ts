@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
+import { snapshot } from "@/db/write";
 import {
   applications,
   events,
@@ -45,16 +46,15 @@ type PersonRow = { roundId: string; name: string; email: string | null };
 const ownedBy = (column: AnyColumn, userId: string): SQL => sql`+${column} = ${userId}`;
 
 /** A few applications' signals and people, through their rounds (each found by its application's index). */
-function roundDetailsOfSome(db: Queryable, userId: string, ids: readonly string[]): { signalRows: SignalRow[]; peopleRows: PersonRow[] } {
+async function roundDetailsOfSome(db: Db, { userId, ids }: { userId: string; ids: readonly string[] }): Promise<{ signalRows: SignalRow[]; peopleRows: PersonRow[] }> {
   const ofApplication = and(inArray(rounds.applicationId, [...ids]), ownedBy(rounds.userId, userId));
   return {
-    signalRows: db
+    signalRows: await db
       .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
       .from(roundSignals)
       .innerJoin(rounds, and(eq(rounds.id, roundSignals.roundId), ofApplication))
-      .where(ownedBy(roundSignals.userId, userId))
-      .all(),
-    peopleRows: db
+      .where(ownedBy(roundSignals.userId, userId)),
+    peopleRows: await db
       .select({ roundId: roundInterviewers.roundId, name: interviewers.name, email: interviewers.email })
       .from(roundInterviewers)
       // Owned-by checks that no index may serve: by the user's interviewers, SQLite walked every person of a
@@ -62,8 +62,7 @@ function roundDetailsOfSome(db: Queryable, userId: string, ids: readonly string[
       .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), ownedBy(interviewers.userId, userId)))
       .innerJoin(rounds, and(eq(rounds.id, roundInterviewers.roundId), ofApplication))
       .where(ownedBy(roundInterviewers.userId, userId))
-      .orderBy(asc(roundInterviewers.position))
-      .all(),
+      .orderBy(asc(roundInterviewers.position)),
   };
 }
 
@@ -73,27 +72,22 @@ function roundDetailsOfSome(db: Queryable, userId: string, ids: readonly string[
  * is one range scan of a covering index (migration 0005), and people are
  * matched to their rounds here rather than by a lookup per pair.
  */
-function roundDetailsOfAll(db: Queryable, userId: string): { signalRows: SignalRow[]; peopleRows: PersonRow[] } {
-  const signalRows = db
+async function roundDetailsOfAll(db: Db, { userId }: { userId: string }): Promise<{ signalRows: SignalRow[]; peopleRows: PersonRow[] }> {
+  const signalRows = await db
     .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
     .from(roundSignals)
-    .where(eq(roundSignals.userId, userId))
-    .all();
-  const people = new Map(
-    db
-      .select({ id: interviewers.id, name: interviewers.name, email: interviewers.email })
-      .from(interviewers)
-      .where(eq(interviewers.userId, userId))
-      .all()
-      .map((p) => [p.id, p]),
-  );
+    .where(eq(roundSignals.userId, userId));
+  const personRows = await db
+    .select({ id: interviewers.id, name: interviewers.name, email: interviewers.email })
+    .from(interviewers)
+    .where(eq(interviewers.userId, userId));
+  const people = new Map(personRows.map((p) => [p.id, p]));
   const peopleRows: PersonRow[] = [];
-  const pairs = db
+  const pairs = await db
     .select({ roundId: roundInterviewers.roundId, interviewerId: roundInterviewers.interviewerId })
     .from(roundInterviewers)
     .where(eq(roundInterviewers.userId, userId))
-    .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position))
-    .all();
+    .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position));
   for (const { roundId, interviewerId } of pairs) {
     const person = people.get(interviewerId);
     if (person) peopleRows.push({ roundId, name: person.name, email: person.email });
@@ -102,34 +96,40 @@ function roundDetailsOfAll(db: Queryable, userId: string): { signalRows: SignalR
 }
 
 /** How many of the user's applications are in play: each one's `otherActiveApplications` is this less itself. */
-export function activeApplicationCount(db: Queryable, userId: string): number {
-  const active = db
+export async function activeApplicationCount(db: Db, { userId }: { userId: string }): Promise<number> {
+  const [active] = await db
     .select({ n: count() })
     .from(applications)
-    .where(and(eq(applications.userId, userId), isNull(applications.archivedAt), inArray(applications.status, ACTIVE_STATUSES)))
-    .get();
+    .where(and(eq(applications.userId, userId), isNull(applications.archivedAt), inArray(applications.status, ACTIVE_STATUSES)));
   return active?.n ?? 0;
 }
+
+type Inputs = (GuidanceInput & { application: { roleTitle: string } })[];
 
 /**
  * The engine's input for one application, or for every application the
  * dashboard advises on, in a fixed number of queries whatever the count.
- * Every query is scoped by the user's id.
+ * Every query is scoped by the user's id, and all are read in one snapshot
+ * (inside a write or a snapshot already, in that one).
  */
-export function loadGuidanceInputs(
-  db: Queryable,
-  user: GuidanceReader,
-  scope: Scope,
-): (GuidanceInput & { application: { roleTitle: string } })[] {
+export async function loadGuidanceInputs(db: Db, { user, scope }: { user: GuidanceReader; scope: Scope }): Promise<Inputs> {
   const some = "applicationId" in scope ? [scope.applicationId] : scope.applicationIds ? [...scope.applicationIds] : null;
   if (some?.length === 0) return [];
+  const rows = await snapshot(db, (read) => readInputRows(read, { userId: user.id, scope, some }));
+  return rows ? assembleInputs(rows, user) : [];
+}
+
+type InputRows = NonNullable<Awaited<ReturnType<typeof readInputRows>>>;
+
+/** The rows loadGuidanceInputs reads; null when there is no application to read for. */
+async function readInputRows(db: Db, { userId, scope, some }: { userId: string; scope: Scope; some: string[] | null }) {
   const advisable = and(isNull(applications.archivedAt), inArray(applications.status, ADVISABLE_STATUSES));
   const appCondition: SQL | undefined = and(
-    eq(applications.userId, user.id),
+    eq(applications.userId, userId),
     "applicationId" in scope ? undefined : advisable,
     some ? inArray(applications.id, some) : undefined,
   );
-  const apps = db
+  const apps = await db
     .select({
       id: applications.id,
       company: applications.company,
@@ -142,14 +142,12 @@ export function loadGuidanceInputs(
     })
     .from(applications)
     .where(appCondition)
-    .orderBy(asc(applications.id))
-    .all();
-  if (apps.length === 0) return [];
+    .orderBy(asc(applications.id));
+  if (apps.length === 0) return null;
 
   // A few applications: filter every child query by their ids. The dashboard:
   // read the user's rows once and group them, which beats thousands of IN-list ids.
-  const byApp = <T extends { applicationId: string }>(rows: T[]) => groupBy(rows, (r) => r.applicationId);
-  const roundRows = db
+  const roundRows = await db
     .select({
       id: rounds.id,
       applicationId: rounds.applicationId,
@@ -163,12 +161,11 @@ export function loadGuidanceInputs(
       notes: rounds.notes,
     })
     .from(rounds)
-    .where(some ? and(ownedBy(rounds.userId, user.id), inArray(rounds.applicationId, some)) : eq(rounds.userId, user.id))
+    .where(some ? and(ownedBy(rounds.userId, userId), inArray(rounds.applicationId, some)) : eq(rounds.userId, userId))
     // Timeline order, which the engine would otherwise sort into.
-    .orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id))
-    .all();
-  const { signalRows, peopleRows } = some ? roundDetailsOfSome(db, user.id, some) : roundDetailsOfAll(db, user.id);
-  const eventRows = db
+    .orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id));
+  const { signalRows, peopleRows } = some ? await roundDetailsOfSome(db, { userId, ids: some }) : await roundDetailsOfAll(db, { userId });
+  const eventRows = await db
     .select({
       id: events.id,
       applicationId: events.applicationId,
@@ -179,17 +176,21 @@ export function loadGuidanceInputs(
       ...offerTermColumns,
     })
     .from(events)
-    .where(some ? and(ownedBy(events.userId, user.id), inArray(events.applicationId, some)) : eq(events.userId, user.id))
-    .orderBy(asc(events.occurredAt), asc(events.id))
-    .all();
-  const stepRows = db
+    .where(some ? and(ownedBy(events.userId, userId), inArray(events.applicationId, some)) : eq(events.userId, userId))
+    .orderBy(asc(events.occurredAt), asc(events.id));
+  const stepRows = await db
     .select({ applicationId: guidanceSteps.applicationId, key: guidanceSteps.key, state: guidanceSteps.state, until: guidanceSteps.until })
     .from(guidanceSteps)
-    .where(some ? and(ownedBy(guidanceSteps.userId, user.id), inArray(guidanceSteps.applicationId, some)) : eq(guidanceSteps.userId, user.id))
-    .all();
-  const activeCount = activeApplicationCount(db, user.id);
-  const settings = getGuidanceSettings(db, user.id);
+    .where(some ? and(ownedBy(guidanceSteps.userId, userId), inArray(guidanceSteps.applicationId, some)) : eq(guidanceSteps.userId, userId));
+  const activeCount = await activeApplicationCount(db, { userId });
+  const settings = await getGuidanceSettings(db, { userId });
+  return { apps, roundRows, signalRows, peopleRows, eventRows, stepRows, activeCount, settings };
+}
 
+/** The rows, grouped into one input per application. */
+function assembleInputs(rows: InputRows, user: GuidanceReader): Inputs {
+  const { apps, roundRows, signalRows, peopleRows, eventRows, stepRows, activeCount, settings } = rows;
+  const byApp = <T extends { applicationId: string }>(list: T[]) => groupBy(list, (r) => r.applicationId);
   const signalsByRound = groupBy(signalRows, (s) => s.roundId);
   const peopleByRound = groupBy(peopleRows, (p) => p.roundId);
   const roundsByApp = byApp(roundRows);

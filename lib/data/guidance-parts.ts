@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { applicationVersions } from "@/db/schema";
+import { snapshot } from "@/db/write";
 import {
   compareCheckIns,
   comparePutAside,
@@ -10,13 +11,13 @@ import {
   replaceItems,
   type CheckInItem,
   type GuidanceOverview,
+  type OverviewChange,
   type OverviewPart,
   type PutAsideItem,
   type QueueItem,
 } from "@/lib/dashboard/overview";
-import { noteReplacement } from "@/lib/dashboard/step-plan";
 import { compareRecommendations } from "@/lib/guidance/queue";
-import { cacheFor, dataVersions, inSnapshot, readerKey, type DataVersions } from "./guidance-cache";
+import { cachedEntry, dataVersions, readerKey, type DataVersions } from "./guidance-cache";
 import { activeApplicationCount, loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
 import { ExpiryQueue } from "./guidance-expiry";
 import { estimateBytes, OBJECT_BYTES, SLOT_BYTES, STRING_BYTES } from "./sized-cache";
@@ -44,13 +45,20 @@ type Entry = DataVersions & {
   /** The parts' estimates, summed as they come and go. */
   partBytes: number;
   overview: GuidanceOverview;
+  /** How the last partial rebuild made `overview` from the one before (null after a full build): the dashboard's plan is derived with it. */
+  change: OverviewChange | null;
+  /** The estimate of what only `change` holds: the replaced parts' items and the lists before. */
+  changeBytes: number;
 };
+
+/** The overview as kept: the lists, and how the last partial rebuild made them (see Entry). */
+export type KeptOverview = Pick<Entry, "overview" | "change">;
 
 /** The parts, plus what the merged lists add (slots only: the items are the parts') and the map and heap holding them. */
 function entryBytes(entry: Entry): number {
   const { queue, putAside, checkIns } = entry.overview;
   const slots = queue.length + putAside.length + checkIns.length + 4 * entry.parts.size + 3 * entry.expiries.size + entry.usingCount.size;
-  return 6 * OBJECT_BYTES + SLOT_BYTES * (slots + 16) + entry.parts.size * (STRING_BYTES + 2 * 36) + entry.partBytes;
+  return 6 * OBJECT_BYTES + SLOT_BYTES * (slots + 16) + entry.parts.size * (STRING_BYTES + 2 * 36) + entry.partBytes + entry.changeBytes;
 }
 
 function partOf(input: Parameters<typeof overviewPart>[0], now: Date): Part {
@@ -79,38 +87,46 @@ function removePart(entry: Entry, id: string): Part | undefined {
   return part;
 }
 
-function build(tx: Queryable, user: GuidanceReader, now: Date, versions: DataVersions): Entry {
+/** Every advisable application's part, from one snapshot of the user's rows; guide() runs after it. */
+async function build(db: Db, { user, now, versions }: { user: GuidanceReader; now: Date; versions: DataVersions }): Promise<Entry> {
+  const { inputs, activeCount } = await snapshot(db, async (read) => ({
+    inputs: await loadGuidanceInputs(read, { user, scope: { dashboard: true } }),
+    activeCount: await activeApplicationCount(read, { userId: user.id }),
+  }));
   const holder = { parts: new Map<string, Part>(), expiries: new ExpiryQueue<Part>(), usingCount: new Set<string>(), partBytes: 0 };
-  for (const input of loadGuidanceInputs(tx, user, { dashboard: true })) addPart(holder, input.application.id, partOf(input, now));
+  for (const input of inputs) addPart(holder, input.application.id, partOf(input, now));
   const { changesAt, ...lists } = mergeAll(holder.parts.values());
   return {
     ...versions,
     ...holder,
     reader: readerKey(user),
-    activeCount: activeApplicationCount(tx, user.id),
+    activeCount,
     computedAt: now.getTime(),
     expiresAt: changesAt,
     overview: frozen(lists),
+    change: null,
+    changeBytes: 0,
   };
 }
 
 /** The ids whose parts must be recomputed, and those whose applications are gone; null when a full build is cheaper. */
-function staleIds(tx: Queryable, userId: string, entry: Entry, versions: DataVersions, at: number, activeCount: number) {
+async function staleIds(
+  db: Db,
+  { userId, entry, versions, at, activeCount }: { userId: string; entry: Entry; versions: DataVersions; at: number; activeCount: number },
+): Promise<{ changed: Set<string>; removed: Set<string> } | null> {
   const changed = new Set<string>();
   if (versions.version !== entry.version) {
-    const rows = tx
+    const rows = await db
       .select({ id: applicationVersions.applicationId })
       .from(applicationVersions)
-      .where(and(eq(applicationVersions.userId, userId), gt(applicationVersions.version, entry.version)))
-      .all();
+      .where(and(eq(applicationVersions.userId, userId), gt(applicationVersions.version, entry.version)));
     if (rows.length > PARTIAL_RELOAD_MAX) return null;
     for (const { id } of rows) changed.add(id);
   }
   const removed = new Set<string>();
   if (versions.removedVersion > entry.version) {
-    const present = new Set(
-      tx.select({ id: applicationVersions.applicationId }).from(applicationVersions).where(eq(applicationVersions.userId, userId)).all().map((r) => r.id),
-    );
+    const rows = await db.select({ id: applicationVersions.applicationId }).from(applicationVersions).where(eq(applicationVersions.userId, userId));
+    const present = new Set(rows.map((r) => r.id));
     for (const id of entry.parts.keys()) if (!present.has(id)) removed.add(id);
   }
   if (activeCount !== entry.activeCount) {
@@ -122,23 +138,32 @@ function staleIds(tx: Queryable, userId: string, entry: Entry, versions: DataVer
   return changed.size > PARTIAL_RELOAD_MAX ? null : { changed, removed };
 }
 
+/** What `update` reads, in one snapshot: what changed since `entry`, and the changed applications' inputs; null when a full build is cheaper. */
+async function readChanges(db: Db, { user, now, versions, entry }: { user: GuidanceReader; now: Date; versions: DataVersions; entry: Entry }) {
+  return snapshot(db, async (read) => {
+    // The count moves only with a write to an application, which also moves the version.
+    const activeCount = versions.version === entry.version ? entry.activeCount : await activeApplicationCount(read, { userId: user.id });
+    const stale = await staleIds(read, { userId: user.id, entry, versions, at: now.getTime(), activeCount });
+    if (!stale) return null;
+    const inputs = stale.changed.size > 0 ? await loadGuidanceInputs(read, { user, scope: { dashboard: true, applicationIds: [...stale.changed] } }) : [];
+    return { ...stale, activeCount, inputs };
+  });
+}
+
 /** The entry brought up to date from `entry`: only the changed, expired or count-dependent parts are recomputed. */
-function update(tx: Queryable, user: GuidanceReader, now: Date, versions: DataVersions, entry: Entry): Entry {
-  const at = now.getTime();
-  // The count moves only with a write to an application, which also moves the version.
-  const activeCount = versions.version === entry.version ? entry.activeCount : activeApplicationCount(tx, user.id);
-  const stale = staleIds(tx, user.id, entry, versions, at, activeCount);
-  if (!stale) return build(tx, user, now, versions);
-  const { changed, removed } = stale;
+async function update(db: Db, { user, now, versions, entry }: { user: GuidanceReader; now: Date; versions: DataVersions; entry: Entry }): Promise<Entry> {
+  const read = await readChanges(db, { user, now, versions, entry });
+  if (!read) return build(db, { user, now, versions });
+  const { changed, removed, activeCount, inputs } = read;
   const fresh = new Map<string, Part>();
-  if (changed.size > 0) {
-    for (const input of loadGuidanceInputs(tx, user, { dashboard: true, applicationIds: [...changed] })) fresh.set(input.application.id, partOf(input, now));
-  }
+  for (const input of inputs) fresh.set(input.application.id, partOf(input, now));
   const gone = { queue: [] as QueueItem[], putAside: [] as PutAsideItem[], checkIns: [] as CheckInItem[] };
   const added = { queue: [] as QueueItem[], putAside: [] as PutAsideItem[], checkIns: [] as CheckInItem[] };
+  let goneBytes = 0;
   for (const id of [...changed, ...removed]) {
     const old = removePart(entry, id);
     if (!old) continue;
+    goneBytes += old.bytes;
     gone.queue.push(...old.queue);
     gone.putAside.push(...old.putAside);
     if (old.checkIn) gone.checkIns.push(old.checkIn);
@@ -154,39 +179,48 @@ function update(tx: Queryable, user: GuidanceReader, now: Date, versions: DataVe
   const putAside = replaceItems(old.putAside, gone.putAside, added.putAside, comparePutAside);
   const checkIns = replaceItems(old.checkIns, gone.checkIns, added.checkIns, compareCheckIns);
   // An item not where the order puts it means the cached order cannot be trusted: start again.
-  if (!queue || !putAside || !checkIns) return build(tx, user, now, versions);
+  if (!queue || !putAside || !checkIns) return build(db, { user, now, versions });
   const isCurrent = (id: string, part: Part) => entry.parts.get(id) === part;
   // Leftovers of replaced parts outnumber the live ones: rebuild the heap, once in a while.
   if (entry.expiries.size > 2 * entry.parts.size + 64) {
     entry.expiries = new ExpiryQueue<Part>();
     for (const [id, part] of entry.parts) entry.expiries.push(part.changesAt, id, part);
   }
-  const overview = frozen({ queue, putAside, checkIns });
-  noteReplacement(overview, old, gone, added);
-  return { ...entry, ...versions, activeCount, computedAt: at, expiresAt: entry.expiries.soonest(isCurrent), overview };
+  const slotsBefore = old.queue.length + old.putAside.length + old.checkIns.length;
+  return {
+    ...entry,
+    ...versions,
+    activeCount,
+    computedAt: now.getTime(),
+    expiresAt: entry.expiries.soonest(isCurrent),
+    overview: frozen({ queue, putAside, checkIns }),
+    // Only the last change is kept: the overview before holds no link to the one before it.
+    change: { from: old, gone, added },
+    changeBytes: goneBytes + SLOT_BYTES * slotsBefore,
+  };
 }
 
 /**
- * The user's overview at `now`: served as it is while nothing of theirs
- * changed and no part has expired; otherwise rebuilt from the cached parts,
- * recomputing only what changed. A new reader (zone, locale, clock), a
- * change to what every application reads, or an earlier instant than the
- * last computed builds it afresh.
+ * The user's overview at `now`, and how its last partial rebuild made it:
+ * served as it is while nothing of theirs changed and no part has expired;
+ * otherwise rebuilt from the cached parts, recomputing only what changed.
+ * A new reader (zone, locale, clock), a change to what every application
+ * reads, or an earlier instant than the last computed builds it afresh.
+ * One rebuild at a time per user; others asking meanwhile wait for it.
  */
-export function cachedOverview(db: Queryable, user: GuidanceReader, now: Date): GuidanceOverview {
-  return inSnapshot(db, (tx) => {
-    const versions = dataVersions(tx, user.id);
-    const cache = cacheFor(db);
-    const key = `queue:${user.id}`;
-    const hit = cache.get(key) as Entry | undefined;
-    const at = now.getTime();
-    const usable = hit && hit.reader === readerKey(user) && hit.sharedVersion === versions.sharedVersion && at >= hit.computedAt;
-    if (usable && hit.version === versions.version && at < hit.expiresAt) return hit.overview;
-    // The old entry's parts are reused, and updated in place: take it out first, so an
-    // update that fails half-way can never leave a mixed entry behind.
-    cache.delete(key);
-    const entry = usable ? update(tx, user, now, versions, hit) : build(tx, user, now, versions);
-    cache.set(key, entry, entryBytes(entry));
-    return entry.overview;
+export async function cachedOverview(
+  db: Db,
+  { user, now, versions }: { user: GuidanceReader; now: Date; versions?: DataVersions },
+): Promise<KeptOverview> {
+  const known = versions ?? (await dataVersions(db, { userId: user.id }));
+  const at = now.getTime();
+  const reader = readerKey(user);
+  const reusable = (entry: Entry) => entry.reader === reader && entry.sharedVersion === known.sharedVersion && at >= entry.computedAt;
+  return cachedEntry<Entry>(db, {
+    key: `queue:${user.id}`,
+    fits: (entry) => reusable(entry) && entry.version === known.version && at < entry.expiresAt,
+    // The old entry's parts are reused, and updated in place (it is out of the cache meanwhile).
+    rebuild: (old) => (old && reusable(old) ? update(db, { user, now, versions: known, entry: old }) : build(db, { user, now, versions: known })),
+    bytes: entryBytes,
   });
 }

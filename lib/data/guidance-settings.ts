@@ -1,12 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { guidanceSettings } from "@/db/schema";
+import { write } from "@/db/write";
 import { DEFAULT_GUIDANCE_SETTINGS, type GuidanceSettings } from "@/lib/guidance/settings";
-import { write } from "./write";
 
-export function getGuidanceSettings(db: Queryable, userId: string): GuidanceSettings {
-  const row = db
+export async function getGuidanceSettings(db: Db, { userId }: { userId: string }): Promise<GuidanceSettings> {
+  const [row] = await db
     .select({
       thankYouWindowHours: guidanceSettings.thankYouWindowHours,
       decisionWaitDays: guidanceSettings.decisionWaitDays,
@@ -17,17 +17,16 @@ export function getGuidanceSettings(db: Queryable, userId: string): GuidanceSett
     })
     .from(guidanceSettings)
     .where(eq(guidanceSettings.userId, userId))
-    .get();
+    .limit(1);
   return row ?? { ...DEFAULT_GUIDANCE_SETTINGS };
 }
 
-export function saveGuidanceSettings(db: Queryable, userId: string, settings: GuidanceSettings): void {
+export async function saveGuidanceSettings(db: Db, { userId, settings }: { userId: string; settings: GuidanceSettings }): Promise<void> {
   const values = { ...settings, updatedAt: new Date() };
-  write(db, (tx) =>
-    tx
+  await write(db, { userId }, async (tx) => {
+    await tx
       .insert(guidanceSettings)
       .values({ userId, ...values })
-      .onConflictDoUpdate({ target: guidanceSettings.userId, set: values })
-      .run(),
-  );
+      .onConflictDoUpdate({ target: guidanceSettings.userId, set: values });
+  });
 }

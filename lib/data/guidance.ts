@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db, Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { applications, guidanceSteps } from "@/db/schema";
+import { write, type Tx } from "@/db/write";
 import type { HandledState } from "@/lib/vocabulary";
 import type { CheckIn } from "@/lib/guidance/check-in";
 import { fired, guide, type PutAside } from "@/lib/guidance/recommend";
@@ -9,14 +10,17 @@ import type { Recommendation } from "@/lib/guidance/recommendation";
 import { standingSummary, type StandingSummary } from "@/lib/guidance/summary";
 import type { GuidanceOverview, QueueItem } from "@/lib/dashboard/overview";
 import { logEvent } from "./events";
+import type { DataVersions } from "./guidance-cache";
 import { loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
-import { cachedOverview } from "./guidance-parts";
+import { cachedOverview, type KeptOverview } from "./guidance-parts";
 import { markThankYouSent } from "./rounds";
-import { write, type WriteTx } from "./write";
 
 type GuidanceUser = GuidanceReader;
 
 export type { CheckInItem, DraftMaterial, GuidanceOverview, PutAsideItem, QueueItem } from "@/lib/dashboard/overview";
+
+/** Who asks and when; `versions`: the user's data versions, when the request has read them already (see dataVersions). */
+type OverviewQuery = { user: GuidanceUser; now: Date; versions?: DataVersions };
 
 /**
  * The user's open steps, put-aside steps and check-ins across their
@@ -25,12 +29,23 @@ export type { CheckInItem, DraftMaterial, GuidanceOverview, PutAsideItem, QueueI
  * that time alone brings (a snooze ending, a step or check-in falling due)
  * shows at that instant (see guidance-parts.ts): treat it as read-only.
  */
-export function guidanceOverview(db: Queryable, user: GuidanceUser, now: Date): GuidanceOverview {
-  return cachedOverview(db, user, now);
+export async function guidanceOverview(db: Db, { user, now, versions }: OverviewQuery): Promise<GuidanceOverview> {
+  return (await cachedOverview(db, { user, now, versions })).overview;
+}
+
+/**
+ * The overview, with how its last partial rebuild made it from the one
+ * before (`change`): the dashboard's plan derives from the last plan with it
+ * (planDashboard's `change`) instead of walking every step again.
+ */
+export async function dashboardGuidance(db: Db, { user, now, versions }: OverviewQuery): Promise<KeptOverview> {
+  return cachedOverview(db, { user, now, versions });
 }
 
 /** Every open step across the user's applications, in queue order (see guidanceOverview). */
-export const guidanceQueue = (db: Queryable, user: GuidanceUser, now: Date): readonly QueueItem[] => guidanceOverview(db, user, now).queue;
+export async function guidanceQueue(db: Db, { user, now, versions }: OverviewQuery): Promise<readonly QueueItem[]> {
+  return (await guidanceOverview(db, { user, now, versions })).queue;
+}
 
 export type ApplicationGuidance = {
   recommendations: Recommendation[];
@@ -40,8 +55,11 @@ export type ApplicationGuidance = {
 };
 
 /** The open and put-aside steps, next check-in and standing summary for one of the user's applications. */
-export function applicationGuidance(db: Queryable, user: GuidanceUser, applicationId: string, now: Date): ApplicationGuidance | null {
-  const input = loadGuidanceInputs(db, user, { applicationId })[0];
+export async function applicationGuidance(
+  db: Db,
+  { user, applicationId, now }: { user: GuidanceUser; applicationId: string; now: Date },
+): Promise<ApplicationGuidance | null> {
+  const [input] = await loadGuidanceInputs(db, { user, scope: { applicationId } });
   if (!input) return null;
   const g = guide(input, now);
   return { recommendations: g.steps, summary: standingSummary(input, now), putAside: g.putAside, checkIn: g.checkIn };
@@ -59,14 +77,14 @@ export type StepResult =
   | { ok: false; reason: "gone" };
 
 /** Done on these steps also records what the user did, as if they had logged it on the timeline. */
-function logWhatWasDone(tx: WriteTx, userId: string, step: Recommendation, now: Date): Logged | null | "refused" {
+async function logWhatWasDone(tx: Tx, { userId, step, now }: { userId: string; step: Recommendation; now: Date }): Promise<Logged | null | "refused"> {
   if (step.ruleId === "send-thank-you" && step.roundId) {
-    return markThankYouSent(tx, userId, step.roundId, now).ok ? "thank-you" : "refused";
+    return (await markThankYouSent(tx, { userId, id: step.roundId, at: now })).ok ? "thank-you" : "refused";
   }
   const kind =
     step.ruleId === "follow-up-after-silence" || step.ruleId === "follow-up-on-application" ? "follow_up_sent" : step.ruleId === "request-feedback" ? "feedback_requested" : null;
   if (!kind) return null;
-  if (!logEvent(tx, userId, step.applicationId, { kind, occurredAt: now }).ok) return "refused";
+  if (!(await logEvent(tx, { userId, applicationId: step.applicationId, input: { kind, occurredAt: now } })).ok) return "refused";
   return kind === "follow_up_sent" ? "follow-up" : "feedback-request";
 }
 
@@ -79,9 +97,12 @@ const stateOf = (action: StepAction): HandledState =>
  * neither invent a key nor point a "done" at someone else's round: another
  * user's application gives the same answer as one that does not exist.
  */
-export function actOnStep(db: Queryable, user: GuidanceUser, applicationId: string, key: string, action: StepAction, now: Date): StepResult {
-  return write(db, (tx): StepResult => {
-    const input = loadGuidanceInputs(tx, user, { applicationId })[0];
+export async function actOnStep(
+  db: Db,
+  { user, applicationId, key, action, now }: { user: GuidanceUser; applicationId: string; key: string; action: StepAction; now: Date },
+): Promise<StepResult> {
+  return write(db, { userId: user.id }, async (tx): Promise<StepResult> => {
+    const [input] = await loadGuidanceInputs(tx, { user, scope: { applicationId } });
     if (!input) return { ok: false, reason: "not-found" };
     const step = fired(input, now, { includeHandled: true }).find((r) => r.key === key);
     if (!step) return { ok: false, reason: "gone" };
@@ -91,20 +112,20 @@ export function actOnStep(db: Queryable, user: GuidanceUser, applicationId: stri
 
     const state = stateOf(action);
     if (action.kind === "done") {
-      const logged = logWhatWasDone(tx, user.id, step, now);
+      const logged = await logWhatWasDone(tx, { userId: user.id, step, now });
       if (logged === "refused") return { ok: false, reason: "gone" };
       // The logged fact closes the step by itself; storing "done" too would
       // keep it hidden if the user later deletes that fact.
       if (logged) {
-        tx.delete(guidanceSteps).where(and(eq(guidanceSteps.userId, user.id), eq(guidanceSteps.applicationId, applicationId), eq(guidanceSteps.key, key))).run();
+        await tx.delete(guidanceSteps).where(and(eq(guidanceSteps.userId, user.id), eq(guidanceSteps.applicationId, applicationId), eq(guidanceSteps.key, key)));
         return { ok: true, state, logged };
       }
     }
     const until = action.kind === "snooze" ? action.until : null;
-    tx.insert(guidanceSteps)
+    await tx
+      .insert(guidanceSteps)
       .values({ userId: user.id, applicationId, key, state, until, updatedAt: now })
-      .onConflictDoUpdate({ target: [guidanceSteps.applicationId, guidanceSteps.key], set: { state, until, updatedAt: now } })
-      .run();
+      .onConflictDoUpdate({ target: [guidanceSteps.applicationId, guidanceSteps.key], set: { state, until, updatedAt: now } });
     return { ok: true, state, logged: null };
   });
 }
@@ -124,9 +145,9 @@ export type RestoreResult =
  * the user: another user's application changes nothing and answers
  * not-found, exactly like a missing one.
  */
-export function restoreStep(db: Db, { userId, applicationId, key }: { userId: string; applicationId: string; key: string }): RestoreResult {
-  return write(db, (tx): RestoreResult => {
-    const removed = tx
+export async function restoreStep(db: Db, { userId, applicationId, key }: { userId: string; applicationId: string; key: string }): Promise<RestoreResult> {
+  return write(db, { userId }, async (tx): Promise<RestoreResult> => {
+    const removed = await tx
       .delete(guidanceSteps)
       .where(
         and(
@@ -136,9 +157,13 @@ export function restoreStep(db: Db, { userId, applicationId, key }: { userId: st
           inArray(guidanceSteps.state, RESTORABLE),
         ),
       )
-      .run();
-    if (removed.changes > 0) return { ok: true };
-    const owned = tx.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.userId, userId))).get();
+      .returning({ key: guidanceSteps.key });
+    if (removed.length > 0) return { ok: true };
+    const [owned] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)))
+      .limit(1);
     return { ok: false, reason: owned ? "gone" : "not-found" };
   });
 }

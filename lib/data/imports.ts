@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { applications, imports, type ImportRecord } from "@/db/schema";
+import { write, type Tx } from "@/db/write";
 import { knownKeys, splitDuplicates, type DuplicateFields } from "@/lib/import/duplicates";
 import type { Candidate } from "@/lib/import/normalise";
 import type { ImportPlan } from "@/lib/import/plan";
@@ -9,7 +10,6 @@ import { toRow } from "./applications";
 import { insertImportedEvents } from "./events";
 import { restoreApplications } from "./account-restore";
 import { insertRound } from "./rounds";
-import { write, type WriteTx } from "./write";
 
 export type ImportProgress = (done: number, total: number) => void;
 
@@ -37,12 +37,11 @@ const importColumns = {
 };
 
 /** What the user's applications are known by, for finding duplicates. */
-export function duplicateFieldsOf(db: Queryable, { userId }: { userId: string }): DuplicateFields[] {
+export async function duplicateFieldsOf(db: Db, { userId }: { userId: string }): Promise<DuplicateFields[]> {
   return db
     .select({ company: applications.company, roleTitle: applications.roleTitle, appliedOn: applications.appliedOn, postingUrl: applications.postingUrl })
     .from(applications)
-    .where(eq(applications.userId, userId))
-    .all();
+    .where(eq(applications.userId, userId));
 }
 
 const BATCH = 200;
@@ -54,53 +53,54 @@ const BATCH = 200;
  * people and events. A failure anywhere, the progress callback's included,
  * leaves the database as it was. `db` may be a worker's own connection.
  *
- * BEGIN IMMEDIATE: the page's worker and the command line write on a
- * connection of their own beside the server's. A deferred transaction that
+ * write() begins IMMEDIATE, which matters here: the page's worker and the
+ * command line write on a connection of their own beside the server's. A deferred transaction that
  * reads first would fail with SQLITE_BUSY (no waiting) if another
  * connection wrote before its first insert; taking the write lock at the
  * start makes it wait its turn instead, then read what that write saved.
  */
-export function commitImport(
-  db: Queryable,
+export async function commitImport(
+  db: Db,
   { userId, plan, now, onProgress }: { userId: string; plan: ImportPlan; now: Date; onProgress?: ImportProgress },
-): ImportOutcome {
-  return write(db, (tx) => {
-    const known = knownKeys(duplicateFieldsOf(tx, { userId }));
+): Promise<ImportOutcome> {
+  return write(db, { userId }, async (tx) => {
+    const known = knownKeys(await duplicateFieldsOf(tx, { userId }));
     const outcome: ImportOutcome = { importId: null, added: 0, duplicates: 0, problems: plan.problems, at: now, settingsRestored: false };
     // The record of the import first: each new application names it.
-    const record = (added: number, duplicates: number) => {
+    const record = async (added: number, duplicates: number) => {
       Object.assign(outcome, { added, duplicates });
       if (added === 0) return null;
-      const { id } = tx
+      const [{ id }] = await tx
         .insert(imports)
         .values({ userId, format: plan.format, fileName: plan.fileName, fileHash: plan.fileHash, added, duplicates, problems: plan.problems, createdAt: now })
-        .returning({ id: imports.id })
-        .get();
+        .returning({ id: imports.id });
       outcome.importId = id;
       return id;
     };
     if (plan.kind === "rows") {
       const { fresh, duplicates } = splitDuplicates(plan.candidates, (c) => c.application, known);
-      const importId = record(fresh.length, duplicates.length);
-      if (importId) insertCandidates(tx, { userId, importId, candidates: fresh, now, onProgress });
+      const importId = await record(fresh.length, duplicates.length);
+      if (importId) await insertCandidates(tx, { userId, importId, candidates: fresh, now, onProgress });
     } else {
       const { fresh, duplicates } = splitDuplicates(plan.document.applications, (a) => a, known, { withinFile: false });
-      const importId = record(fresh.length, duplicates.length);
+      const importId = await record(fresh.length, duplicates.length);
       if (importId) {
-        outcome.settingsRestored = restoreApplications(tx, { userId, importId, importedAt: now, document: plan.document, applications: fresh, onProgress }).settingsRestored;
+        const restored = await restoreApplications(tx, { userId, importId, importedAt: now, document: plan.document, applications: fresh, onProgress });
+        outcome.settingsRestored = restored.settingsRestored;
       }
     }
     return outcome;
   });
 }
 
-function insertCandidates(
-  tx: WriteTx,
+async function insertCandidates(
+  tx: Tx,
   { userId, importId, candidates, now, onProgress }: { userId: string; importId: string; candidates: Candidate[]; now: Date; onProgress?: ImportProgress },
-): void {
+): Promise<void> {
   for (let start = 0; start < candidates.length; start += BATCH) {
     const batch = candidates.slice(start, start + BATCH).map((c) => ({ candidate: c, id: crypto.randomUUID() }));
-    tx.insert(applications)
+    await tx
+      .insert(applications)
       .values(
         batch.map(({ candidate: { application, archived, createdAt }, id }) => ({
           ...toRow(application),
@@ -112,32 +112,33 @@ function insertCandidates(
           createdAt: createdAt ?? now,
           updatedAt: now,
         })),
-      )
-      .run();
+      );
     for (const { candidate, id } of batch) {
-      for (const round of candidate.rounds) insertRound(tx, userId, { id, company: candidate.application.company }, round);
-      insertImportedEvents(tx, userId, id, candidate.events);
+      for (const round of candidate.rounds) await insertRound(tx, { userId, application: { id, company: candidate.application.company }, input: round });
+      await insertImportedEvents(tx, { userId, applicationId: id, list: candidate.events });
     }
     onProgress?.(Math.min(candidates.length, start + BATCH), candidates.length);
   }
 }
 
 /** The user's imports, newest first. */
-export function listImports(db: Queryable, { userId, limit = 20 }: { userId: string; limit?: number }): ImportView[] {
-  return db.select(importColumns).from(imports).where(eq(imports.userId, userId)).orderBy(desc(imports.createdAt)).limit(limit).all();
+export async function listImports(db: Db, { userId, limit = 20 }: { userId: string; limit?: number }): Promise<ImportView[]> {
+  return db.select(importColumns).from(imports).where(eq(imports.userId, userId)).orderBy(desc(imports.createdAt)).limit(limit);
 }
 
 /** One of the user's imports; another user's id finds nothing. */
-export function getImport(db: Queryable, { userId, importId }: { userId: string; importId: string }): ImportView | undefined {
-  return db.select(importColumns).from(imports).where(and(eq(imports.id, importId), eq(imports.userId, userId))).get();
+export async function getImport(db: Db, { userId, importId }: { userId: string; importId: string }): Promise<ImportView | undefined> {
+  const [row] = await db.select(importColumns).from(imports).where(and(eq(imports.id, importId), eq(imports.userId, userId))).limit(1);
+  return row;
 }
 
 /** The last time the user imported a file with these exact bytes, if ever. */
-export function findImportOfFile(db: Queryable, { userId, fileHash }: { userId: string; fileHash: string }): ImportView | undefined {
-  return db
+export async function findImportOfFile(db: Db, { userId, fileHash }: { userId: string; fileHash: string }): Promise<ImportView | undefined> {
+  const [row] = await db
     .select(importColumns)
     .from(imports)
     .where(and(eq(imports.userId, userId), eq(imports.fileHash, fileHash)))
     .orderBy(desc(imports.createdAt))
-    .get();
+    .limit(1);
+  return row;
 }

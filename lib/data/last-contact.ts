@@ -1,9 +1,10 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import { and, eq, inArray, lte, max, sql } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import { applications, events, rounds, type EventKind } from "@/db/schema";
 
 /** What the company sent: the user's own follow-ups and requests are contact, but not hearing back. */
-const FROM_THEM = ["response_received", "feedback_received", "offer_received", "rejection_received"];
+const FROM_THEM: EventKind[] = ["response_received", "feedback_received", "offer_received", "rejection_received"];
 
 /**
  * Per application: `at`, its last contact either way (an event or a round
@@ -13,24 +14,40 @@ const FROM_THEM = ["response_received", "feedback_received", "offer_received", "
  */
 export type LastContact = { applicationId: string; at: Date | null; heardAt: Date | null; appliedOn: string | null };
 
-const toDate = (seconds: number | null) => (seconds ? new Date(seconds * 1000) : null);
+const later = (a: Date | null, b: Date | null) => (a && b ? (a.getTime() >= b.getTime() ? a : b) : (a ?? b));
 
 /** Scoped to the user: another user's ids find nothing. */
-export function lastContacts(db: Queryable, { userId, applicationIds, now }: { userId: string; applicationIds: readonly string[]; now: Date }): LastContact[] {
-  const ids = JSON.stringify(applicationIds);
-  const seconds = Math.floor(now.getTime() / 1000);
-  const rows = db.all<{ id: string; applied_on: string | null; last_event: number | null; last_reply: number | null; last_round: number | null }>(sql`
-    select a.id, a.applied_on,
-      (select max(e.occurred_at) from events e where e.user_id = ${userId} and e.application_id = a.id) as last_event,
-      (select max(e.occurred_at) from events e where e.user_id = ${userId} and e.application_id = a.id
-        and e.kind in (select value from json_each(${JSON.stringify(FROM_THEM)}))) as last_reply,
-      (select max(r.scheduled_at) from rounds r where r.user_id = ${userId} and r.application_id = a.id and r.scheduled_at <= ${seconds}) as last_round
-    from applications a
-    where a.user_id = ${userId} and a.id in (select value from json_each(${ids}))`);
+export async function lastContacts(
+  db: Db,
+  { userId, applicationIds, now }: { userId: string; applicationIds: readonly string[]; now: Date },
+): Promise<LastContact[]> {
+  // Each a subquery on its (user, application) index, one row per application: no join multiplies them.
+  const lastEvent = (kinds?: EventKind[]) =>
+    sql<Date | null>`${db
+      .select({ at: max(events.occurredAt) })
+      .from(events)
+      .where(and(eq(events.userId, userId), eq(events.applicationId, applications.id), kinds ? inArray(events.kind, kinds) : undefined))}`.mapWith(
+      events.occurredAt,
+    );
+  const lastRound = sql<Date | null>`${db
+    .select({ at: max(rounds.scheduledAt) })
+    .from(rounds)
+    .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, applications.id), lte(rounds.scheduledAt, now)))}`.mapWith(rounds.scheduledAt);
+  const rows = await db
+    .select({
+      applicationId: applications.id,
+      appliedOn: applications.appliedOn,
+      lastEvent: lastEvent(),
+      lastReply: lastEvent(FROM_THEM),
+      lastRound,
+    })
+    .from(applications)
+    // One JSON parameter whatever the number of ids: clear of SQLite's variable limit.
+    .where(and(eq(applications.userId, userId), inArray(applications.id, sql`(select value from json_each(${JSON.stringify(applicationIds)}))`)));
   return rows.map((r) => ({
-    applicationId: r.id,
-    at: toDate(Math.max(r.last_event ?? 0, r.last_round ?? 0) || null),
-    heardAt: toDate(Math.max(r.last_reply ?? 0, r.last_round ?? 0) || null),
-    appliedOn: r.applied_on,
+    applicationId: r.applicationId,
+    at: later(r.lastEvent, r.lastRound),
+    heardAt: later(r.lastReply, r.lastRound),
+    appliedOn: r.appliedOn,
   }));
 }

@@ -11,7 +11,7 @@ import { getApplication } from "./applications";
  */
 export const loadOwnedApplication = cache(async (id: string) => {
   const user = await requireUser();
-  const application = getApplication(getDb(), user.id, id);
+  const application = await getApplication(getDb(), { userId: user.id, id });
   if (!application) return notFoundFor(user.id, { kind: "application", id });
   return application;
 });

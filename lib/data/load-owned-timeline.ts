@@ -12,7 +12,7 @@ import { getRound } from "./rounds";
 export async function loadOwnedRound(applicationId: string, roundId: string) {
   const application = await loadOwnedApplication(applicationId);
   const user = await requireUser();
-  const round = getRound(getDb(), user.id, roundId);
+  const round = await getRound(getDb(), { userId: user.id, id: roundId });
   if (!round || round.applicationId !== application.id) return notFoundFor(user.id, { kind: "round", id: roundId });
   return { application, round, user };
 }
@@ -20,7 +20,7 @@ export async function loadOwnedRound(applicationId: string, roundId: string) {
 export async function loadOwnedEvent(applicationId: string, eventId: string) {
   const application = await loadOwnedApplication(applicationId);
   const user = await requireUser();
-  const event = getEvent(getDb(), user.id, eventId);
+  const event = await getEvent(getDb(), { userId: user.id, id: eventId });
   if (!event || event.applicationId !== application.id) return notFoundFor(user.id, { kind: "event", id: eventId });
   return { application, event, user };
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
+import { write } from "@/db/write";
 import { applications, type ApplicationStatus, type EventKind } from "@/db/schema";
 import { STATUS_SETTING_EVENTS } from "@/lib/interviews/status-moves";
 import { logEvent } from "./events";
-import { write } from "./write";
 
 /** The event that a move to this status stands for, as if logged on the timeline. */
 const EVENT_FOR_STATUS = Object.fromEntries(
@@ -22,19 +22,22 @@ export type MoveResult =
  * (which sets the status), so the timeline and the guidance see the same
  * fact the user would have logged by hand; other moves only set the status.
  */
-export function moveApplication(db: Queryable, userId: string, id: string, target: ApplicationStatus, now: Date): MoveResult {
-  return write(db, (tx): MoveResult => {
+export async function moveApplication(
+  db: Db,
+  { userId, id, target, now }: { userId: string; id: string; target: ApplicationStatus; now: Date },
+): Promise<MoveResult> {
+  return write(db, { userId }, async (tx): Promise<MoveResult> => {
     const owned = and(eq(applications.id, id), eq(applications.userId, userId));
-    const current = tx.select({ status: applications.status }).from(applications).where(owned).get();
+    const [current] = await tx.select({ status: applications.status }).from(applications).where(owned).limit(1);
     if (!current) return { ok: false, reason: "not-found" };
     if (current.status === target) return { ok: true, status: target, logged: null };
     const kind = EVENT_FOR_STATUS[target];
     if (kind) {
-      const logged = logEvent(tx, userId, id, { kind, occurredAt: now });
+      const logged = await logEvent(tx, { userId, applicationId: id, input: { kind, occurredAt: now } });
       if (!logged.ok) return logged;
       return { ok: true, status: target, logged: kind };
     }
-    tx.update(applications).set({ status: target, updatedAt: now }).where(owned).run();
+    await tx.update(applications).set({ status: target, updatedAt: now }).where(owned);
     return { ok: true, status: target, logged: null };
   });
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
+import { write } from "@/db/write";
 import { applications, events, type AppEvent, type EventKind } from "@/db/schema";
 import type { OfferTermsInput } from "@/lib/validation/offer-terms";
 import { touchApplication } from "./rounds";
-import { write } from "./write";
 
 /** An offer's terms, as saved on its offer_received event; every term may be missing. */
 export type OfferTerms = {
@@ -70,17 +70,22 @@ const ownedOffer = (userId: string, eventId: string) =>
   and(eq(events.id, eventId), eq(events.userId, userId), eq(events.kind, "offer_received"));
 
 /** One offer's terms; null when the event is missing, another user's, or not an offer (the caller's 404). */
-export function getOfferTerms(db: Queryable, { userId, eventId }: { userId: string; eventId: string }): (OfferTerms & { applicationId: string }) | null {
-  return db.select({ applicationId: events.applicationId, ...offerTermColumns }).from(events).where(ownedOffer(userId, eventId)).get() ?? null;
+export async function getOfferTerms(db: Db, { userId, eventId }: { userId: string; eventId: string }): Promise<(OfferTerms & { applicationId: string }) | null> {
+  const [row] = await db.select({ applicationId: events.applicationId, ...offerTermColumns }).from(events).where(ownedOffer(userId, eventId)).limit(1);
+  return row ?? null;
 }
 
 /** Saves an offer's terms in one transaction; returns its application id, or null when it is not the user's offer. */
-export function saveOfferTerms(db: Queryable, { userId, eventId, terms }: { userId: string; eventId: string; terms: OfferTermsInput }): string | null {
-  return write(db, (tx) => {
+export async function saveOfferTerms(db: Db, { userId, eventId, terms }: { userId: string; eventId: string; terms: OfferTermsInput }): Promise<string | null> {
+  return write(db, { userId }, async (tx) => {
     // An offer has no "they said by": eventExtras gives null for it, as the column already holds.
-    const updated = tx.update(events).set(eventExtras("offer_received", terms)).where(ownedOffer(userId, eventId)).returning({ applicationId: events.applicationId }).get();
+    const [updated] = await tx
+      .update(events)
+      .set(eventExtras("offer_received", terms))
+      .where(ownedOffer(userId, eventId))
+      .returning({ applicationId: events.applicationId });
     if (!updated) return null;
-    touchApplication(tx, userId, updated.applicationId);
+    await touchApplication(tx, { userId, applicationId: updated.applicationId });
     return updated.applicationId;
   });
 }
@@ -101,8 +106,8 @@ export type OpenOffer = {
  * archived), the latest offer event of each, oldest offer first: what a
  * side-by-side comparison reads.
  */
-export function listOpenOffers(db: Queryable, { userId }: { userId: string }): OpenOffer[] {
-  const rows = db
+export async function listOpenOffers(db: Db, { userId }: { userId: string }): Promise<OpenOffer[]> {
+  const rows = await db
     .select({
       applicationId: applications.id,
       company: applications.company,
@@ -122,8 +127,7 @@ export function listOpenOffers(db: Queryable, { userId }: { userId: string }): O
         isNull(applications.archivedAt),
       ),
     )
-    .orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id))
-    .all();
+    .orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id));
   const latest = new Map<string, OpenOffer>();
   for (const { applicationId, company, roleTitle, excitement, eventId, receivedAt, ...terms } of rows) {
     latest.set(applicationId, { applicationId, company, roleTitle, excitement, eventId, receivedAt, terms });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
+import { snapshot } from "@/db/write";
 import { applications, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import type { RoundKind } from "@/lib/vocabulary";
 import { companyOfKey, contactsAtCompany, interviewerColumns, type InterviewerView } from "./interviewers";
@@ -24,8 +25,8 @@ export type Person = InterviewerView & {
   rounds: PersonRound[];
 };
 
-function roundsOf(db: Queryable, userId: string, ids?: string[]): Map<string, PersonRound[]> {
-  const rows = db
+async function roundsOf(db: Db, { userId, ids }: { userId: string; ids?: string[] }): Promise<Map<string, PersonRound[]>> {
+  const rows = await db
     .select({
       interviewerId: roundInterviewers.interviewerId,
       roundId: rounds.id,
@@ -44,8 +45,7 @@ function roundsOf(db: Queryable, userId: string, ids?: string[]): Map<string, Pe
         ids ? inArray(roundInterviewers.interviewerId, sql`(select value from json_each(${JSON.stringify(ids)}))`) : undefined,
       ),
     )
-    .orderBy(desc(rounds.scheduledAt), desc(rounds.id))
-    .all();
+    .orderBy(desc(rounds.scheduledAt), desc(rounds.id));
   const byPerson = new Map<string, PersonRound[]>();
   for (const { interviewerId, ...round } of rows) {
     const list = byPerson.get(interviewerId);
@@ -69,27 +69,34 @@ const byCompanyThenName = (a: Person, b: Person) =>
   a.id.localeCompare(b.id);
 
 /** Everyone the user has met, by company (alphabetical), then by name. */
-export function listPeople(db: Queryable, { userId }: { userId: string }): Person[] {
-  const people = db
-    .select({ ...interviewerColumns, matchKey: interviewers.matchKey })
-    .from(interviewers)
-    .where(eq(interviewers.userId, userId))
-    .all();
-  return assemble(people, roundsOf(db, userId)).sort(byCompanyThenName);
+export async function listPeople(db: Db, { userId }: { userId: string }): Promise<Person[]> {
+  // People and their rounds as of one moment; read one after the other on the snapshot's connection.
+  const [people, links] = await snapshot(db, async (read) => {
+    const people = await read
+      .select({ ...interviewerColumns, matchKey: interviewers.matchKey })
+      .from(interviewers)
+      .where(eq(interviewers.userId, userId));
+    return [people, await roundsOf(read, { userId })] as const;
+  });
+  return assemble(people, links).sort(byCompanyThenName);
 }
 
 /** One of the user's people, or undefined for a missing or foreign id. */
-export function getPerson(db: Queryable, { userId, id }: { userId: string; id: string }): Person | undefined {
-  const person = db
-    .select({ ...interviewerColumns, matchKey: interviewers.matchKey })
-    .from(interviewers)
-    .where(and(eq(interviewers.userId, userId), eq(interviewers.id, id)))
-    .get();
-  return person ? assemble([person], roundsOf(db, userId, [person.id]))[0] : undefined;
+export async function getPerson(db: Db, { userId, id }: { userId: string; id: string }): Promise<Person | undefined> {
+  return snapshot(db, async (read) => {
+    const [person] = await read
+      .select({ ...interviewerColumns, matchKey: interviewers.matchKey })
+      .from(interviewers)
+      .where(and(eq(interviewers.userId, userId), eq(interviewers.id, id)))
+      .limit(1);
+    return person ? assemble([person], await roundsOf(read, { userId, ids: [person.id] }))[0] : undefined;
+  });
 }
 
 /** The people met at `company` (any of the user's applications there), for the round form to offer. */
-export function peopleAtCompany(db: Queryable, { userId, company }: { userId: string; company: string }): Person[] {
-  const people = contactsAtCompany(db, { userId, company });
-  return assemble(people, roundsOf(db, userId, people.map((p) => p.id))).sort(byCompanyThenName);
+export async function peopleAtCompany(db: Db, { userId, company }: { userId: string; company: string }): Promise<Person[]> {
+  return snapshot(db, async (read) => {
+    const people = await contactsAtCompany(read, { userId, company });
+    return assemble(people, await roundsOf(read, { userId, ids: people.map((p) => p.id) })).sort(byCompanyThenName);
+  });
 }

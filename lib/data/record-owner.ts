@@ -20,7 +20,8 @@ const TABLES = {
  * given was a reach for someone else's record, for the security log; nothing
  * it reads goes back to the asker.
  */
-export function ownerOf(db: Db, { kind, id }: { kind: OwnedKind; id: string }): string | undefined {
+export async function ownerOf(db: Db, { kind, id }: { kind: OwnedKind; id: string }): Promise<string | undefined> {
   const { table, id: idColumn, owner } = TABLES[kind];
-  return db.select({ owner }).from(table).where(eq(idColumn, id)).get()?.owner;
+  const [row] = await db.select({ owner }).from(table).where(eq(idColumn, id)).limit(1);
+  return row?.owner;
 }

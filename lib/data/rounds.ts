@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Db, Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
+import { snapshot, write, type Tx } from "@/db/write";
 import {
   applications,
   customSignals,
-  interviewers,
   roundInterviewers,
   rounds,
   roundSignals,
@@ -14,14 +14,7 @@ import {
 } from "@/db/schema";
 import { statusAfterRound } from "@/lib/interviews/status-moves";
 import type { RoundInput } from "@/lib/validation/round";
-import {
-  interviewerColumns,
-  ownedInterviewerIds,
-  pruneContacts,
-  upsertInterviewers,
-  type InterviewerView,
-} from "./interviewers";
-import { write, type WriteTx } from "./write";
+import { interviewersOfRounds, ownedInterviewerIds, pruneContacts, upsertInterviewers, type InterviewerView } from "./interviewers";
 
 export type RoundSignal = { signal: SignalKey; onDate: string | null };
 export type RoundView = Omit<Round, "userId"> & {
@@ -51,27 +44,23 @@ const ownedRound = (userId: string, id: string) => and(eq(rounds.id, id), eq(rou
 const ownedApplication = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
 /** Signals, the user's own notes on them, and the people met, for these rounds. */
-function withDetails(db: Queryable, userId: string, list: Omit<RoundView, "signals" | "customSignals" | "interviewers">[]): RoundView[] {
+async function withDetails(
+  db: Db,
+  { userId, list }: { userId: string; list: Omit<RoundView, "signals" | "customSignals" | "interviewers">[] },
+): Promise<RoundView[]> {
   if (list.length === 0) return [];
   const ids = list.map((r) => r.id);
-  const signals = db
+  // One after another: a write's or a snapshot's connection runs one query at a time.
+  const signals = await db
     .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
     .from(roundSignals)
-    .where(and(eq(roundSignals.userId, userId), inArray(roundSignals.roundId, ids)))
-    .all();
-  const custom = db
+    .where(and(eq(roundSignals.userId, userId), inArray(roundSignals.roundId, ids)));
+  const custom = await db
     .select({ roundId: customSignals.roundId, text: customSignals.text })
     .from(customSignals)
     .where(and(eq(customSignals.userId, userId), inArray(customSignals.roundId, ids)))
-    .orderBy(asc(customSignals.position))
-    .all();
-  const people = db
-    .select({ roundId: roundInterviewers.roundId, ...interviewerColumns })
-    .from(roundInterviewers)
-    .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, userId)))
-    .where(and(eq(roundInterviewers.userId, userId), inArray(roundInterviewers.roundId, ids)))
-    .orderBy(asc(roundInterviewers.position))
-    .all();
+    .orderBy(asc(customSignals.position));
+  const people = await interviewersOfRounds(db, { userId, roundIds: ids });
   return list.map((round) => ({
     ...round,
     signals: signals
@@ -79,26 +68,28 @@ function withDetails(db: Queryable, userId: string, list: Omit<RoundView, "signa
       .map(({ signal, onDate }) => ({ signal, onDate }))
       .sort((a, b) => SIGNAL_KEYS.indexOf(a.signal) - SIGNAL_KEYS.indexOf(b.signal)),
     customSignals: custom.filter((c) => c.roundId === round.id).map((c) => c.text),
-    interviewers: people
-      .filter((p) => p.roundId === round.id)
-      .map((p) => ({ id: p.id, name: p.name, title: p.title, email: p.email })),
+    interviewers: people.get(round.id) ?? [],
   }));
 }
 
 /** The application's rounds in timeline order: by start, then by when they were logged. */
-export function listRounds(db: Queryable, userId: string, applicationId: string): RoundView[] {
-  const list = db
-    .select(roundColumns)
-    .from(rounds)
-    .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, applicationId)))
-    .orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id))
-    .all();
-  return withDetails(db, userId, list);
+export async function listRounds(db: Db, { userId, applicationId }: { userId: string; applicationId: string }): Promise<RoundView[]> {
+  // A round and its details as of one moment, whatever is saved meanwhile.
+  return snapshot(db, async (read) => {
+    const list = await read
+      .select(roundColumns)
+      .from(rounds)
+      .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, applicationId)))
+      .orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id));
+    return withDetails(read, { userId, list });
+  });
 }
 
-export function getRound(db: Queryable, userId: string, id: string): RoundView | undefined {
-  const round = db.select(roundColumns).from(rounds).where(ownedRound(userId, id)).get();
-  return round ? withDetails(db, userId, [round])[0] : undefined;
+export async function getRound(db: Db, { userId, id }: { userId: string; id: string }): Promise<RoundView | undefined> {
+  return snapshot(db, async (read) => {
+    const [round] = await read.select(roundColumns).from(rounds).where(ownedRound(userId, id)).limit(1);
+    return round ? (await withDetails(read, { userId, list: [round] }))[0] : undefined;
+  });
 }
 
 function roundRow(input: RoundInput) {
@@ -117,53 +108,48 @@ function roundRow(input: RoundInput) {
 }
 
 /** Replaces the round's signals and people; the caller has checked ownership. */
-function writeDetails(tx: WriteTx, userId: string, roundId: string, company: string, input: RoundInput) {
-  tx.delete(roundSignals).where(and(eq(roundSignals.userId, userId), eq(roundSignals.roundId, roundId))).run();
-  tx.delete(customSignals).where(and(eq(customSignals.userId, userId), eq(customSignals.roundId, roundId))).run();
-  tx.delete(roundInterviewers).where(and(eq(roundInterviewers.userId, userId), eq(roundInterviewers.roundId, roundId))).run();
+async function writeDetails(
+  tx: Tx,
+  { userId, roundId, company, input }: { userId: string; roundId: string; company: string; input: RoundInput },
+): Promise<void> {
+  await tx.delete(roundSignals).where(and(eq(roundSignals.userId, userId), eq(roundSignals.roundId, roundId)));
+  await tx.delete(customSignals).where(and(eq(customSignals.userId, userId), eq(customSignals.roundId, roundId)));
+  await tx.delete(roundInterviewers).where(and(eq(roundInterviewers.userId, userId), eq(roundInterviewers.roundId, roundId)));
   if (input.signals.length) {
-    tx.insert(roundSignals)
-      .values(
-        input.signals.map((signal) => ({
-          userId,
-          roundId,
-          signal,
-          onDate: signal === "hiring_timeline" ? (input.hiringTimelineOn ?? null) : null,
-        })),
-      )
-      .run();
+    await tx.insert(roundSignals).values(
+      input.signals.map((signal) => ({
+        userId,
+        roundId,
+        signal,
+        onDate: signal === "hiring_timeline" ? (input.hiringTimelineOn ?? null) : null,
+      })),
+    );
   }
   if (input.customSignals.length) {
-    tx.insert(customSignals)
-      .values(input.customSignals.map((text, position) => ({ userId, roundId, text, position })))
-      .run();
+    await tx.insert(customSignals).values(input.customSignals.map((text, position) => ({ userId, roundId, text, position })));
   }
-  const people = [...new Set([...input.interviewerIds, ...upsertInterviewers(tx, userId, company, input.newInterviewers)])];
+  const created = await upsertInterviewers(tx, { userId, company, people: input.newInterviewers });
+  const people = [...new Set([...input.interviewerIds, ...created])];
   if (people.length) {
-    tx.insert(roundInterviewers)
-      .values(people.map((interviewerId, position) => ({ userId, roundId, interviewerId, position })))
-      .run();
+    await tx.insert(roundInterviewers).values(people.map((interviewerId, position) => ({ userId, roundId, interviewerId, position })));
   }
 }
 
 /** Someone else's contact id in a posted form is treated like someone else's round: not found. */
-function allInterviewersOwned(tx: Queryable, userId: string, ids: string[]): boolean {
-  return ownedInterviewerIds(tx, userId, ids).size === new Set(ids).size;
+async function allInterviewersOwned(tx: Db, { userId, ids }: { userId: string; ids: string[] }): Promise<boolean> {
+  return (await ownedInterviewerIds(tx, { userId, ids })).size === new Set(ids).size;
 }
 
 /** Inserts a round with its details inside the caller's transaction (sample data, imports). */
-export function insertRound(
-  tx: WriteTx,
-  userId: string,
-  application: { id: string; company: string },
-  input: RoundInput,
-): string {
-  const { id } = tx
+export async function insertRound(
+  tx: Tx,
+  { userId, application, input }: { userId: string; application: { id: string; company: string }; input: RoundInput },
+): Promise<string> {
+  const [{ id }] = await tx
     .insert(rounds)
     .values({ ...roundRow(input), userId, applicationId: application.id })
-    .returning({ id: rounds.id })
-    .get();
-  writeDetails(tx, userId, id, application.company, input);
+    .returning({ id: rounds.id });
+  await writeDetails(tx, { userId, roundId: id, company: application.company, input });
   return id;
 }
 
@@ -172,40 +158,46 @@ export function insertRound(
  * application that hadn't reached interviews yet. Returns the new round's
  * id, or null when the application (or a picked person) is not the user's.
  */
-export function createRound(db: Db, userId: string, applicationId: string, input: RoundInput): string | null {
-  return write(db, (tx) => {
-    const application = tx
+export async function createRound(
+  db: Db,
+  { userId, applicationId, input }: { userId: string; applicationId: string; input: RoundInput },
+): Promise<string | null> {
+  return write(db, { userId }, async (tx) => {
+    const [application] = await tx
       .select({ id: applications.id, company: applications.company, status: applications.status })
       .from(applications)
       .where(ownedApplication(userId, applicationId))
-      .get();
-    if (!application || !allInterviewersOwned(tx, userId, input.interviewerIds)) return null;
-    const id = insertRound(tx, userId, application, input);
-    tx.update(applications)
+      .limit(1);
+    if (!application || !(await allInterviewersOwned(tx, { userId, ids: input.interviewerIds }))) return null;
+    const id = await insertRound(tx, { userId, application, input });
+    await tx
+      .update(applications)
       .set({ status: statusAfterRound(application.status, input.kind), updatedAt: new Date() })
-      .where(ownedApplication(userId, applicationId))
-      .run();
+      .where(ownedApplication(userId, applicationId));
     return id;
   });
 }
 
 /** Returns the round's application id, or null when the round is not the user's. */
-export function updateRound(db: Db, userId: string, id: string, input: RoundInput): string | null {
-  return write(db, (tx) => {
-    const round = tx
+export async function updateRound(
+  db: Db,
+  { userId, id, input }: { userId: string; id: string; input: RoundInput },
+): Promise<string | null> {
+  return write(db, { userId }, async (tx) => {
+    const [round] = await tx
       .select({ applicationId: rounds.applicationId, company: applications.company })
       .from(rounds)
       .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
       .where(ownedRound(userId, id))
-      .get();
-    if (!round || !allInterviewersOwned(tx, userId, input.interviewerIds)) return null;
-    tx.update(rounds)
+      .limit(1);
+    if (!round || !(await allInterviewersOwned(tx, { userId, ids: input.interviewerIds }))) return null;
+    await tx
+      .update(rounds)
       .set({ ...roundRow(input), updatedAt: new Date() })
-      .where(ownedRound(userId, id))
-      .run();
-    writeDetails(tx, userId, id, round.company, input);
-    pruneContacts(tx, userId);
-    touchApplication(tx, userId, round.applicationId);
+      .where(ownedRound(userId, id));
+    await writeDetails(tx, { userId, roundId: id, company: round.company, input });
+    await pruneContacts(tx, { userId });
+    await touchApplication(tx, { userId, applicationId: round.applicationId });
     return round.applicationId;
   });
 }
@@ -216,23 +208,23 @@ export function updateRound(db: Db, userId: string, id: string, input: RoundInpu
  * goes, an application that logging rounds had moved to screening or
  * interviewing goes back to applied.
  */
-export function deleteRound(db: Db, userId: string, id: string): string | null {
-  return write(db, (tx) => {
-    const deleted = tx.delete(rounds).where(ownedRound(userId, id)).returning({ applicationId: rounds.applicationId }).get();
+export async function deleteRound(db: Db, { userId, id }: { userId: string; id: string }): Promise<string | null> {
+  return write(db, { userId }, async (tx) => {
+    const [deleted] = await tx.delete(rounds).where(ownedRound(userId, id)).returning({ applicationId: rounds.applicationId });
     if (!deleted) return null;
-    pruneContacts(tx, userId);
-    const remaining = tx
+    await pruneContacts(tx, { userId });
+    const [remaining] = await tx
       .select({ id: rounds.id })
       .from(rounds)
       .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, deleted.applicationId)))
-      .get();
+      .limit(1);
     if (!remaining) {
-      tx.update(applications)
+      await tx
+        .update(applications)
         .set({ status: "applied" })
-        .where(and(ownedApplication(userId, deleted.applicationId), inArray(applications.status, ["screening", "interviewing"])))
-        .run();
+        .where(and(ownedApplication(userId, deleted.applicationId), inArray(applications.status, ["screening", "interviewing"])));
     }
-    touchApplication(tx, userId, deleted.applicationId);
+    await touchApplication(tx, { userId, applicationId: deleted.applicationId });
     return deleted.applicationId;
   });
 }
@@ -240,25 +232,28 @@ export function deleteRound(db: Db, userId: string, id: string): string | null {
 export type ThankYouResult = { ok: true; applicationId: string } | { ok: false; reason: "not-found" | "not-started" };
 
 /** "Sent now": refuses a round that hasn't started, as the form does. */
-export function markThankYouSent(db: Queryable, userId: string, id: string, at: Date): ThankYouResult {
-  return write(db, (tx): ThankYouResult => {
-    const round = tx
+export async function markThankYouSent(
+  db: Db,
+  { userId, id, at }: { userId: string; id: string; at: Date },
+): Promise<ThankYouResult> {
+  return write(db, { userId }, async (tx): Promise<ThankYouResult> => {
+    const [round] = await tx
       .select({ applicationId: rounds.applicationId, scheduledAt: rounds.scheduledAt })
       .from(rounds)
       .where(ownedRound(userId, id))
-      .get();
+      .limit(1);
     if (!round) return { ok: false, reason: "not-found" };
     if (at < round.scheduledAt) return { ok: false, reason: "not-started" };
     // A thank-you already logged keeps its time: a second click from a stale tab changes nothing.
-    tx.update(rounds)
+    await tx
+      .update(rounds)
       .set({ thankYouSentAt: at, updatedAt: new Date() })
-      .where(and(ownedRound(userId, id), isNull(rounds.thankYouSentAt)))
-      .run();
-    touchApplication(tx, userId, round.applicationId);
+      .where(and(ownedRound(userId, id), isNull(rounds.thankYouSentAt)));
+    await touchApplication(tx, { userId, applicationId: round.applicationId });
     return { ok: true, applicationId: round.applicationId };
   });
 }
 
-export function touchApplication(tx: WriteTx, userId: string, applicationId: string): void {
-  tx.update(applications).set({ updatedAt: new Date() }).where(ownedApplication(userId, applicationId)).run();
+export async function touchApplication(tx: Tx, { userId, applicationId }: { userId: string; applicationId: string }): Promise<void> {
+  await tx.update(applications).set({ updatedAt: new Date() }).where(ownedApplication(userId, applicationId));
 }

@@ -2,12 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, lte, ne, or } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { write } from "@/db/write";
 import { sessions, users } from "@/db/schema";
 import { LAST_SEEN_UPDATE_MS, SESSION_ABSOLUTE_LIMIT_MS, SESSION_IDLE_LIMIT_MS } from "@/lib/auth/limits";
 import { sessionEnd, type SessionEnd } from "@/lib/auth/session-expiry";
 import { serverLog } from "@/lib/security-log";
 import { sessionColumns, toSessionUser, type SessionUser } from "./users";
-import { write } from "./write";
 
 const USER_AGENT_MAX = 400;
 
@@ -19,13 +19,14 @@ const expiredOf = (userId: string, now: Date) =>
   );
 
 /** Records a sign-in and returns the new session's id (128 random bits); clears the user's expired ones too. */
-export function createSession(db: Db, { userId, userAgent, address, now }: { userId: string; userAgent: string | null; address: string | null; now: Date }): string {
+export async function createSession(
+  db: Db,
+  { userId, userAgent, address, now }: { userId: string; userAgent: string | null; address: string | null; now: Date },
+): Promise<string> {
   const id = randomBytes(16).toString("base64url");
-  write(db, (tx) => {
-    tx.delete(sessions).where(expiredOf(userId, now)).run();
-    tx.insert(sessions)
-      .values({ id, userId, createdAt: now, lastSeenAt: now, userAgent: userAgent?.slice(0, USER_AGENT_MAX) ?? null, address })
-      .run();
+  await write(db, { userId }, async (tx) => {
+    await tx.delete(sessions).where(expiredOf(userId, now));
+    await tx.insert(sessions).values({ id, userId, createdAt: now, lastSeenAt: now, userAgent: userAgent?.slice(0, USER_AGENT_MAX) ?? null, address });
   });
   return id;
 }
@@ -38,11 +39,11 @@ export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason
  * An expired row is deleted here. "Last seen" is written only when it is
  * more than a few minutes old, so a page load is not a write.
  */
-export function checkSession(
+export async function checkSession(
   db: Db,
   { userId, sessionId, sessionVersion, now }: { userId: string; sessionId: string; sessionVersion: number; now: Date },
-): SessionCheck {
-  const row = db
+): Promise<SessionCheck> {
+  const [row] = await db
     .select({
       session: { createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt },
       user: sessionColumns,
@@ -50,27 +51,30 @@ export function checkSession(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .get();
+    .limit(1);
   if (!row) return { ok: false, reason: "missing" };
   if (row.user.sessionVersion !== sessionVersion) return { ok: false, reason: "revoked" };
   const ended = sessionEnd(row.session, now);
   if (ended) {
-    write(db, (tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)).run());
+    await write(db, { userId }, async (tx) => {
+      await tx.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+    });
     return { ok: false, reason: ended };
   }
-  if (now.getTime() - row.session.lastSeenAt.getTime() >= LAST_SEEN_UPDATE_MS) touchSession(db, sessionId, now);
+  if (now.getTime() - row.session.lastSeenAt.getTime() >= LAST_SEEN_UPDATE_MS) await touchSession(db, { userId, sessionId, now });
   return { ok: true, user: toSessionUser(row.user) };
 }
 
-function touchSession(db: Db, sessionId: string, now: Date): void {
+async function touchSession(db: Db, { userId, sessionId, now }: { userId: string; sessionId: string; now: Date }): Promise<void> {
   try {
-    write(db, (tx) =>
-      tx
+    await write(db, { userId }, async (tx) => {
+      await tx
         .update(sessions)
         .set({ lastSeenAt: now })
-        .where(and(eq(sessions.id, sessionId), lte(sessions.lastSeenAt, new Date(now.getTime() - LAST_SEEN_UPDATE_MS))))
-        .run(),
-    );
+        .where(
+          and(eq(sessions.id, sessionId), eq(sessions.userId, userId), lte(sessions.lastSeenAt, new Date(now.getTime() - LAST_SEEN_UPDATE_MS))),
+        );
+    });
   } catch (error) {
     // "Last seen" is a courtesy: a busy database must not fail the page the
     // user asked for. The next request a few minutes on tries again.
@@ -81,7 +85,7 @@ function touchSession(db: Db, sessionId: string, now: Date): void {
 export type SessionListing = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; address: string | null };
 
 /** The user's live sessions, most recently used first. */
-export function listSessions(db: Db, { userId, now }: { userId: string; now: Date }): SessionListing[] {
+export async function listSessions(db: Db, { userId, now }: { userId: string; now: Date }): Promise<SessionListing[]> {
   return db
     .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent, address: sessions.address })
     .from(sessions)
@@ -92,22 +96,27 @@ export function listSessions(db: Db, { userId, now }: { userId: string; now: Dat
         gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_LIMIT_MS)),
       ),
     )
-    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt))
-    .all();
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
 }
 
 /** Ends one of the user's sessions, giving back what it was signed in with; undefined when the id is not one of theirs. */
-export function endSession(db: Db, { userId, sessionId }: { userId: string; sessionId: string }): { userAgent: string | null } | undefined {
-  return write(db, (tx) =>
+export async function endSession(
+  db: Db,
+  { userId, sessionId }: { userId: string; sessionId: string },
+): Promise<{ userAgent: string | null } | undefined> {
+  const [ended] = await write(db, { userId }, async (tx) =>
     tx
       .delete(sessions)
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-      .returning({ userAgent: sessions.userAgent })
-      .get(),
+      .returning({ userAgent: sessions.userAgent }),
   );
+  return ended;
 }
 
 /** Ends every session of the user but the one named; returns how many ended. */
-export function endOtherSessions(db: Db, { userId, keepSessionId }: { userId: string; keepSessionId: string }): number {
-  return write(db, (tx) => tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))).run().changes);
+export async function endOtherSessions(db: Db, { userId, keepSessionId }: { userId: string; keepSessionId: string }): Promise<number> {
+  const ended = await write(db, { userId }, async (tx) =>
+    tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))).returning({ id: sessions.id }),
+  );
+  return ended.length;
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { isIPv6 } from "node:net";
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { write, type Tx, type WriteScope } from "@/db/write";
 import { signInThrottle } from "@/db/schema";
-import { write, type WriteTx } from "./write";
 import { backoffDelayMs, SIGN_UP_WINDOW_MS, THROTTLE_WINDOW_MS, throttleLimits, type ThrottleLimits } from "@/lib/auth/limits";
 
 /**
@@ -86,17 +86,17 @@ export function codeKeys(userId: string, address: string | null, limits: Throttl
  * prefix is compared as text, not with LIKE, so an email with `%` or `_` in
  * it matches only itself.
  */
-export function forgetThrottleSubject(tx: WriteTx, { email, userId }: { email: string; userId: string }): void {
+export async function forgetThrottleSubject(tx: Tx, { email, userId }: { email: string; userId: string }): Promise<void> {
   const exact = [`account:${email}`, `code-account:${userId}`];
   const prefixes = [`pair:${email} `, `code-pair:${userId} `];
-  tx.delete(signInThrottle)
+  await tx
+    .delete(signInThrottle)
     .where(
       or(
         inArray(signInThrottle.key, exact),
         ...prefixes.map((prefix) => sql`substr(${signInThrottle.key}, 1, ${prefix.length}) = ${prefix}`),
       ),
-    )
-    .run();
+    );
 }
 
 /** Sign-ups from an address; none to count when the address is unknown. */
@@ -104,19 +104,26 @@ export function signUpKeys(address: string | null, limits: ThrottleLimits = thro
   return address ? [{ ...key("sign-up", addressBlock(address), limits.signUp), windowMs: SIGN_UP_WINDOW_MS, mode: "window" }] : [];
 }
 
+/**
+ * The scope of every write to the counters. One lock for all of them, not
+ * one per email: an address's counter is shared by every email tried from
+ * it, so the limit test and the count that follows it must not interleave
+ * with another email's (SQLite's single writer gives this anyway).
+ */
+export const THROTTLE_WRITE: WriteScope = { key: "sign-in-throttle" };
+
 /** Milliseconds until these keys allow another attempt; 0 when they do now. */
-export function retryAfterMs(db: Db, keys: ThrottleKey[], now: Date): number {
-  return blockingKeys(db, keys, now).reduce((wait, blocked) => Math.max(wait, blocked.waitMs), 0);
+export async function retryAfterMs(db: Db, { keys, now }: { keys: ThrottleKey[]; now: Date }): Promise<number> {
+  return (await blockingKeys(db, { keys, now })).reduce((wait, blocked) => Math.max(wait, blocked.waitMs), 0);
 }
 
 /** The keys over their limit, each with how long it still holds: the log names which limit it was. */
-export function blockingKeys(db: Db, keys: ThrottleKey[], now: Date): { scope: ThrottleScope; waitMs: number }[] {
+export async function blockingKeys(db: Db, { keys, now }: { keys: ThrottleKey[]; now: Date }): Promise<{ scope: ThrottleScope; waitMs: number }[]> {
   if (keys.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select()
     .from(signInThrottle)
-    .where(inArray(signInThrottle.key, keys.map((k) => k.key)))
-    .all();
+    .where(inArray(signInThrottle.key, keys.map((k) => k.key)));
   const blocked: { scope: ThrottleScope; waitMs: number }[] = [];
   for (const row of rows) {
     const spec = keys.find((k) => k.key === row.key);
@@ -148,12 +155,13 @@ const LONGEST_WINDOW_MS = Math.max(THROTTLE_WINDOW_MS, SIGN_UP_WINDOW_MS);
  * each guess at a new email or from a new address adds rows, and without
  * this the table would keep every one ever tried.
  */
-export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
-  write(db, (tx) => {
-    const cutoff = now.getTime() - LONGEST_WINDOW_MS;
-    tx.delete(signInThrottle)
-      .where(sql`max(${signInThrottle.windowStartedAt}, coalesce(${signInThrottle.lastFailedAt}, 0)) <= ${cutoff}`)
-      .run();
+export async function countAttempt(db: Db, { keys, now }: { keys: ThrottleKey[]; now: Date }): Promise<void> {
+  await write(db, THROTTLE_WRITE, async (tx) => {
+    const cutoff = new Date(now.getTime() - LONGEST_WINDOW_MS);
+    await tx
+      .delete(signInThrottle)
+      .where(and(lte(signInThrottle.windowStartedAt, cutoff), or(isNull(signInThrottle.lastFailedAt), lte(signInThrottle.lastFailedAt, cutoff))));
+    // One statement after another: a transaction runs one query at a time.
     for (const { key, windowMs, mode } of keys) {
       const since = now.getTime() - windowMs;
       // A fixed window starts over once it has passed; a backoff counter once it has been quiet that long.
@@ -161,7 +169,8 @@ export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
         mode === "window"
           ? sql`${signInThrottle.windowStartedAt} <= ${since}`
           : sql`coalesce(${signInThrottle.lastFailedAt}, ${signInThrottle.windowStartedAt}) <= ${since}`;
-      tx.insert(signInThrottle)
+      await tx
+        .insert(signInThrottle)
         .values({ key, failures: 1, windowStartedAt: now, lastFailedAt: now })
         .onConflictDoUpdate({
           target: signInThrottle.key,
@@ -170,8 +179,7 @@ export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
             windowStartedAt: sql`case when ${stale} then ${now.getTime()} else ${signInThrottle.windowStartedAt} end`,
             lastFailedAt: now,
           },
-        })
-        .run();
+        });
     }
   });
 }
@@ -181,16 +189,16 @@ export function countAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
  * attempt it added to the address's and the account's counts: failures from
  * elsewhere still stand.
  */
-export function forgiveAttempt(db: Db, keys: ThrottleKey[]): void {
-  write(db, (tx) => {
+export async function forgiveAttempt(db: Db, { keys }: { keys: ThrottleKey[] }): Promise<void> {
+  await write(db, THROTTLE_WRITE, async (tx) => {
     for (const { key, scope } of keys) {
       if (scope === "pair" || scope === "code-pair" || scope === "device") {
-        tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+        await tx.delete(signInThrottle).where(eq(signInThrottle.key, key));
       } else {
-        tx.update(signInThrottle)
-          .set({ failures: sql`max(${signInThrottle.failures} - 1, 0)` })
-          .where(eq(signInThrottle.key, key))
-          .run();
+        await tx
+          .update(signInThrottle)
+          .set({ failures: sql`case when ${signInThrottle.failures} > 0 then ${signInThrottle.failures} - 1 else 0 end` })
+          .where(eq(signInThrottle.key, key));
       }
     }
   });

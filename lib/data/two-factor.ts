@@ -1,77 +1,87 @@
 import "server-only";
 import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { write, type Tx } from "@/db/write";
 import { recoveryCodes, twoFactor } from "@/db/schema";
-import { write, type WriteTx } from "./write";
 
 export type TwoFactorRow = { secretSealed: string; enabledAt: Date | null; lastUsedStep: number | null };
 
-export function getTwoFactor(db: Db, { userId }: { userId: string }): TwoFactorRow | undefined {
-  return db
+export async function getTwoFactor(db: Db, { userId }: { userId: string }): Promise<TwoFactorRow | undefined> {
+  const [row] = await db
     .select({ secretSealed: twoFactor.secretSealed, enabledAt: twoFactor.enabledAt, lastUsedStep: twoFactor.lastUsedStep })
     .from(twoFactor)
     .where(eq(twoFactor.userId, userId))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function twoFactorEnabled(db: Db, { userId }: { userId: string }): boolean {
-  return Boolean(getTwoFactor(db, { userId })?.enabledAt);
+export async function twoFactorEnabled(db: Db, { userId }: { userId: string }): Promise<boolean> {
+  return Boolean((await getTwoFactor(db, { userId }))?.enabledAt);
 }
 
-export function recoveryCodesLeft(db: Db, { userId }: { userId: string }): number {
-  return db
+export async function recoveryCodesLeft(db: Db, { userId }: { userId: string }): Promise<number> {
+  const [row] = await db
     .select({ n: count() })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-    .get()!.n;
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return row.n;
 }
 
 /**
  * Keeps a new secret waiting for its first code. A set-up started again
  * replaces the waiting secret; one that is already on is never replaced here.
  */
-export function savePendingTwoFactor(db: Db, { userId, secretSealed, now }: { userId: string; secretSealed: string; now: Date }): boolean {
-  return write(db, (tx) => {
-    const existing = tx.select({ enabledAt: twoFactor.enabledAt }).from(twoFactor).where(eq(twoFactor.userId, userId)).get();
+export async function savePendingTwoFactor(db: Db, { userId, secretSealed, now }: { userId: string; secretSealed: string; now: Date }): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    const [existing] = await tx.select({ enabledAt: twoFactor.enabledAt }).from(twoFactor).where(eq(twoFactor.userId, userId)).limit(1);
     if (existing?.enabledAt) return false;
-    tx.insert(twoFactor)
+    await tx
+      .insert(twoFactor)
       .values({ userId, secretSealed, createdAt: now })
-      .onConflictDoUpdate({ target: twoFactor.userId, set: { secretSealed, createdAt: now, lastUsedStep: null } })
-      .run();
+      .onConflictDoUpdate({ target: twoFactor.userId, set: { secretSealed, createdAt: now, lastUsedStep: null } });
     return true;
   });
 }
 
 /** Drops a set-up that was never confirmed; one that is on stays on. */
-export function cancelPendingTwoFactor(db: Db, { userId }: { userId: string }): void {
-  write(db, (tx) => tx.delete(twoFactor).where(and(eq(twoFactor.userId, userId), isNull(twoFactor.enabledAt))).run());
+export async function cancelPendingTwoFactor(db: Db, { userId }: { userId: string }): Promise<void> {
+  await write(db, { userId }, async (tx) => {
+    await tx.delete(twoFactor).where(and(eq(twoFactor.userId, userId), isNull(twoFactor.enabledAt)));
+  });
 }
 
 /** Turns the waiting secret on, with the step of its first code used up and a fresh set of recovery codes. */
-export function enableTwoFactor(db: Db, { userId, step, codeHashes, now }: { userId: string; step: number; codeHashes: string[]; now: Date }): boolean {
-  return write(db, (tx) => {
-    const changed = tx
+export async function enableTwoFactor(
+  db: Db,
+  { userId, step, codeHashes, now }: { userId: string; step: number; codeHashes: string[]; now: Date },
+): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    const changed = await tx
       .update(twoFactor)
       .set({ enabledAt: now, lastUsedStep: step })
       .where(and(eq(twoFactor.userId, userId), isNull(twoFactor.enabledAt)))
-      .run().changes;
-    if (changed !== 1) return false;
-    writeRecoveryCodes(tx, userId, codeHashes);
+      .returning({ userId: twoFactor.userId });
+    if (changed.length !== 1) return false;
+    await writeRecoveryCodes(tx, { userId, codeHashes });
     return true;
   });
 }
 
-function writeRecoveryCodes(tx: WriteTx, userId: string, codeHashes: string[]): void {
-  tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-  tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash }))).run();
+async function writeRecoveryCodes(tx: Tx, { userId, codeHashes }: { userId: string; codeHashes: string[] }): Promise<void> {
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
 }
 
 /** Replaces every recovery code of a user whose two-factor sign-in is on. */
-export function replaceRecoveryCodes(db: Db, { userId, codeHashes }: { userId: string; codeHashes: string[] }): boolean {
-  return write(db, (tx) => {
-    const on = tx.select({ userId: twoFactor.userId }).from(twoFactor).where(and(eq(twoFactor.userId, userId), isNotNull(twoFactor.enabledAt))).get();
+export async function replaceRecoveryCodes(db: Db, { userId, codeHashes }: { userId: string; codeHashes: string[] }): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    const [on] = await tx
+      .select({ userId: twoFactor.userId })
+      .from(twoFactor)
+      .where(and(eq(twoFactor.userId, userId), isNotNull(twoFactor.enabledAt)))
+      .limit(1);
     if (!on) return false;
-    writeRecoveryCodes(tx, userId, codeHashes);
+    await writeRecoveryCodes(tx, { userId, codeHashes });
     return true;
   });
 }
@@ -81,27 +91,24 @@ export function replaceRecoveryCodes(db: Db, { userId, codeHashes }: { userId: s
  * a code (even one seen over a shoulder) works once. One UPDATE decides, so
  * two requests racing with the same code cannot both win.
  */
-export function useTimeStep(db: Db, { userId, step }: { userId: string; step: number }): boolean {
-  return write(db, 
-    (tx) =>
-      tx
-        .update(twoFactor)
-        .set({ lastUsedStep: step })
-        .where(
-          and(eq(twoFactor.userId, userId), isNotNull(twoFactor.enabledAt), or(isNull(twoFactor.lastUsedStep), lt(twoFactor.lastUsedStep, step))),
-        )
-        .run().changes === 1,
+export async function useTimeStep(db: Db, { userId, step }: { userId: string; step: number }): Promise<boolean> {
+  const used = await write(db, { userId }, async (tx) =>
+    tx
+      .update(twoFactor)
+      .set({ lastUsedStep: step })
+      .where(and(eq(twoFactor.userId, userId), isNotNull(twoFactor.enabledAt), or(isNull(twoFactor.lastUsedStep), lt(twoFactor.lastUsedStep, step))))
+      .returning({ userId: twoFactor.userId }),
   );
+  return used.length === 1;
 }
 
 /** The stored hashes of the user's recovery codes not yet used. */
-export function unusedRecoveryCodes(db: Db, { userId }: { userId: string }): string[] {
-  return db
+export async function unusedRecoveryCodes(db: Db, { userId }: { userId: string }): Promise<string[]> {
+  const rows = await db
     .select({ codeHash: recoveryCodes.codeHash })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-    .all()
-    .map((row) => row.codeHash);
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return rows.map((row) => row.codeHash);
 }
 
 /**
@@ -109,21 +116,25 @@ export function unusedRecoveryCodes(db: Db, { userId }: { userId: string }): str
  * two requests racing with one code cannot both win). `rehashed` replaces
  * an old-format hash as it is used, so none is left in the table.
  */
-export function useRecoveryCode(db: Db, { userId, codeHash, now, rehashed }: { userId: string; codeHash: string; now: Date; rehashed?: string }): boolean {
-  return write(db, 
-    (tx) =>
-      tx
-        .update(recoveryCodes)
-        .set({ usedAt: now, ...(rehashed ? { codeHash: rehashed } : {}) })
-        .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
-        .run().changes === 1,
+export async function useRecoveryCode(
+  db: Db,
+  { userId, codeHash, now, rehashed }: { userId: string; codeHash: string; now: Date; rehashed?: string },
+): Promise<boolean> {
+  const used = await write(db, { userId }, async (tx) =>
+    tx
+      .update(recoveryCodes)
+      .set({ usedAt: now, ...(rehashed ? { codeHash: rehashed } : {}) })
+      .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+      .returning({ userId: recoveryCodes.userId }),
   );
+  return used.length === 1;
 }
 
 /** Turns two-factor sign-in off: the secret and every recovery code go. */
-export function deleteTwoFactor(db: Db, { userId }: { userId: string }): boolean {
-  return write(db, (tx) => {
-    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-    return tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run().changes === 1;
+export async function deleteTwoFactor(db: Db, { userId }: { userId: string }): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    const deleted = await tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).returning({ userId: twoFactor.userId });
+    return deleted.length === 1;
   });
 }

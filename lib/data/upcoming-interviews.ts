@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lte, notInArray, sql, type SQL } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { applications, applicationVersions, interviewers, roundInterviewers, rounds } from "@/db/schema";
+import { snapshot } from "@/db/write";
 import { CLOSED_STATUSES, type RoundFormat, type RoundKind } from "@/lib/vocabulary";
 import { DAY } from "@/lib/guidance/facts";
 import { groupBy } from "@/lib/group-by";
-import { cacheFor, dataVersions, inSnapshot, type DataVersions } from "./guidance-cache";
+import { cachedEntry, dataVersions, type DataVersions } from "./guidance-cache";
 
 export type UpcomingInterview = {
   roundId: string;
@@ -33,42 +34,44 @@ const openRounds = (userId: string, after: Date, end: SQL) => ({
   where: and(eq(rounds.userId, userId), gt(rounds.scheduledAt, after), end, isNull(applications.archivedAt), notInArray(applications.status, [...CLOSED_STATUSES])),
 });
 
-function interviewList(db: Queryable, { join, where }: ReturnType<typeof openRounds>, limit = -1): UpcomingInterview[] {
-  return db
+/** The interviews of `window`, soonest first: all of them, or the first `limit`. */
+async function interviewList(db: Db, { window, limit }: { window: ReturnType<typeof openRounds>; limit?: number }): Promise<UpcomingInterview[]> {
+  const query = db
     .select(interviewColumns)
     .from(rounds)
-    .innerJoin(applications, join)
-    .where(where)
+    .innerJoin(applications, window.join)
+    .where(window.where)
     // Ties go by rowid, which the (user, time) index already holds in order:
     // by id, SQLite read and sorted every round of the window to return ten.
-    .orderBy(asc(rounds.scheduledAt), sql`${rounds}.rowid`)
-    .limit(limit) // SQLite: -1 is no limit
-    .all();
+    .orderBy(asc(rounds.scheduledAt), sql`${rounds}.rowid`);
+  return limit === undefined ? await query : await query.limit(limit);
 }
 
 /**
  * The user's rounds starting after `now` and at most `days` later, soonest
  * first, on applications that are neither archived nor closed.
  */
-export function upcomingInterviews(db: Queryable, { userId, now, days }: { userId: string; now: Date; days: number }): UpcomingInterview[] {
-  return interviewList(db, openRounds(userId, now, lte(rounds.scheduledAt, new Date(now.getTime() + days * DAY))));
+export async function upcomingInterviews(db: Db, { userId, now, days }: { userId: string; now: Date; days: number }): Promise<UpcomingInterview[]> {
+  return interviewList(db, { window: openRounds(userId, now, lte(rounds.scheduledAt, new Date(now.getTime() + days * DAY))) });
 }
 
 /**
  * The first `limit` of the same interviews, those after `after` and up to
  * `through` (inclusive), and how many there are: a page that shows ten of a
  * busy week's hundreds reads ten. Stored times are whole seconds, and both
- * bounds compare exactly as the instants would.
+ * bounds compare exactly as the instants would. `versions`: the user's data
+ * versions, when the request has read them already (the count is kept per
+ * version).
  */
-export function interviewsBetween(
-  db: Queryable,
-  { userId, after, through, limit }: { userId: string; after: Date; through: Date; limit: number },
-): { interviews: UpcomingInterview[]; total: number } {
+export async function interviewsBetween(
+  db: Db,
+  { userId, after, through, limit, versions }: { userId: string; after: Date; through: Date; limit: number; versions?: DataVersions },
+): Promise<{ interviews: UpcomingInterview[]; total: number }> {
   const window = openRounds(userId, after, lte(rounds.scheduledAt, through));
-  const interviews = interviewList(db, window, Math.max(0, limit));
+  const interviews = await interviewList(db, { window, limit: Math.max(0, limit) });
   // Fewer than asked for: that is all of them, and no count is needed.
   if (interviews.length < limit) return { interviews, total: interviews.length };
-  const times = openRoundTimes(db, userId, after, through);
+  const times = await openRoundTimes(db, { userId, after, through, versions });
   return { interviews, total: countBetween(times, after.getTime(), through.getTime()) };
 }
 
@@ -92,20 +95,24 @@ function firstAbove(times: readonly number[], t: number): number {
   return lo;
 }
 
-function readTimes(tx: Queryable, userId: string, from: number, until: number, applicationIds?: string[]) {
+type TimeRow = { applicationId: string; at: Date };
+
+async function readTimes(
+  db: Db,
+  { userId, from, until, applicationIds }: { userId: string; from: number; until: number; applicationIds?: string[] },
+): Promise<TimeRow[]> {
   const { join, where } = openRounds(userId, new Date(from), lte(rounds.scheduledAt, new Date(until)));
-  return tx
+  return db
     .select({ applicationId: rounds.applicationId, at: rounds.scheduledAt })
     .from(rounds)
     .innerJoin(applications, join)
-    .where(applicationIds ? and(where, inArray(rounds.applicationId, applicationIds)) : where)
-    .all();
+    .where(applicationIds ? and(where, inArray(rounds.applicationId, applicationIds)) : where);
 }
 
-function freshTimes(tx: Queryable, userId: string, versions: DataVersions, from: number, until: number): RoundTimes {
+function freshTimes(rows: readonly TimeRow[], { versions, from, until }: { versions: DataVersions; from: number; until: number }): RoundTimes {
   const byApplication = new Map<string, number[]>();
   const times: number[] = [];
-  for (const { applicationId, at } of readTimes(tx, userId, from, until)) {
+  for (const { applicationId, at } of rows) {
     times.push(at.getTime());
     const list = byApplication.get(applicationId);
     if (list) list.push(at.getTime());
@@ -114,31 +121,32 @@ function freshTimes(tx: Queryable, userId: string, versions: DataVersions, from:
   return { ...versions, from, until, times: times.sort((x, y) => x - y), byApplication };
 }
 
-/** `kept` with the changed applications' times read again (in place); false when a fresh read is the better answer. */
-function patchTimes(tx: Queryable, userId: string, kept: RoundTimes, versions: DataVersions): boolean {
-  if (versions.removedVersion !== kept.removedVersion) return false;
-  const changed = tx
+/** The applications changed since `kept` and their rounds in its window; null when a fresh read is the better answer. */
+async function readPatch(db: Db, { userId, kept, versions }: { userId: string; kept: RoundTimes; versions: DataVersions }) {
+  if (versions.removedVersion !== kept.removedVersion) return null;
+  const rows = await db
     .select({ id: applicationVersions.applicationId })
     .from(applicationVersions)
-    .where(and(eq(applicationVersions.userId, userId), gt(applicationVersions.version, kept.version)))
-    .all()
-    .map((r) => r.id);
-  if (changed.length > PATCH_MAX) return false;
+    .where(and(eq(applicationVersions.userId, userId), gt(applicationVersions.version, kept.version)));
+  const changed = rows.map((r) => r.id);
+  if (changed.length > PATCH_MAX) return null;
+  return { changed, times: changed.length > 0 ? await readTimes(db, { userId, from: kept.from, until: kept.until, applicationIds: changed }) : [] };
+}
+
+/** `kept` with the changed applications' times replaced by `rows` (in place). */
+function patchTimes(kept: RoundTimes, { changed, rows, versions }: { changed: readonly string[]; rows: readonly TimeRow[]; versions: DataVersions }): RoundTimes {
   for (const id of changed) {
     for (const t of kept.byApplication.get(id) ?? []) kept.times.splice(firstAbove(kept.times, t) - 1, 1);
     kept.byApplication.delete(id);
   }
-  if (changed.length > 0) {
-    for (const { applicationId, at } of readTimes(tx, userId, kept.from, kept.until, changed)) {
-      const t = at.getTime();
-      kept.times.splice(firstAbove(kept.times, t), 0, t);
-      const list = kept.byApplication.get(applicationId);
-      if (list) list.push(t);
-      else kept.byApplication.set(applicationId, [t]);
-    }
+  for (const { applicationId, at } of rows) {
+    const t = at.getTime();
+    kept.times.splice(firstAbove(kept.times, t), 0, t);
+    const list = kept.byApplication.get(applicationId);
+    if (list) list.push(t);
+    else kept.byApplication.set(applicationId, [t]);
   }
-  Object.assign(kept, versions);
-  return true;
+  return Object.assign(kept, versions);
 }
 
 /**
@@ -149,25 +157,31 @@ function patchTimes(tx: Queryable, userId: string, kept: RoundTimes, versions: D
  * changed applications' rounds are read again (application_versions, set
  * by triggers, so another process's writes count too). Any later window
  * inside the reach is answered from them: rounds that have started simply
- * fall before it.
+ * fall before it. One read at a time per user; others asking meanwhile
+ * wait for it.
  */
-function openRoundTimes(db: Queryable, userId: string, after: Date, through: Date): readonly number[] {
-  return inSnapshot(db, (tx) => {
-    const versions = dataVersions(tx, userId);
-    const cache = cacheFor(db);
-    const key = `round-times:${userId}`;
-    const hit = cache.get(key) as RoundTimes | undefined;
-    const inReach = hit && after.getTime() >= hit.from && through.getTime() <= hit.until;
-    if (inReach && hit.version === versions.version) return hit.times;
-    // Taken out first, so a patch that fails half-way never leaves mixed times behind.
-    cache.delete(key);
-    let entry = inReach ? hit : undefined;
-    if (!entry || !patchTimes(tx, userId, entry, versions)) {
-      entry = freshTimes(tx, userId, versions, after.getTime(), Math.max(through.getTime(), after.getTime() + TIMES_REACH_MS));
-    }
-    cache.set(key, entry);
-    return entry.times;
+async function openRoundTimes(
+  db: Db,
+  { userId, after, through, versions }: { userId: string; after: Date; through: Date; versions?: DataVersions },
+): Promise<readonly number[]> {
+  const known = versions ?? (await dataVersions(db, { userId }));
+  const inReach = (entry: RoundTimes) => after.getTime() >= entry.from && through.getTime() <= entry.until;
+  const entry = await cachedEntry<RoundTimes>(db, {
+    key: `round-times:${userId}`,
+    fits: (kept) => inReach(kept) && kept.version === known.version,
+    rebuild: async (old) => {
+      const kept = old && inReach(old) ? old : undefined;
+      const from = after.getTime();
+      const until = Math.max(through.getTime(), from + TIMES_REACH_MS);
+      const read = await snapshot(db, async (tx) => {
+        const patch = kept ? await readPatch(tx, { userId, kept, versions: known }) : null;
+        return { patch, rows: patch ? [] : await readTimes(tx, { userId, from, until }) };
+      });
+      if (kept && read.patch) return patchTimes(kept, { changed: read.patch.changed, rows: read.patch.times, versions: known });
+      return freshTimes(read.rows, { versions: known, from, until });
+    },
   });
+  return entry.times;
 }
 
 /** How many of the sorted `times` are after `after` and at most `through`. */
@@ -176,14 +190,13 @@ function countBetween(times: readonly number[], after: number, through: number):
 }
 
 /** Who the user meets in each of these rounds, in the order they were logged; one query, scoped by the user. */
-export function peopleMet(db: Queryable, { userId, roundIds }: { userId: string; roundIds: string[] }): Map<string, string[]> {
+export async function peopleMet(db: Db, { userId, roundIds }: { userId: string; roundIds: string[] }): Promise<Map<string, string[]>> {
   if (roundIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ roundId: roundInterviewers.roundId, name: interviewers.name })
     .from(roundInterviewers)
     .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, userId)))
     .where(and(eq(roundInterviewers.userId, userId), inArray(roundInterviewers.roundId, roundIds)))
-    .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position))
-    .all();
+    .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position));
   return new Map([...groupBy(rows, (r) => r.roundId)].map(([id, list]) => [id, list.map((r) => r.name)]));
 }

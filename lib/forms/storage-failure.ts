@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * reads above all, keeps being answered meanwhile. Safe because a busy write
  * rolled back: nothing of the failed attempt stands.
  */
-export async function retryWhileBusy<T>(run: () => T | Promise<T>, deadlineMs = BUSY_DEADLINE_MS): Promise<T> {
+export async function retryWhileBusy<T>(run: () => Promise<T>, deadlineMs = BUSY_DEADLINE_MS): Promise<T> {
   const deadline = Date.now() + deadlineMs;
   for (let backoff = FIRST_BACKOFF_MS; ; backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)) {
     try {

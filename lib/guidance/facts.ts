@@ -1,16 +1,19 @@
 import type { ApplicationStatus, EventKind, RoundKind } from "@/lib/vocabulary";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
+import { roundEnd } from "@/lib/interviews/round-end";
+import { DAY_MS, HOUR_MS } from "@/lib/time/units";
 import { atLocalHour, atLocalHourOfDay, isoDateToDayNumber, localDate, localDayNumber } from "@/lib/time/zoned";
-import { isThisYear, reached } from "./clock";
+import { isThisYear, reached, type ClockFacts } from "./clock";
 import { datesOf } from "./dates";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
 import { byText } from "./queue";
 
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
-
-/** A round logged without a duration is taken to last an hour. */
-export const ROUND_MINUTES_IF_UNKNOWN = 60;
+/**
+ * @deprecated Transitional: files outside the engine still import these
+ * from here. Import DAY_MS and HOUR_MS from "@/lib/time/units" instead;
+ * this line goes once none does.
+ */
+export { DAY_MS as DAY, HOUR_MS as HOUR } from "@/lib/time/units";
 
 /** The kinds the article's advice is written for, whatever their place in the timeline. */
 const LATER_KINDS: readonly RoundKind[] = ["second", "final", "panel", "onsite"];
@@ -31,10 +34,9 @@ export type RoundFact = {
   later: boolean;
 };
 
-/** Everything the rules share about one application, worked out once. */
-export type Facts = {
+/** Everything the rules share about one application, worked out once; `now` and what the clock notes are ClockFacts (clock.ts). */
+export type Facts = ClockFacts & {
   input: GuidanceInput;
-  now: Date;
   company: string;
   status: ApplicationStatus;
   /** Chronological, as the timeline numbers them. */
@@ -45,14 +47,6 @@ export type Facts = {
   latestRejection: GuidanceEvent | undefined;
   /** perCall's answers, made on first use. */
   memo: Map<unknown, Map<object, unknown>> | null;
-  /**
-   * The first instant after now (ms) at which anything read of the time so
-   * far would read differently; Infinity while nothing would. Only the
-   * clock's questions (clock.ts) move it.
-   */
-  changesAt: number;
-  /** Whether a rule has read how many other applications are in play (clock.ts otherApplications). */
-  readsOthers: boolean;
 };
 
 /**
@@ -83,10 +77,6 @@ function isSorted<T>(list: readonly T[], compare: (a: T, b: T) => number): boole
 }
 
 const byOccurrence = (a: GuidanceEvent, b: GuidanceEvent) => a.occurredAt.getTime() - b.occurredAt.getTime() || byText(a.id, b.id);
-
-export function roundEnd(round: GuidanceRound): Date {
-  return new Date(round.scheduledAt.getTime() + (round.durationMinutes ?? ROUND_MINUTES_IF_UNKNOWN) * 60_000);
-}
 
 export function gatherFacts(input: GuidanceInput, now: Date): Facts {
   // The data layer hands rounds over in timeline order; sorting only when
@@ -187,8 +177,8 @@ export function statedDecisionDate(facts: Facts): string | undefined {
 }
 
 export const later = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);
-export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
-export const addHours = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR);
+export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+export const addHours = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR_MS);
 
 /** A step due on a day is due at this hour of it, in the user's zone: a time a person plans by. */
 export const PLANNING_HOUR = 9;
@@ -198,13 +188,13 @@ export const dayOf = (facts: Facts, instant: Date) => localDate(instant, facts.i
 
 /** 09:00 on a calendar date in the user's zone. */
 export function planningTimeOn(facts: Facts, isoDate: string): Date {
-  return atLocalHour(isoDate, PLANNING_HOUR, facts.input.timeZone) ?? new Date(Date.parse(isoDate) + PLANNING_HOUR * HOUR);
+  return atLocalHour(isoDate, PLANNING_HOUR, facts.input.timeZone) ?? new Date(Date.parse(isoDate) + PLANNING_HOUR * HOUR_MS);
 }
 
 // The dashboard asks these for every step of thousands of applications: they
 // work in day numbers, never in date strings.
 export const nineOnDay = (facts: Facts, day: number) =>
-  atLocalHourOfDay(day, PLANNING_HOUR, facts.input.timeZone) ?? new Date(day * DAY + PLANNING_HOUR * HOUR);
+  atLocalHourOfDay(day, PLANNING_HOUR, facts.input.timeZone) ?? new Date(day * DAY_MS + PLANNING_HOUR * HOUR_MS);
 
 /** 09:00 on the day `days` after the day `instant` falls on ("two days after the rejection"). */
 export const planningTimeDaysAfter = (facts: Facts, instant: Date, days: number) =>

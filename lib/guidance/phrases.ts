@@ -1,19 +1,19 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time/units";
+import { plural as pluralOf } from "@/lib/text/plural";
 import { distanceFromNow } from "./clock";
 import { datesOf } from "./dates";
-import { DAY, HOUR, type Facts } from "./facts";
+import type { Facts } from "./facts";
 import type { GuidanceInput } from "./input";
 
-const MINUTE = 60_000;
-
 /** The unit a length is said in: minutes under an hour, hours up to two days (so "1 day ago" never hides whether a 24-hour window has passed), then days. */
-const unitOf = (ms: number) => (ms < HOUR ? MINUTE : ms < 2 * DAY ? HOUR : DAY);
+const unitOf = (ms: number) => (ms < HOUR_MS ? MINUTE_MS : ms < 2 * DAY_MS ? HOUR_MS : DAY_MS);
 
 /** "30 hours", "8 days": how long `ms` is, in the unit a person would say. */
 function spanOf(ms: number): string {
   const unit = unitOf(ms);
   const n = Math.floor(ms / unit);
-  if (unit === MINUTE) return n <= 1 ? "a minute" : `${n} minutes`;
-  if (unit === HOUR) return n === 1 ? "1 hour" : `${n} hours`;
+  if (unit === MINUTE_MS) return n <= 1 ? "a minute" : `${n} minutes`;
+  if (unit === HOUR_MS) return n === 1 ? "1 hour" : `${n} hours`;
   return `${n} days`;
 }
 
@@ -21,7 +21,7 @@ function spanOf(ms: number): string {
 function spanBand(ms: number): readonly [number, number] {
   const unit = unitOf(ms);
   const n = Math.floor(ms / unit);
-  return unit === MINUTE && n <= 1 ? [0, 2 * MINUTE] : [n * unit, (n + 1) * unit];
+  return unit === MINUTE_MS && n <= 1 ? [0, 2 * MINUTE_MS] : [n * unit, (n + 1) * unit];
 }
 
 /** How long between two instants ("30 hours", "8 days"), for pages that word a fixed pair of times. */
@@ -41,7 +41,12 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * @deprecated Transitional, for the pages that still import it from here:
+ * use plural from "@/lib/text/plural" (with "plain" digits to keep these
+ * words exactly); this line goes once none does.
+ */
+export const plural = (n: number, one: string, many = `${one}s`) => pluralOf(n, one, many, "plain");
 
 /** "Fri, 4 Dec 2026" (or "Fri, Dec 4, 2026") for a calendar date, which has no zone. */
 export const calendarDate = (isoDate: string, input: Pick<GuidanceInput, "timeZone" | "dates">) => datesOf(input).calendarDate(isoDate);

@@ -1,17 +1,10 @@
-import type { RuleId, Source } from "./rule-ids";
+import type { RuleId, Source, StepKind } from "./rule-ids";
 
 export const PRIORITIES = ["high", "medium", "low"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** The steps that come with a message the user can edit and send. */
 export type DraftKind = "thank-you" | "follow-up" | "application-follow-up" | "feedback-request" | "negotiation" | "offer-answer";
-
-/**
- * A to-do has a due time and belongs on the dashboard; advice has nothing to
- * do by a time (what a stage means, how to read it) and lives on its
- * application's page.
- */
-export type StepKind = "todo" | "advice";
 
 export type Recommendation = {
   ruleId: RuleId;

@@ -1,5 +1,4 @@
 import { ARTICLE_TITLE } from "@/lib/interviews/catalog";
-import type { StepKind } from "./recommendation";
 
 /** The catalog's rule ids (shared/docs/guidance-rules.md): a contract, never renamed. */
 export const RULE_IDS = [
@@ -22,6 +21,13 @@ export const RULE_IDS = [
   "respond-to-offer",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
+
+/**
+ * A to-do has a due time and belongs on the dashboard; advice has nothing to
+ * do by a time (what a stage means, how to read it) and lives on its
+ * application's page. Each rule gives one kind (RULE_KINDS below).
+ */
+export type StepKind = "todo" | "advice";
 
 export type Source = {
   article: string;

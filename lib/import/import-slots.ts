@@ -3,6 +3,9 @@
 // no limit one account posting previews back to back would keep every core
 // busy and everyone else waiting. The rest are refused with when to try again.
 
+import { plural } from "@/lib/text/plural";
+import { SECOND_MS } from "@/lib/time/units";
+
 /** Imports (previews and runs) the server works on at once, unless SHORTLIST_IMPORTS_AT_ONCE says otherwise. */
 export const DEFAULT_IMPORTS_AT_ONCE = 2;
 /** What an import is assumed to take before any has finished. */
@@ -21,7 +24,7 @@ export function importsAtOnce(value = process.env.SHORTLIST_IMPORTS_AT_ONCE): nu
   return raw && /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : DEFAULT_IMPORTS_AT_ONCE;
 }
 
-const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
+const seconds = (n: number) => plural(n, "second", "seconds", "plain");
 
 export function createImportSlots({ perServer, now = () => Date.now() }: { perServer: number; now?: () => number }) {
   const running = new Map<symbol, { userId: string; since: number; kind: ImportKind }>();
@@ -33,7 +36,7 @@ export function createImportSlots({ perServer, now = () => Date.now() }: { perSe
   /** Seconds until one of `those` is likely done: the typical time less what the oldest has run, at least 1. */
   const wait = (those: { since: number }[]) => {
     const oldest = Math.min(...those.map((r) => r.since));
-    return Math.max(1, Math.ceil((typicalMs - (now() - oldest)) / 1000));
+    return Math.max(1, Math.ceil((typicalMs - (now() - oldest)) / SECOND_MS));
   };
 
   function acquire(userId: string, kind: ImportKind = "run"): SlotAnswer {

@@ -1,10 +1,15 @@
 import { STATUS_LABELS } from "@/lib/applications/labels";
+import { plural } from "@/lib/text/plural";
 import { FIELD_LABELS, IMPORT_FIELDS } from "./fields";
 import type { ImportSummary } from "./summary";
 
 /** Counts as the import page and the command line write them: "1,234 rows". */
 export const n = (value: number) => value.toLocaleString("en-US");
-export const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
+/**
+ * @deprecated Transitional, for the files that still import it from here:
+ * import plural from "@/lib/text/plural"; this line goes once none does.
+ */
+export { plural };
 
 /** The counts line, worded as the import page words it. */
 export const countsLine = (s: ImportSummary) =>

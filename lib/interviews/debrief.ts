@@ -1,6 +1,6 @@
+import { DAY_MS } from "@/lib/time/units";
 import { POSITIVE_INDICATORS } from "./catalog";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long after a round the timeline keeps asking about it; older rounds are left in peace. */
 export const ASK_FOR_DAYS = 7;
 

@@ -1,5 +1,6 @@
 import { formatter, localDayNumber } from "./zoned";
 import type { DateDisplay, HourCycle } from "./locale";
+import { MINUTE_MS } from "./units";
 
 /** Everything a date on a page depends on: plain data, so it can go to a client component or into the guidance engine. */
 export type DateStyle = DateDisplay & { zone: string };
@@ -48,7 +49,6 @@ const utcDay = (isoDate: string) => {
   return new Date(Date.UTC(y, m - 1, d));
 };
 
-const MINUTE_MS = 60_000;
 const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1980, 0, 1);
 
 const made = new Map<string, DateFormat>();

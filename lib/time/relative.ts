@@ -1,6 +1,4 @@
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "./units";
 
 const format = new Intl.RelativeTimeFormat("en", { numeric: "always" });
 
@@ -11,12 +9,12 @@ const format = new Intl.RelativeTimeFormat("en", { numeric: "always" });
 export function relativeTime(date: Date, now: Date): string {
   const diff = date.getTime() - now.getTime();
   const abs = Math.abs(diff);
-  if (abs < MINUTE) return "just now";
+  if (abs < MINUTE_MS) return "just now";
   const sign = Math.sign(diff);
   // Rounding is capped so 59.7 minutes reads "59 minutes", never "60 minutes".
-  if (abs < HOUR) return format.format(sign * Math.min(59, Math.round(abs / MINUTE)), "minute");
-  if (abs < DAY) return format.format(sign * Math.min(23, Math.round(abs / HOUR)), "hour");
-  const days = Math.round(abs / DAY);
+  if (abs < HOUR_MS) return format.format(sign * Math.min(59, Math.round(abs / MINUTE_MS)), "minute");
+  if (abs < DAY_MS) return format.format(sign * Math.min(23, Math.round(abs / HOUR_MS)), "hour");
+  const days = Math.round(abs / DAY_MS);
   if (days < 45) return format.format(sign * days, "day");
   if (days < 365) return format.format(sign * Math.round(days / 30.44), "month");
   return format.format(sign * Math.round(days / 365.25), "year");

@@ -1,4 +1,5 @@
-import { DAY, PLANNING_HOUR } from "@/lib/guidance/facts";
+import { PLANNING_HOUR } from "@/lib/guidance/facts";
+import { DAY_MS } from "./units";
 import { addDaysToDate, atLocalHour, localDate, toWallTime } from "./zoned";
 
 /** Before this hour it is still the night before: "tomorrow morning" is this morning. */
@@ -14,5 +15,5 @@ export function tomorrowMorning(now: Date, timeZone: string): Date {
   const today = localDate(now, timeZone);
   const hour = Number(toWallTime(now, timeZone).slice(11, 13));
   const day = hour < NIGHT_ENDS_HOUR ? today : addDaysToDate(today, 1);
-  return atLocalHour(day, PLANNING_HOUR, timeZone) ?? new Date(now.getTime() + DAY);
+  return atLocalHour(day, PLANNING_HOUR, timeZone) ?? new Date(now.getTime() + DAY_MS);
 }

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "./units";
 import { currentZoneName } from "./zone-names";
 
 // Interview times are instants stored in UTC. People type and read them as
@@ -71,11 +72,8 @@ function offsetAt(instant: number, zone: string): number {
   const text = formatter("offset", zone, { timeZoneName: "longOffset" }, "en-US").format(instant);
   const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
   if (!m) return 0;
-  return (m[1] === "-" ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * HOUR_MS + Number(m[3]) * MINUTE_MS + Number(m[4] ?? 0) * SECOND_MS);
 }
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /**
  * The instant a calendar date (YYYY-MM-DD) begins in `zone`: the same answer
@@ -131,7 +129,7 @@ export function toWallTime(date: Date, zone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-const QUARTER_HOUR = 15 * 60_000;
+const QUARTER_HOUR = 15 * MINUTE_MS;
 /** Since 1980 every zone's offset is a whole number of quarter hours, so a date changes only on a quarter hour. */
 const QUARTERS_FROM = Date.UTC(1980, 0, 1);
 const shortDates = new Map<string, Map<number, string>>();

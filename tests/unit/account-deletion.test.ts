@@ -19,12 +19,12 @@ beforeEach(() => {
 
 async function fullAccount(email: string) {
   const user = await makeUser(db, email);
-  insertApplications(db, user.id, sampleApplications(NOW));
+  await insertApplications(db, { userId: user.id, rows: sampleApplications(NOW) });
   await importFile(db, user.id, fixture("reactive-resume-tracker.csv"));
-  saveGuidanceSettings(db, user.id, { ...DEFAULT_GUIDANCE_SETTINGS, prepLeadDays: 5 });
-  createOrRegenerateCalendarFeed(db, user.id, NOW);
+  await saveGuidanceSettings(db, { userId: user.id, settings: { ...DEFAULT_GUIDANCE_SETTINGS, prepLeadDays: 5 } });
+  await createOrRegenerateCalendarFeed(db, { userId: user.id, now: NOW });
   // Every kind of counter that names the account: password and code, from everywhere and from one address.
-  countAttempt(db, [...signInKeys(email, "203.0.113.9"), ...codeKeys(user.id, "203.0.113.9")], NOW);
+  await countAttempt(db, { keys: [...signInKeys(email, "203.0.113.9"), ...codeKeys(user.id, "203.0.113.9")], now: NOW });
   return user;
 }
 
@@ -40,7 +40,7 @@ describe("deleting an account", () => {
       expect((ownedRows(sqlite, ana.id)[table] ?? []).length, table).toBeGreaterThan(0);
     }
 
-    expect(deleteAccount(db, { userId: ana.id })).toBe(true);
+    expect(await deleteAccount(db, { userId: ana.id })).toBe(true);
     for (const [table, rows] of Object.entries(ownedRows(sqlite, ana.id))) expect(rows, table).toEqual([]);
     expect(sqlite.prepare("select count(*) n from users where id = ? or email = ?").get(ana.id, "ana@example.com")).toEqual({ n: 0 });
     expect(sqlite.prepare("select key from sign_in_throttle where key like ? or key like ?").all("%ana@example.com%", `%${ana.id}%`)).toEqual([]);
@@ -53,18 +53,18 @@ describe("deleting an account", () => {
 
   it("ends every session: the session check finds no user for the old token", async () => {
     const ana = await fullAccount("ana@example.com");
-    expect(getSessionUser(db, ana.id)?.sessionVersion).toBe(1);
-    deleteAccount(db, { userId: ana.id });
-    expect(getSessionUser(db, ana.id)).toBeUndefined();
+    expect((await getSessionUser(db, { userId: ana.id }))?.sessionVersion).toBe(1);
+    await deleteAccount(db, { userId: ana.id });
+    expect(await getSessionUser(db, { userId: ana.id })).toBeUndefined();
   });
 
   it("is all or nothing, and a missing user deletes nothing", async () => {
     const ana = await fullAccount("ana@example.com");
     const before = ownedRows(sqlite, ana.id);
     sqlite.exec("create trigger refuse_delete before delete on events begin select raise(abort, 'disk full'); end");
-    expect(() => deleteAccount(db, { userId: ana.id })).toThrow("disk full");
+    await expect(deleteAccount(db, { userId: ana.id })).rejects.toThrow("disk full");
     expect(ownedRows(sqlite, ana.id)).toEqual(before);
-    expect(getSessionUser(db, ana.id)).toBeDefined();
-    expect(deleteAccount(db, { userId: "no-such-user" })).toBe(false);
+    expect(await getSessionUser(db, { userId: ana.id })).toBeDefined();
+    expect(await deleteAccount(db, { userId: "no-such-user" })).toBe(false);
   });
 });

@@ -9,28 +9,28 @@ import { twoUsers } from "./support/rounds";
 describe("name and email in Settings", () => {
   it("renames the account and moves its email, and the new email signs in", async () => {
     const { db, ana } = await twoUsers();
-    expect(updateAccountDetails(db, { userId: ana.id, name: "Ana Lima", email: "ana.lima@example.com" })).toBe("saved");
-    expect(getSessionUser(db, ana.id)).toMatchObject({ name: "Ana Lima", email: "ana.lima@example.com" });
-    expect(findCredentials(db, "ana.lima@example.com")?.id).toBe(ana.id);
-    expect(findCredentials(db, "ana@example.com")).toBeUndefined();
+    expect(await updateAccountDetails(db, { userId: ana.id, name: "Ana Lima", email: "ana.lima@example.com" })).toBe("saved");
+    expect(await getSessionUser(db, { userId: ana.id })).toMatchObject({ name: "Ana Lima", email: "ana.lima@example.com" });
+    expect((await findCredentials(db, { email: "ana.lima@example.com" }))?.id).toBe(ana.id);
+    expect(await findCredentials(db, { email: "ana@example.com" })).toBeUndefined();
   });
 
   it("refuses another account's email and changes nothing, not even the name", async () => {
     const { db, ana, ben } = await twoUsers();
-    expect(updateAccountDetails(db, { userId: ben.id, name: "Ben Taken", email: "ana@example.com" })).toBe("email-taken");
-    expect(getSessionUser(db, ben.id)).toMatchObject({ name: ben.name, email: "ben@example.com" });
-    expect(getSessionUser(db, ana.id)).toMatchObject({ name: ana.name, email: "ana@example.com" });
+    expect(await updateAccountDetails(db, { userId: ben.id, name: "Ben Taken", email: "ana@example.com" })).toBe("email-taken");
+    expect(await getSessionUser(db, { userId: ben.id })).toMatchObject({ name: ben.name, email: "ben@example.com" });
+    expect(await getSessionUser(db, { userId: ana.id })).toMatchObject({ name: ana.name, email: "ana@example.com" });
   });
 
   it("a second user's change touches only their own row", async () => {
     const { db, ana, ben } = await twoUsers();
-    updateAccountDetails(db, { userId: ben.id, name: "Benedict", email: "benedict@example.com" });
-    expect(getSessionUser(db, ana.id)).toMatchObject({ name: ana.name, email: "ana@example.com" });
+    await updateAccountDetails(db, { userId: ben.id, name: "Benedict", email: "benedict@example.com" });
+    expect(await getSessionUser(db, { userId: ana.id })).toMatchObject({ name: ana.name, email: "ana@example.com" });
   });
 
   it("keeping one's own email is no clash", async () => {
     const { db, ana } = await twoUsers();
-    expect(updateAccountDetails(db, { userId: ana.id, name: "Ana", email: "ana@example.com" })).toBe("saved");
+    expect(await updateAccountDetails(db, { userId: ana.id, name: "Ana", email: "ana@example.com" })).toBe("saved");
   });
 
   it("the form reads an email in any case as lower case, and names each bad field", () => {

@@ -37,88 +37,89 @@ function anaRows() {
 const statusOf = (id: string) => (sqlite.prepare("select status from applications where id = ?").get(id) as { status: string } | undefined)?.status;
 
 describe("bulkApply", () => {
-  it("moves 50 applications to rejected in one go, logging each rejection, and one undo puts all 50 back", () => {
-    const ids = Array.from({ length: 50 }, (_, i) => newApp(db, ana.id, { company: `Co ${i}`, status: "interviewing" }).id);
+  it("moves 50 applications to rejected in one go, logging each rejection, and one undo puts all 50 back", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) ids.push((await newApp(db, ana.id, { company: `Co ${i}`, status: "interviewing" })).id);
     const before = anaRows();
-    const { result, undo } = bulkApply(db, { userId: ana.id, ids, action: { kind: "status", status: "rejected" }, now: NOW });
+    const { result, undo } = await bulkApply(db, { userId: ana.id, ids, action: { kind: "status", status: "rejected" }, now: NOW });
     expect(result).toEqual({ ok: true, changed: 50 });
     expect(undo?.label).toBe("Moved 50 applications to Rejected");
     expect(ids.every((id) => statusOf(id) === "rejected")).toBe(true);
     expect(countRows(sqlite, "events", ana.id)).toBe(50);
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+    expect((await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).ok).toBe(true);
     expect(anaRows()).toEqual(before);
   });
 
-  it("a delete's undo brings back the rows, their rounds, events and the people only they mentioned", () => {
-    const app = newApp(db, ana.id, { company: "Fernhill" });
-    addRound(db, ana.id, app.id, {
+  it("a delete's undo brings back the rows, their rounds, events and the people only they mentioned", async () => {
+    const app = await newApp(db, ana.id, { company: "Fernhill" });
+    await addRound(db, ana.id, app.id, {
       scheduledAt: new Date(NOW.getTime() - 3 * DAY),
       signals: ["met_team"],
       customSignals: ["They asked about on-call"],
       newInterviewers: [{ name: "Priya Shah", title: "EM", email: "priya@fernhill.example" }],
     });
-    logOk(db, ana.id, app.id, eventInput("follow_up_sent", "2026-11-22T09:00:00Z", "Sent a note"));
+    await logOk(db, ana.id, app.id, eventInput("follow_up_sent", "2026-11-22T09:00:00Z", "Sent a note"));
     const before = anaRows();
-    const { result, undo } = bulkApply(db, { userId: ana.id, ids: [app.id], action: { kind: "delete" }, now: NOW });
+    const { result, undo } = await bulkApply(db, { userId: ana.id, ids: [app.id], action: { kind: "delete" }, now: NOW });
     expect(result).toEqual({ ok: true, changed: 1 });
     expect(countRows(sqlite, "interviewers", ana.id)).toBe(0);
     expect(countRows(sqlite, "rounds", ana.id)).toBe(0);
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+    expect((await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).ok).toBe(true);
     expect(anaRows()).toEqual(before);
   });
 
-  it("archives only what is not archived yet, and says how many", () => {
-    const a = newApp(db, ana.id);
-    const b = newApp(db, ana.id);
-    bulkApply(db, { userId: ana.id, ids: [a.id], action: { kind: "archive" }, now: NOW });
-    const { result, undo } = bulkApply(db, { userId: ana.id, ids: [a.id, b.id], action: { kind: "archive" }, now: NOW });
+  it("archives only what is not archived yet, and says how many", async () => {
+    const a = await newApp(db, ana.id);
+    const b = await newApp(db, ana.id);
+    await bulkApply(db, { userId: ana.id, ids: [a.id], action: { kind: "archive" }, now: NOW });
+    const { result, undo } = await bulkApply(db, { userId: ana.id, ids: [a.id, b.id], action: { kind: "archive" }, now: NOW });
     expect(result).toEqual({ ok: true, changed: 1 });
     expect(undo?.label).toBe("Archived 1 application");
   });
 
-  it("one move the timeline refuses rolls back the others and keeps no undo record", () => {
-    const a = newApp(db, ana.id, { company: "First", status: "interviewing" });
-    const b = newApp(db, ana.id, { company: "Saved Co", status: "saved" });
+  it("one move the timeline refuses rolls back the others and keeps no undo record", async () => {
+    const a = await newApp(db, ana.id, { company: "First", status: "interviewing" });
+    const b = await newApp(db, ana.id, { company: "Saved Co", status: "saved" });
     const before = everyRow(sqlite);
-    const { result, undo } = bulkApply(db, { userId: ana.id, ids: [a.id, b.id], action: { kind: "status", status: "offer" }, now: NOW });
+    const { result, undo } = await bulkApply(db, { userId: ana.id, ids: [a.id, b.id], action: { kind: "status", status: "offer" }, now: NOW });
     expect(result).toMatchObject({ ok: false, reason: "refused", message: expect.stringMatching(/^Saved Co: .*Nothing was changed\.$/) });
     expect(undo).toBeNull();
     expect(everyRow(sqlite)).toEqual(before);
   });
 
-  it("another user's ids are never touched: alone they are not-found, mixed in they are skipped", () => {
-    const mine = newApp(db, ana.id);
-    const theirs = newApp(db, ben.id, { company: "Ben's" });
+  it("another user's ids are never touched: alone they are not-found, mixed in they are skipped", async () => {
+    const mine = await newApp(db, ana.id);
+    const theirs = await newApp(db, ben.id, { company: "Ben's" });
     const benBefore = sqlite.prepare("select * from applications where user_id = ?").all(ben.id);
-    expect(bulkApply(db, { userId: ana.id, ids: [theirs.id], action: { kind: "delete" }, now: NOW })).toEqual({
+    expect(await bulkApply(db, { userId: ana.id, ids: [theirs.id], action: { kind: "delete" }, now: NOW })).toEqual({
       result: { ok: false, reason: "not-found" },
       undo: null,
     });
-    const { result, undo } = bulkApply(db, { userId: ana.id, ids: [mine.id, theirs.id], action: { kind: "status", status: "ghosted" }, now: NOW });
+    const { result, undo } = await bulkApply(db, { userId: ana.id, ids: [mine.id, theirs.id], action: { kind: "status", status: "ghosted" }, now: NOW });
     expect(result).toEqual({ ok: true, changed: 1 });
     expect(sqlite.prepare("select * from applications where user_id = ?").all(ben.id)).toEqual(benBefore);
     // Nor can Ben undo Ana's action.
-    expect(undoAction(db, { userId: ben.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "not-found" });
+    expect(await undoAction(db, { userId: ben.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "not-found" });
     expect(statusOf(mine.id)).toBe("ghosted");
   });
 
-  it("a failed commit deletes nothing and is not reported as done", () => {
-    const ids = [newApp(db, ana.id).id, newApp(db, ana.id).id];
+  it("a failed commit deletes nothing and is not reported as done", async () => {
+    const ids = [(await newApp(db, ana.id)).id, (await newApp(db, ana.id)).id];
     const before = everyRow(sqlite);
     const fault = failCommits(sqlite);
-    expect(() => bulkApply(db, { userId: ana.id, ids, action: { kind: "delete" }, now: NOW })).toThrow(StorageError);
+    await expect(bulkApply(db, { userId: ana.id, ids, action: { kind: "delete" }, now: NOW })).rejects.toThrow(StorageError);
     fault.restore();
     expect(everyRow(sqlite)).toEqual(before);
   });
 });
 
 describe("matchingApplicationIds", () => {
-  it("finds every match across pages, for this user only", () => {
-    for (let i = 0; i < 7; i++) newApp(db, ana.id, { company: `Acme ${i}` });
-    newApp(db, ana.id, { company: "Other" });
-    newApp(db, ben.id, { company: "Acme Ben" });
+  it("finds every match across pages, for this user only", async () => {
+    for (let i = 0; i < 7; i++) await newApp(db, ana.id, { company: `Acme ${i}` });
+    await newApp(db, ana.id, { company: "Other" });
+    await newApp(db, ben.id, { company: "Acme Ben" });
     const q = { query: "acme", sort: "updated" as const, page: 1, pageSize: 25 };
-    expect(matchingApplicationIds(db, ana, { ...q, pageSize: 2 }, NOW)).toHaveLength(7);
-    expect(matchingApplicationIds(db, ben, q, NOW)).toHaveLength(1);
+    expect(await matchingApplicationIds(db, { user: ana, q: { ...q, pageSize: 2 }, now: NOW })).toHaveLength(7);
+    expect(await matchingApplicationIds(db, { user: ben, q, now: NOW })).toHaveLength(1);
   });
 });

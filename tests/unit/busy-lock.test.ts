@@ -13,34 +13,36 @@ import { holdWriteLock, type LockHolder } from "./support/lock-holder";
 let dir: string;
 let db: Db;
 let sqlite: Database.Database;
+let close: () => void;
 let userId: string;
 let holder: LockHolder | undefined;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-lock-"));
-  ({ db, sqlite } = openDatabase(path.join(dir, "shortlist.db")));
+  ({ db, sqlite, close } = openDatabase(path.join(dir, "shortlist.db")));
   userId = (await makeUser(db, "ana@example.com")).id;
-  createApplication(db, userId, { company: "Acme", roleTitle: "Engineer", status: "applied" });
+  await createApplication(db, { userId, input: { company: "Acme", roleTitle: "Engineer", status: "applied" } });
   holder = await holdWriteLock(path.join(dir, "shortlist.db"));
 });
 afterEach(async () => {
   await holder?.release().catch(() => undefined);
-  sqlite.close();
+  close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const globex = { company: "Globex", roleTitle: "Lead", status: "applied" as const };
 
 describe("while another process holds the write lock", () => {
-  it("reads keep answering, and see what was committed before it", () => {
-    for (let i = 0; i < 20; i++) expect(listApplications(db, userId).map((a) => a.company)).toEqual(["Acme"]);
-    expect(countApplications(db, userId).total).toBe(1);
+  it("reads keep answering, and see what was committed before it", async () => {
+    for (let i = 0; i < 20; i++) expect((await listApplications(db, { userId })).map((a) => a.company)).toEqual(["Acme"]);
+    expect((await countApplications(db, { userId })).total).toBe(1);
   });
 
-  it("a write fails at once as 'busy', and nothing of it is kept", () => {
-    expect(() => createApplication(db, userId, globex)).toThrow(StorageError);
-    expect(() => createApplication(db, userId, globex)).toThrow(expect.objectContaining({ kind: "busy" }));
+  it("a write fails at once as 'busy', and nothing of it is kept", async () => {
+    await expect(createApplication(db, { userId, input: globex })).rejects.toThrow(StorageError);
+    await expect(createApplication(db, { userId, input: globex })).rejects.toMatchObject({ kind: "busy" });
     expect(sqlite.inTransaction).toBe(false);
+    expect((await countApplications(db, { userId })).total).toBe(1);
   });
 
   it("a retried write waits without blocking other work, and is saved once the lock is released", async () => {
@@ -49,7 +51,7 @@ describe("while another process holds the write lock", () => {
     let attempts = 0;
     const saving = retryWhileBusy(() => {
       attempts++;
-      return createApplication(db, userId, globex);
+      return createApplication(db, { userId, input: globex });
     });
     // Other work runs while the save waits: the ticker, and this release.
     while (attempts < 3) await new Promise((r) => setTimeout(r, 10));
@@ -60,17 +62,17 @@ describe("while another process holds the write lock", () => {
     clearInterval(ticker);
     expect(ticksWhileBlocked).toBeGreaterThan(0);
     expect(attempts).toBeGreaterThanOrEqual(3);
-    expect(listApplications(db, userId).map((a) => a.id)).toContain(created.id);
+    expect((await listApplications(db, { userId })).map((a) => a.id)).toContain(created.id);
   });
 
   it("past the deadline the form says the database is busy, keeps the values, and nothing is saved", async () => {
     const values = { company: "Globex", roleTitle: "Lead" };
     const state = await saveOrExplain("test save", values, async () => {
-      createApplication(db, userId, globex);
+      await createApplication(db, { userId, input: globex });
       return { message: "Saved" };
     });
     expect(state).toEqual({ message: "The database is busy; try again in a moment. Nothing was changed.", values });
-    expect(countApplications(db, userId).total).toBe(1);
+    expect((await countApplications(db, { userId })).total).toBe(1);
   });
 
   it("an error that is not 'busy' is not retried", async () => {

@@ -29,89 +29,89 @@ beforeEach(async () => {
 });
 
 describe("calendar feed tokens", () => {
-  it("signing out everywhere or changing the password gives the feed a new secret, and only the user's", () => {
-    const anas = createOrRegenerateCalendarFeed(db, ana.id, NOW);
-    const bens = createOrRegenerateCalendarFeed(db, ben.id, NOW);
-    revokeSessions(db, ana.id);
-    const afterSignOut = getCalendarFeed(db, ana.id)!.token;
+  it("signing out everywhere or changing the password gives the feed a new secret, and only the user's", async () => {
+    const anas = await createOrRegenerateCalendarFeed(db, { userId: ana.id, now: NOW });
+    const bens = await createOrRegenerateCalendarFeed(db, { userId: ben.id, now: NOW });
+    await revokeSessions(db, { userId: ana.id });
+    const afterSignOut = (await getCalendarFeed(db, { userId: ana.id }))!.token;
     expect(afterSignOut).not.toBe(anas.token);
-    expect(findFeedOwner(db, anas.token)).toBeNull();
-    expect(findFeedOwner(db, afterSignOut)).toMatchObject({ id: ana.id });
-    changePasswordHash(db, ana.id, "new-hash");
-    expect(findFeedOwner(db, afterSignOut)).toBeNull();
-    expect(findFeedOwner(db, getCalendarFeed(db, ana.id)!.token)).toMatchObject({ id: ana.id });
-    expect(getCalendarFeed(db, ben.id)!.token).toBe(bens.token);
+    expect(await findFeedOwner(db, { token: anas.token })).toBeNull();
+    expect(await findFeedOwner(db, { token: afterSignOut })).toMatchObject({ id: ana.id });
+    await changePasswordHash(db, { userId: ana.id, passwordHash: "new-hash" });
+    expect(await findFeedOwner(db, { token: afterSignOut })).toBeNull();
+    expect(await findFeedOwner(db, { token: (await getCalendarFeed(db, { userId: ana.id }))!.token })).toMatchObject({ id: ana.id });
+    expect((await getCalendarFeed(db, { userId: ben.id }))!.token).toBe(bens.token);
   });
 
-  it("a user without a feed gets none from signing out everywhere", () => {
-    revokeSessions(db, ana.id);
-    expect(getCalendarFeed(db, ana.id)).toBeNull();
+  it("a user without a feed gets none from signing out everywhere", async () => {
+    await revokeSessions(db, { userId: ana.id });
+    expect(await getCalendarFeed(db, { userId: ana.id })).toBeNull();
   });
 
-  it("has no feed until one is made, then finds its owner by the token", () => {
-    expect(getCalendarFeed(db, ana.id)).toBeNull();
-    const feed = createOrRegenerateCalendarFeed(db, ana.id, NOW);
+  it("has no feed until one is made, then finds its owner by the token", async () => {
+    expect(await getCalendarFeed(db, { userId: ana.id })).toBeNull();
+    const feed = await createOrRegenerateCalendarFeed(db, { userId: ana.id, now: NOW });
     expect(feed.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(feed.token, "base64url")).toHaveLength(32);
-    expect(getCalendarFeed(db, ana.id)).toEqual({ token: feed.token, createdAt: NOW });
+    expect(await getCalendarFeed(db, { userId: ana.id })).toEqual({ token: feed.token, createdAt: NOW });
     // No locale chosen or seen yet: the feed's texts are written en-US.
-    expect(findFeedOwner(db, feed.token)).toEqual({ id: ana.id, timeZone: "UTC", dates: { locale: "en-US", hourCycle: null } });
+    expect(await findFeedOwner(db, { token: feed.token })).toEqual({ id: ana.id, timeZone: "UTC", dates: { locale: "en-US", hourCycle: null } });
     // Only the owner's id, zone and date style: nothing else of the account leaves the query.
-    expect(Object.keys(findFeedOwner(db, feed.token) ?? {}).sort()).toEqual(["dates", "id", "timeZone"]);
+    expect(Object.keys(await findFeedOwner(db, { token: feed.token }) ?? {}).sort()).toEqual(["dates", "id", "timeZone"]);
   });
 
-  it("regenerating replaces the token in place, so the old URL dies at once", () => {
-    const first = createOrRegenerateCalendarFeed(db, ana.id, NOW);
-    const second = createOrRegenerateCalendarFeed(db, ana.id, fromNow(HOUR));
+  it("regenerating replaces the token in place, so the old URL dies at once", async () => {
+    const first = await createOrRegenerateCalendarFeed(db, { userId: ana.id, now: NOW });
+    const second = await createOrRegenerateCalendarFeed(db, { userId: ana.id, now: fromNow(HOUR) });
     expect(second.token).not.toBe(first.token);
-    expect(findFeedOwner(db, first.token)).toBeNull();
-    expect(findFeedOwner(db, second.token)?.id).toBe(ana.id);
-    expect(getCalendarFeed(db, ana.id)?.createdAt).toEqual(fromNow(HOUR));
+    expect(await findFeedOwner(db, { token: first.token })).toBeNull();
+    expect((await findFeedOwner(db, { token: second.token }))?.id).toBe(ana.id);
+    expect((await getCalendarFeed(db, { userId: ana.id }))?.createdAt).toEqual(fromNow(HOUR));
     expect(sqlite.prepare("select count(*) n from calendar_feeds").get()).toEqual({ n: 1 });
   });
 
-  it("turning off removes the feed; a second turn-off changes nothing", () => {
-    const feed = createOrRegenerateCalendarFeed(db, ana.id, NOW);
-    expect(turnOffCalendarFeed(db, ana.id)).toBe(true);
-    expect(findFeedOwner(db, feed.token)).toBeNull();
-    expect(getCalendarFeed(db, ana.id)).toBeNull();
-    expect(turnOffCalendarFeed(db, ana.id)).toBe(false);
+  it("turning off removes the feed; a second turn-off changes nothing", async () => {
+    const feed = await createOrRegenerateCalendarFeed(db, { userId: ana.id, now: NOW });
+    expect(await turnOffCalendarFeed(db, { userId: ana.id })).toBe(true);
+    expect(await findFeedOwner(db, { token: feed.token })).toBeNull();
+    expect(await getCalendarFeed(db, { userId: ana.id })).toBeNull();
+    expect(await turnOffCalendarFeed(db, { userId: ana.id })).toBe(false);
   });
 
-  it("keeps each user's feed apart: one user's actions never touch another's token", () => {
-    const anaFeed = createOrRegenerateCalendarFeed(db, ana.id, NOW);
-    const benFeed = createOrRegenerateCalendarFeed(db, ben.id, NOW);
-    expect(findFeedOwner(db, benFeed.token)?.id).toBe(ben.id);
-    createOrRegenerateCalendarFeed(db, ben.id, NOW);
-    turnOffCalendarFeed(db, ben.id);
-    expect(findFeedOwner(db, anaFeed.token)?.id).toBe(ana.id);
-    expect(getCalendarFeed(db, ana.id)?.token).toBe(anaFeed.token);
+  it("keeps each user's feed apart: one user's actions never touch another's token", async () => {
+    const anaFeed = await createOrRegenerateCalendarFeed(db, { userId: ana.id, now: NOW });
+    const benFeed = await createOrRegenerateCalendarFeed(db, { userId: ben.id, now: NOW });
+    expect((await findFeedOwner(db, { token: benFeed.token }))?.id).toBe(ben.id);
+    await createOrRegenerateCalendarFeed(db, { userId: ben.id, now: NOW });
+    await turnOffCalendarFeed(db, { userId: ben.id });
+    expect((await findFeedOwner(db, { token: anaFeed.token }))?.id).toBe(ana.id);
+    expect((await getCalendarFeed(db, { userId: ana.id }))?.token).toBe(anaFeed.token);
   });
 
-  it("refuses malformed tokens and goes when its user does", () => {
-    const feed = createOrRegenerateCalendarFeed(db, ana.id, NOW);
+  it("refuses malformed tokens and goes when its user does", async () => {
+    const feed = await createOrRegenerateCalendarFeed(db, { userId: ana.id, now: NOW });
     for (const bad of ["", "short", `${feed.token}x`, `${feed.token.slice(0, 42)}%`, "' or 1=1 --"]) {
-      expect(findFeedOwner(db, bad)).toBeNull();
+      expect(await findFeedOwner(db, { token: bad })).toBeNull();
     }
     sqlite.prepare("delete from users where id = ?").run(ana.id);
-    expect(findFeedOwner(db, feed.token)).toBeNull();
+    expect(await findFeedOwner(db, { token: feed.token })).toBeNull();
   });
 });
 
 describe("feed contents", () => {
-  it("holds the user's rounds from 30 days back onward on open applications, and each one's next step", () => {
-    const acme = newApp(db, ana.id, { company: "Acme", roleTitle: "Engineer", status: "interviewing" });
-    const upcoming = addRound(db, ana.id, acme.id, { kind: "second", scheduledAt: fromNow(2 * DAY) });
-    const recent = addRound(db, ana.id, acme.id, { kind: "first", scheduledAt: fromNow(-29 * DAY) });
-    addRound(db, ana.id, acme.id, { kind: "screen", scheduledAt: fromNow(-31 * DAY) });
-    const archived = newApp(db, ana.id, { company: "Archived Co" });
-    addRound(db, ana.id, archived.id, { scheduledAt: fromNow(DAY) });
-    setArchived(db, ana.id, archived.id, true);
-    const closed = newApp(db, ana.id, { company: "Closed Co", status: "withdrawn" });
-    addRound(db, ana.id, closed.id, { scheduledAt: fromNow(DAY) });
-    const { app: owed, round2 } = thankYouOwed(db, ana.id, { company: "Initech" });
+  it("holds the user's rounds from 30 days back onward on open applications, and each one's next step", async () => {
+    const acme = await newApp(db, ana.id, { company: "Acme", roleTitle: "Engineer", status: "interviewing" });
+    const upcoming = await addRound(db, ana.id, acme.id, { kind: "second", scheduledAt: fromNow(2 * DAY) });
+    const recent = await addRound(db, ana.id, acme.id, { kind: "first", scheduledAt: fromNow(-29 * DAY) });
+    await addRound(db, ana.id, acme.id, { kind: "screen", scheduledAt: fromNow(-31 * DAY) });
+    const archived = await newApp(db, ana.id, { company: "Archived Co" });
+    await addRound(db, ana.id, archived.id, { scheduledAt: fromNow(DAY) });
+    await setArchived(db, { userId: ana.id, id: archived.id, archived: true });
+    const closed = await newApp(db, ana.id, { company: "Closed Co", status: "withdrawn" });
+    await addRound(db, ana.id, closed.id, { scheduledAt: fromNow(DAY) });
+    const { app: owed, round2 } = await thankYouOwed(db, ana.id, { company: "Initech" });
 
-    const { rounds, steps } = feedContents(db, ana, NOW);
+    const { rounds, steps } = await feedContents(db, { user: ana, now: NOW });
     expect(rounds.map((r) => r.id)).toEqual(expect.arrayContaining([upcoming, recent, round2]));
     expect(rounds.every((r) => r.company === "Acme" || r.company === "Initech")).toBe(true);
     const thankYou = steps.find((s) => s.key === `send-thank-you:${round2}`);
@@ -122,26 +122,27 @@ describe("feed contents", () => {
     expect(steps.every((s) => s.dueAt instanceof Date)).toBe(true);
   });
 
-  it("leaves out every closed application, ghosted and rejected too, rounds and steps alike", () => {
-    const ghosted = newApp(db, ana.id, { company: "Ghosted Co" });
-    addRound(db, ana.id, ghosted.id, { scheduledAt: fromNow(DAY) });
+  it("leaves out every closed application, ghosted and rejected too, rounds and steps alike", async () => {
+    const ghosted = await newApp(db, ana.id, { company: "Ghosted Co" });
+    await addRound(db, ana.id, ghosted.id, { scheduledAt: fromNow(DAY) });
     sqlite.prepare("update applications set status = 'ghosted' where id = ?").run(ghosted.id);
     // A rejection after an interview brings "ask for feedback" and "look back" to-dos: app steps, not appointments.
-    const { app: rejected } = rejectedAfterRound(db, ana.id);
-    expect(guidanceQueue(db, ana, NOW).some((s) => s.applicationId === rejected.id && s.ruleId === "reflect-and-update")).toBe(true);
-    const { rounds, steps } = feedContents(db, ana, NOW);
+    const { app: rejected } = await rejectedAfterRound(db, ana.id);
+    const queue = await guidanceQueue(db, { user: ana, now: NOW });
+    expect(queue.some((s) => s.applicationId === rejected.id && s.ruleId === "reflect-and-update")).toBe(true);
+    const { rounds, steps } = await feedContents(db, { user: ana, now: NOW });
     expect(rounds.filter((r) => r.applicationId === ghosted.id || r.applicationId === rejected.id)).toEqual([]);
     expect(steps.filter((s) => s.applicationId === ghosted.id || s.applicationId === rejected.id)).toEqual([]);
   });
 
-  it("writes steps that start on the minute and carry no relative time that the calendar would freeze", () => {
+  it("writes steps that start on the minute and carry no relative time that the calendar would freeze", async () => {
     for (const company of ["Seconds Co", "Seconds Ltd", "Seconds plc"]) {
-      const app = newApp(db, ana.id, { company, status: "interviewing" });
+      const app = await newApp(db, ana.id, { company, status: "interviewing" });
       // Logged with seconds, as an import or an API might: ended 30 hours and 17 seconds ago.
-      addRound(db, ana.id, app.id, { kind: "second", scheduledAt: new Date(fromNow(-31 * HOUR).getTime() - 17_000) });
-      addRound(db, ana.id, app.id, { kind: "final", scheduledAt: fromNow(2 * DAY) });
+      await addRound(db, ana.id, app.id, { kind: "second", scheduledAt: new Date(fromNow(-31 * HOUR).getTime() - 17_000) });
+      await addRound(db, ana.id, app.id, { kind: "final", scheduledAt: fromNow(2 * DAY) });
     }
-    const { rounds, steps } = feedContents(db, ana, NOW);
+    const { rounds, steps } = await feedContents(db, { user: ana, now: NOW });
     expect(steps.length).toBeGreaterThan(2);
     const text = buildCalendar({ rounds, steps, baseUrl: "https://shortlist.example", now: NOW });
     const events = parseEvents(text).filter((e) => e.UID.startsWith("step-"));
@@ -152,45 +153,46 @@ describe("feed contents", () => {
     }
   });
 
-  it("never holds another user's rounds or steps", () => {
-    const anaApp = newApp(db, ana.id, { company: "Ana's Co" });
-    addRound(db, ana.id, anaApp.id, { scheduledAt: fromNow(DAY) });
-    thankYouOwed(db, ana.id, { company: "Ana's Initech" });
-    const { rounds, steps } = feedContents(db, ben, NOW);
+  it("never holds another user's rounds or steps", async () => {
+    const anaApp = await newApp(db, ana.id, { company: "Ana's Co" });
+    await addRound(db, ana.id, anaApp.id, { scheduledAt: fromNow(DAY) });
+    await thankYouOwed(db, ana.id, { company: "Ana's Initech" });
+    const { rounds, steps } = await feedContents(db, { user: ben, now: NOW });
     expect(rounds).toEqual([]);
     expect(steps).toEqual([]);
   });
 
-  it("lists the people met in each round, in the round's order, from the owner's contacts only", () => {
-    const app = newApp(db, ana.id, { company: "Fernhill" });
-    const withPeople = addRound(db, ana.id, app.id, {
+  it("lists the people met in each round, in the round's order, from the owner's contacts only", async () => {
+    const app = await newApp(db, ana.id, { company: "Fernhill" });
+    const withPeople = await addRound(db, ana.id, app.id, {
       scheduledAt: fromNow(DAY),
       newInterviewers: [{ name: "Omar Haddad", title: "Staff engineer", email: "omar@fernhill.example" }, { name: "Lena Park" }],
     });
-    const alone = addRound(db, ana.id, app.id, { kind: "second", scheduledAt: fromNow(2 * DAY) });
-    const benApp = newApp(db, ben.id, { company: "Fernhill" });
-    addRound(db, ben.id, benApp.id, { scheduledAt: fromNow(DAY), newInterviewers: [{ name: "Ben's contact" }] });
+    const alone = await addRound(db, ana.id, app.id, { kind: "second", scheduledAt: fromNow(2 * DAY) });
+    const benApp = await newApp(db, ben.id, { company: "Fernhill" });
+    await addRound(db, ben.id, benApp.id, { scheduledAt: fromNow(DAY), newInterviewers: [{ name: "Ben's contact" }] });
 
-    const { rounds } = feedContents(db, ana, NOW);
+    const { rounds } = await feedContents(db, { user: ana, now: NOW });
     expect(rounds.map((r) => [r.id, r.people])).toEqual([
       [withPeople, ["Omar Haddad (Staff engineer)", "Lena Park"]],
       [alone, []],
     ]);
-    expect(calendarRound(db, ana.id, app.id, withPeople)?.people).toEqual(["Omar Haddad (Staff engineer)", "Lena Park"]);
+    const single = await calendarRound(db, { userId: ana.id, applicationId: app.id, roundId: withPeople });
+    expect(single?.people).toEqual(["Omar Haddad (Staff engineer)", "Lena Park"]);
     expect(JSON.stringify(rounds)).not.toContain("omar@fernhill.example");
   });
 
-  it("finds one round only for its owner and under its own application", () => {
-    const app = newApp(db, ana.id);
-    const other = newApp(db, ana.id, { company: "Other" });
-    const round = addRound(db, ana.id, app.id, { scheduledAt: fromNow(DAY) });
-    expect(calendarRound(db, ana.id, app.id, round)?.company).toBe("Acme");
-    expect(calendarRound(db, ben.id, app.id, round)).toBeNull();
-    expect(calendarRound(db, ana.id, other.id, round)).toBeNull();
-    expect(calendarRound(db, ana.id, app.id, "no-such-round")).toBeNull();
+  it("finds one round only for its owner and under its own application", async () => {
+    const app = await newApp(db, ana.id);
+    const other = await newApp(db, ana.id, { company: "Other" });
+    const round = await addRound(db, ana.id, app.id, { scheduledAt: fromNow(DAY) });
+    expect((await calendarRound(db, { userId: ana.id, applicationId: app.id, roundId: round }))?.company).toBe("Acme");
+    expect(await calendarRound(db, { userId: ben.id, applicationId: app.id, roundId: round })).toBeNull();
+    expect(await calendarRound(db, { userId: ana.id, applicationId: other.id, roundId: round })).toBeNull();
+    expect(await calendarRound(db, { userId: ana.id, applicationId: app.id, roundId: "no-such-round" })).toBeNull();
     // A closed application's round can still be downloaded on its own.
-    updateApplication(db, ana.id, app.id, { company: "Acme", roleTitle: "Engineer", status: "rejected" });
-    expect(calendarRound(db, ana.id, app.id, round)?.id).toBe(round);
+    await updateApplication(db, { userId: ana.id, id: app.id, input: { company: "Acme", roleTitle: "Engineer", status: "rejected" } });
+    expect((await calendarRound(db, { userId: ana.id, applicationId: app.id, roundId: round }))?.id).toBe(round);
   });
 });
 

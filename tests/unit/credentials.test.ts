@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
+import { write } from "@/db/write";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { DEFAULT_LIMITS, LIMIT_ENV, THROTTLE_WINDOW_MS, throttleLimits } from "@/lib/auth/limits";
 import { makeUser, testDb } from "./support/db";
@@ -102,7 +103,9 @@ describe("checkCredentials", () => {
   });
 
   it("reads the session version, so a revoked session's successor gets the new one", async () => {
-    db.update(users).set({ sessionVersion: 7 }).run();
+    await write(db, { userId: ana.id }, async (tx) => {
+      await tx.update(users).set({ sessionVersion: 7 });
+    });
     const result = await checkCredentials(db, { email: "ana@example.com", password: RIGHT }, { address: null, now: now });
     expect(result).toMatchObject({ ok: true, sessionVersion: 7 });
   });

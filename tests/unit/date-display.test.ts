@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createOrRegenerateCalendarFeed, findFeedOwner } from "@/lib/data/calendar-feed";
 import { guidanceOverview } from "@/lib/data/guidance";
 import { getSessionUser, recordSeenLocale, setDateDisplay } from "@/lib/data/users";
-import { write } from "@/lib/data/write";
+import { write } from "@/db/write";
 import { users } from "@/db/schema";
 import { formatsFor } from "@/lib/time/formats";
 import { matchZones, zoneChoice } from "@/lib/time/zone-names";
@@ -96,51 +96,53 @@ describe("a user's date choices", () => {
     const db = testDb();
     const ana = await makeUser(db, "ana@example.com");
     const ben = await makeUser(db, "ben@example.com");
-    setDateDisplay(db, { userId: ana.id, locale: "en-US", hourCycle: "h23" });
-    expect(getSessionUser(db, ana.id)).toMatchObject({ locale: "en-US", hourCycle: "h23" });
-    expect(getSessionUser(db, ben.id)).toMatchObject({ locale: null, hourCycle: null });
-    setDateDisplay(db, { userId: ben.id, locale: "de-DE", hourCycle: null });
-    expect(getSessionUser(db, ana.id)).toMatchObject({ locale: "en-US", hourCycle: "h23" });
+    await setDateDisplay(db, { userId: ana.id, locale: "en-US", hourCycle: "h23" });
+    expect(await getSessionUser(db, { userId: ana.id })).toMatchObject({ locale: "en-US", hourCycle: "h23" });
+    expect(await getSessionUser(db, { userId: ben.id })).toMatchObject({ locale: null, hourCycle: null });
+    await setDateDisplay(db, { userId: ben.id, locale: "de-DE", hourCycle: null });
+    expect(await getSessionUser(db, { userId: ana.id })).toMatchObject({ locale: "en-US", hourCycle: "h23" });
   });
 
   it("record the browser's locale only when it changed, for that user only", async () => {
     const db = testDb();
     const ana = await makeUser(db, "ana@example.com");
     const ben = await makeUser(db, "ben@example.com");
-    expect(recordSeenLocale(db, { userId: ana.id, locale: "fr-FR" })).toBe(true);
-    expect(recordSeenLocale(db, { userId: ana.id, locale: "fr-FR" })).toBe(false);
-    expect(getSessionUser(db, ana.id)?.seenLocale).toBe("fr-FR");
-    expect(getSessionUser(db, ben.id)?.seenLocale).toBeNull();
+    expect(await recordSeenLocale(db, { userId: ana.id, locale: "fr-FR" })).toBe(true);
+    expect(await recordSeenLocale(db, { userId: ana.id, locale: "fr-FR" })).toBe(false);
+    expect((await getSessionUser(db, { userId: ana.id }))?.seenLocale).toBe("fr-FR");
+    expect((await getSessionUser(db, { userId: ben.id }))?.seenLocale).toBeNull();
   });
 
   it("shows a zone stored under its old spelling by its current name", async () => {
     const db = testDb();
     const ana = await makeUser(db, "ana@example.com");
-    write(db, (tx) => tx.update(users).set({ timeZone: "Asia/Calcutta" }).where(eq(users.id, ana.id)).run());
-    expect(getSessionUser(db, ana.id)?.timeZone).toBe("Asia/Kolkata");
+    await write(db, { userId: ana.id }, async (tx) => {
+      await tx.update(users).set({ timeZone: "Asia/Calcutta" }).where(eq(users.id, ana.id));
+    });
+    expect((await getSessionUser(db, { userId: ana.id }))?.timeZone).toBe("Asia/Kolkata");
   });
 
   it("write the feed's texts in the saved choice, else the locale last seen, else en-US", async () => {
     const db = testDb();
     const ana = await makeUser(db, "ana@example.com");
-    const { token } = createOrRegenerateCalendarFeed(db, ana.id, NOW);
-    expect(findFeedOwner(db, token)?.dates).toEqual({ locale: "en-US", hourCycle: null });
-    recordSeenLocale(db, { userId: ana.id, locale: "en-GB" });
-    expect(findFeedOwner(db, token)?.dates).toEqual({ locale: "en-GB", hourCycle: null });
-    setDateDisplay(db, { userId: ana.id, locale: "de-DE", hourCycle: "h12" });
-    expect(findFeedOwner(db, token)?.dates).toEqual({ locale: "de-DE", hourCycle: "h12" });
+    const { token } = await createOrRegenerateCalendarFeed(db, { userId: ana.id, now: NOW });
+    expect((await findFeedOwner(db, { token }))?.dates).toEqual({ locale: "en-US", hourCycle: null });
+    await recordSeenLocale(db, { userId: ana.id, locale: "en-GB" });
+    expect((await findFeedOwner(db, { token }))?.dates).toEqual({ locale: "en-GB", hourCycle: null });
+    await setDateDisplay(db, { userId: ana.id, locale: "de-DE", hourCycle: "h12" });
+    expect((await findFeedOwner(db, { token }))?.dates).toEqual({ locale: "de-DE", hourCycle: "h12" });
   });
 
   it("reach the engine's reasons, and a cached queue is never served to a reader of another locale", async () => {
     const db = testDb();
     const ana = await makeUser(db, "ana@example.com");
-    thankYouOwed(db, ana.id);
-    const reasons = (dates?: { locale: string; hourCycle: "h12" | "h23" | null }) =>
-      guidanceOverview(db, { id: ana.id, timeZone: "UTC", dates }, NOW).queue.map((s) => s.title).join("\n");
-    const british = reasons({ locale: "en-GB", hourCycle: null });
-    const american = reasons({ locale: "en-US", hourCycle: null });
+    await thankYouOwed(db, ana.id);
+    const reasons = async (dates?: { locale: string; hourCycle: "h12" | "h23" | null }) =>
+      (await guidanceOverview(db, { user: { id: ana.id, timeZone: "UTC", dates }, now: NOW })).queue.map((s) => s.title).join("\n");
+    const british = await reasons({ locale: "en-GB", hourCycle: null });
+    const american = await reasons({ locale: "en-US", hourCycle: null });
     expect(british).toMatch(/second interview on Tue 24 Nov/);
     expect(american).toMatch(/second interview on Tue, Nov 24/);
-    expect(reasons({ locale: "en-GB", hourCycle: null })).toBe(british);
+    expect(await reasons({ locale: "en-GB", hourCycle: null })).toBe(british);
   });
 });

@@ -36,9 +36,9 @@ describe("the CSV export", () => {
 
   it("has one row per application under the documented header, and opens as the text that was typed", async () => {
     const user = await makeUser(db, "ana@example.com");
-    createApplication(db, user.id, { company: '=HYPERLINK("https://evil.example","Click")', roleTitle: "Engineer, Platform", status: "applied", notes: "line one\nline two" });
-    createApplication(db, user.id, { company: "Acme", roleTitle: "Dev", status: "offer", salaryMin: 100_000, salaryMax: 120_000, salaryCurrency: "EUR", salaryPeriod: "year" });
-    const text = csvText(exportDocument(db, { userId: user.id, now: NOW }));
+    await createApplication(db, { userId: user.id, input: { company: '=HYPERLINK("https://evil.example","Click")', roleTitle: "Engineer, Platform", status: "applied", notes: "line one\nline two" } });
+    await createApplication(db, { userId: user.id, input: { company: "Acme", roleTitle: "Dev", status: "offer", salaryMin: 100_000, salaryMax: 120_000, salaryCurrency: "EUR", salaryPeriod: "year" } });
+    const text = csvText(await exportDocument(db, { userId: user.id, now: NOW }));
     expect(text.startsWith("\uFEFF")).toBe(true);
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual(CSV_COLUMNS.map((c) => c.header));
@@ -85,36 +85,41 @@ function comparable(doc: ExportDocumentJson) {
 describe("the CSV export, imported again", () => {
   it("gives back every application's own fields, formula-like values included", async () => {
     const ana = await makeUser(db, "ana@example.com");
-    insertApplications(db, ana.id, sampleApplications(NOW));
+    await insertApplications(db, { userId: ana.id, rows: sampleApplications(NOW) });
     for (const company of ['=HYPERLINK("https://evil.example","Click")', "＋1 Labs", "@Home", "-Dash Ltd"]) {
-      createApplication(db, ana.id, { company, roleTitle: "Engineer", status: "applied", notes: "=SUM(A1:A9) was the test" });
+      await createApplication(db, { userId: ana.id, input: { company, roleTitle: "Engineer", status: "applied", notes: "=SUM(A1:A9) was the test" } });
     }
     const plain = (doc: ExportDocumentJson) =>
       doc.applications
         .map((a) => Object.fromEntries(PLAIN_APPLICATION_FIELDS.map((f) => [f, a[f]])))
         .sort((x, y) => `${x.company}|${x.roleTitle}`.localeCompare(`${y.company}|${y.roleTitle}`));
-    const first = exportDocument(db, { userId: ana.id, now: NOW });
+    const first = await exportDocument(db, { userId: ana.id, now: NOW });
     const ben = await makeUser(db, "ben@example.com");
     expect(await importFile(db, ben.id, Buffer.from(csvText(first)), { name: "shortlist-applications.csv" })).toMatchObject({ added: 16, problems: 0 });
-    expect(plain(exportDocument(db, { userId: ben.id, now: NOW }))).toEqual(plain(first));
+    expect(plain(await exportDocument(db, { userId: ben.id, now: NOW }))).toEqual(plain(first));
   });
 });
 
 describe("the JSON export", () => {
   async function richAccount() {
     const user = await makeUser(db, "ana@example.com");
-    setTimeZone(db, user.id, "Europe/Berlin");
-    insertApplications(db, user.id, sampleApplications(NOW));
-    saveGuidanceSettings(db, user.id, { ...DEFAULT_GUIDANCE_SETTINGS, thankYouWindowHours: 36, moveOnFollowUps: 3 });
+    await setTimeZone(db, { userId: user.id, timeZone: "Europe/Berlin" });
+    await insertApplications(db, { userId: user.id, rows: sampleApplications(NOW) });
+    await saveGuidanceSettings(db, { userId: user.id, settings: { ...DEFAULT_GUIDANCE_SETTINGS, thankYouWindowHours: 36, moveOnFollowUps: 3 } });
     // Logged by hand, a rejection remembers the status it moved from.
-    const turnedDown = createApplication(db, user.id, { company: "Declined Co", roleTitle: "Dev", status: "interviewing", appliedOn: "2024-03-01" });
-    logEvent(db, user.id, turnedDown.id, { kind: "rejection_received", occurredAt: new Date(NOW.getTime() - 86_400_000), note: "Not this time" });
+    const turnedDown = await createApplication(db, { userId: user.id, input: { company: "Declined Co", roleTitle: "Dev", status: "interviewing", appliedOn: "2024-03-01" } });
+    await logEvent(db, {
+      userId: user.id,
+      applicationId: turnedDown.id,
+      input: { kind: "rejection_received", occurredAt: new Date(NOW.getTime() - 86_400_000), note: "Not this time" },
+    });
     // A handled step whose key names a round: it must stay handled after a move.
     const list = sqlite.prepare("select id from applications where user_id = ?").all(user.id) as { id: string }[];
     let dismissed = 0;
     for (const { id } of list) {
-      const step = applicationGuidance(db, { id: user.id, timeZone: "UTC" }, id, NOW)?.recommendations[0];
-      if (step && actOnStep(db, { id: user.id, timeZone: "UTC" }, id, step.key, { kind: "dismiss" }, NOW).ok) dismissed++;
+      const guidanceUser = { id: user.id, timeZone: "UTC" };
+      const step = (await applicationGuidance(db, { user: guidanceUser, applicationId: id, now: NOW }))?.recommendations[0];
+      if (step && (await actOnStep(db, { user: guidanceUser, applicationId: id, key: step.key, action: { kind: "dismiss" }, now: NOW })).ok) dismissed++;
       if (dismissed === 2) break;
     }
     return user;
@@ -122,7 +127,7 @@ describe("the JSON export", () => {
 
   it("holds every kind of row the account has", async () => {
     const user = await richAccount();
-    const doc = exportDocument(db, { userId: user.id, now: NOW });
+    const doc = await exportDocument(db, { userId: user.id, now: NOW });
     const rounds = doc.applications.flatMap((a) => a.rounds);
     expect(doc).toMatchObject({ format: "shortlist-export", version: 1, guidanceSettings: { thankYouWindowHours: 36, moveOnFollowUps: 3 } });
     expect(doc.applications).toHaveLength(13);
@@ -139,60 +144,62 @@ describe("the JSON export", () => {
 
   it("imports into an empty account with nothing lost: exporting that account gives the same data apart from ids and the import's own time", async () => {
     const ana = await richAccount();
-    const first = exportDocument(db, { userId: ana.id, now: NOW });
+    const first = await exportDocument(db, { userId: ana.id, now: NOW });
     const bytes = Buffer.from(jsonText(first));
 
     const ben = await makeUser(db, "ben@example.com");
     const outcome = await importFile(db, ben.id, bytes, { name: "shortlist-export.json" });
     expect(outcome).toMatchObject({ added: 13, duplicates: 0, problems: 0, settingsRestored: true });
-    const second = exportDocument(db, { userId: ben.id, now: NOW });
+    const second = await exportDocument(db, { userId: ben.id, now: NOW });
     expect(second.applications.every((a) => a.importedAt === NOW.toISOString())).toBe(true);
     expect(comparable(second)).toEqual({ ...comparable(first), applications: comparable(first).applications.map((a) => ({ ...a, imported: true })) });
     // The dismissed steps still apply to the new rounds: the guidance hides them for Ben as it did for Ana.
-    const open = (userId: string) =>
-      (sqlite.prepare("select id from applications where user_id = ?").all(userId) as { id: string }[]).reduce(
-        (n, { id }) => n + (applicationGuidance(db, { id: userId, timeZone: "UTC" }, id, NOW)?.recommendations.length ?? 0),
-        0,
-      );
-    expect(open(ben.id)).toBe(open(ana.id));
+    const open = async (userId: string) => {
+      let n = 0;
+      for (const { id } of sqlite.prepare("select id from applications where user_id = ?").all(userId) as { id: string }[]) {
+        n += (await applicationGuidance(db, { user: { id: userId, timeZone: "UTC" }, applicationId: id, now: NOW }))?.recommendations.length ?? 0;
+      }
+      return n;
+    };
+    expect(await open(ben.id)).toBe(await open(ana.id));
   });
 
   it("imported twice, or into the account it came from, adds nothing", async () => {
     const ana = await richAccount();
-    const bytes = Buffer.from(jsonText(exportDocument(db, { userId: ana.id, now: NOW })));
+    const bytes = Buffer.from(jsonText(await exportDocument(db, { userId: ana.id, now: NOW })));
     const before = ownedRows(sqlite, ana.id);
     expect(await importFile(db, ana.id, bytes)).toMatchObject({ importId: null, added: 0, duplicates: 13 });
     expect(ownedRows(sqlite, ana.id)).toEqual(before);
     const ben = await makeUser(db, "ben@example.com");
     await importFile(db, ben.id, bytes);
     expect(await importFile(db, ben.id, bytes)).toMatchObject({ added: 0, duplicates: 13 });
-    expect(listImports(db, { userId: ben.id })).toHaveLength(1);
+    expect(await listImports(db, { userId: ben.id })).toHaveLength(1);
   });
 
   it("keeps the importing account's own timings when it has some", async () => {
     const ana = await richAccount();
-    const bytes = Buffer.from(jsonText(exportDocument(db, { userId: ana.id, now: NOW })));
+    const bytes = Buffer.from(jsonText(await exportDocument(db, { userId: ana.id, now: NOW })));
     const ben = await makeUser(db, "ben@example.com");
-    saveGuidanceSettings(db, ben.id, { ...DEFAULT_GUIDANCE_SETTINGS, decisionWaitDays: 14 });
+    await saveGuidanceSettings(db, { userId: ben.id, settings: { ...DEFAULT_GUIDANCE_SETTINGS, decisionWaitDays: 14 } });
     expect((await importFile(db, ben.id, bytes)).settingsRestored).toBe(false);
-    expect(exportDocument(db, { userId: ben.id, now: NOW }).guidanceSettings).toMatchObject({ decisionWaitDays: 14, thankYouWindowHours: 24 });
+    expect((await exportDocument(db, { userId: ben.id, now: NOW })).guidanceSettings).toMatchObject({ decisionWaitDays: 14, thankYouWindowHours: 24 });
   });
 
   it("keeps the importing account's own time zone, and reads a zone this machine doesn't know as none", async () => {
     const ana = await richAccount();
-    const doc = exportDocument(db, { userId: ana.id, now: NOW });
+    const doc = await exportDocument(db, { userId: ana.id, now: NOW });
     const ben = await makeUser(db, "ben@example.com");
-    setTimeZone(db, ben.id, "America/Chicago");
+    await setTimeZone(db, { userId: ben.id, timeZone: "America/Chicago" });
     await importFile(db, ben.id, Buffer.from(jsonText(doc)));
-    expect(exportDocument(db, { userId: ben.id, now: NOW }).account.timeZone).toBe("America/Chicago");
+    expect((await exportDocument(db, { userId: ben.id, now: NOW })).account.timeZone).toBe("America/Chicago");
     const cy = await makeUser(db, "cy@example.com");
     await importFile(db, cy.id, Buffer.from(jsonText({ ...doc, account: { timeZone: "Mars/Olympus_Mons" } })));
-    expect(exportDocument(db, { userId: cy.id, now: NOW }).account.timeZone).toBeNull();
+    expect((await exportDocument(db, { userId: cy.id, now: NOW })).account.timeZone).toBeNull();
   });
 
   it("a changed or foreign JSON file is refused with a reason", async () => {
     const ana = await richAccount();
-    const doc = exportDocument(db, { userId: ana.id, now: NOW });
+    const doc = await exportDocument(db, { userId: ana.id, now: NOW });
     const ben = await makeUser(db, "ben@example.com");
     const attempt = (value: unknown) => importFile(db, ben.id, Buffer.from(JSON.stringify(value)));
     await expect(attempt({ ...doc, version: 2 })).rejects.toThrow("newer Shortlist (format version 2)");
@@ -211,8 +218,8 @@ describe("the JSON export", () => {
   it("holds nothing of another user's", async () => {
     const ana = await richAccount();
     const ben = await makeUser(db, "ben@example.com");
-    createApplication(db, ben.id, { company: "Bens Own", roleTitle: "Dev", status: "applied" });
-    const doc = exportDocument(db, { userId: ben.id, now: NOW });
+    await createApplication(db, { userId: ben.id, input: { company: "Bens Own", roleTitle: "Dev", status: "applied" } });
+    const doc = await exportDocument(db, { userId: ben.id, now: NOW });
     expect(doc.applications.map((a) => a.company)).toEqual(["Bens Own"]);
     expect(doc.people).toEqual([]);
     expect(doc.guidanceSettings).toBeNull();
@@ -224,9 +231,9 @@ describe("the JSON export", () => {
 describe("look-alike applications in one export", () => {
   it("both move: an export is a copy of an account, not a file of repeats", async () => {
     const ana = await makeUser(db, "ana@example.com");
-    createApplication(db, ana.id, { company: "Acme", roleTitle: "Dev", status: "applied", appliedOn: "2024-03-01" });
-    createApplication(db, ana.id, { company: "Acme", roleTitle: "Dev", status: "rejected", appliedOn: "2024-03-01" });
-    const bytes = Buffer.from(jsonText(exportDocument(db, { userId: ana.id, now: NOW })));
+    await createApplication(db, { userId: ana.id, input: { company: "Acme", roleTitle: "Dev", status: "applied", appliedOn: "2024-03-01" } });
+    await createApplication(db, { userId: ana.id, input: { company: "Acme", roleTitle: "Dev", status: "rejected", appliedOn: "2024-03-01" } });
+    const bytes = Buffer.from(jsonText(await exportDocument(db, { userId: ana.id, now: NOW })));
     const ben = await makeUser(db, "ben@example.com");
     expect(await importFile(db, ben.id, bytes)).toMatchObject({ added: 2, duplicates: 0 });
     expect(await importFile(db, ben.id, bytes)).toMatchObject({ added: 0, duplicates: 2 });

@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 
 /** The tables named by the SQL that `read` prepares. */
-function tablesRead(read: () => unknown): Set<string> {
+async function tablesRead(read: () => Promise<unknown>): Promise<Set<string>> {
   const seen: string[] = [];
   const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {
@@ -28,7 +28,7 @@ function tablesRead(read: () => unknown): Set<string> {
     return prepare(source);
   }) as typeof sqlite.prepare;
   try {
-    read();
+    await read();
   } finally {
     sqlite.prepare = prepare;
   }
@@ -57,12 +57,12 @@ function missingTriggers(raw: Database.Database): string[] {
 }
 
 describe("the tables the guidance reads", () => {
-  it("lists every table the loader's SQL names, for one application, a few and the dashboard", () => {
-    const { app } = thankYouOwed(db, ana.id);
-    const read = tablesRead(() => {
-      loadGuidanceInputs(db, ana, { applicationId: app.id });
-      loadGuidanceInputs(db, ana, { dashboard: true, applicationIds: [app.id] });
-      loadGuidanceInputs(db, ana, { dashboard: true });
+  it("lists every table the loader's SQL names, for one application, a few and the dashboard", async () => {
+    const { app } = await thankYouOwed(db, ana.id);
+    const read = await tablesRead(async () => {
+      await loadGuidanceInputs(db, { user: ana, scope: { applicationId: app.id } });
+      await loadGuidanceInputs(db, { user: ana, scope: { dashboard: true, applicationIds: [app.id] } });
+      await loadGuidanceInputs(db, { user: ana, scope: { dashboard: true } });
     });
     const listed = new Set(guidanceTables.map((t) => t.name));
     expect([...read].filter((t) => !listed.has(t))).toEqual([]);
@@ -92,12 +92,12 @@ function recomputed(before: GuidanceOverview, after: GuidanceOverview): string[]
 
 
 describe("a write to a table the guidance reads, by raw SQL", () => {
-  it("recomputes exactly the owner's applications it reaches, reuses the rest and every other user's", () => {
+  it("recomputes exactly the owner's applications it reaches, reuses the rest and every other user's", async () => {
     // Three applications each owing a thank-you; a person met at A's and B's second rounds.
-    const a = thankYouOwed(db, ana.id, { company: "Alpha" });
-    const b = thankYouOwed(db, ana.id, { company: "Beta" });
-    const c = thankYouOwed(db, ana.id, { company: "Gamma" });
-    thankYouOwed(db, ben.id);
+    const a = await thankYouOwed(db, ana.id, { company: "Alpha" });
+    const b = await thankYouOwed(db, ana.id, { company: "Beta" });
+    const c = await thankYouOwed(db, ana.id, { company: "Gamma" });
+    await thankYouOwed(db, ben.id);
     const [A, B, C] = [a.app.id, b.app.id, c.app.id];
     const all = [A, B, C].sort();
     const run = (sql: string, ...args: unknown[]) => () => sqlite.prepare(sql).run(...args);
@@ -135,25 +135,25 @@ describe("a write to a table the guidance reads, by raw SQL", () => {
       ["applications delete, in play", run("delete from applications where id = ?", A), all],
     ];
     for (const [what, write, expected] of writes) {
-      const before = guidanceOverview(db, ana, NOW);
-      const bens = guidanceOverview(db, ben, NOW);
+      const before = await guidanceOverview(db, { user: ana, now: NOW });
+      const bens = await guidanceOverview(db, { user: ben, now: NOW });
       write();
-      const after = guidanceOverview(db, ana, NOW);
+      const after = await guidanceOverview(db, { user: ana, now: NOW });
       expect(after, what).not.toBe(before);
       expect(recomputed(before, after), what).toEqual(expected);
-      expect(after, what).toEqual(freshOverview(db, ana));
-      expect(guidanceOverview(db, ben, NOW), what).toBe(bens);
+      expect(after, what).toEqual(await freshOverview(db, ana));
+      expect(await guidanceOverview(db, { user: ben, now: NOW }), what).toBe(bens);
     }
-    expect(guidanceOverview(db, ana, NOW).queue.some((q) => q.applicationId === A)).toBe(false);
+    expect((await guidanceOverview(db, { user: ana, now: NOW })).queue.some((q) => q.applicationId === A)).toBe(false);
   });
 
-  it("never lets another user's write touch the first user's parts", () => {
-    thankYouOwed(db, ana.id);
-    const theirs = thankYouOwed(db, ben.id);
-    const anas = guidanceOverview(db, ana, NOW);
+  it("never lets another user's write touch the first user's parts", async () => {
+    await thankYouOwed(db, ana.id);
+    const theirs = await thankYouOwed(db, ben.id);
+    const anas = await guidanceOverview(db, { user: ana, now: NOW });
     sqlite.prepare("update rounds set thank_you_sent_at = ? where id = ?").run(Math.floor(NOW.getTime() / 1000), theirs.round2);
     sqlite.prepare("delete from applications where id = ?").run(theirs.app.id);
-    expect(guidanceOverview(db, ana, fromNow(1000))).toBe(anas);
-    expect(guidanceOverview(db, ben, NOW).queue).toEqual([]);
+    expect(await guidanceOverview(db, { user: ana, now: fromNow(1000) })).toBe(anas);
+    expect((await guidanceOverview(db, { user: ben, now: NOW })).queue).toEqual([]);
   });
 });

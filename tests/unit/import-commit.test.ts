@@ -29,12 +29,12 @@ describe("importing a file", () => {
     const rows = sqlite.prepare("select company, import_id from applications where user_id = ? order by company").all(ana.id) as { company: string; import_id: string }[];
     expect(rows.map((r) => r.company)).toEqual(["Acme Rockets", "Globex, Inc.", 'The "Quoted" Company']);
     expect(new Set(rows.map((r) => r.import_id))).toEqual(new Set([first.importId]));
-    expect(getImport(db, { userId: ana.id, importId: first.importId! })).toMatchObject({ fileName: "Job Applications.csv", format: "linkedin-applications", added: 3 });
+    expect(await getImport(db, { userId: ana.id, importId: first.importId! })).toMatchObject({ fileName: "Job Applications.csv", format: "linkedin-applications", added: 3 });
 
     const second = await importFile(db, ana.id, bytes, { name: "Job Applications.csv" });
     expect(second).toMatchObject({ importId: null, added: 0, duplicates: 4 });
     expect(count("applications", ana.id)).toBe(3);
-    expect(listImports(db, { userId: ana.id })).toHaveLength(1);
+    expect(await listImports(db, { userId: ana.id })).toHaveLength(1);
   });
 
   it("writes stage history and contacts as rounds, people and events, as logging them would", async () => {
@@ -64,10 +64,10 @@ describe("importing a file", () => {
     // A storage fault on the third round, after every application and two rounds with their people are written.
     sqlite.exec(`create trigger fail_third before insert on rounds when (select count(*) from rounds) >= 2
       begin select raise(abort, 'disk I/O error'); end`);
-    expect(() => commitImport(db, { userId: ana.id, plan, now: NOW })).toThrow(/disk I\/O error/);
+    await expect(commitImport(db, { userId: ana.id, plan, now: NOW })).rejects.toThrow(/disk I\/O error/);
     expect(ownedRows(sqlite, ana.id)).toEqual(before);
     sqlite.exec("drop trigger fail_third");
-    expect(commitImport(db, { userId: ana.id, plan, now: NOW }).added).toBe(3);
+    expect((await commitImport(db, { userId: ana.id, plan, now: NOW })).added).toBe(3);
   });
 
   it("rolls back when the progress report fails mid-way, as a dropped connection would", async () => {
@@ -87,21 +87,23 @@ describe("importing a file", () => {
     const bytes = fixture("huntr-board.csv");
     await importFile(db, ana.id, bytes);
     const anasRows = ownedRows(sqlite, ana.id);
-    const preview = summaryFor(db, ben.id, await analysed(bytes));
+    const preview = await summaryFor(db, ben.id, await analysed(bytes));
     expect(preview.counts).toMatchObject({ fresh: 6, duplicates: 0 });
     const bens = await importFile(db, ben.id, bytes);
     expect(bens.added).toBe(6);
     expect(ownedRows(sqlite, ana.id)).toEqual(anasRows);
-    expect(listImports(db, { userId: ben.id })).toHaveLength(1);
-    const anasImport = listImports(db, { userId: ana.id })[0];
-    expect(getImport(db, { userId: ben.id, importId: anasImport.id })).toBeUndefined();
+    expect(await listImports(db, { userId: ben.id })).toHaveLength(1);
+    const [anasImport] = await listImports(db, { userId: ana.id });
+    expect(await getImport(db, { userId: ben.id, importId: anasImport.id })).toBeUndefined();
   });
 
   it("two commits of one plan, as a double click sends, add it once", async () => {
     const bytes = fixture("teal-download.csv");
     const plan = planFromAnalysis(await analysed(bytes), { name: "teal.csv", hash: fileHash(bytes) });
-    expect(commitImport(db, { userId: ana.id, plan, now: NOW }).added).toBe(6);
-    expect(commitImport(db, { userId: ana.id, plan, now: NOW }).added).toBe(0);
+    // Sent together: the second waits its turn, then finds every row already there.
+    const [first, second] = await Promise.all([commitImport(db, { userId: ana.id, plan, now: NOW }), commitImport(db, { userId: ana.id, plan, now: NOW })]);
+    expect(first.added).toBe(6);
+    expect(second.added).toBe(0);
     expect(count("applications", ana.id)).toBe(6);
   });
 });

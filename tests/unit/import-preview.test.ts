@@ -13,7 +13,7 @@ beforeEach(async () => {
 
 describe("the preview", () => {
   it("shows the first rows in file order, each new, a duplicate (and of what) or a problem (and why)", async () => {
-    const s = summaryFor(db, ana.id, await analysed(fixture("linkedin-job-applications.csv")));
+    const s = await summaryFor(db, ana.id, await analysed(fixture("linkedin-job-applications.csv")));
     expect(s.counts).toMatchObject({ rows: 6, fresh: 3, duplicates: 1, problems: 2 });
     expect(s.preview.map((r) => [r.line, r.outcome, r.company, r.reason])).toEqual([
       [2, "new", "Acme Rockets", null],
@@ -27,18 +27,18 @@ describe("the preview", () => {
 
   it("after an import, the same rows count as already in Shortlist", async () => {
     await importFile(db, ana.id, fixture("huntr-board.csv"));
-    const s = summaryFor(db, ana.id, await analysed(fixture("huntr-board.csv")));
+    const s = await summaryFor(db, ana.id, await analysed(fixture("huntr-board.csv")));
     expect(s.counts).toMatchObject({ fresh: 0, duplicates: 6, problems: 1 });
     expect(s.duplicates[0]).toEqual({ line: 2, reason: "Already in Shortlist: the same job posting URL." });
   });
 
   it("counts what new applications bring: rounds, events and people", async () => {
-    const s = summaryFor(db, ana.id, await analysed(fixture("reactive-resume-tracker.csv")));
+    const s = await summaryFor(db, ana.id, await analysed(fixture("reactive-resume-tracker.csv")));
     expect(s.counts).toMatchObject({ fresh: 3, rounds: 3, events: 2, people: 3 });
   });
 
   it("reads the same in a terminal: counts, stages, and every problem by line", async () => {
-    const s = summaryFor(db, ana.id, await analysed(fixture("huntr-board.csv")));
+    const s = await summaryFor(db, ana.id, await analysed(fixture("huntr-board.csv")));
     const text = summaryLines(s).join("\n");
     expect(countsLine(s)).toBe("6 new applications · 0 duplicates · 1 with problems");
     expect(text).toContain("Recognised as a Huntr board export.");
@@ -47,7 +47,7 @@ describe("the preview", () => {
   });
 
   it("an unknown file lists its columns and how to map them", async () => {
-    const s = summaryFor(db, ana.id, await analysed(fixture("unknown-columns.csv")));
+    const s = await summaryFor(db, ana.id, await analysed(fixture("unknown-columns.csv")));
     const text = summaryLines(s).join("\n");
     expect(text).toContain("  Org → (left out)   e.g. Acme Rockets · Globex");
     expect(text).toContain('Choose with --map "Column=field"');

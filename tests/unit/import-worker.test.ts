@@ -27,7 +27,7 @@ beforeEach(async () => {
   userId = (await makeUser(opened.db, "ana@example.com")).id;
 });
 afterEach(() => {
-  opened.sqlite.close();
+  opened.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -69,7 +69,7 @@ describe("the import page's worker-thread commit", () => {
     expect(ownedRows(opened.sqlite, userId)).toEqual(before);
     // The dead worker's write lock went with it: the same plan commits at once on another connection, whole.
     opened.sqlite.pragma("busy_timeout = 0");
-    expect(commitImport(opened.db, { userId, plan, now: NOW })).toMatchObject({ added: 5000, duplicates: 0 });
+    expect(await commitImport(opened.db, { userId, plan, now: NOW })).toMatchObject({ added: 5000, duplicates: 0 });
   });
 
   it("a fault inside the worker's transaction rejects and saves nothing", async () => {

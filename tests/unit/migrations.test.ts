@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER } from "@/db/open";
 import * as schema from "@/db/schema";
+import { registerEngine, SqliteEngine } from "@/db/sqlite/connections";
 import { adoptTimeZone, getSessionUser } from "@/lib/data/users";
 
 // A database made before rounds existed (only 0000_init applied) must come
@@ -48,7 +49,7 @@ afterEach(() => {
 });
 
 describe("migrating a database made with 0000_init only", () => {
-  it("keeps users and applications, leaves the time zone unknown and the keys valid", () => {
+  it("keeps users and applications, leaves the time zone unknown and the keys valid", async () => {
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     migrate(drizzle(sqlite), { migrationsFolder: tmp });
     expect(tables()).toEqual(["__drizzle_migrations", "applications", "sign_in_throttle", "users"]);
@@ -84,9 +85,12 @@ describe("migrating a database made with 0000_init only", () => {
     ]);
 
     // The data layer reads the old account as "zone not chosen yet", and can adopt one.
-    const db = drizzle(sqlite, { schema });
-    expect(getSessionUser(db, "u1")).toMatchObject({ timeZone: "UTC", timeZoneChosen: false });
-    expect(adoptTimeZone(db, "u1", "Europe/Berlin")).toBe(true);
+    // (Through an engine of its own, as openDatabase makes one: writes need its writer.)
+    const engine = new SqliteEngine(":memory:", { db: drizzle(sqlite, { schema }), sqlite });
+    registerEngine(engine);
+    const db = engine.reader.db;
+    expect(await getSessionUser(db, { userId: "u1" })).toMatchObject({ timeZone: "UTC", timeZoneChosen: false });
+    expect(await adoptTimeZone(db, { userId: "u1", timeZone: "Europe/Berlin" })).toBe(true);
   });
 
   it("lets the old application take rounds, which go with it when it is deleted", () => {

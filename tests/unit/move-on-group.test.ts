@@ -59,17 +59,17 @@ describe("lastContacts", () => {
     ben = await makeUser(db, "ben@example.com");
   });
 
-  it("tells the last contact either way from the last time the company was heard from, for this user only", () => {
-    const app = newApp(db, ana.id, { appliedOn: "2026-09-01" });
-    addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() - 40 * DAY) });
-    addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() + 2 * DAY) }); // not yet: no contact
-    logOk(db, ana.id, app.id, { kind: "follow_up_sent", occurredAt: new Date(NOW.getTime() - 10 * DAY) });
-    const quiet = newApp(db, ana.id, { appliedOn: "2026-10-01" });
-    const [first, second] = lastContacts(db, { userId: ana.id, applicationIds: [app.id, quiet.id], now: NOW }).sort((a) => (a.applicationId === app.id ? -1 : 1));
+  it("tells the last contact either way from the last time the company was heard from, for this user only", async () => {
+    const app = await newApp(db, ana.id, { appliedOn: "2026-09-01" });
+    await addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() - 40 * DAY) });
+    await addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() + 2 * DAY) }); // not yet: no contact
+    await logOk(db, ana.id, app.id, { kind: "follow_up_sent", occurredAt: new Date(NOW.getTime() - 10 * DAY) });
+    const quiet = await newApp(db, ana.id, { appliedOn: "2026-10-01" });
+    const [first, second] = (await lastContacts(db, { userId: ana.id, applicationIds: [app.id, quiet.id], now: NOW })).sort((a) => (a.applicationId === app.id ? -1 : 1));
     expect(first).toEqual({ applicationId: app.id, at: new Date(NOW.getTime() - 10 * DAY), heardAt: new Date(NOW.getTime() - 40 * DAY), appliedOn: "2026-09-01" });
     expect(second).toEqual({ applicationId: quiet.id, at: null, heardAt: null, appliedOn: "2026-10-01" });
-    expect(lastContacts(db, { userId: ben.id, applicationIds: [app.id], now: NOW })).toEqual([]);
-    logOk(db, ana.id, app.id, eventInput("response_received", new Date(NOW.getTime() - 5 * DAY).toISOString()));
-    expect(lastContacts(db, { userId: ana.id, applicationIds: [app.id], now: NOW })[0].heardAt).toEqual(new Date(NOW.getTime() - 5 * DAY));
+    expect(await lastContacts(db, { userId: ben.id, applicationIds: [app.id], now: NOW })).toEqual([]);
+    await logOk(db, ana.id, app.id, eventInput("response_received", new Date(NOW.getTime() - 5 * DAY).toISOString()));
+    expect((await lastContacts(db, { userId: ana.id, applicationIds: [app.id], now: NOW }))[0].heardAt).toEqual(new Date(NOW.getTime() - 5 * DAY));
   });
 });

@@ -20,30 +20,31 @@ const ZONE = "Europe/London";
 const DATES = { ...BRITISH, zone: ZONE };
 const LIST: ListQuery = { sort: "updated", page: 1, pageSize: 10_000, includeArchived: false };
 
-function seeded(accounts: { email: string; applications: number; seed: number }[]) {
+async function seeded(accounts: { email: string; applications: number; seed: number }[]) {
   const { db, sqlite } = testDbWithSqlite();
-  const users = accounts.map((a) => {
-    const account = seedAccount(sqlite, { label: a.email, email: a.email, name: "N", applications: a.applications, seed: a.seed, customSettings: false }, "x", NOW, () => {});
-    return { id: account.userId, timeZone: ZONE };
-  });
+  const users = [];
+  for (const a of accounts) {
+    const account = await seedAccount(sqlite, { label: a.email, email: a.email, name: "N", applications: a.applications, seed: a.seed, customSettings: false }, "x", NOW, () => {});
+    users.push({ id: account.userId, timeZone: ZONE });
+  }
   return { db, users };
 }
 
 const stepKey = (n: ReturnType<typeof nextSteps> extends Map<string, infer V> ? V : never) => (n.type === "step" ? n.step.key : `check-in:${n.checkIn.ruleId}:${n.checkIn.followUp}`);
 
 describe("an application's next step", () => {
-  it("is Today's first step of its block, the board card's, the list's and the feed's, in a seeded search", () => {
-    const { db, users } = seeded([{ email: "one@example.com", applications: 200, seed: 7 }]);
+  it("is Today's first step of its block, the board card's, the list's and the feed's, in a seeded search", async () => {
+    const { db, users } = await seeded([{ email: "one@example.com", applications: 200, seed: 7 }]);
     const user = users[0];
-    const overview = guidanceOverview(db, user, NOW);
+    const overview = await guidanceOverview(db, { user, now: NOW });
     const next = nextSteps(overview, NOW, ZONE);
     const plan = planDashboard({ overview, interviews: [], now: NOW, timeZone: ZONE });
     expect(plan.blocks.length).toBeGreaterThan(10);
     for (const block of plan.blocks) expect(stepKey(next.get(block.applicationId)!), block.company).toBe(block.steps[0].key);
 
-    const list = applicationListPage(db, user, LIST, NOW);
-    const cards = columnViews(boardColumns(db, { userId: user.id, now: NOW, limit: 10_000 }), overview, NOW, ZONE, DATES).flatMap((c) => c.cards);
-    const feed = feedContents(db, user, NOW).steps;
+    const list = await applicationListPage(db, { user, q: LIST, now: NOW });
+    const cards = columnViews(await boardColumns(db, { userId: user.id, now: NOW, limit: 10_000 }), overview, NOW, ZONE, DATES).flatMap((c) => c.cards);
+    const feed = (await feedContents(db, { user, now: NOW })).steps;
     let compared = 0;
     for (const row of list.rows) {
       const mine = next.get(row.id);
@@ -60,9 +61,9 @@ describe("an application's next step", () => {
     expect(compared).toBeGreaterThan(10);
   });
 
-  it("is never advice, and an application with nothing to do shows its next check-in", () => {
-    const { db, users } = seeded([{ email: "two@example.com", applications: 120, seed: 3 }]);
-    const overview = guidanceOverview(db, users[0], NOW);
+  it("is never advice, and an application with nothing to do shows its next check-in", async () => {
+    const { db, users } = await seeded([{ email: "two@example.com", applications: 120, seed: 3 }]);
+    const overview = await guidanceOverview(db, { user: users[0], now: NOW });
     const next = nextSteps(overview, NOW, ZONE);
     expect([...next.values()].every((n) => n.type === "check-in" || n.step.kind === "todo")).toBe(true);
     const withTodo = new Set(overview.queue.filter((s) => s.kind === "todo").map((s) => s.applicationId));
@@ -84,22 +85,22 @@ describe("an application's next step", () => {
 });
 
 describe("next steps and isolation", () => {
-  it("a second user's list, board and feed never hold the first user's applications or steps", () => {
-    const { db, users } = seeded([
+  it("a second user's list, board and feed never hold the first user's applications or steps", async () => {
+    const { db, users } = await seeded([
       { email: "ana@example.com", applications: 60, seed: 5 },
       { email: "ben@example.com", applications: 40, seed: 9 },
     ]);
     const [ana, ben] = users;
-    const anas = new Set(applicationListPage(db, ana, LIST, NOW).rows.map((r) => r.id));
-    const anaKeys = new Set(guidanceOverview(db, ana, NOW).queue.map((s) => s.key + s.applicationId));
-    const benOverview = guidanceOverview(db, ben, NOW);
-    const rows = applicationListPage(db, ben, LIST, NOW).rows;
+    const anas = new Set((await applicationListPage(db, { user: ana, q: LIST, now: NOW })).rows.map((r) => r.id));
+    const anaKeys = new Set((await guidanceOverview(db, { user: ana, now: NOW })).queue.map((s) => s.key + s.applicationId));
+    const benOverview = await guidanceOverview(db, { user: ben, now: NOW });
+    const rows = (await applicationListPage(db, { user: ben, q: LIST, now: NOW })).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => anas.has(r.id))).toEqual([]);
     expect([...nextSteps(benOverview, NOW, ZONE).keys()].filter((id) => anas.has(id))).toEqual([]);
-    const cards = columnViews(boardColumns(db, { userId: ben.id, now: NOW }), benOverview, NOW, ZONE, DATES).flatMap((c) => c.cards);
+    const cards = columnViews(await boardColumns(db, { userId: ben.id, now: NOW }), benOverview, NOW, ZONE, DATES).flatMap((c) => c.cards);
     expect(cards.filter((c) => anas.has(c.id))).toEqual([]);
-    const feed = feedContents(db, ben, NOW).steps;
+    const feed = (await feedContents(db, { user: ben, now: NOW })).steps;
     expect(feed.filter((s) => anas.has(s.applicationId) || anaKeys.has(s.key + s.applicationId))).toEqual([]);
   });
 });

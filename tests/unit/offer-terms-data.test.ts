@@ -18,13 +18,13 @@ const context = { timeZone: "Europe/London", now: NOW };
 
 beforeEach(async () => {
   ({ db, sqlite, ana, ben } = await twoUsers());
-  anaApp = createApplication(db, ana.id, { company: "Acme", roleTitle: "Engineer", status: "interviewing", excitement: 4 });
+  anaApp = await createApplication(db, { userId: ana.id, input: { company: "Acme", roleTitle: "Engineer", status: "interviewing", excitement: 4 } });
 });
 
 const offerOf = (userId: string, applicationId: string) => logOk(db, userId, applicationId, eventInput("offer_received", "2026-12-04T10:00:00Z"));
 
 describe("an offer's terms", () => {
-  it("are saved with the offer from the event form, and read back", () => {
+  it("are saved with the offer from the event form, and read back", async () => {
     const parsed = eventSchema(context).parse({
       kind: "offer_received",
       occurredAt: "2026-12-04T10:00",
@@ -35,9 +35,9 @@ describe("an offer's terms", () => {
       offerAnswerBy: "2026-12-14",
       offerNotes: "Remote two days a week",
     });
-    const logged = logEvent(db, ana.id, anaApp.id, parsed);
+    const logged = await logEvent(db, { userId: ana.id, applicationId: anaApp.id, input: parsed });
     if (!logged.ok) throw new Error("refused");
-    expect(getOfferTerms(db, { userId: ana.id, eventId: logged.id })).toEqual({
+    expect(await getOfferTerms(db, { userId: ana.id, eventId: logged.id })).toEqual({
       applicationId: anaApp.id,
       base: 92_500,
       bonus: 10_000,
@@ -49,32 +49,32 @@ describe("an offer's terms", () => {
     });
   });
 
-  it("are kept only on an offer, and a reply keeps only its date", () => {
+  it("are kept only on an offer, and a reply keeps only its date", async () => {
     const parsed = eventSchema(context).parse({ kind: "response_received", occurredAt: "2026-12-04T10:00", saidBy: "2026-12-11", offerBase: "90k", offerCurrency: "EUR" });
-    const logged = logEvent(db, ana.id, anaApp.id, parsed);
+    const logged = await logEvent(db, { userId: ana.id, applicationId: anaApp.id, input: parsed });
     if (!logged.ok) throw new Error("refused");
-    expect(getEvent(db, ana.id, logged.id)).toMatchObject({ saidBy: "2026-12-11", offerBase: null, offerCurrency: null });
+    expect(await getEvent(db, { userId: ana.id, id: logged.id })).toMatchObject({ saidBy: "2026-12-11", offerBase: null, offerCurrency: null });
     // Not an offer: no terms to read or save.
-    expect(getOfferTerms(db, { userId: ana.id, eventId: logged.id })).toBeNull();
-    expect(saveOfferTerms(db, { userId: ana.id, eventId: logged.id, terms: { offerBase: 1 } })).toBeNull();
+    expect(await getOfferTerms(db, { userId: ana.id, eventId: logged.id })).toBeNull();
+    expect(await saveOfferTerms(db, { userId: ana.id, eventId: logged.id, terms: { offerBase: 1 } })).toBeNull();
   });
 
-  it("update in one write, and editing the offer keeps the terms the form sends", () => {
-    const id = offerOf(ana.id, anaApp.id);
-    expect(saveOfferTerms(db, { userId: ana.id, eventId: id, terms: { offerBase: 80_000, offerCurrency: "USD", offerAnswerBy: "2026-12-14" } })).toBe(anaApp.id);
-    expect(getOfferTerms(db, { userId: ana.id, eventId: id })).toMatchObject({ base: 80_000, currency: "USD", answerBy: "2026-12-14", bonus: null });
+  it("update in one write, and editing the offer keeps the terms the form sends", async () => {
+    const id = await offerOf(ana.id, anaApp.id);
+    expect(await saveOfferTerms(db, { userId: ana.id, eventId: id, terms: { offerBase: 80_000, offerCurrency: "USD", offerAnswerBy: "2026-12-14" } })).toBe(anaApp.id);
+    expect(await getOfferTerms(db, { userId: ana.id, eventId: id })).toMatchObject({ base: 80_000, currency: "USD", answerBy: "2026-12-14", bonus: null });
     const edit = eventEditSchema(context).parse({ occurredAt: "2026-12-04T10:00", offerBase: "85k", offerCurrency: "usd" });
-    updateEvent(db, ana.id, id, edit);
-    expect(getOfferTerms(db, { userId: ana.id, eventId: id })).toMatchObject({ base: 85_000, currency: "USD", answerBy: null });
+    await updateEvent(db, { userId: ana.id, id, input: edit });
+    expect(await getOfferTerms(db, { userId: ana.id, eventId: id })).toMatchObject({ base: 85_000, currency: "USD", answerBy: null });
   });
 
-  it("list each open offer once, its latest, with the application's excitement", () => {
-    offerOf(ana.id, anaApp.id);
-    const second = logOk(db, ana.id, anaApp.id, eventInput("offer_received", "2026-12-04T12:00:00Z"));
-    saveOfferTerms(db, { userId: ana.id, eventId: second, terms: { offerBase: 95_000, offerCurrency: "GBP" } });
-    const other = createApplication(db, ana.id, { company: "Globex", roleTitle: "Lead", status: "interviewing" });
-    offerOf(ana.id, other.id);
-    const offers = listOpenOffers(db, { userId: ana.id });
+  it("list each open offer once, its latest, with the application's excitement", async () => {
+    await offerOf(ana.id, anaApp.id);
+    const second = await logOk(db, ana.id, anaApp.id, eventInput("offer_received", "2026-12-04T12:00:00Z"));
+    await saveOfferTerms(db, { userId: ana.id, eventId: second, terms: { offerBase: 95_000, offerCurrency: "GBP" } });
+    const other = await createApplication(db, { userId: ana.id, input: { company: "Globex", roleTitle: "Lead", status: "interviewing" } });
+    await offerOf(ana.id, other.id);
+    const offers = await listOpenOffers(db, { userId: ana.id });
     expect(offers.map((o) => [o.company, o.eventId, o.excitement])).toEqual([
       ["Globex", expect.any(String), null],
       ["Acme", second, 4],
@@ -84,16 +84,16 @@ describe("an offer's terms", () => {
 });
 
 describe("offer terms are the owner's alone", () => {
-  it("another user can neither read nor change them, and learns nothing (the same null as a missing id)", () => {
-    const id = offerOf(ana.id, anaApp.id);
-    saveOfferTerms(db, { userId: ana.id, eventId: id, terms: { offerBase: 80_000, offerCurrency: "USD" } });
+  it("another user can neither read nor change them, and learns nothing (the same null as a missing id)", async () => {
+    const id = await offerOf(ana.id, anaApp.id);
+    await saveOfferTerms(db, { userId: ana.id, eventId: id, terms: { offerBase: 80_000, offerCurrency: "USD" } });
     const before = rawRow(sqlite, "events", id);
-    expect(getOfferTerms(db, { userId: ben.id, eventId: id })).toBeNull();
-    expect(getOfferTerms(db, { userId: ben.id, eventId: "no-such-id" })).toBeNull();
-    expect(saveOfferTerms(db, { userId: ben.id, eventId: id, terms: { offerBase: 1, offerCurrency: "USD" } })).toBeNull();
-    expect(updateEvent(db, ben.id, id, { occurredAt: NOW, offerBase: 1 })).toBeNull();
+    expect(await getOfferTerms(db, { userId: ben.id, eventId: id })).toBeNull();
+    expect(await getOfferTerms(db, { userId: ben.id, eventId: "no-such-id" })).toBeNull();
+    expect(await saveOfferTerms(db, { userId: ben.id, eventId: id, terms: { offerBase: 1, offerCurrency: "USD" } })).toBeNull();
+    expect(await updateEvent(db, { userId: ben.id, id, input: { occurredAt: NOW, offerBase: 1 } })).toBeNull();
     expect(rawRow(sqlite, "events", id)).toEqual(before);
-    expect(listOpenOffers(db, { userId: ben.id })).toEqual([]);
+    expect(await listOpenOffers(db, { userId: ben.id })).toEqual([]);
   });
 });
 

@@ -60,7 +60,7 @@ describe("registerAccount", () => {
   it("makes the account when open and the password passes", async () => {
     const result = await registerAccount(db, { input: input("sam@example.com"), address: "10.0.0.1", now: NOW, env: {} });
     expect(result).toMatchObject({ ok: true });
-    const stored = findCredentials(db, "sam@example.com");
+    const stored = (await findCredentials(db, { email: "sam@example.com" }));
     expect(await verifyPassword("plum cobalt yonder kettle", stored!.passwordHash)).toBe(true);
     expect(log.events()).toEqual(["account-created"]);
   });
@@ -68,7 +68,7 @@ describe("registerAccount", () => {
   it("refuses a common password at sign-up with the reason, beside the password field", async () => {
     const result = await registerAccount(db, { input: input("sam@example.com", "password"), address: "10.0.0.1", now: NOW, env: {} });
     expect(result).toMatchObject({ ok: false, reason: "invalid", field: "password", message: expect.stringContaining("most common") });
-    expect(findCredentials(db, "sam@example.com")).toBeUndefined();
+    expect((await findCredentials(db, { email: "sam@example.com" }))).toBeUndefined();
   });
 
   it("SHORTLIST_SIGN_UP=closed refuses every sign-up; open or unset allows it", async () => {
@@ -79,7 +79,7 @@ describe("registerAccount", () => {
     expect(signUpOpen({ SHORTLIST_SIGN_UP: "opne" })).toBe(false);
     const result = await registerAccount(db, { input: input("sam@example.com"), address: "10.0.0.1", now: NOW, env: { SHORTLIST_SIGN_UP: "closed" } });
     expect(result).toEqual({ ok: false, reason: "closed" });
-    expect(db.select().from(users).all()).toEqual([]);
+    expect(await db.select().from(users)).toEqual([]);
   });
 
   it(`limits sign-ups per address to ${DEFAULT_LIMITS.signUp} an hour, counting failed tries too`, async () => {
@@ -91,7 +91,7 @@ describe("registerAccount", () => {
     }
     const blocked = await registerAccount(db, { input: input("late@example.com"), address: "10.0.0.1", now: NOW, env });
     expect(blocked).toMatchObject({ ok: false, reason: "throttled", retryAfterMs: 60 * 60 * 1000 });
-    expect(findCredentials(db, "late@example.com")).toBeUndefined();
+    expect((await findCredentials(db, { email: "late@example.com" }))).toBeUndefined();
     expect((await registerAccount(db, { input: input("other@example.com"), address: "10.0.0.2", now: NOW, env })).ok).toBe(true);
     expect(log.security().filter((l) => l.event === "throttled")).toEqual([expect.objectContaining({ address: "10.0.0.1", attempt: "sign-up" })]);
   });
@@ -100,12 +100,12 @@ describe("registerAccount", () => {
 describe("changePassword", () => {
   it("refuses a common or email-name password, and keeps the old one", async () => {
     const ana = await makeUser(db, "anabel@example.com");
-    const before = findCredentials(db, "anabel@example.com")!.passwordHash;
+    const before = (await findCredentials(db, { email: "anabel@example.com" }))!.passwordHash;
     const common = await changePassword(db, { user: ana, currentPassword: "correct horse battery staple", newPassword: "12345678", address: null, now: NOW });
     expect(common).toMatchObject({ ok: false, field: "newPassword", message: expect.stringContaining("most common") });
     const named = await changePassword(db, { user: ana, currentPassword: "correct horse battery staple", newPassword: "i am anabel, ok?", address: null, now: NOW });
     expect(named).toMatchObject({ ok: false, field: "newPassword", message: expect.stringContaining("“anabel”") });
-    expect(findCredentials(db, "anabel@example.com")!.passwordHash).toBe(before);
+    expect((await findCredentials(db, { email: "anabel@example.com" }))!.passwordHash).toBe(before);
   });
 
   it("changes it with the right current password, and bumps the session version", async () => {
@@ -115,7 +115,8 @@ describe("changePassword", () => {
       field: "currentPassword",
     });
     expect(await changePassword(db, { user: ana, currentPassword: "correct horse battery staple", newPassword: "plum cobalt yonder kettle", address: "10.0.0.1", now: NOW })).toEqual({ ok: true });
-    expect(db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, ana.id)).get()!.v).toBe(2);
+    const [row] = await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, ana.id)).limit(1);
+    expect(row.v).toBe(2);
     expect(log.events()).toEqual(["password-change-refused", "password-changed"]);
   });
 });

@@ -69,7 +69,7 @@ describe("weak passwords refused where a password is chosen", () => {
     expect(result).toMatchObject({ ok: false, reason: "invalid", field: "password", message: expect.stringContaining("this site's name") });
     const hostBased = await registerAccount(db, { input: { ...input, password: "jobsexample2026" }, address: "10.0.0.1", host: "jobs.example.com", now: NOW, env: {} });
     expect(hostBased).toMatchObject({ ok: false, field: "password" });
-    expect(findCredentials(db, "robin@example.org")).toBeUndefined();
+    expect((await findCredentials(db, { email: "robin@example.org" }))).toBeUndefined();
   });
 
   it("at a password change, beside the new password, before the current one is even checked", async () => {

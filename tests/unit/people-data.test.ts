@@ -13,11 +13,11 @@ let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 
-const app = (userId: string, company: string, roleTitle = "Engineer") => createApplication(db, userId, { company, roleTitle, status: "applied" }).id;
-function round(userId: string, applicationId: string, over: Partial<RoundInput>) {
-  const id = createRound(db, userId, applicationId, roundInput(over));
+const app = async (userId: string, company: string, roleTitle = "Engineer") => (await createApplication(db, { userId, input: { company, roleTitle, status: "applied" } })).id;
+async function round(userId: string, applicationId: string, over: Partial<RoundInput>) {
+  const id = await createRound(db, { userId, applicationId, input: roundInput(over) });
   if (!id) throw new Error("round refused");
-  return { id, people: getRound(db, userId, id)!.interviewers.map((p) => p.id) };
+  return { id, people: (await getRound(db, { userId, id }))!.interviewers.map((p) => p.id) };
 }
 const contacts = (userId: string) =>
   sqlite.prepare("select id, name, title, email, match_key as matchKey from interviewers where user_id = ? order by name, id").all(userId);
@@ -29,92 +29,92 @@ beforeEach(async () => {
 });
 
 describe("a person typed again at the same company is the same contact", () => {
-  it("whatever the case and spacing of the name, across two applications of the company", () => {
-    const first = round(ana.id, app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad", title: "Staff engineer" }] });
-    const second = round(ana.id, app(ana.id, "fernhill ", "Platform engineer"), { newInterviewers: [{ name: " omar\u00a0 HADDAD" }] });
+  it("whatever the case and spacing of the name, across two applications of the company", async () => {
+    const first = await round(ana.id, await app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad", title: "Staff engineer" }] });
+    const second = await round(ana.id, await app(ana.id, "fernhill ", "Platform engineer"), { newInterviewers: [{ name: " omar\u00a0 HADDAD" }] });
     expect(second.people).toEqual(first.people);
     expect(countRows(sqlite, "interviewers", ana.id)).toBe(1);
   });
 
-  it("by email under another spelling of the name, and fills in the email a name-only contact lacked", () => {
-    const fernhill = app(ana.id, "Fernhill");
-    const first = round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad" }] });
-    const second = round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", email: "Omar@Fernhill.io" }] });
-    const third = round(ana.id, fernhill, { newInterviewers: [{ name: "O. Haddad", email: "omar@fernhill.io" }] });
+  it("by email under another spelling of the name, and fills in the email a name-only contact lacked", async () => {
+    const fernhill = await app(ana.id, "Fernhill");
+    const first = await round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad" }] });
+    const second = await round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", email: "Omar@Fernhill.io" }] });
+    const third = await round(ana.id, fernhill, { newInterviewers: [{ name: "O. Haddad", email: "omar@fernhill.io" }] });
     expect([second.people, third.people]).toEqual([first.people, first.people]);
     expect(contacts(ana.id)).toEqual([
       { id: first.people[0], name: "Omar Haddad", title: null, email: "Omar@Fernhill.io", matchKey: '["fernhill","omar haddad","omar@fernhill.io"]' },
     ]);
   });
 
-  it("a different email, or another company, is a different person", () => {
-    const fernhill = app(ana.id, "Fernhill");
-    const a = round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", email: "omar@fernhill.io" }] });
-    const b = round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", email: "omar@gmail.com" }] });
-    const c = round(ana.id, app(ana.id, "Globex"), { newInterviewers: [{ name: "Omar Haddad", email: "omar@fernhill.io" }] });
+  it("a different email, or another company, is a different person", async () => {
+    const fernhill = await app(ana.id, "Fernhill");
+    const a = await round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", email: "omar@fernhill.io" }] });
+    const b = await round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", email: "omar@gmail.com" }] });
+    const c = await round(ana.id, await app(ana.id, "Globex"), { newInterviewers: [{ name: "Omar Haddad", email: "omar@fernhill.io" }] });
     expect(new Set([...a.people, ...b.people, ...c.people]).size).toBe(3);
   });
 
-  it("at a company whose name has characters beyond the basic plane, or quotes", () => {
+  it("at a company whose name has characters beyond the basic plane, or quotes", async () => {
     for (const company of ["🚀 Rocket Co", 'The "Quoted" Ltd']) {
-      const first = round(ana.id, app(ana.id, company), { newInterviewers: [{ name: "Ada Byron" }] });
-      const again = round(ana.id, app(ana.id, company), { newInterviewers: [{ name: "ada  byron" }] });
+      const first = await round(ana.id, await app(ana.id, company), { newInterviewers: [{ name: "Ada Byron" }] });
+      const again = await round(ana.id, await app(ana.id, company), { newInterviewers: [{ name: "ada  byron" }] });
       expect(again.people, company).toEqual(first.people);
-      expect(peopleAtCompany(db, { userId: ana.id, company }).map((p) => p.name), company).toEqual(["Ada Byron"]);
+      expect((await peopleAtCompany(db, { userId: ana.id, company })).map((p) => p.name), company).toEqual(["Ada Byron"]);
     }
   });
 
-  it("another user's contact at the same company is never matched", () => {
-    const mine = round(ana.id, app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
-    const theirs = round(ben.id, app(ben.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
+  it("another user's contact at the same company is never matched", async () => {
+    const mine = await round(ana.id, await app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
+    const theirs = await round(ben.id, await app(ben.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
     expect(theirs.people[0]).not.toBe(mine.people[0]);
     expect(countRows(sqlite, "interviewers", ben.id)).toBe(1);
   });
 });
 
 describe("reading people", () => {
-  it("lists everyone by company then name, with their rounds latest first and the company as last typed", () => {
-    const fernhill = app(ana.id, "Fernhill", "Backend engineer");
-    const acme = app(ana.id, "acme", "Designer");
-    const early = round(ana.id, fernhill, { scheduledAt: new Date("2026-11-02T10:00:00Z"), newInterviewers: [{ name: "Zed Ray" }, { name: "Amy Liu" }] });
-    const later = round(ana.id, fernhill, { kind: "second", scheduledAt: new Date("2026-12-02T14:00:00Z"), interviewerIds: [early.people[0]] });
-    round(ana.id, acme, { newInterviewers: [{ name: "Bo Chen" }] });
-    round(ben.id, app(ben.id, "Aardvark"), { newInterviewers: [{ name: "Ben's Contact" }] });
+  it("lists everyone by company then name, with their rounds latest first and the company as last typed", async () => {
+    const fernhill = await app(ana.id, "Fernhill", "Backend engineer");
+    const acme = await app(ana.id, "acme", "Designer");
+    const early = await round(ana.id, fernhill, { scheduledAt: new Date("2026-11-02T10:00:00Z"), newInterviewers: [{ name: "Zed Ray" }, { name: "Amy Liu" }] });
+    const later = await round(ana.id, fernhill, { kind: "second", scheduledAt: new Date("2026-12-02T14:00:00Z"), interviewerIds: [early.people[0]] });
+    await round(ana.id, acme, { newInterviewers: [{ name: "Bo Chen" }] });
+    await round(ben.id, await app(ben.id, "Aardvark"), { newInterviewers: [{ name: "Ben's Contact" }] });
 
-    const people = listPeople(db, { userId: ana.id });
+    const people = await listPeople(db, { userId: ana.id });
     expect(people.map((p) => `${p.company}: ${p.name}`)).toEqual(["acme: Bo Chen", "Fernhill: Amy Liu", "Fernhill: Zed Ray"]);
     expect(people[2].rounds.map((r) => [r.roundId, r.kind, r.roleTitle])).toEqual([
       [later.id, "second", "Backend engineer"],
       [early.id, "first", "Backend engineer"],
     ]);
-    expect(peopleAtCompany(db, { userId: ana.id, company: " FERNHILL" }).map((p) => p.name)).toEqual(["Amy Liu", "Zed Ray"]);
-    expect(getPerson(db, { userId: ana.id, id: early.people[0] })?.rounds).toHaveLength(2);
+    expect((await peopleAtCompany(db, { userId: ana.id, company: " FERNHILL" })).map((p) => p.name)).toEqual(["Amy Liu", "Zed Ray"]);
+    expect((await getPerson(db, { userId: ana.id, id: early.people[0] }))?.rounds).toHaveLength(2);
   });
 
-  it("a second user reads none of the first user's people", () => {
-    const { people } = round(ana.id, app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
-    expect(listPeople(db, { userId: ben.id })).toEqual([]);
-    expect(getPerson(db, { userId: ben.id, id: people[0] })).toBeUndefined();
-    expect(peopleAtCompany(db, { userId: ben.id, company: "Fernhill" })).toEqual([]);
+  it("a second user reads none of the first user's people", async () => {
+    const { people } = await round(ana.id, await app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
+    expect(await listPeople(db, { userId: ben.id })).toEqual([]);
+    expect(await getPerson(db, { userId: ben.id, id: people[0] })).toBeUndefined();
+    expect(await peopleAtCompany(db, { userId: ben.id, company: "Fernhill" })).toEqual([]);
   });
 });
 
 describe("mergeInterviewers", () => {
-  function twoOmars() {
-    const fernhill = app(ana.id, "Fernhill");
-    const one = round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", title: "Staff engineer" }] });
-    const two = round(ana.id, fernhill, { newInterviewers: [{ name: "Omar H.", email: "omar@fernhill.io" }, { name: "Sam Lee" }] });
+  async function twoOmars() {
+    const fernhill = await app(ana.id, "Fernhill");
+    const one = await round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", title: "Staff engineer" }] });
+    const two = await round(ana.id, fernhill, { newInterviewers: [{ name: "Omar H.", email: "omar@fernhill.io" }, { name: "Sam Lee" }] });
     // A round that met both: the merged person came first in it.
-    const both = round(ana.id, fernhill, { interviewerIds: [two.people[0], two.people[1], one.people[0]] });
+    const both = await round(ana.id, fernhill, { interviewerIds: [two.people[0], two.people[1], one.people[0]] });
     return { keep: one.people[0], other: two.people[0], sam: two.people[1], rounds: [one.id, two.id, both.id] };
   }
 
-  it("moves every round link to the kept person, one link per round at the earlier place, fills in and deletes the other", () => {
-    const { keep, other, sam, rounds } = twoOmars();
-    expect(mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: other })).toEqual({ ok: true, kept: "Omar Haddad", merged: "Omar H." });
-    expect(getRound(db, ana.id, rounds[0])!.interviewers.map((p) => p.id)).toEqual([keep]);
-    expect(getRound(db, ana.id, rounds[1])!.interviewers.map((p) => p.id)).toEqual([keep, sam]);
-    expect(getRound(db, ana.id, rounds[2])!.interviewers.map((p) => p.id)).toEqual([keep, sam]);
+  it("moves every round link to the kept person, one link per round at the earlier place, fills in and deletes the other", async () => {
+    const { keep, other, sam, rounds } = await twoOmars();
+    expect(await mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: other })).toEqual({ ok: true, kept: "Omar Haddad", merged: "Omar H." });
+    expect((await getRound(db, { userId: ana.id, id: rounds[0] }))!.interviewers.map((p) => p.id)).toEqual([keep]);
+    expect((await getRound(db, { userId: ana.id, id: rounds[1] }))!.interviewers.map((p) => p.id)).toEqual([keep, sam]);
+    expect((await getRound(db, { userId: ana.id, id: rounds[2] }))!.interviewers.map((p) => p.id)).toEqual([keep, sam]);
     expect(links(ana.id).filter((l) => (l as { roundId: string }).roundId === rounds[2])).toEqual([
       { roundId: rounds[2], interviewerId: keep, position: 0 },
       { roundId: rounds[2], interviewerId: sam, position: 1 },
@@ -124,28 +124,28 @@ describe("mergeInterviewers", () => {
       { id: sam, name: "Sam Lee", title: null, email: null, matchKey: '["fernhill","sam lee",""]' },
     ]);
     // The key follows the filled-in email: typing the email again finds the kept person.
-    const again = round(ana.id, app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar", email: "OMAR@fernhill.io" }] });
+    const again = await round(ana.id, await app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar", email: "OMAR@fernhill.io" }] });
     expect(again.people).toEqual([keep]);
   });
 
-  it("refuses a person merged into themselves, and a missing or foreign id on either side, changing nothing", () => {
-    const { keep, other } = twoOmars();
-    const bens = round(ben.id, app(ben.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] }).people[0];
+  it("refuses a person merged into themselves, and a missing or foreign id on either side, changing nothing", async () => {
+    const { keep, other } = await twoOmars();
+    const bens = (await round(ben.id, await app(ben.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] })).people[0];
     const before = [contacts(ana.id), links(ana.id), contacts(ben.id), links(ben.id)];
-    expect(mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: keep })).toEqual({ ok: false, reason: "same-person" });
+    expect(await mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: keep })).toEqual({ ok: false, reason: "same-person" });
     for (const [keepId, mergeId] of [[keep, bens], [bens, keep], [keep, "missing"], ["missing", other]]) {
-      expect(mergeInterviewers(db, { userId: ana.id, keepId, mergeId })).toEqual({ ok: false, reason: "not-found" });
+      expect(await mergeInterviewers(db, { userId: ana.id, keepId, mergeId })).toEqual({ ok: false, reason: "not-found" });
     }
-    expect(mergeInterviewers(db, { userId: ben.id, keepId: bens, mergeId: other })).toEqual({ ok: false, reason: "not-found" });
+    expect(await mergeInterviewers(db, { userId: ben.id, keepId: bens, mergeId: other })).toEqual({ ok: false, reason: "not-found" });
     expect([contacts(ana.id), links(ana.id), contacts(ben.id), links(ben.id)]).toEqual(before);
   });
 
-  it("is one transaction: a failure after the links moved leaves both people and every link as they were", () => {
-    const { keep, other } = twoOmars();
+  it("is one transaction: a failure after the links moved leaves both people and every link as they were", async () => {
+    const { keep, other } = await twoOmars();
     const before = [contacts(ana.id), links(ana.id)];
     // The last step (deleting the merged person) fails, after every link was moved.
     sqlite.exec("create trigger fail_merge before delete on interviewers begin select raise(abort, 'disk on fire'); end;");
-    expect(() => mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: other })).toThrow(/disk on fire/);
+    await expect(mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: other })).rejects.toThrow(/disk on fire/);
     expect([contacts(ana.id), links(ana.id)]).toEqual(before);
   });
 });

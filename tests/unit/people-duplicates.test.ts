@@ -50,12 +50,12 @@ describe("the hints read only the signed-in user's people", () => {
       [ana.id, ["J. Whitfield", "James Whitfield"]],
       [ben.id, ["James Whitfield"]],
     ] as const) {
-      const applicationId = createApplication(db, userId, { company: "Fernhill", roleTitle: "Engineer", status: "interviewing" }).id;
-      for (const name of names) createRound(db, userId, applicationId, roundInput({ newInterviewers: [{ name }] }));
+      const applicationId = (await createApplication(db, { userId, input: { company: "Fernhill", roleTitle: "Engineer", status: "interviewing" } })).id;
+      for (const name of names) await createRound(db, { userId, applicationId, input: roundInput({ newInterviewers: [{ name }] }) });
     }
-    const anaHints = duplicateHints(listPeople(db, { userId: ana.id }));
+    const anaHints = duplicateHints(await listPeople(db, { userId: ana.id }));
     expect(anaHints.map((h) => [h.keep.name, h.other.name])).toEqual([["James Whitfield", "J. Whitfield"]]);
     // Ben has one Whitfield: nothing to suggest, though Ana's "J. Whitfield" is at a company of the same name.
-    expect(duplicateHints(listPeople(db, { userId: ben.id }))).toEqual([]);
+    expect(duplicateHints(await listPeople(db, { userId: ben.id }))).toEqual([]);
   });
 });

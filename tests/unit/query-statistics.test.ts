@@ -14,7 +14,8 @@ const ONE_APPLICATIONS_ROUNDS = "select id from rounds where user_id = ? and app
 it("after a reopen, one application's rounds are found through its index, not by walking all the user's rounds", () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-stats-"));
   const file = path.join(dir, "db.sqlite");
-  const first = openDatabase(file).sqlite;
+  const opened = openDatabase(file);
+  const first = opened.sqlite;
   first.prepare("insert into users (id, email, name, password_hash) values ('u', 'u@example.com', 'U', 'x')").run();
   const app = first.prepare("insert into applications (id, user_id, company, role_title) values (?, 'u', 'Acme', 'Engineer')");
   const round = first.prepare("insert into rounds (id, user_id, application_id, kind, scheduled_at) values (?, 'u', ?, 'first', ?)");
@@ -25,11 +26,11 @@ it("after a reopen, one application's rounds are found through its index, not by
     }
   })();
   const plan = (db: typeof first) => (db.prepare(`explain query plan ${ONE_APPLICATIONS_ROUNDS}`).all("u", "a7") as { detail: string }[]).map((r) => r.detail).join("; ");
-  first.close();
+  opened.close();
 
-  const reopened = openDatabase(file).sqlite;
+  const reopened = openDatabase(file);
   try {
-    expect(plan(reopened)).toMatch(/USING INDEX rounds_application_idx/);
+    expect(plan(reopened.sqlite)).toMatch(/USING INDEX rounds_application_idx/);
   } finally {
     reopened.close();
   }

@@ -59,11 +59,11 @@ describe("a code stored in the old format", () => {
     await twoFactorOnWithoutPassword(db, ana.id, NOW);
     // Ana's codes as an older Shortlist stored them.
     const codes = newRecoveryCodes();
-    replaceRecoveryCodes(db, { userId: ana.id, codeHashes: codes.map((c) => legacyHash(normaliseRecoveryCode(c)!)) });
+    await replaceRecoveryCodes(db, { userId: ana.id, codeHashes: codes.map((c) => legacyHash(normaliseRecoveryCode(c)!)) });
     const check = (code: string) => checkSecondFactor(db, { userId: ana.id, address: null, now: NOW, code });
 
     expect(await check(codes[2])).toEqual({ ok: true, method: "recovery" });
-    const rows = db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, ana.id)).all();
+    const rows = await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, ana.id));
     const used = rows.filter((r) => r.usedAt);
     expect(used).toHaveLength(1);
     expect(used[0].codeHash).toMatch(/^scrypt\$/);

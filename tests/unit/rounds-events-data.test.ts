@@ -17,28 +17,28 @@ let anaApp: ApplicationView;
 let benApp: ApplicationView;
 
 const app = (userId: string, over: Partial<ApplicationInput> = {}) =>
-  createApplication(db, userId, { company: "Acme", roleTitle: "Engineer", status: "applied", ...over });
-const statusOf = (userId: string, id: string) => getApplication(db, userId, id)?.status;
+  createApplication(db, { userId, input: { company: "Acme", roleTitle: "Engineer", status: "applied", ...over } });
+const statusOf = async (userId: string, id: string) => (await getApplication(db, { userId, id }))?.status;
 const PRIYA = { name: "Priya Raman", title: "Engineering Manager", email: "priya@acme.com" };
 
 beforeEach(async () => {
   ({ db, sqlite } = testDbWithSqlite());
   ana = await makeUser(db, "ana@example.com");
   ben = await makeUser(db, "ben@example.com");
-  anaApp = app(ana.id);
-  benApp = app(ben.id, { company: "Globex" });
+  anaApp = await app(ana.id);
+  benApp = await app(ben.id, { company: "Globex" });
 });
 
 describe("createRound", () => {
-  it("stores signals with the decision date, custom signals in order, and new people", () => {
-    const id = createRound(db, ana.id, anaApp.id, roundInput({
+  it("stores signals with the decision date, custom signals in order, and new people", async () => {
+    const id = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput({
       signals: ["met_team", "hiring_timeline"],
       hiringTimelineOn: "2026-12-01",
       customSignals: ["zebra print slides", "asked about on-call", "mentioned a reorg"],
       newInterviewers: [PRIYA, { name: "Sam Lee" }],
-    }))!;
+    }) }))!;
     expect(id).toEqual(expect.any(String));
-    const round = getRound(db, ana.id, id)!;
+    const round = (await getRound(db, { userId: ana.id, id }))!;
     expect(round.signals).toEqual([
       { signal: "met_team", onDate: null },
       { signal: "hiring_timeline", onDate: "2026-12-01" },
@@ -50,42 +50,46 @@ describe("createRound", () => {
     ]);
     expect(round).not.toHaveProperty("userId");
     expect(round.interviewers[0]).not.toHaveProperty("userId");
-    expect(listRounds(db, ana.id, anaApp.id)).toEqual([round]);
+    expect(await listRounds(db, { userId: ana.id, applicationId: anaApp.id })).toEqual([round]);
   });
 
-  it("reuses a contact typed again with other letter case, and links picked people", () => {
-    const first = createRound(db, ana.id, anaApp.id, roundInput({ newInterviewers: [PRIYA, { name: "Sam Lee" }] }))!;
-    const [priya, sam] = getRound(db, ana.id, first)!.interviewers;
-    const second = createRound(db, ana.id, anaApp.id, roundInput({
+  it("reuses a contact typed again with other letter case, and links picked people", async () => {
+    const first = (await createRound(db, {
+      userId: ana.id,
+      applicationId: anaApp.id,
+      input: roundInput({ newInterviewers: [PRIYA, { name: "Sam Lee" }] }),
+    }))!;
+    const [priya, sam] = (await getRound(db, { userId: ana.id, id: first }))!.interviewers;
+    const second = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput({
       kind: "second",
       scheduledAt: new Date("2026-11-22T10:00:00Z"),
       interviewerIds: [sam.id, priya.id],
       newInterviewers: [{ name: "priya raman", email: "priya@acme.com" }, { name: "Jo Park" }],
-    }))!;
-    expect(getRound(db, ana.id, second)!.interviewers.map((p) => p.id)).toEqual([sam.id, priya.id, expect.any(String)]);
+    }) }))!;
+    expect((await getRound(db, { userId: ana.id, id: second }))!.interviewers.map((p) => p.id)).toEqual([sam.id, priya.id, expect.any(String)]);
     expect(countRows(sqlite, "interviewers", ana.id)).toBe(3);
     // The contact keeps its name and title as first written.
-    expect(getRound(db, ana.id, second)!.interviewers[1]).toEqual({ ...PRIYA, id: priya.id });
-    expect(interviewersMetFor(db, ana.id, anaApp.id).map((p) => p.name)).toEqual(["Jo Park", "Priya Raman", "Sam Lee"]);
+    expect((await getRound(db, { userId: ana.id, id: second }))!.interviewers[1]).toEqual({ ...PRIYA, id: priya.id });
+    expect((await interviewersMetFor(db, { userId: ana.id, applicationId: anaApp.id })).map((p) => p.name)).toEqual(["Jo Park", "Priya Raman", "Sam Lee"]);
   });
 
-  it("moves applied to interviewing, or to screening for a screen", () => {
-    createRound(db, ana.id, anaApp.id, roundInput({ kind: "first" }));
-    expect(statusOf(ana.id, anaApp.id)).toBe("interviewing");
-    const other = app(ana.id, { company: "Initech" });
-    createRound(db, ana.id, other.id, roundInput({ kind: "screen" }));
-    expect(statusOf(ana.id, other.id)).toBe("screening");
-    const offered = app(ana.id, { status: "offer" });
-    createRound(db, ana.id, offered.id, roundInput({ kind: "final" }));
-    expect(statusOf(ana.id, offered.id)).toBe("offer");
+  it("moves applied to interviewing, or to screening for a screen", async () => {
+    await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput({ kind: "first" }) });
+    expect(await statusOf(ana.id, anaApp.id)).toBe("interviewing");
+    const other = await app(ana.id, { company: "Initech" });
+    await createRound(db, { userId: ana.id, applicationId: other.id, input: roundInput({ kind: "screen" }) });
+    expect(await statusOf(ana.id, other.id)).toBe("screening");
+    const offered = await app(ana.id, { status: "offer" });
+    await createRound(db, { userId: ana.id, applicationId: offered.id, input: roundInput({ kind: "final" }) });
+    expect(await statusOf(ana.id, offered.id)).toBe("offer");
   });
 
-  it("writes the round, its details and the status move together or not at all", () => {
+  it("writes the round, its details and the status move together or not at all", async () => {
     // The same signal twice breaks the signals' primary key after the round row is in.
     const broken = roundInput({ signals: ["met_team", "met_team"], newInterviewers: [PRIYA] });
-    expect(() => createRound(db, ana.id, anaApp.id, broken)).toThrow();
+    await expect(createRound(db, { userId: ana.id, applicationId: anaApp.id, input: broken })).rejects.toThrow();
     expect(countsFor(sqlite, ana.id)).toMatchObject({ rounds: 0, round_signals: 0, interviewers: 0 });
-    expect(statusOf(ana.id, anaApp.id)).toBe("applied");
+    expect(await statusOf(ana.id, anaApp.id)).toBe("applied");
   });
 });
 
@@ -93,58 +97,69 @@ describe("another user's rounds", () => {
   let anaRound: string;
   let priyaId: string;
 
-  beforeEach(() => {
-    anaRound = createRound(db, ana.id, anaApp.id, roundInput({ signals: ["met_team"], customSignals: ["hi"], newInterviewers: [PRIYA] }))!;
-    priyaId = getRound(db, ana.id, anaRound)!.interviewers[0].id;
+  beforeEach(async () => {
+    anaRound = (await createRound(db, {
+      userId: ana.id,
+      applicationId: anaApp.id,
+      input: roundInput({ signals: ["met_team"], customSignals: ["hi"], newInterviewers: [PRIYA] }),
+    }))!;
+    priyaId = (await getRound(db, { userId: ana.id, id: anaRound }))!.interviewers[0].id;
   });
 
-  it("cannot be created on someone else's application", () => {
-    expect(createRound(db, ben.id, anaApp.id, roundInput({ newInterviewers: [{ name: "Mallory" }] }))).toBeNull();
+  it("cannot be created on someone else's application", async () => {
+    expect(await createRound(db, { userId: ben.id, applicationId: anaApp.id, input: roundInput({ newInterviewers: [{ name: "Mallory" }] }) })).toBeNull();
     expect(countRows(sqlite, "rounds")).toBe(1);
     expect(countRows(sqlite, "interviewers")).toBe(1);
-    expect(statusOf(ana.id, anaApp.id)).toBe("interviewing");
+    expect(await statusOf(ana.id, anaApp.id)).toBe("interviewing");
   });
 
-  it("cannot link someone else's contact, even on one's own application", () => {
+  it("cannot link someone else's contact, even on one's own application", async () => {
     const before = countsFor(sqlite, ana.id);
-    const result = createRound(db, ben.id, benApp.id, roundInput({ interviewerIds: [priyaId], newInterviewers: [{ name: "Ben's pal" }] }));
+    const result = await createRound(db, {
+      userId: ben.id,
+      applicationId: benApp.id,
+      input: roundInput({ interviewerIds: [priyaId], newInterviewers: [{ name: "Ben's pal" }] }),
+    });
     expect(result).toBeNull();
     expect(countsFor(sqlite, ben.id)).toEqual({ rounds: 0, round_signals: 0, custom_signals: 0, round_interviewers: 0, interviewers: 0, events: 0 });
     expect(countsFor(sqlite, ana.id)).toEqual(before);
-    expect(statusOf(ben.id, benApp.id)).toBe("applied");
+    expect(await statusOf(ben.id, benApp.id)).toBe("applied");
     // Nor on an update of one's own round.
-    const benRound = createRound(db, ben.id, benApp.id, roundInput())!;
-    expect(updateRound(db, ben.id, benRound, roundInput({ interviewerIds: [priyaId] }))).toBeNull();
+    const benRound = (await createRound(db, { userId: ben.id, applicationId: benApp.id, input: roundInput() }))!;
+    expect(await updateRound(db, { userId: ben.id, id: benRound, input: roundInput({ interviewerIds: [priyaId] }) })).toBeNull();
     expect(countRows(sqlite, "round_interviewers", ben.id)).toBe(0);
   });
 
-  it("cannot be read, listed, changed, deleted or thanked for", () => {
+  it("cannot be read, listed, changed, deleted or thanked for", async () => {
     const row = rawRow(sqlite, "rounds", anaRound);
-    const view = getRound(db, ana.id, anaRound);
-    expect(getRound(db, ben.id, anaRound)).toBeUndefined();
-    expect(listRounds(db, ben.id, anaApp.id)).toEqual([]);
-    expect(interviewersMetFor(db, ben.id, anaApp.id)).toEqual([]);
-    expect(updateRound(db, ben.id, anaRound, roundInput({ kind: "final", notes: "hijacked" }))).toBeNull();
-    expect(deleteRound(db, ben.id, anaRound)).toBeNull();
-    expect(markThankYouSent(db, ben.id, anaRound, new Date("2026-11-21T00:00:00Z"))).toEqual({ ok: false, reason: "not-found" });
+    const view = await getRound(db, { userId: ana.id, id: anaRound });
+    expect(await getRound(db, { userId: ben.id, id: anaRound })).toBeUndefined();
+    expect(await listRounds(db, { userId: ben.id, applicationId: anaApp.id })).toEqual([]);
+    expect(await interviewersMetFor(db, { userId: ben.id, applicationId: anaApp.id })).toEqual([]);
+    expect(await updateRound(db, { userId: ben.id, id: anaRound, input: roundInput({ kind: "final", notes: "hijacked" }) })).toBeNull();
+    expect(await deleteRound(db, { userId: ben.id, id: anaRound })).toBeNull();
+    expect(await markThankYouSent(db, { userId: ben.id, id: anaRound, at: new Date("2026-11-21T00:00:00Z") })).toEqual({ ok: false, reason: "not-found" });
     expect(rawRow(sqlite, "rounds", anaRound)).toEqual(row);
-    expect(getRound(db, ana.id, anaRound)).toEqual(view);
+    expect(await getRound(db, { userId: ana.id, id: anaRound })).toEqual(view);
   });
 });
 
 describe("another user's events", () => {
-  it("cannot be logged, read, listed, changed or deleted", () => {
-    const interviewing = app(ana.id, { status: "interviewing" });
-    const logged = logEvent(db, ana.id, interviewing.id, eventInput("offer_received", undefined, "verbal"));
+  it("cannot be logged, read, listed, changed or deleted", async () => {
+    const interviewing = await app(ana.id, { status: "interviewing" });
+    const logged = await logEvent(db, { userId: ana.id, applicationId: interviewing.id, input: eventInput("offer_received", undefined, "verbal") });
     if (!logged.ok) throw new Error("setup failed");
     const row = rawRow(sqlite, "events", logged.id);
     const appRow = rawRow(sqlite, "applications", interviewing.id);
 
-    expect(logEvent(db, ben.id, interviewing.id, eventInput("rejection_received"))).toEqual({ ok: false, reason: "not-found" });
-    expect(getEvent(db, ben.id, logged.id)).toBeUndefined();
-    expect(listEvents(db, ben.id, interviewing.id)).toEqual([]);
-    expect(updateEvent(db, ben.id, logged.id, { occurredAt: new Date("2026-01-01T00:00:00Z"), note: "x" })).toBeNull();
-    expect(deleteEvent(db, ben.id, logged.id)).toBeNull();
+    expect(await logEvent(db, { userId: ben.id, applicationId: interviewing.id, input: eventInput("rejection_received") })).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
+    expect(await getEvent(db, { userId: ben.id, id: logged.id })).toBeUndefined();
+    expect(await listEvents(db, { userId: ben.id, applicationId: interviewing.id })).toEqual([]);
+    expect(await updateEvent(db, { userId: ben.id, id: logged.id, input: { occurredAt: new Date("2026-01-01T00:00:00Z"), note: "x" } })).toBeNull();
+    expect(await deleteEvent(db, { userId: ben.id, id: logged.id })).toBeNull();
 
     expect(rawRow(sqlite, "events", logged.id)).toEqual(row);
     expect(rawRow(sqlite, "applications", interviewing.id)).toEqual(appRow);
@@ -153,38 +168,39 @@ describe("another user's events", () => {
 });
 
 describe("markThankYouSent", () => {
-  it("refuses a round that hasn't started and records the time on one that has", () => {
-    const id = createRound(db, ana.id, anaApp.id, roundInput({ scheduledAt: new Date("2026-11-20T10:00:00Z") }))!;
-    expect(markThankYouSent(db, ana.id, id, new Date("2026-11-20T09:59:00Z"))).toEqual({ ok: false, reason: "not-started" });
-    expect(getRound(db, ana.id, id)!.thankYouSentAt).toBeNull();
+  it("refuses a round that hasn't started and records the time on one that has", async () => {
+    const scheduledAt = new Date("2026-11-20T10:00:00Z");
+    const id = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput({ scheduledAt }) }))!;
+    expect(await markThankYouSent(db, { userId: ana.id, id, at: new Date("2026-11-20T09:59:00Z") })).toEqual({ ok: false, reason: "not-started" });
+    expect((await getRound(db, { userId: ana.id, id }))!.thankYouSentAt).toBeNull();
     const at = new Date("2026-11-20T15:30:00Z");
-    expect(markThankYouSent(db, ana.id, id, at)).toEqual({ ok: true, applicationId: anaApp.id });
-    expect(getRound(db, ana.id, id)!.thankYouSentAt).toEqual(at);
+    expect(await markThankYouSent(db, { userId: ana.id, id, at })).toEqual({ ok: true, applicationId: anaApp.id });
+    expect((await getRound(db, { userId: ana.id, id }))!.thankYouSentAt).toEqual(at);
   });
 
-  it("keeps the time of a thank-you already logged; a second click changes nothing", () => {
+  it("keeps the time of a thank-you already logged; a second click changes nothing", async () => {
     const first = new Date("2026-11-20T15:30:00Z");
-    const id = createRound(db, ana.id, anaApp.id, roundInput())!;
-    expect(markThankYouSent(db, ana.id, id, first)).toEqual({ ok: true, applicationId: anaApp.id });
-    expect(markThankYouSent(db, ana.id, id, new Date("2026-11-21T08:00:00Z"))).toEqual({ ok: true, applicationId: anaApp.id });
-    expect(getRound(db, ana.id, id)!.thankYouSentAt).toEqual(first);
+    const id = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput() }))!;
+    expect(await markThankYouSent(db, { userId: ana.id, id, at: first })).toEqual({ ok: true, applicationId: anaApp.id });
+    expect(await markThankYouSent(db, { userId: ana.id, id, at: new Date("2026-11-21T08:00:00Z") })).toEqual({ ok: true, applicationId: anaApp.id });
+    expect((await getRound(db, { userId: ana.id, id }))!.thankYouSentAt).toEqual(first);
     // Also when the time came in through the round form.
     const typed = new Date("2026-11-20T11:00:00Z");
-    const logged = createRound(db, ana.id, anaApp.id, roundInput({ thankYouSentAt: typed }))!;
-    expect(markThankYouSent(db, ana.id, logged, new Date("2026-11-22T09:00:00Z")).ok).toBe(true);
+    const logged = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput({ thankYouSentAt: typed }) }))!;
+    expect((await markThankYouSent(db, { userId: ana.id, id: logged, at: new Date("2026-11-22T09:00:00Z") })).ok).toBe(true);
     expect(rawRow(sqlite, "rounds", logged)).toMatchObject({ thank_you_sent_at: typed.getTime() / 1000 });
   });
 });
 
 describe("updateRound", () => {
-  it("replaces the fields, signals, custom signals and people; old ones are gone", () => {
-    const id = createRound(db, ana.id, anaApp.id, roundInput({
+  it("replaces the fields, signals, custom signals and people; old ones are gone", async () => {
+    const id = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput({
       signals: ["met_team", "hiring_timeline"],
       hiringTimelineOn: "2026-12-01",
       customSignals: ["one", "two"],
       newInterviewers: [PRIYA],
       notes: "old notes",
-    }))!;
+    }) }))!;
     const updated = roundInput({
       kind: "technical",
       outcome: "advanced",
@@ -193,52 +209,56 @@ describe("updateRound", () => {
       customSignals: ["three"],
       newInterviewers: [{ name: "Sam Lee" }],
     });
-    expect(updateRound(db, ana.id, id, updated)).toBe(anaApp.id);
-    const round = getRound(db, ana.id, id)!;
+    expect(await updateRound(db, { userId: ana.id, id, input: updated })).toBe(anaApp.id);
+    const round = (await getRound(db, { userId: ana.id, id }))!;
     expect(round).toMatchObject({ kind: "technical", outcome: "advanced", durationMinutes: 45, notes: null });
     expect(round.signals).toEqual([{ signal: "company_fit", onDate: null }]);
     expect(round.customSignals).toEqual(["three"]);
     expect(round.interviewers.map((p) => p.name)).toEqual(["Sam Lee"]);
     // Priya was only in this round, so her contact goes with her.
     expect(countsFor(sqlite, ana.id)).toMatchObject({ round_signals: 1, custom_signals: 1, round_interviewers: 1, interviewers: 1 });
-    expect(interviewersMetFor(db, ana.id, anaApp.id).map((p) => p.name)).toEqual(["Sam Lee"]);
+    expect((await interviewersMetFor(db, { userId: ana.id, applicationId: anaApp.id })).map((p) => p.name)).toEqual(["Sam Lee"]);
   });
 });
 
 describe("deleteRound and the status", () => {
-  it("deleting the last round puts screening or interviewing back to applied", () => {
-    const screen = createRound(db, ana.id, anaApp.id, roundInput({ kind: "screen" }))!;
-    expect(statusOf(ana.id, anaApp.id)).toBe("screening");
-    expect(deleteRound(db, ana.id, screen)).toBe(anaApp.id);
-    expect(statusOf(ana.id, anaApp.id)).toBe("applied");
+  it("deleting the last round puts screening or interviewing back to applied", async () => {
+    const screen = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput({ kind: "screen" }) }))!;
+    expect(await statusOf(ana.id, anaApp.id)).toBe("screening");
+    expect(await deleteRound(db, { userId: ana.id, id: screen })).toBe(anaApp.id);
+    expect(await statusOf(ana.id, anaApp.id)).toBe("applied");
 
-    const other = app(ana.id, { company: "Initech" });
-    const first = createRound(db, ana.id, other.id, roundInput({ kind: "first" }))!;
-    const second = createRound(db, ana.id, other.id, roundInput({ kind: "second", scheduledAt: new Date("2026-11-22T10:00:00Z") }))!;
-    expect(deleteRound(db, ana.id, second)).toBe(other.id);
-    expect(statusOf(ana.id, other.id)).toBe("interviewing"); // a round remains
-    expect(deleteRound(db, ana.id, first)).toBe(other.id);
-    expect(statusOf(ana.id, other.id)).toBe("applied");
+    const other = await app(ana.id, { company: "Initech" });
+    const first = (await createRound(db, { userId: ana.id, applicationId: other.id, input: roundInput({ kind: "first" }) }))!;
+    const second = (await createRound(db, {
+      userId: ana.id,
+      applicationId: other.id,
+      input: roundInput({ kind: "second", scheduledAt: new Date("2026-11-22T10:00:00Z") }),
+    }))!;
+    expect(await deleteRound(db, { userId: ana.id, id: second })).toBe(other.id);
+    expect(await statusOf(ana.id, other.id)).toBe("interviewing"); // a round remains
+    expect(await deleteRound(db, { userId: ana.id, id: first })).toBe(other.id);
+    expect(await statusOf(ana.id, other.id)).toBe("applied");
   });
 
-  it("leaves every other status alone, and so does a refused delete", () => {
+  it("leaves every other status alone, and so does a refused delete", async () => {
     for (const status of ["saved", "applied", "offer", "accepted", "rejected", "withdrawn", "ghosted"] as const) {
-      const application = app(ana.id, { company: `Co ${status}` });
-      const id = createRound(db, ana.id, application.id, roundInput())!;
-      updateApplication(db, ana.id, application.id, { company: `Co ${status}`, roleTitle: "Engineer", status });
-      expect(deleteRound(db, ana.id, id), status).toBe(application.id);
-      expect(statusOf(ana.id, application.id), status).toBe(status);
+      const application = await app(ana.id, { company: `Co ${status}` });
+      const id = (await createRound(db, { userId: ana.id, applicationId: application.id, input: roundInput() }))!;
+      await updateApplication(db, { userId: ana.id, id: application.id, input: { company: `Co ${status}`, roleTitle: "Engineer", status } });
+      expect(await deleteRound(db, { userId: ana.id, id }), status).toBe(application.id);
+      expect(await statusOf(ana.id, application.id), status).toBe(status);
     }
-    const anaRound = createRound(db, ana.id, anaApp.id, roundInput())!;
-    expect(deleteRound(db, ben.id, anaRound)).toBeNull();
-    expect(statusOf(ana.id, anaApp.id)).toBe("interviewing");
+    const anaRound = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput() }))!;
+    expect(await deleteRound(db, { userId: ben.id, id: anaRound })).toBeNull();
+    expect(await statusOf(ana.id, anaApp.id)).toBe("interviewing");
   });
 
-  it("another user's last round does not move one's own application", () => {
-    createRound(db, ana.id, anaApp.id, roundInput());
-    const benRound = createRound(db, ben.id, benApp.id, roundInput())!;
-    deleteRound(db, ben.id, benRound);
-    expect(statusOf(ben.id, benApp.id)).toBe("applied");
-    expect(statusOf(ana.id, anaApp.id)).toBe("interviewing");
+  it("another user's last round does not move one's own application", async () => {
+    await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput() });
+    const benRound = (await createRound(db, { userId: ben.id, applicationId: benApp.id, input: roundInput() }))!;
+    await deleteRound(db, { userId: ben.id, id: benRound });
+    expect(await statusOf(ben.id, benApp.id)).toBe("applied");
+    expect(await statusOf(ana.id, anaApp.id)).toBe("interviewing");
   });
 });

@@ -36,24 +36,24 @@ beforeEach(async () => {
   ({ db, sqlite } = testDbWithSqlite());
   ana = await makeUser(db, "ana@example.com");
   ben = await makeUser(db, "ben@example.com");
-  anaApp = createApplication(db, ana.id, { company: "Acme", roleTitle: "Engineer", status: "applied" });
-  benApp = createApplication(db, ben.id, { company: "Globex", roleTitle: "Engineer", status: "applied" });
+  anaApp = await createApplication(db, { userId: ana.id, input: { company: "Acme", roleTitle: "Engineer", status: "applied" } });
+  benApp = await createApplication(db, { userId: ben.id, input: { company: "Globex", roleTitle: "Engineer", status: "applied" } });
 });
 
 describe("cascades", () => {
-  it("deleting an application removes its rounds, their details, its events and the contacts only it mentioned", () => {
-    createRound(db, ana.id, anaApp.id, full());
-    createRound(db, ana.id, anaApp.id, full({ kind: "second", scheduledAt: new Date("2026-11-22T10:00:00Z") }));
-    logEvent(db, ana.id, anaApp.id, eventInput("follow_up_sent"));
-    logEvent(db, ana.id, anaApp.id, eventInput("offer_received"));
+  it("deleting an application removes its rounds, their details, its events and the contacts only it mentioned", async () => {
+    await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: full() });
+    await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: full({ kind: "second", scheduledAt: new Date("2026-11-22T10:00:00Z") }) });
+    await logEvent(db, { userId: ana.id, applicationId: anaApp.id, input: eventInput("follow_up_sent") });
+    await logEvent(db, { userId: ana.id, applicationId: anaApp.id, input: eventInput("offer_received") });
     // A second application at the same company met Priya again (the same contact) and Jo.
-    const again = createApplication(db, ana.id, { company: "acme", roleTitle: "Staff Engineer", status: "applied" });
-    const againRound = createRound(db, ana.id, again.id, roundInput({
+    const again = await createApplication(db, { userId: ana.id, input: { company: "acme", roleTitle: "Staff Engineer", status: "applied" } });
+    const againRound = (await createRound(db, { userId: ana.id, applicationId: again.id, input: roundInput({
       newInterviewers: [{ name: "PRIYA RAMAN", email: "priya@acme.com" }, { name: "Jo Park" }],
-    }))!;
-    const againView = getRound(db, ana.id, againRound);
-    createRound(db, ben.id, benApp.id, full());
-    logEvent(db, ben.id, benApp.id, eventInput("follow_up_sent"));
+    }) }))!;
+    const againView = await getRound(db, { userId: ana.id, id: againRound });
+    await createRound(db, { userId: ben.id, applicationId: benApp.id, input: full() });
+    await logEvent(db, { userId: ben.id, applicationId: benApp.id, input: eventInput("follow_up_sent") });
 
     expect(countsFor(sqlite, ana.id)).toEqual({
       rounds: 3,
@@ -64,9 +64,9 @@ describe("cascades", () => {
       events: 2,
     });
     const bens = countsFor(sqlite, ben.id);
-    const benRounds = listRounds(db, ben.id, benApp.id);
+    const benRounds = await listRounds(db, { userId: ben.id, applicationId: benApp.id });
 
-    expect(deleteApplication(db, ana.id, anaApp.id)).toBe(true);
+    expect(await deleteApplication(db, { userId: ana.id, id: anaApp.id })).toBe(true);
     // Sam was met only there, so he goes; Priya and Jo are still in the other application's round.
     expect(countsFor(sqlite, ana.id)).toEqual({
       rounds: 1,
@@ -76,22 +76,22 @@ describe("cascades", () => {
       interviewers: 2,
       events: 0,
     });
-    expect(getRound(db, ana.id, againRound)).toEqual(againView);
+    expect(await getRound(db, { userId: ana.id, id: againRound })).toEqual(againView);
     expect(countsFor(sqlite, ben.id)).toEqual(bens);
-    expect(listRounds(db, ben.id, benApp.id)).toEqual(benRounds);
-    expect(listEvents(db, ben.id, benApp.id)).toHaveLength(1);
+    expect(await listRounds(db, { userId: ben.id, applicationId: benApp.id })).toEqual(benRounds);
+    expect(await listEvents(db, { userId: ben.id, applicationId: benApp.id })).toHaveLength(1);
 
-    expect(deleteApplication(db, ana.id, again.id)).toBe(true);
+    expect(await deleteApplication(db, { userId: ana.id, id: again.id })).toBe(true);
     expect(countsFor(sqlite, ana.id)).toMatchObject({ rounds: 0, round_interviewers: 0, interviewers: 0 });
     expect(countsFor(sqlite, ben.id)).toEqual(bens);
   });
 
-  it("deleting a round removes its signals, custom signals and links, and nothing else", () => {
-    const doomed = createRound(db, ana.id, anaApp.id, full())!;
-    const kept = createRound(db, ana.id, anaApp.id, full({ kind: "second", customSignals: ["three"] }))!;
-    const keptView = getRound(db, ana.id, kept);
-    expect(deleteRound(db, ana.id, doomed)).toBe(anaApp.id);
-    expect(getRound(db, ana.id, doomed)).toBeUndefined();
+  it("deleting a round removes its signals, custom signals and links, and nothing else", async () => {
+    const doomed = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: full() }))!;
+    const kept = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: full({ kind: "second", customSignals: ["three"] }) }))!;
+    const keptView = await getRound(db, { userId: ana.id, id: kept });
+    expect(await deleteRound(db, { userId: ana.id, id: doomed })).toBe(anaApp.id);
+    expect(await getRound(db, { userId: ana.id, id: doomed })).toBeUndefined();
     expect(countsFor(sqlite, ana.id)).toEqual({
       rounds: 1,
       round_signals: 2,
@@ -100,8 +100,8 @@ describe("cascades", () => {
       interviewers: 2,
       events: 0,
     });
-    expect(getRound(db, ana.id, kept)).toEqual(keptView);
-    expect(deleteRound(db, ana.id, doomed)).toBeNull();
+    expect(await getRound(db, { userId: ana.id, id: kept })).toEqual(keptView);
+    expect(await deleteRound(db, { userId: ana.id, id: doomed })).toBeNull();
   });
 });
 
@@ -110,52 +110,52 @@ describe("the database refuses rows that mix two users", () => {
   let benRound: string;
   let priyaId: string;
 
-  beforeEach(() => {
-    anaRound = createRound(db, ana.id, anaApp.id, full())!;
-    benRound = createRound(db, ben.id, benApp.id, roundInput())!;
-    priyaId = getRound(db, ana.id, anaRound)!.interviewers[0].id;
+  beforeEach(async () => {
+    anaRound = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: full() }))!;
+    benRound = (await createRound(db, { userId: ben.id, applicationId: benApp.id, input: roundInput() }))!;
+    priyaId = (await getRound(db, { userId: ana.id, id: anaRound }))!.interviewers[0].id;
   });
 
-  it("a round filed under Ben but pointing at Ana's application", () => {
+  it("a round filed under Ben but pointing at Ana's application", async () => {
     const scheduledAt = new Date("2026-11-20T10:00:00Z");
-    expect(() =>
-      db.insert(rounds).values({ userId: ben.id, applicationId: anaApp.id, kind: "first", scheduledAt }).run(),
-    ).toThrow(/FOREIGN KEY constraint failed/);
+    await expect(db.insert(rounds).values({ userId: ben.id, applicationId: anaApp.id, kind: "first", scheduledAt })).rejects.toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
     // The same insert with matching owner and application is fine: the failure is the mix.
-    expect(() => db.insert(rounds).values({ userId: ben.id, applicationId: benApp.id, kind: "first", scheduledAt }).run()).not.toThrow();
+    await expect(db.insert(rounds).values({ userId: ben.id, applicationId: benApp.id, kind: "first", scheduledAt })).resolves.toBeDefined();
     expect(countRows(sqlite, "rounds", ben.id)).toBe(2);
     expect(countRows(sqlite, "rounds", ana.id)).toBe(1);
   });
 
-  it("an event filed under Ben on Ana's application", () => {
-    expect(() =>
-      db.insert(events).values({ userId: ben.id, applicationId: anaApp.id, kind: "follow_up_sent", occurredAt: new Date() }).run(),
-    ).toThrow(/FOREIGN KEY constraint failed/);
+  it("an event filed under Ben on Ana's application", async () => {
+    await expect(
+      db.insert(events).values({ userId: ben.id, applicationId: anaApp.id, kind: "follow_up_sent", occurredAt: new Date() }),
+    ).rejects.toThrow(/FOREIGN KEY constraint failed/);
     expect(countRows(sqlite, "events")).toBe(0);
   });
 
-  it("a signal or a link under Ben on Ana's round, or to Ana's contact", () => {
-    expect(() => db.insert(roundSignals).values({ userId: ben.id, roundId: anaRound, signal: "company_fit" }).run()).toThrow(
+  it("a signal or a link under Ben on Ana's round, or to Ana's contact", async () => {
+    await expect(db.insert(roundSignals).values({ userId: ben.id, roundId: anaRound, signal: "company_fit" })).rejects.toThrow(
       /FOREIGN KEY constraint failed/,
     );
-    expect(() => db.insert(roundInterviewers).values({ userId: ben.id, roundId: benRound, interviewerId: priyaId }).run()).toThrow(
+    await expect(db.insert(roundInterviewers).values({ userId: ben.id, roundId: benRound, interviewerId: priyaId })).rejects.toThrow(
       /FOREIGN KEY constraint failed/,
     );
     expect(countRows(sqlite, "round_interviewers", ben.id)).toBe(0);
     expect(countRows(sqlite, "round_signals", ben.id)).toBe(0);
   });
 
-  it("a decision date on any signal but the hiring timeline", () => {
-    expect(() =>
-      db.insert(roundSignals).values({ userId: ana.id, roundId: anaRound, signal: "company_fit", onDate: "2026-12-01" }).run(),
-    ).toThrow(/CHECK constraint failed/);
+  it("a decision date on any signal but the hiring timeline", async () => {
+    await expect(
+      db.insert(roundSignals).values({ userId: ana.id, roundId: anaRound, signal: "company_fit", onDate: "2026-12-01" }),
+    ).rejects.toThrow(/CHECK constraint failed/);
   });
 
-  it("a contact is unique per user and match key (company|name|email, lower-cased), not across users", () => {
+  it("a contact is unique per user and match key (company|name|email, lower-cased), not across users", async () => {
     const key = '["acme","priya raman","priya@acme.com"]';
     expect(sqlite.prepare("select match_key as k from interviewers where id = ?").get(priyaId)).toEqual({ k: key });
-    expect(() => db.insert(interviewers).values({ userId: ana.id, name: "Priya", matchKey: key }).run()).toThrow(/UNIQUE/);
-    expect(() => db.insert(interviewers).values({ userId: ben.id, name: "Priya", matchKey: key }).run()).not.toThrow();
+    await expect(db.insert(interviewers).values({ userId: ana.id, name: "Priya", matchKey: key })).rejects.toThrow(/UNIQUE/);
+    await expect(db.insert(interviewers).values({ userId: ben.id, name: "Priya", matchKey: key })).resolves.toBeDefined();
   });
 });
 
@@ -173,19 +173,20 @@ describe("insertApplications with history", () => {
     { ...base, company: "Initech", status: "saved" },
   ];
 
-  it("inserts every application with its rounds, details and events, statuses as given", () => {
-    expect(insertApplications(db, ana.id, history())).toBe(3);
-    const byCompany = Object.fromEntries(listApplications(db, ana.id).map((a) => [a.company, a]));
+  it("inserts every application with its rounds, details and events, statuses as given", async () => {
+    expect(await insertApplications(db, { userId: ana.id, rows: history() })).toBe(3);
+    const byCompany = Object.fromEntries((await listApplications(db, { userId: ana.id })).map((a) => [a.company, a]));
     expect(Object.keys(byCompany).sort()).toEqual(["Acme", "Globex", "Hooli", "Initech"]);
     const hooli = byCompany.Hooli;
-    expect(listRounds(db, ana.id, hooli.id).map((r) => [r.kind, r.signals.length, r.customSignals, r.interviewers.map((p) => p.name)])).toEqual([
+    const hooliRounds = await listRounds(db, { userId: ana.id, applicationId: hooli.id });
+    expect(hooliRounds.map((r) => [r.kind, r.signals.length, r.customSignals, r.interviewers.map((p) => p.name)])).toEqual([
       ["first", 2, ["one", "two"], ["Priya Raman", "Sam Lee"]],
       ["final", 2, ["one", "two"], ["Sam Lee"]],
     ]);
-    expect(getApplication(db, ana.id, hooli.id)?.status).toBe("offer");
-    expect(listEvents(db, ana.id, hooli.id).map((e) => [e.kind, e.note])).toEqual([["offer_received", "verbal"]]);
+    expect((await getApplication(db, { userId: ana.id, id: hooli.id }))?.status).toBe("offer");
+    expect((await listEvents(db, { userId: ana.id, applicationId: hooli.id })).map((e) => [e.kind, e.note])).toEqual([["offer_received", "verbal"]]);
     // Bulk history is taken as it stands: a screen doesn't move "applied".
-    expect(getApplication(db, ana.id, byCompany.Globex.id)?.status).toBe("applied");
+    expect((await getApplication(db, { userId: ana.id, id: byCompany.Globex.id }))?.status).toBe("applied");
     expect(countsFor(sqlite, ana.id)).toEqual({
       rounds: 3,
       round_signals: 4,
@@ -197,12 +198,12 @@ describe("insertApplications with history", () => {
     expect(countsFor(sqlite, ben.id).rounds).toBe(0);
   });
 
-  it("writes nothing when the last round breaks a constraint", () => {
+  it("writes nothing when the last round breaks a constraint", async () => {
     const before = countsFor(sqlite, ana.id);
     const rows = history();
     rows[2].rounds = [roundInput({ durationMinutes: 0 })]; // the CHECK refuses 0 minutes
-    expect(() => insertApplications(db, ana.id, rows)).toThrow(/CHECK constraint failed/);
+    await expect(insertApplications(db, { userId: ana.id, rows })).rejects.toThrow(/CHECK constraint failed/);
     expect(countsFor(sqlite, ana.id)).toEqual(before);
-    expect(listApplications(db, ana.id, { includeArchived: true }).map((a) => a.id)).toEqual([anaApp.id]);
+    expect((await listApplications(db, { userId: ana.id, filter: { includeArchived: true } })).map((a) => a.id)).toEqual([anaApp.id]);
   });
 });

@@ -30,14 +30,14 @@ describe("sample data at business hours in the user's zone", () => {
 
   it.each(MOMENTS)("loaded at %s in %s, the dashboard still shows tomorrow's interview, a thank-you and the offer", async (at, zone) => {
     const { db, ana } = await twoUsers();
-    setTimeZone(db, ana.id, zone);
-    const user = getSessionUser(db, ana.id);
+    await setTimeZone(db, { userId: ana.id, timeZone: zone });
+    const user = await getSessionUser(db, { userId: ana.id });
     if (!user) throw new Error("no user");
     const now = new Date(at);
-    insertApplications(db, user.id, sampleApplications(now, zone));
+    await insertApplications(db, { userId: user.id, rows: sampleApplications(now, zone) });
     const plan = planDashboard({
-      overview: guidanceOverview(db, user, now),
-      interviews: upcomingInterviews(db, { userId: user.id, now, days: 8 }),
+      overview: await guidanceOverview(db, { user, now }),
+      interviews: await upcomingInterviews(db, { userId: user.id, now, days: 8 }),
       now,
       timeZone: zone,
     });

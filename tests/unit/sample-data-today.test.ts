@@ -15,10 +15,10 @@ describe("the sample data on the dashboard", () => {
   it("fills Today and Coming up, and says keep searching once", async () => {
     const { db, ana } = await twoUsers();
     const now = new Date();
-    insertApplications(db, ana.id, sampleApplications(now));
+    await insertApplications(db, { userId: ana.id, rows: sampleApplications(now) });
     const plan = planDashboard({
-      overview: guidanceOverview(db, ana, now),
-      interviews: upcomingInterviews(db, { userId: ana.id, now, days: 8 }),
+      overview: await guidanceOverview(db, { user: ana, now }),
+      interviews: await upcomingInterviews(db, { userId: ana.id, now, days: 8 }),
       now,
       timeZone: ana.timeZone,
     });

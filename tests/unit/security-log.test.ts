@@ -92,11 +92,11 @@ describe("the security log", () => {
     vi.unstubAllEnvs();
 
     await expectOnce("signed-out", () => endSignedOutSession(db, { userId: ana.id, sessionId, address: "192.0.2.1" }));
-    const old = createSession(db, { userId: ana.id, userAgent: null, address: null, now: new Date(NOW.getTime() - SESSION_IDLE_LIMIT_MS) });
+    const old = await createSession(db, { userId: ana.id, userAgent: null, address: null, now: new Date(NOW.getTime() - SESSION_IDLE_LIMIT_MS) });
     secrets.push(old);
     await expectOnce("session-ended", () => validateSession(db, { uid: ana.id, sv: 1, sid: old }, { now: NOW, address: "192.0.2.1" }), { reason: "idle" });
-    const other = createSession(db, { userId: ana.id, userAgent: null, address: null, now: NOW });
-    const here = createSession(db, { userId: ana.id, userAgent: null, address: null, now: NOW });
+    const other = await createSession(db, { userId: ana.id, userAgent: null, address: null, now: NOW });
+    const here = await createSession(db, { userId: ana.id, userAgent: null, address: null, now: NOW });
     secrets.push(other, here);
     await expectOnce("sessions-revoked", () => endSessionsExcept(db, { userId: ana.id, sessionId: here, address: null }), { count: 1 });
     expect(await linesOf(() => endListedSession(db, { userId: ana.id, sessionId: other, address: null }))).toEqual([]);
@@ -135,11 +135,11 @@ describe("the security log", () => {
     await expectOnce("sessions-revoked", () => signOutEverywhere(db, { userId: ben.id, address: null }));
 
     // A reach for another user's record; a missing id writes nothing.
-    const anas = createApplication(db, ana.id, { company: "Acme", roleTitle: "Engineer", status: "applied" });
+    const anas = await createApplication(db, { userId: ana.id, input: { company: "Acme", roleTitle: "Engineer", status: "applied" } });
     await expectOnce("access-denied", () => noteForeignAccess(ben.id, { kind: "application", id: anas.id }), { userId: ben.id, resource: "application", resourceId: anas.id });
     expect(await linesOf(() => noteForeignAccess(ben.id, { kind: "application", id: "no-such-id" }))).toEqual([]);
     expect(await linesOf(() => noteForeignAccess(ana.id, { kind: "application", id: anas.id }))).toEqual([]);
-    const anasSession = createSession(db, { userId: ana.id, userAgent: null, address: null, now: NOW });
+    const anasSession = await createSession(db, { userId: ana.id, userAgent: null, address: null, now: NOW });
     secrets.push(anasSession);
     const denied = await expectOnce("access-denied", () => noteForeignAccess(ben.id, { kind: "session", id: anasSession }), { resource: "session" });
     expect(denied[0]).not.toHaveProperty("resourceId");

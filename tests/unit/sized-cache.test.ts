@@ -76,17 +76,17 @@ describe("the guidance cache's budget", () => {
     const users = [];
     for (let i = 0; i < 12; i++) {
       const user = await makeUser(db, `user${i}@example.com`);
-      thankYouOwed(db, user.id);
+      await thankYouOwed(db, user.id);
       users.push({ id: user.id, timeZone: "UTC" });
     }
-    for (const user of users) expect(guidanceQueue(db, user, NOW).length).toBeGreaterThan(0);
+    for (const user of users) expect((await guidanceQueue(db, { user, now: NOW })).length).toBeGreaterThan(0);
     const use = cacheUse(db);
     expect(use.entries).toBeGreaterThan(0);
     expect(use.entries).toBeLessThan(users.length);
     expect(use.bytes).toBeLessThanOrEqual(40_000);
     // The most recent user is still served from the cache: the same frozen queue.
     const last = users.at(-1)!;
-    expect(guidanceQueue(db, last, NOW)).toBe(guidanceQueue(db, last, NOW));
+    expect(await guidanceQueue(db, { user: last, now: NOW })).toBe(await guidanceQueue(db, { user: last, now: NOW }));
   });
 
   // A busy account whose overview is not kept recomputes it on every page

@@ -21,16 +21,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A database made and filled the way the server makes it, then closed. */
 function healthyFile(name = "shortlist.db"): string {
   const file = path.join(dir, name);
-  const { sqlite } = openCheckedDatabase(file);
+  const { sqlite, close } = openCheckedDatabase(file);
   sqlite.exec("create table ballast (b blob); with recursive n(i) as (select 1 union all select i + 1 from n where i < 60) insert into ballast select randomblob(4000) from n;");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  sqlite.close();
+  close();
   return file;
 }
 
 function refusal(file: string): string {
   try {
-    openCheckedDatabase(file).sqlite.close();
+    openCheckedDatabase(file).close();
   } catch (error) {
     expect(error).toBeInstanceOf(DatabaseStartError);
     return (error as Error).message;
@@ -41,10 +41,10 @@ function refusal(file: string): string {
 describe("the start-up check", () => {
   it("opens a sound file, migrated, and leaves its one probe row", () => {
     const file = healthyFile();
-    const { sqlite } = openCheckedDatabase(file);
+    const { sqlite, close } = openCheckedDatabase(file);
     expect(sqlite.prepare("select count(*) n from health_probe").get()).toEqual({ n: 1 });
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
-    sqlite.close();
+    close();
   });
 
   it("refuses a file whose header is not SQLite's, saying which file and what to do", () => {

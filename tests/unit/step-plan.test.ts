@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { seedAccount } from "../../bench/seed-db";
-import { guidanceOverview } from "@/lib/data/guidance";
+import { dashboardGuidance } from "@/lib/data/guidance";
 import { planDashboard, type DashboardPlan } from "@/lib/dashboard/today";
-import type { GuidanceOverview } from "@/lib/dashboard/overview";
+import type { GuidanceOverview, OverviewChange } from "@/lib/dashboard/overview";
 import { testDbWithSqlite } from "./support/rounds";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 const ZONE = "Europe/London";
-const plan = (overview: GuidanceOverview, now = NOW) => planDashboard({ overview, interviews: [], now, timeZone: ZONE });
+const plan = (overview: GuidanceOverview, now = NOW, change?: OverviewChange | null) => planDashboard({ overview, change, interviews: [], now, timeZone: ZONE });
 /** A copy is a new overview object, which the planner has never seen: it walks every item. */
 const walkedInFull = (overview: GuidanceOverview, now = NOW) =>
   plan({ queue: [...overview.queue], putAside: [...overview.putAside], checkIns: [...overview.checkIns] }, now);
 
-function seeded(applications: number) {
+async function seeded(applications: number) {
   const { db, sqlite } = testDbWithSqlite();
-  const account = seedAccount(sqlite, { label: "plan", email: "plan@example.com", name: "Plan", applications, seed: 42, customSettings: false }, "x", NOW, () => {});
+  const account = await seedAccount(sqlite, { label: "plan", email: "plan@example.com", name: "Plan", applications, seed: 42, customSettings: false }, "x", NOW, () => {});
   const user = { id: account.userId, timeZone: ZONE };
   const ids = (sql: string) => (sqlite.prepare(sql).all(account.userId) as { id: string }[]).map((r) => r.id);
   return { db, sqlite, user, apps: ids("select id from applications where user_id = ? order by id") };
@@ -27,8 +27,8 @@ const untouched = (p: DashboardPlan, touched: string) => [
 ];
 
 describe("the dashboard plan after a write to one application", () => {
-  it("is what a walk of every step gives, over many writes of every kind, and keeps the other applications' entries", () => {
-    const { db, sqlite, user, apps } = seeded(300);
+  it("is what a walk of every step gives, over many writes of every kind, and keeps the other applications' entries", async () => {
+    const { db, sqlite, user, apps } = await seeded(300);
     let seed = 11;
     const random = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
     const secs = Math.floor(NOW.getTime() / 1000);
@@ -42,7 +42,9 @@ describe("the dashboard plan after a write to one application", () => {
           .prepare("insert or replace into guidance_steps (user_id, application_id, key, state, until, updated_at) select user_id, application_id, 'keep-searching:' || id, 'dismissed', null, ? from rounds where application_id = ?")
           .run(secs, app),
     ];
-    let before = plan(guidanceOverview(db, user, NOW));
+    const first = await dashboardGuidance(db, { user, now: NOW });
+    expect(first.change).toBeNull();
+    let before = plan(first.overview, NOW, first.change);
     expect(before.blocks.length + before.comingUp.length + before.advice.total).toBeGreaterThan(100);
     let derivedWrites = 0;
     let oneApplicationWrites = 0;
@@ -50,8 +52,8 @@ describe("the dashboard plan after a write to one application", () => {
       const app = apps[random(apps.length)];
       const kind = random(writes.length);
       writes[kind](app);
-      const overview = guidanceOverview(db, user, NOW);
-      const after = plan(overview);
+      const { overview, change } = await dashboardGuidance(db, { user, now: NOW });
+      const after = plan(overview, NOW, change);
       expect(after).toEqual(walkedInFull(overview));
       // Derived, not walked again: everything the write did not touch is the very object the last plan held.
       // (A status change may move the count of applications in play, which other applications' advice reads.)
@@ -66,14 +68,28 @@ describe("the dashboard plan after a write to one application", () => {
     expect(derivedWrites).toBe(oneApplicationWrites);
   });
 
-  it("walks everything again on a new day, since Today's end has moved", () => {
-    const { db, sqlite, user, apps } = seeded(60);
-    const first = plan(guidanceOverview(db, user, NOW));
+  it("walks everything again on a new day, since Today's end has moved", async () => {
+    const { db, sqlite, user, apps } = await seeded(60);
+    const kept = await dashboardGuidance(db, { user, now: NOW });
+    const first = plan(kept.overview, NOW, kept.change);
     sqlite.prepare("update applications set status = 'rejected' where id = ?").run(apps[0]);
     const tomorrow = new Date(NOW.getTime() + 24 * 3_600_000);
-    const overview = guidanceOverview(db, user, tomorrow);
-    const next = plan(overview, tomorrow);
+    const { overview, change } = await dashboardGuidance(db, { user, now: tomorrow });
+    const next = plan(overview, tomorrow, change);
     expect(next.endOfToday.getTime()).toBeGreaterThan(first.endOfToday.getTime());
     expect(next).toEqual(walkedInFull(overview, tomorrow));
+  });
+
+  it("is what a walk gives when the overview before was never planned (another page asked for it)", async () => {
+    const { db, sqlite, user, apps } = await seeded(60);
+    const kept = await dashboardGuidance(db, { user, now: NOW });
+    plan(kept.overview, NOW, kept.change);
+    sqlite.prepare("update applications set company = 'Initech' where id = ?").run(apps[0]);
+    const unplanned = await dashboardGuidance(db, { user, now: NOW });
+    sqlite.prepare("update applications set company = 'Globex' where id = ?").run(apps[1]);
+    const { overview, change } = await dashboardGuidance(db, { user, now: NOW });
+    // Only the last change is kept: it leads back to the unplanned overview, not to the one planned.
+    expect(change?.from).toBe(unplanned.overview);
+    expect(plan(overview, NOW, change)).toEqual(walkedInFull(overview));
   });
 });

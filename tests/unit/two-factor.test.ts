@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recoveryCodes, sessions, twoFactor, users } from "@/db/schema";
+import { write } from "@/db/write";
 import { LIMIT_ENV, TWO_FACTOR_CHALLENGE_MS } from "@/lib/auth/limits";
 import { openChallenge, signInAttempt, type SignInOutcome } from "@/lib/auth/sign-in";
 import { asTotpCode, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/auth/totp";
@@ -37,7 +38,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const sessionCount = (userId: string) => db.select().from(sessions).where(eq(sessions.userId, userId)).all().length;
+const sessionCount = async (userId: string) => (await db.select().from(sessions).where(eq(sessions.userId, userId))).length;
 
 async function passwordStep(email = "ana@example.com", now = NOW): Promise<string> {
   const outcome = await signInAttempt(db, { email, password: PASSWORD }, context(now));
@@ -47,12 +48,12 @@ async function passwordStep(email = "ana@example.com", now = NOW): Promise<strin
 
 describe("set-up", () => {
   it("waits for a first right code, then turns on with ten recovery codes stored only as hashes", async () => {
-    expect(startTwoFactorSetup(db, { userId: ana.id, now: NOW })).toBe(true);
-    const secret = pendingTwoFactorSecret(db, { userId: ana.id })!;
+    expect(await startTwoFactorSetup(db, { userId: ana.id, now: NOW })).toBe(true);
+    const secret = (await pendingTwoFactorSecret(db, { userId: ana.id }))!;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(false);
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(false);
     // At rest the secret is sealed: the database does not hold it as text.
-    const stored = db.select().from(twoFactor).where(eq(twoFactor.userId, ana.id)).get()!;
+    const [stored] = await db.select().from(twoFactor).where(eq(twoFactor.userId, ana.id)).limit(1);
     expect(stored.secretSealed).not.toContain(secret);
     expect(stored.secretSealed).toMatch(/^v1\./);
 
@@ -64,42 +65,44 @@ describe("set-up", () => {
       reason: "wrong",
       retryAfterMs: 0,
     });
-    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(false);
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(false);
     const wrong = await confirmTwoFactorSetup(db, { ...setup, password: PASSWORD, code: "000000" === codeAt(secret, NOW) ? "111111" : "000000" });
     expect(wrong).toEqual({ ok: false, field: "code", reason: "wrong" });
-    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(false);
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(false);
 
     const right = await confirmTwoFactorSetup(db, { ...setup, password: PASSWORD, code: codeAt(secret, NOW) });
     if (!right.ok) throw new Error("refused");
     expect(right.recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(right.recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
-    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(true);
-    const hashes = db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, ana.id)).all();
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(true);
+    const hashes = await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, ana.id));
     expect(hashes).toHaveLength(RECOVERY_CODE_COUNT);
     for (const code of right.recoveryCodes) {
       expect(hashes.some((h) => h.codeHash.includes(normaliseRecoveryCode(code)!))).toBe(false);
     }
     // Set-up cannot replace a secret that is on.
-    expect(startTwoFactorSetup(db, { userId: ana.id, now: NOW })).toBe(false);
+    expect(await startTwoFactorSetup(db, { userId: ana.id, now: NOW })).toBe(false);
   });
 
   it("password guesses at set-up count against the sign-in limits, so a stolen session cannot find the password there", async () => {
     vi.stubEnv(LIMIT_ENV.pair, "2");
-    startTwoFactorSetup(db, { userId: ana.id, now: NOW });
-    const secret = pendingTwoFactorSecret(db, { userId: ana.id })!;
+    await startTwoFactorSetup(db, { userId: ana.id, now: NOW });
+    const secret = (await pendingTwoFactorSecret(db, { userId: ana.id }))!;
     const setup = { userId: ana.id, email: "ana@example.com", address: "10.0.0.1", now: NOW, code: codeAt(secret, NOW) };
     for (const guess of ["guess one", "guess two"]) expect(await confirmTwoFactorSetup(db, { ...setup, password: guess })).toMatchObject({ reason: "wrong" });
     expect(await confirmTwoFactorSetup(db, { ...setup, password: PASSWORD })).toMatchObject({ ok: false, field: "password", reason: "throttled" });
-    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(false);
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(false);
     // The same limits as the sign-in form: that pair is held there too.
     expect(await signInAttempt(db, { email: "ana@example.com", password: PASSWORD }, context())).toEqual({ kind: "refused", reason: "throttled" });
   });
 
   it("a sealed secret copied onto another user's row does not open there", async () => {
-    startTwoFactorSetup(db, { userId: ana.id, now: NOW });
-    const sealed = db.select().from(twoFactor).where(eq(twoFactor.userId, ana.id)).get()!.secretSealed;
-    db.insert(twoFactor).values({ userId: ben.id, secretSealed: sealed, createdAt: NOW }).run();
-    expect(pendingTwoFactorSecret(db, { userId: ben.id })).toBeNull();
+    await startTwoFactorSetup(db, { userId: ana.id, now: NOW });
+    const [{ secretSealed: sealed }] = await db.select().from(twoFactor).where(eq(twoFactor.userId, ana.id)).limit(1);
+    await write(db, { userId: ben.id }, async (tx) => {
+      await tx.insert(twoFactor).values({ userId: ben.id, secretSealed: sealed, createdAt: NOW });
+    });
+    expect(await pendingTwoFactorSecret(db, { userId: ben.id })).toBeNull();
   });
 });
 
@@ -107,16 +110,16 @@ describe("two-step sign-in", () => {
   it("without two-factor, the right password starts a session", async () => {
     const outcome = await signInAttempt(db, { email: "ana@example.com", password: PASSWORD }, context());
     expect(outcome).toMatchObject({ kind: "signed-in", userId: ana.id });
-    expect(sessionCount(ana.id)).toBe(1);
+    expect(await sessionCount(ana.id)).toBe(1);
   });
 
   it("with two-factor, the right password alone starts no session; the right code then does", async () => {
     const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const challenge = await passwordStep();
-    expect(sessionCount(ana.id)).toBe(0);
+    expect(await sessionCount(ana.id)).toBe(0);
     const outcome = await signInAttempt(db, { challenge, code: codeAt(secret, NOW, 1) }, context());
     expect(outcome).toMatchObject({ kind: "signed-in", userId: ana.id });
-    expect(sessionCount(ana.id)).toBe(1);
+    expect(await sessionCount(ana.id)).toBe(1);
   });
 
   it("a code is accepted once: the same code again is refused, even within its 30 seconds", async () => {
@@ -130,7 +133,7 @@ describe("two-step sign-in", () => {
       kind: "refused",
       reason: "reused-code",
     });
-    expect(sessionCount(ana.id)).toBe(1);
+    expect(await sessionCount(ana.id)).toBe(1);
   });
 
   it("two requests racing with one code: only one wins", async () => {
@@ -145,11 +148,11 @@ describe("two-step sign-in", () => {
     // In one process the checks above run one after the other anyway; what
     // makes a real race safe is that the write itself decides, not a read before it.
     await turnOnTwoFactor(db, ana, NOW);
-    const seen = [getTwoFactor(db, { userId: ana.id })!, getTwoFactor(db, { userId: ana.id })!];
+    const seen = [(await getTwoFactor(db, { userId: ana.id }))!, (await getTwoFactor(db, { userId: ana.id }))!];
     const step = seen[0].lastUsedStep! + 1;
     expect(seen.every((row) => row.lastUsedStep! < step)).toBe(true);
-    expect([useTimeStep(db, { userId: ana.id, step }), useTimeStep(db, { userId: ana.id, step })]).toEqual([true, false]);
-    expect(useTimeStep(db, { userId: ana.id, step: step - 1 })).toBe(false);
+    expect(await Promise.all([useTimeStep(db, { userId: ana.id, step }), useTimeStep(db, { userId: ana.id, step })])).toEqual([true, false]);
+    expect(await useTimeStep(db, { userId: ana.id, step: step - 1 })).toBe(false);
   });
 
   it("a code from too far off, or a wrong one, is refused", async () => {
@@ -172,14 +175,16 @@ describe("two-step sign-in", () => {
   it("a challenge is refused once expired, forged, or after the user's sessions were revoked", async () => {
     const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const challenge = await passwordStep();
-    expect(openChallenge(db, challenge, new Date(NOW.getTime() + TWO_FACTOR_CHALLENGE_MS - 1))).toMatchObject({ userId: ana.id });
+    expect(await openChallenge(db, challenge, new Date(NOW.getTime() + TWO_FACTOR_CHALLENGE_MS - 1))).toMatchObject({ userId: ana.id });
     const late = new Date(NOW.getTime() + TWO_FACTOR_CHALLENGE_MS);
     expect(await signInAttempt(db, { challenge, code: codeAt(secret, late) }, context(late))).toEqual({ kind: "refused", reason: "challenge-expired" });
     const forged = `${challenge.slice(0, -3)}${challenge.endsWith("A") ? "B" : "A"}AA`;
     expect(await signInAttempt(db, { challenge: forged, code: codeAt(secret, NOW, 1) }, context())).toEqual({ kind: "refused", reason: "challenge-expired" });
-    db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, ana.id)).run();
+    await write(db, { userId: ana.id }, async (tx) => {
+      await tx.update(users).set({ sessionVersion: 2 }).where(eq(users.id, ana.id));
+    });
     expect(await signInAttempt(db, { challenge, code: codeAt(secret, NOW, 1) }, context())).toEqual({ kind: "refused", reason: "challenge-expired" });
-    expect(sessionCount(ana.id)).toBe(0);
+    expect(await sessionCount(ana.id)).toBe(0);
   });
 
   it("another user's codes do not open this user's challenge", async () => {
@@ -187,7 +192,7 @@ describe("two-step sign-in", () => {
     const bens = await turnOnTwoFactor(db, ben, NOW);
     const outcome = await signInAttempt(db, { challenge: await passwordStep(), code: bens.recoveryCodes[0] }, context());
     expect(outcome).toEqual({ kind: "refused", reason: "wrong-code" });
-    expect(sessionCount(ana.id)).toBe(0);
+    expect(await sessionCount(ana.id)).toBe(0);
     // And Ben's code was not used up by trying it on Ana.
     expect((await signInAttempt(db, { challenge: await passwordStep("ben@example.com"), code: bens.recoveryCodes[0] }, context())).kind).toBe("signed-in");
   });
@@ -209,7 +214,7 @@ describe("two-step sign-in", () => {
     const { secret } = await turnOnTwoFactor(db, ana, NOW);
     const outcome = await signInAttempt(db, { email: "ana@example.com", password: PASSWORD, code: codeAt(secret, NOW, 1) }, context());
     expect(outcome.kind).toBe("two-factor-required");
-    expect(sessionCount(ana.id)).toBe(0);
+    expect(await sessionCount(ana.id)).toBe(0);
   });
 });
 
@@ -222,10 +227,10 @@ describe("turning it off, and new recovery codes", () => {
       ok: false,
       field: "code",
     });
-    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(true);
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(true);
     expect(await turnOffTwoFactor(db, { ...who, password: PASSWORD, code: codes[0] })).toEqual({ ok: true });
-    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(false);
-    expect(db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, ana.id)).all()).toEqual([]);
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(false);
+    expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, ana.id))).toEqual([]);
     // Now the password alone signs in.
     expect((await signInAttempt(db, { email: "ana@example.com", password: PASSWORD }, context())).kind).toBe("signed-in");
   });
@@ -243,7 +248,7 @@ describe("turning it off, and new recovery codes", () => {
     const bens = await turnOnTwoFactor(db, ben, NOW);
     const result = await turnOffTwoFactor(db, { userId: ana.id, email: "ana@example.com", address: null, now: NOW, password: PASSWORD, code: bens.recoveryCodes[0] });
     expect(result).toMatchObject({ ok: false, field: "code" });
-    expect(twoFactorEnabled(db, { userId: ana.id })).toBe(true);
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(true);
   });
 });
 

@@ -33,110 +33,108 @@ function userRows(userId: string) {
 }
 
 const move = (userId: string, id: string, status: "withdrawn" | "ghosted") =>
-  withUndo(
-    db,
-    { userId, applicationIds: [id], now: NOW },
-    (tx) => moveApplication(tx, userId, id, status, NOW),
-    (r) => (r.ok ? `Moved to ${status}` : null),
-  );
+  withUndo(db, {
+    plan: { userId, applicationIds: [id], now: NOW },
+    work: (tx) => moveApplication(tx, { userId, id, target: status, now: NOW }),
+    labelFor: (r) => (r.ok ? `Moved to ${status}` : null),
+  });
 
 describe("withUndo and undoAction", () => {
-  it("a move that logged a withdrawal is undone whole: status, event and the application's own timestamps", () => {
-    const app = newApp(db, ana.id, { status: "interviewing" });
-    addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() - 2 * DAY) });
+  it("a move that logged a withdrawal is undone whole: status, event and the application's own timestamps", async () => {
+    const app = await newApp(db, ana.id, { status: "interviewing" });
+    await addRound(db, ana.id, app.id, { scheduledAt: new Date(NOW.getTime() - 2 * DAY) });
     const before = userRows(ana.id);
-    const { result, undo } = move(ana.id, app.id, "withdrawn");
+    const { result, undo } = await move(ana.id, app.id, "withdrawn");
     expect(result).toMatchObject({ ok: true, logged: "withdrawn" });
     expect(userRows(ana.id)).not.toEqual(before);
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: true, label: "Moved to withdrawn" });
+    expect(await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: true, label: "Moved to withdrawn" });
     expect(userRows(ana.id)).toEqual(before);
   });
 
-  it("Done on a thank-you (which logs it on the round) is undone, and the step is owed again", () => {
-    const { app, round2 } = thankYouOwed(db, ana.id);
+  it("Done on a thank-you (which logs it on the round) is undone, and the step is owed again", async () => {
+    const { app, round2 } = await thankYouOwed(db, ana.id);
     const before = userRows(ana.id);
     const key = `send-thank-you:${round2}`;
-    const { result, undo } = withUndo(
-      db,
-      { userId: ana.id, applicationIds: [app.id], now: NOW },
-      (tx) => actOnStep(tx, ana, app.id, key, { kind: "done" }, NOW),
-      () => "Done",
-    );
+    const { result, undo } = await withUndo(db, {
+      plan: { userId: ana.id, applicationIds: [app.id], now: NOW },
+      work: (tx) => actOnStep(tx, { user: ana, applicationId: app.id, key, action: { kind: "done" }, now: NOW }),
+      labelFor: () => "Done",
+    });
     expect(result).toMatchObject({ ok: true, logged: "thank-you" });
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+    expect((await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).ok).toBe(true);
     expect(userRows(ana.id)).toEqual(before);
   });
 
-  it("a record is used once: a second undo is not-found", () => {
-    const app = newApp(db, ana.id);
-    const { undo } = move(ana.id, app.id, "ghosted");
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "not-found" });
+  it("a record is used once: a second undo is not-found", async () => {
+    const app = await newApp(db, ana.id);
+    const { undo } = await move(ana.id, app.id, "ghosted");
+    expect((await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).ok).toBe(true);
+    expect(await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "not-found" });
   });
 
-  it("another user's undo id, or a forged one, is not-found and changes nothing", () => {
-    const app = newApp(db, ana.id);
-    const { undo } = move(ana.id, app.id, "ghosted");
+  it("another user's undo id, or a forged one, is not-found and changes nothing", async () => {
+    const app = await newApp(db, ana.id);
+    const { undo } = await move(ana.id, app.id, "ghosted");
     const after = everyRow(sqlite);
-    expect(undoAction(db, { userId: ben.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "not-found" });
-    expect(undoAction(db, { userId: ben.id, id: crypto.randomUUID(), now: NOW })).toEqual({ ok: false, reason: "not-found" });
+    expect(await undoAction(db, { userId: ben.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "not-found" });
+    expect(await undoAction(db, { userId: ben.id, id: crypto.randomUUID(), now: NOW })).toEqual({ ok: false, reason: "not-found" });
     expect(everyRow(sqlite)).toEqual(after);
     // Ana's own record still works after Ben's attempts.
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+    expect((await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).ok).toBe(true);
   });
 
-  it("an action on another user's application keeps no record and changes nothing", () => {
-    const app = newApp(db, ana.id);
+  it("an action on another user's application keeps no record and changes nothing", async () => {
+    const app = await newApp(db, ana.id);
     const before = everyRow(sqlite);
-    const { result, undo } = move(ben.id, app.id, "ghosted");
+    const { result, undo } = await move(ben.id, app.id, "ghosted");
     expect(result).toEqual({ ok: false, reason: "not-found" });
     expect(undo).toBeNull();
     expect(everyRow(sqlite)).toEqual(before);
   });
 
-  it("a change made after the action is never clobbered: the undo is refused and names the company", () => {
-    const app = newApp(db, ana.id, { company: "Fernhill" });
-    const { undo } = move(ana.id, app.id, "ghosted");
-    updateApplication(db, ana.id, app.id, { company: "Fernhill", roleTitle: "Lead", status: "interviewing" });
+  it("a change made after the action is never clobbered: the undo is refused and names the company", async () => {
+    const app = await newApp(db, ana.id, { company: "Fernhill" });
+    const { undo } = await move(ana.id, app.id, "ghosted");
+    await updateApplication(db, { userId: ana.id, id: app.id, input: { company: "Fernhill", roleTitle: "Lead", status: "interviewing" } });
     const after = everyRow(sqlite);
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "changed", companies: ["Fernhill"] });
+    expect(await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toEqual({ ok: false, reason: "changed", companies: ["Fernhill"] });
     expect(everyRow(sqlite)).toEqual(after);
   });
 
-  it("a change to another application does not block the undo", () => {
-    const app = newApp(db, ana.id);
-    const other = newApp(db, ana.id, { company: "Other" });
-    const { undo } = move(ana.id, app.id, "ghosted");
-    moveApplication(db, ana.id, other.id, "ghosted", NOW);
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+  it("a change to another application does not block the undo", async () => {
+    const app = await newApp(db, ana.id);
+    const other = await newApp(db, ana.id, { company: "Other" });
+    const { undo } = await move(ana.id, app.id, "ghosted");
+    await moveApplication(db, { userId: ana.id, id: other.id, target: "ghosted", now: NOW });
+    expect((await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).ok).toBe(true);
   });
 
-  it("expires at the end of its window, to the millisecond", () => {
-    const app = newApp(db, ana.id);
-    const first = move(ana.id, app.id, "ghosted").undo!;
+  it("expires at the end of its window, to the millisecond", async () => {
+    const app = await newApp(db, ana.id);
+    const first = (await move(ana.id, app.id, "ghosted")).undo!;
     const end = new Date(NOW.getTime() + UNDO_WINDOW_MS);
-    expect(undoAction(db, { userId: ana.id, id: first.id, now: end })).toEqual({ ok: false, reason: "expired" });
-    const second = move(ana.id, newApp(db, ana.id).id, "ghosted").undo!;
-    expect(undoAction(db, { userId: ana.id, id: second.id, now: new Date(end.getTime() - 1) }).ok).toBe(true);
+    expect(await undoAction(db, { userId: ana.id, id: first.id, now: end })).toEqual({ ok: false, reason: "expired" });
+    const second = (await move(ana.id, (await newApp(db, ana.id)).id, "ghosted")).undo!;
+    expect((await undoAction(db, { userId: ana.id, id: second.id, now: new Date(end.getTime() - 1) })).ok).toBe(true);
   });
 
-  it("a failed commit saves neither the action nor its record, and is not reported as done", () => {
-    const app = newApp(db, ana.id);
+  it("a failed commit saves neither the action nor its record, and is not reported as done", async () => {
+    const app = await newApp(db, ana.id);
     const before = everyRow(sqlite);
     const fault = failCommits(sqlite);
-    expect(() => move(ana.id, app.id, "ghosted")).toThrow(StorageError);
+    await expect(move(ana.id, app.id, "ghosted")).rejects.toThrow(StorageError);
     fault.restore();
     expect(everyRow(sqlite)).toEqual(before);
   });
 
-  it("an undo whose commit fails leaves the action in place and the record usable", () => {
-    const app = newApp(db, ana.id);
-    const { undo } = move(ana.id, app.id, "ghosted");
+  it("an undo whose commit fails leaves the action in place and the record usable", async () => {
+    const app = await newApp(db, ana.id);
+    const { undo } = await move(ana.id, app.id, "ghosted");
     const after = everyRow(sqlite);
     const fault = failCommits(sqlite);
-    expect(() => undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).toThrow(StorageError);
+    await expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).rejects.toThrow(StorageError);
     fault.restore();
     expect(everyRow(sqlite)).toEqual(after);
-    expect(undoAction(db, { userId: ana.id, id: undo!.id, now: NOW }).ok).toBe(true);
+    expect((await undoAction(db, { userId: ana.id, id: undo!.id, now: NOW })).ok).toBe(true);
   });
 });

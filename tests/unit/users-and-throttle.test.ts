@@ -34,12 +34,12 @@ beforeEach(() => {
 describe("users", () => {
   it("refuses a second account with the same email", async () => {
     await makeUser(db, "ana@example.com");
-    expect(createUser(db, { name: "Other", email: "ana@example.com", passwordHash: "x" })).toBeNull();
+    expect(await createUser(db, { name: "Other", email: "ana@example.com", passwordHash: "x" })).toBeNull();
   });
 
   it("session lookups never carry the password hash", async () => {
     const ana = await makeUser(db, "ana@example.com");
-    expect(Object.keys(getSessionUser(db, ana.id)!).sort()).toEqual([
+    expect(Object.keys((await getSessionUser(db, { userId: ana.id }))!).sort()).toEqual([
       "email",
       "hourCycle",
       "id",
@@ -55,49 +55,49 @@ describe("users", () => {
   it("sign out everywhere and a password change each bump only that user's session version", async () => {
     const ana = await makeUser(db, "ana@example.com");
     const ben = await makeUser(db, "ben@example.com");
-    revokeSessions(db, ana.id);
-    expect(getSessionUser(db, ana.id)?.sessionVersion).toBe(2);
-    changePasswordHash(db, ana.id, "scrypt$new");
-    expect(getSessionUser(db, ana.id)?.sessionVersion).toBe(3);
-    expect(passwordHashOf(db, ana.id)).toBe("scrypt$new");
-    expect(getSessionUser(db, ben.id)?.sessionVersion).toBe(1);
-    expect(findCredentials(db, "ben@example.com")?.passwordHash).not.toBe("scrypt$new");
+    await revokeSessions(db, { userId: ana.id });
+    expect((await getSessionUser(db, { userId: ana.id }))?.sessionVersion).toBe(2);
+    await changePasswordHash(db, { userId: ana.id, passwordHash: "scrypt$new" });
+    expect((await getSessionUser(db, { userId: ana.id }))?.sessionVersion).toBe(3);
+    expect(await passwordHashOf(db, { userId: ana.id })).toBe("scrypt$new");
+    expect((await getSessionUser(db, { userId: ben.id }))?.sessionVersion).toBe(1);
+    expect((await findCredentials(db, { email: "ben@example.com" }))?.passwordHash).not.toBe("scrypt$new");
   });
 });
 
 describe("an account's time zone", () => {
-  const storedZone = (id: string) => db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, id)).get()?.timeZone;
+  const storedZone = async (id: string) => (await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, id)).limit(1))[0]?.timeZone;
 
   it("is unknown (null, shown as UTC) until given, and chosen once it is", async () => {
     const ana = await makeUser(db, "ana@example.com");
-    expect(storedZone(ana.id)).toBeNull();
+    expect(await storedZone(ana.id)).toBeNull();
     expect(ana).toMatchObject({ timeZone: "UTC", timeZoneChosen: false });
-    expect(getSessionUser(db, ana.id)).toMatchObject({ timeZone: "UTC", timeZoneChosen: false });
-    const ben = createUser(db, { name: "Ben", email: "ben@example.com", passwordHash: "x", timeZone: "Europe/Berlin" });
+    expect(await getSessionUser(db, { userId: ana.id })).toMatchObject({ timeZone: "UTC", timeZoneChosen: false });
+    const ben = await createUser(db, { name: "Ben", email: "ben@example.com", passwordHash: "x", timeZone: "Europe/Berlin" });
     expect(ben).toMatchObject({ timeZone: "Europe/Berlin", timeZoneChosen: true });
-    expect(findUserByEmail(db, "ben@example.com")).toMatchObject({ timeZone: "Europe/Berlin", timeZoneChosen: true });
+    expect(await findUserByEmail(db, { email: "ben@example.com" })).toMatchObject({ timeZone: "Europe/Berlin", timeZoneChosen: true });
   });
 
   it("adoptTimeZone takes the device's zone only while the account has none", async () => {
     const ana = await makeUser(db, "ana@example.com");
     const ben = await makeUser(db, "ben@example.com");
-    expect(adoptTimeZone(db, ana.id, "Asia/Tokyo")).toBe(true);
-    expect(getSessionUser(db, ana.id)).toMatchObject({ timeZone: "Asia/Tokyo", timeZoneChosen: true });
+    expect(await adoptTimeZone(db, { userId: ana.id, timeZone: "Asia/Tokyo" })).toBe(true);
+    expect(await getSessionUser(db, { userId: ana.id })).toMatchObject({ timeZone: "Asia/Tokyo", timeZoneChosen: true });
     // A second device does not override the first, nor a choice made in Settings.
-    expect(adoptTimeZone(db, ana.id, "America/New_York")).toBe(false);
-    expect(storedZone(ana.id)).toBe("Asia/Tokyo");
-    setTimeZone(db, ana.id, "Europe/Berlin");
-    expect(adoptTimeZone(db, ana.id, "Asia/Tokyo")).toBe(false);
-    expect(storedZone(ana.id)).toBe("Europe/Berlin");
+    expect(await adoptTimeZone(db, { userId: ana.id, timeZone: "America/New_York" })).toBe(false);
+    expect(await storedZone(ana.id)).toBe("Asia/Tokyo");
+    await setTimeZone(db, { userId: ana.id, timeZone: "Europe/Berlin" });
+    expect(await adoptTimeZone(db, { userId: ana.id, timeZone: "Asia/Tokyo" })).toBe(false);
+    expect(await storedZone(ana.id)).toBe("Europe/Berlin");
     // Only that account.
-    expect(storedZone(ben.id)).toBeNull();
-    expect(adoptTimeZone(db, "no-such-user", "Asia/Tokyo")).toBe(false);
+    expect(await storedZone(ben.id)).toBeNull();
+    expect(await adoptTimeZone(db, { userId: "no-such-user", timeZone: "Asia/Tokyo" })).toBe(false);
   });
 
-  it("an account created with a zone keeps it", () => {
-    const cy = createUser(db, { name: "Cy", email: "cy@example.com", passwordHash: "x", timeZone: "Pacific/Auckland" })!;
-    expect(adoptTimeZone(db, cy.id, "UTC")).toBe(false);
-    expect(getSessionUser(db, cy.id)?.timeZone).toBe("Pacific/Auckland");
+  it("an account created with a zone keeps it", async () => {
+    const cy = (await createUser(db, { name: "Cy", email: "cy@example.com", passwordHash: "x", timeZone: "Pacific/Auckland" }))!;
+    expect(await adoptTimeZone(db, { userId: cy.id, timeZone: "UTC" })).toBe(false);
+    expect((await getSessionUser(db, { userId: cy.id }))?.timeZone).toBe("Pacific/Auckland");
   });
 });
 
@@ -106,45 +106,45 @@ describe("sign-in throttle", () => {
   const at = (ms: number) => new Date(t0.getTime() + ms);
   const { pair: PAIR, address: ADDRESS, account: ACCOUNT } = DEFAULT_LIMITS;
   const ana = (address: string | null) => signInKeys("ana@example.com", address);
-  const fail = (keys: ReturnType<typeof signInKeys>, times: number, when = t0) => {
-    for (let i = 0; i < times; i++) countAttempt(db, keys, when);
+  const fail = async (keys: ReturnType<typeof signInKeys>, times: number, when = t0) => {
+    for (let i = 0; i < times; i++) await countAttempt(db, { keys, now: when });
   };
 
-  it(`allows ${PAIR - 1} failures for an account from one address, then asks that pair for a delay after its latest failure`, () => {
-    for (let i = 0; i < PAIR - 1; i++) countAttempt(db, ana("10.0.0.1"), at(i * 1000));
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000))).toBe(0);
-    countAttempt(db, ana("10.0.0.1"), at(10_000));
+  it(`allows ${PAIR - 1} failures for an account from one address, then asks that pair for a delay after its latest failure`, async () => {
+    for (let i = 0; i < PAIR - 1; i++) await countAttempt(db, { keys: ana("10.0.0.1"), now: at(i * 1000) });
+    expect(await retryAfterMs(db, { keys: ana("10.0.0.1"), now: at(10_000) })).toBe(0);
+    await countAttempt(db, { keys: ana("10.0.0.1"), now: at(10_000) });
     // Measured from the latest failure, at 10 s: no wall of a whole window.
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000))).toBe(BACKOFF_BASE_MS);
-    expect(blockingKeys(db, ana("10.0.0.1"), at(10_000)).map((b) => b.scope)).toEqual(["pair"]);
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000 + BACKOFF_BASE_MS - 1))).toBe(1);
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(10_000 + BACKOFF_BASE_MS))).toBe(0);
+    expect(await retryAfterMs(db, { keys: ana("10.0.0.1"), now: at(10_000) })).toBe(BACKOFF_BASE_MS);
+    expect((await blockingKeys(db, { keys: ana("10.0.0.1"), now: at(10_000) })).map((b) => b.scope)).toEqual(["pair"]);
+    expect(await retryAfterMs(db, { keys: ana("10.0.0.1"), now: at(10_000 + BACKOFF_BASE_MS - 1) })).toBe(1);
+    expect(await retryAfterMs(db, { keys: ana("10.0.0.1"), now: at(10_000 + BACKOFF_BASE_MS) })).toBe(0);
   });
 
-  it("a pair held back leaves the same account free from another address", () => {
-    fail(ana("203.0.113.9"), PAIR);
-    expect(retryAfterMs(db, ana("203.0.113.9"), t0)).toBe(BACKOFF_BASE_MS);
-    expect(retryAfterMs(db, ana("198.51.100.7"), t0)).toBe(0);
+  it("a pair held back leaves the same account free from another address", async () => {
+    await fail(ana("203.0.113.9"), PAIR);
+    expect(await retryAfterMs(db, { keys: ana("203.0.113.9"), now: t0 })).toBe(BACKOFF_BASE_MS);
+    expect(await retryAfterMs(db, { keys: ana("198.51.100.7"), now: t0 })).toBe(0);
   });
 
-  it("starts counting afresh after a quiet spell as long as the window, and then throttles again", () => {
-    fail(ana("10.0.0.1"), PAIR);
+  it("starts counting afresh after a quiet spell as long as the window, and then throttles again", async () => {
+    await fail(ana("10.0.0.1"), PAIR);
     const later = THROTTLE_WINDOW_MS;
-    countAttempt(db, ana("10.0.0.1"), at(later));
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(later + 1))).toBe(0);
-    fail(ana("10.0.0.1"), PAIR - 1, at(later + 1));
-    expect(retryAfterMs(db, ana("10.0.0.1"), at(later + 1))).toBe(BACKOFF_BASE_MS);
+    await countAttempt(db, { keys: ana("10.0.0.1"), now: at(later) });
+    expect(await retryAfterMs(db, { keys: ana("10.0.0.1"), now: at(later + 1) })).toBe(0);
+    await fail(ana("10.0.0.1"), PAIR - 1, at(later + 1));
+    expect(await retryAfterMs(db, { keys: ana("10.0.0.1"), now: at(later + 1) })).toBe(BACKOFF_BASE_MS);
   });
 
-  it("asks for delays that double after each further failure, up to the cap, and never more", () => {
+  it("asks for delays that double after each further failure, up to the cap, and never more", async () => {
     const pair = ana("10.0.0.8");
-    fail(pair, PAIR - 1);
+    await fail(pair, PAIR - 1);
     let clock = 0;
     const waits: number[] = [];
     // An attacker who retries the moment each delay ends.
     for (let i = 0; i < 14; i++) {
-      countAttempt(db, pair, at(clock));
-      const wait = retryAfterMs(db, pair, at(clock));
+      await countAttempt(db, { keys: pair, now: at(clock) });
+      const wait = await retryAfterMs(db, { keys: pair, now: at(clock) });
       waits.push(wait);
       clock += wait;
     }
@@ -157,51 +157,51 @@ describe("sign-in throttle", () => {
     expect(backoffDelayMs(10_000, PAIR)).toBe(BACKOFF_CAP_MS);
   });
 
-  it(`slows one address trying many accounts after ${ADDRESS} failures`, () => {
-    for (let i = 0; i < ADDRESS; i++) countAttempt(db, signInKeys(`user${i}@example.com`, "10.0.0.9"), t0);
-    expect(blockingKeys(db, signInKeys("fresh@example.com", "10.0.0.9"), t0)).toEqual([{ scope: "client", waitMs: BACKOFF_BASE_MS }]);
-    expect(retryAfterMs(db, signInKeys("fresh@example.com", "10.0.0.10"), t0)).toBe(0);
+  it(`slows one address trying many accounts after ${ADDRESS} failures`, async () => {
+    for (let i = 0; i < ADDRESS; i++) await countAttempt(db, { keys: signInKeys(`user${i}@example.com`, "10.0.0.9"), now: t0 });
+    expect(await blockingKeys(db, { keys: signInKeys("fresh@example.com", "10.0.0.9"), now: t0 })).toEqual([{ scope: "client", waitMs: BACKOFF_BASE_MS }]);
+    expect(await retryAfterMs(db, { keys: signInKeys("fresh@example.com", "10.0.0.10"), now: t0 })).toBe(0);
   });
 
-  it(`holds an account attacked from ${ACCOUNT} addresses everywhere, its much higher bound`, () => {
-    for (let i = 0; i < ACCOUNT - 1; i++) countAttempt(db, ana(`203.0.${Math.floor(i / 200)}.${i % 200}`), t0);
-    expect(retryAfterMs(db, ana("198.51.100.7"), t0)).toBe(0);
-    countAttempt(db, ana("203.0.9.9"), t0);
-    expect(blockingKeys(db, ana("198.51.100.7"), t0)).toEqual([{ scope: "account", waitMs: BACKOFF_BASE_MS }]);
+  it(`holds an account attacked from ${ACCOUNT} addresses everywhere, its much higher bound`, async () => {
+    for (let i = 0; i < ACCOUNT - 1; i++) await countAttempt(db, { keys: ana(`203.0.${Math.floor(i / 200)}.${i % 200}`), now: t0 });
+    expect(await retryAfterMs(db, { keys: ana("198.51.100.7"), now: t0 })).toBe(0);
+    await countAttempt(db, { keys: ana("203.0.9.9"), now: t0 });
+    expect(await blockingKeys(db, { keys: ana("198.51.100.7"), now: t0 })).toEqual([{ scope: "account", waitMs: BACKOFF_BASE_MS }]);
   });
 
-  it("a right password clears its pair and takes back only its own attempt elsewhere", () => {
-    for (let i = 0; i < ADDRESS - 1; i++) countAttempt(db, signInKeys(`u${i}@example.com`, "10.0.0.7"), t0);
-    fail(ana("10.0.0.7"), PAIR - 1);
-    fail(ana("10.9.9.9"), 2);
-    countAttempt(db, ana("10.0.0.7"), t0); // the right one, counted before its check
-    forgiveAttempt(db, ana("10.0.0.7"));
+  it("a right password clears its pair and takes back only its own attempt elsewhere", async () => {
+    for (let i = 0; i < ADDRESS - 1; i++) await countAttempt(db, { keys: signInKeys(`u${i}@example.com`, "10.0.0.7"), now: t0 });
+    await fail(ana("10.0.0.7"), PAIR - 1);
+    await fail(ana("10.9.9.9"), 2);
+    await countAttempt(db, { keys: ana("10.0.0.7"), now: t0 }); // the right one, counted before its check
+    await forgiveAttempt(db, { keys: ana("10.0.0.7") });
     // The pair is clear: more tries from there are allowed.
-    fail(ana("10.0.0.7"), PAIR - 1);
-    expect(blockingKeys(db, ana("10.0.0.7"), t0).map((b) => b.scope)).not.toContain("pair");
+    await fail(ana("10.0.0.7"), PAIR - 1);
+    expect((await blockingKeys(db, { keys: ana("10.0.0.7"), now: t0 })).map((b) => b.scope)).not.toContain("pair");
     // The address still carries its earlier failures (19 + 4, the right one taken back, + 4 more now): it is held.
-    expect(retryAfterMs(db, signInKeys("someone@example.com", "10.0.0.7"), t0)).toBe(backoffDelayMs(ADDRESS - 1 + 2 * (PAIR - 1), ADDRESS));
+    expect(await retryAfterMs(db, { keys: signInKeys("someone@example.com", "10.0.0.7"), now: t0 })).toBe(backoffDelayMs(ADDRESS - 1 + 2 * (PAIR - 1), ADDRESS));
   });
 
-  it("codes have their own pair and account counters, and share the address's", () => {
+  it("codes have their own pair and account counters, and share the address's", async () => {
     const codes = codeKeys("user-1", "10.0.0.3");
     expect(codes.map((k) => k.scope).sort()).toEqual(["client", "code-account", "code-pair"]);
-    fail(ana("10.0.0.3"), PAIR);
-    expect(blockingKeys(db, codes, t0)).toEqual([]);
-    for (let i = 0; i < DEFAULT_LIMITS.codeAccount; i++) countAttempt(db, codeKeys("user-1", `10.1.0.${i}`), t0);
-    expect(blockingKeys(db, codes, t0).map((b) => b.scope)).toEqual(["code-account"]);
+    await fail(ana("10.0.0.3"), PAIR);
+    expect(await blockingKeys(db, { keys: codes, now: t0 })).toEqual([]);
+    for (let i = 0; i < DEFAULT_LIMITS.codeAccount; i++) await countAttempt(db, { keys: codeKeys("user-1", `10.1.0.${i}`), now: t0 });
+    expect((await blockingKeys(db, { keys: codes, now: t0 })).map((b) => b.scope)).toEqual(["code-account"]);
   });
 
-  it("forgets rows once every window they could count in has passed", () => {
-    fail(signInKeys("gone@example.com", "10.0.0.20"), 1, t0);
-    fail(signUpKeys("10.0.0.21"), 1, t0);
-    fail(ana("10.0.0.22"), 1, at(SIGN_UP_WINDOW_MS - 1));
-    const keys = () => db.select({ key: signInThrottle.key }).from(signInThrottle).all().map((r) => r.key).sort();
-    expect(keys()).toHaveLength(7);
-    countAttempt(db, signInKeys("new@example.com", "10.0.0.23"), at(SIGN_UP_WINDOW_MS));
-    expect(keys().some((k) => k.includes("gone@example.com") || k.includes("10.0.0.20") || k.includes("10.0.0.21"))).toBe(false);
-    expect(keys()).toContain("pair:ana@example.com 10.0.0.22");
-    expect(keys()).toContain("pair:new@example.com 10.0.0.23");
+  it("forgets rows once every window they could count in has passed", async () => {
+    await fail(signInKeys("gone@example.com", "10.0.0.20"), 1, t0);
+    await fail(signUpKeys("10.0.0.21"), 1, t0);
+    await fail(ana("10.0.0.22"), 1, at(SIGN_UP_WINDOW_MS - 1));
+    const keys = async () => (await db.select({ key: signInThrottle.key }).from(signInThrottle)).map((r) => r.key).sort();
+    expect(await keys()).toHaveLength(7);
+    await countAttempt(db, { keys: signInKeys("new@example.com", "10.0.0.23"), now: at(SIGN_UP_WINDOW_MS) });
+    expect((await keys()).some((k) => k.includes("gone@example.com") || k.includes("10.0.0.20") || k.includes("10.0.0.21"))).toBe(false);
+    expect(await keys()).toContain("pair:ana@example.com 10.0.0.22");
+    expect(await keys()).toContain("pair:new@example.com 10.0.0.23");
   });
 
   it("without a known address only the account's counter applies", () => {
@@ -213,15 +213,15 @@ describe("sign-in throttle", () => {
 describe("sign-up throttle", () => {
   const t0 = new Date("2026-11-25T10:00:00Z");
 
-  it(`allows ${DEFAULT_LIMITS.signUp} sign-ups per address an hour`, () => {
+  it(`allows ${DEFAULT_LIMITS.signUp} sign-ups per address an hour`, async () => {
     const keys = signUpKeys("10.0.0.5");
-    for (let i = 0; i < DEFAULT_LIMITS.signUp - 1; i++) countAttempt(db, keys, t0);
-    expect(retryAfterMs(db, keys, t0)).toBe(0);
-    countAttempt(db, keys, t0);
-    expect(retryAfterMs(db, keys, t0)).toBe(SIGN_UP_WINDOW_MS);
-    expect(retryAfterMs(db, keys, new Date(t0.getTime() + SIGN_UP_WINDOW_MS - 1))).toBe(1);
-    expect(retryAfterMs(db, keys, new Date(t0.getTime() + SIGN_UP_WINDOW_MS))).toBe(0);
-    expect(retryAfterMs(db, signUpKeys("10.0.0.6"), t0)).toBe(0);
+    for (let i = 0; i < DEFAULT_LIMITS.signUp - 1; i++) await countAttempt(db, { keys, now: t0 });
+    expect(await retryAfterMs(db, { keys, now: t0 })).toBe(0);
+    await countAttempt(db, { keys, now: t0 });
+    expect(await retryAfterMs(db, { keys, now: t0 })).toBe(SIGN_UP_WINDOW_MS);
+    expect(await retryAfterMs(db, { keys, now: new Date(t0.getTime() + SIGN_UP_WINDOW_MS - 1) })).toBe(1);
+    expect(await retryAfterMs(db, { keys, now: new Date(t0.getTime() + SIGN_UP_WINDOW_MS) })).toBe(0);
+    expect(await retryAfterMs(db, { keys: signUpKeys("10.0.0.6"), now: t0 })).toBe(0);
   });
 });
 
@@ -256,13 +256,13 @@ describe("addresses the per-address limits count", () => {
     expect(addressBlock("not an address")).toBe("not an address");
   });
 
-  it("a stranger walking through the addresses of one IPv6 /64 is held as one address", () => {
+  it("a stranger walking through the addresses of one IPv6 /64 is held as one address", async () => {
     const t0 = new Date("2026-11-25T10:00:00Z");
-    for (let i = 0; i < DEFAULT_LIMITS.pair; i++) countAttempt(db, signInKeys("ana@example.com", `2001:db8:aa:bb::${i + 1}`), t0);
-    expect(blockingKeys(db, signInKeys("ana@example.com", "2001:db8:aa:bb::ffff"), t0).map((b) => b.scope)).toEqual(["pair"]);
+    for (let i = 0; i < DEFAULT_LIMITS.pair; i++) await countAttempt(db, { keys: signInKeys("ana@example.com", `2001:db8:aa:bb::${i + 1}`), now: t0 });
+    expect((await blockingKeys(db, { keys: signInKeys("ana@example.com", "2001:db8:aa:bb::ffff"), now: t0 })).map((b) => b.scope)).toEqual(["pair"]);
     // The owner in another /64 is not held.
-    expect(retryAfterMs(db, signInKeys("ana@example.com", "2001:db8:aa:cc::1"), t0)).toBe(0);
-    for (let i = 0; i < DEFAULT_LIMITS.signUp; i++) countAttempt(db, signUpKeys(`2001:db8:aa:bb::${i + 100}`), t0);
-    expect(retryAfterMs(db, signUpKeys("2001:db8:aa:bb::beef"), t0)).toBe(SIGN_UP_WINDOW_MS);
+    expect(await retryAfterMs(db, { keys: signInKeys("ana@example.com", "2001:db8:aa:cc::1"), now: t0 })).toBe(0);
+    for (let i = 0; i < DEFAULT_LIMITS.signUp; i++) await countAttempt(db, { keys: signUpKeys(`2001:db8:aa:bb::${i + 100}`), now: t0 });
+    expect(await retryAfterMs(db, { keys: signUpKeys("2001:db8:aa:bb::beef"), now: t0 })).toBe(SIGN_UP_WINDOW_MS);
   });
 });

@@ -24,7 +24,7 @@ const CHART_COLOURS = [
 
 export default async function AnalyticsPage() {
   const user = await requireUser();
-  const analytics = userAnalytics(getDb(), user, new Date());
+  const analytics = await userAnalytics(getDb(), { user, now: new Date() });
 
   return (
     <div className={`space-y-6 ${CHART_COLOURS}`}>

@@ -27,7 +27,7 @@ const schemaFor = async (user: SessionUser) =>
 export const createApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField>(
   schemaFor,
   async (data, user) => {
-    const created = createApplication(getDb(), user.id, data);
+    const created = await createApplication(getDb(), { userId: user.id, input: data });
     revalidatePath("/", "layout");
     redirect(`/applications/${created.id}`);
   },
@@ -37,7 +37,7 @@ export const updateApplicationAction = validatedActionWithUser<typeof applicatio
   schemaFor,
   async (data, user, formData) => {
     const id = idFrom(formData);
-    if (!updateApplication(getDb(), user.id, id, data)) return notFoundFor(user.id, { kind: "application", id });
+    if (!(await updateApplication(getDb(), { userId: user.id, id, input: data }))) return notFoundFor(user.id, { kind: "application", id });
     revalidatePath("/", "layout");
     redirect(`/applications/${id}`);
   },
@@ -46,14 +46,14 @@ export const updateApplicationAction = validatedActionWithUser<typeof applicatio
 export const setArchivedAction = actionWithUser(async (user, formData) => {
   const id = idFrom(formData);
   const archived = formData.get("archived") === "true";
-  if (!setArchived(getDb(), user.id, id, archived)) return notFoundFor(user.id, { kind: "application", id });
+  if (!(await setArchived(getDb(), { userId: user.id, id, archived }))) return notFoundFor(user.id, { kind: "application", id });
   revalidatePath("/", "layout");
   redirect(`/applications/${id}`);
 });
 
 export const deleteApplicationAction = actionWithUser(async (user, formData) => {
   const id = idFrom(formData);
-  if (!deleteApplication(getDb(), user.id, id)) return notFoundFor(user.id, { kind: "application", id });
+  if (!(await deleteApplication(getDb(), { userId: user.id, id }))) return notFoundFor(user.id, { kind: "application", id });
   revalidatePath("/", "layout");
   redirect("/applications?deleted=1");
 });

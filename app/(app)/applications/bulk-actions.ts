@@ -11,10 +11,10 @@ import { runBulk, type BulkAnswer } from "./run-bulk";
 
 const NONE_FOUND = "Those applications could not be found: they may have been deleted. Reload the list.";
 
-function idsFor(selection: BulkActionInput["selection"], user: { id: string; timeZone: string }): string[] | BulkAnswer {
+async function idsFor(selection: BulkActionInput["selection"], user: { id: string; timeZone: string }): Promise<string[] | BulkAnswer> {
   if (selection.kind === "picked") return selection.ids;
   const filter = applicationFilterSchema.parse(Object.fromEntries(new URLSearchParams(selection.query)));
-  const ids = matchingApplicationIds(getDb(), user, listQueryFrom(filter), new Date());
+  const ids = await matchingApplicationIds(getDb(), { user, q: listQueryFrom(filter), now: new Date() });
   // The confirmation named a count: acting on a different one would not be what was agreed to.
   if (ids.length !== selection.expected) {
     return { ok: false, message: `The list has changed: ${plural(ids.length, "application")} match now. Nothing was changed; check the selection and try again.` };
@@ -32,7 +32,7 @@ export async function bulkAction(input: unknown): Promise<BulkAnswer> {
   const user = await requireUser();
   const parsed = bulkActionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That could not be done." };
-  const ids = idsFor(parsed.data.selection, user);
+  const ids = await idsFor(parsed.data.selection, user);
   if (!Array.isArray(ids)) return ids;
   return runBulk(user.id, ids, parsed.data.action, NONE_FOUND);
 }

@@ -33,11 +33,11 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
   const filter = applicationFilterSchema.parse(raw);
   const db = getDb();
   const now = new Date();
-  const totals = countApplications(db, user.id);
-  const list = totals.total === 0 ? null : applicationListPage(db, user, listQueryFrom(filter), now);
+  const totals = await countApplications(db, { userId: user.id });
+  const list = totals.total === 0 ? null : await applicationListPage(db, { user, q: listQueryFrom(filter), now });
   const archivedHidden = !filter.archived && totals.archived > 0;
   // Scoped to the user: another account's import id names nothing here.
-  const fromImport = filter.imported ? (getImport(db, { userId: user.id, importId: filter.imported }) ?? null) : undefined;
+  const fromImport = filter.imported ? ((await getImport(db, { userId: user.id, importId: filter.imported })) ?? null) : undefined;
 
   return (
     <div className="space-y-6">

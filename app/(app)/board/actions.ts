@@ -31,12 +31,11 @@ export async function moveCardAction(input: unknown): Promise<BoardMoveResult> {
   try {
     const now = new Date();
     const { result, undo } = await retryWhileBusy(() =>
-      withUndo(
-        getDb(),
-        { userId: user.id, applicationIds: [applicationId], now },
-        (tx) => moveApplication(tx, user.id, applicationId, status, now),
-        (r, [company]) => (r.ok ? `Moved ${company} to ${STATUS_LABELS[status]}` : null),
-      ),
+      withUndo(getDb(), {
+        plan: { userId: user.id, applicationIds: [applicationId], now },
+        work: (tx) => moveApplication(tx, { userId: user.id, id: applicationId, target: status, now }),
+        labelFor: (r, [company]) => (r.ok ? `Moved ${company} to ${STATUS_LABELS[status]}` : null),
+      }),
     );
     if (!result.ok && result.reason !== "refused") await noteForeignAccess(user.id, { kind: "application", id: applicationId });
     if (!result.ok) return { ok: false, message: result.reason === "refused" ? result.message : NOT_FOUND };

@@ -15,8 +15,11 @@ export default async function BoardPage() {
   const user = await requireReader();
   const db = getDb();
   const now = new Date();
-  const columns = boardColumns(db, { userId: user.id, now });
+  const columns = await boardColumns(db, { userId: user.id, now });
   const total = columns.reduce((n, c) => n + c.total, 0);
+  // Only a board with cards needs the next steps; only an empty one asks whether everything is archived.
+  const board = total === 0 ? null : columnViews(columns, await guidanceOverview(db, { user, now }), now, user.timeZone, user.dates);
+  const archivedOnly = board === null && (await countApplications(db, { userId: user.id })).total > 0;
 
   return (
     // Wide: the board takes the whole window (the layout widens for it), since its columns are what need the room.
@@ -37,8 +40,8 @@ export default async function BoardPage() {
           </Link>
         ) : null}
       </div>
-      {total === 0 ? (
-        countApplications(db, user.id).total > 0 ? (
+      {board === null ? (
+        archivedOnly ? (
           <p className="card p-4 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
             Everything is archived, so the board is empty.{" "}
             <Link href="/applications?archived=1" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
@@ -54,7 +57,7 @@ export default async function BoardPage() {
           <EmptyApplications />
         )
       ) : (
-        <Board columns={columnViews(columns, guidanceOverview(db, user, now), now, user.timeZone, user.dates)} />
+        <Board columns={board} />
       )}
     </div>
   );

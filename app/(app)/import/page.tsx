@@ -15,7 +15,7 @@ const LABELS = new Map([...KNOWN_FORMATS.map((f) => [f.id, f.label] as const), [
 
 export default async function ImportPage() {
   const user = await requireReader();
-  const earlier = listImports(getDb(), { userId: user.id, limit: 10 });
+  const earlier = await listImports(getDb(), { userId: user.id, limit: 10 });
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <div>

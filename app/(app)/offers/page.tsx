@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Compare offers" };
 /** The open offers side by side, linked from the dashboard once there are two. */
 export default async function OffersPage() {
   const user = await requireReader();
-  const offers = listOpenOffers(getDb(), { userId: user.id });
+  const offers = await listOpenOffers(getDb(), { userId: user.id });
   const now = new Date();
   return (
     <div className="mx-auto max-w-5xl space-y-6">

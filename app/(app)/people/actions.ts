@@ -10,7 +10,7 @@ import { mergePeopleSchema, type MergePeopleField } from "@/lib/validation/merge
 // Both ids arrive in the form and are never trusted: the merge is scoped by
 // the session's user, so another user's person on either side is a 404.
 export const mergePeopleAction = validatedActionWithUser<typeof mergePeopleSchema, MergePeopleField>(mergePeopleSchema, async ({ keepId, mergeId }, user) => {
-  const outcome = mergeInterviewers(getDb(), { userId: user.id, keepId, mergeId });
+  const outcome = await mergeInterviewers(getDb(), { userId: user.id, keepId, mergeId });
   if (!outcome.ok && outcome.reason === "same-person") {
     return { fieldErrors: { mergeId: ["Choose someone else: a person can't be merged into themselves."] }, values: { keepId, mergeId } };
   }

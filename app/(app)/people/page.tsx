@@ -24,7 +24,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.slice(0, FILTER_MAX).trim() : "";
   const now = new Date();
-  const everyone = listPeople(getDb(), { userId: user.id });
+  const everyone = await listPeople(getDb(), { userId: user.id });
   const matching = filterPeople(everyone, q);
   const { shown, page, pageCount } = pageOf(matching, Number(params.page), PAGE_SIZE);
   const href = (p: number) => peopleHref(q, p);

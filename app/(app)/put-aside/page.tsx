@@ -16,7 +16,7 @@ export default async function PutAsidePage({ searchParams }: PageProps<"/put-asi
   const user = await requireReader();
   const requested = Number((await searchParams).page);
   const now = new Date();
-  const items = guidanceOverview(getDb(), user, now).putAside;
+  const items = (await guidanceOverview(getDb(), { user, now })).putAside;
   const groups = [...groupBy(items, (p) => p.step.applicationId).values()] as PutAsideItem[][];
   const { shown, page, pageCount } = pageOf(groups, requested, PAGE_SIZE);
   return (

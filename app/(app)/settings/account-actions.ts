@@ -24,7 +24,7 @@ export const deleteAccountAction = validatedActionWithUser<typeof deleteAccountS
   deleteAccountSchema,
   async ({ password }, user) => {
     const db = getDb();
-    const stored = passwordHashOf(db, user.id);
+    const stored = await passwordHashOf(db, { userId: user.id });
     const { address } = await requestContext();
     const check = await guardedPasswordCheck(db, signInKeys(user.email, address), new Date(), async () =>
       Boolean(stored) && verifyPassword(password, stored ?? ""),
@@ -32,7 +32,7 @@ export const deleteAccountAction = validatedActionWithUser<typeof deleteAccountS
     if (!check.ok) {
       return { fieldErrors: { password: [check.retryAfterMs > 0 ? `Too many attempts. ${tryAgainIn(check.retryAfterMs)}` : "That password is incorrect."] } };
     }
-    deleteAccount(db, { userId: user.id });
+    await deleteAccount(db, { userId: user.id });
     securityLog("account-deleted", { userId: user.id, address });
     await signOut({ redirect: false });
     redirect("/sign-in?deleted=1");

@@ -27,7 +27,7 @@ export const saveAccountDetailsAction = validatedActionWithUser<typeof accountDe
     const { address } = await requestContext();
     if (emailChanges) {
       if (!currentPassword) return { fieldErrors: { currentPassword: [EMAIL_NEEDS_PASSWORD] }, values };
-      const stored = passwordHashOf(db, user.id);
+      const stored = await passwordHashOf(db, { userId: user.id });
       const check = await guardedPasswordCheck(db, signInKeys(user.email, address), new Date(), async () =>
         Boolean(stored) && verifyPassword(currentPassword, stored ?? ""),
       );
@@ -37,7 +37,7 @@ export const saveAccountDetailsAction = validatedActionWithUser<typeof accountDe
         return { fieldErrors: { currentPassword: [message] }, values };
       }
     }
-    if (updateAccountDetails(db, { userId: user.id, name, email }) === "email-taken") {
+    if ((await updateAccountDetails(db, { userId: user.id, name, email })) === "email-taken") {
       return { fieldErrors: { email: [EMAIL_TAKEN] }, values };
     }
     if (emailChanges) securityLog("email-changed", { userId: user.id, address });

@@ -37,7 +37,7 @@ export const changePasswordAction = validatedActionWithUser<typeof changePasswor
 export const setTimeZoneAction = validatedActionWithUser<typeof timeZoneSchema, "timeZone">(
   timeZoneSchema,
   async ({ timeZone }, user) => {
-    setTimeZone(getDb(), user.id, timeZone);
+    await setTimeZone(getDb(), { userId: user.id, timeZone });
     revalidatePath("/", "layout");
     return { message: `Times are now shown in ${timeZone.replaceAll("_", " ")}.`, values: { timeZone } };
   },
@@ -46,7 +46,7 @@ export const setTimeZoneAction = validatedActionWithUser<typeof timeZoneSchema, 
 export const setDateDisplayAction = validatedActionWithUser<typeof dateDisplaySchema, DateDisplayField>(
   dateDisplaySchema,
   async ({ locale, hourCycle }, user) => {
-    setDateDisplay(getDb(), { userId: user.id, locale, hourCycle });
+    await setDateDisplay(getDb(), { userId: user.id, locale, hourCycle });
     revalidatePath("/", "layout");
     return { message: "Saved. Dates and times follow your choice on every page.", values: { locale: locale ?? "auto", hourCycle: hourCycle ?? "auto" } };
   },
@@ -55,7 +55,7 @@ export const setDateDisplayAction = validatedActionWithUser<typeof dateDisplaySc
 const saveTimings = validatedActionWithUser<typeof guidanceSettingsFormSchema, GuidanceSettingsField>(
   guidanceSettingsFormSchema,
   async (settings, user) => {
-    saveGuidanceSettings(getDb(), user.id, settings);
+    await saveGuidanceSettings(getDb(), { userId: user.id, settings });
     revalidatePath("/", "layout");
     return { message: "Saved. Your next steps use these timings now.", values: settingsValues(settings) };
   },
@@ -75,7 +75,7 @@ export async function saveGuidanceSettingsAction(
   const user = await requireUser();
   // Refused, the boxes keep what they held.
   return saveOrExplain("reset timings", formValues(formData), async () => {
-    saveGuidanceSettings(getDb(), user.id, { ...DEFAULT_GUIDANCE_SETTINGS });
+    await saveGuidanceSettings(getDb(), { userId: user.id, settings: { ...DEFAULT_GUIDANCE_SETTINGS } });
     revalidatePath("/", "layout");
     return { message: "Back to the recommended timings.", values: settingsValues(DEFAULT_GUIDANCE_SETTINGS) };
   });
@@ -97,9 +97,9 @@ export const calendarFeedAction = validatedActionWithUser<typeof calendarFeedSch
   async ({ intent }, user) => {
     const db = getDb();
     if (intent === "turn-off") {
-      if (!turnOffCalendarFeed(db, user.id)) return { message: "The calendar feed was already off." };
+      if (!(await turnOffCalendarFeed(db, { userId: user.id }))) return { message: "The calendar feed was already off." };
     } else {
-      createOrRegenerateCalendarFeed(db, user.id, new Date());
+      await createOrRegenerateCalendarFeed(db, { userId: user.id, now: new Date() });
     }
     revalidatePath("/settings");
     return { message: FEED_MESSAGES[intent] };

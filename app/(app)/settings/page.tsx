@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireReader } from "@/lib/time/request-dates";
-import { getGuidanceSettings } from "@/lib/data/guidance-settings";
-import { getCalendarFeed } from "@/lib/data/calendar-feed";
-import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
 import { knownTimeZones } from "@/lib/time/zoned";
 import { zoneChoice } from "@/lib/time/zone-names";
 import { DatesSection } from "./dates-section";
@@ -16,6 +12,7 @@ import { TwoFactorSection } from "./two-factor-section";
 import { TimeZoneForm } from "./time-zone-form";
 import { YourData } from "./your-data";
 import { AccountDetailsForm } from "./account-details-form";
+import { loadSettings } from "./load-settings";
 import { SettingsIndex } from "./settings-index";
 import { OneMessageAtATime } from "@/app/_components/one-message";
 
@@ -25,9 +22,8 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   const user = await requireReader();
   // The new-password field is scored on the server: have the scorer ready before it is sent.
   preparePasswordScorer();
-  const feed = getCalendarFeed(getDb(), user.id);
   const now = new Date();
-  const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
+  const { calendarUrl, guidanceSettings, twoFactor, sessions } = await loadSettings(user.id, now);
   return (
     <OneMessageAtATime className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -60,7 +56,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           When Shortlist suggests each step. The recommended values come from the article the advice is built on; change them
           to suit how you work and your next steps follow at once.
         </p>
-        <GuidanceSettingsForm current={getGuidanceSettings(getDb(), user.id)} />
+        <GuidanceSettingsForm current={guidanceSettings} />
       </section>
 
       <CalendarFeedSection url={calendarUrl} />
@@ -75,9 +71,9 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         <ChangePasswordForm />
       </section>
 
-      <TwoFactorSection user={user} turnedOff={(await searchParams)["two-factor"] === "off"} />
+      <TwoFactorSection user={user} status={twoFactor} turnedOff={(await searchParams)["two-factor"] === "off"} />
 
-      <SessionsSection user={user} />
+      <SessionsSection user={user} sessions={sessions} now={now} />
 
       <YourData />
     </OneMessageAtATime>

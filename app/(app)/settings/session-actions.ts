@@ -13,7 +13,7 @@ import type { FormState } from "@/lib/forms/form-state";
 export async function endSessionAction(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
   const sessionId = formField(formData, "sessionId");
-  const device = endListedSession(getDb(), { userId: user.id, sessionId, address: (await requestContext()).address });
+  const device = await endListedSession(getDb(), { userId: user.id, sessionId, address: (await requestContext()).address });
   if (device === null) return notFoundFor(user.id, { kind: "session", id: sessionId });
   revalidatePath("/settings");
   return { message: `Ended the session on ${device}. It is signed out now.` };
@@ -22,7 +22,7 @@ export async function endSessionAction(_state: FormState, formData: FormData): P
 /** Every session but this one. */
 export async function endOtherSessionsAction(): Promise<FormState> {
   const user = await requireUser();
-  const count = endSessionsExcept(getDb(), { userId: user.id, sessionId: user.sessionId, address: (await requestContext()).address });
+  const count = await endSessionsExcept(getDb(), { userId: user.id, sessionId: user.sessionId, address: (await requestContext()).address });
   revalidatePath("/settings");
   return { message: count === 1 ? "Ended 1 other session." : `Ended ${count} other sessions.` };
 }

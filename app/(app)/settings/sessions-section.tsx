@@ -1,17 +1,15 @@
 import { ActionButton } from "@/app/_components/action-button";
-import { getDb } from "@/db/client";
 import { deviceName } from "@/lib/auth/device";
 import type { Reader } from "@/lib/time/request-dates";
-import { listSessions } from "@/lib/data/sessions";
+import type { SessionListing } from "@/lib/data/sessions";
 import { formatsFor } from "@/lib/time/formats";
 import { relativeTime } from "@/lib/time/relative";
 import { signOutEverywhereAction } from "../actions";
 import { SessionList, type SessionLine } from "./session-list";
 
 /** Settings → "Your sessions": every signed-in device, ended one at a time or all but this one. */
-export function SessionsSection({ user }: { user: Reader }) {
-  const now = new Date();
-  const lines: SessionLine[] = listSessions(getDb(), { userId: user.id, now }).map((s) => ({
+export function SessionsSection({ user, sessions, now }: { user: Reader; sessions: SessionListing[]; now: Date }) {
+  const lines: SessionLine[] = sessions.map((s) => ({
     id: s.id,
     device: deviceName(s.userAgent),
     current: s.id === user.sessionId,

@@ -21,13 +21,13 @@ const WRONG_PASSWORD = "Your password is incorrect.";
 
 export async function startTwoFactorSetupAction(): Promise<void> {
   const user = await requireUser();
-  startTwoFactorSetup(getDb(), { userId: user.id, now: new Date() });
+  await startTwoFactorSetup(getDb(), { userId: user.id, now: new Date() });
   revalidatePath("/settings");
 }
 
 export async function cancelTwoFactorSetupAction(): Promise<void> {
   const user = await requireUser();
-  cancelPendingTwoFactor(getDb(), { userId: user.id });
+  await cancelPendingTwoFactor(getDb(), { userId: user.id });
   revalidatePath("/settings");
 }
 

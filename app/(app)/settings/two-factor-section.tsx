@@ -1,9 +1,7 @@
 import QRCode from "qrcode";
-import { getDb } from "@/db/client";
 import type { Reader } from "@/lib/time/request-dates";
 import { groupedSecret, RECOVERY_CODE_COUNT, totpUri } from "@/lib/auth/totp";
-import { pendingTwoFactorSecret } from "@/lib/auth/two-factor";
-import { getTwoFactor, recoveryCodesLeft } from "@/lib/data/two-factor";
+import type { TwoFactorStatus } from "@/lib/auth/two-factor";
 import { formatsFor } from "@/lib/time/formats";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { startTwoFactorSetupAction } from "./two-factor-actions";
@@ -17,27 +15,24 @@ async function qrDataUrl(uri: string): Promise<string> {
 }
 
 /** Settings → "Two-factor sign-in": off, waiting for its first code, or on. */
-export async function TwoFactorSection({ user, turnedOff }: { user: Reader; turnedOff: boolean }) {
-  const db = getDb();
-  const row = getTwoFactor(db, { userId: user.id });
-  const pendingSecret = row && !row.enabledAt ? pendingTwoFactorSecret(db, { userId: user.id }) : null;
+export async function TwoFactorSection({ user, status, turnedOff }: { user: Reader; status: TwoFactorStatus; turnedOff: boolean }) {
   return (
     <section aria-labelledby="two-factor-heading" className="card p-4 sm:p-6">
       <h2 id="two-factor-heading" tabIndex={-1} className="text-lg font-semibold focus:outline-none">
         Two-factor sign-in
       </h2>
-      {row?.enabledAt ? (
+      {status.kind === "on" ? (
         <>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-            <span className="font-medium text-slate-900 dark:text-slate-100">On</span> since {formatsFor(user.dates).longDate(row.enabledAt)}.
+            <span className="font-medium text-slate-900 dark:text-slate-100">On</span> since {formatsFor(user.dates).longDate(status.enabledAt)}.
             Signing in asks for a code from your authenticator app after your password.{" "}
-            {recoveryCodesLeft(db, { userId: user.id })} of {RECOVERY_CODE_COUNT} recovery codes are unused.
+            {status.recoveryCodesLeft} of {RECOVERY_CODE_COUNT} recovery codes are unused.
           </p>
           <RenewRecoveryCodesForm />
           <TurnOffTwoFactorForm />
         </>
-      ) : pendingSecret ? (
-        <TwoFactorSetup qrDataUrl={await qrDataUrl(totpUri(pendingSecret, user.email))} secretText={groupedSecret(pendingSecret)} />
+      ) : status.kind === "pending" ? (
+        <TwoFactorSetup qrDataUrl={await qrDataUrl(totpUri(status.secret, user.email))} secretText={groupedSecret(status.secret)} />
       ) : (
         <>
           {turnedOff ? (

@@ -12,11 +12,11 @@ export async function GET(request: Request, { params }: RouteContext<"/calendar/
   const { file } = await params;
   const token = file.endsWith(".ics") ? file.slice(0, -".ics".length) : null;
   const db = getDb();
-  const owner = token ? findFeedOwner(db, token) : null;
+  const owner = token ? await findFeedOwner(db, { token }) : null;
   if (!owner) return notFoundResponse();
 
   const now = new Date();
-  const { rounds, steps } = feedContents(db, owner, now);
+  const { rounds, steps } = await feedContents(db, { user: owner, now });
   const body = buildCalendar({ rounds, steps, baseUrl: publicOrigin(request.headers), now });
   return calendarResponse(body);
 }

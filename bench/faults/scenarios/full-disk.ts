@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
-import { HEALTH_REUSE_MS } from "@/lib/data/health";
+import { HEALTH_REUSE_MS } from "@/db/health";
 import { signUp } from "../client";
 import { startServer } from "../app-server";
 import { check, count, type Context, type ScenarioResult } from "../scenario";

@@ -48,10 +48,10 @@ export async function soak(ctx: Context, minutes: number, heapMb?: number): Prom
   const heavy = [1, 2, 3, 4].slice(0, judged ? 4 : 2).map((i) => account(`heavy-${i}`, judged ? 3_000 : 200, 1_000 + i));
   const light = [1, 2, 3, 4, 5, 6].slice(0, judged ? 6 : 2).map((i) => account(`light-${i}`, 15, 2_000 + i));
   const dbPath = path.join(ctx.dir, "soak", "shortlist.db");
-  const { sqlite } = openDatabase(dbPath);
+  const { sqlite, close } = openDatabase(dbPath);
   const hash = await hashPassword(PASSWORD);
   for (const a of [...heavy, ...light]) seedAccount(sqlite, a, hash, new Date(), () => undefined);
-  sqlite.close();
+  close();
   ctx.say(`  soak: seeded ${heavy.length} accounts of ${count(heavy[0].applications)} applications and ${light.length} light ones`);
 
   const logFile = path.join(ctx.dir, "soak.log");

@@ -11,10 +11,13 @@ import { ms } from "../verify";
 const NOBODY = 65534;
 
 function healthyFile(file: string): void {
-  const { sqlite } = openCheckedDatabase(file);
-  sqlite.exec("create table ballast (b blob); with recursive n(i) as (select 1 union all select i + 1 from n where i < 60) insert into ballast select randomblob(4000) from n;");
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  sqlite.close();
+  const { sqlite, close } = openCheckedDatabase(file);
+  try {
+    sqlite.exec("create table ballast (b blob); with recursive n(i) as (select 1 union all select i + 1 from n where i < 60) insert into ballast select randomblob(4000) from n;");
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  } finally {
+    close();
+  }
 }
 
 type Case = { label: string; file: string; says: RegExp; uid?: number };

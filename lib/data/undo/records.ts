@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { undoRecords } from "@/db/schema";
-import { write, type WriteTx } from "../write";
+import { write, type Tx } from "@/db/write";
 import { restoreSnapshot, takeSnapshot, versionsOf, type Snapshot } from "./snapshot";
 
 /**
@@ -29,29 +29,32 @@ type Label<R> = (result: R, companies: string[]) => string | null;
  * right after. If the action's commit fails, neither the change nor the
  * record exists, and the caller hears a StorageError, never "done".
  */
-export function withUndo<R>(db: Db, plan: Plan, work: (tx: WriteTx) => R, labelFor: Label<R>): Undoable<R> {
-  return write(db, (tx): Undoable<R> => {
-    const before = takeSnapshot(tx, plan.userId, plan.applicationIds);
-    const result = work(tx);
+export async function withUndo<R>(
+  db: Db,
+  { plan, work, labelFor }: { plan: Plan; work: (tx: Tx) => Promise<R>; labelFor: Label<R> },
+): Promise<Undoable<R>> {
+  return write(db, { userId: plan.userId }, async (tx): Promise<Undoable<R>> => {
+    const before = await takeSnapshot(tx, { userId: plan.userId, ids: plan.applicationIds });
+    const result = await work(tx);
     const label = labelFor(
       result,
       before.applications.map((a) => String(a.company)),
     );
     if (label === null || before.applications.length === 0) return { result, undo: null };
     const touched = before.applications.map((a) => String(a.id));
-    tx.delete(undoRecords).where(and(eq(undoRecords.userId, plan.userId), lt(undoRecords.expiresAt, plan.now))).run();
-    const { id } = tx
+    await tx.delete(undoRecords).where(and(eq(undoRecords.userId, plan.userId), lt(undoRecords.expiresAt, plan.now)));
+    const versions = await versionsOf(tx, { userId: plan.userId, ids: touched });
+    const [{ id }] = await tx
       .insert(undoRecords)
       .values({
         userId: plan.userId,
         label,
         before: JSON.stringify(before),
-        versions: JSON.stringify(versionsOf(tx, plan.userId, touched)),
+        versions: JSON.stringify(versions),
         createdAt: plan.now,
         expiresAt: new Date(plan.now.getTime() + UNDO_WINDOW_MS),
       })
-      .returning({ id: undoRecords.id })
-      .get();
+      .returning({ id: undoRecords.id });
     return { result, undo: { id, label } };
   });
 }
@@ -64,8 +67,8 @@ export type UndoResult =
   /** Something changed since: the companies named, nothing undone. */
   | { ok: false; reason: "changed"; companies: string[] };
 
-function changedSince(tx: WriteTx, userId: string, expected: Record<string, number | null>): string[] {
-  const now = versionsOf(tx, userId, Object.keys(expected));
+async function changedSince(tx: Tx, { userId, expected }: { userId: string; expected: Record<string, number | null> }): Promise<string[]> {
+  const now = await versionsOf(tx, { userId, ids: Object.keys(expected) });
   return Object.keys(expected).filter((id) => now[id] !== expected[id]);
 }
 
@@ -75,23 +78,23 @@ function changedSince(tx: WriteTx, userId: string, expected: Record<string, numb
  * If any of them changed after the action (edited, moved again, a step
  * acted on), nothing is undone: the later change is never overwritten.
  */
-export function undoAction(db: Db, { userId, id, now }: { userId: string; id: string; now: Date }): UndoResult {
-  return write(db, (tx): UndoResult => {
+export async function undoAction(db: Db, { userId, id, now }: { userId: string; id: string; now: Date }): Promise<UndoResult> {
+  return write(db, { userId }, async (tx): Promise<UndoResult> => {
     const owned = and(eq(undoRecords.id, id), eq(undoRecords.userId, userId));
-    const record = tx.select().from(undoRecords).where(owned).get();
+    const [record] = await tx.select().from(undoRecords).where(owned).limit(1);
     if (!record) return { ok: false, reason: "not-found" };
     if (record.expiresAt.getTime() <= now.getTime()) {
-      tx.delete(undoRecords).where(owned).run();
+      await tx.delete(undoRecords).where(owned);
       return { ok: false, reason: "expired" };
     }
     const before = JSON.parse(record.before) as Snapshot;
-    const changed = changedSince(tx, userId, JSON.parse(record.versions) as Record<string, number | null>);
+    const changed = await changedSince(tx, { userId, expected: JSON.parse(record.versions) as Record<string, number | null> });
     if (changed.length > 0) {
       const companies = before.applications.filter((a) => changed.includes(String(a.id))).map((a) => String(a.company));
       return { ok: false, reason: "changed", companies };
     }
-    restoreSnapshot(tx, userId, before);
-    tx.delete(undoRecords).where(owned).run();
+    await restoreSnapshot(tx, { userId, snapshot: before });
+    await tx.delete(undoRecords).where(owned);
     return { ok: true, label: record.label };
   });
 }

@@ -1,13 +1,24 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import type { Queryable } from "@/db/open";
-import type { WriteTx } from "../write";
+import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import type { Tx } from "@/db/write";
+import {
+  applications,
+  applicationVersions,
+  customSignals,
+  events,
+  guidanceSteps,
+  interviewers,
+  roundInterviewers,
+  rounds,
+  roundSignals,
+} from "@/db/schema";
 
 /**
  * Applications with everything stored under them, as the raw rows SQLite
- * holds (integers for times, 0/1 for booleans), so putting them back is
- * exact whatever the column's mode. People are kept too: deleting an
- * application prunes the people only it mentioned.
+ * holds (integers for times, 0/1 for booleans) under their column names, so
+ * putting them back is exact whatever the column's mode. People are kept
+ * too: deleting an application prunes the people only it mentioned.
  */
 export type Row = Record<string, string | number | null>;
 export type Snapshot = {
@@ -21,51 +32,66 @@ export type Snapshot = {
   guidanceSteps: Row[];
 };
 
+type SnapshotTable =
+  | typeof applications
+  | typeof rounds
+  | typeof roundSignals
+  | typeof customSignals
+  | typeof roundInterviewers
+  | typeof interviewers
+  | typeof events
+  | typeof guidanceSteps;
+
 // One JSON parameter whatever the number of ids: clear of SQLite's variable limit.
 const among = (ids: readonly string[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
 
-function roundsOf(userId: string, ids: readonly string[]): SQL {
-  return sql`(select id from rounds where user_id = ${userId} and application_id in ${among(ids)})`;
+/** Every column under its name in the database, as stored: a bare `sql` value is not mapped to a Date or a boolean. */
+function storedColumns(table: SnapshotTable): Record<string, SQL<Row[string]>> {
+  return Object.fromEntries(Object.values(getTableColumns(table)).map((column) => [column.name, sql<Row[string]>`${column}`]));
 }
 
-function rowsWhere(tx: Queryable, table: string, where: SQL): Row[] {
-  return tx.all<Row>(sql`select * from ${sql.identifier(table)} where ${where}`);
+async function rowsWhere(tx: Db, { table, where }: { table: SnapshotTable; where: SQL | undefined }): Promise<Row[]> {
+  return await tx.select(storedColumns(table)).from(table).where(where);
 }
 
 /** Every row of these applications of this user; another user's ids find nothing. */
-export function takeSnapshot(tx: Queryable, userId: string, ids: readonly string[]): Snapshot {
-  const owned = sql`user_id = ${userId} and application_id in ${among(ids)}`;
-  const ofRounds = sql`user_id = ${userId} and round_id in ${roundsOf(userId, ids)}`;
-  const roundInterviewers = rowsWhere(tx, "round_interviewers", ofRounds);
-  const people = [...new Set(roundInterviewers.map((r) => String(r.interviewer_id)))];
+export async function takeSnapshot(tx: Db, { userId, ids }: { userId: string; ids: readonly string[] }): Promise<Snapshot> {
+  const ofApplications = (table: typeof rounds | typeof events | typeof guidanceSteps) =>
+    and(eq(table.userId, userId), inArray(table.applicationId, among(ids)));
+  const theirRounds = tx.select({ id: rounds.id }).from(rounds).where(ofApplications(rounds));
+  const ofRounds = (table: typeof roundSignals | typeof customSignals | typeof roundInterviewers) =>
+    and(eq(table.userId, userId), inArray(table.roundId, theirRounds));
+  // One after another: inside a write they share its connection.
+  const links = await rowsWhere(tx, { table: roundInterviewers, where: ofRounds(roundInterviewers) });
+  const people = [...new Set(links.map((r) => String(r.interviewer_id)))];
   return {
-    applications: rowsWhere(tx, "applications", sql`user_id = ${userId} and id in ${among(ids)}`),
-    rounds: rowsWhere(tx, "rounds", owned),
-    roundSignals: rowsWhere(tx, "round_signals", ofRounds),
-    customSignals: rowsWhere(tx, "custom_signals", ofRounds),
-    roundInterviewers,
-    interviewers: rowsWhere(tx, "interviewers", sql`user_id = ${userId} and id in ${among(people)}`),
-    events: rowsWhere(tx, "events", owned),
-    guidanceSteps: rowsWhere(tx, "guidance_steps", owned),
+    applications: await rowsWhere(tx, { table: applications, where: and(eq(applications.userId, userId), inArray(applications.id, among(ids))) }),
+    rounds: await rowsWhere(tx, { table: rounds, where: ofApplications(rounds) }),
+    roundSignals: await rowsWhere(tx, { table: roundSignals, where: ofRounds(roundSignals) }),
+    customSignals: await rowsWhere(tx, { table: customSignals, where: ofRounds(customSignals) }),
+    roundInterviewers: links,
+    interviewers: await rowsWhere(tx, { table: interviewers, where: and(eq(interviewers.userId, userId), inArray(interviewers.id, among(people))) }),
+    events: await rowsWhere(tx, { table: events, where: ofApplications(events) }),
+    guidanceSteps: await rowsWhere(tx, { table: guidanceSteps, where: ofApplications(guidanceSteps) }),
   };
 }
 
-const COLUMN = /^[a-z_]+$/;
-
-function insertRows(tx: WriteTx, table: string, rows: readonly Row[], onConflict: SQL = sql``): void {
+/**
+ * Inserts rows as the snapshot holds them: each value bound as stored,
+ * past the column's mapping. Only the table's own columns are written (their
+ * names come from the schema, never from the record).
+ */
+async function insertRows<T extends SnapshotTable>(
+  tx: Tx,
+  { table, rows, ignoreConflicts = false }: { table: T; rows: readonly Row[]; ignoreConflicts?: boolean },
+): Promise<void> {
+  const columns = Object.entries(getTableColumns(table));
   for (const row of rows) {
-    const columns = Object.keys(row);
-    // The rows come from our own table, but a column name is never bound: check it.
-    if (!columns.every((c) => COLUMN.test(c))) throw new Error(`unexpected column in an undo record for ${table}`);
-    tx.run(
-      sql`insert into ${sql.identifier(table)} (${sql.join(
-        columns.map((c) => sql.identifier(c)),
-        sql`, `,
-      )}) values (${sql.join(
-        columns.map((c) => sql`${row[c]}`),
-        sql`, `,
-      )}) ${onConflict}`,
-    );
+    const values = Object.fromEntries(columns.filter(([, c]) => c.name in row).map(([key, c]) => [key, sql`${row[c.name]}`]));
+    // Built column by column from the table's own columns, so the compiler cannot see its shape.
+    const insert = tx.insert(table).values(values as unknown as T["$inferInsert"]);
+    if (ignoreConflicts) await insert.onConflictDoNothing();
+    else await insert;
   }
 }
 
@@ -75,18 +101,17 @@ function insertRows(tx: WriteTx, table: string, rows: readonly Row[], onConflict
  * under this user only. A person met in them who has since gone (a merge) is
  * found again by their match key, or their link is left out.
  */
-export function restoreSnapshot(tx: WriteTx, userId: string, snapshot: Snapshot): void {
+export async function restoreSnapshot(tx: Tx, { userId, snapshot }: { userId: string; snapshot: Snapshot }): Promise<void> {
   const ids = snapshot.applications.map((a) => String(a.id));
   const mine = (rows: readonly Row[]) => rows.filter((r) => r.user_id === userId);
-  tx.run(sql`delete from applications where user_id = ${userId} and id in ${among(ids)}`);
-  insertRows(tx, "interviewers", mine(snapshot.interviewers), sql`on conflict do nothing`);
+  await tx.delete(applications).where(and(eq(applications.userId, userId), inArray(applications.id, among(ids))));
+  await insertRows(tx, { table: interviewers, rows: mine(snapshot.interviewers), ignoreConflicts: true });
+  const current = await tx.select({ id: interviewers.id, matchKey: interviewers.matchKey }).from(interviewers).where(eq(interviewers.userId, userId));
   const people = new Map(
-    tx
-      .all<{ id: string; match_key: string }>(sql`select id, match_key from interviewers where user_id = ${userId}`)
-      .flatMap((p) => [
-        [p.id, p.id],
-        [`key:${p.match_key}`, p.id],
-      ]),
+    current.flatMap((p) => [
+      [p.id, p.id],
+      [`key:${p.matchKey}`, p.id],
+    ]),
   );
   const matchKeys = new Map(snapshot.interviewers.map((p) => [String(p.id), `key:${String(p.match_key)}`]));
   const links = mine(snapshot.roundInterviewers).flatMap((link) => {
@@ -94,22 +119,22 @@ export function restoreSnapshot(tx: WriteTx, userId: string, snapshot: Snapshot)
     const now = people.get(old) ?? people.get(matchKeys.get(old) ?? "");
     return now ? [{ ...link, interviewer_id: now }] : [];
   });
-  insertRows(tx, "applications", mine(snapshot.applications));
-  insertRows(tx, "rounds", mine(snapshot.rounds));
-  insertRows(tx, "round_signals", mine(snapshot.roundSignals));
-  insertRows(tx, "custom_signals", mine(snapshot.customSignals));
-  insertRows(tx, "round_interviewers", links, sql`on conflict do nothing`);
-  insertRows(tx, "events", mine(snapshot.events));
-  insertRows(tx, "guidance_steps", mine(snapshot.guidanceSteps));
+  await insertRows(tx, { table: applications, rows: mine(snapshot.applications) });
+  await insertRows(tx, { table: rounds, rows: mine(snapshot.rounds) });
+  await insertRows(tx, { table: roundSignals, rows: mine(snapshot.roundSignals) });
+  await insertRows(tx, { table: customSignals, rows: mine(snapshot.customSignals) });
+  await insertRows(tx, { table: roundInterviewers, rows: links, ignoreConflicts: true });
+  await insertRows(tx, { table: events, rows: mine(snapshot.events) });
+  await insertRows(tx, { table: guidanceSteps, rows: mine(snapshot.guidanceSteps) });
 }
 
 /** Each application's version now (null: it no longer exists), to tell whether it changed since. */
-export function versionsOf(tx: Queryable, userId: string, ids: readonly string[]): Record<string, number | null> {
-  const found = tx.all<{ application_id: string; version: number }>(
-    sql`select v.application_id, v.version from application_versions v
-        join applications a on a.id = v.application_id and a.user_id = ${userId}
-        where v.user_id = ${userId} and v.application_id in ${among(ids)}`,
-  );
-  const byId = new Map(found.map((v) => [v.application_id, v.version]));
+export async function versionsOf(tx: Db, { userId, ids }: { userId: string; ids: readonly string[] }): Promise<Record<string, number | null>> {
+  const found = await tx
+    .select({ applicationId: applicationVersions.applicationId, version: applicationVersions.version })
+    .from(applicationVersions)
+    .innerJoin(applications, and(eq(applications.id, applicationVersions.applicationId), eq(applications.userId, userId)))
+    .where(and(eq(applicationVersions.userId, userId), inArray(applicationVersions.applicationId, among(ids))));
+  const byId = new Map(found.map((v) => [v.applicationId, v.version]));
   return Object.fromEntries(ids.map((id) => [id, byId.get(id) ?? null]));
 }

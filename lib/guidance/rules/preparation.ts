@@ -1,6 +1,8 @@
+import { plural } from "@/lib/text/plural";
+import { DAY_MS, HOUR_MS } from "@/lib/time/units";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
 import { reached } from "../clock";
-import { addHours, DAY, firstPlanningTimeFrom, HOUR, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
+import { addHours, firstPlanningTimeFrom, kindWord, perCall, planningTimeDaysAfter, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, until, when } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { EARLIER_ROUND_NOTE, RULE_SOURCES, type Source } from "../rule-ids";
@@ -49,7 +51,7 @@ function dueBefore(facts: Facts, r: RoundFact, days: number) {
 function justHeldLaterRound(facts: Facts): RoundFact | undefined {
   if (!WAITING_STATUSES.includes(facts.status) || facts.latestOffer) return undefined;
   return facts.rounds.findLast(
-    (r) => r.later && reached(facts, r.start.getTime()) && !reached(facts, r.end.getTime() + EXPECTATIONS_AFTER_HOURS * HOUR),
+    (r) => r.later && reached(facts, r.start.getTime()) && !reached(facts, r.end.getTime() + EXPECTATIONS_AFTER_HOURS * HOUR_MS),
   );
 }
 
@@ -86,7 +88,7 @@ export const PREP_URGENT_HOURS = 48;
 
 /** When to start, as the time left allows: never "3 days ahead" when the round is a day away. */
 function whenToStart(facts: Facts, r: RoundFact, lead: number): string {
-  if (!reached(facts, r.start.getTime() - lead * DAY)) return `Starting ${lead} ${lead === 1 ? "day" : "days"} ahead leaves time to read properly.`;
+  if (!reached(facts, r.start.getTime() - lead * DAY_MS)) return `Starting ${plural(lead, "day", "days", "plain")} ahead leaves time to read properly.`;
   return `With the round ${until(facts, r.start)}, start today: an hour of reading now beats none.`;
 }
 
@@ -96,7 +98,7 @@ function roundPreparation(facts: Facts, r: RoundFact, into: Recommendation[]): v
   const early = dueBefore(facts, r, lead);
   const lastDay = lead === LAST_DAY_PREP_DAYS ? early : dueBefore(facts, r, LAST_DAY_PREP_DAYS);
   const about = r.round.id;
-  const soon = reached(facts, r.start.getTime() - PREP_URGENT_HOURS * HOUR);
+  const soon = reached(facts, r.start.getTime() - PREP_URGENT_HOURS * HOUR_MS);
   const urgency = soon ? "high" : "medium";
   // The article writes this for later rounds; an earlier one gets it too, and its source says so.
   const sources = r.later ? LATER_ROUND_SOURCES : EARLIER_ROUND_SOURCES;

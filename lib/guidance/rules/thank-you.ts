@@ -1,7 +1,8 @@
+import { DAY_MS, HOUR_MS } from "@/lib/time/units";
 import { ACTIVE_STATUSES } from "@/lib/vocabulary";
 import { passed, reached } from "../clock";
 import { knownAt, notBeforeKnown } from "../due";
-import { DAY, decisionSince, HOUR, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
+import { decisionSince, roundLabel, roundName, type Facts, type RoundFact } from "../facts";
 import { ago, listOf } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
@@ -29,8 +30,8 @@ export function sendThankYou(facts: Facts): Recommendation[] {
   for (const r of facts.rounds) {
     if (r.round.thankYouSentAt !== null || !reached(facts, r.end.getTime())) continue;
     // Numbers first: most ended rounds are long past the lateness point, and need no Date at all.
-    const windowEndsAt = r.end.getTime() + window * HOUR;
-    const lateFrom = windowEndsAt + THANK_YOU_LATENESS_DAYS * DAY;
+    const windowEndsAt = r.end.getTime() + window * HOUR_MS;
+    const lateFrom = windowEndsAt + THANK_YOU_LATENESS_DAYS * DAY_MS;
     if (reached(facts, lateFrom) || overtaken(facts, r)) continue;
     const windowEnds = new Date(windowEndsAt);
     const dueAt = notBeforeKnown(facts, windowEnds, knownAt(facts, r.round.loggedAt));

@@ -1,8 +1,9 @@
+import { plural } from "@/lib/text/plural";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
 import { otherApplications, reached } from "../clock";
 import { notBeforeKnown } from "../due";
 import { addDays, firstPlanningTimeFrom, lastEndedRound, roundLabel, roundName, type Facts } from "../facts";
-import { ago, plural } from "../phrases";
+import { ago } from "../phrases";
 import type { Recommendation } from "../recommendation";
 import { step } from "./step";
 import { currentWait, LONG_SILENCE_DAYS, nextFollowUpDue, waitReason, type Wait } from "./waits";
@@ -98,11 +99,11 @@ export function moveOnNoResponse(facts: Facts): Recommendation[] {
       dueAt,
       since,
       reasons: byFollowUps
-        ? [`You sent ${plural(sent, "follow-up")} ${after} and none was answered.`, `The last one went out ${ago(facts, lastFollowUp as Date)}.`]
+        ? [`You sent ${plural(sent, "follow-up", "follow-ups", "plain")} ${after} and none was answered.`, `The last one went out ${ago(facts, lastFollowUp as Date)}.`]
         : [
             lastWord(facts, wait),
             `After ${LONG_SILENCE_DAYS} days without a word, another follow-up is unlikely to change anything.`,
-            ...(sent ? [`You sent ${plural(sent, "follow-up")} ${after} and none was answered.`] : []),
+            ...(sent ? [`You sent ${plural(sent, "follow-up", "follow-ups", "plain")} ${after} and none was answered.`] : []),
           ],
     }),
   ];
@@ -127,7 +128,7 @@ export function keepSearching(facts: Facts): Recommendation[] {
         `${roundName(facts, round)} ended ${ago(facts, round.end)} and their decision is still open.`,
         others === 0
           ? "This is your only application in play."
-          : `You have ${plural(others, "other application")} in play.`,
+          : `You have ${plural(others, "other application", "other applications", "plain")} in play.`,
       ],
     }),
   ];

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/text/plural";
 import { WAITING_STATUSES } from "@/lib/vocabulary";
 import { startOfDate } from "@/lib/time/zoned";
 import { reached } from "../clock";
@@ -18,7 +19,7 @@ import {
   type RoundFact,
 } from "../facts";
 import type { GuidanceEvent } from "../input";
-import { calendarDate, plural } from "../phrases";
+import { calendarDate } from "../phrases";
 import type { RuleId } from "../rule-ids";
 
 /** Days with no word from the company after which follow-ups stop and moving on is suggested. */
@@ -126,17 +127,17 @@ export function waitReason(facts: Facts, wait: Wait): string {
   if (wait.waitedFromDay === null) {
     const days = facts.input.settings.decisionWaitDays;
     return statedDate
-      ? `They said they would decide by ${calendarDate(statedDate, facts.input)}; that day is over, and their date counts rather than the usual ${plural(days, "day")}.`
+      ? `They said they would decide by ${calendarDate(statedDate, facts.input)}; that day is over, and their date counts rather than the usual ${plural(days, "day", "days", "plain")}.`
       : reply
-        ? `They last replied on ${dayName(reply.occurredAt, facts)}, without a decision, and ${plural(days, "day")} have passed since.`
-        : `Companies usually take about ${plural(days, "day")} to decide, and that has passed.`;
+        ? `They last replied on ${dayName(reply.occurredAt, facts)}, without a decision, and ${plural(days, "day", "days", "plain")} have passed since.`
+        : `Companies usually take about ${plural(days, "day", "days", "plain")} to decide, and that has passed.`;
   }
   const days = facts.input.settings.applicationFollowUpDays;
   return statedDate
     ? `They said they would be in touch by ${calendarDate(statedDate, facts.input)}; that day is over.`
     : reply
-      ? `They last replied on ${calendarDate(wait.waitedFromDay, facts.input)}, and ${plural(days, "day")} without more news is a fair time to check in.`
-      : `You applied on ${calendarDate(wait.waitedFromDay, facts.input)}, and ${plural(days, "day")} without an answer is a fair time to check in.`;
+      ? `They last replied on ${calendarDate(wait.waitedFromDay, facts.input)}, and ${plural(days, "day", "days", "plain")} without more news is a fair time to check in.`
+      : `You applied on ${calendarDate(wait.waitedFromDay, facts.input)}, and ${plural(days, "day", "days", "plain")} without an answer is a fair time to check in.`;
 }
 
 /** The application's current wait, if it is waiting on the company at all. */

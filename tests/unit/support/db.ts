@@ -1,9 +1,9 @@
-import { openDatabase } from "@/db/open";
+import { openDatabase, type Db } from "@/db/open";
 import { hashPassword } from "@/lib/auth/password";
 import { createUser } from "@/lib/data/users";
 
 /** A private in-memory database with the real migrations applied. */
-export function testDb() {
+export function testDb(): Db {
   return openDatabase(":memory:").db;
 }
 
@@ -11,9 +11,9 @@ export function testDb() {
 // share one precomputed hash.
 let sharedHash: Promise<string> | undefined;
 
-export async function makeUser(db: ReturnType<typeof testDb>, email: string) {
+export async function makeUser(db: Db, email: string) {
   sharedHash ??= hashPassword("correct horse battery staple");
-  const user = createUser(db, { name: email.split("@")[0], email, passwordHash: await sharedHash });
+  const user = await createUser(db, { name: email.split("@")[0], email, passwordHash: await sharedHash });
   if (!user) throw new Error(`could not create ${email}`);
   return user;
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { applications } from "@/db/schema";
+import { write } from "@/db/write";
 import { createApplication, getApplication, type ApplicationView } from "@/lib/data/applications";
 import { createRound } from "@/lib/data/rounds";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
@@ -24,18 +25,20 @@ export type GuidanceUser = { id: string; timeZone: string };
  * A new application. With `id`, it is written straight to the table so a test
  * can fix the order the queue's last tiebreak (the application id) would give.
  */
-export function newApp(db: Db, userId: string, over: Partial<ApplicationInput> = {}, id?: string): ApplicationView {
+export async function newApp(db: Db, userId: string, over: Partial<ApplicationInput> = {}, id?: string): Promise<ApplicationView> {
   const input: ApplicationInput = { company: "Acme", roleTitle: "Engineer", status: "applied", ...over };
-  if (!id) return createApplication(db, userId, input);
-  db.insert(applications).values({ ...input, id, userId }).run();
-  const view = getApplication(db, userId, id);
+  if (!id) return createApplication(db, { userId, input });
+  await write(db, { userId }, async (tx) => {
+    await tx.insert(applications).values({ ...input, id, userId });
+  });
+  const view = await getApplication(db, { userId, id });
   if (!view) throw new Error("application not written");
   return view;
 }
 
 /** Logs a round that must be accepted; an hour long unless told otherwise. */
-export function addRound(db: Db, userId: string, applicationId: string, over: Partial<RoundInput> = {}): string {
-  const id = createRound(db, userId, applicationId, roundInput({ durationMinutes: 60, ...over }));
+export async function addRound(db: Db, userId: string, applicationId: string, over: Partial<RoundInput> = {}): Promise<string> {
+  const id = await createRound(db, { userId, applicationId, input: roundInput({ durationMinutes: 60, ...over }) });
   if (!id) throw new Error("round refused");
   return id;
 }
@@ -45,26 +48,26 @@ export function addRound(db: Db, userId: string, applicationId: string, over: Pa
  * hours before NOW with no thank-you: with the 24-hour default window the
  * thank-you for round 2 was due 6 hours ago.
  */
-export function thankYouOwed(db: Db, userId: string, over: Partial<ApplicationInput> = {}) {
-  const app = newApp(db, userId, { company: "Acme", roleTitle: "Staff Engineer", ...over });
+export async function thankYouOwed(db: Db, userId: string, over: Partial<ApplicationInput> = {}) {
+  const app = await newApp(db, userId, { company: "Acme", roleTitle: "Staff Engineer", ...over });
   const start1 = fromNow(-5 * DAY);
-  const round1 = addRound(db, userId, app.id, { scheduledAt: start1, thankYouSentAt: fromNow(-5 * DAY + 2 * HOUR) });
-  const round2 = addRound(db, userId, app.id, { kind: "second", scheduledAt: fromNow(-31 * HOUR) });
+  const round1 = await addRound(db, userId, app.id, { scheduledAt: start1, thankYouSentAt: fromNow(-5 * DAY + 2 * HOUR) });
+  const round2 = await addRound(db, userId, app.id, { kind: "second", scheduledAt: fromNow(-31 * HOUR) });
   return { app, round1, round2 };
 }
 
 /** One round that ended nine days before NOW, nothing heard since: a follow-up is due. */
-export function silentAfterRound(db: Db, userId: string, over: Partial<ApplicationInput> = {}) {
-  const app = newApp(db, userId, { company: "Hooli", ...over });
-  const round = addRound(db, userId, app.id, { scheduledAt: fromNow(-9 * DAY) });
+export async function silentAfterRound(db: Db, userId: string, over: Partial<ApplicationInput> = {}) {
+  const app = await newApp(db, userId, { company: "Hooli", ...over });
+  const round = await addRound(db, userId, app.id, { scheduledAt: fromNow(-9 * DAY) });
   return { app, round };
 }
 
 /** A round five days ago, then a rejection `ago` before NOW: request-feedback and reflect fire. */
-export function rejectedAfterRound(db: Db, userId: string, ago = DAY, over: Partial<ApplicationInput> = {}, id?: string) {
-  const app = newApp(db, userId, { company: "Umbrella", ...over }, id);
-  const round = addRound(db, userId, app.id, { scheduledAt: fromNow(-5 * DAY) });
-  const rejection = logOk(db, userId, app.id, eventInput("rejection_received", fromNow(-ago).toISOString()));
+export async function rejectedAfterRound(db: Db, userId: string, ago = DAY, over: Partial<ApplicationInput> = {}, id?: string) {
+  const app = await newApp(db, userId, { company: "Umbrella", ...over }, id);
+  const round = await addRound(db, userId, app.id, { scheduledAt: fromNow(-5 * DAY) });
+  const rejection = await logOk(db, userId, app.id, eventInput("rejection_received", fromNow(-ago).toISOString()));
   return { app, round, rejection };
 }
 
@@ -88,7 +91,7 @@ export function eventsOfKind(sqlite: Database.Database, applicationId: string, k
 }
 
 /** The overview built from scratch, without the cache: what the merged cached parts must equal. */
-export function freshOverview(db: Db, user: GuidanceUser, now = NOW): GuidanceOverview {
-  const { queue, putAside, checkIns } = overviewOf(loadGuidanceInputs(db, user, { dashboard: true }), now);
+export async function freshOverview(db: Db, user: GuidanceUser, now = NOW): Promise<GuidanceOverview> {
+  const { queue, putAside, checkIns } = overviewOf(await loadGuidanceInputs(db, { user, scope: { dashboard: true } }), now);
   return { queue, putAside, checkIns };
 }

@@ -21,8 +21,8 @@ export async function analysed(bytes: Uint8Array, options: ImportOptions = {}): 
   return result.analysis;
 }
 
-export function summaryFor(db: Db, userId: string, analysis: Analysis) {
-  return summarise(analysis, knownKeys(duplicateFieldsOf(db, { userId })));
+export async function summaryFor(db: Db, userId: string, analysis: Analysis) {
+  return summarise(analysis, knownKeys(await duplicateFieldsOf(db, { userId })));
 }
 
 /** The page's and the command line's whole path: analyse, then commit, for one user. */

@@ -66,8 +66,8 @@ export async function twoUsers() {
 }
 
 /** Logs an event that must be accepted, and returns its id. */
-export function logOk(db: Db, userId: string, applicationId: string, input: EventInput): string {
-  const result = logEvent(db, userId, applicationId, input);
+export async function logOk(db: Db, userId: string, applicationId: string, input: EventInput): Promise<string> {
+  const result = await logEvent(db, { userId, applicationId, input });
   if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
   return result.id;
 }

@@ -4,7 +4,7 @@
 import { openCheckedDatabase } from "../../../db/startup-check";
 
 try {
-  openCheckedDatabase(process.argv[2]).sqlite.close();
+  openCheckedDatabase(process.argv[2]).close();
   console.log("opened");
 } catch (error) {
   console.log(error instanceof Error ? `${error.name}: ${error.message}` : String(error));

@@ -9,8 +9,8 @@ export const PASSWORD = "correct horse battery staple";
 
 /** Two-factor turned on the way Settings does it; the secret is read back as the page would show it. */
 export async function turnOnTwoFactor(db: Db, user: { id: string; email: string }, now: Date) {
-  startTwoFactorSetup(db, { userId: user.id, now });
-  const secret = pendingTwoFactorSecret(db, { userId: user.id });
+  await startTwoFactorSetup(db, { userId: user.id, now });
+  const secret = await pendingTwoFactorSecret(db, { userId: user.id });
   if (!secret) throw new Error("no pending secret");
   const result = await confirmTwoFactorSetup(db, { userId: user.id, email: user.email, address: "10.0.0.1", now, password: PASSWORD, code: totpCodeAt(secret, now) });
   if (!result.ok) throw new Error(`set-up refused: ${result.reason}`);
@@ -37,10 +37,10 @@ const sharedCodes = () =>
  * hash: for fixtures that need the state, not the set-up, in every test.
  */
 export async function twoFactorOnWithoutPassword(db: Db, userId: string, now: Date) {
-  startTwoFactorSetup(db, { userId, now });
-  const secret = pendingTwoFactorSecret(db, { userId });
+  await startTwoFactorSetup(db, { userId, now });
+  const secret = await pendingTwoFactorSecret(db, { userId });
   if (!secret) throw new Error("no pending secret");
   const { codes, hashes } = await sharedCodes();
-  if (!enableTwoFactor(db, { userId, step: timeStepAt(now), codeHashes: hashes, now })) throw new Error("not turned on");
+  if (!(await enableTwoFactor(db, { userId, step: timeStepAt(now), codeHashes: hashes, now }))) throw new Error("not turned on");
   return { secret, recoveryCodes: codes, recoveryCodeHashes: hashes };
 }

@@ -12,10 +12,10 @@ type Props = { steps: readonly QueueItem[]; userId: string; now: Date; dates: Da
  * long each has been silent, read here (one query for all of them) so the
  * plan stays pure.
  */
-export function MoveOnSection({ steps, userId, now, dates }: Props) {
+export async function MoveOnSection({ steps, userId, now, dates }: Props) {
   if (steps.length === 0) return null;
   const f = formatsFor(dates);
-  const contacts = new Map(lastContacts(getDb(), { userId, applicationIds: steps.map((s) => s.applicationId), now }).map((c) => [c.applicationId, c]));
+  const contacts = new Map((await lastContacts(getDb(), { userId, applicationIds: steps.map((s) => s.applicationId), now })).map((c) => [c.applicationId, c]));
   const silent: Silent[] = steps.map((s) => {
     const c = contacts.get(s.applicationId);
     // Silent since the company was last heard from, or since applying.

@@ -32,12 +32,15 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
   const a = await loadOwnedApplication((await params).id);
   const user = await requireReader();
   const db = getDb();
-  const rounds = listRounds(db, user.id, a.id);
-  const events = listEvents(db, user.id, a.id);
-  const known = interviewersMetFor(db, user.id, a.id);
   const now = new Date();
+  const [rounds, events, known, guidance, offers] = await Promise.all([
+    listRounds(db, { userId: user.id, applicationId: a.id }),
+    listEvents(db, { userId: user.id, applicationId: a.id }),
+    interviewersMetFor(db, { userId: user.id, applicationId: a.id }),
+    applicationGuidance(db, { user, applicationId: a.id, now }),
+    offerablePeople(db, user, a.company, now),
+  ]);
   const formats = formatsFor(user.dates);
-  const guidance = applicationGuidance(db, user, a.id, now);
   const salary = formatSalary(a);
   const details: [string, React.ReactNode][] = [
     ["Location", formatPlace(a)],
@@ -143,7 +146,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
               initial={newRoundFormValues(rounds.length)}
               applicationId={a.id}
               known={known}
-              offers={offerablePeople(db, user, a.company, now)}
+              offers={offers}
               timeZone={user.timeZone}
               nowWall={toWallTime(now, user.timeZone)}
               submitLabel="Save round"

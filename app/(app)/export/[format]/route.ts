@@ -22,7 +22,7 @@ export async function GET(_request: Request, context: RouteContext<"/export/[for
   if (format !== "json" && format !== "csv") return new Response("Not found", { status: 404 });
   const user = await requireUser();
   const now = new Date();
-  const document = exportDocument(getDb(), { userId: user.id, now });
+  const document = await exportDocument(getDb(), { userId: user.id, now });
   const chunks = format === "json" ? exportJsonChunks(document) : applicationsCsvChunks(document.applications, now);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

@@ -19,7 +19,7 @@ export async function POST(request: Request) {
   const { user, bytes, options, release } = read.upload;
   try {
     const db = getDb();
-    const known = knownKeys(duplicateFieldsOf(db, { userId: user.id }));
+    const known = knownKeys(await duplicateFieldsOf(db, { userId: user.id }));
     let answer: FileWorkMessage | null = null;
     try {
       await fileWorker({ job: "preview", bytes, options, timeZone: user.timeZone, now: new Date(), known }, (message) => (answer = message));
@@ -30,7 +30,7 @@ export async function POST(request: Request) {
     const outcome = answer as FileWorkMessage | null;
     if (outcome?.type === "refused") return refuse({ status: 422, field: outcome.field, message: outcome.message });
     if (outcome?.type !== "preview") return refuse({ status: 422, field: "file", message: "Shortlist couldn't read this file. Check that it is the CSV or JSON your tracker exported, then try again." });
-    const earlier = findImportOfFile(db, { userId: user.id, fileHash: outcome.hash });
+    const earlier = await findImportOfFile(db, { userId: user.id, fileHash: outcome.hash });
     return Response.json(
       { summary: outcome.summary, earlier: earlier ? { at: earlier.createdAt.toISOString(), added: earlier.added } : null },
       { headers: { "Cache-Control": "no-store" } },

@@ -14,7 +14,7 @@ const OTHERS_SHOWN = 200;
 // Cached for the request: the metadata and the page read the same person, and a foreign id is logged once.
 const loadPerson = cache(async (id: string) => {
   const user = await requireReader();
-  const person = getPerson(getDb(), { userId: user.id, id });
+  const person = await getPerson(getDb(), { userId: user.id, id });
   if (!person) return notFoundFor(user.id, { kind: "interviewer", id });
   return { user, person };
 });
@@ -30,7 +30,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
   const { user, person } = await loadPerson((await params).id);
   // From a "Maybe the same person" hint: chosen only if it is one of this user's choices below.
   const suggested = (await searchParams).merge;
-  const others = listPeople(getDb(), { userId: user.id }).filter((p) => p.id !== person.id);
+  const others = (await listPeople(getDb(), { userId: user.id })).filter((p) => p.id !== person.id);
   const sameCompany = others.filter((p) => p.companyKey === person.companyKey).map(choice);
   const elsewhere = others.filter((p) => p.companyKey !== person.companyKey);
 

@@ -12,7 +12,7 @@ export default async function SignInCodePage({ searchParams }: PageProps<"/sign-
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : "";
   const challenge = await readChallengeCookie();
-  if (!challenge || !openChallenge(getDb(), challenge, new Date())) {
+  if (!challenge || !(await openChallenge(getDb(), challenge, new Date()))) {
     redirect(next ? `/sign-in?expired=1&next=${encodeURIComponent(next)}` : "/sign-in?expired=1");
   }
   return (

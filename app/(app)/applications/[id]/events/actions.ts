@@ -20,7 +20,7 @@ export const logEventAction = validatedActionWithUser(
   async (user) => eventSchema(await context(user)),
   async (data, user, formData) => {
     const applicationId = formField(formData, "applicationId");
-    const result = logEvent(getDb(), user.id, applicationId, data);
+    const result = await logEvent(getDb(), { userId: user.id, applicationId, input: data });
     if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "application", id: applicationId });
     if (!result.ok) {
       return { message: "Not saved: see the message below.", fieldErrors: { kind: [result.message] }, values: formValues(formData) };
@@ -34,8 +34,8 @@ export const updateEventAction = validatedActionWithUser(
   async (data, user, formData) => {
     const id = formField(formData, "eventId");
     const db = getDb();
-    const occurredAt = keepIfUnchanged(getEvent(db, user.id, id)?.occurredAt, data.occurredAt, user.timeZone);
-    const applicationId = updateEvent(db, user.id, id, { ...data, occurredAt });
+    const occurredAt = keepIfUnchanged((await getEvent(db, { userId: user.id, id }))?.occurredAt, data.occurredAt, user.timeZone);
+    const applicationId = await updateEvent(db, { userId: user.id, id, input: { ...data, occurredAt } });
     if (!applicationId) return notFoundFor(user.id, { kind: "event", id });
     backToTimeline(applicationId, `event-${id}`);
   },
@@ -43,7 +43,7 @@ export const updateEventAction = validatedActionWithUser(
 
 export const deleteEventAction = actionWithUser(async (user, formData) => {
   const eventId = formField(formData, "eventId");
-  const applicationId = deleteEvent(getDb(), user.id, eventId);
+  const applicationId = await deleteEvent(getDb(), { userId: user.id, id: eventId });
   if (!applicationId) return notFoundFor(user.id, { kind: "event", id: eventId });
   backToTimeline(applicationId);
 });

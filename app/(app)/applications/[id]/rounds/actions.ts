@@ -18,7 +18,7 @@ const schemaFor = async (user: SessionUser) => roundSchema({ timeZone: user.time
 
 export const createRoundAction = validatedActionWithUser(schemaFor, async (data, user, formData) => {
   const applicationId = formField(formData, "applicationId");
-  const id = createRound(getDb(), user.id, applicationId, data);
+  const id = await createRound(getDb(), { userId: user.id, applicationId, input: data });
   if (!id) return notFoundFor(user.id, { kind: "application", id: applicationId });
   backToTimeline(applicationId, `round-${id}`);
 });
@@ -26,12 +26,16 @@ export const createRoundAction = validatedActionWithUser(schemaFor, async (data,
 export const updateRoundAction = validatedActionWithUser(schemaFor, async (data, user, formData) => {
   const id = formField(formData, "roundId");
   const db = getDb();
-  const saved = getRound(db, user.id, id);
+  const saved = await getRound(db, { userId: user.id, id });
   const zone = user.timeZone;
-  const applicationId = updateRound(db, user.id, id, {
-    ...data,
-    scheduledAt: keepIfUnchanged(saved?.scheduledAt, data.scheduledAt, zone),
-    thankYouSentAt: data.thankYouSentAt && keepIfUnchanged(saved?.thankYouSentAt, data.thankYouSentAt, zone),
+  const applicationId = await updateRound(db, {
+    userId: user.id,
+    id,
+    input: {
+      ...data,
+      scheduledAt: keepIfUnchanged(saved?.scheduledAt, data.scheduledAt, zone),
+      thankYouSentAt: data.thankYouSentAt && keepIfUnchanged(saved?.thankYouSentAt, data.thankYouSentAt, zone),
+    },
   });
   if (!applicationId) return notFoundFor(user.id, { kind: "round", id });
   backToTimeline(applicationId, `round-${id}`);
@@ -39,7 +43,7 @@ export const updateRoundAction = validatedActionWithUser(schemaFor, async (data,
 
 export const deleteRoundAction = actionWithUser(async (user, formData) => {
   const roundId = formField(formData, "roundId");
-  const applicationId = deleteRound(getDb(), user.id, roundId);
+  const applicationId = await deleteRound(getDb(), { userId: user.id, id: roundId });
   if (!applicationId) return notFoundFor(user.id, { kind: "round", id: roundId });
   backToTimeline(applicationId);
 });
@@ -47,7 +51,7 @@ export const deleteRoundAction = actionWithUser(async (user, formData) => {
 /** The one-click "Thank-you sent now" on the timeline. */
 export const markThankYouSentAction = actionWithUser(async (user, formData) => {
   const id = formField(formData, "roundId");
-  const result = markThankYouSent(getDb(), user.id, id, new Date());
+  const result = await markThankYouSent(getDb(), { userId: user.id, id, at: new Date() });
   if (!result.ok && result.reason === "not-found") return notFoundFor(user.id, { kind: "round", id });
   if (!result.ok) return { message: "This round hasn't started yet, so a thank-you can't be marked as sent." };
   backToTimeline(result.applicationId, `round-${id}`);

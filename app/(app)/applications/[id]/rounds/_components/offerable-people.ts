@@ -1,5 +1,5 @@
 import "server-only";
-import type { Queryable } from "@/db/open";
+import type { Db } from "@/db/open";
 import { peopleAtCompany } from "@/lib/data/people";
 import { lastMet } from "@/lib/people/directory";
 import type { DateStyle } from "@/lib/time/formats";
@@ -9,8 +9,8 @@ import { metDay } from "../../../../people/_components/people-dates";
 export type Offer = { id: string; name: string; title: string | null; email: string | null; lastMet: string | null };
 
 /** The user's people at `company`, read on the server for the round form's picker. */
-export function offerablePeople(db: Queryable, user: { id: string; dates: DateStyle }, company: string, now: Date): Offer[] {
-  return peopleAtCompany(db, { userId: user.id, company }).map((p) => {
+export async function offerablePeople(db: Db, user: { id: string; dates: DateStyle }, company: string, now: Date): Promise<Offer[]> {
+  return (await peopleAtCompany(db, { userId: user.id, company })).map((p) => {
     const met = lastMet(p.rounds, now);
     return { id: p.id, name: p.name, title: p.title, email: p.email, lastMet: met ? metDay(met.scheduledAt, user.dates) : null };
   });

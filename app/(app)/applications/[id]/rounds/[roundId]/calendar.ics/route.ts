@@ -10,7 +10,7 @@ import { publicOrigin } from "@/lib/calendar/origin";
 export async function GET(request: Request, { params }: RouteContext<"/applications/[id]/rounds/[roundId]/calendar.ics">) {
   const user = await requireUser();
   const { id, roundId } = await params;
-  const round = calendarRound(getDb(), user.id, id, roundId);
+  const round = await calendarRound(getDb(), { userId: user.id, applicationId: id, roundId });
   if (!round) {
     await noteForeignAccess(user.id, { kind: "round", id: roundId }, { kind: "application", id });
     return notFoundResponse();

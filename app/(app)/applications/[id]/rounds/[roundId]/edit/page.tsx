@@ -26,7 +26,12 @@ export default async function EditRoundPage({ params }: Props) {
   const { application, round, user } = await loadOwnedRound(id, roundId);
   const db = getDb();
   const now = new Date();
-  const number = numberRounds(listRounds(db, user.id, application.id)).get(round.id);
+  const [list, known, offers] = await Promise.all([
+    listRounds(db, { userId: user.id, applicationId: application.id }),
+    interviewersMetFor(db, { userId: user.id, applicationId: application.id }),
+    dateStyleFor(user).then((dates) => offerablePeople(db, { id: user.id, dates }, application.company, now)),
+  ]);
+  const number = numberRounds(list).get(round.id);
   const back = `/applications/${application.id}#round-${round.id}`;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -43,8 +48,8 @@ export default async function EditRoundPage({ params }: Props) {
         initial={roundFormValues(round, user.timeZone)}
         applicationId={application.id}
         roundId={round.id}
-        known={interviewersMetFor(db, user.id, application.id)}
-        offers={offerablePeople(db, { id: user.id, dates: await dateStyleFor(user) }, application.company, now)}
+        known={known}
+        offers={offers}
         timeZone={user.timeZone}
         nowWall={toWallTime(now, user.timeZone)}
         submitLabel="Save changes"

@@ -1,0 +1,20 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
+import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
+import { getCalendarFeed } from "@/lib/data/calendar-feed";
+import { getGuidanceSettings } from "@/lib/data/guidance-settings";
+import { listSessions } from "@/lib/data/sessions";
+
+/** Everything the Settings page reads, at once: its sections are handed what they show. */
+export async function loadSettings(userId: string, now: Date) {
+  const db = getDb();
+  const [feed, guidanceSettings, twoFactor, sessions] = await Promise.all([
+    getCalendarFeed(db, { userId }),
+    getGuidanceSettings(db, { userId }),
+    twoFactorStatus(db, { userId }),
+    listSessions(db, { userId, now }),
+  ]);
+  const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
+  return { calendarUrl, guidanceSettings, twoFactor, sessions };
+}
