@@ -1,6 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { databasePath } from "@/lib/config";
+import { databasePath } from "./location";
 import { refreshQueryStatistics, type Db } from "./open";
 import { engineOf } from "./sqlite/connections";
 import { openCheckedDatabase } from "./startup-check";

@@ -62,6 +62,3 @@ export function openDatabase(file: string): OpenedDatabase {
     throw error;
   }
 }
-
-/** @deprecated while issue 24 converts the data layer: every function takes a Db now. */
-export type Queryable = Db;

@@ -1,12 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { databasePath } from "@/db/location";
 
-/** Where the SQLite file lives: SHORTLIST_DB_PATH, else ./data/shortlist.db. */
-export function databasePath(): string {
-  // Resolved at run time against the working directory, not traced at build.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.SHORTLIST_DB_PATH ?? path.join("data", "shortlist.db"));
-}
 
 /**
  * AUTH_SECRET when given; otherwise a secret generated on first start and kept

@@ -10,7 +10,7 @@ import { endSignedOutSession, signOutEverywhere } from "@/lib/auth/sign-out";
 import { actionWithUser } from "@/lib/auth/validated-action";
 import { countApplications, insertApplications } from "@/lib/data/applications";
 import { adoptTimeZone, recordSeenLocale } from "@/lib/data/users";
-import { requestLocale } from "@/lib/time/request-dates";
+import { requestLocale } from "@/app/(app)/request-dates";
 import { storageFailureState } from "@/lib/forms/storage-failure";
 import { sampleApplications } from "@/lib/sample-data";
 import { timeZoneField } from "@/lib/validation/fields";

@@ -3,7 +3,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { readThemeChoice } from "@/lib/theme-cookie";
 import { ThemeToggle } from "../_components/theme-toggle";
 import { signOutAction } from "./actions";
-import { requestLocale } from "@/lib/time/request-dates";
+import { requestLocale } from "@/app/(app)/request-dates";
 import { AdoptDeviceTimeZone } from "./_components/adopt-device-time-zone";
 import { RecordBrowserLocale } from "./_components/record-browser-locale";
 import { NavLinks } from "./_components/nav-links";

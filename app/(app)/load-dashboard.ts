@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import type { Reader } from "@/lib/time/request-dates";
+import type { Reader } from "@/app/(app)/request-dates";
 import { interviewWindows, planDashboard } from "@/lib/dashboard/today";
 import { groupMoveOn } from "@/lib/dashboard/move-on-group";
 import { recentApplications } from "@/lib/data/applications";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { ACTIVE_STATUSES, APPLICATION_STATUSES } from "@/lib/vocabulary";
 import { STATUS_LABELS } from "@/lib/applications/labels";
-import { requireReader } from "@/lib/time/request-dates";
+import { requireReader } from "@/app/(app)/request-dates";
 import { applicationCounts } from "@/lib/data/applications";
 import { EmptyApplications } from "./_components/empty-applications";
 import { StatusBadge } from "./_components/status-badge";

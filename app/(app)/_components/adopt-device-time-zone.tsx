@@ -13,7 +13,8 @@ export function AdoptDeviceTimeZone() {
   const router = useRouter();
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    adoptDeviceTimeZoneAction(zone).then(() => router.refresh());
+    // Best effort: if it fails, the next page asks again.
+    adoptDeviceTimeZoneAction(zone).then(() => router.refresh(), () => undefined);
   }, [router]);
   return null;
 }

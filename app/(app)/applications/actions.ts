@@ -13,7 +13,7 @@ import {
 } from "@/lib/data/applications";
 import { formField } from "@/lib/forms/form-field";
 import type { SessionUser } from "@/lib/data/users";
-import { dateFormatFor } from "@/lib/time/request-dates";
+import { dateFormatFor } from "@/app/(app)/request-dates";
 import { localDate } from "@/lib/time/zoned";
 import { applicationSchemaFor, type applicationSchema, type ApplicationField } from "@/lib/validation/application";
 

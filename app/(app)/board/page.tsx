@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireReader } from "@/lib/time/request-dates";
+import { requireReader } from "@/app/(app)/request-dates";
 import { countApplications } from "@/lib/data/applications";
 import { boardColumns } from "@/lib/data/board";
 import { guidanceOverview } from "@/lib/data/guidance";

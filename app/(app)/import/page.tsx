@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireReader } from "@/lib/time/request-dates";
+import { requireReader } from "@/app/(app)/request-dates";
 import { formatsFor } from "@/lib/time/formats";
 import { listImports } from "@/lib/data/imports";
 import { KNOWN_FORMATS } from "@/lib/import/formats";

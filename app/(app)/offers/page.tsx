@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listOpenOffers } from "@/lib/data/offer-terms";
-import { requireReader } from "@/lib/time/request-dates";
+import { requireReader } from "@/app/(app)/request-dates";
 import { OfferTable } from "./_components/offer-table";
 
 export const metadata: Metadata = { title: "Compare offers" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireReader } from "@/lib/time/request-dates";
+import { requireReader } from "@/app/(app)/request-dates";
 import { listPeople } from "@/lib/data/people";
 import { filterPeople, groupByCompany } from "@/lib/people/directory";
 import { duplicateHints } from "@/lib/people/names";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requireReader } from "@/lib/time/request-dates";
+import { requireReader } from "@/app/(app)/request-dates";
 import { guidanceOverview, type PutAsideItem } from "@/lib/data/guidance";
 import { groupBy } from "@/lib/group-by";
 import { PageLinks, pageOf } from "../_components/page-links";

@@ -1,6 +1,6 @@
 import { formatsFor } from "@/lib/time/formats";
 import { LOCALE_CHOICES, localeName } from "@/lib/time/locale";
-import { requestLocale, type Reader } from "@/lib/time/request-dates";
+import { requestLocale, type Reader } from "@/app/(app)/request-dates";
 import { DatesForm } from "./dates-form";
 
 /** Settings → Dates and times: the locale dates are written in, and the clock. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireReader } from "@/lib/time/request-dates";
+import { requireReader } from "@/app/(app)/request-dates";
 import { knownTimeZones } from "@/lib/time/zoned";
 import { zoneChoice } from "@/lib/time/zone-names";
 import { DatesSection } from "./dates-section";

@@ -1,6 +1,6 @@
 import { ActionButton } from "@/app/_components/action-button";
 import { deviceName } from "@/lib/auth/device";
-import type { Reader } from "@/lib/time/request-dates";
+import type { Reader } from "@/app/(app)/request-dates";
 import type { SessionListing } from "@/lib/data/sessions";
 import { formatsFor } from "@/lib/time/formats";
 import { relativeTime } from "@/lib/time/relative";

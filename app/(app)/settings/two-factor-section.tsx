@@ -1,5 +1,5 @@
 import QRCode from "qrcode";
-import type { Reader } from "@/lib/time/request-dates";
+import type { Reader } from "@/app/(app)/request-dates";
 import { groupedSecret, RECOVERY_CODE_COUNT, totpUri } from "@/lib/auth/totp";
 import type { TwoFactorStatus } from "@/lib/auth/two-factor";
 import { formatsFor } from "@/lib/time/formats";

@@ -3,8 +3,8 @@ import path from "node:path";
 import ts from "typescript";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-/** The write helper itself, and the engine, which cannot import the database. */
-const NOT_SCANNED = [path.join("lib", "data", "write.ts"), path.join("lib", "guidance")];
+/** The engine, which cannot import the database. */
+const NOT_SCANNED = [path.join("lib", "guidance")];
 
 type FunctionFacts = { file: string; name: string; exported: boolean; calls: Set<string>; joinsWrite: boolean };
 
@@ -45,7 +45,8 @@ function functionsOf(file: string): FunctionFacts[] {
   const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true);
   const facts: FunctionFacts[] = [];
   const add = (name: string, exported: boolean, fn: ts.SignatureDeclaration & { body?: ts.Node }) => {
-    const joinsWrite = fn.parameters.some((p) => p.type?.getText(source).includes("WriteTx") ?? false);
+    // A write's handle is typed Tx (db/write.ts); a read that may run inside one takes a Db.
+    const joinsWrite = fn.parameters.some((p) => p.type?.getText(source) === "Tx");
     facts.push({ file, name, exported, calls: fn.body ? calledNames(fn.body, new Set()) : new Set(), joinsWrite });
   };
   for (const statement of source.statements) {
@@ -65,7 +66,7 @@ function functionsOf(file: string): FunctionFacts[] {
 /**
  * Every exported function under lib/ that writes: it calls write(), builds a
  * write statement on a connection (even one the lint rule would refuse),
- * takes a caller's WriteTx, or calls (at any depth) a function that does. Found from
+ * takes a caller's write transaction (Tx), or calls (at any depth) a function that does. Found from
  * the source, so a new write function is listed the moment it is written.
  * Keyed "lib/data/applications.ts#createApplication".
  */

@@ -1,6 +1,6 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
-import { databasePath } from "@/lib/config";
+import { databasePath } from "@/db/location";
 import type { ImportOutcome, ImportProgress } from "@/lib/data/imports";
 import type { ImportPlan } from "@/lib/import/plan";
 

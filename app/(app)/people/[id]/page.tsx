@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { notFoundFor } from "@/lib/auth/foreign-access";
-import { requireReader } from "@/lib/time/request-dates";
+import { requireReader } from "@/app/(app)/request-dates";
 import { getPerson, listPeople, type Person } from "@/lib/data/people";
 import { MergeForm, type MergeChoice } from "../_components/merge-form";
 import { PersonFacts } from "../_components/person-facts";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { toFormValues } from "@/lib/applications/form-values";
-import { loadOwnedApplication } from "@/lib/data/load-owned-application";
+import { loadOwnedApplication } from "@/app/(app)/applications/[id]/load-owned-application";
 import { ApplicationForm } from "../../_components/application-form";
 import { updateApplicationAction } from "../../actions";
 

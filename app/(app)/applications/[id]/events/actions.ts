@@ -8,7 +8,7 @@ import { formField } from "@/lib/forms/form-field";
 import { formValues } from "@/lib/forms/form-state";
 import { keepIfUnchanged } from "@/lib/time/zoned";
 import type { SessionUser } from "@/lib/data/users";
-import { dateStyleFor } from "@/lib/time/request-dates";
+import { dateStyleFor } from "@/app/(app)/request-dates";
 import { eventEditSchema, eventSchema } from "@/lib/validation/event";
 import { backToTimeline } from "../back-to-timeline";
 

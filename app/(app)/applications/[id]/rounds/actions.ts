@@ -7,7 +7,7 @@ import { createRound, deleteRound, getRound, markThankYouSent, updateRound } fro
 import { formField } from "@/lib/forms/form-field";
 import { keepIfUnchanged } from "@/lib/time/zoned";
 import type { SessionUser } from "@/lib/data/users";
-import { dateStyleFor } from "@/lib/time/request-dates";
+import { dateStyleFor } from "@/app/(app)/request-dates";
 import { roundSchema } from "@/lib/validation/round";
 import { backToTimeline } from "../back-to-timeline";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadOwnedEvent } from "@/lib/data/load-owned-timeline";
+import { loadOwnedEvent } from "@/app/(app)/applications/[id]/load-owned-timeline";
 import { EVENT_KIND_LABELS } from "@/lib/interviews/catalog";
 import { toWallTime } from "@/lib/time/zoned";
 import { EventForm } from "../../_components/event-form";

@@ -1,5 +1,5 @@
-import { databasePath } from "../lib/config";
-import { DatabaseStartError, openCheckedDatabase } from "./startup-check";
+import { databasePath } from "../db/location";
+import { DatabaseStartError, openCheckedDatabase } from "../db/startup-check";
 
 const file = databasePath();
 console.log(`Migrating ${file} ...`);

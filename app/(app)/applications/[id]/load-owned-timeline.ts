@@ -2,9 +2,9 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { notFoundFor } from "@/lib/auth/foreign-access";
-import { getEvent } from "./events";
+import { getEvent } from "@/lib/data/events";
 import { loadOwnedApplication } from "./load-owned-application";
-import { getRound } from "./rounds";
+import { getRound } from "@/lib/data/rounds";
 
 // A round or event is only found under its own application's URL, and only
 // for its owner; every other combination is the same 404.

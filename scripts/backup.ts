@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databasePath } from "../lib/config";
+import { databasePath } from "../db/location";
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/:/g, "-");
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

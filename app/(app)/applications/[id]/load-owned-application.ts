@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { notFoundFor } from "@/lib/auth/foreign-access";
-import { getApplication } from "./applications";
+import { getApplication } from "@/lib/data/applications";
 
 /**
  * The signed-in user's application for a page, or the 404 page: a missing id

@@ -4,7 +4,7 @@
 //     [--map "Column=field"]... [--status "Stage=status"]...
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { databasePath } from "../lib/config";
+import { databasePath } from "../db/location";
 import { commitImport, duplicateFieldsOf, findImportOfFile } from "../lib/data/imports";
 import { findUserByEmail } from "../lib/data/users";
 import { checkRows, prepareImport } from "../lib/import/analyse";
@@ -16,7 +16,7 @@ import { stageKey } from "../lib/import/status-map";
 import { summarise } from "../lib/import/summary";
 import { summaryLines } from "../lib/import/summary-text";
 import { importOptionsSchema } from "../lib/validation/import-options";
-import { openDatabase } from "./open";
+import { openDatabase } from "../db/open";
 
 const USAGE = 'Usage: npm run data:import -- --user <email> <file> [--dry-run] [--map "Column=field"]... [--status "Stage=status"]...';
 const progress = (line: string) => process.stderr.write(`\r${line}\x1b[K`);

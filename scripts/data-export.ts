@@ -5,12 +5,12 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { databasePath } from "../lib/config";
+import { databasePath } from "../db/location";
 import { exportDocument, exportJsonChunks } from "../lib/data/account-export";
 import { findUserByEmail } from "../lib/data/users";
 import { applicationsCsvChunks } from "../lib/export/csv";
 import { localDate } from "../lib/time/zoned";
-import { openDatabase } from "./open";
+import { openDatabase } from "../db/open";
 
 const USAGE = "Usage: npm run data:export -- --user <email> --format json|csv [path]";
 

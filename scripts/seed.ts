@@ -2,11 +2,11 @@
 //   npm run db:seed                      -> the demo account (created if missing)
 //   npm run db:seed -- you@example.com   -> an account you already signed up with
 import { hashPassword } from "../lib/auth/password";
-import { databasePath } from "../lib/config";
+import { databasePath } from "../db/location";
 import { countApplications, insertApplications } from "../lib/data/applications";
 import { createUser, findUserByEmail } from "../lib/data/users";
 import { sampleApplications } from "../lib/sample-data";
-import { openDatabase } from "./open";
+import { openDatabase } from "../db/open";
 
 const DEMO = { email: "demo@shortlist.local", name: "Demo", password: "shortlist-demo" };
 

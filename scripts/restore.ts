@@ -3,8 +3,8 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databasePath } from "../lib/config";
-import { MIGRATIONS_FOLDER } from "./open";
+import { databasePath } from "../db/location";
+import { MIGRATIONS_FOLDER } from "../db/open";
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/:/g, "-");
 const SQLITE_HEADER = "SQLite format 3\u0000";
