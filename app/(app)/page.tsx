@@ -15,7 +15,6 @@ import { firstName } from "@/lib/people/names";
 import { TODAY_INTERVIEWS_SHOWN } from "./_components/today/today-interviews";
 import { TodaySection } from "./_components/today/today-section";
 import { MoveOnSection } from "./_components/today/move-on-section";
-import { groupMoveOn } from "@/lib/dashboard/move-on-group";
 import { OffersLink } from "./_components/today/offers-link";
 import { WorthKnowing } from "./_components/today/worth-knowing";
 
@@ -60,20 +59,20 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
     const soon = interviewsBetween(db, { userId: user.id, after: now, through: soonUntil, limit: TODAY_INTERVIEWS_SHOWN });
     const laterShown = comingPage === null ? COMING_UP_PREVIEW : comingPage * COMING_UP_PAGE;
     const later = interviewsBetween(db, { userId: user.id, after: soonUntil, through: new Date(comingUpEnd.getTime() - 1), limit: laterShown });
-    // Issue 21: every move-on step is one Today item, ahead of the blocks (see move-on-group.ts).
-    const { plan, moveOn } = groupMoveOn(planDashboard({
+    // Every move-on step is one Today item, ahead of the blocks (see move-on-group.ts).
+    const plan = planDashboard({
       overview,
       interviews: [...soon.interviews, ...later.interviews],
       interviewTotals: { soon: soon.total, later: later.total },
       now,
       timeZone: user.timeZone,
       locale: user.dates.locale,
-    }));
+    });
     const people = peopleMet(db, { userId: user.id, roundIds: plan.interviews.map((r) => r.roundId) });
     const recent = recentApplications(db, { userId: user.id, limit: RECENT_LIMIT });
     body = (
       <>
-        <MoveOnSection steps={moveOn} userId={user.id} now={now} dates={user.dates} />
+        <MoveOnSection steps={plan.moveOn} userId={user.id} now={now} dates={user.dates} />
         <OffersLink open={byStatus.offer ?? 0} />
         <TodaySection
           plan={plan}

@@ -4,6 +4,7 @@ import { DAY, HOUR } from "@/lib/guidance/facts";
 import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
 import { byTime, planSteps } from "./step-plan";
 import { weekendFor } from "./importance";
+import { groupMoveOn } from "./move-on-group";
 
 // What the dashboard shows, worked out from the user's guidance and their
 // next interviews: a pure function of them, `now` and the user's zone, so
@@ -46,6 +47,8 @@ export type DashboardPlan = {
   advice: { total: number; applications: AdviceCount[] };
   /** Applications waiting on a decision after an interview, in queue order: "keep searching" names them once. */
   waiting: OfApplication[];
+  /** Every move-on step, taken out of Today and Coming up to be one item (move-on-group.ts). */
+  moveOn: QueueItem[];
   /** Where Today ends and Coming up's window ends, in the user's zone. */
   endOfToday: Date;
   endOfComingUp: Date;
@@ -87,7 +90,7 @@ export function planDashboard({
   locale?: string;
 }): DashboardPlan {
   const endOfToday = dayStart(now, timeZone, 1);
-  const steps = planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) });
+  const { plan: steps, moveOn } = groupMoveOn(planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) }));
   const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];
@@ -108,6 +111,7 @@ export function planDashboard({
   }
   return {
     ...steps,
+    moveOn,
     interviews: soon,
     interviewCount: interviewTotals?.soon ?? soon.length,
     comingUp,

@@ -1,9 +1,12 @@
 import { getDb } from "@/db/client";
 import type { QueueItem } from "@/lib/dashboard/overview";
-import { lastContacts } from "@/lib/data/last-contact";
+import { lastContacts, type LastContact } from "@/lib/data/last-contact";
 import { DAY } from "@/lib/guidance/facts";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { MoveOnItem, type Silent } from "./move-on-item";
+
+/** The same steps (one plan, kept per cached overview and day) have the same contacts: any change to them is a new overview. */
+const contactsOf = new WeakMap<readonly QueueItem[], Map<string, LastContact>>();
 
 type Props = { steps: readonly QueueItem[]; userId: string; now: Date; dates: DateStyle };
 
@@ -15,7 +18,11 @@ type Props = { steps: readonly QueueItem[]; userId: string; now: Date; dates: Da
 export function MoveOnSection({ steps, userId, now, dates }: Props) {
   if (steps.length === 0) return null;
   const f = formatsFor(dates);
-  const contacts = new Map(lastContacts(getDb(), { userId, applicationIds: steps.map((s) => s.applicationId), now }).map((c) => [c.applicationId, c]));
+  let contacts = contactsOf.get(steps);
+  if (!contacts) {
+    contacts = new Map(lastContacts(getDb(), { userId, applicationIds: steps.map((s) => s.applicationId), now }).map((c) => [c.applicationId, c]));
+    contactsOf.set(steps, contacts);
+  }
   const silent: Silent[] = steps.map((s) => {
     const c = contacts.get(s.applicationId);
     // Silent since the company was last heard from, or since applying.
