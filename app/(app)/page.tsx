@@ -47,10 +47,10 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
 
   let body: React.ReactNode = <EmptyApplications />;
   if (totals.total > 0) {
-    const { plan, moveOn, people, recent, putAside } = await loadDashboard(db, { user, now, comingPage });
+    const { plan, people, recent, contacts, putAside } = await loadDashboard(db, { user, now, comingPage });
     body = (
       <>
-        <MoveOnSection steps={moveOn} userId={user.id} now={now} dates={user.dates} />
+        <MoveOnSection steps={plan.moveOn} contacts={contacts} now={now} dates={user.dates} />
         <OffersLink open={byStatus.offer ?? 0} />
         <TodaySection
           plan={plan}

@@ -2,8 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { requireUser, type SignedInUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/data/users";
-import { formatsFor, type DateFormat, type DateStyle } from "./formats";
-import { dateDisplayFor, localeFromAcceptLanguage } from "./locale";
+import { formatsFor, type DateFormat, type DateStyle } from "@/lib/time/formats";
+import { dateDisplayFor, localeFromAcceptLanguage } from "@/lib/time/locale";
 
 /** The browser's locale for this request, from Accept-Language; null outside a request or when it names none Intl knows. */
 export async function requestLocale(): Promise<string | null> {

@@ -36,6 +36,8 @@ export type DashboardPlan = {
   advice: { total: number; applications: AdviceCount[] };
   /** Applications waiting on a decision after an interview, in queue order: "keep searching" names them once. */
   waiting: OfApplication[];
+  /** Every move-on step, taken out of Today and Coming up to be one item (move-on-group.ts). */
+  moveOn: QueueItem[];
   /** Where Today ends and Coming up's window ends, in the user's zone. */
   endOfToday: Date;
   endOfComingUp: Date;

@@ -11,7 +11,7 @@ import { compareByImportance, lateFrom, soonUntilFor } from "./importance";
 // the plan of the overview before is brought up to date by binary search
 // instead, giving exactly what a full walk would (tests/unit/step-plan.test.ts).
 
-export type StepPlan = Omit<DashboardPlan, "interviews" | "interviewCount" | "comingUpCount">;
+export type StepPlan = Omit<DashboardPlan, "interviews" | "interviewCount" | "comingUpCount" | "moveOn">;
 
 type Lists = { queue: readonly QueueItem[]; putAside: readonly PutAsideItem[]; checkIns: readonly CheckInItem[] };
 

@@ -5,6 +5,7 @@ import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
 import { byTime, type ComingUpEntry, type DashboardPlan, type TodayBlock } from "./plan";
 import { planSteps } from "./step-plan";
 import { weekendFor } from "./importance";
+import { groupMoveOn } from "./move-on-group";
 
 export type { AdviceCount, ComingUpEntry, DashboardPlan, TodayBlock } from "./plan";
 
@@ -56,7 +57,7 @@ export function planDashboard({
   locale?: string;
 }): DashboardPlan {
   const endOfToday = dayStart(now, timeZone, 1);
-  const steps = planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) }, change);
+  const { plan: steps, moveOn } = groupMoveOn(planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) }, change));
   const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];
@@ -77,6 +78,7 @@ export function planDashboard({
   }
   return {
     ...steps,
+    moveOn,
     interviews: soon,
     interviewCount: interviewTotals?.soon ?? soon.length,
     comingUp,

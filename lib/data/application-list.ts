@@ -5,7 +5,7 @@ import { applications, events, interviewers, roundInterviewers, rounds } from "@
 import { CLOSED_STATUSES, STATUS_GROUPS, type ApplicationStatus, type StatusGroup } from "@/lib/vocabulary";
 import { DAY } from "@/lib/guidance/facts";
 import { DEFAULT_DIRECTION, type ApplicationSort, type SortDirection } from "@/lib/validation/application-filter";
-import { nextStepOrder, nextSteps, type NextStep } from "@/lib/dashboard/next-step";
+import { nextStepRanks, nextSteps, todoCounts, type NextStep } from "@/lib/dashboard/next-step";
 import { guidanceOverview, guidanceQueue, type QueueItem } from "./guidance";
 
 /** "Interview in the next N days" on the list. */
@@ -157,18 +157,6 @@ export async function matchingApplicationIds(db: Db, { user, q, now }: { user: U
   return rows.map((r) => r.id);
 }
 
-/** Each application's place when sorted by next step: to-dos in next-step order, then check-ins, soonest first. */
-function nextStepRanks(next: Map<string, NextStep>, now: Date, zone: string): Map<string, number> {
-  const order = nextStepOrder(now, zone);
-  const entries = [...next];
-  entries.sort(([, a], [, b]) => {
-    if (a.type !== b.type) return a.type === "step" ? -1 : 1;
-    if (a.type === "step" && b.type === "step") return order(a.step, b.step);
-    return a.type === "check-in" && b.type === "check-in" ? a.checkIn.dueAt.getTime() - b.checkIn.dueAt.getTime() : 0;
-  });
-  return new Map(entries.map(([id], i) => [id, i]));
-}
-
 /**
  * One page of the user's applications, filtered and sorted in SQL, with each
  * row's next step from the same queue the dashboard shows. A page past the
@@ -178,8 +166,7 @@ export async function applicationListPage(db: Db, { user, q, now }: { user: User
   const overview = await guidanceOverview(db, { user, now });
   const queue = overview.queue;
   const next = nextSteps(overview, now, user.timeZone);
-  const todos = new Map<string, number>();
-  for (const s of queue) if (s.kind === "todo") todos.set(s.applicationId, (todos.get(s.applicationId) ?? 0) + 1);
+  const todos = todoCounts(overview, now, user.timeZone);
   const overdueIds = q.overdueOnly ? overdueIdsOf(queue) : [];
   const where = conditions(user.id, q, now, overdueIds);
   const direction = q.direction ?? DEFAULT_DIRECTION[q.sort];
@@ -195,7 +182,7 @@ export async function applicationListPage(db: Db, { user, q, now }: { user: User
     // The order lives in the next steps, not in a column: sort the matching ids
     // (cheap, a few bytes each) by their next step's place, then read one page of rows.
     // Reversed, the latest step comes first; applications with no next step stay last either way.
-    const ranked = nextStepRanks(next, now, user.timeZone);
+    const ranked = nextStepRanks(overview, now, user.timeZone);
     const rank = direction === "asc" ? ranked : new Map([...ranked].map(([id, i]) => [id, ranked.size - 1 - i]));
     const ids = (
       await db

@@ -9,8 +9,8 @@ import { SizedCache } from "./sized-cache";
 /**
  * The memory all cached queues and analytics may hold together, by estimate
  * (SHORTLIST_CACHE_MB, default 256). The bench's 20,000-application
- * account's overview, kept per application, is about 120 MB by the estimate
- * (92 MB of real heap: the estimate takes strings at two bytes a character):
+ * account's overview, kept per application, is about 99 MB by the estimate
+ * (89 MB of real heap):
  * the default keeps even that one (an entry may take half), since an
  * account whose overview is not kept recomputes it on every page, seconds
  * each. What does not fit is computed again when asked for.

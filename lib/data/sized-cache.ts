@@ -8,9 +8,12 @@ export const OBJECT_BYTES = 32;
 export const SLOT_BYTES = 8;
 export const STRING_BYTES = 16;
 
+/** V8 keeps a string at one byte a character unless it holds one beyond Latin-1. */
+const TWO_BYTE = /[^\u0000-\u00ff]/;
+
 /**
- * An estimate of the heap bytes a value holds: strings at two bytes a
- * character (the worst case), numbers and slots at eight, objects, arrays
+ * An estimate of the heap bytes a value holds: strings at one or two bytes
+ * a character, as V8 stores them, numbers and slots at eight, objects, arrays
  * and dates with a header. Shared objects are counted once. Good to tens of
  * percent, which is what a budget needs; it walks the value once.
  */
@@ -20,7 +23,7 @@ export function estimateBytes(value: unknown): number {
   let bytes = 0;
   while (pending.length > 0) {
     const next = pending.pop();
-    if (typeof next === "string") bytes += STRING_BYTES + 2 * next.length;
+    if (typeof next === "string") bytes += STRING_BYTES + (TWO_BYTE.test(next) ? 2 : 1) * next.length;
     else if (next === null || typeof next !== "object") bytes += SLOT_BYTES;
     else if (!seen.has(next)) {
       seen.add(next);

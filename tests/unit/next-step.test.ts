@@ -6,7 +6,7 @@ import { applicationListPage, type ListQuery } from "@/lib/data/application-list
 import { boardColumns } from "@/lib/data/board";
 import { feedContents } from "@/lib/data/calendar-feed";
 import { guidanceOverview } from "@/lib/data/guidance";
-import { nextSteps } from "@/lib/dashboard/next-step";
+import { nextSteps, type NextStep } from "@/lib/dashboard/next-step";
 import type { QueueItem } from "@/lib/dashboard/overview";
 import { planDashboard } from "@/lib/dashboard/today";
 import { BRITISH } from "@/lib/time/formats";
@@ -30,7 +30,7 @@ async function seeded(accounts: { email: string; applications: number; seed: num
   return { db, users };
 }
 
-const stepKey = (n: ReturnType<typeof nextSteps> extends Map<string, infer V> ? V : never) => (n.type === "step" ? n.step.key : `check-in:${n.checkIn.ruleId}:${n.checkIn.followUp}`);
+const stepKey = (n: NextStep) => (n.type === "step" ? n.step.key : `check-in:${n.checkIn.ruleId}:${n.checkIn.followUp}`);
 
 describe("an application's next step", () => {
   it("is Today's first step of its block, the board card's, the list's and the feed's, in a seeded search", async () => {
@@ -102,5 +102,21 @@ describe("next steps and isolation", () => {
     expect(cards.filter((c) => anas.has(c.id))).toEqual([]);
     const feed = (await feedContents(db, { user: ben, now: NOW })).steps;
     expect(feed.filter((s) => anas.has(s.applicationId) || anaKeys.has(s.key + s.applicationId))).toEqual([]);
+  });
+});
+
+describe("worked out once per overview and day", () => {
+  it("gives the same answers all day, new ones the next day, and the dashboard the same move-on steps", async () => {
+    const { db, users } = await seeded([{ email: "day@example.com", applications: 120, seed: 11 }]);
+    const overview = await guidanceOverview(db, { user: users[0], now: NOW });
+    const later = new Date(NOW.getTime() + 3 * 3_600_000); // 15:00, the same day in London
+    const tomorrow = new Date(NOW.getTime() + 24 * 3_600_000);
+    expect(nextSteps(overview, later, ZONE)).toBe(nextSteps(overview, NOW, ZONE));
+    expect(nextSteps(overview, tomorrow, ZONE)).not.toBe(nextSteps(overview, NOW, ZONE));
+    expect(nextSteps(overview, NOW, "Asia/Tokyo")).not.toBe(nextSteps(overview, NOW, ZONE));
+    // What was kept is what a fresh walk finds.
+    expect([...nextSteps(overview, NOW, ZONE)]).toEqual([...nextSteps({ queue: overview.queue, checkIns: overview.checkIns }, NOW, ZONE)]);
+    const plan = () => planDashboard({ overview, interviews: [], now: NOW, timeZone: ZONE });
+    expect(plan().moveOn).toBe(plan().moveOn);
   });
 });

@@ -41,12 +41,15 @@ describe("a step's importance on Today", () => {
   it("orders Today's blocks by their most important step, and the steps inside a block the same way", () => {
     const negotiate = step({ ruleId: "negotiate-after-offer", dueAt: new Date("2026-11-25T09:00:00Z"), overdue: true, applicationId: "offer" });
     const lookBack = step({ ruleId: "reflect-and-update", dueAt: new Date("2026-10-01T09:00:00Z"), overdue: true, applicationId: "sample" });
-    const moveOn = step({ ruleId: "move-on-no-response", dueAt: new Date("2026-09-01T09:00:00Z"), overdue: true, applicationId: "offer" });
-    const queue = [moveOn, lookBack, negotiate];
+    const lookBackAtOffer = step({ ruleId: "reflect-and-update", dueAt: new Date("2026-09-01T09:00:00Z"), overdue: true, applicationId: "offer" });
+    const moveOn = step({ ruleId: "move-on-no-response", dueAt: new Date("2026-09-01T09:00:00Z"), overdue: true, applicationId: "silent" });
+    const queue = [lookBackAtOffer, moveOn, lookBack, negotiate];
     const plan = planDashboard({ overview: { queue, putAside: [], checkIns: [] }, interviews: [], now: NOW, timeZone: ZONE });
     expect(plan.blocks.map((b) => b.applicationId)).toEqual(["offer", "sample"]);
-    expect(plan.blocks[0].steps).toEqual([negotiate, moveOn]);
-    // Of the three overdue steps only the offer's is late: moving on and looking back never are.
+    expect(plan.blocks[0].steps).toEqual([negotiate, lookBackAtOffer]);
+    // Moving on is one item of its own, not a block (move-on-group.ts).
+    expect(plan.moveOn).toEqual([moveOn]);
+    // Of the overdue steps only the offer's negotiation is late: looking back never is.
     expect(plan.blocks.map((b) => lateCount(b, NOW))).toEqual([1, 0]);
   });
 });

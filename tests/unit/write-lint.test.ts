@@ -1,7 +1,15 @@
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
-const eslint = new ESLint({ cwd: process.cwd() });
+// The code below is linted as text, with no file on disk for the type-aware
+// rules' project to find: those are switched off here, the rest are the real config's.
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false, project: null } },
+    rules: { "@typescript-eslint/no-floating-promises": "off", "@typescript-eslint/await-thenable": "off", "@typescript-eslint/no-misused-promises": "off" },
+  },
+});
 
 async function restrictedSyntax(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -42,5 +50,16 @@ describe("the lint rule that keeps the engine out of lib/ and app/", () => {
     const code = `import * as engine from "${module}";\nexport const used = engine;\n`;
     expect(await restrictedImports(code, "lib/data/example.ts")).toHaveLength(1);
     expect(await restrictedImports(code, "app/(app)/example/page.tsx")).toHaveLength(1);
+  });
+
+  it("refuses the synchronous driver's .get(), .all() and .run(), and lets awaited queries and Map.get(key) through", async () => {
+    const sync = `${HEADER}export function f(db: Db) {\n  db.select().from(applications).all();\n  db.select().from(applications).get();\n  return write(db, { key: "x" }, async (tx) => tx.delete(applications).run());\n}\n`;
+    expect(await restrictedSyntax(sync, "lib/data/example.ts")).toEqual([
+      expect.stringMatching(/^Await the query/),
+      expect.stringMatching(/^Await the query/),
+      expect.stringMatching(/^Await the query/),
+    ]);
+    const awaited = `${HEADER}export async function f(db: Db, seen: Map<string, number>) {\n  const rows = await db.select().from(applications);\n  return [rows, seen.get("a")];\n}\n`;
+    expect(await restrictedSyntax(awaited, "app/(app)/example/page.tsx")).toEqual([]);
   });
 });

@@ -1,21 +1,18 @@
-import { getDb } from "@/db/client";
 import type { QueueItem } from "@/lib/dashboard/overview";
-import { lastContacts } from "@/lib/data/last-contact";
+import type { LastContact } from "@/lib/data/last-contact";
 import { DAY } from "@/lib/guidance/facts";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { MoveOnItem, type Silent } from "./move-on-item";
 
-type Props = { steps: readonly QueueItem[]; userId: string; now: Date; dates: DateStyle };
+type Props = { steps: readonly QueueItem[]; contacts: ReadonlyMap<string, LastContact>; now: Date; dates: DateStyle };
 
 /**
  * Today's one item for every application whose move-on step fired: how
- * long each has been silent, read here (one query for all of them) so the
- * plan stays pure.
+ * long each has been silent, from their last contacts (read by the loader).
  */
-export async function MoveOnSection({ steps, userId, now, dates }: Props) {
+export function MoveOnSection({ steps, contacts, now, dates }: Props) {
   if (steps.length === 0) return null;
   const f = formatsFor(dates);
-  const contacts = new Map((await lastContacts(getDb(), { userId, applicationIds: steps.map((s) => s.applicationId), now })).map((c) => [c.applicationId, c]));
   const silent: Silent[] = steps.map((s) => {
     const c = contacts.get(s.applicationId);
     // Silent since the company was last heard from, or since applying.
