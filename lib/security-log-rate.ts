@@ -1,9 +1,10 @@
 import "server-only";
+import { MINUTE_MS } from "@/lib/time/units";
 import { securityLog, type SecurityEvent, type SecurityFields } from "./security-log";
 
 /** Lines per event and address per window; past that they are counted, not written. */
 export const LOG_LINES_PER_WINDOW = 10;
-export const LOG_WINDOW_MS = 60 * 1000;
+export const LOG_WINDOW_MS = MINUTE_MS;
 /** Addresses remembered at once: a spray from many addresses cannot grow the map without bound. */
 const MAX_TRACKED = 10_000;
 

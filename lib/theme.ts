@@ -1,10 +1,12 @@
+import { DAY_MS, SECOND_MS } from "@/lib/time/units";
+
 /** The colour theme a person chose; "system" follows the device's prefers-color-scheme. */
 export const THEME_CHOICES = ["system", "light", "dark"] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 export const THEME_COOKIE = "theme";
 // A year: long enough that nobody is asked twice, short enough to expire on a forgotten device.
-export const THEME_COOKIE_MAX_AGE_SECONDS = 60 * 60 * 24 * 365;
+export const THEME_COOKIE_MAX_AGE_SECONDS = (365 * DAY_MS) / SECOND_MS;
 
 export const THEME_LABELS: Record<ThemeChoice, string> = { system: "System", light: "Light", dark: "Dark" };
 

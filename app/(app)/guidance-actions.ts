@@ -7,7 +7,7 @@ import { actionWithUser } from "@/lib/auth/validated-action";
 import { actOnStep, applicationGuidance, restoreStep, type StepAction } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
 import { withUndo } from "@/lib/data/undo/records";
-import { DAY } from "@/lib/guidance/facts";
+import { DAY_MS } from "@/lib/time/units";
 import { formValues } from "@/lib/forms/form-state";
 import { tomorrowMorning } from "@/lib/time/tomorrow-morning";
 import { markGhostedSchema, restoreStepSchema, SNOOZE_DAYS, SNOOZE_MORNING, stepActionSchema, type StepActionName } from "@/lib/validation/guidance-step";
@@ -28,7 +28,7 @@ function toStepAction(name: StepActionName, now: Date, timeZone: string): StepAc
   if (name === "done") return { kind: "done" };
   if (name === "dismiss") return { kind: "dismiss" };
   if (name === SNOOZE_MORNING) return { kind: "snooze", until: tomorrowMorning(now, timeZone) };
-  return { kind: "snooze", until: new Date(now.getTime() + SNOOZE_DAYS[name] * DAY) };
+  return { kind: "snooze", until: new Date(now.getTime() + SNOOZE_DAYS[name] * DAY_MS) };
 }
 
 /**

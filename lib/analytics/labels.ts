@@ -34,10 +34,3 @@ export function formatDays(days: number | null): string {
   const rounded = Math.round(days * 10) / 10;
   return `${rounded.toLocaleString("en", { maximumFractionDigits: 1 })} ${rounded === 1 ? "day" : "days"}`;
 }
-
-/**
- * @deprecated Transitional, for the pages that still import it from here:
- * import plural from "@/lib/text/plural" (the same words: "en" and "en-US"
- * group digits alike); this line goes once none does.
- */
-export { plural } from "@/lib/text/plural";

@@ -49,12 +49,6 @@ export function histories(rows: Pick<AnalyticsRows, "applications" | "rounds" | 
   return [...byId.values()];
 }
 
-/**
- * @deprecated Transitional, for lib/data/analytics.ts: import roundEnd from
- * "@/lib/interviews/round-end"; this line goes once nothing imports it from here.
- */
-export { roundEnd } from "@/lib/interviews/round-end";
-
 /** The catalog's kinds of later round, whatever their place in the timeline. */
 const LATER_KINDS: readonly RoundKind[] = ["second", "final", "panel", "onsite"];
 

@@ -8,6 +8,7 @@ import { retryWhileBusy } from "@/lib/forms/storage-failure";
 import { headers } from "next/headers";
 import { configuredForHttps, reachedOverHttps } from "@/lib/http/transport-security";
 import { serverLog } from "@/lib/security-log";
+import { SECOND_MS } from "@/lib/time/units";
 import { clientAddressFrom } from "./client-address";
 import { deviceTokenFrom } from "./device-cookie";
 import { rememberDevice } from "./remember-device";
@@ -74,7 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
   trustHost: true,
   ...sessionCookieOptions(await secureRequest(request)),
   // The cookie may live this long; the session record decides (lib/auth/limits.ts).
-  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIMIT_MS / 1000 },
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIMIT_MS / SECOND_MS },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { reachedOverHttps } from "@/lib/http/transport-security";
+import { SECOND_MS } from "@/lib/time/units";
 import { TWO_FACTOR_CHALLENGE_MS } from "./limits";
 
 // Only the sign-in pages and their actions need it, so only they are sent it.
@@ -14,7 +15,7 @@ export async function setChallengeCookie(challenge: string): Promise<void> {
     sameSite: "lax",
     secure: reachedOverHttps(await headers()),
     path: PATH,
-    maxAge: TWO_FACTOR_CHALLENGE_MS / 1000,
+    maxAge: TWO_FACTOR_CHALLENGE_MS / SECOND_MS,
   });
 }
 

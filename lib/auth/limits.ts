@@ -5,8 +5,7 @@
  * many accounts from 127.0.0.1); the defaults are what a server gets.
  */
 
-const MINUTE_MS = 60 * 1000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "@/lib/time/units";
 
 /**
  * Failed sign-ins and codes: past its limit a counter asks for a delay after
@@ -16,7 +15,7 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
  * patient guesser never gets a fresh allowance).
  */
 export const THROTTLE_WINDOW_MS = 15 * MINUTE_MS;
-export const BACKOFF_BASE_MS = 1000;
+export const BACKOFF_BASE_MS = SECOND_MS;
 export const BACKOFF_CAP_MS = 5 * MINUTE_MS;
 
 /** The delay a counter asks for after its latest failure, `failures` in all against its `limit`: none below it. */
@@ -29,7 +28,7 @@ export function backoffDelayMs(failures: number, limit: number): number {
 /** A signed-in device's own cookie (lib/auth/device-cookie.ts) lives this long, renewed at each sign-in. */
 export const DEVICE_COOKIE_MAX_AGE_MS = 365 * DAY_MS;
 /** Sign-ups are counted per address in windows of this length. */
-export const SIGN_UP_WINDOW_MS = 60 * MINUTE_MS;
+export const SIGN_UP_WINDOW_MS = HOUR_MS;
 
 export type ThrottleLimits = {
   /** Failures for one account from one address (and from one known device): the owner's other devices are not affected. */

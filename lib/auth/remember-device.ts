@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { SECOND_MS } from "@/lib/time/units";
 import { DEVICE_COOKIE_MAX_AGE_MS } from "./limits";
 import { deviceCookieName, issueDeviceToken, readDeviceToken } from "./device-cookie";
 
@@ -18,7 +19,7 @@ export async function rememberDevice(userId: string, presented: string | null, s
       sameSite: "lax",
       path: "/",
       secure,
-      maxAge: DEVICE_COOKIE_MAX_AGE_MS / 1000,
+      maxAge: DEVICE_COOKIE_MAX_AGE_MS / SECOND_MS,
     });
   } catch {
     // No response to set it on.

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
+import { SECOND_MS } from "@/lib/time/units";
 
 /** RFC 6238 as every authenticator app reads it: SHA-1, 6 digits, 30-second steps. */
 const PERIOD_SECONDS = 30;
@@ -33,7 +34,7 @@ export function groupedSecret(secret: string): string {
 }
 
 export function timeStepAt(now: Date): number {
-  return Math.floor(now.getTime() / 1000 / PERIOD_SECONDS);
+  return Math.floor(now.getTime() / SECOND_MS / PERIOD_SECONDS);
 }
 
 /** A code as typed ("123 456"), reduced to its digits when it looks like an authenticator code. */

@@ -1,7 +1,7 @@
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { PRIORITIES, type Priority, type Recommendation } from "@/lib/guidance/recommendation";
 import type { RuleId } from "@/lib/guidance/rule-ids";
-import { HOUR } from "@/lib/guidance/facts";
+import { DAY_MS, HOUR_MS } from "@/lib/time/units";
 import { localDayNumber } from "@/lib/time/zoned";
 import { weekendOfLocale } from "@/lib/guidance/working-days";
 
@@ -52,7 +52,7 @@ export function compareByImportance(soonUntil: Date) {
 }
 
 /** The window `importance` reads for a plan made on the day that ends at `endOfToday`. */
-export const soonUntilFor = (endOfToday: Date) => new Date(endOfToday.getTime() + PREP_HIGH_HOURS * HOUR);
+export const soonUntilFor = (endOfToday: Date) => new Date(endOfToday.getTime() + PREP_HIGH_HOURS * HOUR_MS);
 
 /** Rules whose lateness is not alarming: moving on and looking back can wait a day without harm. */
 const NEVER_LATE: ReadonlySet<string> = new Set(["move-on-no-response", "reflect-and-update"]);
@@ -78,8 +78,8 @@ export function oneWorkingDayAfter(from: Date, zone: string, weekend: readonly n
   const key = `${zone}|${weekend.join()}|${from.getTime()}`;
   let t = workingDayCache.get(key);
   if (t === undefined) {
-    t = from.getTime() + 24 * HOUR;
-    for (let i = 0; i < 7 && weekend.includes(isoWeekday(new Date(t), zone)); i++) t += 24 * HOUR;
+    t = from.getTime() + DAY_MS;
+    for (let i = 0; i < 7 && weekend.includes(isoWeekday(new Date(t), zone)); i++) t += DAY_MS;
     if (workingDayCache.size >= WORKING_DAY_CACHE_LIMIT) workingDayCache.clear();
     workingDayCache.set(key, t);
   }

@@ -1,6 +1,6 @@
 import type { GuidanceOverview, OverviewChange } from "./overview";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
-import { DAY, HOUR } from "@/lib/guidance/facts";
+import { DAY_MS, HOUR_MS } from "@/lib/time/units";
 import { addDaysToDate, localDate, startOfDate } from "@/lib/time/zoned";
 import { byTime, type ComingUpEntry, type DashboardPlan, type TodayBlock } from "./plan";
 import { planSteps } from "./step-plan";
@@ -21,7 +21,7 @@ export const COMING_UP_DAYS = 7;
 /** The instant the calendar day `days` after today (in `zone`) begins. */
 export function dayStart(now: Date, zone: string, days: number): Date {
   const date = addDaysToDate(localDate(now, zone), days);
-  return startOfDate(date, zone) ?? new Date(now.getTime() + days * DAY);
+  return startOfDate(date, zone) ?? new Date(now.getTime() + days * DAY_MS);
 }
 
 /**
@@ -31,7 +31,7 @@ export function dayStart(now: Date, zone: string, days: number): Date {
  * and how many there are (planDashboard's `interviewTotals`).
  */
 export function interviewWindows(now: Date, timeZone: string): { soonUntil: Date; comingUpEnd: Date } {
-  return { soonUntil: new Date(now.getTime() + TODAY_INTERVIEW_HOURS * HOUR), comingUpEnd: dayStart(now, timeZone, COMING_UP_DAYS + 1) };
+  return { soonUntil: new Date(now.getTime() + TODAY_INTERVIEW_HOURS * HOUR_MS), comingUpEnd: dayStart(now, timeZone, COMING_UP_DAYS + 1) };
 }
 
 /** The plan: the step part (step-plan.ts, kept per overview and day) with the interviews merged in. */
@@ -58,7 +58,7 @@ export function planDashboard({
 }): DashboardPlan {
   const endOfToday = dayStart(now, timeZone, 1);
   const { plan: steps, moveOn } = groupMoveOn(planSteps(overview, { day: `${timeZone}|${locale}|${localDate(now, timeZone)}`, zone: timeZone, weekend: weekendFor(locale), endOfToday, endOfComingUp: dayStart(now, timeZone, COMING_UP_DAYS + 1) }, change));
-  const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
+  const interviewCutoff = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR_MS;
   const soon: UpcomingInterview[] = [];
   const later: ComingUpEntry[] = [];
   for (const interview of interviews) {

@@ -3,7 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { applications, events, rounds, roundSignals } from "@/db/schema";
 import { analyze, type Analytics } from "@/lib/analytics/analyze";
-import { roundEnd, type AnalyticsRows } from "@/lib/analytics/rows";
+import type { AnalyticsRows } from "@/lib/analytics/rows";
+import { roundEnd } from "@/lib/interviews/round-end";
 import type { EventKind } from "@/lib/vocabulary";
 import { cachedForUser } from "./guidance-cache";
 

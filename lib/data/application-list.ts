@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lte, notI
 import type { Db } from "@/db/open";
 import { applications, events, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import { CLOSED_STATUSES, STATUS_GROUPS, type ApplicationStatus, type StatusGroup } from "@/lib/vocabulary";
-import { DAY } from "@/lib/guidance/facts";
+import { DAY_MS } from "@/lib/time/units";
 import { DEFAULT_DIRECTION, type ApplicationSort, type SortDirection } from "@/lib/validation/application-filter";
 import { nextStepRanks, nextSteps, todoCounts, type NextStep } from "@/lib/dashboard/next-step";
 import { guidanceOverview, guidanceQueue, type QueueItem } from "./guidance";
@@ -92,7 +92,7 @@ function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[
   if (q.importId) where.push(eq(applications.importId, q.importId));
   if (q.overdueOnly) where.push(idIn(overdueIds));
   if (q.interviewSoon) {
-    const end = new Date(now.getTime() + INTERVIEW_SOON_DAYS * DAY);
+    const end = new Date(now.getTime() + INTERVIEW_SOON_DAYS * DAY_MS);
     // A closed application's rounds are off the dashboard and the feed, so off this filter too.
     where.push(notInArray(applications.status, [...CLOSED_STATUSES]));
     where.push(

@@ -7,6 +7,7 @@ import type { RoundInput } from "@/lib/validation/round";
 import { pruneContacts } from "./interviewers";
 import { insertRound } from "./rounds";
 import { write } from "@/db/write";
+import { ownedApplication } from "./ownership";
 
 /** The plain list: the dashboard's "recently updated" and the tests. Search, filters and pages live in application-list.ts. */
 export type ApplicationFilter = {
@@ -36,8 +37,6 @@ const publicColumns = {
   updatedAt: applications.updatedAt,
 };
 export type ApplicationView = Omit<Application, "userId" | "importId" | "importedAt">;
-
-const owned = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
 /** The columns a validated application fills; imports write the same ones. */
 export function toRow(input: ApplicationInput) {
@@ -73,7 +72,7 @@ export async function listApplications(db: Db, { userId, filter = {} }: { userId
 }
 
 export async function getApplication(db: Db, { userId, id }: { userId: string; id: string }): Promise<ApplicationView | undefined> {
-  const [row] = await db.select(publicColumns).from(applications).where(owned(userId, id)).limit(1);
+  const [row] = await db.select(publicColumns).from(applications).where(ownedApplication(userId, id)).limit(1);
   return row;
 }
 
@@ -93,7 +92,7 @@ export async function updateApplication(db: Db, { userId, id, input }: { userId:
     const updated = await tx
       .update(applications)
       .set({ ...toRow(input), updatedAt: new Date() })
-      .where(owned(userId, id))
+      .where(ownedApplication(userId, id))
       .returning({ id: applications.id });
     return updated.length === 1;
   });
@@ -104,7 +103,7 @@ export async function setArchived(db: Db, { userId, id, archived }: { userId: st
     const updated = await tx
       .update(applications)
       .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-      .where(owned(userId, id))
+      .where(ownedApplication(userId, id))
       .returning({ id: applications.id });
     return updated.length === 1;
   });
@@ -113,7 +112,7 @@ export async function setArchived(db: Db, { userId, id, archived }: { userId: st
 /** Deletes the application with everything logged on it, and the contacts only it mentioned. Returns false when it is not the user's. */
 export async function deleteApplication(db: Db, { userId, id }: { userId: string; id: string }): Promise<boolean> {
   return write(db, { userId }, async (tx) => {
-    const deleted = (await tx.delete(applications).where(owned(userId, id)).returning({ id: applications.id })).length === 1;
+    const deleted = (await tx.delete(applications).where(ownedApplication(userId, id)).returning({ id: applications.id })).length === 1;
     if (deleted) await pruneContacts(tx, { userId });
     return deleted;
   });

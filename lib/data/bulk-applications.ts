@@ -4,10 +4,11 @@ import type { Db } from "@/db/open";
 import type { Tx } from "@/db/write";
 import { applications, type ApplicationStatus } from "@/db/schema";
 import { STATUS_LABELS } from "@/lib/applications/labels";
-import { plural } from "@/lib/import/summary-text";
+import { plural } from "@/lib/text/plural";
 import { pruneContacts } from "./interviewers";
 import { moveApplication } from "./move-application";
 import { withUndo, type Undoable } from "./undo/records";
+import { ownedApplication } from "./ownership";
 
 export type BulkAction = { kind: "status"; status: ApplicationStatus } | { kind: "archive" } | { kind: "delete" };
 
@@ -51,7 +52,7 @@ async function apply(
       const [found] = await tx
         .select({ company: applications.company })
         .from(applications)
-        .where(and(eq(applications.id, id), eq(applications.userId, userId)))
+        .where(ownedApplication(userId, id))
         .limit(1);
       throw new Refused(`${found?.company ?? "One application"}: ${moved.message} Nothing was changed.`);
     }

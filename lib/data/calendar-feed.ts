@@ -6,13 +6,14 @@ import { snapshot, write } from "@/db/write";
 import { applications, calendarFeeds, rounds, users } from "@/db/schema";
 import { CLOSED_STATUSES } from "@/lib/vocabulary";
 import type { CalendarRound, CalendarStep } from "@/lib/calendar/ics";
-import { DAY } from "@/lib/guidance/facts";
+import { DAY_MS } from "@/lib/time/units";
 import { dateDisplayFor, hourCycleOrNull } from "@/lib/time/locale";
 import { currentZoneName } from "@/lib/time/zone-names";
 import { guidanceOverview } from "./guidance";
 import { feedSteps } from "@/lib/calendar/feed-steps";
 import type { GuidanceReader } from "./guidance-inputs";
 import { interviewersOfRounds } from "./interviewers";
+import { ownedApplication } from "./ownership";
 
 /** How far back the feed reaches, so a calendar keeps the rounds of the last weeks. */
 export const FEED_LOOKBACK_DAYS = 30;
@@ -103,7 +104,7 @@ export async function calendarRounds(db: Db, { userId, since }: { userId: string
     const rows = await read
       .select(calendarRoundColumns)
       .from(rounds)
-      .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+      .innerJoin(applications, ownedApplication(userId, rounds.applicationId))
       .where(
         and(
           eq(rounds.userId, userId),
@@ -126,7 +127,7 @@ export async function calendarRound(
     const [row] = await read
       .select(calendarRoundColumns)
       .from(rounds)
-      .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+      .innerJoin(applications, ownedApplication(userId, rounds.applicationId))
       .where(and(eq(rounds.userId, userId), eq(rounds.id, roundId), eq(rounds.applicationId, applicationId)))
       .limit(1);
     return row ? (await withPeople(read, { userId, rows: [row] }))[0] : null;
@@ -144,7 +145,7 @@ export async function feedContents(
   db: Db,
   { user, now }: { user: GuidanceReader; now: Date },
 ): Promise<{ rounds: CalendarRound[]; steps: CalendarStep[] }> {
-  const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY);
+  const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY_MS);
   // One after the other: the overview may rebuild and save its cache first.
   const steps = feedSteps(await guidanceOverview(db, { user, now }), now, user.timeZone);
   return { rounds: await calendarRounds(db, { userId: user.id, since }), steps };

@@ -7,6 +7,7 @@ import { STATUS_SETTING_EVENTS, statusAfterDeletingEvent, statusAfterEvent } fro
 import type { EventEditInput, EventInput } from "@/lib/validation/event";
 import { eventExtras } from "./offer-terms";
 import { touchApplication } from "./rounds";
+import { ownedApplication } from "./ownership";
 
 export type EventView = Omit<AppEvent, "userId" | "statusBefore">;
 
@@ -30,7 +31,6 @@ const eventColumns = {
 const STATUS_SETTING_KINDS = Object.keys(STATUS_SETTING_EVENTS) as EventKind[];
 
 const ownedEvent = (userId: string, id: string) => and(eq(events.id, id), eq(events.userId, userId));
-const ownedApplication = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
 export async function listEvents(db: Db, { userId, applicationId }: { userId: string; applicationId: string }): Promise<EventView[]> {
   return await db

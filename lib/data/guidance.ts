@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, guidanceSteps } from "@/db/schema";
+import { guidanceSteps } from "@/db/schema";
 import { write, type Tx } from "@/db/write";
 import type { HandledState } from "@/lib/vocabulary";
 import type { CheckIn } from "@/lib/guidance/check-in";
@@ -14,6 +14,7 @@ import type { DataVersions } from "./guidance-cache";
 import { loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
 import { cachedOverview, type KeptOverview } from "./guidance-parts";
 import { markThankYouSent } from "./rounds";
+import { isUsersApplication } from "./ownership";
 
 type GuidanceUser = GuidanceReader;
 
@@ -159,11 +160,6 @@ export async function restoreStep(db: Db, { userId, applicationId, key }: { user
       )
       .returning({ key: guidanceSteps.key });
     if (removed.length > 0) return { ok: true };
-    const [owned] = await tx
-      .select({ id: applications.id })
-      .from(applications)
-      .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)))
-      .limit(1);
-    return { ok: false, reason: owned ? "gone" : "not-found" };
+    return { ok: false, reason: (await isUsersApplication(tx, { userId, applicationId })) ? "gone" : "not-found" };
   });
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { write } from "@/db/write";
 import { applications, type ApplicationStatus, type EventKind } from "@/db/schema";
 import { STATUS_SETTING_EVENTS } from "@/lib/interviews/status-moves";
 import { logEvent } from "./events";
+import { ownedApplication } from "./ownership";
 
 /** The event that a move to this status stands for, as if logged on the timeline. */
 const EVENT_FOR_STATUS = Object.fromEntries(
@@ -27,8 +27,7 @@ export async function moveApplication(
   { userId, id, target, now }: { userId: string; id: string; target: ApplicationStatus; now: Date },
 ): Promise<MoveResult> {
   return write(db, { userId }, async (tx): Promise<MoveResult> => {
-    const owned = and(eq(applications.id, id), eq(applications.userId, userId));
-    const [current] = await tx.select({ status: applications.status }).from(applications).where(owned).limit(1);
+    const [current] = await tx.select({ status: applications.status }).from(applications).where(ownedApplication(userId, id)).limit(1);
     if (!current) return { ok: false, reason: "not-found" };
     if (current.status === target) return { ok: true, status: target, logged: null };
     const kind = EVENT_FOR_STATUS[target];
@@ -37,7 +36,7 @@ export async function moveApplication(
       if (!logged.ok) return logged;
       return { ok: true, status: target, logged: kind };
     }
-    await tx.update(applications).set({ status: target, updatedAt: now }).where(owned);
+    await tx.update(applications).set({ status: target, updatedAt: now }).where(ownedApplication(userId, id));
     return { ok: true, status: target, logged: null };
   });
 }

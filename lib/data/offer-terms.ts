@@ -5,6 +5,7 @@ import { write } from "@/db/write";
 import { applications, events, type AppEvent, type EventKind } from "@/db/schema";
 import type { OfferTermsInput } from "@/lib/validation/offer-terms";
 import { touchApplication } from "./rounds";
+import { ownedApplication } from "./ownership";
 
 /** An offer's terms, as saved on its offer_received event; every term may be missing. */
 export type OfferTerms = {
@@ -118,7 +119,7 @@ export async function listOpenOffers(db: Db, { userId }: { userId: string }): Pr
       ...offerTermColumns,
     })
     .from(events)
-    .innerJoin(applications, and(eq(applications.id, events.applicationId), eq(applications.userId, userId)))
+    .innerJoin(applications, ownedApplication(userId, events.applicationId))
     .where(
       and(
         eq(events.userId, userId),

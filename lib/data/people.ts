@@ -5,6 +5,7 @@ import { snapshot } from "@/db/write";
 import { applications, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import type { RoundKind } from "@/lib/vocabulary";
 import { companyOfKey, contactsAtCompany, interviewerColumns, type InterviewerView } from "./interviewers";
+import { ownedApplication } from "./ownership";
 
 /** A round a person was in, with what names it on the People pages. */
 export type PersonRound = {
@@ -38,7 +39,7 @@ async function roundsOf(db: Db, { userId, ids }: { userId: string; ids?: string[
     })
     .from(roundInterviewers)
     .innerJoin(rounds, and(eq(rounds.id, roundInterviewers.roundId), eq(rounds.userId, userId)))
-    .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+    .innerJoin(applications, ownedApplication(userId, rounds.applicationId))
     .where(
       and(
         eq(roundInterviewers.userId, userId),

@@ -15,6 +15,7 @@ import {
 import { statusAfterRound } from "@/lib/interviews/status-moves";
 import type { RoundInput } from "@/lib/validation/round";
 import { interviewersOfRounds, ownedInterviewerIds, pruneContacts, upsertInterviewers, type InterviewerView } from "./interviewers";
+import { ownedApplication } from "./ownership";
 
 export type RoundSignal = { signal: SignalKey; onDate: string | null };
 export type RoundView = Omit<Round, "userId"> & {
@@ -41,7 +42,6 @@ const roundColumns = {
 };
 
 const ownedRound = (userId: string, id: string) => and(eq(rounds.id, id), eq(rounds.userId, userId));
-const ownedApplication = (userId: string, id: string) => and(eq(applications.id, id), eq(applications.userId, userId));
 
 /** Signals, the user's own notes on them, and the people met, for these rounds. */
 async function withDetails(
@@ -187,7 +187,7 @@ export async function updateRound(
     const [round] = await tx
       .select({ applicationId: rounds.applicationId, company: applications.company })
       .from(rounds)
-      .innerJoin(applications, and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)))
+      .innerJoin(applications, ownedApplication(userId, rounds.applicationId))
       .where(ownedRound(userId, id))
       .limit(1);
     if (!round || !(await allInterviewersOwned(tx, { userId, ids: input.interviewerIds }))) return null;

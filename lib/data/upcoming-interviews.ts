@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, applicationVersions, interviewers, roundInterviewers, rounds } from "@/db/schema";
+import { applications, applicationVersions, rounds } from "@/db/schema";
 import { snapshot } from "@/db/write";
 import { CLOSED_STATUSES, type RoundFormat, type RoundKind } from "@/lib/vocabulary";
-import { DAY } from "@/lib/guidance/facts";
-import { groupBy } from "@/lib/group-by";
+import { DAY_MS } from "@/lib/time/units";
 import { cachedEntry, dataVersions, type DataVersions } from "./guidance-cache";
+import { interviewersOfRounds } from "./interviewers";
+import { ownedApplication } from "./ownership";
 
 export type UpcomingInterview = {
   roundId: string;
@@ -30,7 +31,7 @@ const interviewColumns = {
 
 /** The user's rounds after `after` and within `end`, on applications that are neither archived nor closed. */
 const openRounds = (userId: string, after: Date, end: SQL) => ({
-  join: and(eq(applications.id, rounds.applicationId), eq(applications.userId, userId)),
+  join: ownedApplication(userId, rounds.applicationId),
   where: and(eq(rounds.userId, userId), gt(rounds.scheduledAt, after), end, isNull(applications.archivedAt), notInArray(applications.status, [...CLOSED_STATUSES])),
 });
 
@@ -52,7 +53,7 @@ async function interviewList(db: Db, { window, limit }: { window: ReturnType<typ
  * first, on applications that are neither archived nor closed.
  */
 export async function upcomingInterviews(db: Db, { userId, now, days }: { userId: string; now: Date; days: number }): Promise<UpcomingInterview[]> {
-  return interviewList(db, { window: openRounds(userId, now, lte(rounds.scheduledAt, new Date(now.getTime() + days * DAY))) });
+  return interviewList(db, { window: openRounds(userId, now, lte(rounds.scheduledAt, new Date(now.getTime() + days * DAY_MS))) });
 }
 
 /**
@@ -76,7 +77,7 @@ export async function interviewsBetween(
 }
 
 /** How far past the first instant asked about the kept start times reach: Coming up's week and a day. */
-const TIMES_REACH_MS = 9 * DAY;
+const TIMES_REACH_MS = 9 * DAY_MS;
 
 type RoundTimes = DataVersions & { from: number; until: number; times: number[]; byApplication: Map<string, number[]> };
 
@@ -189,14 +190,8 @@ function countBetween(times: readonly number[], after: number, through: number):
   return Math.max(0, firstAbove(times, through) - firstAbove(times, after));
 }
 
-/** Who the user meets in each of these rounds, in the order they were logged; one query, scoped by the user. */
+/** Who the user meets in each of these rounds, by name, in the order they were logged; one query, scoped by the user. */
 export async function peopleMet(db: Db, { userId, roundIds }: { userId: string; roundIds: string[] }): Promise<Map<string, string[]>> {
-  if (roundIds.length === 0) return new Map();
-  const rows = await db
-    .select({ roundId: roundInterviewers.roundId, name: interviewers.name })
-    .from(roundInterviewers)
-    .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, userId)))
-    .where(and(eq(roundInterviewers.userId, userId), inArray(roundInterviewers.roundId, roundIds)))
-    .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position));
-  return new Map([...groupBy(rows, (r) => r.roundId)].map(([id, list]) => [id, list.map((r) => r.name)]));
+  const byRound = await interviewersOfRounds(db, { userId, roundIds });
+  return new Map([...byRound].map(([id, people]) => [id, people.map((p) => p.name)]));
 }

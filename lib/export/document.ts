@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { guidanceSettingsSchema } from "@/lib/guidance/settings";
+import { DAY_MS, MINUTE_MS } from "@/lib/time/units";
 import { timeZoneField } from "@/lib/validation/fields";
 import { APPLICATION_NOTES_MAX } from "@/lib/validation/limits";
 import {
@@ -33,7 +34,7 @@ export const exportedRoundSchema = z.object({
   id,
   kind: z.enum(ROUND_KINDS),
   scheduledAt: instant,
-  durationMinutes: z.number().int().positive().max(24 * 60).nullable(),
+  durationMinutes: z.number().int().positive().max(DAY_MS / MINUTE_MS).nullable(),
   format: z.enum(ROUND_FORMATS).nullable(),
   location: text(500).nullable(),
   outcome: z.enum(ROUND_OUTCOMES),

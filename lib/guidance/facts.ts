@@ -8,13 +8,6 @@ import { datesOf } from "./dates";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound } from "./input";
 import { byText } from "./queue";
 
-/**
- * @deprecated Transitional: files outside the engine still import these
- * from here. Import DAY_MS and HOUR_MS from "@/lib/time/units" instead;
- * this line goes once none does.
- */
-export { DAY_MS as DAY, HOUR_MS as HOUR } from "@/lib/time/units";
-
 /** The kinds the article's advice is written for, whatever their place in the timeline. */
 const LATER_KINDS: readonly RoundKind[] = ["second", "final", "panel", "onsite"];
 

@@ -1,5 +1,4 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time/units";
-import { plural as pluralOf } from "@/lib/text/plural";
 import { distanceFromNow } from "./clock";
 import { datesOf } from "./dates";
 import type { Facts } from "./facts";
@@ -40,13 +39,6 @@ export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
-
-/**
- * @deprecated Transitional, for the pages that still import it from here:
- * use plural from "@/lib/text/plural" (with "plain" digits to keep these
- * words exactly); this line goes once none does.
- */
-export const plural = (n: number, one: string, many = `${one}s`) => pluralOf(n, one, many, "plain");
 
 /** "Fri, 4 Dec 2026" (or "Fri, Dec 4, 2026") for a calendar date, which has no zone. */
 export const calendarDate = (isoDate: string, input: Pick<GuidanceInput, "timeZone" | "dates">) => datesOf(input).calendarDate(isoDate);

@@ -1,3 +1,4 @@
+import { SECOND_MS } from "@/lib/time/units";
 import { toWallTime, wallTimeToUtc } from "@/lib/time/zoned";
 
 /**
@@ -70,7 +71,7 @@ export function parseImportDate(raw: string, order: SlashOrder, timeZone: string
     if (Number.isNaN(instant.getTime())) return { ok: false };
     return fromInstant(instant, timeZone);
   }
-  if (/^\d{10}$|^\d{13}$/.test(text)) return fromInstant(new Date(Number(text) * (text.length === 10 ? 1000 : 1)), timeZone);
+  if (/^\d{10}$|^\d{13}$/.test(text)) return fromInstant(new Date(Number(text) * (text.length === 10 ? SECOND_MS : 1)), timeZone);
 
   let m = ISO_DATE.exec(text);
   if (m) return withTime(calendarDate(Number(m[1]), Number(m[2]), Number(m[3])), clock(m[4], m[5], m[6]));

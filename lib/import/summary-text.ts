@@ -5,11 +5,6 @@ import type { ImportSummary } from "./summary";
 
 /** Counts as the import page and the command line write them: "1,234 rows". */
 export const n = (value: number) => value.toLocaleString("en-US");
-/**
- * @deprecated Transitional, for the files that still import it from here:
- * import plural from "@/lib/text/plural"; this line goes once none does.
- */
-export { plural };
 
 /** The counts line, worded as the import page words it. */
 export const countsLine = (s: ImportSummary) =>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROUND_FORMATS, ROUND_KINDS, ROUND_OUTCOMES, SIGNAL_KEYS, type SignalKey } from "@/lib/vocabulary";
 import { localDate } from "@/lib/time/zoned";
+import { MINUTE_MS } from "@/lib/time/units";
 import { BRITISH, formatsFor, type DateStyle } from "@/lib/time/formats";
 import {
   checkbox,
@@ -21,7 +22,7 @@ export const MAX_CUSTOM_SIGNALS = 10;
 export const MAX_CUSTOM_SIGNAL_LENGTH = 200;
 export const MAX_INTERVIEWERS_PER_ROUND = 20;
 /** Clocks disagree a little; an event "now" on a slow device is not in the future. */
-export const CLOCK_SKEW_MS = 2 * 60_000;
+export const CLOCK_SKEW_MS = 2 * MINUTE_MS;
 
 // The form posts flat names ("signal.met_team", "interviewer.<id>",
 // "newInterviewers.0.name"); this gathers them into lists first.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { plural } from "@/lib/analytics/labels";
+import { plural } from "@/lib/text/plural";
 import { requireUser } from "@/lib/auth/current-user";
 import { userAnalytics } from "@/lib/data/analytics";
 import { FunnelSection } from "./_components/funnel-section";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
 import { listQueryFrom } from "@/lib/applications/list-query";
 import { matchingApplicationIds } from "@/lib/data/application-list";
-import { plural } from "@/lib/import/summary-text";
+import { plural } from "@/lib/text/plural";
 import { applicationFilterSchema } from "@/lib/validation/application-filter";
 import { bulkActionSchema, type BulkActionInput } from "@/lib/validation/bulk-action";
 import { runBulk, type BulkAnswer } from "./run-bulk";

@@ -3,6 +3,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { undoRecords } from "@/db/schema";
 import { write, type Tx } from "@/db/write";
+import { MINUTE_MS } from "@/lib/time/units";
 import { restoreSnapshot, takeSnapshot, versionsOf, type Snapshot } from "./snapshot";
 
 /**
@@ -10,7 +11,7 @@ import { restoreSnapshot, takeSnapshot, versionsOf, type Snapshot } from "./snap
  * seconds, but it pauses while hovered or focused, and a slow connection
  * must not make a pressed Undo fail: the record outlives the toast.
  */
-export const UNDO_WINDOW_MS = 15 * 60 * 1000;
+export const UNDO_WINDOW_MS = 15 * MINUTE_MS;
 
 export type Undoable<R> = { result: R; undo: { id: string; label: string } | null };
 

@@ -13,6 +13,7 @@ import {
   rounds,
   roundSignals,
 } from "@/db/schema";
+import { ownedApplication } from "../ownership";
 
 /**
  * Applications with everything stored under them, as the raw rows SQLite
@@ -133,7 +134,7 @@ export async function versionsOf(tx: Db, { userId, ids }: { userId: string; ids:
   const found = await tx
     .select({ applicationId: applicationVersions.applicationId, version: applicationVersions.version })
     .from(applicationVersions)
-    .innerJoin(applications, and(eq(applications.id, applicationVersions.applicationId), eq(applications.userId, userId)))
+    .innerJoin(applications, ownedApplication(userId, applicationVersions.applicationId))
     .where(and(eq(applicationVersions.userId, userId), inArray(applicationVersions.applicationId, among(ids))));
   const byId = new Map(found.map((v) => [v.applicationId, v.version]));
   return Object.fromEntries(ids.map((id) => [id, byId.get(id) ?? null]));

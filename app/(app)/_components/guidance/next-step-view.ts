@@ -2,6 +2,7 @@ import { isLate, weekendFor } from "@/lib/dashboard/importance";
 import type { NextStep } from "@/lib/dashboard/next-step";
 import { span } from "@/lib/guidance/phrases";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
+import { MINUTE_MS } from "@/lib/time/units";
 import { checkInText } from "./check-in-text";
 
 /**
@@ -20,7 +21,7 @@ export function nextStepView(next: NextStep, company: string, now: Date, zone: s
   const dueAt = step.dueAt!;
   const exact = formatsFor(dates).dateTime(dueAt);
   if (step.overdue) return { title: step.title, due: `Overdue by ${span(dueAt, now)}`, exact, tone: isLate(step, now, zone, weekendFor(dates.locale)) ? "late" : "overdue" };
-  const due = dueAt.getTime() - now.getTime() < 60_000 ? "Due now" : `Due in ${span(now, dueAt)}`;
+  const due = dueAt.getTime() - now.getTime() < MINUTE_MS ? "Due now" : `Due in ${span(now, dueAt)}`;
   return { title: step.title, due, exact, tone: "upcoming" };
 }
 

@@ -5,6 +5,7 @@ import { DraftMessage } from "./draft-message";
 import { MarkGhostedButton } from "./mark-ghosted-button";
 import { StepActions } from "./step-actions";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
+import { MINUTE_MS } from "@/lib/time/units";
 import { isLate, weekendFor } from "@/lib/dashboard/importance";
 import type { Priority } from "@/lib/guidance/recommendation";
 import { SourceLine } from "./source-line";
@@ -41,7 +42,7 @@ export function Due({ step, now, dates }: { step: Pick<Recommendation, "ruleId" 
     </p>
   ) : (
     <p className="text-sm font-medium text-slate-800 dark:text-slate-200" data-testid="due">
-      Due {step.dueAt.getTime() - now.getTime() < 60_000 ? "now" : `in ${span(now, step.dueAt)}`}{" "}
+      Due {step.dueAt.getTime() - now.getTime() < MINUTE_MS ? "now" : `in ${span(now, step.dueAt)}`}{" "}
       <span className="font-normal text-slate-600 dark:text-slate-400">({exact})</span>
     </p>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { lateCount, type TodayBlock } from "@/lib/dashboard/today";
 import { importance, soonUntilFor } from "@/lib/dashboard/importance";
 import { groupPreparation } from "@/lib/dashboard/today-items";
-import { plural } from "@/lib/guidance/phrases";
+import { plural } from "@/lib/text/plural";
 import { PrepChecklist } from "../guidance/prep-checklist";
 import { PRIORITY_LABELS, StepCard } from "../guidance/step-card";
 import { draftFor } from "../guidance/draft-for";
@@ -32,7 +32,7 @@ export function ApplicationBlock({ block, now, dates, senderName, endOfToday }: 
           </Link>
         </h3>
         <span className="text-sm text-slate-700 dark:text-slate-300">
-          {plural(block.steps.length, "step")}
+          {plural(block.steps.length, "step", "steps", "plain")}
           {block.overdue ? `, ${block.overdue} overdue` : ""}
           {late ? `, ${late} late` : ""}
         </span>

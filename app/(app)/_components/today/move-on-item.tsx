@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { plural } from "@/lib/import/summary-text";
+import { plural } from "@/lib/text/plural";
 import { useOfferUndo } from "../undo/undo-toast-provider";
 import { ghostSilentAction } from "../../move-on-actions";
 

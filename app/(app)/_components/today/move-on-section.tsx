@@ -1,6 +1,6 @@
 import type { QueueItem } from "@/lib/dashboard/overview";
 import type { LastContact } from "@/lib/data/last-contact";
-import { DAY } from "@/lib/guidance/facts";
+import { DAY_MS } from "@/lib/time/units";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { MoveOnItem, type Silent } from "./move-on-item";
 
@@ -22,7 +22,7 @@ export function MoveOnSection({ steps, contacts, now, dates }: Props) {
       company: s.company,
       roleTitle: s.roleTitle,
       lastContact: c?.at ? f.shortDate(c.at) : c?.appliedOn ? f.calendarDay(c.appliedOn) : null,
-      days: since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY)) : null,
+      days: since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)) : null,
     };
   });
   return <MoveOnItem silent={silent} />;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { DashboardPlan } from "@/lib/dashboard/today";
-import { listOf, plural } from "@/lib/guidance/phrases";
+import { listOf } from "@/lib/guidance/phrases";
+import { plural } from "@/lib/text/plural";
 
 /** Names shown before "and N more": a sentence, not a roll call. */
 const NAMES_SHOWN = 4;
@@ -8,7 +9,7 @@ const NAMES_SHOWN = 4;
 function names(apps: { company: string }[]): string {
   const shown = apps.slice(0, NAMES_SHOWN).map((a) => a.company);
   const more = apps.length - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${plural(more, "other")}` : listOf(shown);
+  return more > 0 ? `${shown.join(", ")} and ${plural(more, "other", "others", "plain")}` : listOf(shown);
 }
 
 const link = "text-brand-700 underline underline-offset-2 dark:text-brand-300";
@@ -41,7 +42,7 @@ export function WorthKnowing({ plan, inPlay }: { plan: DashboardPlan; inPlay: nu
         ) : null}
         {advice.total ? (
           <p data-testid="advice-count">
-            {advice.total === 1 ? "1 note" : `${advice.total} notes`} on what a stage means, on {plural(advice.applications.length, "application")}: read
+            {advice.total === 1 ? "1 note" : `${advice.total} notes`} on what a stage means, on {plural(advice.applications.length, "application", "applications", "plain")}: read
             them under “What this stage means” on{" "}
             {linked.map((a, i) => (
               <span key={a.applicationId}>
@@ -51,7 +52,7 @@ export function WorthKnowing({ plan, inPlay }: { plan: DashboardPlan; inPlay: nu
                 </Link>
               </span>
             ))}
-            {unlinked > 0 ? ` and ${plural(unlinked, "other")}` : ""}.
+            {unlinked > 0 ? ` and ${plural(unlinked, "other", "others", "plain")}` : ""}.
           </p>
         ) : null}
         {!waiting.length && !advice.total ? (

@@ -1,5 +1,6 @@
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
-import { formatDays, plural } from "@/lib/analytics/labels";
+import { formatDays } from "@/lib/analytics/labels";
+import { plural } from "@/lib/text/plural";
 import { SMALL_SAMPLE } from "@/lib/analytics/outcomes";
 import type { ResponseTime } from "@/lib/analytics/response-times";
 import { ChartAndTable, captionClass, cellClass, headClass, SmallSample, tableClass } from "./chart-table";

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import type { ImportOptions } from "@/lib/import/analyse";
 import type { ColumnTarget } from "@/lib/import/fields";
 import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/limits";
-import { plural } from "@/lib/import/summary-text";
+import { plural } from "@/lib/text/plural";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { RunMessage } from "../run-message";
 import { ColumnMapping } from "./column-mapping";

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import { useEffect, useRef } from "react";
-import { n, plural } from "@/lib/import/summary-text";
+import { n } from "@/lib/import/summary-text";
+import { plural } from "@/lib/text/plural";
 import type { RunMessage } from "../run-message";
 
 type Done = Extract<RunMessage, { type: "done" }>;

@@ -1,7 +1,8 @@
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
 import type { ImportSummary, PreviewRow } from "@/lib/import/summary";
-import { n, plural } from "@/lib/import/summary-text";
+import { n } from "@/lib/import/summary-text";
+import { plural } from "@/lib/text/plural";
 
 
 const OUTCOME: Record<PreviewRow["outcome"], { text: string; style: string }> = {

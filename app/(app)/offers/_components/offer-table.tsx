@@ -2,6 +2,7 @@ import Link from "next/link";
 import { moneyText, totalCash } from "@/lib/applications/offer-terms-text";
 import type { OpenOffer } from "@/lib/data/offer-terms";
 import { formatsFor, type DateStyle } from "@/lib/time/formats";
+import { DAY_MS } from "@/lib/time/units";
 import { localDate } from "@/lib/time/zoned";
 
 type Props = { offers: OpenOffer[]; now: Date; dates: DateStyle };
@@ -10,7 +11,7 @@ const NOT_GIVEN = <span className="text-slate-600 dark:text-slate-400">Not recor
 
 /** Whole days from today to a calendar date, in the user's zone. */
 function daysUntil(isoDate: string, now: Date, zone: string): number {
-  return Math.round((Date.parse(isoDate) - Date.parse(localDate(now, zone))) / 86_400_000);
+  return Math.round((Date.parse(isoDate) - Date.parse(localDate(now, zone))) / DAY_MS);
 }
 
 function Deadline({ answerBy, now, dates }: { answerBy: string | null; now: Date; dates: DateStyle }) {

@@ -4,7 +4,7 @@ import { dayAndTime } from "@/app/(app)/_components/today/day-labels";
 import { TODAY_INTERVIEW_HOURS } from "@/lib/dashboard/today";
 import { isPreparation } from "@/lib/dashboard/importance";
 import type { RoundView } from "@/lib/data/rounds";
-import { HOUR } from "@/lib/guidance/facts";
+import { HOUR_MS } from "@/lib/time/units";
 import { listOf } from "@/lib/guidance/phrases";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
@@ -16,7 +16,7 @@ const PREP_SOURCE = { ...RULE_SOURCES["prepare-research-company"], sections: [..
 
 /** The rounds of the next 48 hours: those the dashboard's Today names with a "Prepare" link to here. */
 export function roundsSoon(rounds: readonly RoundView[], now: Date): RoundView[] {
-  const until = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR;
+  const until = now.getTime() + TODAY_INTERVIEW_HOURS * HOUR_MS;
   return rounds.filter((r) => r.scheduledAt > now && r.scheduledAt.getTime() <= until).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
-import { plural } from "@/lib/import/summary-text";
+import { plural } from "@/lib/text/plural";
 import type { BulkActionInput } from "@/lib/validation/bulk-action";
 import { useOfferUndo } from "../../../_components/undo/undo-toast-provider";
 import { bulkAction } from "../../bulk-actions";

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { STATUS_LABELS } from "@/lib/applications/labels";
-import { plural } from "@/lib/import/summary-text";
+import { plural } from "@/lib/text/plural";
 import type { BulkActionInput } from "@/lib/validation/bulk-action";
 
 export type Pending = { action: BulkActionInput["action"]; count: number };
