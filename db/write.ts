@@ -41,7 +41,11 @@ export const WRITE_LOCK_WAIT_MS = 5_000;
 type Transaction = { open: boolean; savepoints: number };
 /** Where an async flow stands: in which transaction, and at which level (`tail` orders the writes nested at this level). */
 type Running = { engine: SqliteEngine; kind: "write" | "snapshot"; handle: Db; txn: Transaction; tail: Promise<unknown> };
-const running = new AsyncLocalStorage<Running>();
+// One context for every copy of this module Next's chunks hold: a write begun by
+// one route's copy must be seen as open by the copy a nested call runs in.
+const shared = globalThis as unknown as Record<symbol, AsyncLocalStorage<Running> | undefined>;
+const RUNNING = Symbol.for("shortlist.writeContext");
+const running = (shared[RUNNING] ??= new AsyncLocalStorage<Running>());
 
 /** The write or snapshot this async context is inside, if it is still open on this engine. */
 function current(engine: SqliteEngine): Running | undefined {
@@ -62,13 +66,7 @@ export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Prom
   if (outer?.kind === "write") return joinAsSavepoint(outer, work);
   // On one shared connection the snapshot holds the lock this would wait for.
   if (outer?.kind === "snapshot" && engine.shared) throw new Error("write() inside snapshot(): read in the snapshot, write after it.");
-  let release: () => void;
-  try {
-    release = await engine.lock.acquire(WRITE_LOCK_WAIT_MS);
-  } catch (error) {
-    if (error instanceof LockTimeoutError) throw new StorageError("busy", "SHORTLIST_WRITE_QUEUE", { cause: error });
-    throw error;
-  }
+  const release = await takeWriterLock(engine);
   const { sqlite, db: tx } = engine.writer;
   const state: Running = { engine, kind: "write", handle: tx, txn: { open: true, savepoints: 0 }, tail: Promise.resolve() };
   try {
@@ -97,6 +95,16 @@ export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Prom
     // Anything `work` left running must not think it is still inside this transaction.
     state.txn.open = false;
     release();
+  }
+}
+
+/** The writer's turn, or "busy" once the wait is too long. */
+async function takeWriterLock(engine: SqliteEngine): Promise<() => void> {
+  try {
+    return await engine.lock.acquire(WRITE_LOCK_WAIT_MS);
+  } catch (error) {
+    if (error instanceof LockTimeoutError) throw new StorageError("busy", "SHORTLIST_WRITE_QUEUE", { cause: error });
+    throw error;
   }
 }
 
@@ -151,13 +159,7 @@ export async function snapshot<T>(db: Db, read: (db: Db) => Promise<T>): Promise
 
 /** One connection for everything (":memory:"): a snapshot waits for writes, and they for it. */
 async function sharedSnapshot<T>(engine: SqliteEngine, read: (db: Db) => Promise<T>): Promise<T> {
-  let release: () => void;
-  try {
-    release = await engine.lock.acquire(WRITE_LOCK_WAIT_MS);
-  } catch (error) {
-    if (error instanceof LockTimeoutError) throw new StorageError("busy", "SHORTLIST_WRITE_QUEUE", { cause: error });
-    throw error;
-  }
+  const release = await takeWriterLock(engine);
   const { sqlite, db: handle } = engine.writer;
   const state: Running = { engine, kind: "snapshot", handle, txn: { open: true, savepoints: 0 }, tail: Promise.resolve() };
   try {

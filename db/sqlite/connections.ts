@@ -100,7 +100,12 @@ function closeQuietly(sqlite: Database.Database): void {
   }
 }
 
-const engines = new WeakMap<Db, SqliteEngine>();
+// Next bundles this module into several chunks (instrumentation, each route),
+// each with its own module scope: the registry lives on globalThis so that a
+// handle opened by one is known to all.
+const shared = globalThis as unknown as Record<symbol, WeakMap<Db, SqliteEngine> | undefined>;
+const ENGINES = Symbol.for("shortlist.sqliteEngines");
+const engines = (shared[ENGINES] ??= new WeakMap<Db, SqliteEngine>());
 
 export function registerEngine(engine: SqliteEngine): void {
   engines.set(engine.writer.db, engine);

@@ -23,7 +23,10 @@ if (!SWITCH || !DB_FILE || !DB_FILE.split(path.sep).some((part) => part.startsWi
 const BALLAST = "e2e_ballast";
 const CHANGES = ["insert", "update", "delete"];
 const prepare = Database.prototype.prepare;
-let full = false;
+const exec = Database.prototype.exec;
+// Per connection: max_page_count and TEMP triggers belong to the connection
+// that set them, and the app writes on one connection and reads on others.
+const full = new WeakMap();
 let syncing = false;
 
 function tables(db) {
@@ -34,7 +37,7 @@ function tables(db) {
 }
 
 function fill(db) {
-  db.exec(`create table if not exists main.${BALLAST} (b blob)`);
+  exec.call(db, `create table if not exists main.${BALLAST} (b blob)`);
   const pages = prepare.call(db, "pragma page_count").pluck().get();
   const free = prepare.call(db, "pragma freelist_count").pluck().get();
   const pageSize = prepare.call(db, "pragma page_size").pluck().get();
@@ -42,7 +45,8 @@ function fill(db) {
   const blob = (free + 8) * pageSize;
   for (const table of tables(db)) {
     for (const change of CHANGES) {
-      db.exec(
+      exec.call(
+        db,
         `create temp trigger if not exists "e2e_full_${table}_${change}" after ${change} on main."${table}" begin insert into main.${BALLAST} (b) values (zeroblob(${blob})); end;`,
       );
     }
@@ -50,29 +54,36 @@ function fill(db) {
 }
 
 function empty(db) {
-  for (const table of tables(db)) for (const change of CHANGES) db.exec(`drop trigger if exists temp."e2e_full_${table}_${change}"`);
+  for (const table of tables(db)) for (const change of CHANGES) exec.call(db, `drop trigger if exists temp."e2e_full_${table}_${change}"`);
   prepare.call(db, "pragma max_page_count = 4294967294").run();
 }
 
-/** Fills or empties the database to match the switch; only between transactions. */
+/** Fills or empties the database to match the switch: on a connection that writes, and only between transactions. */
 function sync(db) {
   if (syncing || db.inTransaction || db.name !== DB_FILE) return;
-  const wanted = fs.existsSync(SWITCH);
-  if (wanted === full) return;
   syncing = true;
   try {
+    // The app's readers are query_only: nothing they do can fill the disk.
+    if (prepare.call(db, "pragma query_only").pluck().get()) return;
+    const wanted = fs.existsSync(SWITCH);
+    if (wanted === (full.get(db) ?? false)) return;
     (wanted ? fill : empty)(db);
-    full = wanted;
+    full.set(db, wanted);
   } finally {
     syncing = false;
   }
 }
 
-// Checked before each statement and each transaction that starts outside
-// one, so a switch flipped by a test applies to the server's next request.
+// Checked before each statement, each BEGIN the app issues and each
+// transaction that starts outside one, so a switch flipped by a test applies
+// to the server's next request.
 Database.prototype.prepare = function (...args) {
   sync(this);
   return prepare.apply(this, args);
+};
+Database.prototype.exec = function (...args) {
+  sync(this);
+  return exec.apply(this, args);
 };
 const transaction = Database.prototype.transaction;
 Database.prototype.transaction = function (fn) {
