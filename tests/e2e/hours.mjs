@@ -15,13 +15,27 @@
 import { spawnSync } from "node:child_process";
 
 /**
- * The specs whose expectations turn on the hour or the date: each builds
- * "tomorrow", "today", a 09:00 due time, a weekend or a window that ends at
- * midnight from the clock (see the README of this folder's tests, and each
- * spec's own comments).
+ * The specs whose expectations turn on the hour or the date: where a step
+ * falls between Today (until midnight in the user's zone) and Coming up, a
+ * 09:00 due time, "tomorrow", a snooze to tomorrow morning, today's date as
+ * a form's default and limit, an interview inside Today's 48 hours.
  */
 export const TIME_SENSITIVE_SPECS = [
+  // Today leads with tomorrow's interview; its preparation falls due at 09:00 the day before.
   "tests/e2e/today.spec.ts",
+  // A screening call tomorrow ("Prepare: screening call, tomorrow"); Today against the check-ins.
+  "tests/e2e/next-step-everywhere.spec.ts",
+  // Overdue steps lead Today, a round five days out is Coming up, snoozes end at a time.
+  "tests/e2e/guidance.spec.ts",
+  // "Tomorrow morning" is 09:00 the next morning (this morning before 05:00); the applied
+  // date defaults to today in the user's zone, and a later one is refused.
+  "tests/e2e/forms-fit.spec.ts",
+  // Silent applications are Today's first item, their follow-ups dated by the day.
+  "tests/e2e/move-on.spec.ts",
+  // A round three hours ago is past (yesterday's date just after midnight), one in three days to come.
+  "tests/e2e/round-moments.spec.ts",
+  // The list's next step and its order by when each falls due.
+  "tests/e2e/list.spec.ts",
 ];
 
 /** Just after midnight, a quarter before the 09:00 planning hour, and half an hour before midnight. */
@@ -68,7 +82,9 @@ if (!haveFaketime()) {
   if (process.getuid?.() === 0 && spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0) {
     console.log("Installing faketime (libfaketime) with apt-get...");
     const env = { DEBIAN_FRONTEND: "noninteractive" };
-    if (!run("apt-get", ["install", "-y", "-qq", "faketime"], env)) run("apt-get", ["update", "-qq"], env) && run("apt-get", ["install", "-y", "-qq", "faketime"], env);
+    if (!run("apt-get", ["install", "-y", "-qq", "faketime"], env) && run("apt-get", ["update", "-qq"], env)) {
+      run("apt-get", ["install", "-y", "-qq", "faketime"], env);
+    }
   }
   if (!haveFaketime()) {
     console.error("test:hours needs the faketime command: apt-get install faketime (Debian/Ubuntu) or brew install libfaketime (macOS).");
