@@ -103,6 +103,14 @@ export async function pastEntries(page: Page): Promise<string[]> {
 
 /** Asks to delete round `n` the way a user does: its "More" menu, then "Delete round n…" (the dialog opens). */
 export async function askToDeleteRound(page: Page, n: number) {
-  await page.getByRole("button", { name: `More for round ${n}` }).click();
-  await page.getByRole("menuitem", { name: `Delete round ${n}…` }).click();
+  const more = page.getByRole("button", { name: `More for round ${n}` });
+  const item = page.getByRole("menuitem", { name: `Delete round ${n}…` });
+  // A scroll closes the menu (action-menu.tsx), and the scroll that brings the button into view
+  // is reported a frame later, after the click has opened it: a page long enough to need one
+  // (a day whose steps push the timeline down) would close it again. Open it once it stays open.
+  await expect(async () => {
+    if (!(await item.isVisible())) await more.click();
+    await expect(item).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await item.click();
 }
