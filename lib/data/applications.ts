@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, events, type Application, type ApplicationStatus, type EventKind } from "@/db/schema";
+import { applications, events, rounds, type Application, type ApplicationStatus, type EventKind } from "@/db/schema";
 import type { ApplicationInput } from "@/lib/validation/application";
 import type { RoundInput } from "@/lib/validation/round";
 import { pruneContacts } from "./interviewers";
@@ -183,8 +183,9 @@ export type ApplicationWithHistory = ApplicationInput & {
   archived?: boolean;
   createdAt?: Date;
   updatedAt?: Date;
-  rounds?: RoundInput[];
-  events?: { kind: EventKind; occurredAt: Date; note?: string }[];
+  /** `loggedAt`: when the fact reached Shortlist, if not now (a history kept up to date as it happened). */
+  rounds?: (RoundInput & { loggedAt?: Date })[];
+  events?: { kind: EventKind; occurredAt: Date; note?: string; loggedAt?: Date }[];
 };
 
 /**
@@ -211,10 +212,13 @@ export function insertApplications(
         })
         .returning({ id: applications.id, company: applications.company })
         .get();
-      for (const round of row.rounds ?? []) insertRound(tx, userId, application, round);
+      for (const round of row.rounds ?? []) {
+        const id = insertRound(tx, userId, application, round);
+        if (round.loggedAt) tx.update(rounds).set({ createdAt: round.loggedAt }).where(eq(rounds.id, id)).run();
+      }
       for (const event of row.events ?? []) {
         tx.insert(events)
-          .values({ userId, applicationId: application.id, kind: event.kind, occurredAt: event.occurredAt, note: event.note ?? null })
+          .values({ userId, applicationId: application.id, kind: event.kind, occurredAt: event.occurredAt, note: event.note ?? null, ...(event.loggedAt ? { createdAt: event.loggedAt } : {}) })
           .run();
       }
       onProgress?.(i + 1, rows.length);
