@@ -23,6 +23,14 @@ export const SECOND_URL = `http://127.0.0.1:${SECOND_PORT}`;
 // Debian's Chromium where it exists; elsewhere the browser that
 // `npx playwright install chromium` downloads.
 
+/** The environment without libfaketime's preload and settings. */
+function withoutFaketime(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept = Object.entries(env).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith("FAKETIME") && !(entry[0] === "LD_PRELOAD" || entry[0] === "DYLD_INSERT_LIBRARIES"),
+  );
+  return Object.fromEntries(kept);
+}
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -44,6 +52,9 @@ export default defineConfig({
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_FLAGS,
+      // Under test:hours (tests/e2e/hours.mjs) Chromium goes without libfaketime: its
+      // pages get the time through Playwright's clock instead (fixtures.ts).
+      ...(process.env.E2E_CLOCK_AT ? { env: withoutFaketime(process.env) } : {}),
     },
   },
   // The production build on a throwaway database, never a developer's own.

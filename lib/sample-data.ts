@@ -5,6 +5,7 @@ import { DAY_MS, HOUR_MS } from "@/lib/time/units";
 import { addDaysToDate, atLocalHour, localDate } from "@/lib/time/zoned";
 
 type Sample = ApplicationWithHistory & { createdAt: Date; updatedAt: Date };
+type SampleRound = NonNullable<ApplicationWithHistory["rounds"]>[number];
 
 /** When sample events happen: late afternoon, after the day's interviews. */
 const EVENT_HOUR = 16;
@@ -22,12 +23,20 @@ function calendarFor(now: Date, timeZone: string): Calendar {
   return { day, at: (daysAgo, hour) => atLocalHour(day(daysAgo), hour, timeZone) ?? new Date(now.getTime() - daysAgo * DAY_MS) };
 }
 
-/** A round on the day `daysAgo` days back (negative: still to come), at `hour`:00 in the user's zone. */
-function sampleRound(cal: Calendar, kind: RoundKind, daysAgo: number, hour: number, extra: Partial<RoundInput> = {}): RoundInput {
+/** How long before a sample round it was booked, and so logged. */
+const BOOKED_AHEAD = 2 * DAY_MS;
+
+/**
+ * A round on the day `daysAgo` days back (negative: still to come), at `hour`:00 in the user's zone,
+ * logged when it was booked (never after `now`): the sample is a history kept up to date, not one
+ * typed in at once when it is loaded, which would put off its steps to the next 09:00 in the evening.
+ */
+function sampleRound(cal: Calendar, now: Date, kind: RoundKind, daysAgo: number, hour: number, extra: Partial<RoundInput> = {}): SampleRound {
   const scheduledAt = cal.at(daysAgo, hour);
   return {
     kind,
     scheduledAt,
+    loggedAt: new Date(Math.min(now.getTime(), scheduledAt.getTime() - BOOKED_AHEAD)),
     durationMinutes: 60,
     format: "video",
     outcome: daysAgo > 0 ? "advanced" : "pending",
@@ -41,11 +50,11 @@ function sampleRound(cal: Calendar, kind: RoundKind, daysAgo: number, hour: numb
   };
 }
 
-const sampleEvent = (cal: Calendar, kind: EventKind, daysAgo: number, note?: string) => ({
-  kind,
-  occurredAt: cal.at(daysAgo, EVENT_HOUR),
-  note,
-});
+/** An event at EVENT_HOUR `daysAgo` days back, logged as it happened. */
+const sampleEvent = (cal: Calendar, kind: EventKind, daysAgo: number, note?: string) => {
+  const occurredAt = cal.at(daysAgo, EVENT_HOUR);
+  return { kind, occurredAt, loggedAt: occurredAt, note };
+};
 
 /**
  * A dozen made-up applications spread over the whole pipeline, dated
@@ -72,7 +81,7 @@ export function sampleApplications(now: Date, timeZone = "UTC"): Sample[] {
     ...extra,
   });
 
-  const round = (kind: RoundKind, daysAgo: number, hour: number, extra?: Partial<RoundInput>) => sampleRound(cal, kind, daysAgo, hour, extra);
+  const round = (kind: RoundKind, daysAgo: number, hour: number, extra?: Partial<RoundInput>) => sampleRound(cal, now, kind, daysAgo, hour, extra);
   const event = (kind: EventKind, daysAgo: number, note?: string) => sampleEvent(cal, kind, daysAgo, note);
   const priya = { name: "Priya Raman", title: "Engineering Manager" };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications, events, type Application, type ApplicationStatus, type EventKind } from "@/db/schema";
+import { applications, events, rounds, type Application, type ApplicationStatus, type EventKind } from "@/db/schema";
 import type { ApplicationInput } from "@/lib/validation/application";
 import type { RoundInput } from "@/lib/validation/round";
 import { pruneContacts } from "./interviewers";
@@ -177,8 +177,9 @@ export type ApplicationWithHistory = ApplicationInput & {
   archived?: boolean;
   createdAt?: Date;
   updatedAt?: Date;
-  rounds?: RoundInput[];
-  events?: { kind: EventKind; occurredAt: Date; note?: string }[];
+  /** `loggedAt`: when the fact reached Shortlist, if not now (a history kept up to date as it happened). */
+  rounds?: (RoundInput & { loggedAt?: Date })[];
+  events?: { kind: EventKind; occurredAt: Date; note?: string; loggedAt?: Date }[];
 };
 
 /**
@@ -210,11 +211,19 @@ export async function insertApplications(
           ...(row.updatedAt ? { updatedAt: row.updatedAt } : {}),
         })
         .returning({ id: applications.id, company: applications.company });
-      for (const round of row.rounds ?? []) await insertRound(tx, { userId, application, input: round });
+      for (const round of row.rounds ?? []) {
+        const id = await insertRound(tx, { userId, application, input: round });
+        if (round.loggedAt) await tx.update(rounds).set({ createdAt: round.loggedAt }).where(and(eq(rounds.id, id), eq(rounds.userId, userId)));
+      }
       for (const event of row.events ?? []) {
-        await tx
-          .insert(events)
-          .values({ userId, applicationId: application.id, kind: event.kind, occurredAt: event.occurredAt, note: event.note ?? null });
+        await tx.insert(events).values({
+          userId,
+          applicationId: application.id,
+          kind: event.kind,
+          occurredAt: event.occurredAt,
+          note: event.note ?? null,
+          ...(event.loggedAt ? { createdAt: event.loggedAt } : {}),
+        });
       }
       onProgress?.(i + 1, rows.length);
     }

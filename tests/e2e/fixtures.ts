@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export type Account = { name: string; email: string; password: string };
 
@@ -47,8 +47,55 @@ export async function addApplication(page: Page, app: NewApplication): Promise<s
   return id;
 }
 
+/**
+ * Set by tests/e2e/hours.mjs (npm run test:hours): the instant this run's
+ * clocks were moved to. The servers and this runner then read the time
+ * through libfaketime, all with one offset; Chromium is left out of it (it
+ * runs many times slower under libfaketime), so each browser context gets
+ * the runner's time, fixed, through Playwright's clock as it opens.
+ */
+const CLOCK_AT = process.env.E2E_CLOCK_AT ? new Date(process.env.E2E_CLOCK_AT) : undefined;
+
+/** Every context this browser opens (the test's own, and any a test opens itself) reads the runner's time. */
+function fixBrowserClock(browser: Browser) {
+  const newContext = browser.newContext.bind(browser);
+  // Browser.newPage opens its context through newContext too.
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.clock.setFixedTime(Date.now());
+    return context;
+  };
+}
+
+/**
+ * Refuses to run when a clock is not where test:hours put it: the runner's
+ * own (libfaketime), the server's (its Date header) and the browser's.
+ */
+async function checkClocks(browser: Browser, baseURL: string, at: Date) {
+  const runner = Date.now();
+  if (runner < at.getTime() - 60_000 || runner > at.getTime() + 3 * 3_600_000) {
+    throw new Error(`the runner's clock reads ${new Date(runner).toISOString()}, not the run's ${at.toISOString()}: is libfaketime loaded?`);
+  }
+  const served = Date.parse((await fetch(`${baseURL}/health`)).headers.get("date") ?? "");
+  if (!(Math.abs(served - Date.now()) < 30_000)) throw new Error(`the server's clock reads ${new Date(served).toISOString()}, the runner's ${new Date().toISOString()}`);
+  const page = await browser.newPage();
+  const shown = await page.evaluate(() => Date.now());
+  await page.close();
+  if (Math.abs(shown - Date.now()) > 30_000) throw new Error(`the browser's clock reads ${new Date(shown).toISOString()}, the runner's ${new Date().toISOString()}`);
+}
+
 /** A page already signed in as a fresh account of its own. */
-export const test = base.extend<{ account: Account; signedIn: Page }>({
+export const test = base.extend<{ account: Account; signedIn: Page }, { runClock: void }>({
+  runClock: [
+    async ({ browser }, provide, workerInfo) => {
+      if (CLOCK_AT) {
+        fixBrowserClock(browser);
+        await checkClocks(browser, String(workerInfo.project.use.baseURL), CLOCK_AT);
+      }
+      await provide();
+    },
+    { scope: "worker", auto: true },
+  ],
   account: async ({}, provide) => {
     await provide(newAccount());
   },

@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
 import { readDb, roundsOf, writeDb } from "./support/db";
-import { DAY, HOUR, logRound, openLogForm } from "./support/timeline";
+import { DAY, dayAt, HOUR, logRound, openLogForm } from "./support/timeline";
 
 // The same next step everywhere (board, list, calendar feed, Today), the
 // application page's Prepare item for an interview tomorrow, and the open
@@ -86,7 +86,8 @@ test("Today, the board, the list and the calendar feed name the same next step f
 });
 
 test("a screening call tomorrow gets a Prepare item on its own page, where the dashboard's Prepare link lands", async ({ signedIn: page }) => {
-  const tomorrow = new Date(Math.ceil((Date.now() + 25 * HOUR) / HOUR) * HOUR);
+  // Tomorrow at 14:00 in the account's zone: tomorrow, and inside Today's 48 hours, at any hour now.
+  const tomorrow = await dayAt(page, 1, 14);
   const beacon = await addApplication(page, { company: "Beacon", roleTitle: "Engineer", status: "Screening" });
   await logRound(page, { kind: "Screening call", startsAt: tomorrow, duration: "30" });
   const [round] = roundsOf(beacon);

@@ -8,13 +8,13 @@ import { twoUsers } from "./support/rounds";
 
 // "Load sample data" on a fresh account should show what the dashboard is
 // for: an interview tomorrow, things to do today, and check-ins coming up.
-// The sample is dated from the moment it is loaded (and rounds are logged
-// then), so this uses the real time, as the button does.
+// The sample is dated from the moment it is loaded, so this loads it just
+// after midnight, before 09:00 and late in the evening (UTC, ana's zone).
 
 describe("the sample data on the dashboard", () => {
-  it("fills Today and Coming up, and says keep searching once", async () => {
+  it.each(["2026-12-08T00:30:00Z", "2026-12-08T08:45:00Z", "2026-12-08T23:30:00Z"])("loaded at %s, fills Today and Coming up, and says keep searching once", async (at) => {
     const { db, ana } = await twoUsers();
-    const now = new Date();
+    const now = new Date(at);
     await insertApplications(db, { userId: ana.id, rows: sampleApplications(now) });
     const plan = planDashboard({
       overview: await guidanceOverview(db, { user: ana, now }),

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { toWallTime } from "../../../lib/time/zoned";
+import { addDaysToDate, atLocalHour, localDate, toWallTime } from "../../../lib/time/zoned";
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -7,6 +7,18 @@ export const DAY = 24 * HOUR;
 /** The zone the browser reports, which sign-up saved as the user's. */
 export function browserZone(page: Page): Promise<string> {
   return page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/**
+ * `hour`:00 on the day `days` after today in the browser's zone (the
+ * account's): "tomorrow at 14:00" is tomorrow at any hour of today, where
+ * "25 hours from now" is the day after tomorrow from 23:00 on.
+ */
+export async function dayAt(page: Page, days: number, hour: number): Promise<Date> {
+  const zone = await browserZone(page);
+  const at = atLocalHour(addDaysToDate(localDate(new Date(), zone), days), hour, zone);
+  if (!at) throw new Error(`no ${hour}:00 in ${zone} ${days} days from now`);
+  return at;
 }
 
 /** What a person would type into a datetime-local input for `date`. */
@@ -91,6 +103,14 @@ export async function pastEntries(page: Page): Promise<string[]> {
 
 /** Asks to delete round `n` the way a user does: its "More" menu, then "Delete round n…" (the dialog opens). */
 export async function askToDeleteRound(page: Page, n: number) {
-  await page.getByRole("button", { name: `More for round ${n}` }).click();
-  await page.getByRole("menuitem", { name: `Delete round ${n}…` }).click();
+  const more = page.getByRole("button", { name: `More for round ${n}` });
+  const item = page.getByRole("menuitem", { name: `Delete round ${n}…` });
+  // A scroll closes the menu (action-menu.tsx), and the scroll that brings the button into view
+  // is reported a frame later, after the click has opened it: a page long enough to need one
+  // (a day whose steps push the timeline down) would close it again. Open it once it stays open.
+  await expect(async () => {
+    if (!(await item.isVisible())) await more.click();
+    await expect(item).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await item.click();
 }
