@@ -215,45 +215,40 @@ async function failing<T>(fails: (sql: string) => boolean, run: () => Promise<T>
 const readsSteps = (sql: string) => sql.includes('from "guidance_steps"');
 const readsVersions = (sql: string) => sql.includes('from "user_data_versions"');
 
+/** Lookups of one key whose compute takes a few milliseconds; `failFirst` makes the first compute throw. */
+function slowLookups(failFirst = false) {
+  const counter = { computes: 0 };
+  const lookUp = () =>
+    cachedForUser(db, {
+      what: "test",
+      user: ana,
+      now: NOW,
+      compute: async () => {
+        const computes = ++counter.computes;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (failFirst && computes === 1) throw new Error("the first one fails");
+        return { value: { computes } };
+      },
+    });
+  return { lookUp, counter };
+}
+
 describe("one rebuild at a time", () => {
   it("computes once for lookups that arrive together, and serves them all its result", async () => {
-    let computes = 0;
-    const lookUp = () =>
-      cachedForUser(db, {
-        what: "test",
-        user: ana,
-        now: NOW,
-        compute: async () => {
-          computes++;
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          return { value: { computes } };
-        },
-      });
+    const { lookUp, counter } = slowLookups();
     const [a, b, c] = await Promise.all([lookUp(), lookUp(), lookUp()]);
-    expect(computes).toBe(1);
+    expect(counter.computes).toBe(1);
     expect(b).toBe(a);
     expect(c).toBe(a);
   });
 
   it("keeps nothing of a failed compute: a lookup that waited for it computes again, and its result is kept", async () => {
-    let computes = 0;
-    const lookUp = () =>
-      cachedForUser(db, {
-        what: "test",
-        user: ana,
-        now: NOW,
-        compute: async () => {
-          computes++;
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          if (computes === 1) throw new Error("the first one fails");
-          return { value: { computes } };
-        },
-      });
+    const { lookUp, counter } = slowLookups(true);
     const [first, second] = [lookUp(), lookUp()];
     await expect(first).rejects.toThrow("the first one fails");
     expect(await second).toEqual({ computes: 2 });
     expect(await lookUp()).toBe(await second);
-    expect(computes).toBe(2);
+    expect(counter.computes).toBe(2);
   });
 
   it("rebuilds the overview once for two requests after a write, partial or full", async () => {
