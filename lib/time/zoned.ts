@@ -1,4 +1,3 @@
-import { TZDate } from "@date-fns/tz";
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "./units";
 import { currentZoneName } from "./zone-names";
 
@@ -36,8 +35,16 @@ export function wallTimeToUtc(wall: string, zone: string): Date | null {
   if (month < 1 || month > 12 || hour > 23 || minute > 59) return null;
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCDate() !== day) return null;
-  const instant = new TZDate(year, month - 1, day, hour, minute, zone).getTime();
-  return Number.isNaN(instant) ? null : new Date(instant);
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute);
+  // Worked out from the zone's offsets alone: a library built on Date reads the
+  // repeated hour by the server's own zone, so the answer moved with TZ.
+  const before = offsetAt(wallMs - DAY_MS, zone);
+  const after = offsetAt(wallMs + DAY_MS, zone);
+  const readings = [before, after].filter((offset) => offsetAt(wallMs - offset, zone) === offset);
+  // Two readings: the later instant (the smaller offset) is the second, in winter time.
+  // None: the time was skipped, and the offset before the change carries it on by the gap.
+  const offset = readings.length > 0 ? Math.min(...readings) : before;
+  return new Date(wallMs - offset);
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one, and the

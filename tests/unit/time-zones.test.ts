@@ -12,6 +12,7 @@ import {
   knownTimeZones,
   localDate,
   localDayNumber,
+  wallTimeToUtc,
 } from "@/lib/time/zoned";
 
 const PICK = ["Choose a time zone from the list."];
@@ -119,5 +120,29 @@ describe("calendar days and mornings in a zone (the due-time helpers)", () => {
     expect(addDaysToDate("2026-03-01", -1)).toBe("2026-02-28");
     expect(formatShortDate(new Date("2026-12-02T23:30:00Z"), "Asia/Tokyo")).toBe("Thu 3 Dec");
     expect(formatShortDate(new Date("2026-12-02T23:30:00Z"), "UTC")).toBe("Wed 2 Dec");
+  });
+});
+
+describe("a typed time, whatever zone the server runs in", () => {
+  // Node re-reads TZ when it changes: the server's own zone must not move the answer.
+  const serverZones = ["UTC", "Pacific/Auckland", "America/New_York", "Asia/Kolkata"];
+  const cases: [string, string, string | null][] = [
+    ["2026-10-25T02:30", "Europe/Berlin", "2026-10-25T01:30:00.000Z"], // twice: the second, in winter time
+    ["2026-11-01T01:30", "America/New_York", "2026-11-01T06:30:00.000Z"], // twice, behind UTC
+    ["2026-03-29T02:30", "Europe/Berlin", "2026-03-29T01:30:00.000Z"], // skipped: on by the gap, 03:30
+    ["2026-04-05T02:30", "Australia/Sydney", "2026-04-04T16:30:00.000Z"], // twice, south of the equator
+    ["2026-12-07T09:00", "Asia/Kathmandu", "2026-12-07T03:15:00.000Z"],
+    ["2026-02-30T09:00", "Europe/Berlin", null],
+  ];
+
+  it.each(serverZones)("reads the repeated and the skipped hour the same with TZ=%s", (serverZone) => {
+    const saved = process.env.TZ;
+    process.env.TZ = serverZone;
+    try {
+      for (const [wall, zone, expected] of cases) expect(wallTimeToUtc(wall, zone)?.toISOString() ?? null, `${wall} ${zone}`).toBe(expected);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });
