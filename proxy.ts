@@ -10,11 +10,13 @@ import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 // carries its own secret, checked in the route. /health is for operators'
 // probes and says only ok or not ok.
 // Static files pass through here too, for their CSP and HSTS.
-const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar", "/health", "/_next", "/favicon.ico", "/icon.svg"];
+const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/health", "/_next", "/favicon.ico", "/icon.svg"];
 // File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
 // exports up to 50 MB, each checked by its route, which answers beside the
 // file field.
 const UPLOAD_PATHS = ["/import/preview", "/import/run"];
+
+const isTokenApi = (pathname: string) => ["/api/v1", "/api/mcp"].some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -39,7 +41,9 @@ export async function proxy(request: NextRequest) {
 
   // Too large, or a body Next's action decoder would choke on: a 4xx now
   // rather than a 500 with a stack trace later.
-  const refusal = UPLOAD_PATHS.includes(request.nextUrl.pathname)
+  const refusal = isTokenApi(request.nextUrl.pathname)
+    ? null // The routes read and bound their own JSON bodies (lib/api/route.ts).
+    : UPLOAD_PATHS.includes(request.nextUrl.pathname)
     ? Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_REQUEST_BYTES
       ? TOO_LARGE
       : null

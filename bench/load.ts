@@ -25,8 +25,17 @@ const MIN_PER_CONNECTION = 2;
 /** Long enough for a slow page queued behind nine others on a loaded machine. */
 const TIMEOUT_SECONDS = 120;
 
-const run = (url: string, cookie: string, connections: number, limit: { duration: number } | { amount: number }) =>
-  autocannon({ url, connections, headers: { cookie }, timeout: TIMEOUT_SECONDS, ...limit });
+/** A cookie for a page; for the API and the MCP server, their headers, method and body. */
+export type Credentials = string | { headers: Record<string, string>; method?: "GET" | "POST"; body?: string };
+
+const run = (url: string, credentials: Credentials, connections: number, limit: { duration: number } | { amount: number }) =>
+  autocannon({
+    url,
+    connections,
+    timeout: TIMEOUT_SECONDS,
+    ...(typeof credentials === "string" ? { headers: { cookie: credentials } } : credentials),
+    ...limit,
+  });
 
 async function probe(baseUrl: string): Promise<number> {
   const start = performance.now();
@@ -34,7 +43,7 @@ async function probe(baseUrl: string): Promise<number> {
   return performance.now() - start;
 }
 
-export type Meter = { measure: (path: string, cookie: string, options: { connections: number; seconds: number; warmUpSeconds: number }) => Promise<Load> };
+export type Meter = { measure: (path: string, cookie: Credentials, options: { connections: number; seconds: number; warmUpSeconds: number }) => Promise<Load> };
 
 /** Measures pages of the server at `baseUrl`, which must be idle when this is called. */
 export async function meter(baseUrl: string): Promise<Meter> {
@@ -55,7 +64,7 @@ export async function meter(baseUrl: string): Promise<Meter> {
     while (quick < 2 && Date.now() < deadline) quick = (await probe(baseUrl)) <= idleProbeMs ? quick + 1 : 0;
   }
 
-  async function measure(path: string, cookie: string, { connections, seconds, warmUpSeconds }: { connections: number; seconds: number; warmUpSeconds: number }): Promise<Load> {
+  async function measure(path: string, cookie: Credentials, { connections, seconds, warmUpSeconds }: { connections: number; seconds: number; warmUpSeconds: number }): Promise<Load> {
     const url = `${baseUrl}${path}`;
     process.stderr.write(`  ${path} at ${connections} connection${connections === 1 ? "" : "s"}: warm-up ${warmUpSeconds} s, then ${seconds} s\n`);
     if (warmUpSeconds > 0) {

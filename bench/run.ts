@@ -114,7 +114,8 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   });
   const dbFile = path.join(dir, "shortlist.db");
   say(`throwaway database: ${dbFile}`);
-  const env = { ...process.env, SHORTLIST_DB_PATH: dbFile, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
+  // The API's per-token rate would otherwise refuse most of the load test's requests.
+  const env = { ...process.env, SHORTLIST_DB_PATH: dbFile, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", SHORTLIST_TOKEN_RATE_LIMIT: "100000000" };
 
   const { seeded, busy } = await seed(dbFile);
   if (args["no-build"]) {
@@ -158,6 +159,15 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   for (const [page, label, p] of pageList) {
     pages.push({ page, account: `${label} (${thousands(seeded.get(label)!.applications)})`, ...(await measure(p, cookies.get(label)!, LOAD)) });
   }
+  // Agents' reads, in the same run as the pages: the API's list at 50 a page, and the MCP server's today tool.
+  say("making an access token for the heavy account (npm run token:create)");
+  const token = execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/token-create.ts", "--user", HEAVY.email, "--scope", "read"], { env, encoding: "utf8" }).trim();
+  const authorization = { authorization: `Bearer ${token}` };
+  const heavyLabel = `${HEAVY.label} (${thousands(seeded.get(HEAVY.label)!.applications)})`;
+  pages.push({ page: "API: applications, 50 a page", account: heavyLabel, ...(await measure("/api/v1/applications?limit=50", { headers: authorization }, LOAD)) });
+  const todayCall = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "today", arguments: {} } });
+  const mcpHeaders = { ...authorization, "content-type": "application/json", accept: "application/json, text/event-stream" };
+  pages.push({ page: "MCP: today tool", account: heavyLabel, ...(await measure("/api/mcp", { headers: mcpHeaders, method: "POST", body: todayCall }, LOAD)) });
 
   say("measuring the dashboard's server time against the floor, and growth");
   const sizes: SizeResult[] = [];

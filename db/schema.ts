@@ -88,6 +88,30 @@ export const sessions = sqliteTable(
 );
 
 /**
+ * Personal access tokens for the API and the MCP server. Only an HMAC of the
+ * token is kept (lib/auth/access-token.ts), so the database alone cannot be
+ * used to call the API. "Sign out everywhere" and a password change delete
+ * them all, with the sessions.
+ */
+export const accessTokens = sqliteTable(
+  "access_tokens",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: ["read", "write"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // Null: never expires.
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("access_tokens_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
  * A user's authenticator (TOTP). The secret is stored encrypted with a key
  * derived from the auth secret. `enabledAt` is null while set-up waits for
  * its first code; `lastUsedStep` is the time step of the last accepted code,
@@ -516,3 +540,4 @@ export type GuidanceStep = typeof guidanceSteps.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;
 export type ImportRecord = typeof imports.$inferSelect;
 export type UndoRecord = typeof undoRecords.$inferSelect;
+export type AccessToken = typeof accessTokens.$inferSelect;

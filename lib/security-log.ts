@@ -21,7 +21,10 @@ export type SecurityEvent =
   | "email-change-refused"
   | "account-deleted"
   | "access-denied"
-  | "session-refused";
+  | "session-refused"
+  | "token-created"
+  | "token-revoked"
+  | "token-refused";
 
 /**
  * What a line may carry besides its event. A closed list on purpose: there

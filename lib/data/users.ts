@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { write, type Tx } from "@/db/write";
-import { calendarFeeds, sessions, users } from "@/db/schema";
+import { accessTokens, calendarFeeds, sessions, users } from "@/db/schema";
 import { hourCycleOrNull, type HourCycle } from "@/lib/time/locale";
 import { currentZoneName } from "@/lib/time/zone-names";
 
@@ -109,11 +109,13 @@ async function newCalendarFeedSecret(tx: Tx, { userId }: { userId: string }): Pr
 }
 
 /**
- * Ends every session: their records go, and the version every cookie carries
- * moves on, so even a cookie from before session records is refused.
+ * Ends every session and access token: their records go, and the version
+ * every cookie carries moves on, so even a cookie from before session records is refused.
  */
 async function endAllSessions(tx: Tx, { userId }: { userId: string }): Promise<number> {
   await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  // An agent's token is one more way in: it ends with the sessions.
+  await tx.delete(accessTokens).where(eq(accessTokens.userId, userId));
   return (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })).length;
 }
 

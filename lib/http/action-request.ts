@@ -45,7 +45,7 @@ function originProblem(request: Request): Refusal | null {
 const crossSite: Refusal = { status: 403, message: "This form was sent from another site. Open Shortlist and try again there." };
 
 /** The body as bytes, read no further than one byte past the limit. */
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

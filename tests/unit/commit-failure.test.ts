@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/open";
 import { guidanceSteps } from "@/db/schema";
 import { changePassword } from "@/lib/auth/change-password";
@@ -61,6 +61,11 @@ import { eventInput, logOk, roundInput, testDbWithSqlite } from "./support/round
 import { captureLog } from "./support/security-log";
 import { codeAt, PASSWORD, twoFactorOnWithoutPassword } from "./support/two-factor";
 import { exportedWriteFunctions } from "./support/write-functions";
+import { API_FAILURE_AS_RESULT, API_WRITE_CASES } from "./support/api-write-cases";
+import { checkAccessToken, createAccessToken } from "@/lib/data/access-tokens";
+
+// The API's operations read the app's connection, as route handlers do: here it is the fixture's.
+vi.mock("@/db/client", () => ({ getDb: () => fixture.db }));
 import { bulkApply } from "@/lib/data/bulk-applications";
 import { undoAction, withUndo } from "@/lib/data/undo/records";
 import { restoreSnapshot, takeSnapshot } from "@/lib/data/undo/snapshot";
@@ -74,6 +79,10 @@ const PUT_ASIDE_KEY = "keep-searching:put-aside";
 
 type Fixture = {
   db: Db;
+  /** One of Ana's tokens past its expiry, and a live one's id. */
+  expiredToken: string;
+  tokenId: string;
+  liveToken: string;
   /** Ana: the applications below, two-factor on, three sessions. */
   user: { id: string; email: string; timeZone: string };
   applicationId: string;
@@ -247,13 +256,14 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   // The foundation's own writes: the source scan reads lib/ only, so these are listed by hand (FOUNDATION_WRITES).
   "db/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "db/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
+  ...API_WRITE_CASES,
 };
 
 /** Write functions below lib/, which the source scan does not read. */
 const FOUNDATION_WRITES = ["db/health.ts#probeStorage", "db/health.ts#touchHealthProbe"];
 
 /** What a health probe says is its result; everything else reports failure by throwing. */
-const REPORTS_FAILURE_AS_RESULT = new Set(["db/health.ts#probeStorage"]);
+const REPORTS_FAILURE_AS_RESULT = new Set(["db/health.ts#probeStorage", ...API_FAILURE_AS_RESULT]);
 
 type Outcome = { threw: unknown } | { returned: unknown };
 async function outcomeOf(run: () => unknown): Promise<Outcome> {
@@ -318,8 +328,15 @@ beforeEach(async () => {
   const backup = readShortlistJson(JSON.stringify(await exportDocument(db, { userId: ana.id, now: NOW })));
   if (!backup.ok) throw new Error(backup.message);
 
+  const expired = await createAccessToken(db, { userId: ana.id, name: "old agent", scope: "read", expiresAt: fromNow(-HOUR), now: fromNow(-2 * HOUR) });
+  const live = await createAccessToken(db, { userId: ana.id, name: "agent", scope: "write", expiresAt: null, now: NOW });
+  if (!expired.ok || !live.ok) throw new Error("no tokens");
+
   fixture = {
     db,
+    expiredToken: expired.token,
+    tokenId: live.listing.id,
+    liveToken: live.token,
     user: { id: ana.id, email: ana.email, timeZone: "UTC" },
     applicationId: app.id,
     roundId: round2,
@@ -383,7 +400,21 @@ describe("a write whose commit fails is never reported as saved", () => {
   });
 });
 
-describe("the one write allowed to fail quietly", () => {
+describe("the writes allowed to fail quietly", () => {
+  // An access token's "last used" time is the same kind of courtesy: a full disk must not refuse an agent's read.
+  it("checkAccessToken lets a live token through when its \"last used\" write fails, and saves the time once it can", async () => {
+    const check = () => checkAccessToken(fixture.db, { token: fixture.liveToken, now: NOW });
+    const before = everyRow(sqlite);
+    const fault = failCommits(sqlite);
+    const failed = await check();
+    fault.restore();
+    expect(failed).toMatchObject({ ok: true, holder: { user: { id: fixture.user.id } } });
+    expect(sqlite.inTransaction).toBe(false);
+    expect(everyRow(sqlite)).toEqual(before);
+    expect(await check()).toMatchObject({ ok: true });
+    expect(sqlite.prepare("select last_used_at from access_tokens where id = ?").get(fixture.tokenId)).toEqual({ last_used_at: NOW.getTime() });
+  });
+
   // checkSession's case above is the expired session, whose delete is reported when it does not commit. A live
   // session's "last seen" time is different by design: a courtesy, written at most every few minutes, whose
   // failure must not fail the page the user asked for (lib/data/sessions.ts#touchSession). What the contract asks

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { draftMaterial } from "@/lib/dashboard/overview";
 import { buildDraft, type DraftFacts } from "@/lib/guidance/drafts";
 import { ASK_PLACEHOLDER } from "@/lib/guidance/offer-drafts";
-import { draftFor } from "@/app/(app)/_components/guidance/draft-for";
+import { draftFor } from "@/lib/dashboard/draft-for";
 
 const base: Omit<DraftFacts, "kind"> = {
   senderName: "Jordan Lee",

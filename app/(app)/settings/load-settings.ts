@@ -5,16 +5,19 @@ import { feedUrl, requestOrigin } from "@/lib/calendar/feed-url";
 import { getCalendarFeed } from "@/lib/data/calendar-feed";
 import { getGuidanceSettings } from "@/lib/data/guidance-settings";
 import { listSessions } from "@/lib/data/sessions";
+import { listAccessTokens } from "@/lib/data/access-tokens";
 
 /** Everything the Settings page reads, at once: its sections are handed what they show. */
 export async function loadSettings(userId: string, now: Date) {
   const db = getDb();
-  const [feed, guidanceSettings, twoFactor, sessions] = await Promise.all([
+  const [feed, guidanceSettings, twoFactor, sessions, tokens] = await Promise.all([
     getCalendarFeed(db, { userId }),
     getGuidanceSettings(db, { userId }),
     twoFactorStatus(db, { userId }),
     listSessions(db, { userId, now }),
+    listAccessTokens(db, { userId }),
   ]);
-  const calendarUrl = feed ? feedUrl(await requestOrigin(), feed.token) : null;
-  return { calendarUrl, guidanceSettings, twoFactor, sessions };
+  const origin = await requestOrigin();
+  const calendarUrl = feed ? feedUrl(origin, feed.token) : null;
+  return { calendarUrl, guidanceSettings, twoFactor, sessions, tokens, origin };
 }

@@ -8,6 +8,7 @@ import { preparePasswordScorer } from "@/lib/auth/password-strength";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
 import { SessionsSection } from "./sessions-section";
+import { AccessTokensSection } from "./access-tokens-section";
 import { TwoFactorSection } from "./two-factor-section";
 import { TimeZoneForm } from "./time-zone-form";
 import { YourData } from "./your-data";
@@ -23,7 +24,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   // The new-password field is scored on the server: have the scorer ready before it is sent.
   preparePasswordScorer();
   const now = new Date();
-  const { calendarUrl, guidanceSettings, twoFactor, sessions } = await loadSettings(user.id, now);
+  const { calendarUrl, guidanceSettings, twoFactor, sessions, tokens, origin } = await loadSettings(user.id, now);
   return (
     <OneMessageAtATime className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -74,6 +75,8 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
       <TwoFactorSection user={user} status={twoFactor} turnedOff={(await searchParams)["two-factor"] === "off"} />
 
       <SessionsSection user={user} sessions={sessions} now={now} />
+
+      <AccessTokensSection tokens={tokens} dates={user.dates} now={now} origin={origin} />
 
       <YourData />
     </OneMessageAtATime>

@@ -32,8 +32,8 @@ export function SessionsSection({ user, sessions, now }: { user: Reader; session
       <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-700">
         <h3 className="font-medium">Sign out everywhere</h3>
         <p className="mt-1 mb-3 text-sm text-slate-700 dark:text-slate-300">
-          Lost a phone, or signed in on a shared computer? This ends every session of your account, this one included, and
-          gives your calendar feed a new URL.
+          Lost a phone, or signed in on a shared computer? This ends every session of your account, this one included,
+          revokes every access token, and gives your calendar feed a new URL.
         </p>
         <ActionButton action={signOutEverywhereAction} pendingText="Signing out…" formClassName="space-y-2">
           Sign out everywhere

@@ -8,6 +8,7 @@ export const SETTINGS_SECTIONS = [
   { id: "password-heading", label: "Password" },
   { id: "two-factor-heading", label: "Two-factor sign-in" },
   { id: "sessions-heading", label: "Sessions" },
+  { id: "tokens-heading", label: "Access tokens" },
   { id: "your-data-heading", label: "Your data" },
   { id: "delete-heading", label: "Delete account" },
 ] as const;

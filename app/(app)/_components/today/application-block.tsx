@@ -5,7 +5,7 @@ import { groupPreparation } from "@/lib/dashboard/today-items";
 import { plural } from "@/lib/text/plural";
 import { PrepChecklist } from "../guidance/prep-checklist";
 import { PRIORITY_LABELS, StepCard } from "../guidance/step-card";
-import { draftFor } from "../guidance/draft-for";
+import { draftFor } from "@/lib/dashboard/draft-for";
 import type { DateStyle } from "@/lib/time/formats";
 
 type Props = { block: TodayBlock; now: Date; dates: DateStyle; senderName: string; endOfToday: Date };

@@ -3,7 +3,7 @@ import { PRIORITY_LABELS, StepCard } from "@/app/(app)/_components/guidance/step
 import { StepCountAnnouncer } from "@/app/(app)/_components/guidance/step-count-announcer";
 import { PutAsideList } from "@/app/(app)/_components/guidance/put-aside-list";
 import { PrepChecklist } from "@/app/(app)/_components/guidance/prep-checklist";
-import { draftFor } from "@/app/(app)/_components/guidance/draft-for";
+import { draftFor } from "@/lib/dashboard/draft-for";
 import type { ApplicationStatus } from "@/lib/vocabulary";
 import type { ApplicationGuidance } from "@/lib/data/guidance";
 import type { Recommendation } from "@/lib/guidance/recommendation";
