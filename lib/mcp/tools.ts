@@ -85,14 +85,7 @@ export function shortlistMcpServer(caller: ApiCaller, now: () => Date): McpServe
       inputSchema: listArguments,
       annotations: READ,
     },
-    async (args) =>
-      run(() =>
-        listApplicationsOp(
-          caller,
-          { ...args, overdue: args.overdue, interviewSoon: args.interviewSoon, archived: args.archived },
-          now(),
-        ),
-      ),
+    async (args) => run(() => listApplicationsOp(caller, args, now())),
   );
   tool(
     "get_application",

@@ -1,11 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { noteForeignAccess } from "@/lib/auth/foreign-access";
-import { interviewWindows, planDashboard } from "@/lib/dashboard/today";
 import type { ComingUpEntry } from "@/lib/dashboard/plan";
-import { actOnStep, applicationGuidance, dashboardGuidance, type StepAction } from "@/lib/data/guidance";
-import { dataVersions } from "@/lib/data/guidance-cache";
-import { interviewsBetween } from "@/lib/data/upcoming-interviews";
+import { actOnStep, applicationGuidance, type StepAction } from "@/lib/data/guidance";
+import { loadDashboardPlan } from "@/lib/data/dashboard-plan";
 import { tomorrowMorning } from "@/lib/time/tomorrow-morning";
 import { ApiError, notFoundError } from "../api-error";
 import type { ApiCaller } from "../authenticate";
@@ -27,24 +25,7 @@ function entryView(entry: ComingUpEntry) {
  * move on from) and Coming up (the next seven days), from the same plan.
  */
 export async function todayOp(caller: ApiCaller, now: Date, limit = DEFAULT_STEPS_SHOWN) {
-  const db = getDb();
-  const userId = caller.id;
-  const versions = await dataVersions(db, { userId });
-  const { soonUntil, comingUpEnd } = interviewWindows(now, caller.timeZone);
-  const [{ overview, change }, soon, later] = await Promise.all([
-    dashboardGuidance(db, { user: caller, now, versions }),
-    interviewsBetween(db, { userId, after: now, through: soonUntil, limit, versions }),
-    interviewsBetween(db, { userId, after: soonUntil, through: new Date(comingUpEnd.getTime() - 1), limit, versions }),
-  ]);
-  const plan = planDashboard({
-    overview,
-    change,
-    interviews: [...soon.interviews, ...later.interviews],
-    interviewTotals: { soon: soon.total, later: later.total },
-    now,
-    timeZone: caller.timeZone,
-    locale: caller.dates.locale,
-  });
+  const { plan } = await loadDashboardPlan(getDb(), { user: caller, now, soonLimit: limit, laterLimit: limit });
   const steps = plan.blocks.flatMap((block) => block.steps);
   return {
     today: {
