@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { refuseMalformedAction, TOO_LARGE, UNCHECKABLE } from "@/lib/http/action-request";
 import { hstsHeaderValue, reachedOverHttps } from "@/lib/http/transport-security";
+import { MAX_UPLOAD_REQUEST_BYTES } from "@/lib/documents/limits";
 import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 
 // Optimistic only: a request with no session cookie at all is sent to sign
@@ -11,10 +12,14 @@ import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 // probes and says only ok or not ok.
 // Static files pass through here too, for their CSP and HSTS.
 const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/calendar", "/health", "/_next", "/favicon.ico", "/icon.svg"];
-// File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
-// exports up to 50 MB, each checked by its route, which answers beside the
-// file field.
-const UPLOAD_PATHS = ["/import/preview", "/import/run"];
+// File imports and document uploads are route handlers, not actions: CSV up
+// to 10 MB, Shortlist exports up to 50 MB, documents up to 10 MB, each
+// checked by its route, which answers beside the file field.
+const UPLOAD_LIMITS: Record<string, number> = {
+  "/import/preview": MAX_IMPORT_REQUEST_BYTES,
+  "/import/run": MAX_IMPORT_REQUEST_BYTES,
+  "/documents/upload": MAX_UPLOAD_REQUEST_BYTES,
+};
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -39,8 +44,9 @@ export async function proxy(request: NextRequest) {
 
   // Too large, or a body Next's action decoder would choke on: a 4xx now
   // rather than a 500 with a stack trace later.
-  const refusal = UPLOAD_PATHS.includes(request.nextUrl.pathname)
-    ? Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_REQUEST_BYTES
+  const uploadLimit = UPLOAD_LIMITS[request.nextUrl.pathname];
+  const refusal = uploadLimit
+    ? Number(request.headers.get("content-length") ?? 0) > uploadLimit
       ? TOO_LARGE
       : null
     : await refuseMalformedAction(request).catch((error: unknown) => {
@@ -73,7 +79,8 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // A stored file carries its own, stricter policy (a sandbox): this one must not replace it.
+  if (!pathname.startsWith("/documents/files/")) response.headers.set("Content-Security-Policy", csp);
   if (reachedOverHttps(request.headers)) response.headers.set("Strict-Transport-Security", hstsHeaderValue());
   return response;
 }
