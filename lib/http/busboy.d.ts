@@ -15,6 +15,7 @@ declare module "next/dist/compiled/busboy" {
   }
   function busboy(options: {
     defParamCharset: string;
+    preservePath?: boolean;
     headers: Record<string, string>;
     limits: { fieldSize: number; fileSize?: number; files?: number; fields?: number; parts?: number };
   }): Busboy;

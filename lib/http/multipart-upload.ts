@@ -22,6 +22,8 @@ export async function readMultipartUpload(
   try {
     parser = busboy({
       defParamCharset: "utf8",
+      // The name as sent, folders and all: a name with a path is refused beside the field, not quietly cut.
+      preservePath: true,
       headers: { "content-type": contentType },
       // One byte past the limit, so a file of exactly the limit is not taken for a longer one.
       limits: { fieldSize, fields: maxFields, files: 1, fileSize: maxFileBytes + 1 },
