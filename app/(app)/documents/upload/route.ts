@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { logStorageError, StorageError } from "@/db/storage-error";
 import { currentUser } from "@/lib/auth/current-user";
+import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { saveDocumentFile } from "@/lib/data/documents";
 import { documentQuotaBytes, MAX_DOCUMENT_BYTES, MAX_UPLOAD_REQUEST_BYTES, overQuotaMessage, tooLargeDocumentMessage } from "@/lib/documents/limits";
 import { retryWhileBusy } from "@/lib/forms/storage-failure";
@@ -38,7 +39,10 @@ export async function POST(request: Request) {
   const quotaBytes = documentQuotaBytes();
   try {
     const saved = await retryWhileBusy(() => saveDocumentFile(getDb(), { userId: user.id, ...checked.target, file: checked.file, quotaBytes, now: new Date() }));
-    if (!saved.ok && saved.reason === "missing") return refuse(404, null, "That document was not found.");
+    if (!saved.ok && saved.reason === "missing") {
+      if ("documentId" in checked.target) await noteForeignAccess(user.id, { kind: "document", id: checked.target.documentId });
+      return refuse(404, null, "That document was not found.");
+    }
     if (!saved.ok) return refuse(413, "file", overQuotaMessage(checked.file.bytes.length, saved.used, quotaBytes));
     return answer(201, { documentId: saved.documentId, versionId: saved.versionId, number: saved.number });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
+import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { readDocumentFile } from "@/lib/data/documents";
 import { contentDisposition } from "@/lib/documents/names";
 
@@ -17,7 +18,10 @@ export async function GET(_request: Request, context: RouteContext<"/documents/f
   const user = await requireUser();
   const { versionId } = await context.params;
   const file = await readDocumentFile(getDb(), { userId: user.id, versionId });
-  if (!file) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": SANDBOX, "Cache-Control": "no-store" } });
+  if (!file) {
+    await noteForeignAccess(user.id, { kind: "document-version", id: versionId });
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": SANDBOX, "Cache-Control": "no-store" } });
+  }
   return new Response(new Uint8Array(file.content.buffer as ArrayBuffer, file.content.byteOffset, file.content.byteLength), {
     headers: {
       "Content-Type": file.mediaType,
