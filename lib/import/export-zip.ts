@@ -6,9 +6,10 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
 
-export type OpenedZip = { ok: true; json: Uint8Array; files: Record<string, Uint8Array> } | { ok: false; message: string };
+/** `ours: false`: not a ZIP export at all (a workbook, any other archive, a damaged file), for the usual checks to name. */
+export type OpenedZip = { ok: true; json: Uint8Array; files: Record<string, Uint8Array> } | { ok: false; ours: boolean; message: string };
 
-const NOT_OURS = "This ZIP isn't a Shortlist export: it has no shortlist-export.json. Choose the ZIP that “Download everything” saved.";
+const NOT_OURS = "This ZIP isn't a Shortlist export: it has no shortlist-export.json.";
 
 /**
  * The JSON and the files of a ZIP made by "Download everything". Only its
@@ -27,11 +28,11 @@ export function openExportZip(bytes: Uint8Array): OpenedZip {
       },
     });
   } catch {
-    return { ok: false, message: "This ZIP file is damaged or incomplete. Download everything again and choose the new file." };
+    return { ok: false, ours: false, message: "This ZIP file is damaged or incomplete." };
   }
-  if (declared > MAX_ZIP_IMPORT_BYTES) return { ok: false, message: "This ZIP expands to more than a Shortlist export can hold." };
+  if (declared > MAX_ZIP_IMPORT_BYTES) return { ok: false, ours: true, message: "This ZIP expands to more than a Shortlist export can hold. Download everything again and choose the new file." };
   const json = entries[ZIP_JSON_ENTRY];
-  if (!json) return { ok: false, message: NOT_OURS };
+  if (!json) return { ok: false, ours: false, message: NOT_OURS };
   const files = Object.fromEntries(Object.entries(entries).filter(([name]) => name !== ZIP_JSON_ENTRY));
   return { ok: true, json, files };
 }

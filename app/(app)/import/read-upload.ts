@@ -75,11 +75,10 @@ async function readBody(request: Request, user: SessionUser): Promise<{ ok: true
     options = parsed.data;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (isZip(bytes)) {
-    const opened = openExportZip(bytes);
-    if (!opened.ok) return { ok: false, status: 422, field: "file", message: opened.message };
-    return { ok: true, upload: { user, name: file.name, bytes: opened.json, files: opened.files, options } };
-  }
+  // A ZIP export is opened here; any other ZIP (a workbook...) goes on to the checks that say what it is.
+  const opened = isZip(bytes) ? openExportZip(bytes) : null;
+  if (opened?.ok) return { ok: true, upload: { user, name: file.name, bytes: opened.json, files: opened.files, options } };
+  if (opened?.ours) return { ok: false, status: 422, field: "file", message: opened.message };
   // Only a Shortlist export (JSON or ZIP) may be larger than a CSV.
   if (bytes.length > MAX_EXPORT_FILE_BYTES || (bytes.length > MAX_IMPORT_BYTES && !startsLikeJson(bytes))) return tooLarge(bytes.length);
   return { ok: true, upload: { user, name: file.name, bytes, files: {}, options } };
