@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { applications, documentAttachments, documents, documentVersions, rounds, type DocumentKind } from "@/db/schema";
 import { write } from "@/db/write";
@@ -85,15 +85,15 @@ export async function detachDocument(db: Db, { userId, attachmentId }: { userId:
   });
 }
 
-/** Every version the user could attach, newest document and version first, named as the page shows them ("CV — v4"). */
+/** Every version the user could attach, by document name and newest version first, named as the page shows them ("CV — v4"). */
 export async function versionChoices(db: Db, { userId }: { userId: string }): Promise<VersionChoice[]> {
   const rows = await db
     .select({ versionId: documentVersions.id, name: documents.name, kind: documents.kind, number: documentVersions.number, fileName: documentVersions.fileName })
     .from(documentVersions)
     .innerJoin(documents, and(eq(documents.id, documentVersions.documentId), eq(documents.userId, userId)))
     .where(eq(documentVersions.userId, userId))
-    .orderBy(asc(documents.name), asc(documents.id), asc(documentVersions.number));
-  return rows.reverse().map((r) => ({ versionId: r.versionId, kind: r.kind, label: versionLabel(r) }));
+    .orderBy(asc(documents.name), asc(documents.id), desc(documentVersions.number));
+  return rows.map((r) => ({ versionId: r.versionId, kind: r.kind, label: versionLabel(r) }));
 }
 
 

@@ -10,7 +10,7 @@ const PNG = { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from([
 test("the round trip: upload, a new version, sent with a new application, downloaded back byte for byte", async ({ signedIn: page, account }) => {
   await page.goto("/documents");
   await expect(page.getByTestId("documents-empty")).toBeVisible();
-  await expect(page.getByTestId("document-quota")).toHaveText("1 KB of 200 MB used");
+  await expect(page.getByTestId("document-quota")).toHaveText("0 MB of 200 MB used");
   await expectNoSeriousViolations(page, "the empty library");
 
   await uploadDocument(page, { name: "CV", file: pdfFile("cv-v1") });

@@ -44,6 +44,7 @@ describe("the round trip", () => {
       [1, "cv-v1.pdf", first.length],
     ]);
     expect(await documentBytesUsed(db, { userId: ana.id })).toBe(first.length + second.length);
+    expect((await versionChoices(db, { userId: ana.id })).map((c) => c.label)).toEqual(["CV — v2 (cv-v2.pdf)", "CV — v1 (cv-v1.pdf)"]);
 
     expect(await attachVersion(db, { userId: ana.id, versionId: v2.versionId, applicationId: anaApp, roundId: null, now: NOW })).toBeDefined();
     const [sent] = await attachmentsOf(db, { userId: ana.id, applicationId: anaApp });

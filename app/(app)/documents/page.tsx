@@ -24,7 +24,7 @@ export default async function DocumentsPage({ searchParams }: PageProps<"/docume
           always see what a company read. Attach a version to an application or a round from its page.
         </p>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="document-quota">
-          <span className="font-medium">{formatBytes(used)}</span> of {formatBytes(quota)} used
+          <span className="font-medium">{used === 0 ? "0 MB" : formatBytes(used)}</span> of {formatBytes(quota)} used
         </p>
         {deleted ? (
           <p role="status" className="mt-2 text-sm text-green-800 dark:text-green-300">
