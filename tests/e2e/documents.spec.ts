@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "./fixtures";
+import { addApplication, expect, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
 import { tableRows } from "./support/analytics";
 import { libraryOf, pdfFile, uploadDocument } from "./support/documents";
@@ -110,4 +110,27 @@ test("refused beside the field, with nothing saved: wrong bytes, an empty file, 
   expect((await crafted.json()).fieldErrors.file).toContain("slashes");
 
   expect(libraryOf(account.email)).toEqual([]);
+});
+
+test.describe("dark mode", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("the library, a refusal and what was sent pass axe", async ({ signedIn: page }) => {
+    await uploadDocument(page, { name: "CV", file: pdfFile("dark-cv") });
+    await page.getByRole("article", { name: "CV" }).getByText("Upload a new version").click();
+    const form = page.getByTestId("upload-form");
+    await form.getByLabel("Name").fill("Letter");
+    await form.getByLabel("File").setInputFiles(PNG);
+    await form.getByRole("button", { name: "Upload document" }).click();
+    await expect(form.getByLabel("File")).toHaveAttribute("aria-invalid", "true");
+    await expectNoSeriousViolations(page, "the library with a refusal, dark");
+    await page.screenshot({ path: test.info().outputPath("documents-dark.png"), fullPage: true });
+
+    await addApplication(page, { company: "Acme", roleTitle: "Engineer" });
+    const sent = page.getByRole("region", { name: "Documents sent" });
+    await sent.getByLabel("Document").selectOption({ label: "CV — v1 (dark-cv.pdf)" });
+    await sent.getByRole("button", { name: "Attach" }).click();
+    await expect(sent.getByTestId("sent-documents")).toBeVisible();
+    await expectNoSeriousViolations(page, "an application with a document sent, dark");
+  });
 });
