@@ -91,7 +91,8 @@ export default defineConfig({
       url: `${FAULT_URL}/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { SHORTLIST_DB_PATH: FAULT_DB_PATH, SHORTLIST_FAULT_SWITCH: FULL_DISK_SWITCH, NEXT_TELEMETRY_DISABLED: "1" },
+      // A 1 MB document quota, so that filling it takes a small upload (tests/e2e/faults.spec.ts).
+      env: { SHORTLIST_DB_PATH: FAULT_DB_PATH, SHORTLIST_FAULT_SWITCH: FULL_DISK_SWITCH, NEXT_TELEMETRY_DISABLED: "1", SHORTLIST_DOCUMENT_QUOTA_MB: "1" },
     },
   ],
 });

@@ -2,19 +2,25 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { refuseMalformedAction, TOO_LARGE, UNCHECKABLE } from "@/lib/http/action-request";
 import { hstsHeaderValue, reachedOverHttps } from "@/lib/http/transport-security";
+import { MAX_UPLOAD_REQUEST_BYTES } from "@/lib/documents/limits";
 import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 
 // Optimistic only: a request with no session cookie at all is sent to sign
 // in early. Whether a cookie is valid is decided in the data-access layer.
 // The calendar feed is read by calendar apps with no session; its URL
 // carries its own secret, checked in the route. /health is for operators'
-// probes and says only ok or not ok.
+// probes and says only ok or not ok. The API and the MCP server take bearer
+// tokens only, checked in their routes, and never a cookie.
 // Static files pass through here too, for their CSP and HSTS.
 const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/health", "/_next", "/favicon.ico", "/icon.svg"];
-// File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
-// exports up to 50 MB, each checked by its route, which answers beside the
-// file field.
-const UPLOAD_PATHS = ["/import/preview", "/import/run"];
+// File imports and document uploads are route handlers, not actions: CSV up
+// to 10 MB, Shortlist exports up to 50 MB, documents up to 10 MB, each
+// checked by its route, which answers beside the file field.
+const UPLOAD_LIMITS: Record<string, number> = {
+  "/import/preview": MAX_IMPORT_REQUEST_BYTES,
+  "/import/run": MAX_IMPORT_REQUEST_BYTES,
+  "/documents/upload": MAX_UPLOAD_REQUEST_BYTES,
+};
 
 const isTokenApi = (pathname: string) => ["/api/v1", "/api/mcp"].some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
@@ -41,10 +47,11 @@ export async function proxy(request: NextRequest) {
 
   // Too large, or a body Next's action decoder would choke on: a 4xx now
   // rather than a 500 with a stack trace later.
+  const uploadLimit = UPLOAD_LIMITS[request.nextUrl.pathname];
   const refusal = isTokenApi(request.nextUrl.pathname)
     ? null // The routes read and bound their own JSON bodies (lib/api/route.ts).
-    : UPLOAD_PATHS.includes(request.nextUrl.pathname)
-    ? Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_REQUEST_BYTES
+    : uploadLimit
+    ? Number(request.headers.get("content-length") ?? 0) > uploadLimit
       ? TOO_LARGE
       : null
     : await refuseMalformedAction(request).catch((error: unknown) => {
@@ -77,7 +84,8 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // A stored file carries its own, stricter policy (a sandbox): this one must not replace it.
+  if (!pathname.startsWith("/documents/files/")) response.headers.set("Content-Security-Policy", csp);
   if (reachedOverHttps(request.headers)) response.headers.set("Strict-Transport-Security", hstsHeaderValue());
   return response;
 }

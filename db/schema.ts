@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  blob,
   check,
   foreignKey,
   index,
@@ -12,6 +13,7 @@ import {
 
 import {
   APPLICATION_STATUSES,
+  DOCUMENT_KINDS,
   EVENT_KINDS,
   HANDLED_STATES,
   ROUND_FORMATS,
@@ -491,6 +493,77 @@ export const undoRecords = sqliteTable(
   (t) => [index("undo_records_user_expires_idx").on(t.userId, t.expiresAt)],
 );
 
+/**
+ * The user's documents: a CV, a cover letter, a portfolio... Each has a kind
+ * and a name; its files are its versions. Times are set by the app, not by
+ * an engine default, so the table ports to Postgres as it is.
+ */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
+    name: text("name").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("documents_id_user_idx").on(t.id, t.userId), index("documents_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * One uploaded file of a document, numbered from 1; a new upload adds a
+ * version and keeps the old ones. The bytes live here (a BLOB; bytea on
+ * Postgres), so a backup or a copy of the database holds the files too.
+ * `size` is kept beside the bytes: the quota sums it without reading them.
+ */
+export const documentVersions = sqliteTable(
+  "document_versions",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    documentId: text("document_id").notNull(),
+    number: integer("number").notNull(),
+    fileName: text("file_name").notNull(),
+    /** The type found in the bytes (lib/documents/file-type.ts), never the one the browser claimed. */
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: blob("content", { mode: "buffer" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.documentId, t.userId], foreignColumns: [documents.id, documents.userId] }).onDelete("cascade"),
+    uniqueIndex("document_versions_id_user_idx").on(t.id, t.userId),
+    uniqueIndex("document_versions_number_idx").on(t.documentId, t.number),
+    index("document_versions_user_idx").on(t.userId, t.size),
+    check("document_versions_size_positive", sql`${t.size} > 0`),
+  ],
+);
+
+/**
+ * A version sent with an application, or presented at one of its rounds
+ * (round_id set). Deleting the application, the round or the document
+ * takes its attachments with it.
+ */
+export const documentAttachments = sqliteTable(
+  "document_attachments",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    versionId: text("version_id").notNull(),
+    applicationId: text("application_id").notNull(),
+    roundId: text("round_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.versionId, t.userId], foreignColumns: [documentVersions.id, documentVersions.userId] }).onDelete("cascade"),
+    foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete("cascade"),
+    foreignKey({ columns: [t.roundId, t.userId], foreignColumns: [rounds.id, rounds.userId] }).onDelete("cascade"),
+    index("document_attachments_application_idx").on(t.applicationId, t.roundId),
+    index("document_attachments_user_idx").on(t.userId, t.versionId),
+  ],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -541,3 +614,5 @@ export type CalendarFeed = typeof calendarFeeds.$inferSelect;
 export type ImportRecord = typeof imports.$inferSelect;
 export type UndoRecord = typeof undoRecords.$inferSelect;
 export type AccessToken = typeof accessTokens.$inferSelect;
+export type DocumentRecord = typeof documents.$inferSelect;
+export type DocumentVersion = typeof documentVersions.$inferSelect;

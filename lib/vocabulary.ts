@@ -92,3 +92,7 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /** What a user did with a recommended step. */
 export const HANDLED_STATES = ["done", "dismissed", "snoozed"] as const;
 export type HandledState = (typeof HANDLED_STATES)[number];
+
+/** What a document in the library is: a CV's versions are what analytics compares. */
+export const DOCUMENT_KINDS = ["cv", "cover_letter", "portfolio", "other"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -11,11 +11,13 @@ import { checkRows, prepareImport } from "../lib/import/analyse";
 import { knownKeys } from "../lib/import/duplicates";
 import { headerKey } from "../lib/import/fields";
 import { formatBytes } from "../lib/import/limits";
+import { isZip, openExportZip } from "../lib/import/export-zip";
 import { fileHash, planFromAnalysis } from "../lib/import/plan";
 import { stageKey } from "../lib/import/status-map";
 import { summarise } from "../lib/import/summary";
 import { summaryLines } from "../lib/import/summary-text";
 import { importOptionsSchema } from "../lib/validation/import-options";
+import { plural } from "../lib/text/plural";
 import { openDatabase } from "../db/open";
 
 const USAGE = 'Usage: npm run data:import -- --user <email> <file> [--dry-run] [--map "Column=field"]... [--status "Stage=status"]...';
@@ -46,7 +48,11 @@ async function main() {
   }
   const file = positionals[0];
   if (!values.user || !file || positionals.length > 1) throw new Error(USAGE);
-  const bytes = readFileSync(file);
+  const raw = readFileSync(file);
+  // A ZIP export ("Download everything"): its JSON is read as the export, its files restored with it.
+  const opened = isZip(raw) ? openExportZip(raw) : null;
+  if (opened && !opened.ok && opened.ours) throw new Error(opened.message);
+  const bytes = opened?.ok ? opened.json : raw;
   const { db, close } = openDatabase(databasePath());
   try {
     const user = await findUserByEmail(db, { email: values.user.trim().toLowerCase() });
@@ -73,7 +79,7 @@ async function main() {
     const now = new Date();
     const analysis = await checkRows(prepared.prepared, { now, onProgress: (_phase, done, total) => progress(`Checking rows: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`) });
     process.stderr.write("\n");
-    const hash = fileHash(bytes);
+    const hash = fileHash(raw);
     const summary = summarise(analysis, knownKeys(await duplicateFieldsOf(db, { userId: user.id })));
     const earlier = await findImportOfFile(db, { userId: user.id, fileHash: hash });
     if (earlier) console.log(`You imported this same file on ${earlier.createdAt.toISOString().slice(0, 10)}; importing it again adds only what isn't in Shortlist yet.`);
@@ -86,16 +92,17 @@ async function main() {
       console.log("\nDry run: nothing was saved.");
       return;
     }
+    const plan = planFromAnalysis(analysis, { name: file, hash });
     const outcome = await commitImport(db, {
       userId: user.id,
-      plan: planFromAnalysis(analysis, { name: file, hash }),
+      plan: plan.kind === "account" && opened?.ok ? { ...plan, files: opened.files } : plan,
       now,
       onProgress: (done, total) => progress(`Saving: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`),
     });
     process.stderr.write("\n");
     console.log(
       outcome.importId
-        ? `\nImported ${outcome.added.toLocaleString("en-US")} applications into ${databasePath()}. In the app: /applications?imported=${outcome.importId}`
+        ? `\nImported ${outcome.added.toLocaleString("en-US")} applications${outcome.filesRestored ? ` and ${plural(outcome.filesRestored, "document file")}` : ""} into ${databasePath()}. In the app: /applications?imported=${outcome.importId}`
         : "\nNothing new to import: everything in this file is already in Shortlist.",
     );
   } finally {

@@ -33,7 +33,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <NavLinks />
           <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
-            <span className="hidden text-slate-700 lg:inline dark:text-slate-300" data-testid="signed-in-as">
+            <span className="hidden text-slate-700 2xl:inline dark:text-slate-300" data-testid="signed-in-as">
               <bdi>{user.name}</bdi>
             </span>
             <ThemeToggle current={theme} />

@@ -1,12 +1,18 @@
 import type { DraftMaterial } from "@/lib/data/guidance";
 import { formatSalary } from "@/lib/applications/labels";
-import { buildDraft, type Draft, type OfferDraftFacts } from "@/lib/guidance/drafts";
+import { buildDraft, type Draft, type OfferDraftFacts, type SentDocumentFact } from "@/lib/guidance/drafts";
 import type { GuidanceOfferTerms } from "@/lib/guidance/input";
 import type { Recommendation } from "@/lib/guidance/recommendation";
 import { formatsFor, type DateFormat, type DateStyle } from "@/lib/time/formats";
 import { atLocalHour } from "@/lib/time/zoned";
 
-type Context = { senderName: string; application: { company: string; roleTitle: string }; dates: DateStyle };
+type Context = {
+  senderName: string;
+  application: { company: string; roleTitle: string };
+  dates: DateStyle;
+  /** The document recorded as sent with the application (roundId null) or at a round, where the page knows it. */
+  sentDocument?: (roundId: string | null) => SentDocumentFact | null;
+};
 
 /** A calendar date the one way drafts write dates in a sentence ("Tuesday 24 November"), as the round's own date reads. */
 const longCalendarDate = (formats: DateFormat, iso: string) => {
@@ -27,7 +33,7 @@ function offerFacts(offer: GuidanceOfferTerms | null | undefined, formats: DateF
 }
 
 /** The editable draft a step offers, built from what the user logged; none for steps without one. */
-export function draftFor(step: Pick<Recommendation, "draft">, material: DraftMaterial | null, context: Context): Draft | undefined {
+export function draftFor(step: Pick<Recommendation, "draft"> & { roundId?: string | null }, material: DraftMaterial | null, context: Context): Draft | undefined {
   if (!step.draft || !material) return undefined;
   const { round, appliedOn } = material;
   const formats = formatsFor(context.dates);
@@ -43,5 +49,6 @@ export function draftFor(step: Pick<Recommendation, "draft">, material: DraftMat
     appliedOnText: appliedOn ? longCalendarDate(formats, appliedOn) : null,
     statedDateText: material.statedDate ? longCalendarDate(formats, material.statedDate) : null,
     offer: offerFacts(material.offer, formats),
+    sentDocument: context.sentDocument ? (step.draft === "thank-you" ? context.sentDocument(step.roundId ?? null) : context.sentDocument(null)) : null,
   });
 }

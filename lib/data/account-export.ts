@@ -17,6 +17,7 @@ import {
 import { snapshot } from "@/db/write";
 import { EXPORT_FORMAT, EXPORT_VERSION, plainFields, type ExportDocumentJson } from "@/lib/export/document";
 import { groupBy } from "@/lib/group-by";
+import { readLibrary } from "./library-export";
 
 type Json = ExportDocumentJson;
 const iso = (date: Date) => date.toISOString();
@@ -55,7 +56,8 @@ async function readTables(db: Db, { userId }: { userId: string }) {
   const metRows = await db.select().from(roundInterviewers).where(eq(roundInterviewers.userId, userId)).orderBy(asc(roundInterviewers.position));
   const eventRows = await db.select().from(events).where(eq(events.userId, userId)).orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id));
   const stepRows = await db.select().from(guidanceSteps).where(eq(guidanceSteps.userId, userId)).orderBy(asc(guidanceSteps.key));
-  return { account, settingsRow, people, apps, roundRows, signalRows, customRows, metRows, eventRows, stepRows };
+  const library = await readLibrary(db, { userId });
+  return { account, settingsRow, people, apps, roundRows, signalRows, customRows, metRows, eventRows, stepRows, library };
 }
 
 function buildDocument(tables: Awaited<ReturnType<typeof readTables>>, now: Date): Json {
@@ -116,6 +118,7 @@ function buildDocument(tables: Awaited<ReturnType<typeof readTables>>, now: Date
       })),
       steps: (steps.get(a.id) ?? []).map((s) => ({ key: s.key, state: s.state, until: isoOrNull(s.until), updatedAt: iso(s.updatedAt) })),
     })),
+    documents: tables.library,
   };
 }
 

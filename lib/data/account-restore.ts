@@ -17,7 +17,8 @@ const BATCH = 100;
  * is about) is rewritten to the new ids, so a dismissed step stays
  * dismissed. People are matched to the account's own contacts as typing
  * them would be. The export's next-step timings, and its time zone, are
- * taken only by an account that has none of its own.
+ * taken only by an account that has none of its own. `ids` maps the
+ * export's ids to the new ones, for what refers to them (the documents).
  */
 export async function restoreApplications(
   tx: Tx,
@@ -30,7 +31,7 @@ export async function restoreApplications(
     applications: ExportedApplication[];
     onProgress?: (done: number, total: number) => void;
   },
-): Promise<{ settingsRestored: boolean }> {
+): Promise<{ settingsRestored: boolean; ids: ReadonlyMap<string, string> }> {
   const { userId, importId, document } = args;
   const ids = new Map<string, string>();
   const fresh = (old: string) => {
@@ -135,7 +136,7 @@ export async function restoreApplications(
   const [ownSettings] = await tx.select({ userId: guidanceSettings.userId }).from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).limit(1);
   if (document.guidanceSettings && !ownSettings) {
     await saveGuidanceSettings(tx, { userId, settings: { ...DEFAULT_GUIDANCE_SETTINGS, ...document.guidanceSettings } });
-    return { settingsRestored: true };
+    return { settingsRestored: true, ids };
   }
-  return { settingsRestored: false };
+  return { settingsRestored: false, ids };
 }

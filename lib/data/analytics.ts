@@ -1,11 +1,14 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { snapshot } from "@/db/write";
 import { applications, events, rounds, roundSignals } from "@/db/schema";
 import { analyze, type Analytics } from "@/lib/analytics/analyze";
-import type { AnalyticsRows } from "@/lib/analytics/rows";
+import { outcomesByCvVersion, type CvVersionOutcome } from "@/lib/analytics/cv-versions";
+import { histories, type AnalyticsRows } from "@/lib/analytics/rows";
 import { roundEnd } from "@/lib/interviews/round-end";
 import type { EventKind } from "@/lib/vocabulary";
+import { cvAttachments } from "./document-attachments";
 import { cachedForUser } from "./guidance-cache";
 
 /** The events any figure reads; follow-ups and feedback requests are the user's own words. */
@@ -70,5 +73,20 @@ export async function userAnalytics(db: Db, { user, now }: { user: { id: string;
       const rows = await loadAnalyticsRows(tx, { userId: user.id });
       return { value: analyze(rows, now), changesAt: analyticsChangeAt(rows, now) };
     },
+  });
+}
+
+/**
+ * Answer and interview rates per CV version sent. Read fresh, not cached
+ * with the rest: the cache is keyed by the data versions the guidance
+ * triggers keep, and attaching a document is not one of those writes.
+ * Costs nothing more for an account that has attached no CV.
+ */
+export async function cvVersionOutcomes(db: Db, { userId }: { userId: string }): Promise<CvVersionOutcome[]> {
+  return snapshot(db, async (read) => {
+    const attached = await cvAttachments(read, { userId });
+    if (attached.length === 0) return [];
+    const rows = await loadAnalyticsRows(read, { userId });
+    return outcomesByCvVersion(histories(rows), attached);
   });
 }

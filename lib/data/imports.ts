@@ -9,6 +9,8 @@ import type { ImportPlan } from "@/lib/import/plan";
 import { toRow } from "./applications";
 import { insertImportedEvents } from "./events";
 import { restoreApplications } from "./account-restore";
+import { restoreLibrary } from "./library-restore";
+import { documentQuotaBytes } from "@/lib/documents/limits";
 import { insertRound } from "./rounds";
 
 export type ImportProgress = (done: number, total: number) => void;
@@ -22,6 +24,9 @@ export type ImportOutcome = {
   at: Date;
   /** For a Shortlist export: whether its next-step timings were taken (only into an account with none of its own). */
   settingsRestored: boolean;
+  /** For a ZIP export: document files restored, and those left out (missing, damaged, or past the quota). */
+  filesRestored?: number;
+  filesLeftOut?: number;
 };
 
 export type ImportView = Pick<ImportRecord, "id" | "format" | "fileName" | "added" | "duplicates" | "problems" | "createdAt">;
@@ -87,6 +92,9 @@ export async function commitImport(
       if (importId) {
         const restored = await restoreApplications(tx, { userId, importId, importedAt: now, document: plan.document, applications: fresh, onProgress });
         outcome.settingsRestored = restored.settingsRestored;
+        const library = await restoreLibrary(tx, { userId, documents: plan.document.documents ?? [], files: plan.files ?? {}, ids: restored.ids, quotaBytes: documentQuotaBytes() });
+        outcome.filesRestored = library.restored;
+        outcome.filesLeftOut = library.leftOut;
       }
     }
     return outcome;

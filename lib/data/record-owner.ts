@@ -1,9 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { accessTokens, applications, events, interviewers, rounds, sessions, undoRecords } from "@/db/schema";
+import { accessTokens, applications, documentAttachments, documents, documentVersions, events, interviewers, rounds, sessions, undoRecords } from "@/db/schema";
 
-export type OwnedKind = "application" | "round" | "event" | "session" | "interviewer" | "undo" | "access-token";
+export type OwnedKind = "application" | "round" | "event" | "session" | "interviewer" | "undo" | "access-token" | "document" | "document-version" | "attachment";
 
 const TABLES = {
   application: { table: applications, id: applications.id, owner: applications.userId },
@@ -13,6 +13,9 @@ const TABLES = {
   interviewer: { table: interviewers, id: interviewers.id, owner: interviewers.userId },
   undo: { table: undoRecords, id: undoRecords.id, owner: undoRecords.userId },
   "access-token": { table: accessTokens, id: accessTokens.id, owner: accessTokens.userId },
+  document: { table: documents, id: documents.id, owner: documents.userId },
+  "document-version": { table: documentVersions, id: documentVersions.id, owner: documentVersions.userId },
+  attachment: { table: documentAttachments, id: documentAttachments.id, owner: documentAttachments.userId },
 } as const;
 
 /**

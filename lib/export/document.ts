@@ -5,6 +5,7 @@ import { timeZoneField } from "@/lib/validation/fields";
 import { APPLICATION_NOTES_MAX } from "@/lib/validation/limits";
 import {
   APPLICATION_STATUSES,
+  DOCUMENT_KINDS,
   EVENT_KINDS,
   HANDLED_STATES,
   ROUND_FORMATS,
@@ -101,6 +102,28 @@ export const exportedPersonSchema = z.object({
   createdAt: instant,
 });
 
+/** A file in a ZIP export: `path` names its entry; a JSON-only export lists the files without their bytes. */
+export const exportedVersionSchema = z.object({
+  id,
+  number: z.number().int().positive(),
+  fileName: text(200).min(1),
+  mediaType: text(200).min(1),
+  size: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  path: text(400).min(1),
+  createdAt: instant,
+});
+
+export const exportedDocumentSchema = z.object({
+  id,
+  kind: z.enum(DOCUMENT_KINDS),
+  name: text(120).min(1),
+  createdAt: instant,
+  versions: z.array(exportedVersionSchema).min(1),
+  /** Where each version was sent: an application of this export, and one of its rounds or none. */
+  attachments: z.array(z.object({ versionId: id, applicationId: id, roundId: id.nullable(), createdAt: instant })),
+});
+
 export const exportDocumentSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
@@ -111,6 +134,8 @@ export const exportDocumentSchema = z.object({
   guidanceSettings: guidanceSettingsSchema.partial().nullable(),
   people: z.array(exportedPersonSchema),
   applications: z.array(exportedApplicationSchema),
+  /** The document library; absent from exports made before it existed. */
+  documents: z.array(exportedDocumentSchema).optional(),
 });
 
 /** The application's own columns, the same in the table and the export; the rest (ids, instants, history) is converted. */
@@ -139,5 +164,10 @@ export function plainFields(a: PlainFields): PlainFields {
 
 export type ExportDocument = z.output<typeof exportDocumentSchema>;
 export type ExportedApplication = z.output<typeof exportedApplicationSchema>;
+export type ExportedDocument = z.output<typeof exportedDocumentSchema>;
+
+/** The JSON document's entry in a ZIP export; the files sit beside it under files/. */
+export const ZIP_JSON_ENTRY = "shortlist-export.json";
+export const zipFilePath = (versionId: string, fileName: string) => `files/${versionId}/${fileName}`;
 /** The document as written: instants as ISO strings. */
 export type ExportDocumentJson = z.input<typeof exportDocumentSchema>;

@@ -1,5 +1,5 @@
 import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
-import type { SignalKey } from "@/lib/vocabulary";
+import type { DocumentKind, SignalKey } from "@/lib/vocabulary";
 import { greeting } from "./greeting";
 import type { GuidanceInput } from "./input";
 import { offerDraft, type OfferDraftFacts } from "./offer-drafts";
@@ -33,7 +33,26 @@ export type DraftFacts = {
   statedDateText?: string | null;
   /** The offer's terms, for the negotiation and the answer. */
   offer?: OfferDraftFacts | null;
+  /**
+   * The document version the user recorded as sent: with the application
+   * (a follow-up offers it again) or at the round (a thank-you offers it to
+   * the team). Named by its file name, as the company received it.
+   */
+  sentDocument?: SentDocumentFact | null;
 };
+
+export type SentDocumentFact = { kind: DocumentKind; fileName: string; atRound: boolean };
+
+const DOCUMENT_WORDS: Record<DocumentKind, string> = { cv: "CV", cover_letter: "cover letter", portfolio: "portfolio", other: "document" };
+
+/** The line that offers the sent document again, or null when there is none for this kind of message. */
+function sentDocumentLine(kind: DraftKind, sent: SentDocumentFact | null | undefined): string | null {
+  if (!sent) return null;
+  const what = DOCUMENT_WORDS[sent.kind];
+  if (kind === "thank-you" && sent.atRound) return `I have attached the ${what} I presented (${sent.fileName}), in case it is useful to the team.`;
+  if ((kind === "application-follow-up" || kind === "follow-up") && !sent.atRound) return `I have attached the ${what} I sent (${sent.fileName}) again, so it is at hand.`;
+  return null;
+}
 
 /** Where the user must fill in what they talked about: left visible, so it cannot go out unnoticed. */
 export const DISCUSSED_PLACEHOLDER = "[one thing you discussed]";
@@ -98,9 +117,12 @@ export function buildDraft(facts: DraftFacts): Draft {
           hello,
           `Thank you for your time on ${round.dateText} to talk about the ${roleTitle} role at ${company}.`,
           discussedLine(round),
+          sentDocumentLine("thank-you", facts.sentDocument),
           "If anything else would help, I would be glad to send it.",
           signOff,
-        ].join("\n\n"),
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
       };
     case "follow-up":
       return {
@@ -112,8 +134,11 @@ export function buildDraft(facts: DraftFacts): Draft {
           facts.statedDateText
             ? `You mentioned hoping to decide by ${facts.statedDateText}. I am still very interested, and happy to share anything that would help. Is there any news you could pass on?`
             : "I am still very interested, and happy to share anything that would help with your decision. Is there any news on timing you could pass on?",
+          sentDocumentLine("follow-up", facts.sentDocument),
           signOff,
-        ].join("\n\n"),
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
       };
     case "application-follow-up":
       return applicationFollowUp(facts);
@@ -156,7 +181,10 @@ function applicationFollowUp(facts: DraftFacts): Draft {
         ? `I applied for the ${roleTitle} role at ${company}${applied}, and you mentioned you would be in touch by ${facts.statedDateText}.`
         : `I applied for the ${roleTitle} role at ${company}${applied} and wanted to check that my application reached you.`,
       "I am still very interested, and glad to send anything that would help, such as work samples or references. Could you tell me where things stand?",
+      sentDocumentLine("application-follow-up", facts.sentDocument),
       `Best wishes,\n${facts.senderName}`,
-    ].join("\n\n"),
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
   };
 }

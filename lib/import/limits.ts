@@ -13,8 +13,13 @@ export const MAX_IMPORT_ROWS = 20_000;
 export const PREVIEW_ROWS = 10;
 /** Problems listed one by one; the count covers the rest. */
 export const LISTED_PROBLEMS = 200;
+/**
+ * A ZIP export (Download everything) holds the JSON and the document
+ * library's files: room for the JSON and the default 200 MB of files.
+ */
+export const MAX_ZIP_IMPORT_BYTES = MAX_EXPORT_FILE_BYTES + 200 * 1024 * 1024;
 /** Multipart framing around the largest file: boundaries, headers and the options field. */
-export const MAX_IMPORT_REQUEST_BYTES = MAX_EXPORT_FILE_BYTES + 256 * 1024;
+export const MAX_IMPORT_REQUEST_BYTES = MAX_ZIP_IMPORT_BYTES + 256 * 1024;
 
 export const formatBytes = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Number((bytes / (1024 * 1024)).toFixed(1))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -6,7 +6,7 @@ import type { Candidate } from "./normalise";
 /** What an import will write, once the page or the command line has checked the file. */
 export type ImportPlan = { format: string; fileName: string; fileHash: string; problems: number } & (
   | { kind: "rows"; candidates: Candidate[] }
-  | { kind: "account"; document: ExportDocument }
+  | { kind: "account"; document: ExportDocument; files?: Record<string, Uint8Array> }
 );
 
 export const fileHash = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");

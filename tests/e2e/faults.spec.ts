@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { FAULT_DB_PATH, FAULT_URL, FULL_DISK_SWITCH } from "../../playwright.config";
 import { expect, newAccount, signUp, test, type Account } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
+import { libraryOf, pdfFile, uploadDocument } from "./support/documents";
 
 // The second server (playwright.config.ts) has a database a test can fill:
 // while the switch file exists, every write there fails with SQLITE_FULL.
@@ -54,6 +55,36 @@ test.describe("on a server whose disk is full", () => {
     await page.getByRole("button", { name: "Save application" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Storage Engineer" })).toBeVisible();
     expect(applicationsOf(account)).toEqual([{ company: "Full Disk Co", archived_at: null }]);
+  });
+
+  test("an upload on a full disk says so beside the file and leaves nothing half-written; one past the quota is refused", async ({ page }) => {
+    const account = newAccount("full");
+    await signUp(page, account);
+    await uploadDocument(page, { name: "CV", file: pdfFile("cv", 600_000) });
+    const before = libraryOf(account.email, FAULT_DB_PATH);
+    expect(before).toHaveLength(1);
+    const form = page.getByTestId("upload-form");
+    const fileError = form.locator("#" + (await form.getByLabel("File").getAttribute("id")) + "-error");
+
+    fillDisk();
+    await form.getByLabel("Name").fill("Cover letter");
+    await form.getByLabel("File").setInputFiles(pdfFile("letter", 100_000));
+    await form.getByRole("button", { name: "Upload document" }).click();
+    await expect(fileError).toHaveText(FULL);
+    expect(libraryOf(account.email, FAULT_DB_PATH)).toEqual(before);
+    freeDisk();
+
+    // The quota here is 1 MB: 600 KB more does not fit, and nothing of it is kept.
+    await form.getByLabel("File").setInputFiles(pdfFile("letter", 600_000));
+    await form.getByRole("button", { name: "Upload document" }).click();
+    await expect(fileError).toHaveText("This file (586 KB) doesn't fit: your documents use 586 KB of 1 MB. Delete an old document first.");
+    expect(libraryOf(account.email, FAULT_DB_PATH)).toEqual(before);
+    await expectNoSeriousViolations(page, "an upload past the quota");
+
+    await form.getByLabel("File").setInputFiles(pdfFile("letter", 100_000));
+    await form.getByRole("button", { name: "Upload document" }).click();
+    await expect(form.getByRole("status")).toHaveText("Saved to your documents.");
+    expect(libraryOf(account.email, FAULT_DB_PATH)).toHaveLength(2);
   });
 
   test("archive and delete say so where they were pressed, and change nothing", async ({ page }) => {

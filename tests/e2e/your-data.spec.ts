@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
 import { readDb } from "./support/db";
+import { libraryOf, pdfFile, uploadDocument } from "./support/documents";
 import { chooseFile, counts, everythingOf, expectImported } from "./support/imports";
 
 const EVIL = '=HYPERLINK("https://evil.example","Click me")';
@@ -51,6 +52,40 @@ test("both exports download and open: the CSV neutralises formulas, the JSON imp
   const theirs = await (await other.request.get("/export/json")).json();
   expect(theirs.applications.map((a: { id: string }) => a.id)).not.toContain(exported.applications[0].id);
   expect(theirs.applications).toHaveLength(13);
+  await context.close();
+});
+
+test("the ZIP export carries the documents' files, and imports into a new account with them", async ({ signedIn: page, account, browser }) => {
+  const cv = pdfFile("zip-cv", 50_000, "cv.pdf");
+  await uploadDocument(page, { name: "CV", file: cv });
+  await addApplication(page, { company: "Zipco", roleTitle: "Packer" });
+  const sent = page.getByRole("region", { name: "Documents sent" });
+  await sent.getByLabel("Document").selectOption({ label: "CV — v1 (cv.pdf)" });
+  await sent.getByRole("button", { name: "Attach" }).click();
+  await expect(sent.getByTestId("sent-documents")).toBeVisible();
+
+  await page.goto("/settings");
+  const [zipDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download everything (ZIP)" }).click()]);
+  expect(zipDownload.suggestedFilename()).toMatch(/^shortlist-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  // The JSON-only export still lists the document, without its bytes.
+  const json = await (await page.request.get("/export/json")).json();
+  expect(json.documents).toMatchObject([{ name: "CV", versions: [{ number: 1, fileName: "cv.pdf", size: 50_000 }] }]);
+
+  const next = newAccount("zipper");
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signUp(other, next);
+  await other.goto("/import");
+  await chooseFile(other, await zipDownload.path());
+  await expect(other.getByTestId("import-format")).toHaveText("Recognised as a Shortlist JSON export.");
+  await other.getByRole("button", { name: "Import 1 application" }).click();
+  await expectImported(other, 1);
+  await expect(other.getByTestId("import-outcome")).toContainText("1 document file came with it.");
+  expect(libraryOf(next.email)).toEqual(libraryOf(account.email));
+
+  await other.goto("/documents");
+  const [download] = await Promise.all([other.waitForEvent("download"), other.getByRole("link", { name: "Download CV version 1" }).click()]);
+  expect(readFileSync(await download.path()).equals(cv.buffer)).toBe(true);
   await context.close();
 });
 

@@ -54,6 +54,10 @@ import { fileHash, planFromAnalysis, type ImportPlan } from "@/lib/import/plan";
 import { readShortlistJson } from "@/lib/import/shortlist-json";
 import { sampleApplications } from "@/lib/sample-data";
 import { everyRow, failCommits } from "./support/commit-fault";
+import { checked, pdfBytes, uploadDocument } from "./support/documents";
+import { deleteDocument, saveDocumentFile } from "@/lib/data/documents";
+import { attachVersion, createApplicationWithDocument, detachDocument } from "@/lib/data/document-attachments";
+import { restoreLibrary } from "@/lib/data/library-restore";
 import { makeUser } from "./support/db";
 import { fromNow, HOUR, NOW, thankYouOwed } from "./support/guidance-data";
 import { analysed, fixture as importFixture } from "./support/imports";
@@ -114,6 +118,12 @@ type Fixture = {
   contactIds: [string, string];
   /** Ana's undo record for ghosting another application of hers. */
   undoId: string;
+  /** Ana's CV (one version, sent with the application) and that attachment. */
+  documentId: string;
+  versionId: string;
+  attachmentId: string;
+  /** The file of Ana's CV version, as a ZIP export holds it. */
+  files: Record<string, Uint8Array>;
 };
 
 /** For a call that writes even when it refuses (a wrong code or password is counted): its healthy run must be the success. */
@@ -254,6 +264,18 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/users.ts#setDateDisplay": (f) => setDateDisplay(f.db, { userId: f.user.id, locale: "de-DE", hourCycle: "h12" }),
   "lib/data/users.ts#setTimeZone": (f) => setTimeZone(f.db, { userId: f.user.id, timeZone: "Asia/Tokyo" }),
   // The foundation's own writes: the source scan reads lib/ only, so these are listed by hand (FOUNDATION_WRITES).
+  "lib/data/documents.ts#saveDocumentFile": (f) =>
+    saveDocumentFile(f.db, { userId: f.user.id, documentId: f.documentId, file: checked(pdfBytes("v2")), quotaBytes: 1e9, now: NOW }).then(succeeded),
+  "lib/data/documents.ts#deleteDocument": (f) => deleteDocument(f.db, { userId: f.user.id, documentId: f.documentId }),
+  "lib/data/document-attachments.ts#attachVersion": (f) =>
+    attachVersion(f.db, { userId: f.user.id, versionId: f.versionId, applicationId: f.applicationId, roundId: f.roundId, now: NOW }),
+  "lib/data/document-attachments.ts#detachDocument": (f) => detachDocument(f.db, { userId: f.user.id, attachmentId: f.attachmentId }),
+  "lib/data/document-attachments.ts#createApplicationWithDocument": (f) =>
+    createApplicationWithDocument(f.db, { userId: f.user.id, input: { company: "Globex", roleTitle: "Lead", status: "applied" }, versionId: f.versionId, now: NOW }),
+  "lib/data/library-restore.ts#restoreLibrary": (f) =>
+    write(f.db, { userId: f.ben.id }, (tx) =>
+      restoreLibrary(tx, { userId: f.ben.id, documents: f.backup.documents ?? [], files: f.files, ids: new Map(), quotaBytes: 1e9 }),
+    ),
   "db/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "db/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   ...API_WRITE_CASES,
@@ -325,6 +347,10 @@ beforeEach(async () => {
   const undoId = (await bulkApply(db, { userId: ana.id, ids: [other.id], action: { kind: "status", status: "ghosted" }, now: NOW })).undo?.id;
   if (!undoId) throw new Error("no undo record");
 
+  const cv = await uploadDocument(db, ana.id, { now: NOW });
+  const attachmentId = await attachVersion(db, { userId: ana.id, versionId: cv.versionId, applicationId: app.id, roundId: null, now: NOW });
+  if (!attachmentId) throw new Error("no attachment");
+
   const backup = readShortlistJson(JSON.stringify(await exportDocument(db, { userId: ana.id, now: NOW })));
   if (!backup.ok) throw new Error(backup.message);
 
@@ -356,6 +382,10 @@ beforeEach(async () => {
     plan: importPlan,
     contactIds: [contactIds[0], contactIds[1]],
     undoId,
+    documentId: cv.documentId,
+    versionId: cv.versionId,
+    attachmentId,
+    files: Object.fromEntries((backup.document.documents ?? []).flatMap((d) => d.versions.map((v) => [v.path, pdfBytes()]))),
   };
 });
 afterEach(() => log.restore());

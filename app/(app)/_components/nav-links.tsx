@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/applications", label: "Applications" },
   { href: "/board", label: "Board" },
   { href: "/people", label: "People" },
+  { href: "/documents", label: "Documents" },
   { href: "/analytics", label: "Analytics" },
   { href: "/settings", label: "Settings" },
 ];

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { plural } from "@/lib/text/plural";
 import { requireUser } from "@/lib/auth/current-user";
-import { userAnalytics } from "@/lib/data/analytics";
+import { cvVersionOutcomes, userAnalytics } from "@/lib/data/analytics";
+import { CvVersionsSection } from "./_components/cv-versions-section";
 import { FunnelSection } from "./_components/funnel-section";
 import { OutcomesSection } from "./_components/outcomes-section";
 import { ResponseSection } from "./_components/response-section";
@@ -24,7 +25,7 @@ const CHART_COLOURS = [
 
 export default async function AnalyticsPage() {
   const user = await requireUser();
-  const analytics = await userAnalytics(getDb(), { user, now: new Date() });
+  const [analytics, cvVersions] = await Promise.all([userAnalytics(getDb(), { user, now: new Date() }), cvVersionOutcomes(getDb(), { userId: user.id })]);
 
   return (
     <div className={`space-y-6 ${CHART_COLOURS}`}>
@@ -63,6 +64,7 @@ export default async function AnalyticsPage() {
           <FunnelSection steps={analytics.funnel} />
           <ResponseSection times={analytics.responseTimes} />
           <OutcomesSection buckets={analytics.outcomes} />
+          <CvVersionsSection versions={cvVersions} />
         </>
       )}
     </div>

@@ -11,7 +11,9 @@ import {
   setArchived,
   updateApplication,
 } from "@/lib/data/applications";
+import { createApplicationWithDocument } from "@/lib/data/document-attachments";
 import { formField } from "@/lib/forms/form-field";
+import { formValues } from "@/lib/forms/form-state";
 import type { SessionUser } from "@/lib/data/users";
 import { dateFormatFor } from "@/app/(app)/request-dates";
 import { localDate } from "@/lib/time/zoned";
@@ -24,10 +26,16 @@ const idFrom = (formData: FormData) => formField(formData, "id");
 const schemaFor = async (user: SessionUser) =>
   applicationSchemaFor(await dateFormatFor(user), { today: localDate(new Date(), user.timeZone) });
 
-export const createApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField>(
+const NOT_YOUR_DOCUMENT = "That document is no longer in your library: choose another, or none.";
+
+export const createApplicationAction = validatedActionWithUser<typeof applicationSchema, ApplicationField | "sentVersionId">(
   schemaFor,
-  async (data, user) => {
-    const created = await createApplication(getDb(), { userId: user.id, input: data });
+  async (data, user, formData) => {
+    const versionId = formField(formData, "sentVersionId");
+    const created = versionId
+      ? await createApplicationWithDocument(getDb(), { userId: user.id, input: data, versionId, now: new Date() })
+      : await createApplication(getDb(), { userId: user.id, input: data });
+    if (!created) return { message: NOT_YOUR_DOCUMENT, fieldErrors: { sentVersionId: [NOT_YOUR_DOCUMENT] }, values: formValues(formData) };
     revalidatePath("/", "layout");
     redirect(`/applications/${created.id}`);
   },

@@ -1,31 +1,23 @@
 import "server-only";
 import { currentUser } from "@/lib/auth/current-user";
+import { sameSite } from "@/lib/http/same-site";
 import type { SessionUser } from "@/lib/data/users";
 import type { ImportOptions } from "@/lib/import/analyse";
 import { startsLikeJson } from "@/lib/import/decode";
 import { importSlots, type ImportKind } from "@/lib/import/import-slots";
-import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES, tooLargeMessage } from "@/lib/import/limits";
+import { isZip, openExportZip } from "@/lib/import/export-zip";
+import { MAX_EXPORT_FILE_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES, MAX_ZIP_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/limits";
 import { importOptionsSchema } from "@/lib/validation/import-options";
 
 /** `release` gives back the import slot the upload holds: call it once the import (or preview) is over. */
-export type Upload = { user: SessionUser; name: string; bytes: Uint8Array; options: ImportOptions; release: () => void };
+/** `files`: a ZIP export's document files, by their path in the ZIP (the JSON names them). */
+export type Upload = { user: SessionUser; name: string; bytes: Uint8Array; files: Record<string, Uint8Array>; options: ImportOptions; release: () => void };
 
 /** A refusal the page shows beside the field that caused it; a 429 says when to try again. */
 export type Refusal = { status: number; field: "file" | "options" | null; message: string; retryAfterSeconds?: number };
 
 export const refuse = ({ status, field, message, retryAfterSeconds }: Refusal) =>
   Response.json({ field, message }, { status, headers: { "Cache-Control": "no-store", ...(retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {}) } });
-
-/** No Origin (a script or the command line), or this server's own; "null" and other sites are not. */
-function sameSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  try {
-    return origin === new URL(request.url).origin || new URL(origin).host === request.headers.get("host");
-  } catch {
-    return false;
-  }
-}
 
 type Read = { ok: true; upload: Upload } | ({ ok: false } & Refusal);
 
@@ -67,7 +59,7 @@ async function readBody(request: Request, user: SessionUser): Promise<{ ok: true
   const file = form.get("file");
   if (!(file instanceof File)) return { ok: false, status: 400, field: "file", message: "Choose a file to import." };
   if (file.size === 0) return { ok: false, status: 422, field: "file", message: "This file is empty. Export your applications again and choose the new file." };
-  if (file.size > MAX_EXPORT_FILE_BYTES) return tooLarge(file.size);
+  if (file.size > MAX_ZIP_IMPORT_BYTES) return tooLarge(file.size);
 
   let options: ImportOptions = {};
   const raw = form.get("options");
@@ -83,7 +75,11 @@ async function readBody(request: Request, user: SessionUser): Promise<{ ok: true
     options = parsed.data;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  // Only a Shortlist export (JSON) may be larger than a CSV.
-  if (bytes.length > MAX_IMPORT_BYTES && !startsLikeJson(bytes)) return tooLarge(bytes.length);
-  return { ok: true, upload: { user, name: file.name, bytes, options } };
+  // A ZIP export is opened here; any other ZIP (a workbook...) goes on to the checks that say what it is.
+  const opened = isZip(bytes) ? openExportZip(bytes) : null;
+  if (opened?.ok) return { ok: true, upload: { user, name: file.name, bytes: opened.json, files: opened.files, options } };
+  if (opened?.ours) return { ok: false, status: 422, field: "file", message: opened.message };
+  // Only a Shortlist export (JSON or ZIP) may be larger than a CSV.
+  if (bytes.length > MAX_EXPORT_FILE_BYTES || (bytes.length > MAX_IMPORT_BYTES && !startsLikeJson(bytes))) return tooLarge(bytes.length);
+  return { ok: true, upload: { user, name: file.name, bytes, files: {}, options } };
 }

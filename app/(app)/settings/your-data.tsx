@@ -20,11 +20,19 @@ export function YourData() {
         </p>
         <ul className="mt-4 space-y-3 text-sm">
           <li>
+            <a href="/export/zip" download className="btn-secondary">
+              Download everything (ZIP)
+            </a>
+            <p className="mt-1 text-slate-700 dark:text-slate-300">
+              Applications, rounds, signals, people, events, the steps you handled, your timings and your documents with their files: a file another Shortlist account can import with nothing lost.
+            </p>
+          </li>
+          <li>
             <a href="/export/json" download className="btn-secondary">
               Download everything (JSON)
             </a>
             <p className="mt-1 text-slate-700 dark:text-slate-300">
-              Applications, rounds, signals, people, events, the steps you handled and your timings: a file another Shortlist account can import with nothing lost.
+              The same as one JSON file, without the documents&apos; files (it lists them, so you can see what you kept).
             </p>
           </li>
           <li>

@@ -33,6 +33,9 @@ const USER_TABLES = [
   "guidance_steps",
   "guidance_settings",
   "calendar_feeds",
+  "documents",
+  "document_versions",
+  "document_attachments",
 ];
 
 /** Every row the account owns, table by table: to prove nothing of it changed. */

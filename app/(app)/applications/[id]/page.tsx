@@ -16,6 +16,11 @@ import { ActionButton } from "@/app/_components/action-button";
 import { setArchivedAction } from "../actions";
 import { DeleteApplicationButton } from "../_components/delete-application-button";
 import { NextSteps } from "./_components/next-steps";
+import { DocumentsSection } from "./_components/documents-section";
+import { attachmentsOf, versionChoices } from "@/lib/data/document-attachments";
+import { groupBy } from "@/lib/group-by";
+import { ROUND_KIND_LABELS } from "@/lib/interviews/catalog";
+import { numberRounds } from "@/lib/interviews/timeline";
 import { Timeline } from "./_components/timeline";
 import { EventForm } from "./events/_components/event-form";
 import { logEventAction } from "./events/actions";
@@ -33,13 +38,23 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
   const user = await requireReader();
   const db = getDb();
   const now = new Date();
-  const [rounds, events, known, guidance, offers] = await Promise.all([
+  const [rounds, events, known, guidance, offers, attached, choices] = await Promise.all([
     listRounds(db, { userId: user.id, applicationId: a.id }),
     listEvents(db, { userId: user.id, applicationId: a.id }),
     interviewersMetFor(db, { userId: user.id, applicationId: a.id }),
     applicationGuidance(db, { user, applicationId: a.id, now }),
     offerablePeople(db, user, a.company, now),
+    attachmentsOf(db, { userId: user.id, applicationId: a.id }),
+    versionChoices(db, { userId: user.id }),
   ]);
+  const roundNumbers = numberRounds(rounds);
+  const roundPlaces = [...rounds]
+    .sort((x, y) => (roundNumbers.get(x.id) ?? 0) - (roundNumbers.get(y.id) ?? 0))
+    .map((r) => ({ roundId: r.id, label: `Round ${roundNumbers.get(r.id)} · ${ROUND_KIND_LABELS[r.kind]}` }));
+  const roundDocuments = groupBy(
+    attached.filter((d) => d.roundId),
+    (d) => d.roundId as string,
+  );
   const formats = formatsFor(user.dates);
   const salary = formatSalary(a);
   const details: [string, React.ReactNode][] = [
@@ -112,7 +127,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
 
 
       {guidance ? (
-        <NextSteps guidance={guidance} application={a} rounds={rounds} events={events} senderName={user.name} dates={user.dates} now={now} />
+        <NextSteps guidance={guidance} application={a} rounds={rounds} events={events} senderName={user.name} dates={user.dates} now={now} sent={attached} />
       ) : null}
 
       <section aria-labelledby="details-heading" className="card p-4 sm:p-6">
@@ -128,6 +143,8 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
           ))}
         </dl>
       </section>
+
+      <DocumentsSection applicationId={a.id} sent={attached.filter((d) => !d.roundId)} choices={choices} rounds={roundPlaces} />
 
       <section aria-labelledby="timeline-heading" id="timeline" className="space-y-4">
         <h2 id="timeline-heading" className="text-lg font-semibold">
@@ -168,7 +185,7 @@ export default async function ApplicationPage({ params }: PageProps<"/applicatio
             />
           </div>
         </details>
-        <Timeline application={a} rounds={rounds} events={events} dates={user.dates} now={now} />
+        <Timeline application={a} rounds={rounds} events={events} dates={user.dates} now={now} roundDocuments={roundDocuments} />
       </section>
 
       <section aria-labelledby="notes-heading" className="card p-4 sm:p-6">

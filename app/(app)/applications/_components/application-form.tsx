@@ -7,6 +7,8 @@ import { FormMessage } from "@/app/_components/form-message";
 import { LongText } from "@/app/_components/long-text";
 import { AppliedOnField } from "./applied-on-field";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { VersionChoice } from "@/lib/documents/choices";
+import { SentDocumentField } from "./sent-document-field";
 import { APPLICATION_STATUSES, SALARY_PERIODS, WORK_MODES } from "@/lib/vocabulary";
 import { PERIOD_LABELS, SOURCE_SUGGESTIONS, STATUS_LABELS, WORK_MODE_LABELS } from "@/lib/applications/labels";
 import type { FormState } from "@/lib/forms/form-state";
@@ -15,15 +17,20 @@ import { APPLICATION_NOTES_MAX } from "@/lib/validation/limits";
 
 export type ApplicationFormValues = Partial<Record<ApplicationField, string>>;
 
+/** The new-application form also takes the document sent with it. */
+type FormField = ApplicationField | "sentVersionId";
+
 type Props = {
-  action: (state: FormState<ApplicationField>, formData: FormData) => Promise<FormState<ApplicationField>>;
+  action: (state: FormState<FormField>, formData: FormData) => Promise<FormState<FormField>>;
+  /** The versions that can be named as sent (the new-application form only). */
+  documents?: VersionChoice[];
   initial: ApplicationFormValues;
   id?: string;
   submitLabel: string;
   cancelHref: string;
 };
 
-export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }: Props) {
+export function ApplicationForm({ action, initial, id, submitLabel, cancelHref, documents }: Props) {
   const [state, formAction] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   // After a failed submit, show what the user typed, not the saved values.
@@ -136,6 +143,8 @@ export function ApplicationForm({ action, initial, id, submitLabel, cancelHref }
           {(p) => <LongText field={p} label="Notes" max={APPLICATION_NOTES_MAX} rows={5} defaultValue={v.notes} />}
         </Field>
       </div>
+
+      {documents ? <SentDocumentField choices={documents} value={state.values?.sentVersionId ?? ""} errors={errors.sentVersionId} /> : null}
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>

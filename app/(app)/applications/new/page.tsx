@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/current-user";
+import { versionChoices } from "@/lib/data/document-attachments";
 import { localDate } from "@/lib/time/zoned";
 import { ApplicationForm } from "../_components/application-form";
 import { createApplicationAction } from "../actions";
@@ -18,6 +20,7 @@ export default async function NewApplicationPage() {
         initial={{ status: "applied", appliedOn: localDate(new Date(), user.timeZone) }}
         submitLabel="Save application"
         cancelHref="/applications"
+        documents={await versionChoices(getDb(), { userId: user.id })}
       />
     </div>
   );

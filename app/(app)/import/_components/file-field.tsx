@@ -14,7 +14,7 @@ export function FileField({ error, busy, onFile }: { error: string | null; busy:
         id="import-file"
         name="file"
         type="file"
-        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+        accept=".csv,.tsv,.txt,.json,.zip,text/csv,application/json,application/zip"
         disabled={busy}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
@@ -25,7 +25,7 @@ export function FileField({ error, busy, onFile }: { error: string | null; busy:
         className="block w-full max-w-md text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100 dark:text-slate-200 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
       />
       <p id="import-file-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        A CSV file up to {formatBytes(MAX_IMPORT_BYTES)} and 20,000 rows, or a Shortlist JSON export (up to {formatBytes(MAX_EXPORT_FILE_BYTES)}).
+        A CSV file up to {formatBytes(MAX_IMPORT_BYTES)} and 20,000 rows, or a Shortlist export: JSON (up to {formatBytes(MAX_EXPORT_FILE_BYTES)}) or the ZIP with your documents.
       </p>
       {error ? (
         <p id="import-file-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">

@@ -27,6 +27,8 @@ export function ImportOutcome({ outcome, fileName, onAnother, dates }: { outcome
         {outcome.added ? `From ${fileName}, saved ${formatsFor(dates).dateTime(new Date(outcome.at))}.` : `Everything in ${fileName} is already in Shortlist.`}
         {left.length ? ` ${left.join("; ")}.` : ""}
         {outcome.settingsRestored ? " Your next-step timings came with it." : ""}
+        {outcome.filesRestored ? ` ${plural(outcome.filesRestored, "document file")} came with it.` : ""}
+        {outcome.filesLeftOut ? ` ${plural(outcome.filesLeftOut, "document file")} ${outcome.filesLeftOut === 1 ? "was" : "were"} left out: missing from the file, damaged, or past your documents' quota.` : ""}
       </p>
       <div className="flex flex-wrap gap-3">
         {outcome.importId ? (

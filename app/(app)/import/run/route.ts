@@ -19,7 +19,7 @@ const UNREADABLE = "Shortlist couldn't read this file. Check that it is the CSV 
 export async function POST(request: Request) {
   const read = await readUpload(request, "run");
   if (!read.ok) return refuse(read);
-  const { user, name, bytes, options, release } = read.upload;
+  const { user, name, bytes, files, options, release } = read.upload;
   const now = new Date();
   let forward: (message: RunMessage) => void = () => {};
   let plan: ImportPlan | null = null;
@@ -59,8 +59,10 @@ export async function POST(request: Request) {
       try {
         await checked;
         if (!plan) throw new Error("the file worker ended without a plan");
+        // A ZIP export's files go with its JSON's plan: they are restored in the same transaction.
+        const full: ImportPlan = plan.kind === "account" ? { ...plan, files } : plan;
         send({ type: "progress", phase: "saving", done: 0, total: null });
-        const outcome = await commitInWorker({ userId: user.id, plan, now }, (done, total) => send({ type: "progress", phase: "saving", done, total }));
+        const outcome = await commitInWorker({ userId: user.id, plan: full, now }, (done, total) => send({ type: "progress", phase: "saving", done, total }));
         send({ type: "done", ...outcome, at: outcome.at.toISOString() });
       } catch (error) {
         console.error("import failed:", error);

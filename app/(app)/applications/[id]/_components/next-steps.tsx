@@ -16,6 +16,8 @@ import { offerTermsOf } from "@/lib/data/offer-terms";
 import { draftMaterial } from "@/lib/dashboard/overview";
 import { checkInText } from "@/app/(app)/_components/guidance/check-in-text";
 import type { DateStyle } from "@/lib/time/formats";
+import type { AttachmentView } from "@/lib/data/document-attachments";
+import type { SentDocumentFact } from "@/lib/guidance/drafts";
 import { PrepareSoon, preparationFor, roundsSoon } from "./prepare-soon";
 
 type Props = {
@@ -26,12 +28,20 @@ type Props = {
   senderName: string;
   dates: DateStyle;
   now: Date;
+  /** What was recorded as sent, so a draft can offer it again. */
+  sent?: AttachmentView[];
 };
 
 function draftOf(step: Recommendation, props: Props) {
   const events = props.events.map((e) => ({ id: e.id, offer: offerTermsOf(e) }));
   const material = draftMaterial(step, { rounds: props.rounds, events, appliedOn: props.application.appliedOn });
-  return draftFor(step, material, { senderName: props.senderName, application: props.application, dates: props.dates });
+  return draftFor(step, material, { senderName: props.senderName, application: props.application, dates: props.dates, sentDocument: (roundId) => sentFact(props.sent ?? [], roundId) });
+}
+
+/** The latest document attached to the round (or to the application itself, for null), as a draft names it. */
+function sentFact(sent: AttachmentView[], roundId: string | null): SentDocumentFact | null {
+  const latest = sent.filter((d) => d.roundId === roundId).at(-1);
+  return latest ? { kind: latest.kind, fileName: latest.fileName, atRound: roundId !== null } : null;
 }
 
 const CLOSED_TEXT: Partial<Record<ApplicationStatus, string>> = {

@@ -5,7 +5,9 @@ import type { OutcomeBadge } from "@/lib/interviews/round-outcome";
 import { relativeTime } from "@/lib/time/relative";
 import { roundPrompt } from "@/lib/interviews/debrief";
 import { roundFormValues } from "@/lib/interviews/form-values";
+import type { AttachmentView } from "@/lib/data/document-attachments";
 import { HowDidItGo } from "./how-did-it-go";
+import { SentDocuments } from "./sent-documents";
 import { RoundActions } from "./round-actions";
 import { SignalChips } from "./signal-chips";
 import { ThankYouButton } from "./thank-you-button";
@@ -13,7 +15,7 @@ import { formatsFor, type DateStyle } from "@/lib/time/formats";
 
 /** `badge`: the outcome as shown (null for a round still to come), from `roundOutcomeBadges`. */
 /** `now` is the server's, read once for the page: what counts as past is decided against it. */
-type Props = { round: RoundView; number: number; badge: OutcomeBadge | null; dates: DateStyle; now: Date };
+type Props = { round: RoundView; number: number; badge: OutcomeBadge | null; dates: DateStyle; now: Date; documents?: AttachmentView[] };
 
 const OUTCOME_STYLES = {
   pending: "bg-slate-100 dark:bg-slate-800 text-slate-800 dark:text-slate-200",
@@ -22,7 +24,7 @@ const OUTCOME_STYLES = {
   offer: "bg-emerald-100 dark:bg-emerald-900 text-emerald-900 dark:text-emerald-200",
 } as const;
 
-export function RoundEntry({ round, number, badge, dates, now }: Props) {
+export function RoundEntry({ round, number, badge, dates, now, documents = [] }: Props) {
   const started = round.scheduledAt <= now;
   // Once the application has ended or has an offer, the badge already says how the round
   // ended: no outcome is left to ask about, only its signals.
@@ -85,6 +87,7 @@ export function RoundEntry({ round, number, badge, dates, now }: Props) {
           ))}
         </p>
       ) : null}
+      {documents.length ? <SentDocuments documents={documents} heading="Presented at this round" /> : null}
       <SignalChips dates={dates} signals={round.signals} custom={round.customSignals} noNextSteps={round.noNextSteps} nudge={prompt === "no-signals"} />
       {prompt === "how-did-it-go" ? (
         <HowDidItGo roundId={round.id} applicationId={round.applicationId} number={number} values={roundFormValues(round, dates.zone)} />
