@@ -6,7 +6,7 @@ export const TOKEN_EXPIRIES = ["30", "90", "365", "never"] as const;
 export type TokenExpiry = (typeof TOKEN_EXPIRIES)[number];
 
 export const accessTokenSchema = z.object({
-  name: requiredText("Name", 80),
+  name: requiredText("Token name", 80),
   scope: z.enum(["read", "write"], { error: "Choose what the token may do." }),
   expiry: z.enum(TOKEN_EXPIRIES, { error: "Choose when the token expires." }),
 });

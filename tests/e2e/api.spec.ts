@@ -34,8 +34,8 @@ test.describe("access tokens in Settings", () => {
     await page.goto("/settings#tokens-heading");
     const section = page.locator("section", { has: page.getByRole("heading", { name: "Access tokens" }) });
     await section.getByRole("button", { name: "Make a token" }).click();
-    await expect(section.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
-    await expect(section.getByText("Name is required.")).toBeVisible();
+    await expect(section.getByLabel("Token name")).toHaveAttribute("aria-invalid", "true");
+    await expect(section.getByText("Token name is required.")).toBeVisible();
     await expect(section.getByTestId("new-token")).toHaveCount(0);
   });
 

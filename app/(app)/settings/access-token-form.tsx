@@ -17,7 +17,7 @@ export function AccessTokenForm() {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage message={state.message} tone={refused || !state.token ? "error" : "success"} answer={state} />
       {state.token ? <NewToken key={state.token} token={state.token} /> : null}
-      <Field name="name" label="Name" errors={state.fieldErrors?.name} hint="What will use it, such as “Claude Desktop on my laptop”." idPrefix="token">
+      <Field name="name" label="Token name" errors={state.fieldErrors?.name} hint="What will use it, such as “Claude Desktop on my laptop”." idPrefix="token">
         {(p) => <input {...p} key={`${state.token}-name`} className="input" defaultValue={values?.name ?? ""} maxLength={80} autoComplete="off" />}
       </Field>
       <fieldset aria-describedby={state.fieldErrors?.scope ? "token-scope-error" : undefined}>

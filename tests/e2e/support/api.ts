@@ -6,7 +6,7 @@ import { writeDb } from "./db";
 export async function makeToken(page: Page, { scope = "read", name = "Test agent" }: { scope?: "read" | "write"; name?: string } = {}): Promise<string> {
   await page.goto("/settings#tokens-heading");
   const section = page.locator("section", { has: page.getByRole("heading", { name: "Access tokens" }) });
-  await section.getByLabel("Name").fill(name);
+  await section.getByLabel("Token name").fill(name);
   await section.getByLabel(scope === "read" ? "Read only" : "Read and write").check();
   await section.getByRole("button", { name: "Make a token" }).click();
   // The answer names the token made: read the field only once it is this one's.
