@@ -16,6 +16,10 @@ export async function register() {
       // Next catches what register() throws and serves 500s; only an exit stops the start.
       process.exit(1);
     }
+    // JobHunter's first scheduler never started: ours starts with the server
+    // (SHORTLIST_SCHEDULER=off for extra web servers; `npm run worker` alone).
+    const { schedulerOff, startReminders } = await import("./lib/reminders/start");
+    if (!schedulerOff()) startReminders(getDb());
     // Made up front so that even the first sign-in for an unknown email
     // costs one hash, like a wrong password does.
     const { dummyPasswordHash } = await import("./lib/auth/password");

@@ -5,8 +5,9 @@
 //
 // On SIGTERM or SIGINT it stops accepting connections, lets the requests in
 // flight finish (up to SHORTLIST_SHUTDOWN_SECONDS, default 10), closes idle
-// keep-alive connections at once and busy ones after their response,
-// checkpoints the WAL into the database file, closes the database and exits 0.
+// keep-alive connections at once and busy ones after their response, stops
+// the reminder scheduler once its pass under way is done, checkpoints the
+// WAL into the database file, closes the database and exits 0.
 // A database it cannot use stops the start (instrumentation.ts) with one line
 // and exit code 1.
 //
@@ -66,6 +67,12 @@ async function shutDown(signal) {
   const unfinished = inFlight.size;
   server.closeAllConnections();
   if (unfinished) say(`${unfinished} request(s) still running at the deadline were cut off`);
+  // The reminders' pass under way finishes first: it may be sending (lib/reminders/start.ts).
+  const scheduler = globalThis[Symbol.for("shortlist.stopScheduler")];
+  if (scheduler && typeof scheduler.stop === "function") {
+    await scheduler.stop();
+    say("reminder scheduler stopped");
+  }
   // Registered by db/client.ts when it opened the database.
   const closeDatabase = globalThis[Symbol.for("shortlist.closeDatabase")];
   if (typeof closeDatabase === "function") say(closeDatabase());

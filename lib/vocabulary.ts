@@ -92,3 +92,15 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /** What a user did with a recommended step. */
 export const HANDLED_STATES = ["done", "dismissed", "snoozed"] as const;
 export type HandledState = (typeof HANDLED_STATES)[number];
+
+/** The channels a reminder can go out on (lib/reminders/channels.ts). */
+export const REMINDER_CHANNELS = ["email"] as const;
+/** What a reminder is: the morning digest, a nudge (interview soon, thank-you owed), or a "Send a test". */
+export const REMINDER_KINDS = ["digest", "interview", "thank-you", "test"] as const;
+/** pending: to send (at not_before, by whoever claims it); sent; failed: given up, with its reason; empty: a digest day with nothing to say. */
+export const DELIVERY_STATUSES = ["pending", "sent", "failed", "empty"] as const;
+/** What a channel carries: everything, only the morning digest, or only the nudges. */
+export const REMINDER_CARRIES = ["all", "digest", "nudges"] as const;
+export type ReminderChannelName = (typeof REMINDER_CHANNELS)[number];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export type ReminderCarries = (typeof REMINDER_CARRIES)[number];

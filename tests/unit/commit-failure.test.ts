@@ -62,6 +62,8 @@ import { captureLog } from "./support/security-log";
 import { codeAt, PASSWORD, twoFactorOnWithoutPassword } from "./support/two-factor";
 import { exportedWriteFunctions } from "./support/write-functions";
 import { API_FAILURE_AS_RESULT, API_WRITE_CASES } from "./support/api-write-cases";
+import { prepareReminders, REMINDER_WRITE_CASES } from "./support/reminder-write-cases";
+import type { ClaimedDelivery } from "@/lib/data/reminder-claim";
 import { checkAccessToken, createAccessToken } from "@/lib/data/access-tokens";
 
 // The API's operations read the app's connection, as route handlers do: here it is the fixture's.
@@ -114,6 +116,8 @@ type Fixture = {
   contactIds: [string, string];
   /** Ana's undo record for ghosting another application of hers. */
   undoId: string;
+  /** One of Ana's pending reminders, claimed (see support/reminder-write-cases.ts). */
+  claimed: ClaimedDelivery;
 };
 
 /** For a call that writes even when it refuses (a wrong code or password is counted): its healthy run must be the success. */
@@ -257,6 +261,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "db/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "db/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   ...API_WRITE_CASES,
+  ...REMINDER_WRITE_CASES,
 };
 
 /** Write functions below lib/, which the source scan does not read. */
@@ -331,6 +336,7 @@ beforeEach(async () => {
   const expired = await createAccessToken(db, { userId: ana.id, name: "old agent", scope: "read", expiresAt: fromNow(-HOUR), now: fromNow(-2 * HOUR) });
   const live = await createAccessToken(db, { userId: ana.id, name: "agent", scope: "write", expiresAt: null, now: NOW });
   if (!expired.ok || !live.ok) throw new Error("no tokens");
+  const claimed = await prepareReminders(db, { anaId: ana.id, benId: ben.id });
 
   fixture = {
     db,
@@ -356,6 +362,7 @@ beforeEach(async () => {
     plan: importPlan,
     contactIds: [contactIds[0], contactIds[1]],
     undoId,
+    claimed,
   };
 });
 afterEach(() => log.restore());
