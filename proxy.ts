@@ -7,10 +7,11 @@ import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 // Optimistic only: a request with no session cookie at all is sent to sign
 // in early. Whether a cookie is valid is decided in the data-access layer.
 // The calendar feed is read by calendar apps with no session; its URL
-// carries its own secret, checked in the route. /health is for operators'
+// carries its own secret, checked in the route, as a reminder email's
+// unsubscribe link does. /health is for operators'
 // probes and says only ok or not ok.
 // Static files pass through here too, for their CSP and HSTS.
-const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/health", "/_next", "/favicon.ico", "/icon.svg"];
+const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/unsubscribe", "/api/unsubscribe", "/health", "/_next", "/favicon.ico", "/icon.svg"];
 // File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
 // exports up to 50 MB, each checked by its route, which answers beside the
 // file field.

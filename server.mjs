@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
   strict: false,
 });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
+// Links in reminder emails fall back to this port when SHORTLIST_URL is not set (lib/reminders/email.ts).
+process.env.PORT = String(port);
 const hostname = typeof args.hostname === "string" ? args.hostname : undefined;
 const deadlineMs = Number(process.env.SHORTLIST_SHUTDOWN_SECONDS ?? 10) * 1000;
 const log = installJsonLines();
@@ -48,7 +50,7 @@ const server = createServer((req, res) => {
   const id = randomUUID();
   res.setHeader("X-Request-Id", id);
   // The path without its query: a query may carry a token (the calendar feed's is in its path, and is cut).
-  const path = (req.url ?? "/").split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…");
+  const path = (req.url ?? "/").split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…");
   requestContext.run({ id, request: `${req.method} ${path.slice(0, 200)}` }, () => handle(req, res));
 });
 

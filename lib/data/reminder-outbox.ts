@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { reminderDeliveries, type ReminderDelivery } from "@/db/schema";
 import { write } from "@/db/write";
 import { DAY_MS } from "@/lib/time/units";
+import { testMessage } from "@/lib/reminders/message";
 import { MAX_ATTEMPTS, retryDelay } from "@/lib/reminders/timing";
 
 /** A reminder that fell due, for one channel: what the outbox is given. */
@@ -112,4 +114,34 @@ function subjectOf(message: string): string {
     // A row written by a later version: say what we can.
   }
   return "A reminder";
+}
+
+/**
+ * Settings' "Send a test": one test email, through the outbox like any
+ * reminder, so it proves the whole way out. Scoped by the user, whose write
+ * wakes the scheduler at once. Refused while an earlier test is still on its
+ * way, so the button cannot flood the inbox.
+ */
+export async function queueTestReminder(db: Db, { userId, now }: { userId: string; now: Date }): Promise<{ ok: true } | { ok: false; reason: "pending" }> {
+  return write(db, { userId }, async (tx) => {
+    const [waiting] = await tx
+      .select({ id: reminderDeliveries.id })
+      .from(reminderDeliveries)
+      .where(and(eq(reminderDeliveries.userId, userId), eq(reminderDeliveries.kind, "test"), eq(reminderDeliveries.status, "pending")))
+      .limit(1);
+    if (waiting) return { ok: false, reason: "pending" };
+    await tx.insert(reminderDeliveries).values({
+      userId,
+      item: `test:${randomUUID()}`,
+      occurrence: now.toISOString(),
+      channel: "email",
+      kind: "test",
+      message: JSON.stringify(testMessage()),
+      status: "pending",
+      attempts: 0,
+      notBefore: now,
+      createdAt: now,
+    });
+    return { ok: true };
+  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { reminderSettings } from "@/db/schema";
+import { reminderSettings, users } from "@/db/schema";
 import { write } from "@/db/write";
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from "@/lib/reminders/settings";
 
@@ -30,13 +30,17 @@ export async function saveReminderSettings(db: Db, { userId, settings, now }: { 
 
 /**
  * Turns the user's email reminders off, and nothing else: what an
- * unsubscribe link may do, with no sign-in.
+ * unsubscribe link may do, with no sign-in. False when there is no such
+ * account (deleted since the email was sent).
  */
-export async function turnOffEmailReminders(db: Db, { userId, now }: { userId: string; now: Date }): Promise<void> {
-  await write(db, { userId }, async (tx) => {
+export async function turnOffEmailReminders(db: Db, { userId, now }: { userId: string; now: Date }): Promise<boolean> {
+  return write(db, { userId }, async (tx) => {
+    const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+    if (!account) return false;
     await tx
       .insert(reminderSettings)
       .values({ userId, ...DEFAULT_REMINDER_SETTINGS, emailOn: false, updatedAt: now })
       .onConflictDoUpdate({ target: reminderSettings.userId, set: { emailOn: false, updatedAt: now } });
+    return true;
   });
 }

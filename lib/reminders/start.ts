@@ -2,12 +2,14 @@ import "server-only";
 import type { Db } from "@/db/open";
 import type { ReminderChannelName } from "@/lib/vocabulary";
 import type { ReminderChannel } from "./channel";
+import { emailChannel, smtpConfigured } from "./email";
 import { startScheduler, type Scheduler } from "./scheduler";
 
 /** The channels this process can send on, from its environment. */
 export function configuredChannels(env: NodeJS.ProcessEnv = process.env): Map<ReminderChannelName, ReminderChannel> {
-  void env;
-  return new Map<ReminderChannelName, ReminderChannel>();
+  const channels = new Map<ReminderChannelName, ReminderChannel>();
+  if (smtpConfigured(env)) channels.set("email", emailChannel(env));
+  return channels;
 }
 
 export const schedulerOff = (env: NodeJS.ProcessEnv = process.env) => env.SHORTLIST_SCHEDULER?.trim().toLowerCase() === "off";

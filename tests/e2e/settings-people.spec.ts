@@ -17,12 +17,12 @@ test("Settings: an index of its sections, name and email (the email asking for t
   await index.getByRole("link", { name: "Two-factor sign-in" }).click();
   await expect(page).toHaveURL(/#two-factor-heading$/);
   await expect(page.getByRole("heading", { name: "Two-factor sign-in" })).toBeInViewport();
-  await expect(index.getByRole("link")).toHaveCount(10);
+  await expect(index.getByRole("link")).toHaveCount(12);
   await expectNoSeriousViolations(page, "settings");
 
   // A name alone saves without the password, and the greeting takes the first name.
   const id = userIdOf(account.email) ?? "";
-  await page.getByLabel("Name", { exact: true }).fill("Dana Reyes");
+  await page.getByRole("region", { name: "Account", exact: true }).getByLabel("Name").fill("Dana Reyes");
   await page.getByRole("button", { name: "Save name and email" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Saved. Your name is updated.");
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/open";
 import { claimDueDeliveries, type ClaimedDelivery } from "@/lib/data/reminder-claim";
-import { markDeliveryFailed, markDeliverySent, pruneDeliveries, recordDueReminders } from "@/lib/data/reminder-outbox";
+import { markDeliveryFailed, markDeliverySent, pruneDeliveries, queueTestReminder, recordDueReminders } from "@/lib/data/reminder-outbox";
 import { saveReminderSettings, turnOffEmailReminders } from "@/lib/data/reminder-settings";
 import { testMessage } from "@/lib/reminders/message";
 import { schedulerPass, sendDue } from "@/lib/reminders/pass";
@@ -53,6 +53,7 @@ export const REMINDER_WRITE_CASES: Record<string, (f: ReminderFixture) => unknow
     markDeliveryFailed(f.db, { id: f.claimed.id, claimToken: f.claimed.claimToken, attempts: 0, reason: "refused", now: NOW }),
   "lib/data/reminder-outbox.ts#markDeliverySent": (f) => markDeliverySent(f.db, { id: f.claimed.id, claimToken: f.claimed.claimToken, now: NOW }),
   "lib/data/reminder-outbox.ts#pruneDeliveries": (f) => pruneDeliveries(f.db, { now: NOW }),
+  "lib/data/reminder-outbox.ts#queueTestReminder": (f) => queueTestReminder(f.db, { userId: f.ben.id, now: NOW }),
   "lib/data/reminder-outbox.ts#recordDueReminders": (f) => recordDueReminders(f.db, { reminders: [test(f.user.id, "test:c")], now: NOW }),
   "lib/data/reminder-settings.ts#saveReminderSettings": (f) =>
     saveReminderSettings(f.db, { userId: f.user.id, settings: { ...DEFAULT_REMINDER_SETTINGS, digestHour: 7 }, now: NOW }),

@@ -1,0 +1,125 @@
+import { E2E_SMTP_PORT } from "../../playwright.config";
+import { startSmtp, type ReceivedMail } from "../unit/support/smtp";
+import { expectNoSeriousViolations } from "./support/axe";
+import { expect, newAccount, signUp, test } from "./fixtures";
+
+// The main e2e server sends reminder emails to 127.0.0.1:E2E_SMTP_PORT
+// (playwright.config.ts); this file listens there while it runs. Other
+// accounts' digests may arrive too: each test reads only its own account's.
+
+test.describe.configure({ mode: "serial" });
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+test.beforeAll(async () => {
+  smtp = await startSmtp(E2E_SMTP_PORT);
+});
+test.afterAll(async () => {
+  await smtp.close();
+});
+
+/** The first email to `address` with this subject, once it has come (polled: the scheduler sends it right after the write). */
+async function mailTo(address: string, subject: string): Promise<ReceivedMail> {
+  await expect.poll(() => smtp.mails.some((m) => m.to.includes(address) && m.header("Subject") === subject), { timeout: 20_000 }).toBe(true);
+  const mail = smtp.mails.find((m) => m.to.includes(address) && m.header("Subject") === subject);
+  if (!mail) throw new Error("no mail");
+  return mail;
+}
+
+/** The link in the email's text (the one-click URL in the header is /api/unsubscribe/…). */
+const unsubscribeLink = (mail: ReceivedMail) => mail.raw.replace(/=\r?\n/g, "").match(/http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[A-Za-z0-9._-]+/)?.[0];
+
+test("Settings → Reminders saves its choices, refuses a bad hour beside the field, and sends a test email", async ({ page }) => {
+  const account = newAccount("reminders");
+  await signUp(page, account);
+  await page.goto("/settings#reminders-heading");
+  const section = page.getByRole("region", { name: "Reminders" });
+  await expect(section.getByLabel(`Email me reminders at ${account.email}`)).toBeChecked();
+  await expect(section.getByLabel("Morning digest at")).toHaveValue("8");
+
+  await section.getByLabel("Morning digest at").selectOption({ label: "07:00" });
+  await section.getByLabel("Email carries").selectOption("digest");
+  await section.getByRole("button", { name: "Save reminders" }).click();
+  await expect(section.getByText("Saved. Reminders follow these settings from now on.")).toBeVisible();
+  await page.reload();
+  await expect(section.getByLabel("Morning digest at")).toHaveValue("7");
+  await expect(section.getByLabel("Email carries")).toHaveValue("digest");
+
+  // A hand-made hour the list never offers is answered beside its field.
+  await section.getByLabel("Quiet until").evaluate((select: HTMLSelectElement) => {
+    select.options[0].value = "99";
+    select.value = "99";
+  });
+  await section.getByRole("button", { name: "Save reminders" }).click();
+  await expect(section.getByText("Choose the hour quiet hours end from the list.")).toBeVisible();
+  await expect(section.getByLabel("Quiet until")).toHaveAttribute("aria-invalid", "true");
+
+  await section.getByRole("button", { name: "Send a test email" }).click();
+  await expect(section.getByText(`A test email is on its way to ${account.email}.`, { exact: false })).toBeVisible();
+  const mail = await mailTo(account.email, "Shortlist test reminder");
+  expect(mail.header("List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+  await expect(section.getByText("None: every reminder so far has gone out, or is on its way.")).toBeVisible();
+  await expectNoSeriousViolations(page, "Settings with Reminders");
+});
+
+test("an email's unsubscribe link works while signed out, and turns off only that switch", async ({ page, browser }) => {
+  const account = newAccount("unsub");
+  await signUp(page, account);
+  await page.goto("/settings#reminders-heading");
+  await page.getByRole("button", { name: "Send a test email" }).click();
+  const link = unsubscribeLink(await mailTo(account.email, "Shortlist test reminder"));
+  expect(link).toBeTruthy();
+
+  const signedOut = await browser.newContext();
+  const stranger = await signedOut.newPage();
+  await stranger.goto(link ?? "");
+  await expect(stranger.getByRole("heading", { name: "Turn off reminder emails?" })).toBeVisible();
+  await expectNoSeriousViolations(stranger, "unsubscribe page");
+  // With the keyboard alone.
+  await stranger.getByRole("button", { name: "Turn off reminder emails" }).focus();
+  await stranger.keyboard.press("Enter");
+  await expect(stranger.getByRole("status")).toContainText("Shortlist sends you no more reminder emails");
+  // Still signed out: the token did not sign anyone in.
+  await stranger.goto("/settings");
+  await expect(stranger).toHaveURL(/\/sign-in/);
+
+  await page.reload();
+  await expect(page.getByLabel(`Email me reminders at ${account.email}`)).not.toBeChecked();
+  await expect(page.getByLabel("Morning digest at")).toHaveValue("8");
+  await signedOut.close();
+});
+
+test("one-click unsubscribe by POST needs no session; a forged token gets 404", async ({ page, playwright, baseURL }) => {
+  const account = newAccount("oneclick");
+  await signUp(page, account);
+  await page.goto("/settings#reminders-heading");
+  await page.getByRole("button", { name: "Send a test email" }).click();
+  const mail = await mailTo(account.email, "Shortlist test reminder");
+  const oneClick = mail.header("List-Unsubscribe")?.replace(/^<|>$/g, "") ?? "";
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const token = oneClick.split("/").pop() ?? "";
+  const forged = `${token.slice(0, token.lastIndexOf("."))}x${token.slice(token.lastIndexOf("."))}`;
+  expect((await anonymous.post(`/api/unsubscribe/${forged}`, { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(404);
+  expect((await anonymous.get(`/unsubscribe/${forged}`)).status()).toBe(404);
+  const answer = await anonymous.post(new URL(oneClick).pathname, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(answer.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByLabel(`Email me reminders at ${account.email}`)).not.toBeChecked();
+  await anonymous.dispose();
+});
+
+test("the Reminders section and the unsubscribe page at desktop and phone widths", async ({ page, browser }) => {
+  const account = newAccount("remshot");
+  await signUp(page, account);
+  await page.goto("/settings#reminders-heading");
+  await page.getByRole("button", { name: "Send a test email" }).click();
+  const link = unsubscribeLink(await mailTo(account.email, "Shortlist test reminder"));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole("region", { name: "Reminders" }).screenshot({ path: `test-results/reminders-settings-${width}.png` });
+    const context = await browser.newContext({ viewport: { width, height: 700 } });
+    const stranger = await context.newPage();
+    await stranger.goto(link ?? "");
+    await stranger.screenshot({ path: `test-results/unsubscribe-${width}.png` });
+    await context.close();
+  }
+});
