@@ -18,6 +18,7 @@ import {
   REMINDER_CARRIES,
   REMINDER_CHANNELS,
   REMINDER_KINDS,
+  OWN_REMINDER_CHANNELS,
   ROUND_FORMATS,
   ROUND_KINDS,
   ROUND_OUTCOMES,
@@ -516,6 +517,25 @@ export const reminderSettings = sqliteTable(
   (t) => [
     check("reminder_settings_hours", sql`${t.digestHour} between 0 and 23 and ${t.quietFrom} between 0 and 23 and ${t.quietUntil} between 0 and 23`),
   ],
+);
+
+/**
+ * An account's own reminder channels beside email: an ntfy topic (with an
+ * optional access token) and a webhook (with the secret its bodies are signed
+ * with). Secrets are sealed with the auth secret (lib/auth/secret-box.ts),
+ * bound to the user. No row: the channel is off.
+ */
+export const reminderChannels = sqliteTable(
+  "reminder_channels",
+  {
+    userId: ownedBy(),
+    channel: text("channel", { enum: OWN_REMINDER_CHANNELS }).notNull(),
+    url: text("url").notNull(),
+    secretSealed: text("secret_sealed"),
+    carries: text("carries", { enum: REMINDER_CARRIES }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.channel] })],
 );
 
 /**

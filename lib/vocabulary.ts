@@ -94,7 +94,9 @@ export const HANDLED_STATES = ["done", "dismissed", "snoozed"] as const;
 export type HandledState = (typeof HANDLED_STATES)[number];
 
 /** The channels a reminder can go out on (lib/reminders/channels.ts). */
-export const REMINDER_CHANNELS = ["email"] as const;
+export const REMINDER_CHANNELS = ["email", "ntfy", "webhook"] as const;
+/** The channels an account sets up itself, with an address of its own (reminder_channels). */
+export const OWN_REMINDER_CHANNELS = ["ntfy", "webhook"] as const;
 /** What a reminder is: the morning digest, a nudge (interview soon, thank-you owed), or a "Send a test". */
 export const REMINDER_KINDS = ["digest", "interview", "thank-you", "test"] as const;
 /** pending: to send (at not_before, by whoever claims it); sent; failed: given up, with its reason; empty: a digest day with nothing to say. */
@@ -104,3 +106,4 @@ export const REMINDER_CARRIES = ["all", "digest", "nudges"] as const;
 export type ReminderChannelName = (typeof REMINDER_CHANNELS)[number];
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export type ReminderCarries = (typeof REMINDER_CARRIES)[number];
+export type OwnReminderChannel = (typeof OWN_REMINDER_CHANNELS)[number];

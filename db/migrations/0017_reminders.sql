@@ -1,3 +1,14 @@
+CREATE TABLE `reminder_channels` (
+	`user_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`url` text NOT NULL,
+	`secret_sealed` text,
+	`carries` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `channel`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `reminder_deliveries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,

@@ -2,7 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { reminderDeliveries, users, type ReminderDelivery } from "@/db/schema";
+import { reminderChannels, reminderDeliveries, users, type ReminderDelivery } from "@/db/schema";
+import { unseal } from "@/lib/auth/secret-box";
+import type { ChannelTarget } from "@/lib/reminders/channel";
+import { secretContext } from "./reminder-channels";
 import type { ReminderChannelName } from "@/lib/vocabulary";
 import { write } from "@/db/write";
 
@@ -22,7 +25,14 @@ export type ClaimedDelivery = Pick<ReminderDelivery, "id" | "userId" | "channel"
   claimToken: string;
   /** Where an email goes: the account's address as it is now. */
   email: string;
+  /** Where an ntfy or webhook delivery goes, as the account has it set up now. */
+  target: ChannelTarget;
 };
+
+function targetOf(row: { userId: string; channel: ReminderChannelName }, url: string | null, secretSealed: string | null): ChannelTarget {
+  if (row.channel === "email" || url === null) return null;
+  return { url, secret: secretSealed ? unseal("reminder-channel", secretSealed, secretContext(row.userId, row.channel)) : null };
+}
 
 const isDue = (now: Date, channels: readonly ReminderChannelName[]) =>
   and(
@@ -54,10 +64,13 @@ export async function claimDueDeliveries(
         message: reminderDeliveries.message,
         attempts: reminderDeliveries.attempts,
         email: users.email,
+        url: reminderChannels.url,
+        secretSealed: reminderChannels.secretSealed,
       })
       .from(reminderDeliveries)
       .innerJoin(users, eq(users.id, reminderDeliveries.userId))
+      .leftJoin(reminderChannels, and(eq(reminderChannels.userId, reminderDeliveries.userId), eq(reminderChannels.channel, reminderDeliveries.channel)))
       .where(eq(reminderDeliveries.claimToken, claimToken));
-    return rows.map((row) => ({ ...row, claimToken }));
+    return rows.map(({ url, secretSealed, ...row }) => ({ ...row, claimToken, target: targetOf(row, url, secretSealed) }));
   });
 }

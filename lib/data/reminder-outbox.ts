@@ -6,6 +6,7 @@ import { reminderDeliveries, type ReminderDelivery } from "@/db/schema";
 import { write } from "@/db/write";
 import { DAY_MS } from "@/lib/time/units";
 import { testMessage } from "@/lib/reminders/message";
+import type { ReminderChannelName } from "@/lib/vocabulary";
 import { MAX_ATTEMPTS, retryDelay } from "@/lib/reminders/timing";
 
 /** A reminder that fell due, for one channel: what the outbox is given. */
@@ -117,24 +118,27 @@ function subjectOf(message: string): string {
 }
 
 /**
- * Settings' "Send a test": one test email, through the outbox like any
+ * Settings' "Send a test": one test on one channel, through the outbox like any
  * reminder, so it proves the whole way out. Scoped by the user, whose write
  * wakes the scheduler at once. Refused while an earlier test is still on its
  * way, so the button cannot flood the inbox.
  */
-export async function queueTestReminder(db: Db, { userId, now }: { userId: string; now: Date }): Promise<{ ok: true } | { ok: false; reason: "pending" }> {
+export async function queueTestReminder(
+  db: Db,
+  { userId, channel, now }: { userId: string; channel: ReminderChannelName; now: Date },
+): Promise<{ ok: true } | { ok: false; reason: "pending" }> {
   return write(db, { userId }, async (tx) => {
     const [waiting] = await tx
       .select({ id: reminderDeliveries.id })
       .from(reminderDeliveries)
-      .where(and(eq(reminderDeliveries.userId, userId), eq(reminderDeliveries.kind, "test"), eq(reminderDeliveries.status, "pending")))
+      .where(and(eq(reminderDeliveries.userId, userId), eq(reminderDeliveries.channel, channel), eq(reminderDeliveries.kind, "test"), eq(reminderDeliveries.status, "pending")))
       .limit(1);
     if (waiting) return { ok: false, reason: "pending" };
     await tx.insert(reminderDeliveries).values({
       userId,
       item: `test:${randomUUID()}`,
       occurrence: now.toISOString(),
-      channel: "email",
+      channel,
       kind: "test",
       message: JSON.stringify(testMessage()),
       status: "pending",

@@ -6,7 +6,7 @@ import { planDashboard } from "@/lib/dashboard/today";
 import { digestMessage, interviewMessage, thankYouMessage, type ReminderMessage } from "@/lib/reminders/message";
 import { carries, type ReminderSettings } from "@/lib/reminders/settings";
 import { digestDayAt, INTERVIEW_NUDGE_MS, sendableFrom, THANK_YOU_NUDGE_MS } from "@/lib/reminders/timing";
-import type { ReminderChannelName } from "@/lib/vocabulary";
+import type { ReminderCarries, ReminderChannelName } from "@/lib/vocabulary";
 import { formatsFor } from "@/lib/time/formats";
 import type { DateDisplay } from "@/lib/time/locale";
 import { DAY_MS } from "@/lib/time/units";
@@ -20,7 +20,8 @@ export type ReminderRecipient = {
   timeZone: string;
   dates: DateDisplay;
   settings: ReminderSettings;
-  channels: readonly ReminderChannelName[];
+  /** The channels on for this account, with what each carries. */
+  channels: readonly { name: ReminderChannelName; carries: ReminderCarries }[];
 };
 
 type Candidate = { item: string; occurrence: string; kind: DueReminder["kind"]; message: ReminderMessage | null; interview: boolean };
@@ -52,7 +53,7 @@ export async function dueReminders(db: Db, { user, now }: { user: ReminderRecipi
   const candidates: Candidate[] = [];
 
   const day = digestDayAt(now, zone, settings);
-  const digestChannels = user.channels.filter((c) => carries(c === "email" ? settings.emailCarries : "all", "digest"));
+  const digestChannels = user.channels.filter((c) => carries(c.carries, "digest")).map((c) => c.name);
   if (day && digestChannels.length > 0 && !(await digestDecided(db, { userId: user.id, day, channels: digestChannels }))) {
     const interviews = await upcomingInterviews(db, { userId: user.id, now, days: 1 });
     const plan = planDashboard({ overview, change, interviews, now, timeZone: zone, locale: user.dates.locale });
@@ -79,7 +80,7 @@ export async function dueReminders(db: Db, { user, now }: { user: ReminderRecipi
     const notBefore = sendableFrom(now, zone, settings, { interview: c.interview });
     const message = c.message === null ? null : JSON.stringify(c.message);
     return user.channels
-      .filter((channel) => carries(channel === "email" ? settings.emailCarries : "all", c.kind))
-      .map((channel) => ({ userId: user.id, item: c.item, occurrence: c.occurrence, channel, kind: c.kind, message, notBefore }));
+      .filter((channel) => carries(channel.carries, c.kind))
+      .map((channel) => ({ userId: user.id, item: c.item, occurrence: c.occurrence, channel: channel.name, kind: c.kind, message, notBefore }));
   });
 }

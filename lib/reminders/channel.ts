@@ -1,8 +1,11 @@
 import type { ReminderChannelName, ReminderKind } from "@/lib/vocabulary";
 import type { ReminderMessage } from "./message";
 
+/** Where an account's own channel sends (ntfy, webhook): its address and secret (the ntfy token, the webhook's signing secret); null when the account removed it. */
+export type ChannelTarget = { url: string; secret: string | null } | null;
+
 /** One claimed delivery, ready for its channel. */
-export type Outgoing = { id: string; userId: string; email: string; kind: ReminderKind; message: ReminderMessage };
+export type Outgoing = { id: string; userId: string; email: string; kind: ReminderKind; target: ChannelTarget; message: ReminderMessage };
 
 /**
  * A send that did not happen, with the reason in words for Settings ("the

@@ -1,7 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import { publicOrigin } from "@/lib/calendar/origin";
 import { DeliveryError, type Outgoing, type ReminderChannel } from "./channel";
+import { reminderOrigin } from "./origin";
 import { renderHtml, renderText } from "./render";
 import { unsubscribeToken } from "./unsubscribe-token";
 
@@ -11,11 +11,6 @@ import { unsubscribeToken } from "./unsubscribe-token";
 const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
 
 export const smtpConfigured = (env: NodeJS.ProcessEnv = process.env) => Boolean(env.SHORTLIST_SMTP_URL?.trim());
-
-/** Where links in reminders point: SHORTLIST_URL, or this server on localhost when it is not set. */
-export function reminderOrigin(env: NodeJS.ProcessEnv = process.env): string {
-  return publicOrigin(new Headers(), env.SHORTLIST_URL) ?? `http://localhost:${env.PORT ?? 3000}`;
-}
 
 function mailFrom(env: NodeJS.ProcessEnv): string {
   return env.SHORTLIST_MAIL_FROM?.trim() || `Shortlist <shortlist@${new URL(reminderOrigin(env)).hostname}>`;

@@ -2,13 +2,12 @@ import "server-only";
 import type { Db } from "@/db/open";
 import { claimDueDeliveries } from "@/lib/data/reminder-claim";
 import { markDeliveryFailed, markDeliverySent, pruneDeliveries, recordDueReminders, type DueReminder } from "@/lib/data/reminder-outbox";
-import { reminderRecipients } from "@/lib/data/reminder-recipients";
-import { dueReminders } from "@/lib/data/reminders-due";
+import { reminderRecipients, type RecipientRow } from "@/lib/data/reminder-recipients";
+import { dueReminders, type ReminderRecipient } from "@/lib/data/reminders-due";
 import { retryWhileBusy } from "@/lib/forms/storage-failure";
 import type { ReminderChannelName } from "@/lib/vocabulary";
 import { DeliveryError, type ReminderChannel } from "./channel";
 import type { ReminderMessage } from "./message";
-import type { ReminderSettings } from "./settings";
 
 export type PassOptions = {
   /** The channels this server can send on (email once SMTP is configured). */
@@ -26,9 +25,10 @@ const CLAIM_BATCH = 25;
 /** Accounts whose due reminders are recorded in one transaction. */
 const RECORD_BATCH = 100;
 
-/** The channels an account's settings turn on, among those the server has. */
-function channelsOf(settings: ReminderSettings, available: ReadonlyMap<ReminderChannelName, ReminderChannel>): ReminderChannelName[] {
-  return [...available.keys()].filter((name) => (name === "email" ? settings.emailOn : false));
+/** The channels an account has on, among those the server can send on, with what each carries. */
+function channelsOf(recipient: RecipientRow, available: ReadonlyMap<ReminderChannelName, ReminderChannel>): ReminderRecipient["channels"] {
+  const email = recipient.settings.emailOn ? [{ name: "email" as const, carries: recipient.settings.emailCarries }] : [];
+  return [...email, ...recipient.own].filter((c) => available.has(c.name));
 }
 
 /**
@@ -47,7 +47,7 @@ export async function schedulerPass(db: Db, { channels, clock, userIds }: PassOp
   for (let i = 0; i < recipients.length; i += RECORD_BATCH) {
     const due: DueReminder[] = [];
     for (const r of recipients.slice(i, i + RECORD_BATCH)) {
-      const on = channelsOf(r.settings, channels);
+      const on = channelsOf(r, channels);
       if (on.length === 0) continue;
       users += 1;
       due.push(...(await dueReminders(db, { user: { ...r, channels: on }, now: clock() })));
@@ -71,7 +71,8 @@ export async function sendDue(db: Db, { channels, clock }: Pick<PassOptions, "ch
       const { id, claimToken, attempts } = delivery;
       try {
         if (!channel) throw new Error(`claimed a delivery for ${delivery.channel}, which this server lacks`);
-        await channel.send({ id, userId: delivery.userId, email: delivery.email, kind: delivery.kind, message: JSON.parse(delivery.message) as ReminderMessage });
+        const { userId, email, kind, target } = delivery;
+        await channel.send({ id, userId, email, kind, target, message: JSON.parse(delivery.message) as ReminderMessage });
       } catch (error) {
         failed += 1;
         const reason = error instanceof DeliveryError ? error : new DeliveryError("the reminder could not be sent");

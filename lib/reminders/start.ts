@@ -3,12 +3,16 @@ import type { Db } from "@/db/open";
 import type { ReminderChannelName } from "@/lib/vocabulary";
 import type { ReminderChannel } from "./channel";
 import { emailChannel, smtpConfigured } from "./email";
+import { ntfyChannel } from "./ntfy";
+import { webhookChannel } from "./webhook";
 import { startScheduler, type Scheduler } from "./scheduler";
 
-/** The channels this process can send on, from its environment. */
+/** The channels this process can send on: email when SMTP is configured; ntfy and webhooks always (each account gives its own address). */
 export function configuredChannels(env: NodeJS.ProcessEnv = process.env): Map<ReminderChannelName, ReminderChannel> {
   const channels = new Map<ReminderChannelName, ReminderChannel>();
   if (smtpConfigured(env)) channels.set("email", emailChannel(env));
+  channels.set("ntfy", ntfyChannel(env));
+  channels.set("webhook", webhookChannel(env));
   return channels;
 }
 

@@ -1,4 +1,6 @@
 import { E2E_SMTP_PORT } from "../../playwright.config";
+import { createHmac } from "node:crypto";
+import { startReceiver } from "../unit/support/http-receiver";
 import { startSmtp, type ReceivedMail } from "../unit/support/smtp";
 import { expectNoSeriousViolations } from "./support/axe";
 import { expect, newAccount, signUp, test } from "./fixtures";
@@ -54,7 +56,7 @@ test("Settings → Reminders saves its choices, refuses a bad hour beside the fi
   await expect(section.getByLabel("Quiet until")).toHaveAttribute("aria-invalid", "true");
 
   await section.getByRole("button", { name: "Send a test email" }).click();
-  await expect(section.getByText(`A test email is on its way to ${account.email}.`, { exact: false })).toBeVisible();
+  await expect(section.getByText(`A test is on its way to ${account.email}.`, { exact: false })).toBeVisible();
   const mail = await mailTo(account.email, "Shortlist test reminder");
   expect(mail.header("List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
   await expect(section.getByText("None: every reminder so far has gone out, or is on its way.")).toBeVisible();
@@ -105,6 +107,36 @@ test("one-click unsubscribe by POST needs no session; a forged token gets 404", 
   await page.reload();
   await expect(page.getByLabel(`Email me reminders at ${account.email}`)).not.toBeChecked();
   await anonymous.dispose();
+});
+
+test("a webhook set up in Settings gets a signed test; a bad URL is answered beside its field", async ({ page }) => {
+  const receiver = await startReceiver();
+  try {
+    await signUp(page, newAccount("hook"));
+    await page.goto("/settings#reminders-heading");
+    const section = page.getByRole("region", { name: "Reminders" });
+    await section.getByLabel("Webhook URL").fill("not a url");
+    await section.getByRole("button", { name: "Turn on the webhook" }).click();
+    await expect(section.getByText("Enter the webhook URL as a full address starting with https://.")).toBeVisible();
+    await expect(section.getByLabel("Webhook URL")).toHaveAttribute("aria-invalid", "true");
+
+    await section.getByLabel("Webhook URL").fill(`${receiver.url}/hook`);
+    await section.getByRole("button", { name: "Turn on the webhook" }).click();
+    await expect(section.getByText("Saved. Reminders are posted to this webhook too.")).toBeVisible();
+    await page.reload();
+    const secret = (await section.locator("code").filter({ hasText: /^whsec_/ }).textContent()) ?? "";
+    await section.getByRole("button", { name: "Send a test to the webhook" }).click();
+    await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(1);
+    const [hook] = receiver.requests;
+    expect(hook.headers["x-shortlist-signature"]).toBe(`sha256=${createHmac("sha256", secret).update(hook.body).digest("hex")}`);
+    expect(JSON.parse(hook.body)).toMatchObject({ kind: "test", title: "Shortlist test reminder", id: hook.headers["idempotency-key"] });
+    await expectNoSeriousViolations(page, "Settings with a webhook");
+
+    await section.getByRole("button", { name: "Turn off the webhook" }).click();
+    await expect(section.getByRole("button", { name: "Turn on the webhook" })).toBeVisible();
+  } finally {
+    await receiver.close();
+  }
 });
 
 test("the Reminders section and the unsubscribe page at desktop and phone widths", async ({ page, browser }) => {

@@ -48,6 +48,6 @@ export const deliveryRows = (db: Db) => db.select().from(reminderDeliveries);
 /** Records what is due at `at` for every account's email, as a pass does, without sending it. */
 export async function recordOnly(db: Db, at: Date): Promise<number> {
   const due: DueReminder[] = [];
-  for (const r of await reminderRecipients(db)) due.push(...(await dueReminders(db, { user: { ...r, channels: ["email"] }, now: at })));
+  for (const r of await reminderRecipients(db)) due.push(...(await dueReminders(db, { user: { ...r, channels: [{ name: "email", carries: r.settings.emailCarries }] }, now: at })));
   return recordDueReminders(db, { reminders: due, now: at });
 }
