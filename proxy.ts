@@ -11,7 +11,7 @@ import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 // unsubscribe link does. /health is for operators'
 // probes and says only ok or not ok.
 // Static files pass through here too, for their CSP and HSTS.
-const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/unsubscribe", "/api/unsubscribe", "/health", "/_next", "/favicon.ico", "/icon.svg"];
+const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/reset-password", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/unsubscribe", "/api/unsubscribe", "/health", "/_next", "/favicon.ico", "/icon.svg"];
 // File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
 // exports up to 50 MB, each checked by its route, which answers beside the
 // file field.

@@ -497,6 +497,25 @@ export const undoRecords = sqliteTable(
 );
 
 /**
+ * "Forgot password?" links: only the SHA-256 of each token is kept, so the
+ * database alone cannot be used to reset anyone's password. A link is good
+ * once (used_at) and for 30 minutes (expires_at).
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/**
  * One row per account that changed its reminder settings; an account without
  * one has the defaults (email on, digest at 08:00, quiet 21:00 to 08:00).
  * Hours are the user's local hours, 0 to 23.

@@ -3,10 +3,11 @@ import { createHmac } from "node:crypto";
 import { startReceiver } from "../unit/support/http-receiver";
 import { startSmtp, type ReceivedMail } from "../unit/support/smtp";
 import { expectNoSeriousViolations } from "./support/axe";
-import { expect, newAccount, signUp, test } from "./fixtures";
+import { expect, newAccount, signIn, signUp, test } from "./fixtures";
 
-// The main e2e server sends reminder emails to 127.0.0.1:E2E_SMTP_PORT
-// (playwright.config.ts); this file listens there while it runs. Other
+// The main e2e server sends reminder and password-reset emails to
+// 127.0.0.1:E2E_SMTP_PORT (playwright.config.ts); this file listens there
+// while it runs, so every test that reads an email lives here. Other
 // accounts' digests may arrive too: each test reads only its own account's.
 
 test.describe.configure({ mode: "serial" });
@@ -154,4 +155,58 @@ test("the Reminders section and the unsubscribe page at desktop and phone widths
     await stranger.screenshot({ path: `test-results/unsubscribe-${width}.png` });
     await context.close();
   }
+});
+
+test("Forgot password? works end to end with the emailed link: once, ending every session", async ({ page, browser }) => {
+  const account = newAccount("forgot");
+  await signUp(page, account);
+  const signedOut = await browser.newContext();
+  const stranger = await signedOut.newPage();
+  await stranger.goto("/sign-in");
+  await stranger.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(stranger.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+  await expectNoSeriousViolations(stranger, "forgot password");
+  // An address with no account gets the same answer.
+  await stranger.getByLabel("Email").fill(`nobody-${account.email}`);
+  await stranger.getByRole("button", { name: "Email me a link" }).click();
+  const answer = stranger.getByText("If that address has an account, a link to choose a new password is on its way.", { exact: false });
+  await expect(answer).toBeVisible();
+  await stranger.getByLabel("Email").fill(account.email);
+  await stranger.getByRole("button", { name: "Email me a link" }).click();
+  await expect(answer).toBeVisible();
+
+  const mail = await mailTo(account.email, "Reset your Shortlist password");
+  const link = mail.raw.replace(/=\r?\n/g, "").match(/http:\/\/127\.0\.0\.1:\d+\/reset-password\/[A-Za-z0-9_-]+/)?.[0] ?? "";
+  expect(link).not.toBe("");
+  expect(smtp.mails.some((m) => m.to.includes(`nobody-${account.email}`))).toBe(false);
+  for (const width of [1280, 390]) {
+    await stranger.setViewportSize({ width, height: 800 });
+    await stranger.screenshot({ path: `test-results/forgot-password-${width}.png` });
+  }
+
+  await stranger.goto(link);
+  await expect(stranger.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await expectNoSeriousViolations(stranger, "reset password");
+  await stranger.getByLabel("New password", { exact: true }).fill("password");
+  await stranger.getByLabel("Repeat new password").fill("password");
+  await stranger.getByRole("button", { name: "Set new password" }).click();
+  await expect(stranger.getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  for (const width of [1280, 390]) {
+    await stranger.setViewportSize({ width, height: 800 });
+    await stranger.screenshot({ path: `test-results/reset-password-${width}.png` });
+  }
+  const fresh = `lantern orchard ${account.password}`;
+  await stranger.getByLabel("New password", { exact: true }).fill(fresh);
+  await stranger.getByLabel("Repeat new password").fill(fresh);
+  await stranger.getByRole("button", { name: "Set new password" }).click();
+  await expect(stranger.getByText("Your password was reset and every session ended.")).toBeVisible();
+
+  // The session that was open before is over; the new password works; the link does not, twice.
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(stranger, { email: account.email, password: fresh });
+  await signedOut.clearCookies();
+  await stranger.goto(link);
+  await expect(stranger.getByText("This link has expired or has been used.")).toBeVisible();
+  await signedOut.close();
 });

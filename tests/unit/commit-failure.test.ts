@@ -63,6 +63,7 @@ import { codeAt, PASSWORD, twoFactorOnWithoutPassword } from "./support/two-fact
 import { exportedWriteFunctions } from "./support/write-functions";
 import { API_FAILURE_AS_RESULT, API_WRITE_CASES } from "./support/api-write-cases";
 import { prepareReminders, REMINDER_WRITE_CASES } from "./support/reminder-write-cases";
+import { prepareReset, RESET_WRITE_CASES } from "./support/reset-write-cases";
 import type { ClaimedDelivery } from "@/lib/data/reminder-claim";
 import { checkAccessToken, createAccessToken } from "@/lib/data/access-tokens";
 
@@ -118,6 +119,8 @@ type Fixture = {
   undoId: string;
   /** One of Ana's pending reminders, claimed (see support/reminder-write-cases.ts). */
   claimed: ClaimedDelivery;
+  /** A live password reset link of Ana's: its token. */
+  resetToken: string;
 };
 
 /** For a call that writes even when it refuses (a wrong code or password is counted): its healthy run must be the success. */
@@ -262,6 +265,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "db/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   ...API_WRITE_CASES,
   ...REMINDER_WRITE_CASES,
+  ...RESET_WRITE_CASES,
 };
 
 /** Write functions below lib/, which the source scan does not read. */
@@ -337,6 +341,7 @@ beforeEach(async () => {
   const live = await createAccessToken(db, { userId: ana.id, name: "agent", scope: "write", expiresAt: null, now: NOW });
   if (!expired.ok || !live.ok) throw new Error("no tokens");
   const claimed = await prepareReminders(db, { anaId: ana.id, benId: ben.id });
+  const resetToken = await prepareReset(db, { anaId: ana.id });
 
   fixture = {
     db,
@@ -363,6 +368,7 @@ beforeEach(async () => {
     contactIds: [contactIds[0], contactIds[1]],
     undoId,
     claimed,
+    resetToken,
   };
 });
 afterEach(() => log.restore());
