@@ -11,7 +11,7 @@ import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 // unsubscribe link does. /health is for operators'
 // probes and says only ok or not ok.
 // Static files pass through here too, for their CSP and HSTS.
-const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/reset-password", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/unsubscribe", "/api/unsubscribe", "/health", "/_next", "/favicon.ico", "/icon.svg"];
+const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/reset-password", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/unsubscribe", "/api/unsubscribe", "/health", "/_next", "/favicon.ico", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/icons"];
 // File imports are route handlers, not actions: CSV up to 10 MB and Shortlist
 // exports up to 50 MB, each checked by its route, which answers beside the
 // file field.
@@ -28,6 +28,9 @@ function contentSecurityPolicy(nonce: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
+    // 'strict-dynamic' above drops 'self' for scripts, and workers fall back to script-src: /sw.js needs its own line.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
