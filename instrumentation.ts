@@ -16,6 +16,10 @@ export async function register() {
       // Next catches what register() throws and serves 500s; only an exit stops the start.
       process.exit(1);
     }
+    // JobHunter's first scheduler never started: ours starts with the server
+    // (SHORTLIST_SCHEDULER=off for extra web servers; `npm run worker` alone).
+    const { schedulerOff, startReminders } = await import("./lib/reminders/start");
+    if (!schedulerOff()) startReminders(getDb());
     // Made up front so that even the first sign-in for an unknown email
     // costs one hash, like a wrong password does.
     const { dummyPasswordHash } = await import("./lib/auth/password");
@@ -33,7 +37,7 @@ type LineWriter = { errorLine(error: unknown, fields?: Record<string, unknown>):
  */
 export function onRequestError(error: unknown, request: { path: string; method: string }, context: RequestErrorContext) {
   const writer = (globalThis as Record<symbol, LineWriter | undefined>)[Symbol.for("shortlist.jsonLines")];
-  const fields = { route: context.routePath, routeType: context.routeType, request: `${request.method} ${request.path.split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").slice(0, 200)}` };
+  const fields = { route: context.routePath, routeType: context.routeType, request: `${request.method} ${request.path.split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…").replace(/^\/reset-password\/.*/, "/reset-password/…").slice(0, 200)}` };
   if (writer) writer.errorLine(error, fields);
   else console.error(error);
 }

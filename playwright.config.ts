@@ -19,6 +19,9 @@ export const FULL_DISK_SWITCH = path.join(FAULT_DATA_DIR, "disk-full");
 // either has cached (tests/e2e/two-processes.spec.ts).
 const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? PORT + 2);
 export const SECOND_URL = `http://127.0.0.1:${SECOND_PORT}`;
+// Where the main server sends reminder emails: tests/e2e/reminders.spec.ts
+// listens there with an SMTP server of its own while it runs.
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 3);
 
 // Debian's Chromium where it exists; elsewhere the browser that
 // `npx playwright install chromium` downloads.
@@ -71,6 +74,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         SHORTLIST_SIGN_UP_ADDRESS_LIMIT: "10000",
         SHORTLIST_SIGN_IN_ADDRESS_LIMIT: "10000",
+        SHORTLIST_SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+        SHORTLIST_URL: `http://127.0.0.1:${PORT}`,
       },
     },
     {

@@ -8,11 +8,12 @@ import { MAX_IMPORT_REQUEST_BYTES } from "@/lib/import/limits";
 // Optimistic only: a request with no session cookie at all is sent to sign
 // in early. Whether a cookie is valid is decided in the data-access layer.
 // The calendar feed is read by calendar apps with no session; its URL
-// carries its own secret, checked in the route. /health is for operators'
-// probes and says only ok or not ok. The API and the MCP server take bearer
-// tokens only, checked in their routes, and never a cookie.
+// carries its own secret, checked in the route, as a reminder email's
+// unsubscribe link does. /health is for operators' probes and says only ok
+// or not ok. The API and the MCP server take bearer tokens only, checked in
+// their routes, and never a cookie.
 // Static files pass through here too, for their CSP and HSTS.
-const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/health", "/_next", "/favicon.ico", "/icon.svg"];
+const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/reset-password", "/api/auth", "/api/v1", "/api/mcp", "/calendar", "/unsubscribe", "/api/unsubscribe", "/health", "/_next", "/favicon.ico", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/icons"];
 // File imports and document uploads are route handlers, not actions: CSV up
 // to 10 MB, Shortlist exports up to 50 MB, documents up to 10 MB, each
 // checked by its route, which answers beside the file field.
@@ -33,6 +34,9 @@ function contentSecurityPolicy(nonce: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
+    // 'strict-dynamic' above drops 'self' for scripts, and workers fall back to script-src: /sw.js needs its own line.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

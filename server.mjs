@@ -5,8 +5,9 @@
 //
 // On SIGTERM or SIGINT it stops accepting connections, lets the requests in
 // flight finish (up to SHORTLIST_SHUTDOWN_SECONDS, default 10), closes idle
-// keep-alive connections at once and busy ones after their response,
-// checkpoints the WAL into the database file, closes the database and exits 0.
+// keep-alive connections at once and busy ones after their response, stops
+// the reminder scheduler once its pass under way is done, checkpoints the
+// WAL into the database file, closes the database and exits 0.
 // A database it cannot use stops the start (instrumentation.ts) with one line
 // and exit code 1.
 //
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
   strict: false,
 });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
+// Links in reminder emails fall back to this port when SHORTLIST_URL is not set (lib/reminders/email.ts).
+process.env.PORT = String(port);
 const hostname = typeof args.hostname === "string" ? args.hostname : undefined;
 const deadlineMs = Number(process.env.SHORTLIST_SHUTDOWN_SECONDS ?? 10) * 1000;
 const log = installJsonLines();
@@ -47,7 +50,7 @@ const server = createServer((req, res) => {
   const id = randomUUID();
   res.setHeader("X-Request-Id", id);
   // The path without its query: a query may carry a token (the calendar feed's is in its path, and is cut).
-  const path = (req.url ?? "/").split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…");
+  const path = (req.url ?? "/").split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…").replace(/^\/reset-password\/.*/, "/reset-password/…");
   requestContext.run({ id, request: `${req.method} ${path.slice(0, 200)}` }, () => handle(req, res));
 });
 
@@ -66,6 +69,12 @@ async function shutDown(signal) {
   const unfinished = inFlight.size;
   server.closeAllConnections();
   if (unfinished) say(`${unfinished} request(s) still running at the deadline were cut off`);
+  // The reminders' pass under way finishes first: it may be sending (lib/reminders/start.ts).
+  const scheduler = globalThis[Symbol.for("shortlist.stopScheduler")];
+  if (scheduler && typeof scheduler.stop === "function") {
+    await scheduler.stop();
+    say("reminder scheduler stopped");
+  }
   // Registered by db/client.ts when it opened the database.
   const closeDatabase = globalThis[Symbol.for("shortlist.closeDatabase")];
   if (typeof closeDatabase === "function") say(closeDatabase());

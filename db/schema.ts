@@ -15,7 +15,12 @@ import {
   APPLICATION_STATUSES,
   DOCUMENT_KINDS,
   EVENT_KINDS,
+  DELIVERY_STATUSES,
   HANDLED_STATES,
+  REMINDER_CARRIES,
+  REMINDER_CHANNELS,
+  REMINDER_KINDS,
+  OWN_REMINDER_CHANNELS,
   ROUND_FORMATS,
   ROUND_KINDS,
   ROUND_OUTCOMES,
@@ -564,6 +569,105 @@ export const documentAttachments = sqliteTable(
   ],
 );
 
+/**
+ * "Forgot password?" links: only the SHA-256 of each token is kept, so the
+ * database alone cannot be used to reset anyone's password. A link is good
+ * once (used_at) and for 30 minutes (expires_at).
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/**
+ * One row per account that changed its reminder settings; an account without
+ * one has the defaults (email on, digest at 08:00, quiet 21:00 to 08:00).
+ * Hours are the user's local hours, 0 to 23.
+ */
+export const reminderSettings = sqliteTable(
+  "reminder_settings",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    emailOn: integer("email_on", { mode: "boolean" }).notNull(),
+    emailCarries: text("email_carries", { enum: REMINDER_CARRIES }).notNull(),
+    digestHour: integer("digest_hour").notNull(),
+    quietFrom: integer("quiet_from").notNull(),
+    quietUntil: integer("quiet_until").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    check("reminder_settings_hours", sql`${t.digestHour} between 0 and 23 and ${t.quietFrom} between 0 and 23 and ${t.quietUntil} between 0 and 23`),
+  ],
+);
+
+/**
+ * An account's own reminder channels beside email: an ntfy topic (with an
+ * optional access token) and a webhook (with the secret its bodies are signed
+ * with). Secrets are sealed with the auth secret (lib/auth/secret-box.ts),
+ * bound to the user. No row: the channel is off.
+ */
+export const reminderChannels = sqliteTable(
+  "reminder_channels",
+  {
+    userId: ownedBy(),
+    channel: text("channel", { enum: OWN_REMINDER_CHANNELS }).notNull(),
+    url: text("url").notNull(),
+    secretSealed: text("secret_sealed"),
+    carries: text("carries", { enum: REMINDER_CARRIES }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.channel] })],
+);
+
+/**
+ * The reminders outbox: one row per (user, item, occurrence, channel), so a
+ * second scheduler pass, or a second server, that finds the same item due
+ * inserts nothing. A sender claims due rows with a token and a lease
+ * (lib/reminders/claim.ts), sends, and only then marks them sent; a row
+ * whose lease ran out (its sender died) is claimed again.
+ */
+export const reminderDeliveries = sqliteTable(
+  "reminder_deliveries",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    /** What it is about: "digest", "interview:<round id>", "thank-you:<round id>", "test:<id>". */
+    item: text("item").notNull(),
+    /** Which time of it: the digest's local date, the round's start or end; a moved round is a new occurrence. */
+    occurrence: text("occurrence").notNull(),
+    channel: text("channel", { enum: REMINDER_CHANNELS }).notNull(),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    /** The message as composed when it fell due (lib/reminders/message.ts), JSON. */
+    message: text("message").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
+    attempts: integer("attempts").notNull(),
+    /** Not to be sent before: quiet hours' end, or the next retry. */
+    notBefore: integer("not_before", { mode: "timestamp_ms" }).notNull(),
+    claimToken: text("claim_token"),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    /** Why the last attempt failed, in words for Settings. */
+    lastError: text("last_error"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("reminder_deliveries_once_idx").on(t.userId, t.item, t.occurrence, t.channel),
+    index("reminder_deliveries_due_idx").on(t.status, t.notBefore),
+    index("reminder_deliveries_created_idx").on(t.createdAt),
+  ],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -616,3 +720,4 @@ export type UndoRecord = typeof undoRecords.$inferSelect;
 export type AccessToken = typeof accessTokens.$inferSelect;
 export type DocumentRecord = typeof documents.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;
+export type ReminderDelivery = typeof reminderDeliveries.$inferSelect;

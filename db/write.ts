@@ -47,6 +47,20 @@ const shared = globalThis as unknown as Record<symbol, AsyncLocalStorage<Running
 const RUNNING = Symbol.for("shortlist.writeContext");
 const running = (shared[RUNNING] ??= new AsyncLocalStorage<Running>());
 
+type CommitListener = (scope: WriteScope) => void;
+const COMMIT_LISTENERS = Symbol.for("shortlist.commitListeners");
+const commitListeners = ((shared as unknown as Record<symbol, Set<CommitListener> | undefined>)[COMMIT_LISTENERS] ??= new Set<CommitListener>());
+
+/**
+ * Calls `listener` after every committed write, with its scope: the
+ * reminders' scheduler wakes when a user's data changes what is due. A
+ * listener must be quick and must not throw; returns the way to stop.
+ */
+export function afterEveryCommit(listener: CommitListener): () => void {
+  commitListeners.add(listener);
+  return () => void commitListeners.delete(listener);
+}
+
 /** The write or snapshot this async context is inside, if it is still open on this engine. */
 function current(engine: SqliteEngine): Running | undefined {
   const store = running.getStore();
@@ -60,7 +74,6 @@ function rollBack(engine: SqliteEngine): void {
 }
 
 export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Promise<T>): Promise<T> {
-  void scope;
   const engine = engineOf(db);
   const outer = current(engine);
   if (outer?.kind === "write") return joinAsSavepoint(outer, work);
@@ -90,6 +103,7 @@ export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Prom
       rollBack(engine);
       throw toStorageError(error, { atCommit: true }) ?? error;
     }
+    for (const listener of commitListeners) listener(scope);
     return result;
   } finally {
     // Anything `work` left running must not think it is still inside this transaction.

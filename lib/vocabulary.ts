@@ -96,3 +96,17 @@ export type HandledState = (typeof HANDLED_STATES)[number];
 /** What a document in the library is: a CV's versions are what analytics compares. */
 export const DOCUMENT_KINDS = ["cv", "cover_letter", "portfolio", "other"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** The channels a reminder can go out on (lib/reminders/channels.ts). */
+export const REMINDER_CHANNELS = ["email", "ntfy", "webhook"] as const;
+/** The channels an account sets up itself, with an address of its own (reminder_channels). */
+export const OWN_REMINDER_CHANNELS = ["ntfy", "webhook"] as const;
+/** What a reminder is: the morning digest, a nudge (interview soon, thank-you owed), or a "Send a test". */
+export const REMINDER_KINDS = ["digest", "interview", "thank-you", "test"] as const;
+/** pending: to send (at not_before, by whoever claims it); sent; failed: given up, with its reason; empty: a digest day with nothing to say. */
+export const DELIVERY_STATUSES = ["pending", "sent", "failed", "empty"] as const;
+/** What a channel carries: everything, only the morning digest, or only the nudges. */
+export const REMINDER_CARRIES = ["all", "digest", "nudges"] as const;
+export type ReminderChannelName = (typeof REMINDER_CHANNELS)[number];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export type ReminderCarries = (typeof REMINDER_CARRIES)[number];
+export type OwnReminderChannel = (typeof OWN_REMINDER_CHANNELS)[number];

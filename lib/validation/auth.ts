@@ -57,3 +57,15 @@ export const passwordAndCodeSchema = z.object({
   password: z.string({ error: "Your password is required." }).min(1, "Your password is required.").max(PASSWORD_MAX_LENGTH, "Your password is incorrect."),
   code: signInCodeSchema.shape.code,
 });
+
+/** "Forgot password?": the address the link goes to, if it has an account. */
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+/** The reset link's form; the token comes from the link, in a hidden field. */
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    newPassword: newPassword("New password"),
+    confirmPassword: z.string({ error: "Repeat the new password." }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match." });

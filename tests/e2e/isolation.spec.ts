@@ -133,3 +133,30 @@ test.describe("a second user cannot reach the first user's documents", () => {
     expect(ownedRows(owner.email)).toEqual(ownerRows);
   });
 });
+
+test("reminder channels are the account's own: another account sees no webhook of theirs, and its own save and removal leave it alone", async ({ browser, signedIn: page }) => {
+  const context = await browser.newContext();
+  const owner = await context.newPage();
+  await signUp(owner, newAccount("hook-owner"));
+  await owner.goto("/settings#reminders-heading");
+  await owner.getByLabel("Webhook URL").fill("https://owner.example.com/hook");
+  await owner.getByRole("button", { name: "Turn on the webhook" }).click();
+  await expect(owner.getByText("Saved. Reminders are posted to this webhook too.")).toBeVisible();
+  await owner.reload();
+  const secret = (await owner.locator("code").filter({ hasText: /^whsec_/ }).textContent()) ?? "";
+
+  await page.goto("/settings#reminders-heading");
+  await expect(page.getByLabel("Webhook URL")).toHaveValue("");
+  await expect(page.getByText(secret)).toHaveCount(0);
+  await page.getByLabel("Webhook URL").fill("https://mine.example.com/hook");
+  await page.getByRole("button", { name: "Turn on the webhook" }).click();
+  await expect(page.getByText("Saved. Reminders are posted to this webhook too.")).toBeVisible();
+  await page.reload();
+  await page.getByRole("button", { name: "Turn off the webhook" }).click();
+  await expect(page.getByRole("button", { name: "Turn on the webhook" })).toBeVisible();
+
+  await owner.reload();
+  await expect(owner.getByLabel("Webhook URL")).toHaveValue("https://owner.example.com/hook");
+  await expect(owner.getByText(secret)).toBeVisible();
+  await context.close();
+});

@@ -22,6 +22,7 @@ test("Settings: an index of its sections, name and email (the email asking for t
     "Time zone",
     "Dates and times",
     "Next-step timings",
+    "Reminders",
     "Calendar feed",
     "Password",
     "Two-factor sign-in",
@@ -34,7 +35,7 @@ test("Settings: an index of its sections, name and email (the email asking for t
 
   // A name alone saves without the password, and the greeting takes the first name.
   const id = userIdOf(account.email) ?? "";
-  await page.getByLabel("Name", { exact: true }).fill("Dana Reyes");
+  await page.getByRole("region", { name: "Account", exact: true }).getByLabel("Name").fill("Dana Reyes");
   await page.getByRole("button", { name: "Save name and email" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Saved. Your name is updated.");
 

@@ -66,6 +66,9 @@ import { captureLog } from "./support/security-log";
 import { codeAt, PASSWORD, twoFactorOnWithoutPassword } from "./support/two-factor";
 import { exportedWriteFunctions } from "./support/write-functions";
 import { API_FAILURE_AS_RESULT, API_WRITE_CASES } from "./support/api-write-cases";
+import { prepareReminders, REMINDER_WRITE_CASES } from "./support/reminder-write-cases";
+import { prepareReset, RESET_WRITE_CASES } from "./support/reset-write-cases";
+import type { ClaimedDelivery } from "@/lib/data/reminder-claim";
 import { checkAccessToken, createAccessToken } from "@/lib/data/access-tokens";
 
 // The API's operations read the app's connection, as route handlers do: here it is the fixture's.
@@ -124,6 +127,10 @@ type Fixture = {
   attachmentId: string;
   /** The file of Ana's CV version, as a ZIP export holds it. */
   files: Record<string, Uint8Array>;
+  /** One of Ana's pending reminders, claimed (see support/reminder-write-cases.ts). */
+  claimed: ClaimedDelivery;
+  /** A live password reset link of Ana's: its token. */
+  resetToken: string;
 };
 
 /** For a call that writes even when it refuses (a wrong code or password is counted): its healthy run must be the success. */
@@ -279,6 +286,8 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "db/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "db/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   ...API_WRITE_CASES,
+  ...REMINDER_WRITE_CASES,
+  ...RESET_WRITE_CASES,
 };
 
 /** Write functions below lib/, which the source scan does not read. */
@@ -357,6 +366,8 @@ beforeEach(async () => {
   const expired = await createAccessToken(db, { userId: ana.id, name: "old agent", scope: "read", expiresAt: fromNow(-HOUR), now: fromNow(-2 * HOUR) });
   const live = await createAccessToken(db, { userId: ana.id, name: "agent", scope: "write", expiresAt: null, now: NOW });
   if (!expired.ok || !live.ok) throw new Error("no tokens");
+  const claimed = await prepareReminders(db, { anaId: ana.id, benId: ben.id });
+  const resetToken = await prepareReset(db, { anaId: ana.id });
 
   fixture = {
     db,
@@ -386,6 +397,8 @@ beforeEach(async () => {
     versionId: cv.versionId,
     attachmentId,
     files: Object.fromEntries((backup.document.documents ?? []).flatMap((d) => d.versions.map((v) => [v.path, pdfBytes()]))),
+    claimed,
+    resetToken,
   };
 });
 afterEach(() => log.restore());

@@ -6,18 +6,27 @@ import { getCalendarFeed } from "@/lib/data/calendar-feed";
 import { getGuidanceSettings } from "@/lib/data/guidance-settings";
 import { listSessions } from "@/lib/data/sessions";
 import { listAccessTokens } from "@/lib/data/access-tokens";
+import { ownReminderChannels } from "@/lib/data/reminder-channels";
+import { deliveryFailures } from "@/lib/data/reminder-outbox";
+import { reminderSettingsOf } from "@/lib/data/reminder-settings";
+
+/** Settings lists this many of the latest reminders that could not be sent. */
+const FAILURES_SHOWN = 10;
 
 /** Everything the Settings page reads, at once: its sections are handed what they show. */
 export async function loadSettings(userId: string, now: Date) {
   const db = getDb();
-  const [feed, guidanceSettings, twoFactor, sessions, tokens] = await Promise.all([
+  const [feed, guidanceSettings, twoFactor, sessions, tokens, reminderSettings, reminderFailures, reminderChannels] = await Promise.all([
     getCalendarFeed(db, { userId }),
     getGuidanceSettings(db, { userId }),
     twoFactorStatus(db, { userId }),
     listSessions(db, { userId, now }),
     listAccessTokens(db, { userId }),
+    reminderSettingsOf(db, { userId }),
+    deliveryFailures(db, { userId, limit: FAILURES_SHOWN }),
+    ownReminderChannels(db, { userId }),
   ]);
   const origin = await requestOrigin();
   const calendarUrl = feed ? feedUrl(origin, feed.token) : null;
-  return { calendarUrl, guidanceSettings, twoFactor, sessions, tokens, origin };
+  return { calendarUrl, guidanceSettings, twoFactor, sessions, tokens, origin, reminderSettings, reminderFailures, reminderChannels };
 }

@@ -4,6 +4,8 @@ import { knownTimeZones } from "@/lib/time/zoned";
 import { zoneChoice } from "@/lib/time/zone-names";
 import { DatesSection } from "./dates-section";
 import { CalendarFeedSection } from "./calendar-feed-section";
+import { RemindersSection } from "./reminders-section";
+import { smtpConfigured } from "@/lib/reminders/email";
 import { preparePasswordScorer } from "@/lib/auth/password-strength";
 import { ChangePasswordForm } from "./change-password-form";
 import { GuidanceSettingsForm } from "./guidance-settings-form";
@@ -24,7 +26,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   // The new-password field is scored on the server: have the scorer ready before it is sent.
   preparePasswordScorer();
   const now = new Date();
-  const { calendarUrl, guidanceSettings, twoFactor, sessions, tokens, origin } = await loadSettings(user.id, now);
+  const { calendarUrl, guidanceSettings, twoFactor, sessions, tokens, origin, reminderSettings, reminderFailures, reminderChannels } = await loadSettings(user.id, now);
   return (
     <OneMessageAtATime className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -59,6 +61,8 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         </p>
         <GuidanceSettingsForm current={guidanceSettings} />
       </section>
+
+      <RemindersSection user={user} settings={reminderSettings} own={reminderChannels} failures={reminderFailures} smtpOn={smtpConfigured()} />
 
       <CalendarFeedSection url={calendarUrl} />
 

@@ -4,6 +4,7 @@ export const SETTINGS_SECTIONS = [
   { id: "time-zone-heading", label: "Time zone" },
   { id: "dates-heading", label: "Dates and times" },
   { id: "guidance-heading", label: "Next-step timings" },
+  { id: "reminders-heading", label: "Reminders" },
   { id: "calendar-heading", label: "Calendar feed" },
   { id: "password-heading", label: "Password" },
   { id: "two-factor-heading", label: "Two-factor sign-in" },

@@ -1,0 +1,25 @@
+import type { ReminderChannelName, ReminderKind } from "@/lib/vocabulary";
+import type { ReminderMessage } from "./message";
+
+/** Where an account's own channel sends (ntfy, webhook): its address and secret (the ntfy token, the webhook's signing secret); null when the account removed it. */
+export type ChannelTarget = { url: string; secret: string | null } | null;
+
+/** One claimed delivery, ready for its channel. */
+export type Outgoing = { id: string; userId: string; email: string; kind: ReminderKind; target: ChannelTarget; message: ReminderMessage };
+
+/**
+ * A send that did not happen, with the reason in words for Settings ("the
+ * SMTP server refused the login"). `final`: trying again cannot help.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly final = false,
+  ) {
+    super(reason);
+    this.name = "DeliveryError";
+  }
+}
+
+/** A way out: resolves once the other side has accepted the message, throws DeliveryError otherwise. */
+export type ReminderChannel = { name: ReminderChannelName; send(outgoing: Outgoing): Promise<void> };
