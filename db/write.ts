@@ -103,7 +103,14 @@ export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Prom
       rollBack(engine);
       throw toStorageError(error, { atCommit: true }) ?? error;
     }
-    for (const listener of commitListeners) listener(scope);
+    // The write is saved now: a listener's failure must not report it as lost.
+    for (const listener of commitListeners) {
+      try {
+        listener(scope);
+      } catch (error) {
+        console.error("a commit listener failed:", error);
+      }
+    }
     return result;
   } finally {
     // Anything `work` left running must not think it is still inside this transaction.

@@ -7,7 +7,7 @@ import { openDatabase, type Db } from "@/db/open";
 import { applications, signInThrottle, users } from "@/db/schema";
 import { engineOf } from "@/db/sqlite/connections";
 import { storageErrorIn, storageFailureOf, StorageError } from "@/db/storage-error";
-import { snapshot, write, WRITE_LOCK_WAIT_MS } from "@/db/write";
+import { afterEveryCommit, snapshot, write, WRITE_LOCK_WAIT_MS } from "@/db/write";
 import { createApplication, listApplications } from "@/lib/data/applications";
 import { failCommits } from "./support/commit-fault";
 import { makeUser } from "./support/db";
@@ -83,6 +83,25 @@ describe("write()", () => {
     });
     expect(key).toBe("a");
     expect(keysSeenElsewhere()).toEqual(["a"]);
+  });
+
+  it("tells the commit listeners after the commit, with its scope; one that throws cannot turn a saved write into a failure", async () => {
+    const heard: unknown[] = [];
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const stopBroken = afterEveryCommit(() => {
+      throw new Error("listener bug");
+    });
+    const stopHeard = afterEveryCommit((scope) => heard.push({ scope, seen: keysSeenElsewhere() }));
+    try {
+      const key = await write(db, { userId: "u1" }, async (tx) => (await insertKey(tx, "b").returning({ key: signInThrottle.key }))[0].key);
+      expect(key).toBe("b");
+      expect(heard).toEqual([{ scope: { userId: "u1" }, seen: ["b"] }]);
+      expect(quiet).toHaveBeenCalledTimes(1);
+    } finally {
+      stopBroken();
+      stopHeard();
+      quiet.mockRestore();
+    }
   });
 
   it("throws any other error unchanged, and rolls everything back", async () => {
