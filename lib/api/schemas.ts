@@ -10,12 +10,14 @@ import {
   WORK_MODES,
 } from "@/lib/vocabulary";
 import { APPLICATION_SORTS } from "@/lib/validation/application-filter";
+import { APPLICATION_NOTES_MAX, EVENT_NOTE_MAX, MAX_NEW_INTERVIEWERS, OFFER_EQUITY_MAX, OFFER_NOTES_MAX, ROUND_NOTES_MAX } from "@/lib/validation/limits";
+import { MAX_CUSTOM_SIGNAL_LENGTH, MAX_CUSTOM_SIGNALS, MAX_INTERVIEWERS_PER_ROUND } from "@/lib/validation/round";
 
 const STATUS_GROUP_NAMES = ["open", "closed"] as const;
 
 /**
  * The JSON the API and the MCP tools take, with the field names of the
- * export format. These check kinds of value; the same rules as the forms
+ * export format and the forms' own limits. These check kinds of value; the same rules as the forms
  * (lengths, dates in the past, salary ranges…) run after, in form-input.ts.
  * The OpenAPI document is generated from these schemas.
  */
@@ -45,7 +47,7 @@ export const applicationFieldsShape = {
   status: z.enum(APPLICATION_STATUSES).optional().meta({ description: "Defaults to applied." }),
   appliedOn: dateInput.nullable().optional(),
   excitement: z.number().int().min(1).max(5).nullable().optional(),
-  notes: nullableText(10_000).optional(),
+  notes: nullableText(APPLICATION_NOTES_MAX).optional(),
 };
 
 export const createApplicationBody = z.strictObject(applicationFieldsShape).meta({ id: "NewApplication" });
@@ -71,15 +73,15 @@ export const logRoundBody = z
     format: z.enum(ROUND_FORMATS).nullable().optional(),
     location: nullableText(500).optional(),
     outcome: z.enum(ROUND_OUTCOMES).optional().meta({ description: "Defaults to pending (waiting to hear)." }),
-    notes: nullableText(10_000).optional(),
-    prepNotes: nullableText(10_000).optional(),
+    notes: nullableText(ROUND_NOTES_MAX).optional(),
+    prepNotes: nullableText(ROUND_NOTES_MAX).optional(),
     thankYouSentAt: dateTimeInput.nullable().optional(),
     noNextSteps: z.boolean().optional().meta({ description: "The interviewer said nothing about what comes next." }),
     signals: z.array(z.enum(SIGNAL_KEYS)).max(SIGNAL_KEYS.length).optional().meta({ description: "The signals the interviewer gave." }),
     hiringTimelineOn: dateInput.nullable().optional().meta({ description: "With the hiring_timeline signal: the date they expect to decide by." }),
-    customSignals: z.array(text(200)).max(10).optional(),
-    people: z.array(z.string()).max(20).optional().meta({ description: "Ids of people already in Shortlist who were in the round." }),
-    newPeople: z.array(newPersonInput).max(20).optional().meta({ description: "People met for the first time." }),
+    customSignals: z.array(text(MAX_CUSTOM_SIGNAL_LENGTH)).max(MAX_CUSTOM_SIGNALS).optional(),
+    people: z.array(z.string()).max(MAX_INTERVIEWERS_PER_ROUND).optional().meta({ description: "Ids of people already in Shortlist who were in the round." }),
+    newPeople: z.array(newPersonInput).max(MAX_NEW_INTERVIEWERS).optional().meta({ description: "People met for the first time." }),
   })
   .meta({ id: "NewRound" });
 
@@ -87,15 +89,15 @@ export const logEventBody = z
   .strictObject({
     kind: z.enum(EVENT_KINDS),
     occurredAt: dateTimeInput,
-    note: nullableText(2000).optional(),
+    note: nullableText(EVENT_NOTE_MAX).optional(),
     saidBy: dateInput.nullable().optional().meta({ description: "On a response_received: the day they said they would come back by." }),
     offerBase: z.number().int().nonnegative().nullable().optional(),
     offerBonus: z.number().int().nonnegative().nullable().optional(),
     offerCurrency: z.string().nullable().optional(),
-    offerEquity: nullableText(500).optional(),
+    offerEquity: nullableText(OFFER_EQUITY_MAX).optional(),
     offerStartOn: dateInput.nullable().optional(),
     offerAnswerBy: dateInput.nullable().optional(),
-    offerNotes: nullableText(2000).optional(),
+    offerNotes: nullableText(OFFER_NOTES_MAX).optional(),
   })
   .meta({ id: "NewEvent" });
 

@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { applicationInput, eventInput, instantFrom, roundInput } from "@/lib/api/form-input";
 import { RateLimiter, TOKEN_REQUESTS_PER_MINUTE, tokenRateLimit } from "@/lib/api/rate-limit";
 import { createApplicationBody, logRoundBody } from "@/lib/api/schemas";
+import { APPLICATION_NOTES_MAX } from "@/lib/validation/limits";
 
 const NOW = new Date("2026-12-07T12:00:00Z");
 const caller = { timeZone: "America/New_York" };
@@ -65,6 +66,13 @@ describe("the API's JSON goes through the forms' rules", () => {
     expect(instantFrom("2026-12-08T08:00", "Europe/Berlin", "until").toISOString()).toBe("2026-12-08T07:00:00.000Z");
     expect(instantFrom("2026-12-08T08:00:00+02:00", "Europe/Berlin", "until").toISOString()).toBe("2026-12-08T06:00:00.000Z");
     expect(refusal(() => instantFrom("2026-13-40T08:00", "UTC", "until")).fields).toEqual({ until: expect.any(String) });
+  });
+
+  it("takes what the forms take: notes as long as the form allows, and no longer", () => {
+    const long = "n".repeat(APPLICATION_NOTES_MAX);
+    const parsed = createApplicationBody.parse({ company: "A", roleTitle: "B", notes: long });
+    expect(applicationInput(parsed, caller, NOW).notes).toBe(long);
+    expect(createApplicationBody.safeParse({ company: "A", roleTitle: "B", notes: `${long}n` }).success).toBe(false);
   });
 
   it("names an unknown field and a value of the wrong kind", () => {
