@@ -2,6 +2,7 @@ import "server-only";
 import { DeliveryError, type Outgoing, type ReminderChannel } from "./channel";
 import { reminderOrigin } from "./origin";
 import { postOrExplain } from "./http-post";
+import { privateNetworkAllowed } from "./outbound-address";
 
 // ntfy (ntfy.sh or a server of your own): the account gives its topic URL,
 // and an access token when the topic is protected. Published as JSON to the
@@ -28,6 +29,7 @@ export function ntfyBody({ message }: Pick<Outgoing, "message">, origin: string)
 
 export function ntfyChannel(env: NodeJS.ProcessEnv = process.env): ReminderChannel {
   const origin = reminderOrigin(env);
+  const posting = { allowPrivateNetwork: privateNetworkAllowed(env) };
   return {
     name: "ntfy",
     async send(outgoing: Outgoing) {
@@ -36,7 +38,7 @@ export function ntfyChannel(env: NodeJS.ProcessEnv = process.env): ReminderChann
       if (!parts) throw new DeliveryError("the ntfy address names no topic", true);
       const headers: Record<string, string> = { "Content-Type": "application/json" };
       if (outgoing.target.secret) headers.Authorization = `Bearer ${outgoing.target.secret}`;
-      await postOrExplain("the ntfy server", parts.server, { body: JSON.stringify({ topic: parts.topic, ...ntfyBody(outgoing, origin) }), headers });
+      await postOrExplain("the ntfy server", parts.server, { body: JSON.stringify({ topic: parts.topic, ...ntfyBody(outgoing, origin) }), headers }, posting);
     },
   };
 }

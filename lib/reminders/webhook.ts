@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import { DeliveryError, type Outgoing, type ReminderChannel } from "./channel";
 import { reminderOrigin } from "./origin";
 import { postOrExplain } from "./http-post";
+import { privateNetworkAllowed } from "./outbound-address";
 import { renderText } from "./render";
 
 // A generic webhook: the reminder as JSON, signed with HMAC-SHA256 over the
@@ -29,6 +30,7 @@ export function webhookBody({ id, kind, message }: Pick<Outgoing, "id" | "kind" 
 
 export function webhookChannel(env: NodeJS.ProcessEnv = process.env): ReminderChannel {
   const origin = reminderOrigin(env);
+  const posting = { allowPrivateNetwork: privateNetworkAllowed(env) };
   return {
     name: "webhook",
     async send(outgoing: Outgoing) {
@@ -42,7 +44,7 @@ export function webhookChannel(env: NodeJS.ProcessEnv = process.env): ReminderCh
           [IDEMPOTENCY_HEADER]: outgoing.id,
           [SIGNATURE_HEADER]: signatureOf(outgoing.target.secret, body),
         },
-      });
+      }, posting);
     },
   };
 }

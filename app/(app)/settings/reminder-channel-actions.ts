@@ -6,11 +6,12 @@ import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-ac
 import { removeReminderChannel, saveNtfyChannel, saveWebhookChannel } from "@/lib/data/reminder-channels";
 import { queueTestReminder } from "@/lib/data/reminder-outbox";
 import { smtpConfigured } from "@/lib/reminders/email";
+import { refusingPrivateUrl } from "@/lib/reminders/outbound-address";
 import { ntfyChannelSchema, webhookChannelSchema, type NtfyChannelField, type WebhookChannelField } from "@/lib/validation/reminder-settings";
 import { OWN_REMINDER_CHANNELS, REMINDER_CHANNELS, type OwnReminderChannel, type ReminderChannelName } from "@/lib/vocabulary";
 
 export const saveNtfyAction = validatedActionWithUser<typeof ntfyChannelSchema, NtfyChannelField>(
-  ntfyChannelSchema,
+  () => refusingPrivateUrl(ntfyChannelSchema),
   async ({ url, token, clearToken, carries }, user) => {
     await saveNtfyChannel(getDb(), { userId: user.id, url, token: clearToken ? "" : token || undefined, carries, now: new Date() });
     revalidatePath("/settings");
@@ -20,7 +21,7 @@ export const saveNtfyAction = validatedActionWithUser<typeof ntfyChannelSchema, 
   { keepValues: false },
 );
 
-export const saveWebhookAction = validatedActionWithUser<typeof webhookChannelSchema, WebhookChannelField>(webhookChannelSchema, async ({ url, carries }, user) => {
+export const saveWebhookAction = validatedActionWithUser<typeof webhookChannelSchema, WebhookChannelField>(() => refusingPrivateUrl(webhookChannelSchema), async ({ url, carries }, user) => {
   await saveWebhookChannel(getDb(), { userId: user.id, url, carries, now: new Date() });
   revalidatePath("/settings");
   return { message: "Saved. Reminders are posted to this webhook too.", values: { url, carries } };
