@@ -35,7 +35,7 @@ for (const [network, prefix] of [
 }
 
 /** What the operator set: `SHORTLIST_REMINDERS_PRIVATE_NETWORK=allow` lets reminders reach private addresses. */
-export function privateNetworkAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+export function privateNetworkAllowed(env: Partial<Record<string, string>> = process.env): boolean {
   return env.SHORTLIST_REMINDERS_PRIVATE_NETWORK === "allow";
 }
 
@@ -102,7 +102,7 @@ export const PRIVATE_URL_MESSAGE =
  * unless the operator allows those. Server-side: the answer depends on the
  * server's settings, not on anything the browser knows.
  */
-export function refusingPrivateUrl<S extends z.ZodType<{ url: string }>>(schema: S, env: NodeJS.ProcessEnv = process.env): S {
+export function refusingPrivateUrl<S extends z.ZodType<{ url: string }>>(schema: S, env: Partial<Record<string, string>> = process.env): S {
   if (privateNetworkAllowed(env)) return schema;
   return schema.superRefine((value, context) => {
     if (namesPrivateHost(new URL(value.url))) context.addIssue({ code: "custom", path: ["url"], message: PRIVATE_URL_MESSAGE });
