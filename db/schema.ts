@@ -604,6 +604,8 @@ export const reminderSettings = sqliteTable(
     digestHour: integer("digest_hour").notNull(),
     quietFrom: integer("quiet_from").notNull(),
     quietUntil: integer("quiet_until").notNull(),
+    /** What push to the account's devices carries (push is on while it has a subscribed device). */
+    pushCarries: text("push_carries", { enum: REMINDER_CARRIES }).notNull().default("all"),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
@@ -628,6 +630,28 @@ export const reminderChannels = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.channel] })],
+);
+
+/**
+ * The account's devices subscribed to Web Push: one row per push endpoint
+ * (the browser's own address at its push service, a secret URL), with the
+ * keys a payload is encrypted to. An endpoint is one browser's, so it
+ * belongs to one account at a time: the last that turned push on there.
+ */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    endpoint: text("endpoint").notNull().unique(),
+    /** The browser's P-256 public key and auth secret (base64url), from PushSubscription.getKey(). */
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    /** "Chrome on Android": read from the user agent when it subscribed, for Settings' list. */
+    deviceLabel: text("device_label").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("push_subscriptions_user_idx").on(t.userId)],
 );
 
 /**
