@@ -589,6 +589,27 @@ export const passwordResets = sqliteTable(
 );
 
 /**
+ * Sign-ups waiting for their emailed link (only when the server sends
+ * email): what the form was given, until the link's owner finishes. Only
+ * the SHA-256 of the link's token is kept; a link is good once (used_at)
+ * and for 30 minutes (expires_at). No account exists until it is used.
+ */
+export const signUpRequests = sqliteTable(
+  "sign_up_requests",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    timeZone: text("time_zone"),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_up_requests_expires_idx").on(t.expiresAt)],
+);
+
+/**
  * One row per account that changed its reminder settings; an account without
  * one has the defaults (email on, digest at 08:00, quiet 21:00 to 08:00).
  * Hours are the user's local hours, 0 to 23.

@@ -68,6 +68,7 @@ import { exportedWriteFunctions } from "./support/write-functions";
 import { API_FAILURE_AS_RESULT, API_WRITE_CASES } from "./support/api-write-cases";
 import { prepareReminders, REMINDER_WRITE_CASES, startGonePushService } from "./support/reminder-write-cases";
 import { prepareReset, RESET_WRITE_CASES } from "./support/reset-write-cases";
+import { prepareSignUp, SIGN_UP_WRITE_CASES } from "./support/sign-up-write-cases";
 import type { ClaimedDelivery } from "@/lib/data/reminder-claim";
 import { checkAccessToken, createAccessToken } from "@/lib/data/access-tokens";
 
@@ -131,6 +132,8 @@ type Fixture = {
   claimed: ClaimedDelivery;
   /** Ana's phone's push endpoint, at a push service that says it is gone. */
   goneEndpoint: string;
+  /** A live sign-up link of Dee's (see support/sign-up-write-cases.ts). */
+  signUpToken: string;
   /** A live password reset link of Ana's: its token. */
   resetToken: string;
 };
@@ -290,6 +293,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   ...API_WRITE_CASES,
   ...REMINDER_WRITE_CASES,
   ...RESET_WRITE_CASES,
+  ...SIGN_UP_WRITE_CASES,
 };
 
 /** Write functions below lib/, which the source scan does not read. */
@@ -373,6 +377,7 @@ beforeEach(async () => {
   const goneEndpoint = `${pushService.url}/push/ana-phone`;
   const claimed = await prepareReminders(db, { anaId: ana.id, benId: ben.id, goneEndpoint });
   const resetToken = await prepareReset(db, { anaId: ana.id });
+  const signUpToken = await prepareSignUp(db);
 
   fixture = {
     db,
@@ -405,6 +410,7 @@ beforeEach(async () => {
     claimed,
     goneEndpoint,
     resetToken,
+    signUpToken,
   };
 });
 afterEach(async () => {
