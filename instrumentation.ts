@@ -37,7 +37,7 @@ type LineWriter = { errorLine(error: unknown, fields?: Record<string, unknown>):
  */
 export function onRequestError(error: unknown, request: { path: string; method: string }, context: RequestErrorContext) {
   const writer = (globalThis as Record<symbol, LineWriter | undefined>)[Symbol.for("shortlist.jsonLines")];
-  const fields = { route: context.routePath, routeType: context.routeType, request: `${request.method} ${request.path.split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…").replace(/^\/reset-password\/.*/, "/reset-password/…").slice(0, 200)}` };
+  const fields = { route: context.routePath, routeType: context.routeType, request: `${request.method} ${request.path.split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…").replace(/^\/reset-password\/.*/, "/reset-password/…").replace(/^\/sign-up\/finish\/.*/, "/sign-up/finish/…").slice(0, 200)}` };
   if (writer) writer.errorLine(error, fields);
   else console.error(error);
 }

@@ -589,6 +589,27 @@ export const passwordResets = sqliteTable(
 );
 
 /**
+ * Sign-ups waiting for their emailed link (only when the server sends
+ * email): what the form was given, until the link's owner finishes. Only
+ * the SHA-256 of the link's token is kept; a link is good once (used_at)
+ * and for 30 minutes (expires_at). No account exists until it is used.
+ */
+export const signUpRequests = sqliteTable(
+  "sign_up_requests",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    timeZone: text("time_zone"),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_up_requests_expires_idx").on(t.expiresAt)],
+);
+
+/**
  * One row per account that changed its reminder settings; an account without
  * one has the defaults (email on, digest at 08:00, quiet 21:00 to 08:00).
  * Hours are the user's local hours, 0 to 23.
@@ -604,6 +625,8 @@ export const reminderSettings = sqliteTable(
     digestHour: integer("digest_hour").notNull(),
     quietFrom: integer("quiet_from").notNull(),
     quietUntil: integer("quiet_until").notNull(),
+    /** What push to the account's devices carries (push is on while it has a subscribed device). */
+    pushCarries: text("push_carries", { enum: REMINDER_CARRIES }).notNull().default("all"),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
@@ -628,6 +651,28 @@ export const reminderChannels = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.channel] })],
+);
+
+/**
+ * The account's devices subscribed to Web Push: one row per push endpoint
+ * (the browser's own address at its push service, a secret URL), with the
+ * keys a payload is encrypted to. An endpoint is one browser's, so it
+ * belongs to one account at a time: the last that turned push on there.
+ */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    endpoint: text("endpoint").notNull().unique(),
+    /** The browser's P-256 public key and auth secret (base64url), from PushSubscription.getKey(). */
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    /** "Chrome on Android": read from the user agent when it subscribed, for Settings' list. */
+    deviceLabel: text("device_label").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("push_subscriptions_user_idx").on(t.userId)],
 );
 
 /**

@@ -97,7 +97,7 @@ export type HandledState = (typeof HANDLED_STATES)[number];
 export const DOCUMENT_KINDS = ["cv", "cover_letter", "portfolio", "other"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** The channels a reminder can go out on (lib/reminders/channels.ts). */
-export const REMINDER_CHANNELS = ["email", "ntfy", "webhook"] as const;
+export const REMINDER_CHANNELS = ["email", "push", "ntfy", "webhook"] as const;
 /** The channels an account sets up itself, with an address of its own (reminder_channels). */
 export const OWN_REMINDER_CHANNELS = ["ntfy", "webhook"] as const;
 /** What a reminder is: the morning digest, a nudge (interview soon, thank-you owed), or a "Send a test". */

@@ -30,7 +30,7 @@ export type ClaimedDelivery = Pick<ReminderDelivery, "id" | "userId" | "channel"
 };
 
 function targetOf(row: { userId: string; channel: ReminderChannelName }, url: string | null, secretSealed: string | null): ChannelTarget {
-  if (row.channel === "email" || url === null) return null;
+  if (row.channel === "email" || row.channel === "push" || url === null) return null;
   return { url, secret: secretSealed ? unseal("reminder-channel", secretSealed, secretContext(row.userId, row.channel)) : null };
 }
 

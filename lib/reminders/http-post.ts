@@ -12,8 +12,12 @@ export type PostOptions = {
   allowPrivateNetwork: boolean;
 };
 
-/** The status code of one POST; the answer's body is read through and dropped. */
-function post(url: URL, init: { body: string; headers: Record<string, string> }, { allowPrivateNetwork }: PostOptions): Promise<number> {
+/**
+ * The status code of one POST to an address an account gave (an ntfy server,
+ * a webhook, a push service); the answer's body is read through and dropped.
+ * Throws PrivateAddressError for a private address the operator did not allow.
+ */
+export function post(url: URL, init: { body: string | Uint8Array; headers: Record<string, string> }, { allowPrivateNetwork }: PostOptions): Promise<number> {
   if (!allowPrivateNetwork) refusePrivateLiteral(url);
   const transport = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {

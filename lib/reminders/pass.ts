@@ -29,7 +29,8 @@ const RECORD_BATCH = 100;
 /** The channels an account has on, among those the server can send on, with what each carries. */
 function channelsOf(recipient: RecipientRow, available: ReadonlyMap<ReminderChannelName, ReminderChannel>): ReminderRecipient["channels"] {
   const email = recipient.settings.emailOn ? [{ name: "email" as const, carries: recipient.settings.emailCarries }] : [];
-  return [...email, ...recipient.own].filter((c) => available.has(c.name));
+  const push = recipient.push ? [{ name: "push" as const, carries: recipient.push }] : [];
+  return [...email, ...push, ...recipient.own].filter((c) => available.has(c.name));
 }
 
 /**

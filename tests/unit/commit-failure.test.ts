@@ -66,8 +66,9 @@ import { captureLog } from "./support/security-log";
 import { codeAt, PASSWORD, twoFactorOnWithoutPassword } from "./support/two-factor";
 import { exportedWriteFunctions } from "./support/write-functions";
 import { API_FAILURE_AS_RESULT, API_WRITE_CASES } from "./support/api-write-cases";
-import { prepareReminders, REMINDER_WRITE_CASES } from "./support/reminder-write-cases";
+import { prepareReminders, REMINDER_WRITE_CASES, startGonePushService } from "./support/reminder-write-cases";
 import { prepareReset, RESET_WRITE_CASES } from "./support/reset-write-cases";
+import { prepareSignUp, SIGN_UP_WRITE_CASES } from "./support/sign-up-write-cases";
 import type { ClaimedDelivery } from "@/lib/data/reminder-claim";
 import { checkAccessToken, createAccessToken } from "@/lib/data/access-tokens";
 
@@ -129,6 +130,10 @@ type Fixture = {
   files: Record<string, Uint8Array>;
   /** One of Ana's pending reminders, claimed (see support/reminder-write-cases.ts). */
   claimed: ClaimedDelivery;
+  /** Ana's phone's push endpoint, at a push service that says it is gone. */
+  goneEndpoint: string;
+  /** A live sign-up link of Dee's (see support/sign-up-write-cases.ts). */
+  signUpToken: string;
   /** A live password reset link of Ana's: its token. */
   resetToken: string;
 };
@@ -288,6 +293,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   ...API_WRITE_CASES,
   ...REMINDER_WRITE_CASES,
   ...RESET_WRITE_CASES,
+  ...SIGN_UP_WRITE_CASES,
 };
 
 /** Write functions below lib/, which the source scan does not read. */
@@ -309,6 +315,7 @@ let sqlite: Database.Database;
 let fixture: Fixture;
 let importPlan: ImportPlan;
 let log: ReturnType<typeof captureLog>;
+let pushService: Awaited<ReturnType<typeof startGonePushService>>;
 
 beforeAll(async () => {
   // Plain data, so one plan serves every test.
@@ -366,8 +373,11 @@ beforeEach(async () => {
   const expired = await createAccessToken(db, { userId: ana.id, name: "old agent", scope: "read", expiresAt: fromNow(-HOUR), now: fromNow(-2 * HOUR) });
   const live = await createAccessToken(db, { userId: ana.id, name: "agent", scope: "write", expiresAt: null, now: NOW });
   if (!expired.ok || !live.ok) throw new Error("no tokens");
-  const claimed = await prepareReminders(db, { anaId: ana.id, benId: ben.id });
+  pushService = await startGonePushService();
+  const goneEndpoint = `${pushService.url}/push/ana-phone`;
+  const claimed = await prepareReminders(db, { anaId: ana.id, benId: ben.id, goneEndpoint });
   const resetToken = await prepareReset(db, { anaId: ana.id });
+  const signUpToken = await prepareSignUp(db);
 
   fixture = {
     db,
@@ -398,10 +408,15 @@ beforeEach(async () => {
     attachmentId,
     files: Object.fromEntries((backup.document.documents ?? []).flatMap((d) => d.versions.map((v) => [v.path, pdfBytes()]))),
     claimed,
+    goneEndpoint,
     resetToken,
+    signUpToken,
   };
 });
-afterEach(() => log.restore());
+afterEach(async () => {
+  log.restore();
+  await pushService.close();
+});
 
 describe("a write whose commit fails is never reported as saved", () => {
   const found = [...new Set([...exportedWriteFunctions().map((f) => f.key), ...FOUNDATION_WRITES])].sort();

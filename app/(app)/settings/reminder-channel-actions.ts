@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { actionWithUser, validatedActionWithUser } from "@/lib/auth/validated-action";
 import { removeReminderChannel, saveNtfyChannel, saveWebhookChannel } from "@/lib/data/reminder-channels";
+import { pushDevices } from "@/lib/data/push-subscriptions";
 import { queueTestReminder } from "@/lib/data/reminder-outbox";
 import { smtpConfigured } from "@/lib/reminders/email";
 import { refusingPrivateUrl } from "@/lib/reminders/outbound-address";
@@ -38,15 +39,16 @@ export const removeReminderChannelAction = actionWithUser(async (user, formData)
   return { message: channel === "ntfy" ? "ntfy is off." : "The webhook is off." };
 });
 
-const NAMES: Record<ReminderChannelName, string> = { email: "email", ntfy: "ntfy", webhook: "webhook" };
+const NAMES: Record<ReminderChannelName, string> = { email: "email", push: "push", ntfy: "ntfy", webhook: "webhook" };
 
 export const sendTestReminderAction = actionWithUser(async (user, formData) => {
   const channel = formData.get("channel");
   if (!isChannel(channel)) return { message: "That channel is not recognised: reload the page and try again." };
   if (channel === "email" && !smtpConfigured()) return { message: "Email is not set up on this server, so there is nothing to test." };
+  if (channel === "push" && (await pushDevices(getDb(), { userId: user.id })).length === 0) return { message: "No device of yours has push on: turn it on above first." };
   const queued = await queueTestReminder(getDb(), { userId: user.id, channel, now: new Date() });
   revalidatePath("/settings");
   if (!queued.ok) return { message: `A test by ${NAMES[channel]} is already on its way. If it cannot be sent, it is listed below with the reason.` };
-  const where = channel === "email" ? `to ${user.email}` : `by ${NAMES[channel]}`;
+  const where = channel === "email" ? `to ${user.email}` : channel === "push" ? "to your devices with push on" : `by ${NAMES[channel]}`;
   return { message: `A test is on its way ${where}. If it cannot be sent, it is listed below with the reason.` };
 });
