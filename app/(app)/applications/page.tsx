@@ -103,6 +103,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="result-count">
             {showing(list.total, at.first, at.last, list.pageSize)}
             {archivedHidden ? ` · ${number.format(totals.archived)} archived hidden` : ""}
+            {at.pageCount > 1 ? ` · page ${at.page} of ${at.pageCount}` : ""}
           </p>
 
           {list.rows.length === 0 ? (
@@ -133,7 +134,7 @@ export default async function ApplicationsPage({ searchParams }: PageProps<"/app
             </BulkSelection>
           )}
 
-          <ListPagination filter={filter} previous={list.previousCursor} next={list.nextCursor} page={at.page} pageCount={at.pageCount} />
+          <ListPagination filter={filter} previous={list.previousCursor} next={list.nextCursor} />
         </>
       )}
     </div>

@@ -2,14 +2,14 @@ import Link from "next/link";
 import { applicationsHref, type ApplicationFilterParams } from "@/lib/validation/application-filter";
 import { disabledClass, linkClass } from "../../_components/page-links";
 
-type Props = { filter: ApplicationFilterParams; previous: string | null; next: string | null; page: number; pageCount: number };
+type Props = { filter: ApplicationFilterParams; previous: string | null; next: string | null };
 
 /**
  * Previous and Next, each a link that keeps the filters and carries a cursor.
  * No numbered pages: a cursor reads only the rows next to it, so a page far
  * away has no cheap address (and rows added meanwhile would shift it).
  */
-export function ListPagination({ filter, previous, next, page, pageCount }: Props) {
+export function ListPagination({ filter, previous, next }: Props) {
   if (!previous && !next) return null;
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-center gap-2">
@@ -22,9 +22,6 @@ export function ListPagination({ filter, previous, next, page, pageCount }: Prop
           ← Previous
         </span>
       )}
-      <span className="px-2 text-sm text-slate-700 dark:text-slate-300" data-testid="page-of">
-        Page {page} of {pageCount}
-      </span>
       {next ? (
         <Link href={applicationsHref(filter, next)} className={linkClass} rel="next">
           Next →
