@@ -6,6 +6,7 @@
 //   npm run bench [-- --no-build] [--port 3116] [--seconds 10] [--warm-up 3] [--keep]
 //                 [--no-client]    skip the browser steps (first-load JS, Lighthouse)
 //                 [--client-only]  seed the heavy account alone and run only the browser steps
+//                 [--list-only]    seed the heavy account alone and measure only the list's paging
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { coldServerTime, oneApplicationWrite, userWideWrite } from "./cold";
 import { clientSteps } from "./client";
 import { timeFloor } from "./floor";
 import { getText } from "./http";
+import { listPagingMarkdown, listPagingVerdict, measureListPaging } from "./list-paging";
 import { meter, type Load } from "./load";
 import { afterWriteVerdicts, clientMarkdown, clientVerdicts, growthSteps, markdown, verdicts, type Machine, type PageResult, type SizeResult } from "./report";
 import { busiestApplication, countRows, seedAccount, type Account, type SeededAccount } from "./seed-db";
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     "no-client": { type: "boolean", default: false },
     "client-only": { type: "boolean", default: false },
+    "list-only": { type: "boolean", default: false },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -57,7 +60,7 @@ const HEAVY = account("heavy", 5_000, 20_261_125, true);
 const SIZES = [account("growth-500", 500, 500), HEAVY, account("growth-20000", 20_000, 20_000)];
 const LIGHT = [account("light-1", 10, 11), account("light-2", 12, 12), account("light-3", 8, 13)];
 /** The browser steps alone need only the heavy account. */
-const ACCOUNTS = args["client-only"] ? [HEAVY] : [...LIGHT, ...SIZES];
+const ACCOUNTS = args["client-only"] || args["list-only"] ? [HEAVY] : [...LIGHT, ...SIZES];
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const thousands = (n: number) => n.toLocaleString("en-US");
@@ -138,6 +141,17 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
     cookies.set(a.label, await signIn(server.url, a.email, PASSWORD, a.name));
   }
 
+  const heavyLabel = `${HEAVY.label} (${thousands(seeded.get(HEAVY.label)!.applications)})`;
+  if (args["list-only"]) {
+    say("measuring the list's paging");
+    const paging = await measureListPaging(await meter(server.url), server.url, cookies.get(HEAVY.label)!, LOAD);
+    machine.loadAverageEnd = os.loadavg();
+    console.log(`Load average (1/5/15 min) at start ${machine.loadAverageStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${machine.loadAverageEnd.map((x) => x.toFixed(2)).join(" / ")}\n`);
+    console.log(listPagingMarkdown(paging, heavyLabel));
+    writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, listPaging: paging, targets: [listPagingVerdict(paging)] }, null, 2)}\n`);
+    return;
+  }
+
   const pageList: [string, string, string][] = [
     ["dashboard", HEAVY.label, "/"],
     ["list", HEAVY.label, "/applications"],
@@ -163,11 +177,14 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   say("making an access token for the heavy account (npm run token:create)");
   const token = execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/token-create.ts", "--user", HEAVY.email, "--scope", "read"], { env, encoding: "utf8" }).trim();
   const authorization = { authorization: `Bearer ${token}` };
-  const heavyLabel = `${HEAVY.label} (${thousands(seeded.get(HEAVY.label)!.applications)})`;
   pages.push({ page: "API: applications, 50 a page", account: heavyLabel, ...(await measure("/api/v1/applications?limit=50", { headers: authorization }, LOAD)) });
   const todayCall = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "today", arguments: {} } });
   const mcpHeaders = { ...authorization, "content-type": "application/json", accept: "application/json, text/event-stream" };
   pages.push({ page: "MCP: today tool", account: heavyLabel, ...(await measure("/api/mcp", { headers: mcpHeaders, method: "POST", body: todayCall }, LOAD)) });
+
+  // The list's pages by cursor beside its first page, at 25 rows, in the same run as the pages above.
+  say("measuring the list's paging");
+  const listPaging = await measureListPaging({ measure }, server.url, cookies.get(HEAVY.label)!, LOAD);
 
   say("measuring the dashboard's server time against the floor, and growth");
   const sizes: SizeResult[] = [];
@@ -202,11 +219,12 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
 
   machine.loadAverageEnd = os.loadavg();
   const steps = growthSteps(sizes);
-  const checks = [...verdicts(sizes[1], steps), ...afterWriteVerdicts(sizes), ...(client ? clientVerdicts(client) : [])];
+  const checks = [...verdicts(sizes[1], steps), ...afterWriteVerdicts(sizes), listPagingVerdict(listPaging), ...(client ? clientVerdicts(client) : [])];
   console.log(markdown(machine, pages, sizes, steps, checks, { warmUp: WARM_UP, seconds: SECONDS }));
+  console.log(`\n${listPagingMarkdown(listPaging, heavyLabel)}`);
   if (client) console.log(`\n${clientMarkdown(client)}`);
   const seededCounts = [...seeded.values()].map((s) => ({ label: s.label, ...s.expected }));
-  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, sizes, growth: steps, client, targets: checks }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, listPaging, sizes, growth: steps, client, targets: checks }, null, 2)}\n`);
   say(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 }
 

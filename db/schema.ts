@@ -184,7 +184,12 @@ export const applications = sqliteTable(
       .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
   },
   (t) => [
-    index("applications_user_updated_idx").on(t.userId, t.updatedAt),
+    // The list's orders, each ending in the id that breaks its ties: a page
+    // past a cursor is one range of one of these (lib/data/application-list-keyset.ts).
+    index("applications_user_updated_id_idx").on(t.userId, t.updatedAt, t.id),
+    index("applications_user_applied_id_idx").on(t.userId, t.appliedOn, t.id),
+    index("applications_user_company_id_idx").on(t.userId, sql`lower(${t.company})`, t.id),
+    index("applications_user_excitement_id_idx").on(t.userId, t.excitement, t.id),
     index("applications_user_import_idx").on(t.userId, t.importId),
     // With archived_at the dashboard's counts by status read the index alone, not every row.
     index("applications_user_status_archived_idx").on(t.userId, t.status, t.archivedAt),
