@@ -47,6 +47,8 @@ export async function claimDueDeliveries(
 ): Promise<ClaimedDelivery[]> {
   if (channels.length === 0) return [];
   return write(db, { key: "reminder-claims" }, async (tx) => {
+    // No tie-break on purpose: every row here is due, so which of a tie goes first does not matter, and an id
+    // after not_before would make the (status, not_before) index sort every tied row (a morning's digests) to claim a few.
     const due = await tx.select({ id: reminderDeliveries.id }).from(reminderDeliveries).where(isDue(now, channels)).orderBy(asc(reminderDeliveries.notBefore)).limit(limit);
     if (due.length === 0) return [];
     const claimToken = randomUUID();
