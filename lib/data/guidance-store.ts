@@ -19,6 +19,8 @@ export type SizedPart = OverviewPart & { bytes: number };
 /** What a part was computed against: it is valid only while all of it still holds (see the table's comment). */
 export type PartStamp = { reader: string; version: number; sharedVersion: number; activeCount: number; computedAt: number };
 
+/** Parts per write: a user-wide change's thousands are stored a slice at a time, between requests. */
+const PARTS_PER_WRITE = 250;
 /** Rows per INSERT: well under SQLite's and Postgres's limits on bound parameters. */
 const ROWS_PER_INSERT = 50;
 /** Ids per IN list. */
@@ -159,14 +161,22 @@ export function queueParts(db: Db, { userId, stamp, parts }: { userId: string; s
   }
 }
 
+function chunksOf(parts: PendingParts): PendingParts[] {
+  const entries = [...parts];
+  const chunks: PendingParts[] = [];
+  for (let i = 0; i < entries.length; i += PARTS_PER_WRITE) chunks.push(new Map(entries.slice(i, i + PARTS_PER_WRITE)));
+  return chunks;
+}
+
 function flushQuietly(db: Db): void {
   flushStoredParts(db).catch((error: unknown) => console.warn("guidance parts not stored (they are computed again when needed):", error));
 }
 
 /**
- * Writes every queued part now, one write per user. A user's parts whose
- * write fails are queued again (unless newer ones took their place), and the
- * failure is thrown once the others are written.
+ * Writes every queued part now, one write per user and slice of
+ * PARTS_PER_WRITE. A user's parts whose write fails are queued again (unless
+ * newer ones took their place), and the failure is thrown once the other
+ * users' are written.
  */
 export async function flushStoredParts(db: Db): Promise<void> {
   const writeBack = writeBacks.get(db);
@@ -177,15 +187,24 @@ export async function flushStoredParts(db: Db): Promise<void> {
   const batch = writeBack.pending;
   writeBack.pending = new Map();
   let failure: unknown;
+  const requeue = (userId: string, parts: PendingParts) => {
+    const now = writeBack.pending.get(userId) ?? new Map();
+    for (const [id, entry] of parts) if (!now.has(id)) now.set(id, entry);
+    writeBack.pending.set(userId, now);
+  };
   const run = (async () => {
     for (const [userId, parts] of batch) {
-      try {
-        await storeParts(db, { userId, parts });
-      } catch (error) {
-        failure ??= error;
-        const now = writeBack.pending.get(userId) ?? new Map();
-        for (const [id, entry] of parts) if (!now.has(id)) now.set(id, entry);
-        writeBack.pending.set(userId, now);
+      const chunks = chunksOf(parts);
+      for (let i = 0; i < chunks.length; i++) {
+        try {
+          await storeParts(db, { userId, parts: chunks[i] });
+        } catch (error) {
+          failure ??= error;
+          for (const rest of chunks.slice(i)) requeue(userId, rest);
+          break;
+        }
+        // Serializing thousands of parts is main-thread work: requests waiting meanwhile go first.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   })();

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type OpenedDatabase } from "@/db/open";
 import { deleteApplication, insertApplications, setArchived } from "@/lib/data/applications";
 import { guidanceOverview } from "@/lib/data/guidance";
-import { flushStoredParts, startWriteBack } from "@/lib/data/guidance-store";
+import { flushStoredParts, queueParts, startWriteBack, type SizedPart } from "@/lib/data/guidance-store";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
 import { markThankYouSent } from "@/lib/data/rounds";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
@@ -160,5 +160,24 @@ describe("stored guidance parts, after a restart", () => {
     servers[0].sqlite.prepare("update guidance_parts set body = x'00ff' where user_id = ?").run(ana.id);
     const { server, overview } = await afterRestart(ana, fromNow(60_000));
     expect(overview).toEqual(await freshOverview(server.db, ana, fromNow(60_000)));
+  });
+
+  it("are stored a slice at a time, and what a failed write left is queued again", async () => {
+    const { db, sqlite } = servers[0];
+    const ids = Array.from({ length: 600 }, (_, i) => `bulk-${String(i).padStart(3, "0")}`);
+    const insert = sqlite.prepare("insert into applications (id, user_id, company, role_title, status) values (?, ?, 'Bulk', 'Dev', 'applied')");
+    for (const id of ids) insert.run(id, ben.id);
+    const count = () => (sqlite.prepare("select count(*) n from guidance_parts where user_id = ? and application_id like 'bulk-%'").get(ben.id) as { n: number }).n;
+    const part: SizedPart = { queue: [], putAside: [], checkIn: null, changesAt: Infinity, readsOtherApplications: false, bytes: 64 };
+    const stamp = { reader: "UTC||", version: 1, sharedVersion: 0, activeCount: 0, computedAt: NOW.getTime() };
+    queueParts(db, { userId: ben.id, stamp, parts: ids.map((id) => [id, part] as [string, SizedPart]) });
+    // The second slice's write fails: the first stays stored, the rest waits for the next flush.
+    sqlite.exec(`create temp trigger refuse_second_slice before insert on guidance_parts when (select count(*) from guidance_parts where application_id like 'bulk-%') >= 250
+      begin select raise(abort, 'disk full'); end`);
+    await expect(flushStoredParts(db)).rejects.toThrow("disk full");
+    expect(count()).toBe(250);
+    sqlite.exec("drop trigger refuse_second_slice");
+    await flushStoredParts(db);
+    expect(count()).toBe(600);
   });
 });
