@@ -17,12 +17,28 @@ import Database from "better-sqlite3";
 import { openDatabase } from "../db/open";
 import { hashPassword } from "../lib/auth/password";
 import { coldServerTime, oneApplicationWrite, userWideWrite } from "./cold";
+import { cpuPerRequest } from "./cpu";
+import { afterRestart } from "./restart";
 import { clientSteps } from "./client";
 import { timeFloor } from "./floor";
 import { getText } from "./http";
 import { listPagingMarkdown, listPagingVerdict, measureListPaging } from "./list-paging";
 import { meter, type Load } from "./load";
-import { afterWriteVerdicts, clientMarkdown, clientVerdicts, growthSteps, markdown, verdicts, type Machine, type PageResult, type SizeResult } from "./report";
+import {
+  afterWriteVerdicts,
+  clientMarkdown,
+  clientVerdicts,
+  growthSteps,
+  markdown,
+  restartVerdict,
+  serverCpuVerdicts,
+  verdicts,
+  type CpuResult,
+  type Machine,
+  type PageResult,
+  type RestartResult,
+  type SizeResult,
+} from "./report";
 import { busiestApplication, countRows, seedAccount, type Account, type SeededAccount } from "./seed-db";
 import { build, freePort, start } from "./server";
 import { signIn } from "./sign-in";
@@ -47,6 +63,10 @@ const LOAD = { connections: 10, seconds: SECONDS, warmUpSeconds: WARM_UP };
 const PASSWORD = "bench-password-not-secret";
 const TIME_ZONE = "Europe/London"; // what seed-db gives every account
 const RESULTS = path.join(process.cwd(), "bench", "results.json");
+/** Requests one at a time for each CPU-per-request figure. */
+const CPU_REQUESTS = 200;
+/** lib/data/guidance-store.ts's WRITE_BACK_AFTER_MS (2 s; that module is server-only), and a margin. */
+const STORED_PARTS_WAIT_MS = 3_000;
 
 const account = (label: string, applications: number, seed: number, customSettings = false): Account => ({
   label,
@@ -131,7 +151,7 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
 
   const port = await freePort(Number(args.port));
   say(`starting the server on 127.0.0.1:${port} (log: ${path.join(dir, "server.log")})`);
-  const server = start(port, { ...env, NODE_ENV: "production" }, path.join(dir, "server.log"));
+  let server = start(port, { ...env, NODE_ENV: "production" }, path.join(dir, "server.log"));
   cleanups.unshift(() => server.stop());
   await server.ready;
 
@@ -217,14 +237,50 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
     floorDb.close();
   }
 
+  say("CPU per request: the heavy and light dashboards, and a 404 page");
+  const lightCookie = cookies.get(LIGHT[0].label)!;
+  const cpu: CpuResult = {
+    heavyMs: await cpuPerRequest(server.pid, `${server.url}/`, cookies.get(HEAVY.label)!, CPU_REQUESTS),
+    lightMs: await cpuPerRequest(server.pid, `${server.url}/`, lightCookie, CPU_REQUESTS),
+    notFoundMs: await cpuPerRequest(server.pid, `${server.url}/no-such-page`, lightCookie, CPU_REQUESTS, 404),
+    requests: CPU_REQUESTS,
+  };
+
+  // As a server that has run a while: the parts its last requests computed are stored (they wait this long).
+  await new Promise((r) => setTimeout(r, STORED_PARTS_WAIT_MS));
+  say(`restarting the server: the first dashboard at ${thousands(HEAVY.applications)} applications`);
+  const serverEnv = { ...env, NODE_ENV: "production" } as const;
+  const heavyCookie = cookies.get(HEAVY.label)!;
+  let restarted = await afterRestart(server, { port, env: serverEnv, logFile: path.join(dir, "server-restarted.log"), cookie: heavyCookie });
+  server = restarted.server;
+  const stored = restarted.timing;
+  // The same with nothing stored: what a server found before the parts were kept (a first start, or after an upgrade).
+  const emptied = new Database(dbFile);
+  const { changes: dropped } = emptied.prepare("delete from guidance_parts").run();
+  emptied.close();
+  say(`restarting again with the ${thousands(dropped)} stored parts deleted`);
+  restarted = await afterRestart(server, { port, env: serverEnv, logFile: path.join(dir, "server-restarted-empty.log"), cookie: heavyCookie });
+  server = restarted.server;
+  const restart: RestartResult = { applications: HEAVY.applications, stored, nothingStored: restarted.timing, storedParts: dropped };
+
   machine.loadAverageEnd = os.loadavg();
   const steps = growthSteps(sizes);
-  const checks = [...verdicts(sizes[1], steps), ...afterWriteVerdicts(sizes), listPagingVerdict(listPaging), ...(client ? clientVerdicts(client) : [])];
-  console.log(markdown(machine, pages, sizes, steps, checks, { warmUp: WARM_UP, seconds: SECONDS }));
-  console.log(`\n${listPagingMarkdown(listPaging, heavyLabel)}`);
-  if (client) console.log(`\n${clientMarkdown(client)}`);
+  const checks = [
+    ...verdicts(sizes[1], steps),
+    ...afterWriteVerdicts(sizes),
+    ...serverCpuVerdicts(cpu, pages),
+    restartVerdict(restart),
+    listPagingVerdict(listPaging),
+    ...(client ? clientVerdicts(client) : []),
+  ];
+  console.log(markdown(machine, pages, sizes, steps, checks, { warmUp: WARM_UP, seconds: SECONDS }, { cpu, restart }));
+  console.log(`
+${listPagingMarkdown(listPaging, heavyLabel)}`);
+  if (client) console.log(`
+${clientMarkdown(client)}`);
   const seededCounts = [...seeded.values()].map((s) => ({ label: s.label, ...s.expected }));
-  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, listPaging, sizes, growth: steps, client, targets: checks }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, listPaging, sizes, cpu, restart, growth: steps, client, targets: checks }, null, 2)}
+`);
   say(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 }
 

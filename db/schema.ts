@@ -448,6 +448,40 @@ export const applicationVersions = sqliteTable(
 );
 
 /**
+ * The dashboard's guidance per application, as last computed, so a server
+ * that starts (or a new one beside it) reads what is still valid instead of
+ * recomputing every application. A row is a cache, never the truth: it is
+ * used only while the application's version is at most `version` (nothing
+ * it read has changed since), the user's shared version and the reader
+ * (zone, locale, clock) are the ones it was computed for, the count of
+ * applications in play is `activeCount` (when the part read it), and the
+ * instant asked for lies in [computedAt, changesAt).
+ */
+export const guidanceParts = sqliteTable(
+  "guidance_parts",
+  {
+    userId: ownedBy(),
+    applicationId: text("application_id").notNull(),
+    reader: text("reader").notNull(),
+    version: integer("version").notNull(),
+    sharedVersion: integer("shared_version").notNull(),
+    /** The count of applications in play the part was computed with; null when its answer did not read it. */
+    activeCount: integer("active_count"),
+    /** Milliseconds since the epoch; changesAt null means never (by time alone). */
+    computedAt: integer("computed_at").notNull(),
+    changesAt: integer("changes_at"),
+    /** The part's estimated size in memory, as the cache counts it. */
+    bytes: integer("bytes").notNull(),
+    /** The part, structured-clone serialized (node:v8), with its dates. */
+    body: blob("body", { mode: "buffer" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.applicationId] }),
+    foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete("cascade"),
+  ],
+);
+
+/**
  * One row, rewritten by each health check (GET /health): a committed write
  * is the only proof the disk still takes one, and this leaves nothing else
  * behind. Not user data.

@@ -24,7 +24,7 @@ import type { DateDisplay } from "@/lib/time/locale";
 export type GuidanceReader = { id: string; timeZone: string; dates?: DateDisplay };
 
 /** Statuses for which some rule can still fire; the dashboard reads no others. */
-const ADVISABLE_STATUSES: ApplicationStatus[] = [...ACTIVE_STATUSES, "rejected"];
+export const ADVISABLE_STATUSES: ApplicationStatus[] = [...ACTIVE_STATUSES, "rejected"];
 
 /**
  * One application (whatever its status), every application the dashboard
@@ -57,7 +57,8 @@ async function roundDetailsOfSome(db: Db, { userId, ids }: { userId: string; ids
       .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
       .from(roundSignals)
       .innerJoin(rounds, and(eq(rounds.id, roundSignals.roundId), ofApplication))
-      .where(ownedBy(roundSignals.userId, userId)),
+      .where(ownedBy(roundSignals.userId, userId))
+      .orderBy(asc(roundSignals.roundId), asc(roundSignals.signal)),
     peopleRows: await db
       .select({ roundId: roundInterviewers.roundId, name: interviewers.name, email: interviewers.email })
       .from(roundInterviewers)
@@ -80,7 +81,10 @@ async function roundDetailsOfAll(db: Db, { userId }: { userId: string }): Promis
   const signalRows = await db
     .select({ roundId: roundSignals.roundId, signal: roundSignals.signal, onDate: roundSignals.onDate })
     .from(roundSignals)
-    .where(eq(roundSignals.userId, userId));
+    .where(eq(roundSignals.userId, userId))
+    // The covering index's order, made explicit: a reason that lists a round's signals must read the same
+    // whichever plan SQLite picks, and whether one application or all were read (stored parts are compared).
+    .orderBy(asc(roundSignals.roundId), asc(roundSignals.signal));
   const personRows = await db
     .select({ id: interviewers.id, name: interviewers.name, email: interviewers.email })
     .from(interviewers)

@@ -29,6 +29,7 @@ import { deleteEvent, insertImportedEvents, logEvent, updateEvent } from "@/lib/
 import { saveOfferTerms } from "@/lib/data/offer-terms";
 import { actOnStep, restoreStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
+import { flushStoredParts, queueParts, startWriteBack, storeParts, type SizedPart } from "@/lib/data/guidance-store";
 import { commitImport } from "@/lib/data/imports";
 import { mergeInterviewers, pruneContacts, upsertInterviewers } from "@/lib/data/interviewers";
 import { moveApplication } from "@/lib/data/move-application";
@@ -150,6 +151,10 @@ const succeeded = <T extends { ok: boolean }>(result: T) => {
  * support/write-functions.ts): a new write function fails the first test
  * below until it has a case here.
  */
+/** A stored guidance part (a cache row): what the stored-parts cases write. */
+const EMPTY_PART: SizedPart = { queue: [], putAside: [], checkIn: null, changesAt: Infinity, readsOtherApplications: false, bytes: 64 };
+const PART_STAMP = { reader: "UTC||", version: 1, sharedVersion: 0, activeCount: 1, computedAt: NOW.getTime() };
+
 const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/auth/change-password.ts#changePassword": (f) =>
     changePassword(f.db, { user: f.user, currentPassword: PASSWORD, newPassword: NEW_PASSWORD, address: ADDRESS, now: NOW }).then(succeeded),
@@ -288,6 +293,13 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
     write(f.db, { userId: f.ben.id }, (tx) =>
       restoreLibrary(tx, { userId: f.ben.id, documents: f.backup.documents ?? [], files: f.files, ids: new Map(), quotaBytes: 1e9 }),
     ),
+  "lib/data/guidance-store.ts#storeParts": (f) => storeParts(f.db, { userId: f.user.id, parts: new Map([[f.applicationId, { stamp: PART_STAMP, part: EMPTY_PART }]]) }),
+  // Failed, its parts are queued again: the healthy run writes them.
+  "lib/data/guidance-store.ts#flushStoredParts": (f) => {
+    startWriteBack(f.db, { afterMs: Infinity });
+    queueParts(f.db, { userId: f.user.id, stamp: PART_STAMP, parts: [[f.applicationId, EMPTY_PART]] });
+    return flushStoredParts(f.db);
+  },
   "db/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "db/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   ...API_WRITE_CASES,
