@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Suspense } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { isClosed, type ApplicationStatus } from "@/lib/vocabulary";
 import { BoardCard } from "./board-card";
@@ -107,15 +108,18 @@ export function BoardColumn({ column, errors, focusId, draggedId, isOver, handle
       ) : (
         <ul className="space-y-2">
           {column.cards.map((card) => (
-            <BoardCard
-              key={card.id}
-              card={card}
-              error={errors[card.id]}
-              focusHandle={focusId === card.id}
-              dragging={draggedId === card.id}
-              handleEvents={handleEvents(card.id)}
-              onMove={onMove}
-            />
+            // A boundary per card lets React hydrate the board a card at a time, yielding to the
+            // browser between them, instead of in one long task a phone feels as a freeze.
+            <Suspense key={card.id}>
+              <BoardCard
+                card={card}
+                error={errors[card.id]}
+                focusHandle={focusId === card.id}
+                dragging={draggedId === card.id}
+                handleEvents={handleEvents(card.id)}
+                onMove={onMove}
+              />
+            </Suspense>
           ))}
         </ul>
       )}
