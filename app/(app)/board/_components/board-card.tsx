@@ -95,13 +95,3 @@ export function BoardCard({ card, error, focusHandle, dragging, handleEvents, on
     </li>
   );
 }
-
-/** What follows the pointer while a card is dragged: a copy with nothing to click. */
-export function CardPreview({ card }: { card: CardView }) {
-  return (
-    <div className="card w-64 rotate-1 p-3 shadow-lg" aria-hidden>
-      <p className="truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
-      <p className="font-medium">{card.roleTitle}</p>
-    </div>
-  );
-}

@@ -15,11 +15,10 @@ import {
 } from "@dnd-kit/core";
 import { useEffect, useLayoutEffect, useState, type RefObject } from "react";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
-import { CardPreview } from "./board-card";
 import type { BoardCardView, BoardColumnView } from "./card-view";
 import { boardAnnouncements, columnCoordinates, screenReaderInstructions } from "./keyboard-columns";
 import { findCard } from "./move-card";
-import type { DragRegistry } from "./use-lazy-drag-and-drop";
+import type { DragRegistry } from "./drag-registry";
 
 // The pointer decides while there is one. The keyboard sensor has none: it
 // puts the card's top-left corner just inside the column aimed at (see
@@ -119,4 +118,14 @@ function DraggableCard({ card, scroller, registry }: { card: BoardCardView; scro
     return () => void registry.delete(card.id);
   });
   return null;
+}
+
+/** What follows the pointer while a card is dragged: a copy with nothing to click. */
+export function CardPreview({ card }: { card: BoardCardView }) {
+  return (
+    <div className="card w-64 rotate-1 p-3 shadow-lg" aria-hidden>
+      <p className="truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
+      <p className="font-medium">{card.roleTitle}</p>
+    </div>
+  );
 }

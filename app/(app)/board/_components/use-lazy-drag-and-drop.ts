@@ -1,11 +1,8 @@
 "use client";
 
-import { useCallback, useState, type ComponentType, type KeyboardEvent, type PointerEvent, type SyntheticEvent } from "react";
+import { useCallback, useRef, useState, type ComponentType, type KeyboardEvent, type PointerEvent, type SyntheticEvent } from "react";
 import type { BoardDndProps } from "./board-dnd";
-
-/** A card's dnd-kit listeners, put here by board-dnd.tsx once it has loaded. */
-export type DragListeners = Partial<Record<"onPointerDown" | "onKeyDown", (event: SyntheticEvent) => void>>;
-export type DragRegistry = Map<string, DragListeners>;
+import type { DragListeners, DragRegistry } from "./drag-registry";
 
 /** What a drag handle's button is given. */
 export type HandleEvents = {
@@ -18,7 +15,11 @@ export type HandleEvents = {
 const DRAG_KEYS = new Set(["Space", "Enter", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Escape"]);
 
 type Pending = { target: Element; event: () => Event };
-type Queue = { events: Pending[]; pointerUp: boolean };
+/** `busy` from the first held event until the last is replayed: whatever comes meanwhile queues behind it, in order. */
+type Queue = { events: Pending[]; pointerUp: boolean; busy: boolean };
+
+/** The events this hook dispatched itself, which go straight to dnd-kit. */
+const replayed = new WeakSet<Event>();
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
@@ -34,7 +35,8 @@ export function useLazyDragAndDrop() {
   const [Dnd, setDnd] = useState<ComponentType<BoardDndProps> | null>(null);
   // Plain objects, the same for the board's lifetime: dnd-kit's bindings fill the registry.
   const [registry] = useState<DragRegistry>(() => new Map());
-  const [queue] = useState<Queue>(() => ({ events: [], pointerUp: false }));
+  // A ref, not state: it is read and changed only in event handlers, never drawn.
+  const held = useRef<Queue>({ events: [], pointerUp: false, busy: false });
   const [loading, setLoading] = useState(false);
 
   const load = useCallback(() => {
@@ -42,31 +44,47 @@ export function useLazyDragAndDrop() {
     setLoading(true);
     import("./board-dnd").then(
       (m) => setDnd(() => m.BoardDnd),
-      () => setLoading(false), // offline for a moment: the next focus or press tries again
+      () => {
+        const queue = held.current;
+        // Offline for a moment: what was held is dropped, and the next focus or press tries again.
+        queue.events.length = 0;
+        queue.busy = false;
+        setLoading(false);
+      },
     );
   }, [loading]);
 
   const ready = useCallback(() => {
-    const events = queue.events.splice(0);
-    const pointerUp = queue.pointerUp;
+    const queue = held.current;
     void (async () => {
-      for (const { target, event } of events) {
+      // Events that arrive while this replays join the end of the queue, so the order is kept.
+      while (queue.events.length > 0) {
         await nextFrame();
+        const { target, event } = queue.events.shift()!;
         const e = event();
         // A press already let go is not a drag: only keys, or a pointer still down, are replayed.
-        if (target.isConnected && !(e.type === "pointerdown" && pointerUp)) target.dispatchEvent(e);
+        if (!target.isConnected || (e.type === "pointerdown" && queue.pointerUp)) continue;
+        replayed.add(e);
+        target.dispatchEvent(e);
       }
+      queue.busy = false;
     })();
-  }, [queue]);
+  }, []);
+
+  /** dnd-kit's listener for this event, unless earlier events are still held for it. */
+  const direct = (id: string, name: keyof DragListeners, event: SyntheticEvent) =>
+    replayed.has(event.nativeEvent) || !held.current.busy ? registry.get(id)?.[name] : undefined;
 
   const handleFor = useCallback(
     (id: string): HandleEvents => ({
       onFocus: load,
       onPointerDown(event) {
-        const listeners = registry.get(id);
-        if (listeners?.onPointerDown) return listeners.onPointerDown(event);
+        const listener = direct(id, "onPointerDown", event);
+        if (listener) return listener(event);
         load();
+        const queue = held.current;
         if (!event.isPrimary || event.button !== 0) return;
+        queue.busy = true;
         const { clientX, clientY, screenX, screenY, pointerId, pointerType } = event;
         queue.pointerUp = false;
         window.addEventListener("pointerup", () => (queue.pointerUp = true), { once: true });
@@ -76,17 +94,22 @@ export function useLazyDragAndDrop() {
         });
       },
       onKeyDown(event) {
-        const listeners = registry.get(id);
-        if (listeners?.onKeyDown) return listeners.onKeyDown(event);
+        const listener = direct(id, "onKeyDown", event);
+        if (listener) return listener(event);
         if (!DRAG_KEYS.has(event.code)) return;
         load();
-        // Held for dnd-kit: an arrow key would otherwise scroll the board meanwhile.
+        const queue = held.current;
+        // Held for dnd-kit: neither the browser (an arrow key would scroll the board) nor dnd-kit's
+        // own listener, already on the document once it has loaded, may see it before the keys before it.
         event.preventDefault();
+        event.stopPropagation();
+        queue.busy = true;
         const { key, code } = event;
         queue.events.push({ target: event.currentTarget, event: () => new window.KeyboardEvent("keydown", { bubbles: true, cancelable: true, key, code }) });
       },
     }),
-    [load, registry, queue],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `direct` reads only the registry (listed) and a ref
+    [load, registry],
   );
 
   return { Dnd, registry, handleFor, ready };
