@@ -43,13 +43,19 @@ const columnName = (id: unknown) => (isStatus(id) ? STATUS_LABELS[id] : null);
  */
 export function boardAnnouncements(): Announcements {
   let lastOver: unknown = null;
+  let measured = false;
   return {
     onDragStart({ active }) {
       const card = cardOf(active);
       lastOver = card?.status ?? null;
+      measured = false;
       return `Picked up ${nameOf(card)}. In column ${card ? STATUS_LABELS[card.status] : "unknown"}.`;
     },
     onDragOver({ over }) {
+      // With drag and drop loaded at the pick-up, the columns are measured a
+      // moment after it (later under load): "over nothing" until then is not news.
+      if (!over && !measured) return undefined;
+      measured = true;
       if ((over?.id ?? null) === lastOver) return undefined;
       lastOver = over?.id ?? null;
       const name = columnName(over?.id);
