@@ -1,15 +1,14 @@
+// The same tables as db/schema/sqlite.ts, for Postgres: tests/unit/schema-parity.test.ts
+// holds the two equal (columns, kinds, nullability, defaults, keys, indexes), and
+// tests/unit/schema-types.test.ts their inferred types. Change both together; the
+// column kinds that keep values equal on both engines are in ./postgres-columns.ts.
+// The (id, user_id) keys the ownership foreign keys point at are unique
+// constraints here, where SQLite has unique indexes: the same index, but
+// drizzle-kit creates a constraint with its table, before the foreign keys
+// that need it, and an index only after them. Foreign keys whose generated
+// names pass Postgres' 63 characters are named.
 import { relations, sql } from "drizzle-orm";
-import {
-  blob,
-  check,
-  foreignKey,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, unique, uniqueIndex } from "drizzle-orm/pg-core";
 
 import {
   APPLICATION_STATUSES,
@@ -27,20 +26,23 @@ import {
   SALARY_PERIODS,
   SIGNAL_KEYS,
   WORK_MODES,
-} from "../lib/vocabulary";
+} from "../../lib/vocabulary";
+import { wholeSecondsNow } from "./defaults";
+import { bytea, instant, instantMs, text } from "./postgres-columns";
 
-// The vocabulary lives apart so the pure guidance engine can use it without the ORM;
-// code on the database side keeps importing it from here.
-export * from "../lib/vocabulary";
-
+// Times the app does not give are set by drizzle ($defaultFn), the same way on
+// both engines; the SQL default is for rows written by hand (a shell, a test).
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
+  instant("created_at").notNull().default(sql`date_trunc('second', now())`).$defaultFn(wholeSecondsNow);
 const updatedAt = () =>
-  integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
+  instant("updated_at").notNull().default(sql`date_trunc('second', now())`).$defaultFn(wholeSecondsNow);
+/** A millisecond time that defaults to now. */
+const msNow = (name: string) =>
+  instantMs(name).notNull().default(sql`date_trunc('milliseconds', now())`).$defaultFn(() => new Date());
 
 // ---------------------------------------------------------------- tables
 
-export const users = sqliteTable("users", {
+export const users = pgTable("users", {
   id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
@@ -56,7 +58,7 @@ export const users = sqliteTable("users", {
   // browser. seen_locale is the browser's, last seen, for the calendar feed,
   // which has no browser to ask.
   locale: text("locale"),
-  hourCycle: text("hour_cycle", { enum: ["h12", "h23"] }),
+  hourCycle: text("hour_cycle").$type<"h12" | "h23">(),
   seenLocale: text("seen_locale"),
   createdAt: createdAt(),
 });
@@ -64,12 +66,12 @@ export const users = sqliteTable("users", {
 // Fixed-window counters of failed sign-ins, codes and sign-ups, keyed by a
 // scope and what it counts ("pair:<email> <address>", "client:<address>"...;
 // see lib/data/sign-in-throttle.ts). Rows expire by time; nothing here is permanent.
-export const signInThrottle = sqliteTable("sign_in_throttle", {
+export const signInThrottle = pgTable("sign_in_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
-  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  windowStartedAt: instantMs("window_started_at").notNull(),
   /** The latest failure counted: growing delays are measured from it (null on rows from before them). */
-  lastFailedAt: integer("last_failed_at", { mode: "timestamp_ms" }),
+  lastFailedAt: instantMs("last_failed_at"),
 });
 
 /**
@@ -77,15 +79,15 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
  * request checks it, so deleting the row signs that device out at once.
  * Times are milliseconds: "last seen" is compared against the idle limit.
  */
-export const sessions = sqliteTable(
+export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instantMs("created_at").notNull(),
+    lastSeenAt: instantMs("last_seen_at").notNull(),
     // As the browser sent it (cut to a bounded length); the device's name is
     // worked out from it when shown.
     userAgent: text("user_agent"),
@@ -100,7 +102,7 @@ export const sessions = sqliteTable(
  * used to call the API. "Sign out everywhere" and a password change delete
  * them all, with the sessions.
  */
-export const accessTokens = sqliteTable(
+export const accessTokens = pgTable(
   "access_tokens",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -108,12 +110,12 @@ export const accessTokens = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    scope: text("scope", { enum: ["read", "write"] }).notNull(),
+    scope: text("scope").$type<"read" | "write">().notNull(),
     tokenHash: text("token_hash").notNull().unique(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instantMs("created_at").notNull(),
     // Null: never expires.
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
-    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    expiresAt: instantMs("expires_at"),
+    lastUsedAt: instantMs("last_used_at"),
   },
   (t) => [index("access_tokens_user_idx").on(t.userId, t.createdAt)],
 );
@@ -124,30 +126,30 @@ export const accessTokens = sqliteTable(
  * its first code; `lastUsedStep` is the time step of the last accepted code,
  * so no code is accepted twice.
  */
-export const twoFactor = sqliteTable("two_factor", {
+export const twoFactor = pgTable("two_factor", {
   userId: text("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   secretSealed: text("secret_sealed").notNull(),
-  enabledAt: integer("enabled_at", { mode: "timestamp_ms" }),
+  enabledAt: instantMs("enabled_at"),
   lastUsedStep: integer("last_used_step"),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  createdAt: instantMs("created_at").notNull(),
 });
 
 /** One-time recovery codes, stored as SHA-256 hashes (each code has 80 random bits). */
-export const recoveryCodes = sqliteTable(
+export const recoveryCodes = pgTable(
   "recovery_codes",
   {
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     codeHash: text("code_hash").notNull(),
-    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    usedAt: instantMs("used_at"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
 
-export const applications = sqliteTable(
+export const applications = pgTable(
   "applications",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -157,19 +159,19 @@ export const applications = sqliteTable(
     company: text("company").notNull(),
     roleTitle: text("role_title").notNull(),
     location: text("location"),
-    workMode: text("work_mode", { enum: WORK_MODES }),
+    workMode: text("work_mode").$type<(typeof WORK_MODES)[number]>(),
     postingUrl: text("posting_url"),
     source: text("source"),
     salaryMin: integer("salary_min"),
     salaryMax: integer("salary_max"),
     salaryCurrency: text("salary_currency"),
-    salaryPeriod: text("salary_period", { enum: SALARY_PERIODS }),
-    status: text("status", { enum: APPLICATION_STATUSES }).notNull().default("saved"),
+    salaryPeriod: text("salary_period").$type<(typeof SALARY_PERIODS)[number]>(),
+    status: text("status").$type<(typeof APPLICATION_STATUSES)[number]>().notNull().default("saved"),
     // A calendar date (YYYY-MM-DD), not an instant: it has no time zone.
     appliedOn: text("applied_on"),
     excitement: integer("excitement"),
     notes: text("notes"),
-    archivedAt: integer("archived_at", { mode: "timestamp" }),
+    archivedAt: instant("archived_at"),
     // The file import that brought it in, for the list's "imported on <date>" filter.
     // A plain column (no foreign key): adding one to this table would make
     // drizzle-kit rebuild it, dropping its triggers and cascading its rounds away.
@@ -177,11 +179,9 @@ export const applications = sqliteTable(
     // When an import brought it in. Its created_at is then the date the old
     // history gives, but the guidance must know when the facts reached
     // Shortlist: no step is overdue for a time before that.
-    importedAt: integer("imported_at", { mode: "timestamp" }),
+    importedAt: instant("imported_at"),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    updatedAt: msNow("updated_at"),
   },
   (t) => [
     index("applications_user_updated_idx").on(t.userId, t.updatedAt),
@@ -191,7 +191,7 @@ export const applications = sqliteTable(
     check("applications_excitement_range", sql`${t.excitement} is null or ${t.excitement} between 1 and 5`),
     // Lets child rows reference (id, user_id) so the database itself refuses
     // a round or event filed under someone else's application.
-    uniqueIndex("applications_id_user_idx").on(t.id, t.userId),
+    unique("applications_id_user_idx").on(t.id, t.userId),
   ],
 );
 
@@ -200,34 +200,32 @@ const ownedBy = () =>
     .notNull()
     .references(() => users.id, { onDelete: "cascade" });
 
-export const rounds = sqliteTable(
+export const rounds = pgTable(
   "rounds",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
     userId: ownedBy(),
     applicationId: text("application_id").notNull(),
-    kind: text("kind", { enum: ROUND_KINDS }).notNull(),
-    scheduledAt: integer("scheduled_at", { mode: "timestamp" }).notNull(),
+    kind: text("kind").$type<(typeof ROUND_KINDS)[number]>().notNull(),
+    scheduledAt: instant("scheduled_at").notNull(),
     durationMinutes: integer("duration_minutes"),
-    format: text("format", { enum: ROUND_FORMATS }),
+    format: text("format").$type<(typeof ROUND_FORMATS)[number]>(),
     // A street address for on-site rounds, a meeting link or dial-in otherwise.
     location: text("location"),
-    outcome: text("outcome", { enum: ROUND_OUTCOMES }).notNull().default("pending"),
+    outcome: text("outcome").$type<(typeof ROUND_OUTCOMES)[number]>().notNull().default("pending"),
     notes: text("notes"),
     prepNotes: text("prep_notes"),
-    thankYouSentAt: integer("thank_you_sent_at", { mode: "timestamp" }),
+    thankYouSentAt: instant("thank_you_sent_at"),
     // The absence of a signal is a fact too: the follow-up rule reads it.
-    noNextSteps: integer("no_next_steps", { mode: "boolean" }).notNull().default(false),
+    noNextSteps: boolean("no_next_steps").notNull().default(false),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    updatedAt: msNow("updated_at"),
   },
   (t) => [
     foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete(
       "cascade",
     ),
-    uniqueIndex("rounds_id_user_idx").on(t.id, t.userId),
+    unique("rounds_id_user_idx").on(t.id, t.userId),
     index("rounds_application_idx").on(t.applicationId, t.scheduledAt),
     index("rounds_user_scheduled_idx").on(t.userId, t.scheduledAt),
     check("rounds_duration_positive", sql`${t.durationMinutes} is null or ${t.durationMinutes} > 0`),
@@ -235,7 +233,7 @@ export const rounds = sqliteTable(
 );
 
 /** People the user has met, kept across rounds so they can be picked again. */
-export const interviewers = sqliteTable(
+export const interviewers = pgTable(
   "interviewers",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -249,12 +247,12 @@ export const interviewers = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("interviewers_id_user_idx").on(t.id, t.userId),
+    unique("interviewers_id_user_idx").on(t.id, t.userId),
     uniqueIndex("interviewers_user_match_idx").on(t.userId, t.matchKey),
   ],
 );
 
-export const roundInterviewers = sqliteTable(
+export const roundInterviewers = pgTable(
   "round_interviewers",
   {
     userId: ownedBy(),
@@ -265,7 +263,7 @@ export const roundInterviewers = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.roundId, t.interviewerId] }),
     foreignKey({ columns: [t.roundId, t.userId], foreignColumns: [rounds.id, rounds.userId] }).onDelete("cascade"),
-    foreignKey({ columns: [t.interviewerId, t.userId], foreignColumns: [interviewers.id, interviewers.userId] }).onDelete(
+    foreignKey({ name: "round_interviewers_interviewer_fk", columns: [t.interviewerId, t.userId], foreignColumns: [interviewers.id, interviewers.userId] }).onDelete(
       "cascade",
     ),
     index("round_interviewers_interviewer_idx").on(t.interviewerId),
@@ -274,12 +272,12 @@ export const roundInterviewers = sqliteTable(
   ],
 );
 
-export const roundSignals = sqliteTable(
+export const roundSignals = pgTable(
   "round_signals",
   {
     userId: ownedBy(),
     roundId: text("round_id").notNull(),
-    signal: text("signal", { enum: SIGNAL_KEYS }).notNull(),
+    signal: text("signal").$type<(typeof SIGNAL_KEYS)[number]>().notNull(),
     // Only the hiring timeline carries a date: when they said they'd decide.
     onDate: text("on_date"),
   },
@@ -294,7 +292,7 @@ export const roundSignals = sqliteTable(
 );
 
 /** The user's own words for what they noticed; kept and shown, fires no rule. */
-export const customSignals = sqliteTable(
+export const customSignals = pgTable(
   "custom_signals",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -309,18 +307,18 @@ export const customSignals = sqliteTable(
   ],
 );
 
-export const events = sqliteTable(
+export const events = pgTable(
   "events",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
     userId: ownedBy(),
     applicationId: text("application_id").notNull(),
-    kind: text("kind", { enum: EVENT_KINDS }).notNull(),
-    occurredAt: integer("occurred_at", { mode: "timestamp" }).notNull(),
+    kind: text("kind").$type<(typeof EVENT_KINDS)[number]>().notNull(),
+    occurredAt: instant("occurred_at").notNull(),
     note: text("note"),
     // What the application's status was before this event moved it, so that
     // deleting a mistaken "offer received" puts the status back.
-    statusBefore: text("status_before", { enum: APPLICATION_STATUSES }),
+    statusBefore: text("status_before").$type<(typeof APPLICATION_STATUSES)[number]>(),
     // A reply's "they said by" date (YYYY-MM-DD): the wait it starts runs to it.
     saidBy: text("said_by"),
     // An offer's terms, all optional and only on an offer_received event: an
@@ -351,20 +349,20 @@ export const events = sqliteTable(
  * rule plus the round or event it is about). A new round or rejection makes
  * a new key, so the rule can fire again for the new reason.
  */
-export const guidanceSteps = sqliteTable(
+export const guidanceSteps = pgTable(
   "guidance_steps",
   {
     userId: ownedBy(),
     applicationId: text("application_id").notNull(),
     key: text("key").notNull(),
-    state: text("state", { enum: HANDLED_STATES }).notNull(),
+    state: text("state").$type<(typeof HANDLED_STATES)[number]>().notNull(),
     // Only snoozed steps have one: when they come back.
-    until: integer("until", { mode: "timestamp" }),
+    until: instant("until"),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.applicationId, t.key] }),
-    foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete(
+    foreignKey({ name: "guidance_steps_application_fk", columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete(
       "cascade",
     ),
     index("guidance_steps_user_idx").on(t.userId),
@@ -373,7 +371,7 @@ export const guidanceSteps = sqliteTable(
 );
 
 /** The user's own values for the catalog's parameters; no row means the defaults. */
-export const guidanceSettings = sqliteTable("guidance_settings", {
+export const guidanceSettings = pgTable("guidance_settings", {
   userId: text("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
@@ -395,7 +393,7 @@ export const guidanceSettings = sqliteTable("guidance_settings", {
  * and copy the URL again later. Regenerating overwrites it, so the old URL
  * stops working at once.
  */
-export const calendarFeeds = sqliteTable("calendar_feeds", {
+export const calendarFeeds = pgTable("calendar_feeds", {
   userId: text("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
@@ -409,7 +407,7 @@ export const calendarFeeds = sqliteTable("calendar_feeds", {
  * reused only while it is unchanged, so no write path can forget to
  * invalidate them, including writes from outside the app.
  */
-export const userDataVersions = sqliteTable("user_data_versions", {
+export const userDataVersions = pgTable("user_data_versions", {
   // No foreign key: the triggers also fire while a user's rows are being
   // deleted along with the user.
   userId: text("user_id").primaryKey(),
@@ -431,7 +429,7 @@ export const userDataVersions = sqliteTable("user_data_versions", {
  * user's counter, so versions only grow, even for an id deleted and
  * restored, and "changed since the cached queue" is a range scan.
  */
-export const applicationVersions = sqliteTable(
+export const applicationVersions = pgTable(
   "application_versions",
   {
     // No foreign key, like user_data_versions: the triggers run while an application's rows cascade away.
@@ -447,16 +445,17 @@ export const applicationVersions = sqliteTable(
  * is the only proof the disk still takes one, and this leaves nothing else
  * behind. Not user data.
  */
-export const healthProbe = sqliteTable("health_probe", {
-  id: integer("id").primaryKey(),
-  checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
+export const healthProbe = pgTable("health_probe", {
+  // The one row: written by id, never a second.
+  id: integer("id").primaryKey().$defaultFn(() => 1),
+  checkedAt: instantMs("checked_at").notNull(),
 });
 
 /**
  * One row per file the user imported: what it was and what it added, so the
  * list can show "imported on <date>" and the summary can be read again.
  */
-export const imports = sqliteTable(
+export const imports = pgTable(
   "imports",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -469,9 +468,7 @@ export const imports = sqliteTable(
     added: integer("added").notNull(),
     duplicates: integer("duplicates").notNull(),
     problems: integer("problems").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    createdAt: msNow("created_at"),
   },
   (t) => [index("imports_user_created_idx").on(t.userId, t.createdAt), index("imports_user_hash_idx").on(t.userId, t.fileHash)],
 );
@@ -483,7 +480,7 @@ export const imports = sqliteTable(
  * JSON), so an undo refuses rather than clobbers a later change. Used once,
  * then deleted; expired ones are swept on the next action.
  */
-export const undoRecords = sqliteTable(
+export const undoRecords = pgTable(
   "undo_records",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -492,8 +489,8 @@ export const undoRecords = sqliteTable(
     label: text("label").notNull(),
     before: text("before").notNull(),
     versions: text("versions").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instantMs("created_at").notNull(),
+    expiresAt: instantMs("expires_at").notNull(),
   },
   (t) => [index("undo_records_user_expires_idx").on(t.userId, t.expiresAt)],
 );
@@ -503,16 +500,16 @@ export const undoRecords = sqliteTable(
  * and a name; its files are its versions. Times are set by the app, not by
  * an engine default, so the table ports to Postgres as it is.
  */
-export const documents = sqliteTable(
+export const documents = pgTable(
   "documents",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
     userId: ownedBy(),
-    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
+    kind: text("kind").$type<(typeof DOCUMENT_KINDS)[number]>().notNull(),
     name: text("name").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instantMs("created_at").notNull(),
   },
-  (t) => [uniqueIndex("documents_id_user_idx").on(t.id, t.userId), index("documents_user_idx").on(t.userId, t.createdAt)],
+  (t) => [unique("documents_id_user_idx").on(t.id, t.userId), index("documents_user_idx").on(t.userId, t.createdAt)],
 );
 
 /**
@@ -521,7 +518,7 @@ export const documents = sqliteTable(
  * Postgres), so a backup or a copy of the database holds the files too.
  * `size` is kept beside the bytes: the quota sums it without reading them.
  */
-export const documentVersions = sqliteTable(
+export const documentVersions = pgTable(
   "document_versions",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -533,12 +530,12 @@ export const documentVersions = sqliteTable(
     mediaType: text("media_type").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
-    content: blob("content", { mode: "buffer" }).notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    content: bytea("content").notNull(),
+    createdAt: instantMs("created_at").notNull(),
   },
   (t) => [
     foreignKey({ columns: [t.documentId, t.userId], foreignColumns: [documents.id, documents.userId] }).onDelete("cascade"),
-    uniqueIndex("document_versions_id_user_idx").on(t.id, t.userId),
+    unique("document_versions_id_user_idx").on(t.id, t.userId),
     uniqueIndex("document_versions_number_idx").on(t.documentId, t.number),
     index("document_versions_user_idx").on(t.userId, t.size),
     check("document_versions_size_positive", sql`${t.size} > 0`),
@@ -550,7 +547,7 @@ export const documentVersions = sqliteTable(
  * (round_id set). Deleting the application, the round or the document
  * takes its attachments with it.
  */
-export const documentAttachments = sqliteTable(
+export const documentAttachments = pgTable(
   "document_attachments",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -558,11 +555,11 @@ export const documentAttachments = sqliteTable(
     versionId: text("version_id").notNull(),
     applicationId: text("application_id").notNull(),
     roundId: text("round_id"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instantMs("created_at").notNull(),
   },
   (t) => [
-    foreignKey({ columns: [t.versionId, t.userId], foreignColumns: [documentVersions.id, documentVersions.userId] }).onDelete("cascade"),
-    foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete("cascade"),
+    foreignKey({ name: "document_attachments_version_fk", columns: [t.versionId, t.userId], foreignColumns: [documentVersions.id, documentVersions.userId] }).onDelete("cascade"),
+    foreignKey({ name: "document_attachments_application_fk", columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete("cascade"),
     foreignKey({ columns: [t.roundId, t.userId], foreignColumns: [rounds.id, rounds.userId] }).onDelete("cascade"),
     index("document_attachments_application_idx").on(t.applicationId, t.roundId),
     index("document_attachments_user_idx").on(t.userId, t.versionId),
@@ -574,16 +571,16 @@ export const documentAttachments = sqliteTable(
  * database alone cannot be used to reset anyone's password. A link is good
  * once (used_at) and for 30 minutes (expires_at).
  */
-export const passwordResets = sqliteTable(
+export const passwordResets = pgTable(
   "password_resets",
   {
     tokenHash: text("token_hash").primaryKey(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-    usedAt: integer("used_at", { mode: "timestamp_ms" }),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: instantMs("expires_at").notNull(),
+    usedAt: instantMs("used_at"),
+    createdAt: instantMs("created_at").notNull(),
   },
   (t) => [index("password_resets_user_idx").on(t.userId)],
 );
@@ -593,18 +590,18 @@ export const passwordResets = sqliteTable(
  * one has the defaults (email on, digest at 08:00, quiet 21:00 to 08:00).
  * Hours are the user's local hours, 0 to 23.
  */
-export const reminderSettings = sqliteTable(
+export const reminderSettings = pgTable(
   "reminder_settings",
   {
     userId: text("user_id")
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
-    emailOn: integer("email_on", { mode: "boolean" }).notNull(),
-    emailCarries: text("email_carries", { enum: REMINDER_CARRIES }).notNull(),
+    emailOn: boolean("email_on").notNull(),
+    emailCarries: text("email_carries").$type<(typeof REMINDER_CARRIES)[number]>().notNull(),
     digestHour: integer("digest_hour").notNull(),
     quietFrom: integer("quiet_from").notNull(),
     quietUntil: integer("quiet_until").notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: instantMs("updated_at").notNull(),
   },
   (t) => [
     check("reminder_settings_hours", sql`${t.digestHour} between 0 and 23 and ${t.quietFrom} between 0 and 23 and ${t.quietUntil} between 0 and 23`),
@@ -617,15 +614,15 @@ export const reminderSettings = sqliteTable(
  * with). Secrets are sealed with the auth secret (lib/auth/secret-box.ts),
  * bound to the user. No row: the channel is off.
  */
-export const reminderChannels = sqliteTable(
+export const reminderChannels = pgTable(
   "reminder_channels",
   {
     userId: ownedBy(),
-    channel: text("channel", { enum: OWN_REMINDER_CHANNELS }).notNull(),
+    channel: text("channel").$type<(typeof OWN_REMINDER_CHANNELS)[number]>().notNull(),
     url: text("url").notNull(),
     secretSealed: text("secret_sealed"),
-    carries: text("carries", { enum: REMINDER_CARRIES }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    carries: text("carries").$type<(typeof REMINDER_CARRIES)[number]>().notNull(),
+    updatedAt: instantMs("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.channel] })],
 );
@@ -637,7 +634,7 @@ export const reminderChannels = sqliteTable(
  * (lib/reminders/claim.ts), sends, and only then marks them sent; a row
  * whose lease ran out (its sender died) is claimed again.
  */
-export const reminderDeliveries = sqliteTable(
+export const reminderDeliveries = pgTable(
   "reminder_deliveries",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -646,20 +643,20 @@ export const reminderDeliveries = sqliteTable(
     item: text("item").notNull(),
     /** Which time of it: the digest's local date, the round's start or end; a moved round is a new occurrence. */
     occurrence: text("occurrence").notNull(),
-    channel: text("channel", { enum: REMINDER_CHANNELS }).notNull(),
-    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    channel: text("channel").$type<(typeof REMINDER_CHANNELS)[number]>().notNull(),
+    kind: text("kind").$type<(typeof REMINDER_KINDS)[number]>().notNull(),
     /** The message as composed when it fell due (lib/reminders/message.ts), JSON. */
     message: text("message").notNull(),
-    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
+    status: text("status").$type<(typeof DELIVERY_STATUSES)[number]>().notNull(),
     attempts: integer("attempts").notNull(),
     /** Not to be sent before: quiet hours' end, or the next retry. */
-    notBefore: integer("not_before", { mode: "timestamp_ms" }).notNull(),
+    notBefore: instantMs("not_before").notNull(),
     claimToken: text("claim_token"),
-    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    leaseUntil: instantMs("lease_until"),
     /** Why the last attempt failed, in words for Settings. */
     lastError: text("last_error"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: instantMs("created_at").notNull(),
+    sentAt: instantMs("sent_at"),
   },
   (t) => [
     uniqueIndex("reminder_deliveries_once_idx").on(t.userId, t.item, t.occurrence, t.channel),
@@ -704,20 +701,3 @@ export const customSignalsRelations = relations(customSignals, ({ one }) => ({
 export const eventsRelations = relations(events, ({ one }) => ({
   application: one(applications, { fields: [events.applicationId], references: [applications.id] }),
 }));
-
-// ---------------------------------------------------------------- types
-
-export type User = typeof users.$inferSelect;
-export type Application = typeof applications.$inferSelect;
-export type NewApplication = typeof applications.$inferInsert;
-export type Round = typeof rounds.$inferSelect;
-export type Interviewer = typeof interviewers.$inferSelect;
-export type AppEvent = typeof events.$inferSelect;
-export type GuidanceStep = typeof guidanceSteps.$inferSelect;
-export type CalendarFeed = typeof calendarFeeds.$inferSelect;
-export type ImportRecord = typeof imports.$inferSelect;
-export type UndoRecord = typeof undoRecords.$inferSelect;
-export type AccessToken = typeof accessTokens.$inferSelect;
-export type DocumentRecord = typeof documents.$inferSelect;
-export type DocumentVersion = typeof documentVersions.$inferSelect;
-export type ReminderDelivery = typeof reminderDeliveries.$inferSelect;
