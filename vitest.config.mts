@@ -1,5 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { adminUrl, databaseUrl, DEFAULT, onPostgres } from "./tests/unit/support/postgres-url";
+
+// `npm run test:unit:postgres` (SHORTLIST_TEST_ENGINE=postgres): the same tests on a
+// throwaway Postgres cluster (tests/unit/support/postgres-cluster.ts).
+const postgres = onPostgres();
 
 export default defineConfig({
   resolve: {
@@ -12,10 +17,16 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts"],
+    // Postgres' own engine tests (pool, advisory locks, start-up) need a server: they run with test:unit:postgres.
+    exclude: postgres ? [] : ["tests/unit/postgres/**"],
     environment: "node",
     testTimeout: 20_000,
     // Sealing (TOTP secrets, sign-in challenges) derives its keys from this;
     // without it the app would write a generated secret beside the database.
-    env: { AUTH_SECRET: "unit-tests-only-secret" },
+    env: {
+      AUTH_SECRET: "unit-tests-only-secret",
+      ...(postgres ? { DATABASE_URL: databaseUrl(adminUrl(), DEFAULT) } : {}),
+    },
+    globalSetup: postgres ? ["tests/unit/support/postgres-cluster.ts"] : [],
   },
 });
