@@ -38,6 +38,7 @@ CREATE TABLE "applications" (
 	"imported_at" timestamp(0) with time zone,
 	"created_at" timestamp(0) with time zone DEFAULT date_trunc('second', now()) NOT NULL,
 	"updated_at" timestamp(3) with time zone DEFAULT date_trunc('milliseconds', now()) NOT NULL,
+	"insertion_order" bigint GENERATED ALWAYS AS IDENTITY (sequence name "applications_insertion_order_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	CONSTRAINT "applications_id_user_idx" UNIQUE("id","user_id"),
 	CONSTRAINT "applications_excitement_range" CHECK ("applications"."excitement" is null or "applications"."excitement" between 1 and 5)
 );
@@ -246,6 +247,7 @@ CREATE TABLE "rounds" (
 	"no_next_steps" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp(0) with time zone DEFAULT date_trunc('second', now()) NOT NULL,
 	"updated_at" timestamp(3) with time zone DEFAULT date_trunc('milliseconds', now()) NOT NULL,
+	"insertion_order" bigint GENERATED ALWAYS AS IDENTITY (sequence name "rounds_insertion_order_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	CONSTRAINT "rounds_id_user_idx" UNIQUE("id","user_id"),
 	CONSTRAINT "rounds_duration_positive" CHECK ("rounds"."duration_minutes" is null or "rounds"."duration_minutes" > 0)
 );
@@ -342,6 +344,7 @@ ALTER TABLE "undo_records" ADD CONSTRAINT "undo_records_user_id_users_id_fk" FOR
 CREATE INDEX "access_tokens_user_idx" ON "access_tokens" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "application_versions_user_idx" ON "application_versions" USING btree ("user_id","version","application_id");--> statement-breakpoint
 CREATE INDEX "applications_user_updated_idx" ON "applications" USING btree ("user_id","updated_at");--> statement-breakpoint
+CREATE INDEX "applications_user_updated_order_idx" ON "applications" USING btree ("user_id","updated_at","insertion_order");--> statement-breakpoint
 CREATE INDEX "applications_user_import_idx" ON "applications" USING btree ("user_id","import_id");--> statement-breakpoint
 CREATE INDEX "applications_user_status_archived_idx" ON "applications" USING btree ("user_id","status","archived_at");--> statement-breakpoint
 CREATE INDEX "custom_signals_round_idx" ON "custom_signals" USING btree ("round_id");--> statement-breakpoint
@@ -365,5 +368,6 @@ CREATE INDEX "round_interviewers_user_idx" ON "round_interviewers" USING btree (
 CREATE INDEX "round_signals_user_idx" ON "round_signals" USING btree ("user_id","round_id","signal","on_date");--> statement-breakpoint
 CREATE INDEX "rounds_application_idx" ON "rounds" USING btree ("application_id","scheduled_at");--> statement-breakpoint
 CREATE INDEX "rounds_user_scheduled_idx" ON "rounds" USING btree ("user_id","scheduled_at");--> statement-breakpoint
+CREATE INDEX "rounds_user_scheduled_order_idx" ON "rounds" USING btree ("user_id","scheduled_at","insertion_order");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "undo_records_user_expires_idx" ON "undo_records" USING btree ("user_id","expires_at");

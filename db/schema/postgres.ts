@@ -8,7 +8,7 @@
 // that need it, and an index only after them. Foreign keys whose generated
 // names pass Postgres' 63 characters are named.
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, foreignKey, index, integer, pgTable, primaryKey, unique, uniqueIndex } from "drizzle-orm/pg-core";
 
 import {
   APPLICATION_STATUSES,
@@ -36,6 +36,11 @@ const createdAt = () =>
   instant("created_at").notNull().default(sql`date_trunc('second', now())`).$defaultFn(wholeSecondsNow);
 const updatedAt = () =>
   instant("updated_at").notNull().default(sql`date_trunc('second', now())`).$defaultFn(wholeSecondsNow);
+/**
+ * The order rows were added in, for tie-breaks SQLite makes with its rowid:
+ * Postgres-only (the parity tests list it), never written by the app.
+ */
+const insertionOrder = () => bigint("insertion_order", { mode: "number" }).notNull().generatedAlwaysAsIdentity();
 /** A millisecond time that defaults to now. */
 const msNow = (name: string) =>
   instantMs(name).notNull().default(sql`date_trunc('milliseconds', now())`).$defaultFn(() => new Date());
@@ -182,9 +187,12 @@ export const applications = pgTable(
     importedAt: instant("imported_at"),
     createdAt: createdAt(),
     updatedAt: msNow("updated_at"),
+    // SQLite's rowid, which Postgres has not: ties of updated_at go to the one added last (db/dialect.ts#insertionOrder).
+    insertionOrder: insertionOrder(),
   },
   (t) => [
     index("applications_user_updated_idx").on(t.userId, t.updatedAt),
+    index("applications_user_updated_order_idx").on(t.userId, t.updatedAt, t.insertionOrder),
     index("applications_user_import_idx").on(t.userId, t.importId),
     // With archived_at the dashboard's counts by status read the index alone, not every row.
     index("applications_user_status_archived_idx").on(t.userId, t.status, t.archivedAt),
@@ -220,6 +228,7 @@ export const rounds = pgTable(
     noNextSteps: boolean("no_next_steps").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: msNow("updated_at"),
+    insertionOrder: insertionOrder(),
   },
   (t) => [
     foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete(
@@ -228,6 +237,7 @@ export const rounds = pgTable(
     unique("rounds_id_user_idx").on(t.id, t.userId),
     index("rounds_application_idx").on(t.applicationId, t.scheduledAt),
     index("rounds_user_scheduled_idx").on(t.userId, t.scheduledAt),
+    index("rounds_user_scheduled_order_idx").on(t.userId, t.scheduledAt, t.insertionOrder),
     check("rounds_duration_positive", sql`${t.durationMinutes} is null or ${t.durationMinutes} > 0`),
   ],
 );

@@ -1,6 +1,6 @@
 import { getTableName, is, SQL, Table } from "drizzle-orm";
 import { getTableConfig as pgConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
-import { getTableConfig as sqliteConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import { getTableConfig, getTableConfig as sqliteConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as postgres from "@/db/schema/postgres";
 import * as sqlite from "@/db/schema/sqlite";
@@ -11,6 +11,16 @@ import * as sqlite from "@/db/schema/sqlite";
 // drizzle's own description of each table, engine words put in common terms.
 
 type AnyColumn = SQLiteColumn | PgColumn;
+
+/**
+ * What Postgres has and SQLite has not, on purpose: the insertion order that
+ * stands in for SQLite's rowid in tie-breaks (db/dialect.ts), and the indexes
+ * that end with it (SQLite's own indexes hold the rowid already).
+ */
+const POSTGRES_ONLY = {
+  columns: ["applications.insertion_order", "rounds.insertion_order"],
+  indexes: ["applications_user_updated_order_idx", "rounds_user_scheduled_order_idx"],
+};
 
 /** The kind of value, in words both engines share. */
 function kindOf(column: AnyColumn): string {
@@ -55,14 +65,17 @@ type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
 
 function describeTable(config: Config) {
   const names = (columns: { name: string }[]) => columns.map((c) => c.name);
+  const shared = config.columns.filter((c) => !POSTGRES_ONLY.columns.includes(`${config.name}.${c.name}`));
   return {
-    columns: Object.fromEntries(config.columns.map((c) => [c.name, describeColumn(c)])),
+    columns: Object.fromEntries(shared.map((c) => [c.name, describeColumn(c)])),
     primaryKeys: config.primaryKeys.map((k) => names(k.columns)),
     // A named unique constraint is a unique index by another name (see db/schema/postgres.ts).
     indexes: [
       ...config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique ?? false, on: i.config.columns.map((c) => (c as { name: string }).name) })),
       ...config.uniqueConstraints.map((u) => ({ name: u.name, unique: true, on: names(u.columns) })),
-    ].sort((a, b) => String(a.name).localeCompare(String(b.name))),
+    ]
+      .filter((i) => !POSTGRES_ONLY.indexes.includes(String(i.name)))
+      .sort((a, b) => String(a.name).localeCompare(String(b.name))),
     foreignKeys: config.foreignKeys
       .map((fk) => {
         const ref = fk.reference();
@@ -108,6 +121,17 @@ describe("the SQLite and Postgres schemas", () => {
     delete (changed.columns as Record<string, unknown>).locale;
     expect(changed).not.toEqual(postgresTables["users (users)"]);
   });
+});
+
+it("lists only what Postgres really has beyond SQLite", () => {
+  const pgNames = Object.values(postgres)
+    .filter((v) => is(v, Table))
+    .flatMap((t) => {
+      const c = pgConfig(t as PgTable);
+      return [...c.columns.map((col) => `${c.name}.${col.name}`), ...c.indexes.map((i) => String(i.config.name))];
+    });
+  expect(pgNames).toEqual(expect.arrayContaining([...POSTGRES_ONLY.columns, ...POSTGRES_ONLY.indexes]));
+  expect(getTableConfig(sqlite.applications).columns.map((c) => c.name)).not.toContain("insertion_order");
 });
 
 it("ids and names sort in byte order on Postgres, as on SQLite", () => {

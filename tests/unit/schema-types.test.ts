@@ -10,7 +10,8 @@ import * as sqlite from "@/db/schema/sqlite";
 type Tables = { [K in keyof typeof sqlite as (typeof sqlite)[K] extends { $inferSelect: unknown } ? K : never]: (typeof sqlite)[K] };
 // A Buffer is compared by name: expectTypeOf cannot walk its overloads. A column of any other kind on one side still differs.
 type Named<T> = { [K in keyof T]: T[K] extends Buffer ? (Buffer extends T[K] ? "Buffer" : T[K]) : T[K] };
-type Select<S, K extends keyof Tables> = S[K & keyof S] extends { $inferSelect: infer R } ? Named<R> : never;
+// insertionOrder is Postgres' stand-in for SQLite's rowid (see schema-parity.test.ts): lib/ never reads it by name.
+type Select<S, K extends keyof Tables> = S[K & keyof S] extends { $inferSelect: infer R } ? Named<Omit<R, "insertionOrder">> : never;
 type Insert<S, K extends keyof Tables> = S[K & keyof S] extends { $inferInsert: infer R } ? Named<R> : never;
 /** True when A and B are the same type (the strict check: neither may widen the other). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
