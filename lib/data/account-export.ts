@@ -51,11 +51,11 @@ async function readTables(db: Db, { userId }: { userId: string }) {
     .where(eq(applications.userId, userId))
     .orderBy(asc(applications.createdAt), asc(applications.id));
   const roundRows = await db.select().from(rounds).where(eq(rounds.userId, userId)).orderBy(asc(rounds.scheduledAt), asc(rounds.createdAt), asc(rounds.id));
-  const signalRows = await db.select().from(roundSignals).where(eq(roundSignals.userId, userId)).orderBy(asc(roundSignals.signal));
-  const customRows = await db.select().from(customSignals).where(eq(customSignals.userId, userId)).orderBy(asc(customSignals.position));
-  const metRows = await db.select().from(roundInterviewers).where(eq(roundInterviewers.userId, userId)).orderBy(asc(roundInterviewers.position));
+  const signalRows = await db.select().from(roundSignals).where(eq(roundSignals.userId, userId)).orderBy(asc(roundSignals.signal), asc(roundSignals.roundId));
+  const customRows = await db.select().from(customSignals).where(eq(customSignals.userId, userId)).orderBy(asc(customSignals.position), asc(customSignals.id));
+  const metRows = await db.select().from(roundInterviewers).where(eq(roundInterviewers.userId, userId)).orderBy(asc(roundInterviewers.position), asc(roundInterviewers.roundId), asc(roundInterviewers.interviewerId));
   const eventRows = await db.select().from(events).where(eq(events.userId, userId)).orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id));
-  const stepRows = await db.select().from(guidanceSteps).where(eq(guidanceSteps.userId, userId)).orderBy(asc(guidanceSteps.key));
+  const stepRows = await db.select().from(guidanceSteps).where(eq(guidanceSteps.userId, userId)).orderBy(asc(guidanceSteps.key), asc(guidanceSteps.applicationId));
   const library = await readLibrary(db, { userId });
   return { account, settingsRow, people, apps, roundRows, signalRows, customRows, metRows, eventRows, stepRows, library };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lte, notInArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { caseInsensitiveOrder, containsText, inList } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import { applications, events, interviewers, roundInterviewers, rounds } from "@/db/schema";
 import { CLOSED_STATUSES, STATUS_GROUPS, type ApplicationStatus, type StatusGroup } from "@/lib/vocabulary";
@@ -74,21 +75,15 @@ export type ListPage = {
 
 type User = { id: string; timeZone: string };
 
-/** LIKE treats % and _ as wildcards: a search for "100%" means the characters. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-// One JSON parameter instead of thousands of bound ids keeps the statement
-// small and clear of SQLite's variable limit.
-const idIn = (ids: string[]) => inArray(applications.id, sql`(select value from json_each(${JSON.stringify(ids)}))`);
+// One parameter however many ids: an overdue filter can name every application.
+const idIn = (ids: string[]) => inList(applications.id, ids);
 
 function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[]): SQL | undefined {
   const where: (SQL | undefined)[] = [eq(applications.userId, userId)];
   if (!q.includeArchived) where.push(isNull(applications.archivedAt));
   if (q.status === "open" || q.status === "closed") where.push(inArray(applications.status, [...STATUS_GROUPS[q.status]]));
   else if (q.status) where.push(eq(applications.status, q.status));
-  if (q.minExcitement) where.push(sql`${applications.excitement} >= ${q.minExcitement}`);
+  if (q.minExcitement) where.push(gte(applications.excitement, q.minExcitement));
   if (q.importId) where.push(eq(applications.importId, q.importId));
   if (q.overdueOnly) where.push(idIn(overdueIds));
   if (q.interviewSoon) {
@@ -108,23 +103,22 @@ function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[
   }
   const text = q.query?.trim();
   if (text) {
-    const pattern = sql`${`%${escapeLike(text)}%`} escape '\\'`;
     where.push(
       or(
-        like(applications.company, pattern),
-        like(applications.roleTitle, pattern),
-        like(applications.location, pattern),
-        like(applications.notes, pattern),
+        containsText(applications.company, text),
+        containsText(applications.roleTitle, text),
+        containsText(applications.location, text),
+        containsText(applications.notes, text),
         // The people met in its rounds, and what was noted on its events.
         exists(
           sql`(select 1 from ${roundInterviewers}
             join ${rounds} on ${rounds.id} = ${roundInterviewers.roundId} and ${rounds.userId} = ${userId}
             join ${interviewers} on ${interviewers.id} = ${roundInterviewers.interviewerId} and ${interviewers.userId} = ${userId}
             where ${roundInterviewers.userId} = ${userId} and ${rounds.applicationId} = ${applications.id}
-              and (${interviewers.name} like ${pattern} or ${interviewers.email} like ${pattern}))`,
+              and (${containsText(interviewers.name, text)} or ${containsText(interviewers.email, text)}))`,
         ),
         exists(
-          sql`(select 1 from ${events} where ${events.userId} = ${userId} and ${events.applicationId} = ${applications.id} and ${events.note} like ${pattern})`,
+          sql`(select 1 from ${events} where ${events.userId} = ${userId} and ${events.applicationId} = ${applications.id} and ${containsText(events.note, text)})`,
         ),
       ),
     );
@@ -132,17 +126,20 @@ function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[
   return and(...where);
 }
 
+/** Spelled out: by default SQLite sorts nulls first going up, Postgres last. */
+const nullsLast = (column: AnyColumn, direction: SortDirection): SQL => direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+
 function orderBy(sort: Exclude<ApplicationSort, "next-step">, direction: SortDirection): SQL[] {
   const by = direction === "asc" ? asc : desc;
   const tiebreak = [desc(applications.updatedAt), asc(applications.id)];
   switch (sort) {
     case "company":
-      return [by(sql`${applications.company} collate nocase`), ...tiebreak];
+      return [by(caseInsensitiveOrder(applications.company)), ...tiebreak];
     case "applied":
       // Undated applications sort after dated ones, whichever way round.
-      return [sql`${applications.appliedOn} is null`, by(applications.appliedOn), ...tiebreak];
+      return [nullsLast(applications.appliedOn, direction), ...tiebreak];
     case "excitement":
-      return [sql`${applications.excitement} is null`, by(applications.excitement), ...tiebreak];
+      return [nullsLast(applications.excitement, direction), ...tiebreak];
     case "updated":
       return [by(applications.updatedAt), asc(applications.id)];
   }

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { insertionOrder } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import { applications, events, rounds, type Application, type ApplicationStatus, type EventKind } from "@/db/schema";
 import type { ApplicationInput } from "@/lib/validation/application";
@@ -161,15 +162,15 @@ export async function applicationCounts(db: Db, { userId }: { userId: string }):
 /**
  * The few columns a short list of applications shows: the dashboard's
  * "recently updated", and of two updated in the same second the one added
- * last. That tie-break is the rowid, which the (user, updated) index holds
- * in order, so five are read, not all of them sorted.
+ * last. That tie-break is the insertion order (SQLite's rowid, which the
+ * (user, updated) index holds in order), so five are read, not all of them sorted.
  */
 export async function recentApplications(db: Db, { userId, limit }: { userId: string; limit: number }) {
   return await db
     .select({ id: applications.id, company: applications.company, roleTitle: applications.roleTitle, status: applications.status })
     .from(applications)
     .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
-    .orderBy(desc(applications.updatedAt), sql`${applications}.rowid desc`)
+    .orderBy(desc(applications.updatedAt), desc(insertionOrder(applications)))
     .limit(limit);
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import { inList } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import type { Tx } from "@/db/write";
 import { applications, type ApplicationStatus } from "@/db/schema";
@@ -24,7 +25,7 @@ const applicationsCount = (n: number) => plural(n, "application");
 /** Thrown inside the transaction so a refusal halfway through rolls back the moves before it. */
 class Refused extends Error {}
 
-const among = (ids: readonly string[]) => inArray(applications.id, sql`(select value from json_each(${JSON.stringify(ids)}))`);
+const among = (ids: readonly string[]) => inList(applications.id, ids);
 
 async function apply(
   tx: Tx,

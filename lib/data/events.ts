@@ -144,7 +144,7 @@ export async function deleteEvent(db: Db, { userId, id }: { userId: string; id: 
       .select({ kind: events.kind })
       .from(events)
       .where(and(ofApplication, inArray(events.kind, STATUS_SETTING_KINDS)))
-      .orderBy(desc(events.occurredAt), desc(events.createdAt))
+      .orderBy(desc(events.occurredAt), desc(events.createdAt), desc(events.id))
       .limit(1);
     const [hasRounds] = await tx
       .select({ id: rounds.id })

@@ -62,7 +62,7 @@ async function roundDetailsOfSome(db: Db, { userId, ids }: { userId: string; ids
       .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), ownedBy(interviewers.userId, userId)))
       .innerJoin(rounds, and(eq(rounds.id, roundInterviewers.roundId), ofApplication))
       .where(ownedBy(roundInterviewers.userId, userId))
-      .orderBy(asc(roundInterviewers.position)),
+      .orderBy(asc(roundInterviewers.position), asc(roundInterviewers.roundId), asc(roundInterviewers.interviewerId)),
   };
 }
 
@@ -87,7 +87,7 @@ async function roundDetailsOfAll(db: Db, { userId }: { userId: string }): Promis
     .select({ roundId: roundInterviewers.roundId, interviewerId: roundInterviewers.interviewerId })
     .from(roundInterviewers)
     .where(eq(roundInterviewers.userId, userId))
-    .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position));
+    .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position), asc(roundInterviewers.interviewerId));
   for (const { roundId, interviewerId } of pairs) {
     const person = people.get(interviewerId);
     if (person) peopleRows.push({ roundId, name: person.name, email: person.email });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { applications, imports, type ImportRecord } from "@/db/schema";
 import { write, type Tx } from "@/db/write";
@@ -131,7 +131,7 @@ async function insertCandidates(
 
 /** The user's imports, newest first. */
 export async function listImports(db: Db, { userId, limit = 20 }: { userId: string; limit?: number }): Promise<ImportView[]> {
-  return db.select(importColumns).from(imports).where(eq(imports.userId, userId)).orderBy(desc(imports.createdAt)).limit(limit);
+  return db.select(importColumns).from(imports).where(eq(imports.userId, userId)).orderBy(desc(imports.createdAt), asc(imports.id)).limit(limit);
 }
 
 /** One of the user's imports; another user's id finds nothing. */
@@ -146,7 +146,7 @@ export async function findImportOfFile(db: Db, { userId, fileHash }: { userId: s
     .select(importColumns)
     .from(imports)
     .where(and(eq(imports.userId, userId), eq(imports.fileHash, fileHash)))
-    .orderBy(desc(imports.createdAt))
+    .orderBy(desc(imports.createdAt), asc(imports.id))
     .limit(1);
   return row;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, notExists, sql } from "drizzle-orm";
+import { caseInsensitiveOrder } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import { write, type Tx } from "@/db/write";
 import { interviewers, roundInterviewers, rounds } from "@/db/schema";
@@ -122,13 +123,17 @@ export async function ownedInterviewerIds(db: Db, { userId, ids }: { userId: str
 
 /** People met in any round of this application, to pick again for the next one. */
 export async function interviewersMetFor(db: Db, { userId, applicationId }: { userId: string; applicationId: string }): Promise<InterviewerView[]> {
-  return await db
-    .selectDistinct(interviewerColumns)
+  // EXISTS, not DISTINCT over the join: Postgres refuses a DISTINCT ordered by an expression it does not select.
+  const met = db
+    .select({ one: sql`1` })
     .from(roundInterviewers)
     .innerJoin(rounds, and(eq(rounds.id, roundInterviewers.roundId), eq(rounds.userId, userId)))
-    .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, userId)))
-    .where(and(eq(roundInterviewers.userId, userId), eq(rounds.applicationId, applicationId)))
-    .orderBy(asc(sql`${interviewers.name} collate nocase`));
+    .where(and(eq(roundInterviewers.userId, userId), eq(roundInterviewers.interviewerId, interviewers.id), eq(rounds.applicationId, applicationId)));
+  return await db
+    .select(interviewerColumns)
+    .from(interviewers)
+    .where(and(eq(interviewers.userId, userId), exists(met)))
+    .orderBy(asc(caseInsensitiveOrder(interviewers.name)), asc(interviewers.id));
 }
 
 // Bound parameters per query stay far below SQLite's limit, however many rounds are asked about.
@@ -150,7 +155,7 @@ export async function interviewersOfRounds(
       .from(roundInterviewers)
       .innerJoin(interviewers, and(eq(interviewers.id, roundInterviewers.interviewerId), eq(interviewers.userId, userId)))
       .where(and(eq(roundInterviewers.userId, userId), inArray(roundInterviewers.roundId, roundIds.slice(i, i + ROUND_IDS_PER_QUERY))))
-      .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position));
+      .orderBy(asc(roundInterviewers.roundId), asc(roundInterviewers.position), asc(roundInterviewers.interviewerId));
     for (const { roundId, ...person } of links) {
       const list = byRound.get(roundId);
       if (list) list.push(person);

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, inArray, lte, max, sql } from "drizzle-orm";
+import { inList } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import { applications, events, rounds, type EventKind } from "@/db/schema";
 
@@ -43,7 +44,7 @@ export async function lastContacts(
     })
     .from(applications)
     // One JSON parameter whatever the number of ids: clear of SQLite's variable limit.
-    .where(and(eq(applications.userId, userId), inArray(applications.id, sql`(select value from json_each(${JSON.stringify(applicationIds)}))`)));
+    .where(and(eq(applications.userId, userId), inList(applications.id, applicationIds)));
   return rows.map((r) => ({
     applicationId: r.applicationId,
     at: later(r.lastEvent, r.lastRound),

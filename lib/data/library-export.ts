@@ -23,7 +23,7 @@ export async function readLibrary(db: Db, { userId }: { userId: string }): Promi
     })
     .from(documentVersions)
     .where(eq(documentVersions.userId, userId))
-    .orderBy(asc(documentVersions.number));
+    .orderBy(asc(documentVersions.number), asc(documentVersions.id));
   const attached = await db
     .select({ versionId: documentAttachments.versionId, applicationId: documentAttachments.applicationId, roundId: documentAttachments.roundId, createdAt: documentAttachments.createdAt, documentId: documentVersions.documentId })
     .from(documentAttachments)

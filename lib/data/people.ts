@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
+import { inList } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import { snapshot } from "@/db/write";
 import { applications, interviewers, roundInterviewers, rounds } from "@/db/schema";
@@ -43,7 +44,7 @@ async function roundsOf(db: Db, { userId, ids }: { userId: string; ids?: string[
     .where(
       and(
         eq(roundInterviewers.userId, userId),
-        ids ? inArray(roundInterviewers.interviewerId, sql`(select value from json_each(${JSON.stringify(ids)}))`) : undefined,
+        ids ? inList(roundInterviewers.interviewerId, ids) : undefined,
       ),
     )
     .orderBy(desc(rounds.scheduledAt), desc(rounds.id));

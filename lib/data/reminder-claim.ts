@@ -47,7 +47,7 @@ export async function claimDueDeliveries(
 ): Promise<ClaimedDelivery[]> {
   if (channels.length === 0) return [];
   return write(db, { key: "reminder-claims" }, async (tx) => {
-    const due = await tx.select({ id: reminderDeliveries.id }).from(reminderDeliveries).where(isDue(now, channels)).orderBy(asc(reminderDeliveries.notBefore)).limit(limit);
+    const due = await tx.select({ id: reminderDeliveries.id }).from(reminderDeliveries).where(isDue(now, channels)).orderBy(asc(reminderDeliveries.notBefore), asc(reminderDeliveries.id)).limit(limit);
     if (due.length === 0) return [];
     const claimToken = randomUUID();
     const ids = due.map((d) => d.id);

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { reminderDeliveries, type ReminderDelivery } from "@/db/schema";
 import { write } from "@/db/write";
@@ -102,7 +102,7 @@ export async function deliveryFailures(db: Db, { userId, limit }: { userId: stri
     .select({ id: reminderDeliveries.id, channel: reminderDeliveries.channel, message: reminderDeliveries.message, reason: reminderDeliveries.lastError, at: reminderDeliveries.notBefore })
     .from(reminderDeliveries)
     .where(and(eq(reminderDeliveries.userId, userId), eq(reminderDeliveries.status, "failed")))
-    .orderBy(desc(reminderDeliveries.createdAt))
+    .orderBy(desc(reminderDeliveries.createdAt), asc(reminderDeliveries.id))
     .limit(limit);
   return rows.map((r) => ({ id: r.id, channel: r.channel, subject: subjectOf(r.message), reason: r.reason ?? "unknown", at: r.at }));
 }

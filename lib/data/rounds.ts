@@ -59,7 +59,7 @@ async function withDetails(
     .select({ roundId: customSignals.roundId, text: customSignals.text })
     .from(customSignals)
     .where(and(eq(customSignals.userId, userId), inArray(customSignals.roundId, ids)))
-    .orderBy(asc(customSignals.position));
+    .orderBy(asc(customSignals.position), asc(customSignals.id));
   const people = await interviewersOfRounds(db, { userId, roundIds: ids });
   return list.map((round) => ({
     ...round,

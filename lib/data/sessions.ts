@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lte, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte, ne, or } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { write } from "@/db/write";
 import { sessions, users } from "@/db/schema";
@@ -96,7 +96,7 @@ export async function listSessions(db: Db, { userId, now }: { userId: string; no
         gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_LIMIT_MS)),
       ),
     )
-    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt), asc(sessions.id));
 }
 
 /** Ends one of the user's sessions, giving back what it was signed in with; undefined when the id is not one of theirs. */

@@ -163,12 +163,13 @@ export async function countAttempt(db: Db, { keys, now }: { keys: ThrottleKey[];
       .where(and(lte(signInThrottle.windowStartedAt, cutoff), or(isNull(signInThrottle.lastFailedAt), lte(signInThrottle.lastFailedAt, cutoff))));
     // One statement after another: a transaction runs one query at a time.
     for (const { key, windowMs, mode } of keys) {
-      const since = now.getTime() - windowMs;
+      const since = new Date(now.getTime() - windowMs);
       // A fixed window starts over once it has passed; a backoff counter once it has been quiet that long.
+      // Times are bound through the column, which knows how its engine stores them.
       const stale =
         mode === "window"
-          ? sql`${signInThrottle.windowStartedAt} <= ${since}`
-          : sql`coalesce(${signInThrottle.lastFailedAt}, ${signInThrottle.windowStartedAt}) <= ${since}`;
+          ? lte(signInThrottle.windowStartedAt, since)
+          : sql`coalesce(${signInThrottle.lastFailedAt}, ${signInThrottle.windowStartedAt}) <= ${sql.param(since, signInThrottle.windowStartedAt)}`;
       await tx
         .insert(signInThrottle)
         .values({ key, failures: 1, windowStartedAt: now, lastFailedAt: now })
@@ -176,7 +177,7 @@ export async function countAttempt(db: Db, { keys, now }: { keys: ThrottleKey[];
           target: signInThrottle.key,
           set: {
             failures: sql`case when ${stale} then 1 else ${signInThrottle.failures} + 1 end`,
-            windowStartedAt: sql`case when ${stale} then ${now.getTime()} else ${signInThrottle.windowStartedAt} end`,
+            windowStartedAt: sql`case when ${stale} then ${sql.param(now, signInThrottle.windowStartedAt)} else ${signInThrottle.windowStartedAt} end`,
             lastFailedAt: now,
           },
         });

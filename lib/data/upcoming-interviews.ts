@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNull, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, notInArray, type SQL } from "drizzle-orm";
+import { insertionOrder } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import { applications, applicationVersions, rounds } from "@/db/schema";
 import { snapshot } from "@/db/write";
@@ -42,9 +43,9 @@ async function interviewList(db: Db, { window, limit }: { window: ReturnType<typ
     .from(rounds)
     .innerJoin(applications, window.join)
     .where(window.where)
-    // Ties go by rowid, which the (user, time) index already holds in order:
+    // Ties go by insertion order, which SQLite's (user, time) index already holds in order (the rowid):
     // by id, SQLite read and sorted every round of the window to return ten.
-    .orderBy(asc(rounds.scheduledAt), sql`${rounds}.rowid`);
+    .orderBy(asc(rounds.scheduledAt), asc(insertionOrder(rounds)));
   return limit === undefined ? await query : await query.limit(limit);
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { inList } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import type { Tx } from "@/db/write";
 import {
@@ -43,9 +44,6 @@ type SnapshotTable =
   | typeof events
   | typeof guidanceSteps;
 
-// One JSON parameter whatever the number of ids: clear of SQLite's variable limit.
-const among = (ids: readonly string[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
-
 /** Every column under its name in the database, as stored: a bare `sql` value is not mapped to a Date or a boolean. */
 function storedColumns(table: SnapshotTable): Record<string, SQL<Row[string]>> {
   return Object.fromEntries(Object.values(getTableColumns(table)).map((column) => [column.name, sql<Row[string]>`${column}`]));
@@ -58,7 +56,7 @@ async function rowsWhere(tx: Db, { table, where }: { table: SnapshotTable; where
 /** Every row of these applications of this user; another user's ids find nothing. */
 export async function takeSnapshot(tx: Db, { userId, ids }: { userId: string; ids: readonly string[] }): Promise<Snapshot> {
   const ofApplications = (table: typeof rounds | typeof events | typeof guidanceSteps) =>
-    and(eq(table.userId, userId), inArray(table.applicationId, among(ids)));
+    and(eq(table.userId, userId), inList(table.applicationId, ids));
   const theirRounds = tx.select({ id: rounds.id }).from(rounds).where(ofApplications(rounds));
   const ofRounds = (table: typeof roundSignals | typeof customSignals | typeof roundInterviewers) =>
     and(eq(table.userId, userId), inArray(table.roundId, theirRounds));
@@ -66,12 +64,12 @@ export async function takeSnapshot(tx: Db, { userId, ids }: { userId: string; id
   const links = await rowsWhere(tx, { table: roundInterviewers, where: ofRounds(roundInterviewers) });
   const people = [...new Set(links.map((r) => String(r.interviewer_id)))];
   return {
-    applications: await rowsWhere(tx, { table: applications, where: and(eq(applications.userId, userId), inArray(applications.id, among(ids))) }),
+    applications: await rowsWhere(tx, { table: applications, where: and(eq(applications.userId, userId), inList(applications.id, ids)) }),
     rounds: await rowsWhere(tx, { table: rounds, where: ofApplications(rounds) }),
     roundSignals: await rowsWhere(tx, { table: roundSignals, where: ofRounds(roundSignals) }),
     customSignals: await rowsWhere(tx, { table: customSignals, where: ofRounds(customSignals) }),
     roundInterviewers: links,
-    interviewers: await rowsWhere(tx, { table: interviewers, where: and(eq(interviewers.userId, userId), inArray(interviewers.id, among(people))) }),
+    interviewers: await rowsWhere(tx, { table: interviewers, where: and(eq(interviewers.userId, userId), inList(interviewers.id, people)) }),
     events: await rowsWhere(tx, { table: events, where: ofApplications(events) }),
     guidanceSteps: await rowsWhere(tx, { table: guidanceSteps, where: ofApplications(guidanceSteps) }),
   };
@@ -105,7 +103,7 @@ async function insertRows<T extends SnapshotTable>(
 export async function restoreSnapshot(tx: Tx, { userId, snapshot }: { userId: string; snapshot: Snapshot }): Promise<void> {
   const ids = snapshot.applications.map((a) => String(a.id));
   const mine = (rows: readonly Row[]) => rows.filter((r) => r.user_id === userId);
-  await tx.delete(applications).where(and(eq(applications.userId, userId), inArray(applications.id, among(ids))));
+  await tx.delete(applications).where(and(eq(applications.userId, userId), inList(applications.id, ids)));
   await insertRows(tx, { table: interviewers, rows: mine(snapshot.interviewers), ignoreConflicts: true });
   const current = await tx.select({ id: interviewers.id, matchKey: interviewers.matchKey }).from(interviewers).where(eq(interviewers.userId, userId));
   const people = new Map(
@@ -135,7 +133,7 @@ export async function versionsOf(tx: Db, { userId, ids }: { userId: string; ids:
     .select({ applicationId: applicationVersions.applicationId, version: applicationVersions.version })
     .from(applicationVersions)
     .innerJoin(applications, ownedApplication(userId, applicationVersions.applicationId))
-    .where(and(eq(applicationVersions.userId, userId), inArray(applicationVersions.applicationId, among(ids))));
+    .where(and(eq(applicationVersions.userId, userId), inList(applicationVersions.applicationId, ids)));
   const byId = new Map(found.map((v) => [v.applicationId, v.version]));
   return Object.fromEntries(ids.map((id) => [id, byId.get(id) ?? null]));
 }
