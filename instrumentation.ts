@@ -16,6 +16,10 @@ export async function register() {
       // Next catches what register() throws and serves 500s; only an exit stops the start.
       process.exit(1);
     }
+    // The dashboard's computed guidance parts are stored back (batched, off the request's path),
+    // so the next server to start reads them instead of recomputing every application.
+    const { startWriteBack, WRITE_BACK_AFTER_MS } = await import("./lib/data/guidance-store");
+    startWriteBack(getDb(), { afterMs: WRITE_BACK_AFTER_MS });
     // JobHunter's first scheduler never started: ours starts with the server
     // (SHORTLIST_SCHEDULER=off for extra web servers; `npm run worker` alone).
     const { schedulerOff, startReminders } = await import("./lib/reminders/start");
@@ -37,7 +41,7 @@ type LineWriter = { errorLine(error: unknown, fields?: Record<string, unknown>):
  */
 export function onRequestError(error: unknown, request: { path: string; method: string }, context: RequestErrorContext) {
   const writer = (globalThis as Record<symbol, LineWriter | undefined>)[Symbol.for("shortlist.jsonLines")];
-  const fields = { route: context.routePath, routeType: context.routeType, request: `${request.method} ${request.path.split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…").replace(/^\/reset-password\/.*/, "/reset-password/…").slice(0, 200)}` };
+  const fields = { route: context.routePath, routeType: context.routeType, request: `${request.method} ${request.path.split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…").replace(/^\/reset-password\/.*/, "/reset-password/…").replace(/^\/sign-up\/finish\/.*/, "/sign-up/finish/…").slice(0, 200)}` };
   if (writer) writer.errorLine(error, fields);
   else console.error(error);
 }

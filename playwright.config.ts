@@ -75,6 +75,8 @@ export default defineConfig({
         SHORTLIST_SIGN_UP_ADDRESS_LIMIT: "10000",
         SHORTLIST_SIGN_IN_ADDRESS_LIMIT: "10000",
         SHORTLIST_SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+        // The webhook test's receiver listens on 127.0.0.1.
+        SHORTLIST_REMINDERS_PRIVATE_NETWORK: "allow",
         SHORTLIST_URL: `http://127.0.0.1:${PORT}`,
       },
     },

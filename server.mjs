@@ -50,7 +50,7 @@ const server = createServer((req, res) => {
   const id = randomUUID();
   res.setHeader("X-Request-Id", id);
   // The path without its query: a query may carry a token (the calendar feed's is in its path, and is cut).
-  const path = (req.url ?? "/").split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…").replace(/^\/reset-password\/.*/, "/reset-password/…");
+  const path = (req.url ?? "/").split("?")[0].replace(/^\/calendar\/.*/, "/calendar/…").replace(/^\/(api\/)?unsubscribe\/.*/, "/$1unsubscribe/…").replace(/^\/reset-password\/.*/, "/reset-password/…").replace(/^\/sign-up\/finish\/.*/, "/sign-up/finish/…");
   requestContext.run({ id, request: `${req.method} ${path.slice(0, 200)}` }, () => handle(req, res));
 });
 

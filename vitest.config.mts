@@ -23,8 +23,11 @@ export default defineConfig({
     testTimeout: 20_000,
     // Sealing (TOTP secrets, sign-in challenges) derives its keys from this;
     // without it the app would write a generated secret beside the database.
+    // The same for the Web Push (VAPID) key pair: a pair made for the tests alone.
     env: {
       AUTH_SECRET: "unit-tests-only-secret",
+      SHORTLIST_VAPID_PUBLIC_KEY: "BBk_eoGWH3Otj_jPl7jpRFaYoipvUDRaF2FJ802tJwOTTk7m-56hoB6DKIfHeJAPfm9A5ipfdW9JWOvvVvs8vvI",
+      SHORTLIST_VAPID_PRIVATE_KEY: "PYo5zUcfabZWd-b_5jgx3kiQvKzYHGQrzGjh4ln55qc",
       ...(postgres ? { DATABASE_URL: databaseUrl(adminUrl(), DEFAULT) } : {}),
     },
     globalSetup: postgres ? ["tests/unit/support/postgres-cluster.ts"] : [],

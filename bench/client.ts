@@ -10,6 +10,7 @@ export async function clientSteps(baseUrl: string, cookie: string, pages: PageTo
   // What Next and React alone cost: a page that renders none of our client components.
   const firstLoad = await firstLoadJs(baseUrl, cookie, [...pages, { page: FLOOR_PAGE, path: "/no-such-page", status: 404 }]);
   say("Lighthouse per page (mobile, default throttling; about 20 s a page)");
-  const lighthouse = await lighthouseScores(baseUrl, cookie, pages);
+  // Chromium's debugging port sits just above the server's, inside the range the run was given.
+  const lighthouse = await lighthouseScores(baseUrl, cookie, pages, Number(new URL(baseUrl).port) + 1);
   return { firstLoad, lighthouse, loadAverageStart, loadAverageEnd: os.loadavg() };
 }

@@ -32,6 +32,13 @@ process.stdout.write(
     cls: audit("cumulative-layout-shift"),
     fcpMs: audit("first-contentful-paint"),
     siMs: audit("speed-index"),
+    mainThreadMs: audit("mainthread-work-breakdown"),
+    // Lighthouse's own measure of this machine's CPU at the time: its throttling scales with it.
+    benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
+    // What ran longest on the main thread, to say where the blocking time goes.
+    scripts: (lhr.audits["bootup-time"]?.details?.items ?? [])
+      .slice(0, 5)
+      .map((item) => ({ url: item.url, totalMs: Math.round(item.total), scriptingMs: Math.round(item.scripting) })),
     failedPerformance: ["render-blocking-resources", "unused-javascript", "bootup-time", "mainthread-work-breakdown", "largest-contentful-paint-element", "layout-shifts"].filter(
       (id) => lhr.audits[id] && lhr.audits[id].score !== null && lhr.audits[id].score < 0.9,
     ),

@@ -21,6 +21,12 @@ export type LighthouseResult = {
   tbtMs: number;
   cls: number;
   fcpMs: number;
+  /** Main-thread work in all, ms (Lighthouse's mainthread-work-breakdown, throttled). */
+  mainThreadMs: number;
+  /** Lighthouse's measure of the host CPU during the audit: its simulated throttling scales with it, so compare scores at like indexes. */
+  benchmarkIndex: number | null;
+  /** The scripts that ran longest on the main thread (bootup-time), longest first. */
+  scripts: { url: string; totalMs: number; scriptingMs: number }[];
   /** The audits that failed, by id: what to fix for the targets. */
   failedAccessibility: string[];
   failedPerformance: string[];
@@ -36,6 +42,9 @@ type ChildReport = {
   tbtMs: number | null;
   cls: number | null;
   fcpMs: number | null;
+  mainThreadMs: number | null;
+  benchmarkIndex: number | null;
+  scripts: { url: string; totalMs: number; scriptingMs: number }[];
   failedPerformance: string[];
 };
 
@@ -67,6 +76,9 @@ export async function lighthouseScores(baseUrl: string, cookie: string, pages: P
         tbtMs: num(r.tbtMs),
         cls: num(r.cls),
         fcpMs: num(r.fcpMs),
+        mainThreadMs: num(r.mainThreadMs),
+        benchmarkIndex: r.benchmarkIndex === null ? null : Math.round(r.benchmarkIndex),
+        scripts: r.scripts.map((s) => ({ ...s, url: s.url.startsWith(baseUrl) ? s.url.slice(baseUrl.length) : s.url })),
         failedAccessibility: r.accessibility?.failed ?? [],
         failedPerformance: [...(r.performance?.failed ?? []).filter((id) => r.failedPerformance.includes(id)), ...r.failedPerformance].filter((id, i, all) => all.indexOf(id) === i),
       });

@@ -28,12 +28,14 @@ const TIMEOUT_SECONDS = 120;
 /** A cookie for a page; for the API and the MCP server, their headers, method and body. */
 export type Credentials = string | { headers: Record<string, string>; method?: "GET" | "POST"; body?: string };
 
-const run = (url: string, credentials: Credentials, connections: number, limit: { duration: number } | { amount: number }) =>
+const run = (url: string, credentials: Credentials, connections: number, limit: { duration: number } | { amount: number }, sequence?: string[]) =>
   autocannon({
     url,
     connections,
     timeout: TIMEOUT_SECONDS,
     ...(typeof credentials === "string" ? { headers: { cookie: credentials } } : credentials),
+    // Each connection walks these paths in turn, from the first again after the last.
+    ...(sequence ? { requests: sequence.map((path) => ({ method: "GET" as const, path })) } : {}),
     ...limit,
   });
 
@@ -43,7 +45,9 @@ async function probe(baseUrl: string): Promise<number> {
   return performance.now() - start;
 }
 
-export type Meter = { measure: (path: string, cookie: Credentials, options: { connections: number; seconds: number; warmUpSeconds: number }) => Promise<Load> };
+/** One path, or a walk: paths requested in turn by each connection (the list's pages by cursor). */
+export type Target = string | string[];
+export type Meter = { measure: (path: Target, cookie: Credentials, options: { connections: number; seconds: number; warmUpSeconds: number }) => Promise<Load> };
 
 /** Measures pages of the server at `baseUrl`, which must be idle when this is called. */
 export async function meter(baseUrl: string): Promise<Meter> {
@@ -64,21 +68,23 @@ export async function meter(baseUrl: string): Promise<Meter> {
     while (quick < 2 && Date.now() < deadline) quick = (await probe(baseUrl)) <= idleProbeMs ? quick + 1 : 0;
   }
 
-  async function measure(path: string, cookie: Credentials, { connections, seconds, warmUpSeconds }: { connections: number; seconds: number; warmUpSeconds: number }): Promise<Load> {
-    const url = `${baseUrl}${path}`;
+  async function measure(target: Target, cookie: Credentials, { connections, seconds, warmUpSeconds }: { connections: number; seconds: number; warmUpSeconds: number }): Promise<Load> {
+    const sequence = Array.isArray(target) ? target : undefined;
+    const path = sequence ? `${sequence[0]} … (${sequence.length} paths in turn)` : (target as string);
+    const url = `${baseUrl}${sequence ? sequence[0] : path}`;
     process.stderr.write(`  ${path} at ${connections} connection${connections === 1 ? "" : "s"}: warm-up ${warmUpSeconds} s, then ${seconds} s\n`);
     if (warmUpSeconds > 0) {
-      await run(url, cookie, connections, { duration: warmUpSeconds });
+      await run(url, cookie, connections, { duration: warmUpSeconds }, sequence);
       await settle();
     }
     let mode: Load["mode"] = "duration";
-    let r = await run(url, cookie, connections, { duration: seconds });
+    let r = await run(url, cookie, connections, { duration: seconds }, sequence);
     await settle();
     const enough = MIN_PER_CONNECTION * connections;
     if (r["2xx"] + r.non2xx < enough) {
       process.stderr.write(`    only ${r["2xx"] + r.non2xx} responses in ${seconds} s: measuring ${enough} requests instead\n`);
       mode = "count";
-      r = await run(url, cookie, connections, { amount: enough });
+      r = await run(url, cookie, connections, { amount: enough }, sequence);
       await settle();
     }
     const received = r["2xx"] + r.non2xx;

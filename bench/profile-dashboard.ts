@@ -16,6 +16,7 @@ import { openDatabase } from "../db/open";
 import { hashPassword } from "../lib/auth/password";
 import { getText } from "./http";
 import { meter } from "./load";
+import { cpuPerRequest } from "./cpu";
 import { attribute, type CpuProfile } from "./profile-attribution";
 import { seedAccount, type Account } from "./seed-db";
 import { build, freePort, start } from "./server";
@@ -65,21 +66,6 @@ async function sequential(baseUrl: string, cookie: string, n: number): Promise<v
   for (let i = 0; i < n; i++) await getText(`${baseUrl}/`, cookie);
 }
 
-/** The CPU time (user + system, all threads) a process has used, in ms: unlike latency, not inflated by a busy machine. */
-function cpuMs(pid: number): number {
-  // /proc/<pid>/stat: fields 14 and 15 are utime and stime, in clock ticks (100 a second on Linux).
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** The server's CPU per request over `n` requests one at a time, or null where /proc is not there to read. */
-async function cpuPerRequest(server: { url: string; pid: number | undefined }, cookie: string, n: number): Promise<number | null> {
-  if (server.pid === undefined || !existsSync(`/proc/${server.pid}/stat`)) return null;
-  const before = cpuMs(server.pid);
-  await sequential(server.url, cookie, n);
-  return (cpuMs(server.pid) - before) / n;
-}
-
 async function main(cleanups: (() => Promise<void> | void)[]) {
   if (!args.build && !existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no build in .next: run with --build once");
   const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-profile-"));
@@ -115,7 +101,7 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
     const bytes = await page(server.url, cookie, path.join(dir, `dashboard-${a.label}.html`));
     const one = await measure("/", cookie, { connections: 1, seconds: Math.max(2, seconds / 2), warmUpSeconds: 2 });
     const ten = await measure("/", cookie, { connections: 10, seconds, warmUpSeconds: 2 });
-    const cpu = await cpuPerRequest(server, cookie, requests);
+    const cpu = await cpuPerRequest(server.pid, `${server.url}/`, cookie, requests);
     measured.push({ a, bytes, one, ten, cpu });
   }
   await server.stop();

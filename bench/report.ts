@@ -5,6 +5,7 @@ import type { FirstLoad } from "./first-load-js";
 import type { FloorTiming } from "./floor";
 import type { LighthouseResult } from "./lighthouse";
 import type { Load } from "./load";
+import type { RestartTiming } from "./restart";
 
 export type PageResult = Load & { page: string; account: string };
 export type SizeResult = {
@@ -25,9 +26,24 @@ export type SizeResult = {
 };
 export type Machine = { node: string; cpus: number; cpuModel: string; loadAverageStart: number[]; loadAverageEnd: number[]; commit: string };
 
-export const TARGETS = { dashboardP99Ms: 100, timesFloor: 3, growthExponent: 1, afterWriteTimesCached: 2 } as const;
+export const TARGETS = {
+  dashboardP99Ms: 100,
+  timesFloor: 3,
+  growthExponent: 1,
+  afterWriteTimesCached: 2,
+  // Issue 29's server targets.
+  firstAfterRestartMs: 500,
+  heavyCpuTimesLight: 1.25,
+  lightCpuTimesNotFound: 2,
+  heavyRateOfLight: 0.8,
+} as const;
+
+/** The server's CPU per request, one request at a time; null where /proc could not be read. */
+export type CpuResult = { heavyMs: number | null; lightMs: number | null; notFoundMs: number | null; requests: number };
+/** The first dashboards after a restart, with the stored parts there and with none. */
+export type RestartResult = { applications: number; stored: RestartTiming; nothingStored: RestartTiming; storedParts: number };
 /** Issue 16's client targets: gzip kB of first-load JS, and Lighthouse's mobile scores. */
-export const CLIENT_TARGETS = { firstLoadKb: 130, analyticsFirstLoadKb: 180, performance: 95, accessibility: 100 } as const;
+export const CLIENT_TARGETS = { firstLoadKb: 130, analyticsFirstLoadKb: 180, performance: 95, accessibility: 100, boardTbtMs: 200 } as const;
 /** Within this of 1, a log-log slope is read as linear: a shared machine's noise is wider than that. */
 const LINEAR_SLACK = 0.1;
 
@@ -119,7 +135,51 @@ export function afterWriteVerdicts(sizes: SizeResult[]): Verdict[] {
     });
 }
 
-export function markdown(machine: Machine, pages: PageResult[], sizes: SizeResult[], steps: Step[], checks: Verdict[], timing: { warmUp: number; seconds: number }): string {
+/** Issue 29: heavy against light dashboard CPU, light against a 404's, and heavy's req/s against light's at 10 connections. */
+export function serverCpuVerdicts(cpu: CpuResult, pages: PageResult[]): Verdict[] {
+  const { heavyMs, lightMs, notFoundMs } = cpu;
+  const heavyRate = pages.find((p) => p.page === "dashboard" && p.account.startsWith("heavy"))?.requestsPerSecond ?? 0;
+  const lightRate = pages.find((p) => p.page === "dashboard" && p.account.startsWith("light"))?.requestsPerSecond ?? 0;
+  const cpuCheck = (target: string, a: number | null, b: number | null, limit: number, names: [string, string]): Verdict => {
+    const times = a !== null && b !== null ? a / b : NaN;
+    return {
+      target: `${target} ≤ ${limit}×`,
+      measured: a !== null && b !== null ? `${ms(a)} ms against ${ms(b)} ms (${names[0]} / ${names[1]}), ${times.toFixed(2)}×` : "not measured (no /proc)",
+      met: times <= limit,
+      by: Number.isFinite(times) ? `${(times / limit).toFixed(2)}× the target` : "not measured",
+    };
+  };
+  const rate = heavyRate / lightRate;
+  return [
+    cpuCheck("heavy dashboard CPU per request against the light account's", heavyMs, lightMs, TARGETS.heavyCpuTimesLight, ["heavy", "light"]),
+    cpuCheck("light dashboard CPU per request against a 404 page's", lightMs, notFoundMs, TARGETS.lightCpuTimesNotFound, ["light", "404"]),
+    {
+      target: `heavy dashboard req/s ≥ ${TARGETS.heavyRateOfLight * 100}% of light's at 10 connections`,
+      measured: `${heavyRate.toFixed(1)} against ${lightRate.toFixed(1)} req/s, ${(rate * 100).toFixed(0)}%`,
+      met: rate >= TARGETS.heavyRateOfLight,
+      by: `${(rate / TARGETS.heavyRateOfLight).toFixed(2)}× the target`,
+    },
+  ];
+}
+
+export function restartVerdict(r: RestartResult): Verdict {
+  return {
+    target: `first dashboard after a restart ≤ ${TARGETS.firstAfterRestartMs} ms, ${thousands(r.applications)} applications`,
+    measured: `${ms(r.stored.firstMs)} ms (${ms(r.nothingStored.firstMs)} ms with nothing stored)`,
+    met: r.stored.firstMs <= TARGETS.firstAfterRestartMs,
+    by: `${(r.stored.firstMs / TARGETS.firstAfterRestartMs).toFixed(2)}× the target`,
+  };
+}
+
+export function markdown(
+  machine: Machine,
+  pages: PageResult[],
+  sizes: SizeResult[],
+  steps: Step[],
+  checks: Verdict[],
+  timing: { warmUp: number; seconds: number },
+  server?: { cpu: CpuResult; restart: RestartResult },
+): string {
   const out: string[] = [];
   out.push(`Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, commit ${machine.commit}`);
   out.push(`Load average (1/5/15 min) at start ${loads(machine.loadAverageStart)}, at end ${loads(machine.loadAverageEnd)}`);
@@ -153,6 +213,24 @@ export function markdown(machine: Machine, pages: PageResult[], sizes: SizeResul
     out.push(`| ${thousands(s.from)} → ${thousands(s.to)} | ${s.sizeRatio.toFixed(0)} | ${ratio(s.costRatio, 1, 2)} | ${ratio(s.exponent, 1, 2)} | ${s.verdict} |`);
   }
   out.push("");
+  if (server) {
+    const { cpu, restart } = server;
+    const cell = (n: number | null) => (n === null ? "—" : ms(n));
+    out.push(`### Server CPU per request (${cpu.requests} requests one at a time, read from /proc)`);
+    out.push("");
+    out.push("| heavy dashboard ms | light dashboard ms | 404 page ms | heavy × light | light × 404 |");
+    out.push("| ---: | ---: | ---: | ---: | ---: |");
+    const r = (a: number | null, b: number | null) => (a !== null && b !== null ? ratio(a, b, 2) : "—");
+    out.push(`| ${cell(cpu.heavyMs)} | ${cell(cpu.lightMs)} | ${cell(cpu.notFoundMs)} | ${r(cpu.heavyMs, cpu.lightMs)} | ${r(cpu.lightMs, cpu.notFoundMs)} |`);
+    out.push("");
+    out.push(`### The first dashboard after a restart (${thousands(restart.applications)} applications; the client's time, Next's first request included)`);
+    out.push("");
+    out.push("| stored parts | first ms | second ms |");
+    out.push("| --- | ---: | ---: |");
+    out.push(`| ${thousands(restart.storedParts)} stored | ${ms(restart.stored.firstMs)} | ${ms(restart.stored.secondMs)} |`);
+    out.push(`| none (deleted before the restart) | ${ms(restart.nothingStored.firstMs)} | ${ms(restart.nothingStored.secondMs)} |`);
+    out.push("");
+  }
   out.push("### Targets");
   out.push("");
   out.push("| target | measured | met | |");
@@ -192,7 +270,18 @@ export function clientVerdicts({ firstLoad, lighthouse }: ClientResult): Verdict
       by: short.length ? short.join("; ") : "met",
     };
   });
-  return [...js, ...scores];
+  const board = lighthouse.find((l) => l.page === "board");
+  const blocking = board
+    ? [
+        {
+          target: `board: Lighthouse total blocking time ≤ ${CLIENT_TARGETS.boardTbtMs} ms`,
+          measured: `${ms(board.tbtMs)} ms (benchmarkIndex ${board.benchmarkIndex ?? "—"})`,
+          met: board.tbtMs <= CLIENT_TARGETS.boardTbtMs,
+          by: `${(board.tbtMs / CLIENT_TARGETS.boardTbtMs).toFixed(2)}× the target`,
+        },
+      ]
+    : [];
+  return [...js, ...scores, ...blocking];
 }
 
 /** The browser steps' table; with `checks`, their targets too (`--client-only`, where the main table is not printed). */
@@ -202,15 +291,20 @@ export function clientMarkdown({ firstLoad, lighthouse, loadAverageStart, loadAv
   out.push("");
   out.push("### Client: first-load JS (Chromium, 1280 × 720, gzip of each script until the network is idle) and Lighthouse (mobile, default throttling)");
   out.push("");
-  out.push("| page | path | JS gzip kB | JS raw kB | scripts | performance | accessibility | LCP ms | TBT ms | CLS |");
-  out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  out.push("| page | path | JS gzip kB | JS raw kB | scripts | performance | accessibility | LCP ms | TBT ms | CLS | main thread ms | benchmarkIndex |");
+  out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   const pages = [...new Set([...firstLoad.map((f) => f.page), ...lighthouse.map((l) => l.page)])];
   for (const page of pages) {
     const f = firstLoad.find((x) => x.page === page);
     const l = lighthouse.find((x) => x.page === page);
     out.push(
-      `| ${page} | \`${f?.path ?? l?.path}\` | ${f ? kb(f.gzipBytes) : "—"} | ${f ? kb(f.rawBytes) : "—"} | ${f?.scripts.length ?? "—"} | ${l?.performance ?? "—"} | ${l?.accessibility ?? "—"} | ${l ? ms(l.lcpMs) : "—"} | ${l ? ms(l.tbtMs) : "—"} | ${l ? l.cls.toFixed(3) : "—"} |`,
+      `| ${page} | \`${f?.path ?? l?.path}\` | ${f ? kb(f.gzipBytes) : "—"} | ${f ? kb(f.rawBytes) : "—"} | ${f?.scripts.length ?? "—"} | ${l?.performance ?? "—"} | ${l?.accessibility ?? "—"} | ${l ? ms(l.lcpMs) : "—"} | ${l ? ms(l.tbtMs) : "—"} | ${l ? l.cls.toFixed(3) : "—"} | ${l ? ms(l.mainThreadMs) : "—"} | ${l?.benchmarkIndex ?? "—"} |`,
     );
+  }
+  out.push("");
+  out.push("Where each page's main-thread time goes (Lighthouse's bootup-time, throttled: total / scripting ms):");
+  for (const l of lighthouse) {
+    out.push(`- ${l.page}: ${l.scripts.slice(0, 3).map((s) => `\`${s.url.slice(-48)}\` ${s.totalMs}/${s.scriptingMs}`).join(", ") || "—"}`);
   }
   if (checks) {
     out.push("");

@@ -6,6 +6,7 @@
 //   npm run bench [-- --no-build] [--port 3116] [--seconds 10] [--warm-up 3] [--keep]
 //                 [--no-client]    skip the browser steps (first-load JS, Lighthouse)
 //                 [--client-only]  seed the heavy account alone and run only the browser steps
+//                 [--list-only]    seed the heavy account alone and measure only the list's paging
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -16,11 +17,28 @@ import Database from "better-sqlite3";
 import { openDatabase } from "../db/open";
 import { hashPassword } from "../lib/auth/password";
 import { coldServerTime, oneApplicationWrite, userWideWrite } from "./cold";
+import { cpuPerRequest } from "./cpu";
+import { afterRestart } from "./restart";
 import { clientSteps } from "./client";
 import { timeFloor } from "./floor";
 import { getText } from "./http";
+import { listPagingMarkdown, listPagingVerdict, measureListPaging } from "./list-paging";
 import { meter, type Load } from "./load";
-import { afterWriteVerdicts, clientMarkdown, clientVerdicts, growthSteps, markdown, verdicts, type Machine, type PageResult, type SizeResult } from "./report";
+import {
+  afterWriteVerdicts,
+  clientMarkdown,
+  clientVerdicts,
+  growthSteps,
+  markdown,
+  restartVerdict,
+  serverCpuVerdicts,
+  verdicts,
+  type CpuResult,
+  type Machine,
+  type PageResult,
+  type RestartResult,
+  type SizeResult,
+} from "./report";
 import { busiestApplication, countRows, seedAccount, type Account, type SeededAccount } from "./seed-db";
 import { build, freePort, start } from "./server";
 import { signIn } from "./sign-in";
@@ -34,6 +52,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     "no-client": { type: "boolean", default: false },
     "client-only": { type: "boolean", default: false },
+    "list-only": { type: "boolean", default: false },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -44,6 +63,10 @@ const LOAD = { connections: 10, seconds: SECONDS, warmUpSeconds: WARM_UP };
 const PASSWORD = "bench-password-not-secret";
 const TIME_ZONE = "Europe/London"; // what seed-db gives every account
 const RESULTS = path.join(process.cwd(), "bench", "results.json");
+/** Requests one at a time for each CPU-per-request figure. */
+const CPU_REQUESTS = 200;
+/** lib/data/guidance-store.ts's WRITE_BACK_AFTER_MS (2 s; that module is server-only), and a margin. */
+const STORED_PARTS_WAIT_MS = 3_000;
 
 const account = (label: string, applications: number, seed: number, customSettings = false): Account => ({
   label,
@@ -57,7 +80,7 @@ const HEAVY = account("heavy", 5_000, 20_261_125, true);
 const SIZES = [account("growth-500", 500, 500), HEAVY, account("growth-20000", 20_000, 20_000)];
 const LIGHT = [account("light-1", 10, 11), account("light-2", 12, 12), account("light-3", 8, 13)];
 /** The browser steps alone need only the heavy account. */
-const ACCOUNTS = args["client-only"] ? [HEAVY] : [...LIGHT, ...SIZES];
+const ACCOUNTS = args["client-only"] || args["list-only"] ? [HEAVY] : [...LIGHT, ...SIZES];
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const thousands = (n: number) => n.toLocaleString("en-US");
@@ -128,7 +151,7 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
 
   const port = await freePort(Number(args.port));
   say(`starting the server on 127.0.0.1:${port} (log: ${path.join(dir, "server.log")})`);
-  const server = start(port, { ...env, NODE_ENV: "production" }, path.join(dir, "server.log"));
+  let server = start(port, { ...env, NODE_ENV: "production" }, path.join(dir, "server.log"));
   cleanups.unshift(() => server.stop());
   await server.ready;
 
@@ -136,6 +159,17 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   for (const a of ACCOUNTS) {
     say(`signing in ${a.email}`);
     cookies.set(a.label, await signIn(server.url, a.email, PASSWORD, a.name));
+  }
+
+  const heavyLabel = `${HEAVY.label} (${thousands(seeded.get(HEAVY.label)!.applications)})`;
+  if (args["list-only"]) {
+    say("measuring the list's paging");
+    const paging = await measureListPaging(await meter(server.url), server.url, cookies.get(HEAVY.label)!, LOAD);
+    machine.loadAverageEnd = os.loadavg();
+    console.log(`Load average (1/5/15 min) at start ${machine.loadAverageStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${machine.loadAverageEnd.map((x) => x.toFixed(2)).join(" / ")}\n`);
+    console.log(listPagingMarkdown(paging, heavyLabel));
+    writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, listPaging: paging, targets: [listPagingVerdict(paging)] }, null, 2)}\n`);
+    return;
   }
 
   const pageList: [string, string, string][] = [
@@ -163,11 +197,14 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
   say("making an access token for the heavy account (npm run token:create)");
   const token = execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/token-create.ts", "--user", HEAVY.email, "--scope", "read"], { env, encoding: "utf8" }).trim();
   const authorization = { authorization: `Bearer ${token}` };
-  const heavyLabel = `${HEAVY.label} (${thousands(seeded.get(HEAVY.label)!.applications)})`;
   pages.push({ page: "API: applications, 50 a page", account: heavyLabel, ...(await measure("/api/v1/applications?limit=50", { headers: authorization }, LOAD)) });
   const todayCall = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "today", arguments: {} } });
   const mcpHeaders = { ...authorization, "content-type": "application/json", accept: "application/json, text/event-stream" };
   pages.push({ page: "MCP: today tool", account: heavyLabel, ...(await measure("/api/mcp", { headers: mcpHeaders, method: "POST", body: todayCall }, LOAD)) });
+
+  // The list's pages by cursor beside its first page, at 25 rows, in the same run as the pages above.
+  say("measuring the list's paging");
+  const listPaging = await measureListPaging({ measure }, server.url, cookies.get(HEAVY.label)!, LOAD);
 
   say("measuring the dashboard's server time against the floor, and growth");
   const sizes: SizeResult[] = [];
@@ -200,13 +237,50 @@ async function main(cleanups: (() => Promise<void> | void)[]) {
     floorDb.close();
   }
 
+  say("CPU per request: the heavy and light dashboards, and a 404 page");
+  const lightCookie = cookies.get(LIGHT[0].label)!;
+  const cpu: CpuResult = {
+    heavyMs: await cpuPerRequest(server.pid, `${server.url}/`, cookies.get(HEAVY.label)!, CPU_REQUESTS),
+    lightMs: await cpuPerRequest(server.pid, `${server.url}/`, lightCookie, CPU_REQUESTS),
+    notFoundMs: await cpuPerRequest(server.pid, `${server.url}/no-such-page`, lightCookie, CPU_REQUESTS, 404),
+    requests: CPU_REQUESTS,
+  };
+
+  // As a server that has run a while: the parts its last requests computed are stored (they wait this long).
+  await new Promise((r) => setTimeout(r, STORED_PARTS_WAIT_MS));
+  say(`restarting the server: the first dashboard at ${thousands(HEAVY.applications)} applications`);
+  const serverEnv = { ...env, NODE_ENV: "production" } as const;
+  const heavyCookie = cookies.get(HEAVY.label)!;
+  let restarted = await afterRestart(server, { port, env: serverEnv, logFile: path.join(dir, "server-restarted.log"), cookie: heavyCookie });
+  server = restarted.server;
+  const stored = restarted.timing;
+  // The same with nothing stored: what a server found before the parts were kept (a first start, or after an upgrade).
+  const emptied = new Database(dbFile);
+  const { changes: dropped } = emptied.prepare("delete from guidance_parts").run();
+  emptied.close();
+  say(`restarting again with the ${thousands(dropped)} stored parts deleted`);
+  restarted = await afterRestart(server, { port, env: serverEnv, logFile: path.join(dir, "server-restarted-empty.log"), cookie: heavyCookie });
+  server = restarted.server;
+  const restart: RestartResult = { applications: HEAVY.applications, stored, nothingStored: restarted.timing, storedParts: dropped };
+
   machine.loadAverageEnd = os.loadavg();
   const steps = growthSteps(sizes);
-  const checks = [...verdicts(sizes[1], steps), ...afterWriteVerdicts(sizes), ...(client ? clientVerdicts(client) : [])];
-  console.log(markdown(machine, pages, sizes, steps, checks, { warmUp: WARM_UP, seconds: SECONDS }));
-  if (client) console.log(`\n${clientMarkdown(client)}`);
+  const checks = [
+    ...verdicts(sizes[1], steps),
+    ...afterWriteVerdicts(sizes),
+    ...serverCpuVerdicts(cpu, pages),
+    restartVerdict(restart),
+    listPagingVerdict(listPaging),
+    ...(client ? clientVerdicts(client) : []),
+  ];
+  console.log(markdown(machine, pages, sizes, steps, checks, { warmUp: WARM_UP, seconds: SECONDS }, { cpu, restart }));
+  console.log(`
+${listPagingMarkdown(listPaging, heavyLabel)}`);
+  if (client) console.log(`
+${clientMarkdown(client)}`);
   const seededCounts = [...seeded.values()].map((s) => ({ label: s.label, ...s.expected }));
-  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, sizes, growth: steps, client, targets: checks }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ at: new Date().toISOString(), machine, seeded: seededCounts, busyApplication: busy, pages, listPaging, sizes, cpu, restart, growth: steps, client, targets: checks }, null, 2)}
+`);
   say(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 }
 

@@ -10,6 +10,8 @@ export type SecurityEvent =
   | "session-ended"
   | "sessions-revoked"
   | "account-created"
+  | "sign-up-requested"
+  | "sign-up-refused"
   | "password-changed"
   | "password-change-refused"
   | "password-reset-requested"

@@ -9,7 +9,9 @@ import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from "@
 import { requestContext } from "@/lib/auth/request-context";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { openChallenge } from "@/lib/auth/sign-in";
+import { accountMailer } from "@/lib/auth/mailer";
 import { registerAccount, signUpOpen } from "@/lib/auth/sign-up";
+import { requestOrigin } from "@/lib/calendar/feed-url";
 import { tryAgainIn } from "@/lib/auth/try-again";
 import { codeKeys, retryAfterMs } from "@/lib/data/sign-in-throttle";
 import { signInKeysFor } from "@/lib/auth/credentials";
@@ -129,8 +131,12 @@ export async function signUpAction(_prev: FormState<SignUpField>, formData: Form
   if (!parsed.success) return invalid<SignUpField>(parsed.error, values);
 
   const { address, host } = await requestContext();
-  return saveOrExplain<SignUpField>("sign-up", values, async () => {
-    const result = await registerAccount(getDb(), { input: parsed.data, address, host, now: new Date() });
+  // With email, a sign-up is finished from the emailed link, and a taken address gets the same answer as a new one.
+  const send = accountMailer();
+  const mail = send ? { send, origin: await requestOrigin() } : null;
+  const answer = await saveOrExplain<SignUpField>("sign-up", values, async () => {
+    const result = await registerAccount(getDb(), { input: parsed.data, address, host, now: new Date(), mail });
+    if (result.ok && "checkEmail" in result) return { message: CHECK_EMAIL };
     if (!result.ok) {
       if (result.reason === "closed") return { message: "Sign-up is closed on this server.", values };
       if (result.reason === "throttled") {
@@ -147,4 +153,9 @@ export async function signUpAction(_prev: FormState<SignUpField>, formData: Form
     }
     return {};
   });
+  // The same redirect for every address, with nothing of what was typed in it.
+  if (answer.message === CHECK_EMAIL) redirect("/sign-up/check-email");
+  return answer;
 }
+
+const CHECK_EMAIL = "check-email";

@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { accountMailer } from "@/lib/auth/mailer";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { requestContext } from "@/lib/auth/request-context";
 import { requestOrigin } from "@/lib/calendar/feed-url";
 import { formValues, invalid, isFormData, refuseFileParts, UNREADABLE_FORM, type FormState } from "@/lib/forms/form-state";
 import { saveOrExplain } from "@/lib/forms/storage-failure";
+import { smtpConfigured } from "@/lib/reminders/email";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/auth";
 
 const SENT = "If that address has an account, a link to choose a new password is on its way. It works once, for 30 minutes.";
@@ -19,12 +19,11 @@ export async function forgotPasswordAction(_prev: FormState<"email">, formData: 
   const values = formValues(formData);
   const parsed = forgotPasswordSchema.safeParse(values);
   if (!parsed.success) return invalid<"email">(parsed.error, values);
-  const send = accountMailer();
-  if (!send) return { message: "Password resets by email are not set up on this server. Ask whoever runs it." };
+  if (!smtpConfigured()) return { message: "Password resets by email are not set up on this server. Ask whoever runs it." };
   const { address } = await requestContext();
   const origin = await requestOrigin();
   return saveOrExplain("password reset request", values, async () => {
-    const result = await requestPasswordReset(getDb(), { email: parsed.data.email, address, origin, now: new Date(), send });
+    const result = await requestPasswordReset(getDb(), { email: parsed.data.email, address, origin, now: new Date() });
     return result.ok ? { message: SENT } : { message: result.message, values };
   });
 }

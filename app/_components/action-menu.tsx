@@ -143,9 +143,8 @@ export function ActionMenu({ label, children, items, buttonClassName = "btn-seco
 export function MoreIcon({ className = "h-4 w-4" }: { className?: string }) {
   return (
     <svg aria-hidden viewBox="0 0 20 20" className={className} fill="currentColor">
-      <circle cx="4" cy="10" r="1.6" />
-      <circle cx="10" cy="10" r="1.6" />
-      <circle cx="16" cy="10" r="1.6" />
+      {/* Three dots as one path: a board draws this on every card. */}
+      <path d="M2.4 10a1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0 -3.2 0M8.4 10a1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0 -3.2 0M14.4 10a1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0 -3.2 0" />
     </svg>
   );
 }

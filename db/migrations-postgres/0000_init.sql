@@ -110,6 +110,20 @@ CREATE TABLE "events" (
 	"created_at" timestamp(0) with time zone DEFAULT date_trunc('second', now()) NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "guidance_parts" (
+	"user_id" text collate "C" NOT NULL,
+	"application_id" text collate "C" NOT NULL,
+	"reader" text collate "C" NOT NULL,
+	"version" integer NOT NULL,
+	"shared_version" integer NOT NULL,
+	"active_count" integer,
+	"computed_at" bigint NOT NULL,
+	"changes_at" bigint,
+	"bytes" integer NOT NULL,
+	"body" "bytea" NOT NULL,
+	CONSTRAINT "guidance_parts_user_id_application_id_pk" PRIMARY KEY("user_id","application_id")
+);
+--> statement-breakpoint
 CREATE TABLE "guidance_settings" (
 	"user_id" text collate "C" PRIMARY KEY NOT NULL,
 	"thank_you_window_hours" integer NOT NULL,
@@ -168,6 +182,17 @@ CREATE TABLE "password_resets" (
 	"created_at" timestamp(3) with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "push_subscriptions" (
+	"id" text collate "C" PRIMARY KEY NOT NULL,
+	"user_id" text collate "C" NOT NULL,
+	"endpoint" text collate "C" NOT NULL,
+	"p256dh" text collate "C" NOT NULL,
+	"auth" text collate "C" NOT NULL,
+	"device_label" text collate "C" NOT NULL,
+	"created_at" timestamp(3) with time zone NOT NULL,
+	CONSTRAINT "push_subscriptions_endpoint_unique" UNIQUE("endpoint")
+);
+--> statement-breakpoint
 CREATE TABLE "recovery_codes" (
 	"user_id" text collate "C" NOT NULL,
 	"code_hash" text collate "C" NOT NULL,
@@ -210,6 +235,7 @@ CREATE TABLE "reminder_settings" (
 	"digest_hour" integer NOT NULL,
 	"quiet_from" integer NOT NULL,
 	"quiet_until" integer NOT NULL,
+	"push_carries" text collate "C" DEFAULT 'all' NOT NULL,
 	"updated_at" timestamp(3) with time zone NOT NULL,
 	CONSTRAINT "reminder_settings_hours" CHECK ("reminder_settings"."digest_hour" between 0 and 23 and "reminder_settings"."quiet_from" between 0 and 23 and "reminder_settings"."quiet_until" between 0 and 23)
 );
@@ -268,6 +294,17 @@ CREATE TABLE "sign_in_throttle" (
 	"last_failed_at" timestamp(3) with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "sign_up_requests" (
+	"token_hash" text collate "C" PRIMARY KEY NOT NULL,
+	"email" text collate "C" NOT NULL,
+	"name" text collate "C" NOT NULL,
+	"password_hash" text collate "C" NOT NULL,
+	"time_zone" text collate "C",
+	"expires_at" timestamp(3) with time zone NOT NULL,
+	"used_at" timestamp(3) with time zone,
+	"created_at" timestamp(3) with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "two_factor" (
 	"user_id" text collate "C" PRIMARY KEY NOT NULL,
 	"secret_sealed" text collate "C" NOT NULL,
@@ -321,12 +358,15 @@ ALTER TABLE "document_versions" ADD CONSTRAINT "document_versions_document_id_us
 ALTER TABLE "documents" ADD CONSTRAINT "documents_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_application_id_user_id_applications_id_user_id_fk" FOREIGN KEY ("application_id","user_id") REFERENCES "public"."applications"("id","user_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "guidance_parts" ADD CONSTRAINT "guidance_parts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "guidance_parts" ADD CONSTRAINT "guidance_parts_application_fk" FOREIGN KEY ("application_id","user_id") REFERENCES "public"."applications"("id","user_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "guidance_settings" ADD CONSTRAINT "guidance_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "guidance_steps" ADD CONSTRAINT "guidance_steps_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "guidance_steps" ADD CONSTRAINT "guidance_steps_application_fk" FOREIGN KEY ("application_id","user_id") REFERENCES "public"."applications"("id","user_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interviewers" ADD CONSTRAINT "interviewers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "push_subscriptions" ADD CONSTRAINT "push_subscriptions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reminder_channels" ADD CONSTRAINT "reminder_channels_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reminder_deliveries" ADD CONSTRAINT "reminder_deliveries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -343,7 +383,10 @@ ALTER TABLE "two_factor" ADD CONSTRAINT "two_factor_user_id_users_id_fk" FOREIGN
 ALTER TABLE "undo_records" ADD CONSTRAINT "undo_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "access_tokens_user_idx" ON "access_tokens" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "application_versions_user_idx" ON "application_versions" USING btree ("user_id","version","application_id");--> statement-breakpoint
-CREATE INDEX "applications_user_updated_idx" ON "applications" USING btree ("user_id","updated_at");--> statement-breakpoint
+CREATE INDEX "applications_user_updated_id_idx" ON "applications" USING btree ("user_id","updated_at","id");--> statement-breakpoint
+CREATE INDEX "applications_user_applied_id_idx" ON "applications" USING btree ("user_id","applied_on","id");--> statement-breakpoint
+CREATE INDEX "applications_user_company_id_idx" ON "applications" USING btree ("user_id",lower("company"),"id");--> statement-breakpoint
+CREATE INDEX "applications_user_excitement_id_idx" ON "applications" USING btree ("user_id","excitement","id");--> statement-breakpoint
 CREATE INDEX "applications_user_updated_order_idx" ON "applications" USING btree ("user_id","updated_at","insertion_order");--> statement-breakpoint
 CREATE INDEX "applications_user_import_idx" ON "applications" USING btree ("user_id","import_id");--> statement-breakpoint
 CREATE INDEX "applications_user_status_archived_idx" ON "applications" USING btree ("user_id","status","archived_at");--> statement-breakpoint
@@ -360,6 +403,7 @@ CREATE INDEX "imports_user_created_idx" ON "imports" USING btree ("user_id","cre
 CREATE INDEX "imports_user_hash_idx" ON "imports" USING btree ("user_id","file_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "interviewers_user_match_idx" ON "interviewers" USING btree ("user_id","match_key");--> statement-breakpoint
 CREATE INDEX "password_resets_user_idx" ON "password_resets" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "push_subscriptions_user_idx" ON "push_subscriptions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reminder_deliveries_once_idx" ON "reminder_deliveries" USING btree ("user_id","item","occurrence","channel");--> statement-breakpoint
 CREATE INDEX "reminder_deliveries_due_idx" ON "reminder_deliveries" USING btree ("status","not_before");--> statement-breakpoint
 CREATE INDEX "reminder_deliveries_created_idx" ON "reminder_deliveries" USING btree ("created_at");--> statement-breakpoint
@@ -370,4 +414,5 @@ CREATE INDEX "rounds_application_idx" ON "rounds" USING btree ("application_id",
 CREATE INDEX "rounds_user_scheduled_idx" ON "rounds" USING btree ("user_id","scheduled_at");--> statement-breakpoint
 CREATE INDEX "rounds_user_scheduled_order_idx" ON "rounds" USING btree ("user_id","scheduled_at","insertion_order");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
+CREATE INDEX "sign_up_requests_expires_idx" ON "sign_up_requests" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "undo_records_user_expires_idx" ON "undo_records" USING btree ("user_id","expires_at");

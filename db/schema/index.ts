@@ -14,9 +14,9 @@ const tables = (engineKind() === "postgres" ? postgres : sqlite) as unknown as t
 export const {
   users, signInThrottle, sessions, accessTokens, twoFactor, recoveryCodes, applications, rounds,
   interviewers, roundInterviewers, roundSignals, customSignals, events, guidanceSteps, guidanceSettings,
-  calendarFeeds, userDataVersions, applicationVersions, healthProbe, imports, undoRecords, documents,
-  documentVersions, documentAttachments, passwordResets, reminderSettings, reminderChannels,
-  reminderDeliveries, usersRelations, applicationsRelations, roundsRelations, roundInterviewersRelations,
+  calendarFeeds, userDataVersions, applicationVersions, guidanceParts, healthProbe, imports, undoRecords,
+  documents, documentVersions, documentAttachments, passwordResets, signUpRequests, reminderSettings,
+  reminderChannels, pushSubscriptions, reminderDeliveries, usersRelations, applicationsRelations, roundsRelations, roundInterviewersRelations,
   roundSignalsRelations, customSignalsRelations, eventsRelations,
 } = tables;
 

@@ -185,7 +185,12 @@ export const applications = sqliteTable(
     updatedAt: msNow("updated_at"),
   },
   (t) => [
-    index("applications_user_updated_idx").on(t.userId, t.updatedAt),
+    // The list's orders, each ending in the id that breaks its ties: a page
+    // past a cursor is one range of one of these (lib/data/application-list-keyset.ts).
+    index("applications_user_updated_id_idx").on(t.userId, t.updatedAt, t.id),
+    index("applications_user_applied_id_idx").on(t.userId, t.appliedOn, t.id),
+    index("applications_user_company_id_idx").on(t.userId, sql`lower(${t.company})`, t.id),
+    index("applications_user_excitement_id_idx").on(t.userId, t.excitement, t.id),
     index("applications_user_import_idx").on(t.userId, t.importId),
     // With archived_at the dashboard's counts by status read the index alone, not every row.
     index("applications_user_status_archived_idx").on(t.userId, t.status, t.archivedAt),
@@ -442,6 +447,40 @@ export const applicationVersions = sqliteTable(
 );
 
 /**
+ * The dashboard's guidance per application, as last computed, so a server
+ * that starts (or a new one beside it) reads what is still valid instead of
+ * recomputing every application. A row is a cache, never the truth: it is
+ * used only while the application's version is at most `version` (nothing
+ * it read has changed since), the user's shared version and the reader
+ * (zone, locale, clock) are the ones it was computed for, the count of
+ * applications in play is `activeCount` (when the part read it), and the
+ * instant asked for lies in [computedAt, changesAt).
+ */
+export const guidanceParts = sqliteTable(
+  "guidance_parts",
+  {
+    userId: ownedBy(),
+    applicationId: text("application_id").notNull(),
+    reader: text("reader").notNull(),
+    version: integer("version").notNull(),
+    sharedVersion: integer("shared_version").notNull(),
+    /** The count of applications in play the part was computed with; null when its answer did not read it. */
+    activeCount: integer("active_count"),
+    /** Milliseconds since the epoch; changesAt null means never (by time alone). */
+    computedAt: integer("computed_at").notNull(),
+    changesAt: integer("changes_at"),
+    /** The part's estimated size in memory, as the cache counts it. */
+    bytes: integer("bytes").notNull(),
+    /** The part, structured-clone serialized (node:v8), with its dates. */
+    body: blob("body", { mode: "buffer" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.applicationId] }),
+    foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete("cascade"),
+  ],
+);
+
+/**
  * One row, rewritten by each health check (GET /health): a committed write
  * is the only proof the disk still takes one, and this leaves nothing else
  * behind. Not user data.
@@ -587,6 +626,27 @@ export const passwordResets = sqliteTable(
 );
 
 /**
+ * Sign-ups waiting for their emailed link (only when the server sends
+ * email): what the form was given, until the link's owner finishes. Only
+ * the SHA-256 of the link's token is kept; a link is good once (used_at)
+ * and for 30 minutes (expires_at). No account exists until it is used.
+ */
+export const signUpRequests = sqliteTable(
+  "sign_up_requests",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    timeZone: text("time_zone"),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_up_requests_expires_idx").on(t.expiresAt)],
+);
+
+/**
  * One row per account that changed its reminder settings; an account without
  * one has the defaults (email on, digest at 08:00, quiet 21:00 to 08:00).
  * Hours are the user's local hours, 0 to 23.
@@ -602,6 +662,8 @@ export const reminderSettings = sqliteTable(
     digestHour: integer("digest_hour").notNull(),
     quietFrom: integer("quiet_from").notNull(),
     quietUntil: integer("quiet_until").notNull(),
+    /** What push to the account's devices carries (push is on while it has a subscribed device). */
+    pushCarries: text("push_carries", { enum: REMINDER_CARRIES }).notNull().default("all"),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
@@ -626,6 +688,28 @@ export const reminderChannels = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.channel] })],
+);
+
+/**
+ * The account's devices subscribed to Web Push: one row per push endpoint
+ * (the browser's own address at its push service, a secret URL), with the
+ * keys a payload is encrypted to. An endpoint is one browser's, so it
+ * belongs to one account at a time: the last that turned push on there.
+ */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: ownedBy(),
+    endpoint: text("endpoint").notNull().unique(),
+    /** The browser's P-256 public key and auth secret (base64url), from PushSubscription.getKey(). */
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    /** "Chrome on Android": read from the user agent when it subscribed, for Settings' list. */
+    deviceLabel: text("device_label").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("push_subscriptions_user_idx").on(t.userId)],
 );
 
 /**

@@ -1,19 +1,13 @@
+import { decodeListCursor, type ListCursor } from "@/lib/applications/list-cursor";
+import type { ApplicationSort, SortDirection } from "@/lib/validation/application-filter";
 import { ApiError } from "./api-error";
 
 /**
- * An opaque position in a paged list. Callers pass back what they were
- * given; its inside may change, so it is not a number they could build.
+ * The list's cursor as the API takes it back: the nextCursor it gave out, for
+ * the same sort and direction. Anything else is a 400 naming the field.
  */
-export function encodeCursor(page: number): string {
-  return Buffer.from(JSON.stringify({ p: page })).toString("base64url");
-}
-
-export function decodeCursor(cursor: string): number {
-  try {
-    const { p } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { p?: unknown };
-    if (typeof p === "number" && Number.isInteger(p) && p >= 1 && p <= 1_000_000) return p;
-  } catch {
-    // Falls through to the refusal.
-  }
-  throw new ApiError(400, "That cursor is not one this API gave out; start again without it.", { cursor: "Not a cursor this API gave out." });
+export function readCursor(cursor: string, sort: ApplicationSort, direction: SortDirection): ListCursor {
+  const decoded = decodeListCursor(cursor, sort, direction);
+  if (decoded) return decoded;
+  throw new ApiError(400, "That cursor is not one this API gave out for this sort; start again without it.", { cursor: "Not a cursor this API gave out for this sort and direction." });
 }

@@ -120,7 +120,7 @@ export const listApplicationsQuery = z.strictObject({
   direction: z.enum(["asc", "desc"]).optional(),
   archived: booleanParam.optional().meta({ description: "Include archived applications." }),
   limit: z.coerce.number().int().min(1).max(100).optional().meta({ description: "Page size, 1 to 100; 50 by default." }),
-  cursor: z.string().max(200).optional().meta({ description: "The nextCursor of the page before." }),
+  cursor: z.string().max(4096).optional().meta({ description: "The nextCursor of the page before, with the same sort and direction. Opaque: a place in the list, not a page number." }),
 });
 
 export type ListApplicationsQuery = z.infer<typeof listApplicationsQuery>;

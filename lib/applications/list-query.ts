@@ -7,6 +7,7 @@ import {
   type SortDirection,
 } from "@/lib/validation/application-filter";
 import type { ListQuery } from "@/lib/data/application-list";
+import type { ListCursor } from "./list-cursor";
 
 /** What the list's filter bar holds, as its fields hold it: strings, and ticks. */
 export type ListFormValues = {
@@ -50,7 +51,7 @@ export function hrefForForm(v: ListFormValues): string {
   if (v.archived) raw.archived = "1";
   if (v.imported) raw.imported = v.imported;
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
-  return applicationsHref(applicationFilterSchema.parse(cleaned), 1);
+  return applicationsHref(applicationFilterSchema.parse(cleaned), null);
 }
 
 /** Filters a phone folds away, counted on its "Filters" button (search stays in view; sort and page size narrow nothing). */
@@ -74,8 +75,12 @@ export function directionChoices(sort: ApplicationSort): { value: SortDirection;
   return [natural, other].map((value) => ({ value, label: DIRECTION_LABELS[sort][value] }));
 }
 
-/** The list's URL parameters as the data layer's query: the page and "select all matching" read the same list. */
-export function listQueryFrom(filter: ApplicationFilterParams): ListQuery {
+/**
+ * The list's URL parameters as the data layer's query: the page and "select
+ * all matching" read the same list. The cursor comes decoded (on the server,
+ * lib/applications/list-cursor.ts); "select all" has none.
+ */
+export function listQueryFrom(filter: ApplicationFilterParams, cursor: ListCursor | null = null): ListQuery {
   return {
     query: filter.q,
     status: filter.status,
@@ -86,7 +91,7 @@ export function listQueryFrom(filter: ApplicationFilterParams): ListQuery {
     direction: filter.dir,
     includeArchived: Boolean(filter.archived),
     importId: filter.imported,
-    page: filter.page,
+    cursor,
     pageSize: filter.size,
   };
 }

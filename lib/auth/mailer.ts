@@ -2,9 +2,12 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { reminderOrigin } from "@/lib/reminders/origin";
 
-// One-off account emails (a password reset link), sent straight through the
-// SMTP server rather than the reminders' outbox: the outbox keeps what it
-// sends in the database, and a reset link must not be kept anywhere in the clear.
+// Sign-up's emails (the link that finishes an account, the note to an
+// address's owner), sent straight through the SMTP server. Unlike a reset
+// link (lib/auth/password-reset.ts) they cannot go through the reminders'
+// outbox, whose rows belong to an account, and the new address has none yet.
+// Nothing is lost with a failed send but the email: the request stays, and
+// signing up again sends another. A failed send is logged.
 
 export type AccountEmail = { to: string; subject: string; text: string };
 export type SendAccountEmail = (email: AccountEmail) => Promise<void>;

@@ -7,7 +7,6 @@ import { blockingKeys, countAttempt, signInKeys, THROTTLE_WRITE } from "@/lib/da
 import { findUserByEmail } from "@/lib/data/users";
 import { securityLog } from "@/lib/security-log";
 import { MINUTE_MS } from "@/lib/time/units";
-import type { SendAccountEmail } from "./mailer";
 import { hashPassword } from "./password";
 import { newPasswordProblem } from "./password-screen";
 import { tryAgainIn } from "./try-again";
@@ -17,11 +16,22 @@ export const RESET_LINK_MS = 30 * MINUTE_MS;
 
 export const resetTokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** A new link for the account: the token goes in the link; only its hash is stored. */
-export async function issueResetLink(db: Db, { userId, origin, now }: { userId: string; origin: string; now: Date }): Promise<string> {
+const resetEmail = (link: string) => ({
+  subject: "Reset your Shortlist password",
+  text: `Someone, probably you, asked to reset the password of your Shortlist account.\n\nChoose a new password here within 30 minutes:\n${link}\n\nThe link works once. If you did not ask, ignore this email: your password stays as it is.\n`,
+});
+
+/**
+ * A new link for the account: the token goes in the link; only its hash is
+ * stored. `byEmail` puts the email carrying it in the outbox, in the same
+ * transaction; without it (the operator's command) the link is only returned.
+ */
+export async function issueResetLink(db: Db, { userId, origin, now, byEmail = false }: { userId: string; origin: string; now: Date; byEmail?: boolean }): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await createPasswordReset(db, { userId, tokenHash: resetTokenHash(token), expiresAt: new Date(now.getTime() + RESET_LINK_MS), now });
-  return `${origin}/reset-password/${token}`;
+  const link = `${origin}/reset-password/${token}`;
+  const expiresAt = new Date(now.getTime() + RESET_LINK_MS);
+  await createPasswordReset(db, { userId, tokenHash: resetTokenHash(token), expiresAt, now, ...(byEmail ? { email: resetEmail(link) } : {}) });
+  return link;
 }
 
 export type ResetRequestResult = { ok: true } | { ok: false; message: string };
@@ -30,12 +40,13 @@ export type ResetRequestResult = { ok: true } | { ok: false; message: string };
  * "Forgot password?": the same answer whether or not the address has an
  * account. Each request counts against the sign-in limits for the address
  * and the pair, so it cannot be used to flood an inbox or probe at speed.
- * The email is not awaited, so the answer takes as long for an unknown
- * address as for a known one; a failed send is logged.
+ * The email goes through the outbox, sent by the scheduler the write wakes,
+ * so the answer does not wait on the SMTP server for a known address; a
+ * failed send is listed in the account's Settings like a reminder's.
  */
 export async function requestPasswordReset(
   db: Db,
-  { email, address, origin, now, send }: { email: string; address: string | null; origin: string; now: Date; send: SendAccountEmail },
+  { email, address, origin, now }: { email: string; address: string | null; origin: string; now: Date },
 ): Promise<ResetRequestResult> {
   const keys = signInKeys(email, address).filter((k) => k.scope !== "account");
   const blocked = await write(db, THROTTLE_WRITE, async (tx) => {
@@ -50,9 +61,7 @@ export async function requestPasswordReset(
   const user = await findUserByEmail(db, { email });
   securityLog("password-reset-requested", { userId: user?.id ?? null, address });
   if (!user) return { ok: true };
-  const link = await issueResetLink(db, { userId: user.id, origin, now });
-  const text = `Someone, probably you, asked to reset the password of your Shortlist account.\n\nChoose a new password here within 30 minutes:\n${link}\n\nThe link works once. If you did not ask, ignore this email: your password stays as it is.\n`;
-  void send({ to: user.email, subject: "Reset your Shortlist password", text }).catch((error: unknown) => console.error("password reset email not sent:", error));
+  await issueResetLink(db, { userId: user.id, origin, now, byEmail: true });
   return { ok: true };
 }
 

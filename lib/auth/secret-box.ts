@@ -9,7 +9,7 @@ import { authSecret } from "@/lib/config";
  * database alone cannot use them; the context (such as the user id) is
  * authenticated too, so a sealed value cannot be moved to another row.
  */
-export type SealPurpose = "totp-secret" | "sign-in-challenge" | "reminder-channel";
+export type SealPurpose = "totp-secret" | "sign-in-challenge" | "reminder-channel" | "account-email";
 
 const VERSION = "v1";
 const keys = new Map<string, Buffer>();

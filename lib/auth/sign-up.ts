@@ -7,6 +7,7 @@ import { securityLog } from "@/lib/security-log";
 import type { SignUpInput } from "@/lib/validation/auth";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { newPasswordProblem } from "./password-screen";
+import { emailSignUp, type SignUpMail } from "./sign-up-link";
 
 /** SHORTLIST_SIGN_UP: "open" (the default) lets anyone make an account; anything else closes sign-up. */
 export function signUpOpen(env: Record<string, string | undefined> = process.env): boolean {
@@ -16,6 +17,8 @@ export function signUpOpen(env: Record<string, string | undefined> = process.env
 
 export type SignUpResult =
   | { ok: true; userId: string }
+  /** The server sends email: the rest is in the inbox (a link for a new address, a note for an account's owner). */
+  | { ok: true; checkEmail: true }
   | { ok: false; reason: "closed" }
   | { ok: false; reason: "throttled"; retryAfterMs: number }
   | { ok: false; reason: "invalid"; field: "email" | "password"; message: string };
@@ -23,7 +26,9 @@ export type SignUpResult =
 /**
  * Makes an account, if sign-up is open and this address has not made too
  * many lately. Every try counts against the address, since each costs a
- * deliberately slow hash.
+ * deliberately slow hash. With `mail` (the server sends email), no account
+ * is made yet: every sign-up, taken address or not, gets the same answer
+ * after the same work, and the rest happens by email (sign-up-link.ts).
  */
 export async function registerAccount(
   db: Db,
@@ -33,7 +38,8 @@ export async function registerAccount(
     host = null,
     now,
     env = process.env,
-  }: { input: SignUpInput; address: string | null; host?: string | null; now: Date; env?: Record<string, string | undefined> },
+    mail = null,
+  }: { input: SignUpInput; address: string | null; host?: string | null; now: Date; env?: Record<string, string | undefined>; mail?: SignUpMail | null },
 ): Promise<SignUpResult> {
   if (!signUpOpen(env)) return { ok: false, reason: "closed" };
   const keys = signUpKeys(address);
@@ -50,11 +56,16 @@ export async function registerAccount(
   if (problem) return { ok: false, reason: "invalid", field: "password", message: problem };
 
   const passwordHash = await hashPassword(input.password);
+  if (mail) {
+    await emailSignUp(db, { input, passwordHash, address, now, mail });
+    return { ok: true, checkEmail: true };
+  }
   const user = await createUser(db, { name: input.name, email: input.email, timeZone: input.timeZone, passwordHash });
   if (!user) {
     // A new account is signed in next, which verifies the password once more:
     // the taken email does the same work, so the answer's timing tells
-    // nothing. (The message still does, until there is email to send instead.)
+    // nothing. (The message still does: only a server that sends email can
+    // answer a taken address like any other.)
     await verifyPassword(input.password, await dummyPasswordHash());
     return { ok: false, reason: "invalid", field: "email", message: "An account with this email already exists. Sign in instead." };
   }

@@ -6,6 +6,7 @@ import {
   customSignals,
   events,
   guidanceSettings,
+  reminderSettings,
   guidanceSteps,
   imports,
   interviewers,
@@ -39,6 +40,17 @@ async function readTables(db: Db, { userId }: { userId: string }) {
   const [account] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId)).limit(1);
   if (!account) throw new Error("export of a user that does not exist");
   const [settingsRow] = await db.select().from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).limit(1);
+  const [reminderRow] = await db
+    .select({
+      emailOn: reminderSettings.emailOn,
+      emailCarries: reminderSettings.emailCarries,
+      digestHour: reminderSettings.digestHour,
+      quietFrom: reminderSettings.quietFrom,
+      quietUntil: reminderSettings.quietUntil,
+    })
+    .from(reminderSettings)
+    .where(eq(reminderSettings.userId, userId))
+    .limit(1);
   const people = await db
     .select({ id: interviewers.id, name: interviewers.name, title: interviewers.title, email: interviewers.email, matchKey: interviewers.matchKey, createdAt: interviewers.createdAt })
     .from(interviewers)
@@ -57,7 +69,7 @@ async function readTables(db: Db, { userId }: { userId: string }) {
   const eventRows = await db.select().from(events).where(eq(events.userId, userId)).orderBy(asc(events.occurredAt), asc(events.createdAt), asc(events.id));
   const stepRows = await db.select().from(guidanceSteps).where(eq(guidanceSteps.userId, userId)).orderBy(asc(guidanceSteps.key), asc(guidanceSteps.applicationId));
   const library = await readLibrary(db, { userId });
-  return { account, settingsRow, people, apps, roundRows, signalRows, customRows, metRows, eventRows, stepRows, library };
+  return { account, settingsRow, reminderRow, people, apps, roundRows, signalRows, customRows, metRows, eventRows, stepRows, library };
 }
 
 function buildDocument(tables: Awaited<ReturnType<typeof readTables>>, now: Date): Json {
@@ -82,6 +94,7 @@ function buildDocument(tables: Awaited<ReturnType<typeof readTables>>, now: Date
     exportedAt: iso(now),
     account: { timeZone: account.timeZone },
     guidanceSettings: settings,
+    reminderSettings: tables.reminderRow ?? null,
     people: people.map((p) => ({ ...p, createdAt: iso(p.createdAt) })),
     applications: apps.map(({ application: a, importedAt }) => ({
       id: a.id,

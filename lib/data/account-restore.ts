@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { applications, customSignals, events, guidanceSettings, guidanceSteps, interviewers, roundInterviewers, rounds, roundSignals } from "@/db/schema";
+import { applications, customSignals, events, guidanceSettings, guidanceSteps, interviewers, reminderSettings, roundInterviewers, rounds, roundSignals } from "@/db/schema";
 import type { Tx } from "@/db/write";
 import { plainFields, type ExportDocument, type ExportedApplication } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
@@ -17,7 +17,8 @@ const BATCH = 100;
  * is about) is rewritten to the new ids, so a dismissed step stays
  * dismissed. People are matched to the account's own contacts as typing
  * them would be. The export's next-step timings, and its time zone, are
- * taken only by an account that has none of its own. `ids` maps the
+ * taken only by an account that has none of its own, as are its
+ * reminder settings. `ids` maps the
  * export's ids to the new ones, for what refers to them (the documents).
  */
 export async function restoreApplications(
@@ -133,6 +134,13 @@ export async function restoreApplications(
   }
 
   if (document.account.timeZone) await adoptTimeZone(tx, { userId, timeZone: document.account.timeZone });
+  // Like the timings below: taken only by an account that never set its own.
+  if (document.reminderSettings) {
+    await tx
+      .insert(reminderSettings)
+      .values({ userId, ...document.reminderSettings, updatedAt: args.importedAt })
+      .onConflictDoNothing({ target: reminderSettings.userId });
+  }
   const [ownSettings] = await tx.select({ userId: guidanceSettings.userId }).from(guidanceSettings).where(eq(guidanceSettings.userId, userId)).limit(1);
   if (document.guidanceSettings && !ownSettings) {
     await saveGuidanceSettings(tx, { userId, settings: { ...DEFAULT_GUIDANCE_SETTINGS, ...document.guidanceSettings } });

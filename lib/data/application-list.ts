@@ -1,13 +1,15 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lte, notInArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { caseInsensitiveOrder, containsText, inList } from "@/db/dialect";
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { containsText, inList } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import { applications, events, interviewers, roundInterviewers, rounds } from "@/db/schema";
+import { encodeListCursor, type ListCursor } from "@/lib/applications/list-cursor";
 import { CLOSED_STATUSES, STATUS_GROUPS, type ApplicationStatus, type StatusGroup } from "@/lib/vocabulary";
 import { DAY_MS } from "@/lib/time/units";
 import { DEFAULT_DIRECTION, type ApplicationSort, type SortDirection } from "@/lib/validation/application-filter";
 import { nextStepRanks, nextSteps, todoCounts, type NextStep } from "@/lib/dashboard/next-step";
 import { guidanceOverview, guidanceQueue, type QueueItem } from "./guidance";
+import { keysetRows, rowColumns, type ColumnSort, type KeyedRow } from "./application-list-keyset";
 
 /** "Interview in the next N days" on the list. */
 export const INTERVIEW_SOON_DAYS = 7;
@@ -27,23 +29,9 @@ export type ListQuery = {
   includeArchived?: boolean;
   /** Only the applications one of the user's imports added. */
   importId?: string;
-  /** 1-based; past the last page gives the last page. */
-  page: number;
+  /** Where the page starts (or, going back, ends); none is the first page. Decoded for this sort and direction. */
+  cursor?: ListCursor | null;
   pageSize: number;
-};
-
-/** Only what a list row shows. */
-const rowColumns = {
-  id: applications.id,
-  company: applications.company,
-  roleTitle: applications.roleTitle,
-  location: applications.location,
-  workMode: applications.workMode,
-  status: applications.status,
-  appliedOn: applications.appliedOn,
-  excitement: applications.excitement,
-  archivedAt: applications.archivedAt,
-  updatedAt: applications.updatedAt,
 };
 
 export type ListRow = {
@@ -67,9 +55,15 @@ export type ListPage = {
   rows: ListRow[];
   /** Rows matching the filters, across all pages. */
   total: number;
-  /** The page actually shown: the one asked for, or the last when that was past the end. */
-  page: number;
-  pageCount: number;
+  /**
+   * How many matching rows come before this page's first, as the cursors
+   * counted: for "Showing 26–50". Rows added or removed since the first page
+   * can make it a little off; it never steers what is read.
+   */
+  from: number;
+  /** Opaque cursors for the pages either side; null at either end. */
+  nextCursor: string | null;
+  previousCursor: string | null;
   pageSize: number;
 };
 
@@ -126,25 +120,6 @@ function conditions(userId: string, q: ListQuery, now: Date, overdueIds: string[
   return and(...where);
 }
 
-/** Spelled out: by default SQLite sorts nulls first going up, Postgres last. */
-const nullsLast = (column: AnyColumn, direction: SortDirection): SQL => direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
-
-function orderBy(sort: Exclude<ApplicationSort, "next-step">, direction: SortDirection): SQL[] {
-  const by = direction === "asc" ? asc : desc;
-  const tiebreak = [desc(applications.updatedAt), asc(applications.id)];
-  switch (sort) {
-    case "company":
-      return [by(caseInsensitiveOrder(applications.company)), ...tiebreak];
-    case "applied":
-      // Undated applications sort after dated ones, whichever way round.
-      return [nullsLast(applications.appliedOn, direction), ...tiebreak];
-    case "excitement":
-      return [nullsLast(applications.excitement, direction), ...tiebreak];
-    case "updated":
-      return [by(applications.updatedAt), asc(applications.id)];
-  }
-}
-
 const overdueIdsOf = (queue: readonly QueueItem[]) => [...new Set(queue.filter((s) => s.overdue).map((s) => s.applicationId))];
 
 /** The ids of every application of the user that the list's filters match, across all pages: "select all N matching". */
@@ -154,66 +129,116 @@ export async function matchingApplicationIds(db: Db, { user, q, now }: { user: U
   return rows.map((r) => r.id);
 }
 
+
+type Window = { rows: Omit<ListRow, "nextStep" | "moreSteps">[]; from: number; next: ListCursor | null; previous: ListCursor | null };
+
+/**
+ * A page of a column sort: only its rows, plus one to know whether another
+ * follows, read from the index past the cursor. Going back past the start
+ * (rows were removed) gives the first page, full.
+ */
+async function columnWindow(db: Db, where: SQL | undefined, q: ListQuery, sort: ColumnSort, direction: SortDirection): Promise<Window> {
+  const size = q.pageSize;
+  const cursor = q.cursor ?? null;
+  const read = (c: ListCursor | null) =>
+    keysetRows(db, { where, sort, direction, anchor: c, toward: c?.toward ?? "after", limit: size + 1 });
+  const place = ({ row, key }: KeyedRow, toward: ListCursor["toward"], at: number): ListCursor => ({ sort, direction, key, id: row.id, toward, at });
+
+  let found = await read(cursor);
+  const restart = cursor?.toward === "before" && found.length < size;
+  if (restart) found = await read(null);
+  const back = cursor?.toward === "before" && !restart;
+  const more = found.length > size;
+  const shown = found.slice(0, size);
+  if (back) shown.reverse();
+  // Going back, rows past the one read are the ones before this page.
+  let from = 0;
+  if (cursor && !restart) from = back ? (more ? Math.max(1, cursor.at - size) : 0) : cursor.at;
+  const hasNext = back || more;
+  const hasPrevious = back ? more : Boolean(cursor && !restart);
+  const first = shown[0];
+  const last = shown.at(-1);
+  return {
+    rows: shown.map((k) => k.row),
+    from,
+    next: hasNext && last ? place(last, "after", from + shown.length) : null,
+    previous: hasPrevious && first ? place(first, "before", from) : null,
+  };
+}
+
+/**
+ * A page in next-step order. That order is computed, not stored, so the
+ * matching ids are ordered in memory (a few bytes each) and only the page's
+ * rows are read. The cursor names the row the page follows; gone from the
+ * list, its counted place stands in.
+ */
+async function nextStepWindow(db: Db, where: SQL | undefined, q: ListQuery, userId: string, rank: ReadonlyMap<string, number>): Promise<Window & { total: number }> {
+  const size = q.pageSize;
+  const cursor = q.cursor ?? null;
+  const ids = (
+    await db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(where)
+      .orderBy(desc(applications.updatedAt), asc(applications.id))
+  ).map((r) => r.id);
+  const ordered = ids
+    .map((id, i) => ({ id, key: rank.get(id) ?? rank.size + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((r) => r.id);
+  const index = cursor ? ordered.indexOf(cursor.id) : -1;
+  let start = 0;
+  if (cursor?.toward === "after") start = index >= 0 ? index + 1 : Math.min(cursor.at, ordered.length);
+  else if (cursor?.toward === "before") start = Math.max(0, (index >= 0 ? index : cursor.at) - size);
+  if (cursor?.toward === "before" && start < size && start + size > ordered.length) start = 0;
+  const pageIds = ordered.slice(start, start + size);
+  const pageRows = await db.select(rowColumns).from(applications).where(and(eq(applications.userId, userId), idIn(pageIds)));
+  const byId = new Map(pageRows.map((r) => [r.id, r]));
+  const place = (id: string, toward: ListCursor["toward"], at: number): ListCursor => ({ sort: "next-step", direction: q.direction ?? DEFAULT_DIRECTION["next-step"], key: null, id, toward, at });
+  return {
+    rows: pageIds.flatMap((id) => byId.get(id) ?? []),
+    from: start,
+    total: ordered.length,
+    next: start + size < ordered.length ? place(pageIds[pageIds.length - 1], "after", start + size) : null,
+    previous: start > 0 && pageIds.length ? place(pageIds[0], "before", start) : null,
+  };
+}
+
 /**
  * One page of the user's applications, filtered and sorted in SQL, with each
- * row's next step from the same queue the dashboard shows. A page past the
- * end gives the last page.
+ * row's next step from the same queue the dashboard shows.
  */
 export async function applicationListPage(db: Db, { user, q, now }: { user: User; q: ListQuery; now: Date }): Promise<ListPage> {
   const overview = await guidanceOverview(db, { user, now });
-  const queue = overview.queue;
   const next = nextSteps(overview, now, user.timeZone);
   const todos = todoCounts(overview, now, user.timeZone);
-  const overdueIds = q.overdueOnly ? overdueIdsOf(queue) : [];
+  const overdueIds = q.overdueOnly ? overdueIdsOf(overview.queue) : [];
   const where = conditions(user.id, q, now, overdueIds);
   const direction = q.direction ?? DEFAULT_DIRECTION[q.sort];
 
-  const [counted] = await db.select({ n: count() }).from(applications).where(where);
-  const total = counted?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / q.pageSize));
-  const page = Math.min(Math.max(1, q.page), pageCount);
-  const offset = (page - 1) * q.pageSize;
-
-  let rows: Omit<ListRow, "nextStep" | "moreSteps">[];
+  let window: Window;
+  let total: number;
   if (q.sort === "next-step") {
-    // The order lives in the next steps, not in a column: sort the matching ids
-    // (cheap, a few bytes each) by their next step's place, then read one page of rows.
     // Reversed, the latest step comes first; applications with no next step stay last either way.
     const ranked = nextStepRanks(overview, now, user.timeZone);
     const rank = direction === "asc" ? ranked : new Map([...ranked].map(([id, i]) => [id, ranked.size - 1 - i]));
-    const ids = (
-      await db
-        .select({ id: applications.id })
-        .from(applications)
-        .where(where)
-        .orderBy(...orderBy("updated", "desc"))
-    ).map((r) => r.id);
-    const ordered = ids
-      .map((id, i) => ({ id, key: rank.get(id) ?? rank.size + i }))
-      .sort((a, b) => a.key - b.key)
-      .slice(offset, offset + q.pageSize)
-      .map((r) => r.id);
-    const pageRows = await db.select(rowColumns).from(applications).where(and(eq(applications.userId, user.id), idIn(ordered)));
-    const byId = new Map(pageRows.map((r) => [r.id, r]));
-    rows = ordered.flatMap((id) => byId.get(id) ?? []);
+    ({ total, ...window } = await nextStepWindow(db, where, q, user.id, rank));
   } else {
-    rows = await db
-      .select(rowColumns)
-      .from(applications)
-      .where(where)
-      .orderBy(...orderBy(q.sort, direction))
-      .limit(q.pageSize)
-      .offset(offset);
+    // The count reads the user's index entries, not their rows; the bulk bar's "select all N" needs it.
+    const [[counted], page] = await Promise.all([db.select({ n: count() }).from(applications).where(where), columnWindow(db, where, q, q.sort, direction)]);
+    total = counted?.n ?? 0;
+    window = page;
   }
 
   return {
-    rows: rows.map((r) => {
+    rows: window.rows.map((r) => {
       const own = next.get(r.id) ?? null;
       return { ...r, nextStep: own, moreSteps: Math.max(0, (todos.get(r.id) ?? 0) - (own?.type === "step" ? 1 : 0)) };
     }),
     total,
-    page,
-    pageCount,
+    from: window.from,
+    nextCursor: window.next ? encodeListCursor(window.next) : null,
+    previousCursor: window.previous ? encodeListCursor(window.previous) : null,
     pageSize: q.pageSize,
   };
 }

@@ -52,7 +52,7 @@ export async function boardColumns(db: Db, { userId, now, limit = BOARD_COLUMN_L
         .where(and(eq(rounds.userId, userId), eq(rounds.applicationId, applications.id), gt(rounds.scheduledAt, now)))}`
         .mapWith(rounds.scheduledAt)
         .as("next_interview_at"),
-      rank: sql<number>`row_number() over (partition by ${applications.status} order by ${applications.updatedAt} desc, ${applications.id})`.as(
+      rank: sql<number>`row_number() over (partition by ${applications.status} order by ${applications.updatedAt} desc, ${applications.id})`.mapWith(Number).as(
         "rank",
       ),
     })

@@ -104,7 +104,9 @@ export async function cvAttachments(db: Db, { userId }: { userId: string }) {
     .from(documentAttachments)
     .innerJoin(documentVersions, and(eq(documentVersions.id, documentAttachments.versionId), eq(documentVersions.userId, userId)))
     .innerJoin(documents, and(eq(documents.id, documentVersions.documentId), eq(documents.userId, userId)))
-    .where(and(eq(documentAttachments.userId, userId), isNull(documentAttachments.roundId), inArray(documents.kind, ["cv"])));
+    .where(and(eq(documentAttachments.userId, userId), isNull(documentAttachments.roundId), inArray(documents.kind, ["cv"])))
+    // By selected columns only: Postgres refuses a DISTINCT ordered by anything else.
+    .orderBy(asc(documentAttachments.applicationId), asc(documentVersions.id));
 }
 
 /** Thrown inside the write to roll the new application back when its document isn't the user's. */

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applicationVersions } from "@/db/schema";
+import { applications, applicationVersions } from "@/db/schema";
 import { snapshot } from "@/db/write";
 import {
   compareCheckIns,
@@ -18,7 +18,8 @@ import {
 } from "@/lib/dashboard/overview";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { cachedEntry, dataVersions, readerKey, type DataVersions } from "./guidance-cache";
-import { activeApplicationCount, loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
+import { activeApplicationCount, ADVISABLE_STATUSES, loadGuidanceInputs, type GuidanceReader } from "./guidance-inputs";
+import { queueParts, readStoredParts, type PartStamp } from "./guidance-store";
 import { ExpiryQueue } from "./guidance-expiry";
 import { estimateBytes, OBJECT_BYTES, SLOT_BYTES, STRING_BYTES } from "./sized-cache";
 
@@ -87,14 +88,45 @@ function removePart(entry: Entry, id: string): Part | undefined {
   return part;
 }
 
-/** Every advisable application's part, from one snapshot of the user's rows; guide() runs after it. */
+/** The ids of the applications the dashboard advises on. */
+async function advisableIds(db: Db, { userId }: { userId: string }): Promise<string[]> {
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), isNull(applications.archivedAt), inArray(applications.status, ADVISABLE_STATUSES)));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * What a build reads, in one snapshot: the stored parts still valid at
+ * `now`, and the inputs of the advisable applications without one (read
+ * whole past PARTIAL_RELOAD_MAX of them, then only theirs kept).
+ */
+async function readForBuild(db: Db, { user, now, versions }: { user: GuidanceReader; now: Date; versions: DataVersions }) {
+  return snapshot(db, async (read) => {
+    const activeCount = await activeApplicationCount(read, { userId: user.id });
+    const stored = await readStoredParts(read, { userId: user.id, reader: readerKey(user), sharedVersion: versions.sharedVersion, activeCount, at: now.getTime() });
+    const missing = (stored.size > 0 ? await advisableIds(read, { userId: user.id }) : null)?.filter((id) => !stored.has(id));
+    if (missing?.length === 0) return { stored, activeCount, inputs: [] };
+    const few = missing && missing.length <= PARTIAL_RELOAD_MAX;
+    const inputs = await loadGuidanceInputs(read, { user, scope: few ? { dashboard: true, applicationIds: missing } : { dashboard: true } });
+    return { stored, activeCount, inputs: stored.size > 0 && !few ? inputs.filter((i) => !stored.has(i.application.id)) : inputs };
+  });
+}
+
+/**
+ * Every advisable application's part: those stored in the database and
+ * still valid (a restarted or new server) as they are, the others computed
+ * from one snapshot of the user's rows and queued to be stored.
+ */
 async function build(db: Db, { user, now, versions }: { user: GuidanceReader; now: Date; versions: DataVersions }): Promise<Entry> {
-  const { inputs, activeCount } = await snapshot(db, async (read) => ({
-    inputs: await loadGuidanceInputs(read, { user, scope: { dashboard: true } }),
-    activeCount: await activeApplicationCount(read, { userId: user.id }),
-  }));
+  const { stored, activeCount, inputs } = await readForBuild(db, { user, now, versions });
   const holder = { parts: new Map<string, Part>(), expiries: new ExpiryQueue<Part>(), usingCount: new Set<string>(), partBytes: 0 };
-  for (const input of inputs) addPart(holder, input.application.id, partOf(input, now));
+  for (const [id, part] of stored) addPart(holder, id, { ...part, usesActiveCount: part.readsOtherApplications });
+  const fresh = new Map<string, Part>();
+  for (const input of inputs) fresh.set(input.application.id, partOf(input, now));
+  for (const [id, part] of fresh) addPart(holder, id, part);
+  queueParts(db, { userId: user.id, stamp: stampOf(user, versions, activeCount, now), parts: fresh });
   const { changesAt, ...lists } = mergeAll(holder.parts.values());
   return {
     ...versions,
@@ -108,6 +140,14 @@ async function build(db: Db, { user, now, versions }: { user: GuidanceReader; no
     changeBytes: 0,
   };
 }
+
+const stampOf = (user: GuidanceReader, versions: DataVersions, activeCount: number, now: Date): PartStamp => ({
+  reader: readerKey(user),
+  version: versions.version,
+  sharedVersion: versions.sharedVersion,
+  activeCount,
+  computedAt: now.getTime(),
+});
 
 /** The ids whose parts must be recomputed, and those whose applications are gone; null when a full build is cheaper. */
 async function staleIds(
@@ -157,6 +197,7 @@ async function update(db: Db, { user, now, versions, entry }: { user: GuidanceRe
   const { changed, removed, activeCount, inputs } = read;
   const fresh = new Map<string, Part>();
   for (const input of inputs) fresh.set(input.application.id, partOf(input, now));
+  queueParts(db, { userId: user.id, stamp: stampOf(user, versions, activeCount, now), parts: fresh });
   const gone = { queue: [] as QueueItem[], putAside: [] as PutAsideItem[], checkIns: [] as CheckInItem[] };
   const added = { queue: [] as QueueItem[], putAside: [] as PutAsideItem[], checkIns: [] as CheckInItem[] };
   let goneBytes = 0;

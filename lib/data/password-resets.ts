@@ -1,15 +1,37 @@
 import "server-only";
 import { and, eq, gt, isNull, lt, or, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { passwordResets, users } from "@/db/schema";
+import { passwordResets, reminderDeliveries, users } from "@/db/schema";
 import { write } from "@/db/write";
+import { storedAccountEmail, type AccountEmail } from "@/lib/reminders/account-email";
 import { changePasswordHash } from "./users";
 
-/** Records a reset link's token hash for the user, and drops the user's links that are spent or expired. */
-export async function createPasswordReset(db: Db, { userId, tokenHash, expiresAt, now }: { userId: string; tokenHash: string; expiresAt: Date; now: Date }): Promise<void> {
+/**
+ * Records a reset link's token hash for the user, and drops the user's links
+ * that are spent or expired. With `email`, the email that carries the link is
+ * put in the outbox in the same transaction: the link exists if and only if
+ * its email will be sent.
+ */
+export async function createPasswordReset(
+  db: Db,
+  { userId, tokenHash, expiresAt, now, email }: { userId: string; tokenHash: string; expiresAt: Date; now: Date; email?: AccountEmail },
+): Promise<void> {
   await write(db, { userId }, async (tx) => {
     await tx.delete(passwordResets).where(and(eq(passwordResets.userId, userId), or(isNotNull(passwordResets.usedAt), lt(passwordResets.expiresAt, now))));
     await tx.insert(passwordResets).values({ tokenHash, userId, expiresAt, createdAt: now });
+    if (!email) return;
+    await tx.insert(reminderDeliveries).values({
+      userId,
+      item: `password-reset:${tokenHash}`,
+      occurrence: now.toISOString(),
+      channel: "email",
+      kind: "account",
+      message: storedAccountEmail(userId, email),
+      status: "pending",
+      attempts: 0,
+      notBefore: now,
+      createdAt: now,
+    });
   });
 }
 

@@ -30,7 +30,7 @@ export type ClaimedDelivery = Pick<ReminderDelivery, "id" | "userId" | "channel"
 };
 
 function targetOf(row: { userId: string; channel: ReminderChannelName }, url: string | null, secretSealed: string | null): ChannelTarget {
-  if (row.channel === "email" || url === null) return null;
+  if (row.channel === "email" || row.channel === "push" || url === null) return null;
   return { url, secret: secretSealed ? unseal("reminder-channel", secretSealed, secretContext(row.userId, row.channel)) : null };
 }
 
@@ -47,7 +47,9 @@ export async function claimDueDeliveries(
 ): Promise<ClaimedDelivery[]> {
   if (channels.length === 0) return [];
   return write(db, { key: "reminder-claims" }, async (tx) => {
-    const due = await tx.select({ id: reminderDeliveries.id }).from(reminderDeliveries).where(isDue(now, channels)).orderBy(asc(reminderDeliveries.notBefore), asc(reminderDeliveries.id)).limit(limit);
+    // No tie-break on purpose: every row here is due, so which of a tie goes first does not matter, and an id
+    // after not_before would make the (status, not_before) index sort every tied row (a morning's digests) to claim a few.
+    const due = await tx.select({ id: reminderDeliveries.id }).from(reminderDeliveries).where(isDue(now, channels)).orderBy(asc(reminderDeliveries.notBefore)).limit(limit);
     if (due.length === 0) return [];
     const claimToken = randomUUID();
     const ids = due.map((d) => d.id);

@@ -44,12 +44,16 @@ export async function recordDueReminders(db: Db, { reminders, now }: { reminders
   });
 }
 
-/** Marks a claimed delivery sent; false when the claim was lost (its lease ran out and another sender took it). */
-export async function markDeliverySent(db: Db, { id, claimToken, now }: { id: string; claimToken: string; now: Date }): Promise<boolean> {
+/**
+ * Marks a claimed delivery sent; false when the claim was lost (its lease ran
+ * out and another sender took it). `message` replaces what the row kept: an
+ * account email's sealed text is not kept once sent.
+ */
+export async function markDeliverySent(db: Db, { id, claimToken, now, message }: { id: string; claimToken: string; now: Date; message?: string }): Promise<boolean> {
   return write(db, { key: "reminder-outbox" }, async (tx) => {
     const done = await tx
       .update(reminderDeliveries)
-      .set({ status: "sent", sentAt: now, claimToken: null, leaseUntil: null, lastError: null })
+      .set({ status: "sent", sentAt: now, claimToken: null, leaseUntil: null, lastError: null, ...(message === undefined ? {} : { message }) })
       .where(and(eq(reminderDeliveries.id, id), eq(reminderDeliveries.claimToken, claimToken)))
       .returning({ id: reminderDeliveries.id });
     return done.length > 0;

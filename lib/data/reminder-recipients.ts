@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { reminderChannels, reminderSettings, users } from "@/db/schema";
+import { pushSubscriptions, reminderChannels, reminderSettings, users } from "@/db/schema";
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from "@/lib/reminders/settings";
 import { dateDisplayFor, hourCycleOrNull, type DateDisplay } from "@/lib/time/locale";
 import { currentZoneName } from "@/lib/time/zone-names";
@@ -14,6 +14,8 @@ export type RecipientRow = {
   settings: ReminderSettings;
   /** The account's own channels (ntfy, webhook) that are on, with what each carries. */
   own: { name: OwnReminderChannel; carries: ReminderCarries }[];
+  /** What push carries, while the account has a device subscribed; null when it has none. */
+  push: ReminderCarries | null;
 };
 
 /**
@@ -35,6 +37,7 @@ export async function reminderRecipients(db: Db, { userIds }: { userIds?: readon
       digestHour: reminderSettings.digestHour,
       quietFrom: reminderSettings.quietFrom,
       quietUntil: reminderSettings.quietUntil,
+      pushCarries: reminderSettings.pushCarries,
     })
     .from(users)
     .leftJoin(reminderSettings, eq(reminderSettings.userId, users.id))
@@ -43,10 +46,16 @@ export async function reminderRecipients(db: Db, { userIds }: { userIds?: readon
     .select({ userId: reminderChannels.userId, name: reminderChannels.channel, carries: reminderChannels.carries })
     .from(reminderChannels)
     .where(userIds ? inArray(reminderChannels.userId, [...userIds]) : undefined);
+  const pushRows = await db
+    .selectDistinct({ userId: pushSubscriptions.userId })
+    .from(pushSubscriptions)
+    .where(userIds ? inArray(pushSubscriptions.userId, [...userIds]) : undefined);
+  const withPush = new Set(pushRows.map((p) => p.userId));
   const own = new Map<string, RecipientRow["own"]>();
   for (const { userId, name, carries } of ownRows) own.set(userId, [...(own.get(userId) ?? []), { name, carries }]);
   return rows.map((r) => ({
     own: own.get(r.id) ?? [],
+    push: withPush.has(r.id) ? (r.pushCarries ?? "all") : null,
     id: r.id,
     timeZone: r.timeZone ? currentZoneName(r.timeZone) : "UTC",
     dates: dateDisplayFor({ locale: r.locale, hourCycle: hourCycleOrNull(r.hourCycle), seenLocale: r.seenLocale }, null),

@@ -8,6 +8,7 @@ import {
   DOCUMENT_KINDS,
   EVENT_KINDS,
   HANDLED_STATES,
+  REMINDER_CARRIES,
   ROUND_FORMATS,
   ROUND_KINDS,
   ROUND_OUTCOMES,
@@ -124,6 +125,11 @@ export const exportedDocumentSchema = z.object({
   attachments: z.array(z.object({ versionId: id, applicationId: id, roundId: id.nullable(), createdAt: instant })),
 });
 
+const hour = z.number().int().min(0).max(23);
+
+/** The account's reminder switches and hours. Its ntfy and webhook channels are left out: their tokens and secrets are keys, not data. */
+const exportedReminderSettingsSchema = z.object({ emailOn: z.boolean(), emailCarries: z.enum(REMINDER_CARRIES), digestHour: hour, quietFrom: hour, quietUntil: hour });
+
 export const exportDocumentSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
@@ -132,6 +138,8 @@ export const exportDocumentSchema = z.object({
   account: z.object({ timeZone: timeZoneField.nullable().catch(null) }),
   /** Null when the account kept the recommended timings. A setting an older export lacks takes its default. */
   guidanceSettings: guidanceSettingsSchema.partial().nullable(),
+  /** Null when the account kept the defaults; absent from exports made before reminders existed. */
+  reminderSettings: exportedReminderSettingsSchema.nullable().optional(),
   people: z.array(exportedPersonSchema),
   applications: z.array(exportedApplicationSchema),
   /** The document library; absent from exports made before it existed. */

@@ -81,7 +81,7 @@ export function shortlistMcpServer(caller: ApiCaller, now: () => Date): McpServe
     {
       title: "List applications",
       description:
-        "The user's applications, one page at a time, filtered and searched like the list page. Each item has id, company, roleTitle, status, appliedOn, excitement and its most important next step. Returns items, total and nextCursor (null on the last page).",
+        "The user's applications, one page at a time, filtered and searched like the list page. Each item has id, company, roleTitle, status, appliedOn, excitement and its most important next step. Returns items, total and nextCursor (null on the last page): pass nextCursor back as cursor, with the same filters, sort and direction, for the next page.",
       inputSchema: listArguments,
       annotations: READ,
     },

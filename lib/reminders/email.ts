@@ -33,9 +33,19 @@ export function emailChannel(env: NodeJS.ProcessEnv = process.env): ReminderChan
   const transport = nodemailer.createTransport(url, SMTP_TIMEOUTS);
   const origin = reminderOrigin(env);
   const from = mailFrom(env);
+  /** About the account, not a reminder: plain text, and no unsubscribe (turning reminders off must not stop a reset link). */
+  async function sendAccountEmail({ id, email, account }: Extract<Outgoing, { kind: "account" }>) {
+    try {
+      await transport.sendMail({ from, to: email, subject: account.subject, text: account.text, messageId: `<${id}@shortlist.account>` });
+    } catch (error) {
+      throw reasonOf(error);
+    }
+  }
   return {
     name: "email",
-    async send({ id, userId, email, message }: Outgoing) {
+    async send(outgoing: Outgoing) {
+      if (outgoing.kind === "account") return sendAccountEmail(outgoing);
+      const { id, userId, email, message } = outgoing;
       const token = unsubscribeToken(userId);
       const unsubscribe = `${origin}/unsubscribe/${token}`;
       try {

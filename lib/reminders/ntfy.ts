@@ -1,7 +1,8 @@
 import "server-only";
-import { DeliveryError, type Outgoing, type ReminderChannel } from "./channel";
+import { DeliveryError, type Outgoing, type ReminderChannel, type ReminderOutgoing } from "./channel";
 import { reminderOrigin } from "./origin";
 import { postOrExplain } from "./http-post";
+import { privateNetworkAllowed } from "./outbound-address";
 
 // ntfy (ntfy.sh or a server of your own): the account gives its topic URL,
 // and an access token when the topic is protected. Published as JSON to the
@@ -20,7 +21,7 @@ export function ntfyParts(topicUrl: string): { server: string; topic: string } |
 }
 
 /** The JSON ntfy takes: the title, the text, and a tap that opens the application. */
-export function ntfyBody({ message }: Pick<Outgoing, "message">, origin: string) {
+export function ntfyBody({ message }: Pick<ReminderOutgoing, "message">, origin: string) {
   const lines = [message.intro, ...message.entries.map((e) => [e.heading, e.when].filter(Boolean).join(": "))];
   const first = message.entries[0];
   return { title: message.subject, message: lines.join("\n").slice(0, MAX_MESSAGE), click: first ? `${origin}${first.path}` : origin, tags: ["calendar"] };
@@ -28,15 +29,17 @@ export function ntfyBody({ message }: Pick<Outgoing, "message">, origin: string)
 
 export function ntfyChannel(env: NodeJS.ProcessEnv = process.env): ReminderChannel {
   const origin = reminderOrigin(env);
+  const posting = { allowPrivateNetwork: privateNetworkAllowed(env) };
   return {
     name: "ntfy",
     async send(outgoing: Outgoing) {
+      if (outgoing.kind === "account") throw new DeliveryError("an account email goes by email only", true);
       if (!outgoing.target) throw new DeliveryError("the ntfy topic was removed", true);
       const parts = ntfyParts(outgoing.target.url);
       if (!parts) throw new DeliveryError("the ntfy address names no topic", true);
       const headers: Record<string, string> = { "Content-Type": "application/json" };
       if (outgoing.target.secret) headers.Authorization = `Bearer ${outgoing.target.secret}`;
-      await postOrExplain("the ntfy server", parts.server, { body: JSON.stringify({ topic: parts.topic, ...ntfyBody(outgoing, origin) }), headers });
+      await postOrExplain("the ntfy server", parts.server, { body: JSON.stringify({ topic: parts.topic, ...ntfyBody(outgoing, origin) }), headers }, posting);
     },
   };
 }

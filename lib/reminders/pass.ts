@@ -1,12 +1,13 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { claimDueDeliveries } from "@/lib/data/reminder-claim";
+import { claimDueDeliveries, type ClaimedDelivery } from "@/lib/data/reminder-claim";
 import { markDeliveryFailed, markDeliverySent, pruneDeliveries, recordDueReminders, type DueReminder } from "@/lib/data/reminder-outbox";
 import { reminderRecipients, type RecipientRow } from "@/lib/data/reminder-recipients";
 import { dueReminders, type ReminderRecipient } from "@/lib/data/reminders-due";
 import { retryWhileBusy } from "@/lib/forms/storage-failure";
 import type { ReminderChannelName } from "@/lib/vocabulary";
-import { DeliveryError, type ReminderChannel } from "./channel";
+import { openAccountEmail, sentAccountEmail } from "./account-email";
+import { DeliveryError, type Outgoing, type ReminderChannel } from "./channel";
 import type { ReminderMessage } from "./message";
 
 export type PassOptions = {
@@ -28,7 +29,8 @@ const RECORD_BATCH = 100;
 /** The channels an account has on, among those the server can send on, with what each carries. */
 function channelsOf(recipient: RecipientRow, available: ReadonlyMap<ReminderChannelName, ReminderChannel>): ReminderRecipient["channels"] {
   const email = recipient.settings.emailOn ? [{ name: "email" as const, carries: recipient.settings.emailCarries }] : [];
-  return [...email, ...recipient.own].filter((c) => available.has(c.name));
+  const push = recipient.push ? [{ name: "push" as const, carries: recipient.push }] : [];
+  return [...email, ...push, ...recipient.own].filter((c) => available.has(c.name));
 }
 
 /**
@@ -59,6 +61,15 @@ export async function schedulerPass(db: Db, { channels, clock, userIds }: PassOp
   return { users, recorded, sent, failed };
 }
 
+/** A claimed row as its channel takes it. */
+function outgoingOf({ id, userId, email, kind, target, message }: ClaimedDelivery): Outgoing {
+  if (kind !== "account") return { id, userId, email, kind, target, message: JSON.parse(message) as ReminderMessage };
+  const account = openAccountEmail(userId, message);
+  // Sealed under an auth secret this server no longer has: nothing to send, however often it is tried.
+  if (!account) throw new DeliveryError("the email could not be opened (the server's auth secret changed since it was written)", true);
+  return { id, userId, email, kind, target: null, account };
+}
+
 /** Claims and sends due deliveries on this server's channels until none are left. */
 export async function sendDue(db: Db, { channels, clock }: Pick<PassOptions, "channels" | "clock">): Promise<{ sent: number; failed: number }> {
   let sent = 0;
@@ -71,8 +82,7 @@ export async function sendDue(db: Db, { channels, clock }: Pick<PassOptions, "ch
       const { id, claimToken, attempts } = delivery;
       try {
         if (!channel) throw new Error(`claimed a delivery for ${delivery.channel}, which this server lacks`);
-        const { userId, email, kind, target } = delivery;
-        await channel.send({ id, userId, email, kind, target, message: JSON.parse(delivery.message) as ReminderMessage });
+        await channel.send(outgoingOf(delivery));
       } catch (error) {
         failed += 1;
         const reason = error instanceof DeliveryError ? error : new DeliveryError("the reminder could not be sent");
@@ -81,7 +91,8 @@ export async function sendDue(db: Db, { channels, clock }: Pick<PassOptions, "ch
         continue;
       }
       // Sent: a failure to record it now would send it again after the lease, so it is not swallowed.
-      await retryWhileBusy(() => markDeliverySent(db, { id, claimToken, now: clock() }));
+      const forget = delivery.kind === "account" ? sentAccountEmail(delivery.message) : undefined;
+      await retryWhileBusy(() => markDeliverySent(db, { id, claimToken, now: clock(), message: forget }));
       sent += 1;
     }
   }

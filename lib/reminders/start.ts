@@ -4,13 +4,19 @@ import type { ReminderChannelName } from "@/lib/vocabulary";
 import type { ReminderChannel } from "./channel";
 import { emailChannel, smtpConfigured } from "./email";
 import { ntfyChannel } from "./ntfy";
+import { pushChannel } from "./push";
 import { webhookChannel } from "./webhook";
 import { startScheduler, type Scheduler } from "./scheduler";
 
-/** The channels this process can send on: email when SMTP is configured; ntfy and webhooks always (each account gives its own address). */
-export function configuredChannels(env: NodeJS.ProcessEnv = process.env): Map<ReminderChannelName, ReminderChannel> {
+/**
+ * The channels this process can send on: email when SMTP is configured; push,
+ * ntfy and webhooks always (each account gives its own devices or address).
+ * Making the push channel makes the server's VAPID keys on first start.
+ */
+export function configuredChannels(db: Db, env: NodeJS.ProcessEnv = process.env): Map<ReminderChannelName, ReminderChannel> {
   const channels = new Map<ReminderChannelName, ReminderChannel>();
   if (smtpConfigured(env)) channels.set("email", emailChannel(env));
+  channels.set("push", pushChannel(db, env));
   channels.set("ntfy", ntfyChannel(env));
   channels.set("webhook", webhookChannel(env));
   return channels;
@@ -29,7 +35,7 @@ export function startReminders(db: Db, env: NodeJS.ProcessEnv = process.env): Sc
   const registry = globalThis as unknown as Record<symbol, Scheduler | undefined>;
   const running = registry[STOP];
   if (running) return running;
-  const channels = configuredChannels(env);
+  const channels = configuredChannels(db, env);
   let first = true;
   const scheduler = startScheduler(db, {
     channels,

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { DeliveryError, type Outgoing, type ReminderChannel } from "./channel";
+import { DeliveryError, type Outgoing, type ReminderChannel, type ReminderOutgoing } from "./channel";
 import { reminderOrigin } from "./origin";
 import { postOrExplain } from "./http-post";
+import { privateNetworkAllowed } from "./outbound-address";
 import { renderText } from "./render";
 
 // A generic webhook: the reminder as JSON, signed with HMAC-SHA256 over the
@@ -16,7 +17,7 @@ export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
 export const signatureOf = (secret: string, body: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
-export function webhookBody({ id, kind, message }: Pick<Outgoing, "id" | "kind" | "message">, origin: string): string {
+export function webhookBody({ id, kind, message }: Pick<ReminderOutgoing, "id" | "kind" | "message">, origin: string): string {
   return JSON.stringify({
     id,
     kind,
@@ -29,9 +30,11 @@ export function webhookBody({ id, kind, message }: Pick<Outgoing, "id" | "kind" 
 
 export function webhookChannel(env: NodeJS.ProcessEnv = process.env): ReminderChannel {
   const origin = reminderOrigin(env);
+  const posting = { allowPrivateNetwork: privateNetworkAllowed(env) };
   return {
     name: "webhook",
     async send(outgoing: Outgoing) {
+      if (outgoing.kind === "account") throw new DeliveryError("an account email goes by email only", true);
       if (!outgoing.target?.secret) throw new DeliveryError("the webhook was removed", true);
       const body = webhookBody(outgoing, origin);
       await postOrExplain("the webhook", outgoing.target.url, {
@@ -42,7 +45,7 @@ export function webhookChannel(env: NodeJS.ProcessEnv = process.env): ReminderCh
           [IDEMPOTENCY_HEADER]: outgoing.id,
           [SIGNATURE_HEADER]: signatureOf(outgoing.target.secret, body),
         },
-      });
+      }, posting);
     },
   };
 }

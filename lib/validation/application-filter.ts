@@ -23,8 +23,8 @@ export const DEFAULT_DIRECTION: Record<ApplicationSort, SortDirection> = {
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 50;
-/** Past this a page number is junk, not a request: it falls back to page 1. */
-const MAX_PAGE = 100_000;
+/** Longer than any cursor the list makes: past it the text is junk, not a place (lib/applications/list-cursor.ts). */
+const CURSOR_MAX = 1000;
 
 export const SEARCH_MAX = 200;
 
@@ -55,7 +55,8 @@ export const applicationFilterSchema = z.object({
   archived: flag,
   /** Only what one import added (its id; another user's finds nothing, the list being theirs alone). */
   imported: z.preprocess(first, z.uuid().optional()).catch(undefined),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE).default(1)).catch(1),
+  /** Where the page starts: an opaque cursor from a Previous or Next link; without it, the first page. */
+  cursor: z.preprocess(first, z.string().min(1).max(CURSOR_MAX).optional()).catch(undefined),
   size: z
     .preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).default(DEFAULT_PAGE_SIZE))
     .catch(DEFAULT_PAGE_SIZE),
@@ -70,9 +71,9 @@ export const isNarrowed = (f: ApplicationFilterParams) => Boolean(f.q || f.statu
 
 /**
  * The list's URL for these parameters, leaving out the defaults so shared
- * links stay short; `page` overrides the current page.
+ * links stay short; `cursor` overrides the current place, null for the first page.
  */
-export function applicationsHref(f: ApplicationFilterParams, page = f.page): string {
+export function applicationsHref(f: ApplicationFilterParams, cursor: string | null = f.cursor ?? null): string {
   const params = new URLSearchParams();
   if (f.q) params.set("q", f.q);
   if (f.status) params.set("status", f.status);
@@ -84,7 +85,7 @@ export function applicationsHref(f: ApplicationFilterParams, page = f.page): str
   if (f.archived) params.set("archived", "1");
   if (f.imported) params.set("imported", f.imported);
   if (f.size !== DEFAULT_PAGE_SIZE) params.set("size", String(f.size));
-  if (page > 1) params.set("page", String(page));
+  if (cursor) params.set("cursor", cursor);
   const query = params.toString();
   return query ? `/applications?${query}` : "/applications";
 }

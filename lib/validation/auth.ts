@@ -69,3 +69,12 @@ export const resetPasswordSchema = z
     confirmPassword: z.string({ error: "Repeat the new password." }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match." });
+
+/** The emailed sign-up link's page: the token from the link, and the password chosen at sign-up. */
+export const finishSignUpSchema = z.object({
+  token: z.string().min(1).max(200),
+  password: z
+    .string({ error: "Enter the password you chose when you signed up." })
+    .min(1, "Enter the password you chose when you signed up.")
+    .max(PASSWORD_MAX_LENGTH, "That is not the password you chose when you signed up."),
+});

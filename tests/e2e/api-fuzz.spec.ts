@@ -50,3 +50,31 @@ test("bad input to every route is a 4xx in the API's shape, never a 500", async 
   }
 
 });
+
+test("a tampered list cursor is a 200 (a place in your own list) or a 400 naming the cursor, never a 500", async ({ signedIn: page, request }) => {
+  const token = await makeToken(page, { scope: "write" });
+  for (const company of ["Alpha", "beta", "Gamma"]) await request.post("/api/v1/applications", { headers: { ...bearer(token), "Content-Type": "application/json" }, data: { company, roleTitle: "Role" } });
+  const sorts = ["updated", "applied", "company", "excitement", "next-step"] as const;
+  const payload = fc.record(
+    {
+      s: fc.oneof(fc.constantFrom(...sorts), junkValue),
+      d: fc.oneof(fc.constantFrom("asc", "desc"), junkValue),
+      k: fc.oneof(fc.constant(null), fc.string({ maxLength: 20 }), fc.integer(), fc.double(), fc.constantFrom("2026-10-01", "'; drop table applications; --", "%")),
+      i: fc.oneof(fc.uuid(), fc.string({ maxLength: 10 })),
+      t: fc.oneof(fc.constantFrom("a", "b"), junkValue),
+      n: fc.oneof(fc.nat(), fc.integer({ min: -5, max: -1 }), fc.double()),
+    },
+    { requiredKeys: [] },
+  );
+  await fc.assert(
+    fc.asyncProperty(payload, fc.constantFrom(...sorts), async (body, sort) => {
+      const cursor = Buffer.from(JSON.stringify(body)).toString("base64url");
+      const response = await request.get(`/api/v1/applications?sort=${sort}&limit=2&cursor=${cursor}`, { headers: bearer(token) });
+      const status = response.status();
+      expect([200, 400], JSON.stringify(body)).toContain(status);
+      if (status === 400) expect(((await response.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty("cursor");
+    }),
+    { numRuns: 60, seed: 29 },
+  );
+});
+

@@ -153,21 +153,36 @@ test("the API round trip: add, log a round with signals, read its next steps, ac
   await expect(page.getByRole("heading", { name: /Platform Engineer/ })).toBeVisible();
 });
 
-test("the list pages with a cursor to the end", async ({ signedIn: page, request }) => {
+test("the list pages with a cursor to the end; one added meanwhile skips or repeats no other; a bad cursor is a 400", async ({ signedIn: page, request, baseURL }) => {
   const token = await makeToken(page, { scope: "write" });
   for (let i = 0; i < 5; i++) expect((await call(request, token, "POST", "/applications", { company: `Paged ${i}`, roleTitle: "Role" })).status).toBe(201);
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
     const pageOf: Awaited<ReturnType<typeof call>> = await call(request, token, "GET", `/applications?limit=2&sort=company&direction=asc${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(pageOf.body.total).toBe(5);
+    expect(pageOf.status).toBe(200);
     seen.push(...(pageOf.body.items as { company: string }[]).map((a) => a.company));
     cursor = pageOf.body.nextCursor as string | null;
+    // After the first page, one that sorts before the cursor's place: an offset would repeat "Paged 1".
+    if (seen.length === 2) expect((await call(request, token, "POST", "/applications", { company: "Paged 0a", roleTitle: "Role" })).status).toBe(201);
   } while (cursor);
   expect(seen).toEqual(["Paged 0", "Paged 1", "Paged 2", "Paged 3", "Paged 4"]);
-  const bad = await call(request, token, "GET", "/applications?cursor=nonsense");
-  expect(bad.status).toBe(400);
-  expect(bad.body.error?.fields).toHaveProperty("cursor");
+
+  // The MCP tool takes the same cursor.
+  const client = await mcpClient(baseURL!, token);
+  const listed = async (args: Record<string, unknown>) => JSON.parse(((await client.callTool({ name: "list_applications", arguments: args })) as { content: { text: string }[] }).content[0].text);
+  const first = await listed({ sort: "company", limit: 3 });
+  const second = await listed({ sort: "company", limit: 3, cursor: first.nextCursor });
+  expect([...first.items, ...second.items].map((a: { company: string }) => a.company)).toEqual(["Paged 0", "Paged 0a", "Paged 1", "Paged 2", "Paged 3", "Paged 4"]);
+  expect([first.total, second.nextCursor]).toEqual([6, null]);
+  await client.close();
+
+  const other = encodeURIComponent(first.nextCursor);
+  for (const path of ["/applications?cursor=nonsense", `/applications?cursor=${"x".repeat(1001)}`, `/applications?sort=updated&cursor=${other}`, `/applications?sort=company&direction=desc&cursor=${other}`]) {
+    const bad = await call(request, token, "GET", path);
+    expect(bad.status, path).toBe(400);
+    expect(bad.body.error?.fields, path).toHaveProperty("cursor");
+  }
 });
 
 test("MCP: the official client lists the tools and makes a round trip; a read token gets only the read tools", async ({ signedIn: page, baseURL }) => {
@@ -242,7 +257,9 @@ test.describe("a second user's token", () => {
       expect(answer.status, label).toBe(404);
       expect(JSON.stringify(answer.body), label).not.toMatch(/Secret Corp|Hidden Role|Private Person/);
     }
-    for (const path of ["/applications", "/applications?q=secret", "/today", "/people"]) {
+    // A cursor naming the owner's row, as a tampered one might: only the other's own rows (none) come back.
+    const place = Buffer.from(JSON.stringify({ s: "company", d: "asc", k: "secret corp", i: appId, t: "b", n: 1 })).toString("base64url");
+    for (const path of ["/applications", "/applications?q=secret", `/applications?sort=company&cursor=${place}`, "/today", "/people"]) {
       const answer = await call(request, other, "GET", path);
       expect(answer.status, path).toBe(200);
       expect(JSON.stringify(answer.body), path).not.toMatch(/Secret Corp|Hidden Role|Private Person/);

@@ -71,6 +71,30 @@ test("a card moves by its menu, and Escape puts a keyboard pick-up back", async 
   await expectLoggedOnTimeline(page, appId, "Rejection received");
 });
 
+test("drag and drop loads on the first press of a handle, and a card dragged with the pointer moves and is logged", async ({ signedIn: page }) => {
+  const appId = await addApplication(page, { company: "Pointer Co", roleTitle: "Engineer", status: "Interviewing" });
+  await page.goto("/board");
+  await expect(card(page, "Pointer Co")).toHaveCount(1);
+  // dnd-kit's live region comes with it: none until a handle is used.
+  await expect(liveRegion(page)).toHaveCount(0);
+
+  // One gesture: the press that loads drag and drop is the one that drags.
+  const handle = await page.getByRole("button", { name: "Drag Pointer Co, Engineer" }).boundingBox();
+  const offer = await column(page, "offer").boundingBox();
+  if (!handle || !offer) throw new Error("the handle or the Offer column is not on screen");
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await expect(liveRegion(page)).toHaveCount(1);
+  await page.mouse.move(handle.x + handle.width / 2 + 20, handle.y + handle.height / 2, { steps: 4 });
+  await page.mouse.move(offer.x + offer.width / 2, offer.y + 60, { steps: 10 });
+  await expect(column(page, "offer")).toHaveClass(/border-brand-600/);
+  await page.mouse.up();
+
+  await expect(column(page, "offer").getByTestId("board-card").filter({ hasText: "Pointer Co" })).toHaveCount(1);
+  await expect.poll(() => applicationRow(appId)?.status).toBe("offer");
+  expect(eventsOf(appId).map((e) => e.kind)).toEqual(["offer_received"]);
+});
+
 test("a refused move shows why beside the card and changes nothing", async ({ signedIn: page, account }) => {
   const appId = await addApplication(page, { company: "Saved Co", roleTitle: "Engineer", status: "Saved" });
   await page.goto("/board");

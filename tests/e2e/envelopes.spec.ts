@@ -1,4 +1,4 @@
-import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
+import { addApplication, expect, newAccount, signUp, submitSignUp, test } from "./fixtures";
 import { chooseFile, linkedInRows } from "./support/imports";
 
 // The action envelope check (lib/http/action-envelope.ts) lets through what
@@ -6,10 +6,13 @@ import { chooseFile, linkedInRows } from "./support/imports";
 // made React's decoder throw; imports past the per-account limit are refused
 // beside the file field with when to try again.
 
-test("forms sent without JavaScript still work: sign up, add an application, and an error keeps its values", async ({ browser }) => {
+test("forms sent without JavaScript still work: sign up, sign in, add an application, and an error keeps its values", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await signUp(page, newAccount("nojs"));
+  const account = newAccount("nojs");
+  await submitSignUp(page, account);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await signUp(page, account);
   await addApplication(page, { company: "Envelope Ltd", roleTitle: "Posted Without Script" });
   await page.goto("/applications/new");
   await page.getByLabel("Company").fill("$90,000 Corp");

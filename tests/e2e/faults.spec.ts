@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { FAULT_DB_PATH, FAULT_URL, FULL_DISK_SWITCH } from "../../playwright.config";
-import { expect, newAccount, signUp, test, type Account } from "./fixtures";
+import { expect, newAccount, signUpWithoutEmail, test, type Account } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
 import { libraryOf, pdfFile, uploadDocument } from "./support/documents";
 
@@ -29,7 +29,7 @@ test.describe("on a server whose disk is full", () => {
 
   test("saving an application says so beside the form, keeps every value, and claims nothing", async ({ page }) => {
     const account = newAccount("full");
-    await signUp(page, account);
+    await signUpWithoutEmail(page, account);
     await page.goto("/applications/new");
     await page.getByLabel("Company").fill("Full Disk Co");
     await page.getByLabel("Role title").fill("Storage Engineer");
@@ -59,7 +59,7 @@ test.describe("on a server whose disk is full", () => {
 
   test("an upload on a full disk says so beside the file and leaves nothing half-written; one past the quota is refused", async ({ page }) => {
     const account = newAccount("full");
-    await signUp(page, account);
+    await signUpWithoutEmail(page, account);
     await uploadDocument(page, { name: "CV", file: pdfFile("cv", 600_000) });
     const before = libraryOf(account.email, FAULT_DB_PATH);
     expect(before).toHaveLength(1);
@@ -89,7 +89,7 @@ test.describe("on a server whose disk is full", () => {
 
   test("archive and delete say so where they were pressed, and change nothing", async ({ page }) => {
     const account = newAccount("full");
-    await signUp(page, account);
+    await signUpWithoutEmail(page, account);
     await page.goto("/applications/new");
     await page.getByLabel("Company").fill("Keep Me Ltd");
     await page.getByLabel("Role title").fill("Analyst");

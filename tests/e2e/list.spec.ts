@@ -79,7 +79,10 @@ test("each filter narrows the list to the right rows, lives in the URL and the b
   await expect(page.getByText("No applications match these filters.")).toBeVisible();
 });
 
-test("more than one page: Previous and Next keep the filters, and a page past the end shows the last", async ({ signedIn: page, account }) => {
+test("more than one page: Previous and Next carry a cursor and keep the filters; a row added meanwhile shifts nothing; a bad cursor gives the first page", async ({
+  signedIn: page,
+  account,
+}) => {
   const bulk = Array.from({ length: 60 }, (_, i) => ({ company: `Bulk ${String(i).padStart(2, "0")}`, updatedAgo: i * 1000 }));
   seedApplications(account.email, [...bulk, { company: "Other Thing", updatedAgo: 100_000 }]);
 
@@ -88,28 +91,45 @@ test("more than one page: Previous and Next keep the filters, and a page past th
   await expect(rows(page)).toHaveCount(50);
   await expect(rows(page).first()).toContainText("Bulk 00");
   const pages = page.getByRole("navigation", { name: "Pages" });
-  await pages.getByRole("link", { name: "Next →" }).click();
-  await expect(page).toHaveURL(/q=bulk.*page=2|page=2.*q=bulk/);
+  // By keyboard: the links are ordinary links.
+  await pages.getByRole("link", { name: "Next →" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=bulk.*cursor=|cursor=.*q=bulk/);
   await expect(count(page)).toHaveText("Showing 51–60 of 60 applications · page 2 of 2");
   await expect(rows(page)).toHaveCount(10);
   await expect(rows(page).first()).toContainText("Bulk 50");
   await expect(page.getByText("Other Thing")).toHaveCount(0);
   await expect(pages.getByRole("link", { name: "Next →" })).toHaveCount(0);
+  await expectNoSeriousViolations(page, "list, second page");
+
+  // One added while on page 2 sorts first; going back, the 50 rows before Bulk 50 are still Bulk 00 to 49.
+  seedApplications(account.email, [{ company: "Bulk new", updatedAgo: 0 }]);
   await pages.getByRole("link", { name: "← Previous" }).click();
-  await expect(count(page)).toHaveText("Showing 1–50 of 60 applications · page 1 of 2");
+  await expect(count(page)).toHaveText("Showing 2–51 of 61 applications · page 1 of 2");
+  await expect(rows(page).first()).toContainText("Bulk 00");
+  await expect(rows(page).last()).toContainText("Bulk 49");
+  await pages.getByRole("link", { name: "← Previous" }).click();
+  await expect(count(page)).toHaveText("Showing 1–50 of 61 applications · page 1 of 2");
+  await expect(rows(page).first()).toContainText("Bulk new");
+  await expect(pages.getByText("← Previous")).toHaveAttribute("aria-disabled", "true");
 
-  // 25 a page: three pages, page numbers to jump with.
+  // 25 a page: Next twice reaches the end.
   await page.getByLabel("Per page").selectOption("25");
-  await expect(count(page)).toHaveText("Showing 1–25 of 60 applications · page 1 of 3");
-  await pages.getByRole("link", { name: "Page 3" }).click();
+  await expect(count(page)).toHaveText("Showing 1–25 of 61 applications · page 1 of 3");
+  await pages.getByRole("link", { name: "Next →" }).click();
+  await expect(count(page)).toHaveText("Showing 26–50 of 61 applications · page 2 of 3");
+  await pages.getByRole("link", { name: "Next →" }).click();
   await expect(page).toHaveURL(/size=25/);
-  await expect(count(page)).toHaveText("Showing 51–60 of 60 applications · page 3 of 3");
-  await expect(pages.locator("[aria-current=page]")).toHaveText("Page 3");
+  await expect(count(page)).toHaveText("Showing 51–61 of 61 applications · page 3 of 3");
+  await expect(rows(page).last()).toContainText("Bulk 59");
 
-  const response = await page.goto("/applications?q=bulk&page=99");
-  expect(response?.status()).toBe(200);
-  await expect(count(page)).toHaveText("Showing 51–60 of 60 applications · page 2 of 2");
-  await expect(rows(page)).toHaveCount(10);
+  // A cursor that is not one the list made: the first page, and a note why.
+  for (const bad of ["garbage", Buffer.from('{"s":"updated","d":"desc","k":"x","i":"1","t":"a","n":1}').toString("base64url")]) {
+    const response = await page.goto(`/applications?q=bulk&cursor=${bad}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("status").filter({ hasText: "could not be read" })).toBeVisible();
+    await expect(count(page)).toHaveText("Showing 1–50 of 61 applications · page 1 of 2");
+  }
 });
 
 test("Mark as ghosted on the move-on step: the status is Ghosted for good, and the application stays listed and searchable", async ({

@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { startReceiver } from "../unit/support/http-receiver";
 import { startSmtp, type ReceivedMail } from "../unit/support/smtp";
 import { expectNoSeriousViolations } from "./support/axe";
-import { expect, newAccount, signIn, signUp, test } from "./fixtures";
+import { attemptSignIn, expect, newAccount, signIn, signUp, submitSignUp, test } from "./fixtures";
 
 // The main e2e server sends reminder and password-reset emails to
 // 127.0.0.1:E2E_SMTP_PORT (playwright.config.ts); this file listens there
@@ -209,4 +209,76 @@ test("Forgot password? works end to end with the emailed link: once, ending ever
   await stranger.goto(link);
   await expect(stranger.getByText("This link has expired or has been used.")).toBeVisible();
   await signedOut.close();
+});
+
+/** The finishing link in a sign-up email. */
+const signUpLink = (mail: ReceivedMail) => mail.raw.replace(/=\r?\n/g, "").match(/http:\/\/127\.0\.0\.1:\d+\/sign-up\/finish\/[A-Za-z0-9_-]+/)?.[0] ?? "";
+
+test("sign-up on a server with email: check your inbox, then the emailed link makes the account and signs in, once", async ({ browser }) => {
+  const account = newAccount("bymail");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await submitSignUp(page, account);
+  await expect(page).toHaveURL(/\/sign-up\/check-email$/);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expectNoSeriousViolations(page, "check your email");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: `test-results/sign-up-check-email-${width}.png` });
+  }
+  // No account until the link is used.
+  await attemptSignIn(page, account);
+  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+
+  const link = signUpLink(await mailTo(account.email, "Finish creating your Shortlist account"));
+  expect(link).not.toBe("");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Finish creating your account" })).toBeVisible();
+  await expect(page.getByText(`For ${account.email}.`, { exact: false })).toBeVisible();
+  await expectNoSeriousViolations(page, "finish sign-up");
+  await page.getByLabel("Password").fill("not the one I chose");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.locator("#field-password-error")).toHaveText("That is not the password you chose when you signed up.");
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: `test-results/sign-up-finish-${width}.png` });
+  }
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByRole("heading", { name: `Hello, ${account.name}` })).toBeVisible();
+
+  // Used once: a second visit, signed out, finds it spent.
+  const again = await browser.newContext();
+  const later = await again.newPage();
+  await later.goto(link);
+  await expect(later.getByText("This link has expired or has been used.")).toBeVisible();
+  await again.close();
+  await context.close();
+});
+
+test("sign-up with an address that has an account: the same screen, and an email to its owner instead", async ({ page, browser }) => {
+  const owner = newAccount("owner");
+  await signUp(page, owner);
+  const context = await browser.newContext();
+  const stranger = await context.newPage();
+  await submitSignUp(stranger, { name: "Someone Else", email: owner.email, password: "a different long passphrase" });
+  await expect(stranger).toHaveURL(/\/sign-up\/check-email$/);
+  const takenScreen = await stranger.locator("main").innerText();
+  await submitSignUp(stranger, newAccount("fresh"));
+  await expect(stranger).toHaveURL(/\/sign-up\/check-email$/);
+  expect(await stranger.locator("main").innerText()).toBe(takenScreen);
+
+  const notice = await mailTo(owner.email, "Someone tried to sign up with your address");
+  const text = notice.raw.replace(/=\r?\n/g, "");
+  expect(text).toMatch(/Sign in: http:\/\/127\.0\.0\.1:\d+\/sign-in\r?\n/);
+  expect(text).toMatch(/Forgot your password\? Choose a new one: http:\/\/127\.0\.0\.1:\d+\/sign-in\/forgot/);
+  expect(text).not.toContain("/sign-up/finish/");
+  expect(smtp.mails.some((m) => m.to.includes(owner.email) && m.header("Subject") === "Finish creating your Shortlist account")).toBe(false);
+  // The owner's account is as it was: still signed in, and the old password still works.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: `Hello, ${owner.name}` })).toBeVisible();
+  await signIn(stranger, owner);
+  await expect(stranger.getByRole("heading", { name: `Hello, ${owner.name}` })).toBeVisible();
+  await context.close();
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/api-error";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { readCursor } from "@/lib/api/cursor";
+import { encodeListCursor } from "@/lib/applications/list-cursor";
 import { applicationInput, eventInput, instantFrom, roundInput } from "@/lib/api/form-input";
 import { RateLimiter, TOKEN_REQUESTS_PER_MINUTE, tokenRateLimit } from "@/lib/api/rate-limit";
 import { createApplicationBody, logRoundBody } from "@/lib/api/schemas";
@@ -84,11 +85,31 @@ describe("the API's JSON goes through the forms' rules", () => {
 });
 
 describe("cursors", () => {
-  it("round-trip, and a made-up one is a 400 naming the cursor", () => {
-    expect(decodeCursor(encodeCursor(7))).toBe(7);
-    for (const bad of ["", "abc", Buffer.from('{"p":0}').toString("base64url"), Buffer.from('{"p":"2"}').toString("base64url")]) {
-      expect(refusal(() => decodeCursor(bad))).toMatchObject({ status: 400, fields: { cursor: expect.any(String) } });
+  it("round-trip, and a made-up, tampered or other sort's one is a 400 naming the cursor", () => {
+    const id = "0b9f4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";
+    const place = { sort: "company", direction: "asc", key: "acme", id, toward: "after", at: 25 } as const;
+    expect(readCursor(encodeListCursor(place), "company", "asc")).toEqual(place);
+    const json = (body: unknown) => Buffer.from(JSON.stringify(body)).toString("base64url");
+    const good = { s: "company", d: "asc", k: "acme", i: id, t: "a", n: 25 };
+    const bad = [
+      "",
+      "abc",
+      json({ p: 2 }),
+      json({ ...good, k: 7 }),
+      json({ ...good, i: "not-an-id" }),
+      json({ ...good, n: -1 }),
+      json({ ...good, extra: 1 }),
+      json({ ...good, s: "updated", k: "2026-01-01" }),
+      json({ ...good, s: "excitement", k: 9 }),
+      json({ ...good, s: "applied", k: "yesterday" }),
+      "x".repeat(2000),
+    ];
+    for (const text of bad) {
+      expect(refusal(() => readCursor(text, "company", "asc")), text).toMatchObject({ status: 400, fields: { cursor: expect.any(String) } });
     }
+    // A good cursor for another order names no place in this one.
+    expect(refusal(() => readCursor(encodeListCursor(place), "company", "desc"))).toMatchObject({ status: 400 });
+    expect(refusal(() => readCursor(encodeListCursor(place), "updated", "desc"))).toMatchObject({ status: 400 });
   });
 });
 

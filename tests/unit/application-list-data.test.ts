@@ -5,6 +5,8 @@ import type { Db } from "@/db/open";
 import { applications } from "@/db/schema";
 import { write } from "@/db/write";
 import { applicationListPage, type ListQuery } from "@/lib/data/application-list";
+import { decodeListCursor } from "@/lib/applications/list-cursor";
+import { DEFAULT_DIRECTION } from "@/lib/validation/application-filter";
 import { setArchived } from "@/lib/data/applications";
 import { applicationGuidance } from "@/lib/data/guidance";
 import { moveApplication } from "@/lib/data/move-application";
@@ -25,8 +27,18 @@ beforeEach(async () => {
   ben = { id: two.ben.id, timeZone: "UTC" };
 });
 
-const ALL: ListQuery = { sort: "updated", page: 1, pageSize: 50 };
+const ALL: ListQuery = { sort: "updated", pageSize: 50 };
 const list = (user: { id: string; timeZone: string }, q: Partial<ListQuery> = {}) => applicationListPage(db, { user, q: { ...ALL, ...q }, now: NOW });
+const cursorOf = (text: string | null, q: Partial<ListQuery> = {}) => {
+  const sort = q.sort ?? ALL.sort;
+  return text ? decodeListCursor(text, sort, q.direction ?? DEFAULT_DIRECTION[sort]) : null;
+};
+/** The n-th page (1-based), reached by following Next. */
+async function nthPage(user: { id: string; timeZone: string }, q: Partial<ListQuery>, n: number) {
+  let page = await list(user, q);
+  for (let i = 1; i < n; i++) page = await list(user, { ...q, cursor: cursorOf(page.nextCursor, q) });
+  return page;
+}
 const companies = async (user: { id: string; timeZone: string }, q: Partial<ListQuery> = {}) => (await list(user, q)).rows.map((r) => r.company);
 
 /** Sets columns of one of the user's applications directly, as no form would. */
@@ -205,7 +217,7 @@ describe("sorting", () => {
     const rules = (await list(ana)).rows.flatMap((r) => (r.nextStep?.type === "step" && ["Alpha", "bravo"].includes(r.company) ? [[r.company, r.nextStep.step.ruleId]] : []));
     expect(Object.fromEntries(rules)).toEqual({ Alpha: "follow-up-on-application", bravo: "move-on-no-response" });
     // Paging applies after that order.
-    expect(await companies(ana, { sort: "next-step", pageSize: 2, page: 2 })).toEqual(["bravo", "Prep soon"]);
+    expect((await nthPage(ana, { sort: "next-step", pageSize: 2 }, 2)).rows.map((r) => r.company)).toEqual(["bravo", "Prep soon"]);
     // The other way round; the application with no step stays at the end.
     expect(await companies(ana, { sort: "next-step", direction: "desc" })).toEqual(["Prep later", "Prep soon", "bravo", "Alpha", "Overdue", "charlie"]);
   });
@@ -216,24 +228,31 @@ describe("pagination", () => {
     for (let i = 0; i < 7; i++) await app(ana.id, { company: `Company ${i}` }, i + 1);
   });
 
-  it("cuts the list into pages that cover every row once", async () => {
-    const pages = await Promise.all([1, 2, 3].map((page) => list(ana, { pageSize: 3, page })));
+  it("cuts the list into pages that cover every row once, Next and Previous each way", async () => {
+    const q = { pageSize: 3 };
+    const pages = [await list(ana, q)];
+    while (pages.at(-1)!.nextCursor) pages.push(await list(ana, { ...q, cursor: cursorOf(pages.at(-1)!.nextCursor) }));
     expect(pages.map((p) => p.rows.length)).toEqual([3, 3, 1]);
-    expect(pages.every((p) => p.total === 7 && p.pageCount === 3)).toBe(true);
+    expect(pages.map((p) => p.from)).toEqual([0, 3, 6]);
+    expect(pages.every((p) => p.total === 7)).toBe(true);
     expect(pages.flatMap((p) => p.rows.map((r) => r.company))).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Company ${i}`));
+    expect([pages[0].previousCursor, pages[2].nextCursor]).toEqual([null, null]);
+    const back = await list(ana, { ...q, cursor: cursorOf(pages[2].previousCursor) });
+    expect(back.rows.map((r) => r.company)).toEqual(["Company 3", "Company 4", "Company 5"]);
+    expect(back.from).toBe(3);
   });
 
-  it("a page past the end gives the last page; a page before the start gives the first", async () => {
-    const past = await list(ana, { pageSize: 3, page: 99 });
-    expect(past.page).toBe(3);
-    expect(past.rows.map((r) => r.company)).toEqual(["Company 6"]);
-    expect((await list(ana, { pageSize: 3, page: 0 })).page).toBe(1);
-    const exact = await list(ana, { pageSize: 7, page: 2 });
-    expect([exact.page, exact.pageCount, exact.rows.length]).toEqual([1, 1, 7]);
+  it("going back past the start (rows were removed) gives the first page, full", async () => {
+    const second = await nthPage(ana, { pageSize: 3 }, 2);
+    const first = await list(ana, { pageSize: 3 });
+    for (const r of first.rows.slice(1)) sqlite.prepare("delete from applications where id = ?").run(r.id);
+    const back = await list(ana, { pageSize: 3, cursor: cursorOf(second.previousCursor) });
+    expect(back.rows.map((r) => r.company)).toEqual(["Company 0", "Company 3", "Company 4"]);
+    expect([back.from, back.previousCursor]).toEqual([0, null]);
   });
 
   it("no matches is one empty page, not an error", async () => {
-    expect(await list(ana, { query: "nothing like this", page: 5 })).toEqual({ rows: [], total: 0, page: 1, pageCount: 1, pageSize: 50 });
+    expect(await list(ana, { query: "nothing like this" })).toEqual({ rows: [], total: 0, from: 0, nextCursor: null, previousCursor: null, pageSize: 50 });
   });
 });
 
@@ -291,7 +310,7 @@ describe("scoped by user", () => {
       { query: "secret" },
       { query: "%" },
       { sort: "next-step" },
-      { sort: "excitement", page: 2, pageSize: 1 },
+      { sort: "excitement", pageSize: 1 },
     ];
     for (const q of queries) {
       const page = await list(ben, q);

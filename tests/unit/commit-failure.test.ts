@@ -29,6 +29,7 @@ import { deleteEvent, insertImportedEvents, logEvent, updateEvent } from "@/lib/
 import { saveOfferTerms } from "@/lib/data/offer-terms";
 import { actOnStep, restoreStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
+import { flushStoredParts, queueParts, startWriteBack, storeParts, type SizedPart } from "@/lib/data/guidance-store";
 import { commitImport } from "@/lib/data/imports";
 import { mergeInterviewers, pruneContacts, upsertInterviewers } from "@/lib/data/interviewers";
 import { moveApplication } from "@/lib/data/move-application";
@@ -66,8 +67,9 @@ import { captureLog } from "./support/security-log";
 import { codeAt, PASSWORD, twoFactorOnWithoutPassword } from "./support/two-factor";
 import { exportedWriteFunctions } from "./support/write-functions";
 import { API_FAILURE_AS_RESULT, API_WRITE_CASES } from "./support/api-write-cases";
-import { prepareReminders, REMINDER_WRITE_CASES } from "./support/reminder-write-cases";
+import { prepareReminders, REMINDER_WRITE_CASES, startGonePushService } from "./support/reminder-write-cases";
 import { prepareReset, RESET_WRITE_CASES } from "./support/reset-write-cases";
+import { prepareSignUp, SIGN_UP_WRITE_CASES } from "./support/sign-up-write-cases";
 import type { ClaimedDelivery } from "@/lib/data/reminder-claim";
 import { checkAccessToken, createAccessToken } from "@/lib/data/access-tokens";
 
@@ -129,6 +131,10 @@ type Fixture = {
   files: Record<string, Uint8Array>;
   /** One of Ana's pending reminders, claimed (see support/reminder-write-cases.ts). */
   claimed: ClaimedDelivery;
+  /** Ana's phone's push endpoint, at a push service that says it is gone. */
+  goneEndpoint: string;
+  /** A live sign-up link of Dee's (see support/sign-up-write-cases.ts). */
+  signUpToken: string;
   /** A live password reset link of Ana's: its token. */
   resetToken: string;
 };
@@ -145,6 +151,10 @@ const succeeded = <T extends { ok: boolean }>(result: T) => {
  * support/write-functions.ts): a new write function fails the first test
  * below until it has a case here.
  */
+/** A stored guidance part (a cache row): what the stored-parts cases write. */
+const EMPTY_PART: SizedPart = { queue: [], putAside: [], checkIn: null, changesAt: Infinity, readsOtherApplications: false, bytes: 64 };
+const PART_STAMP = { reader: "UTC||", version: 1, sharedVersion: 0, activeCount: 1, computedAt: NOW.getTime() };
+
 const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/auth/change-password.ts#changePassword": (f) =>
     changePassword(f.db, { user: f.user, currentPassword: PASSWORD, newPassword: NEW_PASSWORD, address: ADDRESS, now: NOW }).then(succeeded),
@@ -283,11 +293,19 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
     write(f.db, { userId: f.ben.id }, (tx) =>
       restoreLibrary(tx, { userId: f.ben.id, documents: f.backup.documents ?? [], files: f.files, ids: new Map(), quotaBytes: 1e9 }),
     ),
+  "lib/data/guidance-store.ts#storeParts": (f) => storeParts(f.db, { userId: f.user.id, parts: new Map([[f.applicationId, { stamp: PART_STAMP, part: EMPTY_PART }]]) }),
+  // Failed, its parts are queued again: the healthy run writes them.
+  "lib/data/guidance-store.ts#flushStoredParts": (f) => {
+    startWriteBack(f.db, { afterMs: Infinity });
+    queueParts(f.db, { userId: f.user.id, stamp: PART_STAMP, parts: [[f.applicationId, EMPTY_PART]] });
+    return flushStoredParts(f.db);
+  },
   "db/health.ts#probeStorage": (f) => probeStorage(f.db, NOW),
   "db/health.ts#touchHealthProbe": (f) => touchHealthProbe(f.db, NOW),
   ...API_WRITE_CASES,
   ...REMINDER_WRITE_CASES,
   ...RESET_WRITE_CASES,
+  ...SIGN_UP_WRITE_CASES,
 };
 
 /** Write functions below lib/, which the source scan does not read. */
@@ -309,6 +327,7 @@ let sqlite: Database.Database;
 let fixture: Fixture;
 let importPlan: ImportPlan;
 let log: ReturnType<typeof captureLog>;
+let pushService: Awaited<ReturnType<typeof startGonePushService>>;
 
 beforeAll(async () => {
   // Plain data, so one plan serves every test.
@@ -366,8 +385,11 @@ beforeEach(async () => {
   const expired = await createAccessToken(db, { userId: ana.id, name: "old agent", scope: "read", expiresAt: fromNow(-HOUR), now: fromNow(-2 * HOUR) });
   const live = await createAccessToken(db, { userId: ana.id, name: "agent", scope: "write", expiresAt: null, now: NOW });
   if (!expired.ok || !live.ok) throw new Error("no tokens");
-  const claimed = await prepareReminders(db, { anaId: ana.id, benId: ben.id });
+  pushService = await startGonePushService();
+  const goneEndpoint = `${pushService.url}/push/ana-phone`;
+  const claimed = await prepareReminders(db, { anaId: ana.id, benId: ben.id, goneEndpoint });
   const resetToken = await prepareReset(db, { anaId: ana.id });
+  const signUpToken = await prepareSignUp(db);
 
   fixture = {
     db,
@@ -398,10 +420,15 @@ beforeEach(async () => {
     attachmentId,
     files: Object.fromEntries((backup.document.documents ?? []).flatMap((d) => d.versions.map((v) => [v.path, pdfBytes()]))),
     claimed,
+    goneEndpoint,
     resetToken,
+    signUpToken,
   };
 });
-afterEach(() => log.restore());
+afterEach(async () => {
+  log.restore();
+  await pushService.close();
+});
 
 describe("a write whose commit fails is never reported as saved", () => {
   const found = [...new Set([...exportedWriteFunctions().map((f) => f.key), ...FOUNDATION_WRITES])].sort();

@@ -1,10 +1,12 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, lt } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { caseInsensitiveOrder, containsText, inList } from "@/db/dialect";
 import type { Db } from "@/db/open";
 import { applications } from "@/db/schema";
 import { write } from "@/db/write";
 import { applicationListPage } from "@/lib/data/application-list";
+import { applicationCounts, recentApplications } from "@/lib/data/applications";
+import { documentBytesUsed } from "@/lib/data/documents";
 import { makeUser, testDb } from "./support/db";
 import { NOW } from "./support/guidance-data";
 
@@ -97,14 +99,14 @@ describe("caseInsensitiveOrder", () => {
     expect(ids(rows)).toEqual(["id-8", "id-5", "id-1", "id-2", "id-3", "id-7", "id-4", "id-6"]);
   });
 
-  it("sorts the list by company that way, ties by last update then id", async () => {
+  it("sorts the list by company that way, ties by id", async () => {
     await companies([
       ["b", "acme"],
       ["a", "ACME"],
       ["c", "Beta"],
     ]);
-    const page = await applicationListPage(db, { user: { id: userId, timeZone: "UTC" }, q: { sort: "company", page: 1, pageSize: 10 }, now: NOW });
-    // Inserted in one write, the two ACMEs share an update time: the id decides.
+    const page = await applicationListPage(db, { user: { id: userId, timeZone: "UTC" }, q: { sort: "company", pageSize: 10 }, now: NOW });
+    // The two ACMEs tie: the id decides.
     expect(page.rows.map((r) => r.id)).toEqual(["a", "b", "c"]);
   });
 });
@@ -117,7 +119,7 @@ describe("the list's date and excitement sorts", () => {
       ["c", "C", "2026-01-01"],
     ]);
     const sorted = async (direction: "asc" | "desc") =>
-      (await applicationListPage(db, { user: { id: userId, timeZone: "UTC" }, q: { sort: "applied", direction, page: 1, pageSize: 10 }, now: NOW })).rows.map((r) => r.id);
+      (await applicationListPage(db, { user: { id: userId, timeZone: "UTC" }, q: { sort: "applied", direction, pageSize: 10 }, now: NOW })).rows.map((r) => r.id);
     expect(await sorted("asc")).toEqual(["c", "a", "b"]);
     expect(await sorted("desc")).toEqual(["a", "c", "b"]);
   });
@@ -136,5 +138,39 @@ describe("inList", () => {
       .where(and(eq(applications.userId, userId), inList(applications.id, many)));
     expect(ids(rows)).toEqual(["y"]);
     expect(await db.select({ id: applications.id }).from(applications).where(inList(applications.id, []))).toEqual([]);
+  });
+});
+
+describe("what every engine must answer alike", () => {
+  it("counts and sums are numbers", async () => {
+    await companies([
+      ["a", "A"],
+      ["b", "B"],
+    ]);
+    const counts = await applicationCounts(db, { userId });
+    expect(counts).toEqual({ total: 2, archived: 0, byStatus: { applied: 2 } });
+    expect(typeof counts.total).toBe("number");
+    expect(await documentBytesUsed(db, { userId })).toBe(0);
+  });
+
+  it("a time in whole seconds is stored floored to the second, and compared that way", async () => {
+    const at = new Date("2026-03-14T09:30:00.900Z");
+    await write(db, { userId }, async (tx) => {
+      await tx.insert(applications).values({ id: "a", userId, company: "A", roleTitle: "R", status: "applied", archivedAt: at });
+    });
+    const [row] = await db.select({ archivedAt: applications.archivedAt }).from(applications).where(eq(applications.id, "a"));
+    expect(row?.archivedAt?.toISOString()).toBe("2026-03-14T09:30:00.000Z");
+    // The bound value is floored too: 09:30:00.900 is not after 09:30:00.
+    const later = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.userId, userId), lt(applications.archivedAt, at)));
+    expect(later).toEqual([]);
+  });
+
+  it("of applications updated in the same instant, the recent list shows the one added last first", async () => {
+    const updatedAt = new Date("2026-03-14T09:30:00.000Z");
+    await write(db, { userId }, async (tx) => {
+      for (const id of ["m-1", "z-2", "a-3"]) await tx.insert(applications).values({ id, userId, company: id, roleTitle: "R", status: "applied", updatedAt });
+    });
+    // Added m, z, a: by id either way round would give another order.
+    expect((await recentApplications(db, { userId, limit: 5 })).map((r) => r.id)).toEqual(["a-3", "z-2", "m-1"]);
   });
 });

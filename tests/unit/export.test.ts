@@ -6,6 +6,7 @@ import { createApplication, insertApplications } from "@/lib/data/applications";
 import { logEvent } from "@/lib/data/events";
 import { applicationGuidance, actOnStep } from "@/lib/data/guidance";
 import { saveGuidanceSettings } from "@/lib/data/guidance-settings";
+import { reminderSettingsOf, saveReminderSettings } from "@/lib/data/reminder-settings";
 import { listImports } from "@/lib/data/imports";
 import { setTimeZone } from "@/lib/data/users";
 import { applicationsCsvChunks, csvCell, CSV_COLUMNS } from "@/lib/export/csv";
@@ -68,6 +69,7 @@ function comparable(doc: ExportDocumentJson) {
   return {
     account: doc.account,
     guidanceSettings: doc.guidanceSettings,
+    reminderSettings: doc.reminderSettings,
     people: people.map(({ id, ...rest }) => ({ ...rest, id: token(id, "person") })),
     applications: apps.map(({ id, importedAt, ...a }) => ({
       ...a,
@@ -101,11 +103,13 @@ describe("the CSV export, imported again", () => {
 });
 
 describe("the JSON export", () => {
+  const ANA_REMINDERS = { emailOn: false, emailCarries: "digest", digestHour: 7, quietFrom: 22, quietUntil: 6 } as const;
   async function richAccount() {
     const user = await makeUser(db, "ana@example.com");
     await setTimeZone(db, { userId: user.id, timeZone: "Europe/Berlin" });
     await insertApplications(db, { userId: user.id, rows: sampleApplications(NOW) });
     await saveGuidanceSettings(db, { userId: user.id, settings: { ...DEFAULT_GUIDANCE_SETTINGS, thankYouWindowHours: 36, moveOnFollowUps: 3 } });
+    await saveReminderSettings(db, { userId: user.id, settings: ANA_REMINDERS, now: NOW });
     // Logged by hand, a rejection remembers the status it moved from.
     const turnedDown = await createApplication(db, { userId: user.id, input: { company: "Declined Co", roleTitle: "Dev", status: "interviewing", appliedOn: "2024-03-01" } });
     await logEvent(db, {
@@ -129,7 +133,7 @@ describe("the JSON export", () => {
     const user = await richAccount();
     const doc = await exportDocument(db, { userId: user.id, now: NOW });
     const rounds = doc.applications.flatMap((a) => a.rounds);
-    expect(doc).toMatchObject({ format: "shortlist-export", version: 1, guidanceSettings: { thankYouWindowHours: 36, moveOnFollowUps: 3 } });
+    expect(doc).toMatchObject({ format: "shortlist-export", version: 1, guidanceSettings: { thankYouWindowHours: 36, moveOnFollowUps: 3 }, reminderSettings: ANA_REMINDERS });
     expect(doc.applications).toHaveLength(13);
     expect(rounds.length).toBeGreaterThan(5);
     expect(rounds.some((r) => r.signals.some((s) => s.onDate))).toBe(true);
@@ -181,8 +185,22 @@ describe("the JSON export", () => {
     const bytes = Buffer.from(jsonText(await exportDocument(db, { userId: ana.id, now: NOW })));
     const ben = await makeUser(db, "ben@example.com");
     await saveGuidanceSettings(db, { userId: ben.id, settings: { ...DEFAULT_GUIDANCE_SETTINGS, decisionWaitDays: 14 } });
+    const benReminders = { emailOn: true, emailCarries: "nudges", digestHour: 9, quietFrom: 20, quietUntil: 9 } as const;
+    await saveReminderSettings(db, { userId: ben.id, settings: benReminders, now: NOW });
     expect((await importFile(db, ben.id, bytes)).settingsRestored).toBe(false);
     expect((await exportDocument(db, { userId: ben.id, now: NOW })).guidanceSettings).toMatchObject({ decisionWaitDays: 14, thankYouWindowHours: 24 });
+    expect(await reminderSettingsOf(db, { userId: ben.id })).toEqual(benReminders);
+  });
+
+  it("reads an export made before reminders existed, and an account that kept the default reminders exports none", async () => {
+    const ana = await richAccount();
+    const { reminderSettings, ...older } = await exportDocument(db, { userId: ana.id, now: NOW });
+    expect(reminderSettings).toEqual(ANA_REMINDERS);
+    const ben = await makeUser(db, "ben@example.com");
+    expect(await importFile(db, ben.id, Buffer.from(jsonText(older as ExportDocumentJson)))).toMatchObject({ added: 13, problems: 0 });
+    const benDoc = await exportDocument(db, { userId: ben.id, now: NOW });
+    expect(benDoc.reminderSettings).toBeNull();
+    expect(benDoc.applications).toHaveLength(13);
   });
 
   it("keeps the importing account's own time zone, and reads a zone this machine doesn't know as none", async () => {

@@ -220,7 +220,8 @@ describe("the 0002_guidance migration", () => {
 
   it("creates both tables on an empty database", async () => {
     const tables = raw.prepare("select name from sqlite_master where type = 'table' and name like 'guidance_%' order by name").all();
-    expect(tables).toEqual([{ name: "guidance_settings" }, { name: "guidance_steps" }]);
+    // guidance_parts is migration 0019's (the stored cache, tests/unit/guidance-store.test.ts).
+    expect(tables).toEqual([{ name: "guidance_parts" }, { name: "guidance_settings" }, { name: "guidance_steps" }]);
     const columns = (t: string) => (raw.prepare(`pragma table_info(${t})`).all() as { name: string }[]).map((c) => c.name).sort();
     expect(columns("guidance_steps")).toEqual(["application_id", "key", "state", "until", "updated_at", "user_id"]);
     expect(columns("guidance_settings")).toEqual([

@@ -18,7 +18,7 @@ import { testDbWithSqlite } from "./support/rounds";
 const NOW = new Date("2026-11-25T12:00:00Z");
 const ZONE = "Europe/London";
 const DATES = { ...BRITISH, zone: ZONE };
-const LIST: ListQuery = { sort: "updated", page: 1, pageSize: 10_000, includeArchived: false };
+const LIST: ListQuery = { sort: "updated", pageSize: 10_000, includeArchived: false };
 
 async function seeded(accounts: { email: string; applications: number; seed: number }[]) {
   const { db, sqlite } = testDbWithSqlite();

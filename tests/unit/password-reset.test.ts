@@ -1,25 +1,36 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
-import { passwordResets } from "@/db/schema";
+import { passwordResets, reminderDeliveries } from "@/db/schema";
 import { requestPasswordReset, resetPassword, resetTokenHash, RESET_LINK_MS } from "@/lib/auth/password-reset";
-import type { AccountEmail } from "@/lib/auth/mailer";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession, checkSession } from "@/lib/data/sessions";
+import { saveReminderSettings } from "@/lib/data/reminder-settings";
 import { passwordHashOf } from "@/lib/data/users";
+import { sendDue } from "@/lib/reminders/pass";
+import { DEFAULT_REMINDER_SETTINGS } from "@/lib/reminders/settings";
 import { makeUser, testDb } from "./support/db";
 import { NOW } from "./support/guidance-data";
+import { channelsOf, recordingChannel } from "./support/reminders";
 import { captureLog } from "./support/security-log";
 
 const ORIGIN = "https://jobs.example.com";
 const NEW_PASSWORD = "velvet compass thunder 88";
+type Email = { to: string; subject: string; text: string };
 let db: Db;
-let sent: AccountEmail[];
-const send = async (email: AccountEmail) => void sent.push(email);
-const ask = (email: string, at = NOW, address = "10.0.0.1") => requestPasswordReset(db, { email, address, origin: ORIGIN, now: at, send });
-const tokenOf = (email: AccountEmail) => email.text.match(/\/reset-password\/([A-Za-z0-9_-]+)/)?.[1] ?? "";
+let channel: ReturnType<typeof recordingChannel>;
+let sent: Email[];
+const ask = (email: string, at = NOW, address = "10.0.0.1") => requestPasswordReset(db, { email, address, origin: ORIGIN, now: at });
+/** What the scheduler sends after the request: the outbox's account emails, as the email channel gets them. */
+async function deliver(at = NOW) {
+  const result = await sendDue(db, { channels: channelsOf(channel), clock: () => at });
+  sent = channel.accounts.map((o) => ({ to: o.email, ...o.account }));
+  return result;
+}
+const tokenOf = (email: Email) => email.text.match(/\/reset-password\/([A-Za-z0-9_-]+)/)?.[1] ?? "";
 
 beforeEach(() => {
   db = testDb();
+  channel = recordingChannel();
   sent = [];
 });
 
@@ -30,7 +41,7 @@ describe("forgot password", () => {
       await makeUser(db, "ana@example.com");
       expect(await ask("ana@example.com")).toEqual({ ok: true });
       expect(await ask("nobody@example.com")).toEqual({ ok: true });
-      await Promise.resolve();
+      await deliver();
       expect(sent.map((m) => m.to)).toEqual(["ana@example.com"]);
       expect(sent[0].text).toContain(`${ORIGIN}/reset-password/`);
       expect(log.events().filter((e) => e === "password-reset-requested")).toHaveLength(2);
@@ -43,7 +54,7 @@ describe("forgot password", () => {
     const log = captureLog();
     await makeUser(db, "ana@example.com");
     await ask("ana@example.com");
-    await Promise.resolve();
+    await deliver();
     const token = tokenOf(sent[0]);
     const rows = await db.select().from(passwordResets);
     expect(rows).toHaveLength(1);
@@ -58,7 +69,7 @@ describe("forgot password", () => {
     const session = await createSession(db, { userId: ana.id, userAgent: "Firefox", address: "10.0.0.1", now: NOW });
     expect(await checkSession(db, { userId: ana.id, sessionId: session, sessionVersion: ana.sessionVersion, now: NOW })).toMatchObject({ ok: true });
     await ask("ana@example.com");
-    await Promise.resolve();
+    await deliver();
     const token = tokenOf(sent[0]);
     expect(await resetPassword(db, { token, newPassword: "password", address: null, now: NOW })).toMatchObject({ ok: false, field: "newPassword" });
     expect(await resetPassword(db, { token, newPassword: NEW_PASSWORD, address: null, now: NOW })).toEqual({ ok: true });
@@ -70,7 +81,7 @@ describe("forgot password", () => {
   it("stops working 30 minutes after it was sent", async () => {
     await makeUser(db, "ana@example.com");
     await ask("ana@example.com");
-    await Promise.resolve();
+    await deliver();
     const token = tokenOf(sent[0]);
     expect(await resetPassword(db, { token, newPassword: NEW_PASSWORD, address: null, now: new Date(NOW.getTime() + RESET_LINK_MS) })).toMatchObject({ ok: false, field: "link" });
   });
@@ -79,5 +90,43 @@ describe("forgot password", () => {
     await makeUser(db, "ana@example.com");
     for (let i = 0; i < 5; i++) expect(await ask("ana@example.com")).toEqual({ ok: true });
     expect(await ask("ana@example.com")).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many requests\./) });
+  });
+
+  it("goes through the outbox: written with the link, sealed, sent once, then forgotten", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    await ask("ana@example.com");
+    const [queued] = await db.select().from(reminderDeliveries);
+    expect(queued).toMatchObject({ userId: ana.id, channel: "email", kind: "account", status: "pending" });
+    expect(JSON.parse(queued.message)).toMatchObject({ subject: "Reset your Shortlist password" });
+    expect(queued.message).not.toContain("/reset-password/");
+    expect(await deliver()).toEqual({ sent: 1, failed: 0 });
+    expect(sent).toEqual([{ to: "ana@example.com", subject: "Reset your Shortlist password", text: expect.stringContaining(`${ORIGIN}/reset-password/`) }]);
+    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+    expect(channel.accounts).toHaveLength(1);
+    const [done] = await db.select().from(reminderDeliveries);
+    expect(done.status).toBe("sent");
+    expect(JSON.parse(done.message)).toEqual({ subject: "Reset your Shortlist password" });
+  });
+
+  it("is sent even when the account turned email reminders off, and no unsubscribe comes with it", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    await saveReminderSettings(db, { userId: ana.id, settings: { ...DEFAULT_REMINDER_SETTINGS, emailOn: false }, now: NOW });
+    await ask("ana@example.com");
+    await deliver();
+    expect(sent.map((m) => m.to)).toEqual(["ana@example.com"]);
+    expect(sent[0].text).not.toMatch(/unsubscribe/i);
+  });
+
+  it("waits out an SMTP server that is away, and is delivered once when it is back", async () => {
+    await makeUser(db, "ana@example.com");
+    await ask("ana@example.com");
+    channel.failWith = "the SMTP server could not be reached";
+    expect(await deliver()).toEqual({ sent: 0, failed: 1 });
+    channel.failWith = null;
+    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliver(new Date(NOW.getTime() + 10 * 60_000))).toEqual({ sent: 1, failed: 0 });
+    expect(sent).toHaveLength(1);
+    const token = tokenOf(sent[0]);
+    expect(await resetPassword(db, { token, newPassword: NEW_PASSWORD, address: null, now: new Date(NOW.getTime() + 10 * 60_000) })).toEqual({ ok: true });
   });
 });

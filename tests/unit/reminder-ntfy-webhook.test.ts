@@ -14,7 +14,8 @@ import { startReceiver } from "./support/http-receiver";
 import { accountWithReminders, deliveryRows } from "./support/reminders";
 
 const ORIGIN = "https://jobs.example.com";
-const env = { ...process.env, SHORTLIST_URL: ORIGIN };
+// The receiver listens on 127.0.0.1, a private address a real server refuses unless allowed.
+const env = { ...process.env, SHORTLIST_URL: ORIGIN, SHORTLIST_REMINDERS_PRIVATE_NETWORK: "allow" };
 const channels = new Map<ReminderChannelName, ReminderChannel>([
   ["ntfy", ntfyChannel(env)],
   ["webhook", webhookChannel(env)],

@@ -1,4 +1,4 @@
-import { getTableName, is, SQL, Table } from "drizzle-orm";
+import { Column, getTableName, is, SQL, Table } from "drizzle-orm";
 import { getTableConfig as pgConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig, getTableConfig as sqliteConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
@@ -32,7 +32,8 @@ function kindOf(column: AnyColumn): string {
   if (column.columnType === "SQLiteBoolean" || type === "boolean") return "boolean";
   if (type === "blob" || type === "bytea") return "bytes";
   if (type === "text" || type === 'text collate "C"') return "text";
-  if (type === "integer") return "integer";
+  // SQLite's integer holds 64 bits: a Postgres bigint (milliseconds since the epoch) is the same kind.
+  if (type === "integer" || type === "bigint") return "integer";
   return `unknown: ${column.columnType} ${type}`;
 }
 
@@ -61,6 +62,14 @@ function describeColumn(column: AnyColumn) {
   };
 }
 
+/** An index's part: a column's name, or an expression written with its columns' names ("lower(company)"). */
+function indexPart(part: unknown): string {
+  if (!is(part, SQL)) return (part as { name: string }).name;
+  return part.queryChunks
+    .map((c) => (is(c, Column) ? c.name : ((c as { value?: string[] }).value?.join("") ?? "?")))
+    .join("");
+}
+
 type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
 
 function describeTable(config: Config) {
@@ -71,7 +80,7 @@ function describeTable(config: Config) {
     primaryKeys: config.primaryKeys.map((k) => names(k.columns)),
     // A named unique constraint is a unique index by another name (see db/schema/postgres.ts).
     indexes: [
-      ...config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique ?? false, on: i.config.columns.map((c) => (c as { name: string }).name) })),
+      ...config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique ?? false, on: i.config.columns.map(indexPart) })),
       ...config.uniqueConstraints.map((u) => ({ name: u.name, unique: true, on: names(u.columns) })),
     ]
       .filter((i) => !POSTGRES_ONLY.indexes.includes(String(i.name)))
@@ -114,6 +123,7 @@ describe("the SQLite and Postgres schemas", () => {
     expect(rounds.columns.created_at).toMatchObject({ kind: "time (s)", default: "now (s)", setByApp: true });
     expect(postgresTables["rounds (rounds)"].columns.updated_at).toMatchObject({ kind: "time (ms)", default: "now (ms)", setByApp: true });
     expect(postgresTables["documentVersions (document_versions)"].columns.content.kind).toBe("bytes");
+    expect(sqliteTables["applications (applications)"].indexes).toContainEqual({ name: "applications_user_company_id_idx", unique: false, on: ["user_id", "lower(company)", "id"] });
   });
 
   it("would notice a difference: a column dropped from one side", () => {

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { pageWindow } from "@/lib/applications/page-window";
 
-const linkClass =
+export const linkClass =
   "inline-flex min-w-10 items-center justify-center rounded-md border px-3 py-1.5 text-sm border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 const currentClass =
   "inline-flex min-w-10 items-center justify-center rounded-md border px-3 py-1.5 text-sm font-semibold border-brand-600 bg-brand-600 text-white dark:border-brand-600 dark:bg-brand-600 dark:text-white";
-const disabledClass =
+export const disabledClass =
   "inline-flex items-center justify-center rounded-md border px-3 py-1.5 text-sm border-slate-200 text-slate-500 dark:border-slate-700 dark:text-slate-400";
 
 type Props = { page: number; pageCount: number; href: (page: number) => string; label?: string };

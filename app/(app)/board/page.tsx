@@ -7,9 +7,18 @@ import { boardColumns } from "@/lib/data/board";
 import { guidanceOverview } from "@/lib/data/guidance";
 import { EmptyApplications } from "../_components/empty-applications";
 import { Board } from "./_components/board";
-import { columnViews } from "./_components/card-view";
+import { CardDetails } from "./_components/card-details";
+import { columnViews, type BoardColumnView, type ColumnView } from "./_components/card-view";
 
 export const metadata: Metadata = { title: "Board" };
+
+/** The columns as the board's client code takes them: each card's details already rendered here. */
+const withDetails = (columns: ColumnView[]): BoardColumnView[] =>
+  columns.map(({ status, total, cards }) => ({
+    status,
+    total,
+    cards: cards.map((card) => ({ id: card.id, company: card.company, roleTitle: card.roleTitle, status: card.status, details: <CardDetails card={card} /> })),
+  }));
 
 export default async function BoardPage() {
   const user = await requireReader();
@@ -57,7 +66,7 @@ export default async function BoardPage() {
           <EmptyApplications />
         )
       ) : (
-        <Board columns={board} />
+        <Board columns={withDetails(board)} />
       )}
     </div>
   );

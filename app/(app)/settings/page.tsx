@@ -26,7 +26,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   // The new-password field is scored on the server: have the scorer ready before it is sent.
   preparePasswordScorer();
   const now = new Date();
-  const { calendarUrl, guidanceSettings, twoFactor, sessions, tokens, origin, reminderSettings, reminderFailures, reminderChannels } = await loadSettings(user.id, now);
+  const { calendarUrl, guidanceSettings, twoFactor, sessions, tokens, origin, reminderSettings, reminderFailures, reminderChannels, push } = await loadSettings(user.id, now);
   return (
     <OneMessageAtATime className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -62,7 +62,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         <GuidanceSettingsForm current={guidanceSettings} />
       </section>
 
-      <RemindersSection user={user} settings={reminderSettings} own={reminderChannels} failures={reminderFailures} smtpOn={smtpConfigured()} />
+      <RemindersSection user={user} settings={reminderSettings} own={reminderChannels} push={push} failures={reminderFailures} smtpOn={smtpConfigured()} />
 
       <CalendarFeedSection url={calendarUrl} />
 

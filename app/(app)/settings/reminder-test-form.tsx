@@ -5,7 +5,7 @@ import { FormMessage } from "@/app/_components/form-message";
 import type { ReminderChannelName } from "@/lib/vocabulary";
 import { sendTestReminderAction } from "./reminder-channel-actions";
 
-const LABELS: Record<ReminderChannelName, string> = { email: "Send a test email", ntfy: "Send a test to ntfy", webhook: "Send a test to the webhook" };
+const LABELS: Record<ReminderChannelName, string> = { email: "Send a test email", push: "Send a test push", ntfy: "Send a test to ntfy", webhook: "Send a test to the webhook" };
 
 /** "Send a test" for each channel that is on: one message through the same outbox as every reminder. */
 export function ReminderTestForm({ channels }: { channels: ReminderChannelName[] }) {

@@ -1,27 +1,35 @@
+import type { PushDevice } from "@/lib/data/push-subscriptions";
 import type { OwnChannelView } from "@/lib/data/reminder-channels";
 import type { DeliveryFailure } from "@/lib/data/reminder-outbox";
 import { hourLabel } from "@/lib/reminders/hour-label";
 import type { ReminderSettings } from "@/lib/reminders/settings";
 import { formatsFor } from "@/lib/time/formats";
-import type { ReminderChannelName } from "@/lib/vocabulary";
+import type { ReminderCarries, ReminderChannelName } from "@/lib/vocabulary";
 import type { Reader } from "@/app/(app)/request-dates";
 import { NtfyForm } from "./ntfy-form";
+import { PushSection } from "./push-section";
 import { RemindersForm } from "./reminders-form";
 import { ReminderTestForm } from "./reminder-test-form";
 import { WebhookForm } from "./webhook-form";
 
-type Props = { user: Reader; settings: ReminderSettings; own: OwnChannelView[]; failures: DeliveryFailure[]; smtpOn: boolean };
+export type PushView = { publicKey: string; devices: PushDevice[]; carries: ReminderCarries };
+
+type Props = { user: Reader; settings: ReminderSettings; own: OwnChannelView[]; push: PushView; failures: DeliveryFailure[]; smtpOn: boolean };
 
 const muted = "text-sm text-slate-700 dark:text-slate-300";
 const part = "mt-6 border-t border-slate-200 pt-4 dark:border-slate-700";
-const CHANNEL_NAMES: Record<ReminderChannelName, string> = { email: "Email", ntfy: "ntfy", webhook: "Webhook" };
+const CHANNEL_NAMES: Record<ReminderChannelName, string> = { email: "Email", push: "Push", ntfy: "ntfy", webhook: "Webhook" };
 
 /** Settings → Reminders: when they come, each channel and what it carries, a test, and what could not be sent. */
-export function RemindersSection({ user, settings, own, failures, smtpOn }: Props) {
+export function RemindersSection({ user, settings, own, push, failures, smtpOn }: Props) {
   const format = formatsFor(user.dates);
   const ntfy = own.find((c) => c.channel === "ntfy") ?? null;
   const webhook = own.find((c) => c.channel === "webhook") ?? null;
-  const testable: ReminderChannelName[] = [...(smtpOn && settings.emailOn ? (["email"] as const) : []), ...own.map((c) => c.channel)];
+  const testable: ReminderChannelName[] = [
+    ...(smtpOn && settings.emailOn ? (["email"] as const) : []),
+    ...(push.devices.length ? (["push"] as const) : []),
+    ...own.map((c) => c.channel),
+  ];
   return (
     <section aria-labelledby="reminders-heading" className="card p-4 sm:p-6">
       <h2 id="reminders-heading" className="text-lg font-semibold">
@@ -30,9 +38,11 @@ export function RemindersSection({ user, settings, own, failures, smtpOn }: Prop
       <p className={`mt-1 mb-4 ${muted}`}>
         A morning digest of today’s interviews and the steps due, and a nudge when an interview is 3 hours away or a
         thank-you is still owed 4 hours after a round.
-        {smtpOn ? null : " Email is not set up on this server (whoever runs Shortlist sets SHORTLIST_SMTP_URL); ntfy and a webhook work without it."}
+        {smtpOn ? null : " Email is not set up on this server (whoever runs Shortlist sets SHORTLIST_SMTP_URL); push, ntfy and a webhook work without it."}
       </p>
       <RemindersForm settings={settings} email={user.email} smtpOn={smtpOn} hours={Array.from({ length: 24 }, (_, h) => hourLabel(h, format.hourCycle))} />
+      <h3 className={`${part} text-base font-semibold`}>Push to this device</h3>
+      <PushSection publicKey={push.publicKey} devices={push.devices} carries={push.carries} format={format} />
       <h3 className={`${part} text-base font-semibold`}>ntfy</h3>
       <p className={`mt-1 mb-3 ${muted}`}>Push to your phone or desktop through ntfy’s app, with no account needed.</p>
       <NtfyForm current={ntfy} />

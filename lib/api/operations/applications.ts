@@ -8,9 +8,10 @@ import { interviewersMetFor } from "@/lib/data/interviewers";
 import { moveApplication } from "@/lib/data/move-application";
 import { createRound, getRound, listRounds } from "@/lib/data/rounds";
 import type { ApplicationStatus } from "@/lib/vocabulary";
+import { DEFAULT_DIRECTION } from "@/lib/validation/application-filter";
 import { ApiError, notFoundError } from "../api-error";
 import type { ApiCaller } from "../authenticate";
-import { decodeCursor, encodeCursor } from "../cursor";
+import { readCursor } from "../cursor";
 import { applicationInput, eventInput, roundInput, type ApplicationJson } from "../form-input";
 import type { z } from "zod";
 import type { ListApplicationsQuery, logEventBody, logRoundBody } from "../schemas";
@@ -27,7 +28,9 @@ async function missing(caller: ApiCaller, kind: "application" | "round" | "event
 
 export async function listApplicationsOp(caller: ApiCaller, query: ListApplicationsQuery, now: Date) {
   const pageSize = query.limit ?? DEFAULT_PAGE_SIZE;
-  const page = query.cursor ? decodeCursor(query.cursor) : 1;
+  const sort = query.sort ?? "updated";
+  const direction = query.direction ?? DEFAULT_DIRECTION[sort];
+  const cursor = query.cursor ? readCursor(query.cursor, sort, direction) : null;
   const result = await applicationListPage(getDb(), {
     user: caller,
     now,
@@ -37,22 +40,20 @@ export async function listApplicationsOp(caller: ApiCaller, query: ListApplicati
       overdueOnly: query.overdue,
       interviewSoon: query.interviewSoon,
       minExcitement: query.minExcitement,
-      sort: query.sort ?? "updated",
-      direction: query.direction,
+      sort,
+      direction,
       includeArchived: query.archived,
-      page,
+      cursor,
       pageSize,
     },
   });
-  // The list page shows the last page for one past the end; an API reader has simply reached the end.
-  const rows = result.page === page ? result.rows : [];
   return {
-    items: rows.map(({ nextStep, ...row }) => ({
+    items: result.rows.map(({ nextStep, ...row }) => ({
       ...row,
       nextStep: nextStep ? (nextStep.type === "step" ? { type: "step" as const, step: stepView(nextStep.step) } : { type: "check-in" as const, checkIn: checkInView(nextStep.checkIn) }) : null,
     })),
     total: result.total,
-    nextCursor: page < result.pageCount && rows.length ? encodeCursor(page + 1) : null,
+    nextCursor: result.nextCursor,
   };
 }
 

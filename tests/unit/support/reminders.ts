@@ -5,21 +5,23 @@ import { recordDueReminders, type DueReminder } from "@/lib/data/reminder-outbox
 import { reminderRecipients } from "@/lib/data/reminder-recipients";
 import { dueReminders } from "@/lib/data/reminders-due";
 import { setDateDisplay, setTimeZone } from "@/lib/data/users";
-import { DeliveryError, type Outgoing, type ReminderChannel } from "@/lib/reminders/channel";
+import { DeliveryError, type AccountOutgoing, type Outgoing, type ReminderChannel, type ReminderOutgoing } from "@/lib/reminders/channel";
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from "@/lib/reminders/settings";
 import type { ReminderChannelName } from "@/lib/vocabulary";
 import { makeUser } from "./db";
 import { addRound, fromNow, HOUR, newApp, NOW } from "./guidance-data";
 
-/** A channel that keeps what it was given; `failWith` makes each send fail with that reason instead. */
-export function recordingChannel(): ReminderChannel & { sent: Outgoing[]; failWith: string | null } {
+/** A channel that keeps what it was given (reminders in `sent`, account emails in `accounts`); `failWith` makes each send fail with that reason instead. */
+export function recordingChannel(): ReminderChannel & { sent: ReminderOutgoing[]; accounts: AccountOutgoing[]; failWith: string | null } {
   const channel = {
     name: "email" as const,
-    sent: [] as Outgoing[],
+    sent: [] as ReminderOutgoing[],
+    accounts: [] as AccountOutgoing[],
     failWith: null as string | null,
     async send(outgoing: Outgoing) {
       if (channel.failWith) throw new DeliveryError(channel.failWith);
-      channel.sent.push(outgoing);
+      if (outgoing.kind === "account") channel.accounts.push(outgoing);
+      else channel.sent.push(outgoing);
     },
   };
   return channel;

@@ -18,9 +18,9 @@ export async function prepareReset(db: Db, { anaId }: { anaId: string }): Promis
 export const RESET_WRITE_CASES: Record<string, (f: ResetFixture) => unknown> = {
   "lib/auth/password-reset.ts#issueResetLink": (f) => issueResetLink(f.db, { userId: f.user.id, origin: ORIGIN, now: NOW }),
   "lib/auth/password-reset.ts#requestPasswordReset": (f) =>
-    requestPasswordReset(f.db, { email: f.user.email, address: "10.0.0.9", origin: ORIGIN, now: NOW, send: async () => {} }),
+    requestPasswordReset(f.db, { email: f.user.email, address: "10.0.0.9", origin: ORIGIN, now: NOW }),
   "lib/auth/password-reset.ts#resetPassword": (f) => resetPassword(f.db, { token: f.resetToken, newPassword: NEW_PASSWORD, address: null, now: NOW }),
   "lib/data/password-resets.ts#createPasswordReset": (f) =>
-    createPasswordReset(f.db, { userId: f.user.id, tokenHash: "another-hash", expiresAt: new Date(NOW.getTime() + HOUR), now: NOW }),
+    createPasswordReset(f.db, { userId: f.user.id, tokenHash: "another-hash", expiresAt: new Date(NOW.getTime() + HOUR), now: NOW, email: { subject: "Reset", text: "a link" } }),
   "lib/data/password-resets.ts#spendPasswordReset": (f) => spendPasswordReset(f.db, { tokenHash: resetTokenHash(f.resetToken), passwordHash: "new-hash", now: NOW }),
 };

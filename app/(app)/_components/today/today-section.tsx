@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { lateCount, type DashboardPlan } from "@/lib/dashboard/today";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { StepCountAnnouncer } from "../guidance/step-count-announcer";
@@ -54,7 +55,10 @@ export function TodaySection({ plan, people, page, putAside, now, dates, senderN
       {blocks.length ? (
         <ul className="space-y-3" data-testid="today-blocks">
           {shown.map((block) => (
-            <ApplicationBlock key={block.applicationId} block={block} now={now} dates={dates} senderName={senderName} endOfToday={plan.endOfToday} />
+            // A boundary per block: the browser hydrates the blocks' buttons one block at a time, yielding between them.
+            <Suspense key={block.applicationId}>
+              <ApplicationBlock block={block} now={now} dates={dates} senderName={senderName} endOfToday={plan.endOfToday} />
+            </Suspense>
           ))}
         </ul>
       ) : null}

@@ -6,7 +6,7 @@ import { applicationsHref, type ApplicationFilterParams } from "@/lib/validation
 
 /** The "imported on <date>" filter, said in words, with the way out of it. */
 export function ImportedFilterNote({ record, filter, dates }: { record: ImportView | null; filter: ApplicationFilterParams; dates: DateStyle }) {
-  const without = applicationsHref({ ...filter, imported: undefined }, 1);
+  const without = applicationsHref({ ...filter, imported: undefined }, null);
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-800 dark:bg-brand-950 dark:text-brand-100" data-testid="imported-filter">
       <span>

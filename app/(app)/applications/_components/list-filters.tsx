@@ -36,7 +36,7 @@ const check = "flex items-center gap-2 text-sm text-slate-800 dark:text-slate-20
  * behind a "Filters" button that counts what is set.
  */
 export function ListFilters({ filter }: { filter: ApplicationFilterParams }) {
-  const { values: v, change, submit, pending } = useLiveQuery(applicationsHref(filter, 1), () => formValuesOf(filter), hrefForForm);
+  const { values: v, change, submit, pending } = useLiveQuery(applicationsHref(filter, null), () => formValuesOf(filter), hrefForForm);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const fold = open ? "" : "max-sm:hidden";

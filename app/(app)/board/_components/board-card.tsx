@@ -1,25 +1,32 @@
 "use client";
 
-import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
 import { ActionMenu, MoreIcon } from "@/app/_components/action-menu";
-import { TONE_CLASSES } from "../../_components/guidance/step-tone";
-import type { CardView } from "./card-view";
+import type { BoardCardView as CardView } from "./card-view";
+import { DRAG_INSTRUCTIONS_ID } from "./drag-instructions";
+import type { HandleEvents } from "./use-lazy-drag-and-drop";
 
 type Props = {
   card: CardView;
   error: string | undefined;
   /** After a move the card lands in another column, as a new element: focus follows it there. */
   focusHandle: boolean;
+  /** Picked up, by pointer or keyboard: the card stays in place, outlined, while a copy follows. */
+  dragging: boolean;
+  /** The handle's events, which load drag and drop on first use. */
+  handleEvents: HandleEvents;
   /** `origin`: the card whose control asked, so focus can follow the card to its new column. */
   onMove: (origin: string, applicationId: string, status: ApplicationStatus) => void;
 };
 
-export function BoardCard({ card, error, focusHandle, onMove }: Props) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
+/**
+ * A card's buttons: its drag handle and its Move to menu. What it says
+ * beneath them (next interview, next step) comes rendered from the server.
+ */
+export function BoardCard({ card, error, focusHandle, dragging, handleEvents, onMove }: Props) {
   const handle = useRef<HTMLButtonElement | null>(null);
   const idField = useRef<HTMLInputElement>(null);
   const name = `${card.company}, ${card.roleTitle}`;
@@ -31,30 +38,25 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
 
   return (
     <li
-      ref={setNodeRef}
-      className={`card p-3 ${isDragging ? "border-dashed ring-2 ring-brand-600 dark:ring-brand-100" : ""} ${error ? "border-red-700 dark:border-red-400" : ""}`}
+      className={`card p-3 ${dragging ? "border-dashed ring-2 ring-brand-600 dark:ring-brand-100" : ""} ${error ? "border-red-700 dark:border-red-400" : ""}`}
       data-testid="board-card"
       data-id={card.id}
     >
       <div className="flex items-start gap-2">
         <button
           type="button"
-          ref={(node) => {
-            setActivatorNodeRef(node);
-            handle.current = node;
-          }}
-          {...attributes}
-          {...listeners}
+          ref={handle}
+          {...handleEvents}
+          data-drag-handle
+          aria-roledescription="draggable"
+          aria-describedby={DRAG_INSTRUCTIONS_ID}
+          aria-pressed={dragging || undefined}
           aria-label={`Drag ${name}`}
           className="-ml-1 shrink-0 cursor-grab touch-none rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 active:cursor-grabbing dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100"
         >
           <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
-            <circle cx="7" cy="5" r="1.5" />
-            <circle cx="13" cy="5" r="1.5" />
-            <circle cx="7" cy="10" r="1.5" />
-            <circle cx="13" cy="10" r="1.5" />
-            <circle cx="7" cy="15" r="1.5" />
-            <circle cx="13" cy="15" r="1.5" />
+            {/* One path, not six circles: a hundred cards make every element count. */}
+            <path d="M5.5 5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0 -3 0M11.5 5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0 -3 0M5.5 10a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0 -3 0M11.5 10a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0 -3 0M5.5 15a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0 -3 0M11.5 15a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0 -3 0" />
           </svg>
         </button>
         <div className="min-w-0 flex-1">
@@ -84,47 +86,12 @@ export function BoardCard({ card, error, focusHandle, onMove }: Props) {
           </h3>
         </div>
       </div>
-      {card.nextInterview ? (
-        <p className="mt-2 text-xs text-slate-700 dark:text-slate-300" data-testid="next-interview">
-          Interview <time dateTime={card.nextInterview.iso}>{card.nextInterview.text}</time>
-        </p>
-      ) : null}
-      <NextStep card={card} />
+      {card.details}
       {error ? (
         <p id={errorId} role="alert" className="mt-2 text-sm text-red-800 dark:text-red-300" data-testid="move-error">
           {error}
         </p>
       ) : null}
     </li>
-  );
-}
-
-function NextStep({ card }: { card: CardView }) {
-  // An interview booked is news enough: the card already shows it.
-  if (!card.step && card.nextInterview) return null;
-  if (!card.step) return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Nothing to do or check on. Log a reply or a round when there is news.</p>;
-  const { title, due, exact, tone } = card.step;
-  return (
-    <div className="mt-2 border-t border-slate-100 pt-2 text-sm dark:border-slate-800" data-testid="next-step" data-tone={tone}>
-      <p className="text-slate-800 dark:text-slate-200" title={tone === "check-in" ? (exact ?? undefined) : undefined}>
-        <span className="sr-only">Next step: </span>
-        {title}
-      </p>
-      {due ? (
-        <p className={`text-xs ${TONE_CLASSES[tone]}`} title={exact ?? undefined}>
-          {due}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** What follows the pointer while a card is dragged: a copy with nothing to click. */
-export function CardPreview({ card }: { card: CardView }) {
-  return (
-    <div className="card w-64 rotate-1 p-3 shadow-lg" aria-hidden>
-      <p className="truncate text-sm text-slate-700 dark:text-slate-300">{card.company}</p>
-      <p className="font-medium">{card.roleTitle}</p>
-    </div>
   );
 }

@@ -1,16 +1,22 @@
 "use client";
 
-import { useDroppable } from "@dnd-kit/core";
 import Link from "next/link";
+import { Suspense } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { isClosed, type ApplicationStatus } from "@/lib/vocabulary";
 import { BoardCard } from "./board-card";
-import type { ColumnView } from "./card-view";
+import type { BoardColumnView as ColumnView } from "./card-view";
+import type { HandleEvents } from "./use-lazy-drag-and-drop";
 
 type Props = {
   column: ColumnView;
   errors: Record<string, string>;
   focusId: string | null;
+  /** The card picked up, if any. */
+  draggedId: string | null;
+  /** A picked-up card is over this column. */
+  isOver: boolean;
+  handleEvents: (id: string) => HandleEvents;
   /** Narrow: only its name and count, still a place to drop a card. */
   collapsed: boolean;
   /** Closed and empty columns start collapsed, and may be folded again once opened. */
@@ -23,8 +29,7 @@ type Props = {
 
 const countText = (n: number) => `${n} ${n === 1 ? "application" : "applications"}`;
 
-export function BoardColumn({ column, errors, focusId, collapsed, collapsible, initialTarget, onToggle, onMove }: Props) {
-  const { setNodeRef, isOver } = useDroppable({ id: column.status });
+export function BoardColumn({ column, errors, focusId, draggedId, isOver, handleEvents, collapsed, collapsible, initialTarget, onToggle, onMove }: Props) {
   const headingId = `column-${column.status}-heading`;
   const hidden = column.total - column.cards.length;
   const label = STATUS_LABELS[column.status];
@@ -36,7 +41,6 @@ export function BoardColumn({ column, errors, focusId, collapsed, collapsible, i
     isOver ? "border-brand-600 bg-brand-50 dark:border-brand-100 dark:bg-slate-800" : "border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-950"
   }`;
   const common = {
-    ref: setNodeRef,
     "aria-labelledby": headingId,
     "data-testid": `column-${column.status}`,
     "data-column": column.status,
@@ -104,7 +108,18 @@ export function BoardColumn({ column, errors, focusId, collapsed, collapsible, i
       ) : (
         <ul className="space-y-2">
           {column.cards.map((card) => (
-            <BoardCard key={card.id} card={card} error={errors[card.id]} focusHandle={focusId === card.id} onMove={onMove} />
+            // A boundary per card lets React hydrate the board a card at a time, yielding to the
+            // browser between them, instead of in one long task a phone feels as a freeze.
+            <Suspense key={card.id}>
+              <BoardCard
+                card={card}
+                error={errors[card.id]}
+                focusHandle={focusId === card.id}
+                dragging={draggedId === card.id}
+                handleEvents={handleEvents(card.id)}
+                onMove={onMove}
+              />
+            </Suspense>
           ))}
         </ul>
       )}

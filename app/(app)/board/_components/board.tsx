@@ -1,47 +1,17 @@
 "use client";
 
-import {
-  DndContext,
-  DragOverlay,
-  KeyboardSensor,
-  PointerSensor,
-  pointerWithin,
-  rectIntersection,
-  useSensor,
-  useSensors,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
-} from "@dnd-kit/core";
 import { useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { STATUS_LABELS } from "@/lib/applications/labels";
-import { APPLICATION_STATUSES, isClosed, type ApplicationStatus } from "@/lib/vocabulary";
+import { isClosed, type ApplicationStatus } from "@/lib/vocabulary";
 import { useOfferUndo } from "../../_components/undo/undo-toast-provider";
 import { moveCardAction } from "../actions";
 import { BoardColumn } from "./board-column";
-import { CardPreview } from "./board-card";
-import type { CardView, ColumnView } from "./card-view";
-import { boardAnnouncements, columnCoordinates, screenReaderInstructions } from "./keyboard-columns";
+import type { BoardCardView as CardView, BoardColumnView as ColumnView } from "./card-view";
+import { DRAG_INSTRUCTIONS, DRAG_INSTRUCTIONS_ID } from "./drag-instructions";
 import { findCard, moveCard } from "./move-card";
 import { OffScreenHints } from "./off-screen-hints";
+import { useLazyDragAndDrop } from "./use-lazy-drag-and-drop";
 import { useOffScreenColumns } from "./use-off-screen-columns";
-
-// The pointer decides while there is one. The keyboard sensor has none: it
-// puts the card's top-left corner just inside the column aimed at (see
-// keyboard-columns.ts), so the column holding that corner wins. Overlap alone
-// would pick the wide neighbour of a narrow, folded column.
-const collisions: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  if (hits.length > 0) return hits;
-  const { left, top } = args.collisionRect;
-  const holder = args.droppableContainers.find((container) => {
-    const rect = args.droppableRects.get(container.id);
-    return rect && left >= rect.left && left < rect.right && top >= rect.top && top < rect.bottom;
-  });
-  return holder ? [{ id: holder.id, data: { droppableContainer: holder, value: 1 } }] : rectIntersection(args);
-};
-
-const isStatus = (id: unknown): id is ApplicationStatus => APPLICATION_STATUSES.includes(id as ApplicationStatus);
 
 /**
  * Closed and empty columns start narrow, so the open columns with cards get
@@ -50,12 +20,18 @@ const isStatus = (id: unknown): id is ApplicationStatus => APPLICATION_STATUSES.
  */
 export const startsCollapsed = (column: ColumnView) => isClosed(column.status) || column.total === 0;
 
+/**
+ * The board's state: where each card is (moved at once, before the server
+ * confirms), which columns are open, errors and focus. Drag and drop joins
+ * when a handle is first used.
+ */
 export function Board({ columns }: { columns: ColumnView[] }) {
   const [board, showMove] = useOptimistic(columns, moveCard);
   const [, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [focusId, setFocusId] = useState<string | null>(null);
   const [dragged, setDragged] = useState<CardView | null>(null);
+  const [over, setOver] = useState<ApplicationStatus | null>(null);
   const [said, setSaid] = useState("");
   // Columns the user opened or folded; the rest follow `startsCollapsed`.
   const [opened, setOpened] = useState<Partial<Record<ApplicationStatus, boolean>>>({});
@@ -82,15 +58,8 @@ export function Board({ columns }: { columns: ColumnView[] }) {
     const column = board.find((c) => c.status === status);
     if (column) setOpened((o) => ({ ...o, [status]: isCollapsed(column) }));
   }
-  // Both keep a little state across one drag, so each board makes its own once.
-  const [keyboard] = useState(columnCoordinates);
-  const [announcements] = useState(boardAnnouncements);
   const offerUndo = useOfferUndo();
-  const sensors = useSensors(
-    // A few pixels of travel before a drag starts, so a click on the handle stays a click.
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboard.getter, scrollBehavior: "auto" }),
-  );
+  const { Dnd, registry, handleFor, ready } = useLazyDragAndDrop();
 
   /**
    * `origin` is the card the user acted on: a refusal is shown beside it even
@@ -115,33 +84,16 @@ export function Board({ columns }: { columns: ColumnView[] }) {
     });
   }
 
-  function onDragStart({ active }: DragStartEvent) {
-    const card = findCard(board, String(active.id));
-    keyboard.reset(card?.status ?? null);
-    setDragged(card ?? null);
-  }
-
-  function onDragEnd({ active, over }: DragEndEvent) {
+  function dragEnded(id: string, target: ApplicationStatus | null) {
     setDragged(null);
-    keyboard.reset(null);
-    const card = findCard(board, String(active.id));
-    if (!card || !isStatus(over?.id) || over.id === card.status) return;
-    move(card.id, card.id, over.id, false);
+    setOver(null);
+    const card = findCard(board, id);
+    if (!card || !target || target === card.status) return;
+    move(card.id, card.id, target, false);
   }
 
   return (
-    <DndContext
-      id="board"
-      sensors={sensors}
-      collisionDetection={collisions}
-      accessibility={{ announcements, screenReaderInstructions }}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => {
-        setDragged(null);
-        keyboard.reset(null);
-      }}
-    >
+    <>
       {/* relative: the screen-reader-only text in off-screen columns would otherwise widen the whole page. */}
       <OffScreenHints offScreen={offScreen} scroller={scroller} />
       <div className="relative -mx-4">
@@ -153,6 +105,9 @@ export function Board({ columns }: { columns: ColumnView[] }) {
                 column={column}
                 errors={errors}
                 focusId={focusId}
+                draggedId={dragged?.id ?? null}
+                isOver={over === column.status}
+                handleEvents={handleFor}
                 collapsed={isCollapsed(column)}
                 collapsible={startsCollapsed(column)}
                 initialTarget={column.status === firstWithCards}
@@ -166,7 +121,25 @@ export function Board({ columns }: { columns: ColumnView[] }) {
       <p role="status" className="sr-only">
         {said}
       </p>
-      <DragOverlay>{dragged ? <CardPreview card={dragged} /> : null}</DragOverlay>
-    </DndContext>
+      <p id={DRAG_INSTRUCTIONS_ID} hidden>
+        {DRAG_INSTRUCTIONS}
+      </p>
+      {Dnd ? (
+        <Dnd
+          board={board}
+          scroller={scroller}
+          registry={registry}
+          dragged={dragged}
+          onReady={ready}
+          onDragStart={(id) => setDragged(findCard(board, id) ?? null)}
+          onOver={setOver}
+          onDragEnd={dragEnded}
+          onDragCancel={() => {
+            setDragged(null);
+            setOver(null);
+          }}
+        />
+      ) : null}
+    </>
   );
 }

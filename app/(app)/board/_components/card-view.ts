@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { BoardColumn } from "@/lib/data/board";
 import type { GuidanceOverview } from "@/lib/dashboard/overview";
 import { nextSteps } from "@/lib/dashboard/next-step";
@@ -49,3 +50,11 @@ export function columnViews(columns: BoardColumn[], overview: Pick<GuidanceOverv
     }),
   }));
 }
+
+/**
+ * A card as the board's client code holds it: what a move, the menu and a
+ * screen reader need, and the rest already rendered on the server.
+ */
+export type BoardCardView = Pick<CardView, "id" | "company" | "roleTitle" | "status"> & { details: ReactNode };
+
+export type BoardColumnView = { status: ApplicationStatus; total: number; cards: BoardCardView[] };

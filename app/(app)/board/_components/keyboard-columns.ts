@@ -1,7 +1,8 @@
 import { KeyboardCode, type Announcements, type KeyboardCoordinateGetter, type ScreenReaderInstructions } from "@dnd-kit/core";
 import { STATUS_LABELS } from "@/lib/applications/labels";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
-import type { CardView } from "./card-view";
+import type { BoardCardView as CardView } from "./card-view";
+import { DRAG_INSTRUCTIONS } from "./drag-instructions";
 
 const isStatus = (id: unknown): id is ApplicationStatus => APPLICATION_STATUSES.includes(id as ApplicationStatus);
 const cardOf = (active: { data: { current?: Record<string, unknown> } } | null) => active?.data.current?.card as CardView | undefined;
@@ -30,10 +31,7 @@ export function columnCoordinates(): { getter: KeyboardCoordinateGetter; reset: 
   return { getter, reset: (status) => (aimed = status) };
 }
 
-export const screenReaderInstructions: ScreenReaderInstructions = {
-  draggable:
-    "To move this application to another column, press Space or Enter to pick it up, the left and right arrow keys to choose a column, and Space or Enter to drop it there. Escape puts it back. The card's Move to menu does the same.",
-};
+export const screenReaderInstructions: ScreenReaderInstructions = { draggable: DRAG_INSTRUCTIONS };
 
 const nameOf = (card: CardView | undefined) => (card ? `${card.company}, ${card.roleTitle}` : "The card");
 const columnName = (id: unknown) => (isStatus(id) ? STATUS_LABELS[id] : null);

@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from "@/lib/vocabulary";
-import type { CardView, ColumnView } from "./card-view";
+import type { BoardCardView as CardView, BoardColumnView as ColumnView } from "./card-view";
 
 export type CardMove = { id: string; status: ApplicationStatus };
 
