@@ -7,9 +7,9 @@ export async function register() {
     // Open, check and migrate now, so a database that can't be used stops
     // the start with one line saying why, instead of a server that says
     // "Ready" and answers every request with a 500.
-    const { getDb } = await import("./db/client");
+    const { getDb, openServerDatabase } = await import("./db/client");
     try {
-      getDb();
+      await openServerDatabase();
     } catch (error) {
       if ((error as Error | null)?.name !== "DatabaseStartError") throw error;
       console.error((error as Error).message);

@@ -77,7 +77,8 @@ async function shutDown(signal) {
   }
   // Registered by db/client.ts when it opened the database.
   const closeDatabase = globalThis[Symbol.for("shortlist.closeDatabase")];
-  if (typeof closeDatabase === "function") say(closeDatabase());
+  // A string from SQLite's checkpoint, a promise of one from Postgres' pool.
+  if (typeof closeDatabase === "function") say(await closeDatabase());
   say(`stopped in ${Date.now() - started} ms`);
   process.exit(0);
 }

@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import * as schema from "./schema";
+import * as schema from "./schema/sqlite";
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS, registerEngine, SqliteEngine, type Db } from "./sqlite/connections";
 
 export type { Db } from "./sqlite/connections";

@@ -40,6 +40,8 @@ const TO_DO: Record<StorageFailure, (file: string) => string> = {
   corrupt: () => `Restore it from a backup (see "Your data" in the README), or move it away to start with an empty database`,
   "cant-open": (file) => `Check that ${path.dirname(file)} is a folder this user can write to, or set SHORTLIST_DB_PATH to another place`,
   failed: () => "Check the file and the log above, then start again",
+  "connection-lost": () => "Check that the database server is running and reachable at DATABASE_URL, then start again",
+  "commit-unknown": () => "Check that the database server is running and reachable at DATABASE_URL, then start again",
 };
 
 const WHAT: Record<StorageFailure, string> = {
@@ -50,6 +52,8 @@ const WHAT: Record<StorageFailure, string> = {
   corrupt: "is damaged or is not a SQLite database",
   "cant-open": "could not be opened",
   failed: "could not be used",
+  "connection-lost": "could not be reached",
+  "commit-unknown": "could not be reached",
 };
 
 function explain(file: string, step: Step, error: unknown): DatabaseStartError {

@@ -2,8 +2,9 @@
 // file itself (full, read-only, locked, damaged...), as opposed to what the
 // user asked for. The user is told in plain words that nothing was saved; the
 // operator gets one tagged log line with SQLite's code.
+import { postgresFailureOf } from "./postgres/errors";
 
-export const STORAGE_FAILURES = ["full", "read-only", "busy", "io", "corrupt", "cant-open", "failed"] as const;
+export const STORAGE_FAILURES = ["full", "read-only", "busy", "io", "corrupt", "cant-open", "failed", "connection-lost", "commit-unknown"] as const;
 export type StorageFailure = (typeof STORAGE_FAILURES)[number];
 
 /**
@@ -23,24 +24,33 @@ const KIND_BY_CODE: [prefix: string, kind: StorageFailure][] = [
   ["SQLITE_CANTOPEN", "cant-open"],
 ];
 
-/** Why, in the user's words; every message built on these says that nothing was saved, because nothing was. */
-const REASONS: Record<Exclude<StorageFailure, "busy">, string> = {
+/**
+ * Why, in the user's words; every message built on these says that nothing
+ * was saved, because nothing was. Not so when a database server's connection
+ * was lost during COMMIT ("commit-unknown"): the server may have committed.
+ */
+const REASONS: Record<Exclude<StorageFailure, "busy" | "commit-unknown">, string> = {
   full: "the server's disk is full",
   "read-only": "the server can't write to its database right now",
   io: "the server couldn't write to its disk",
   corrupt: "the server's database is damaged",
   "cant-open": "the server can't open its database",
   failed: "the server could not finish the save",
+  "connection-lost": "the server lost its connection to the database",
 };
+const UNKNOWN =
+  "The server lost its connection to the database while saving, so it can't tell whether your change was saved. Reload to check before trying again.";
 const BUSY = "The database is busy; try again in a moment.";
 
 /** What the user reads next to a form whose save was refused. */
 export function storageMessage(kind: StorageFailure): string {
+  if (kind === "commit-unknown") return UNKNOWN;
   return kind === "busy" ? `${BUSY} Nothing was changed.` : `Couldn't save: ${REASONS[kind]}. Nothing was changed.`;
 }
 
 /** The same for a sign-in, which writes too (it counts the attempt). */
 export function signInStorageMessage(kind: StorageFailure): string {
+  if (kind === "commit-unknown") return `Couldn't sign you in: ${REASONS["connection-lost"]}. Please try again.`;
   return kind === "busy" ? BUSY : `Couldn't sign you in: ${REASONS[kind]}. Please try again later.`;
 }
 
@@ -50,7 +60,7 @@ export class StorageError extends Error {
 
   constructor(
     readonly kind: StorageFailure,
-    /** SQLite's code (SQLITE_FULL...), or "COMMIT" for a commit that failed with a code of no known kind. */
+    /** SQLite's code (SQLITE_FULL...), Postgres' SQLSTATE or the driver's, or "COMMIT" for a commit that failed with a code of no known kind. */
     readonly code: string,
     options: { cause: unknown },
   ) {
@@ -83,6 +93,8 @@ export function storageFailureOf(error: unknown): StorageFailure | null {
  */
 export function toStorageError(error: unknown, { atCommit = false }: { atCommit?: boolean } = {}): StorageError | null {
   if (error instanceof StorageError) return error;
+  const postgres = postgresFailureOf(error);
+  if (postgres) return new StorageError(postgres.kind, postgres.code, { cause: error });
   const kind = storageFailureOf(error);
   if (kind) return new StorageError(kind, sqliteCode(error) ?? kind, { cause: error });
   if (atCommit) return new StorageError("failed", sqliteCode(error) ?? "COMMIT", { cause: error });
@@ -101,5 +113,6 @@ export function storageErrorIn(error: unknown): StorageError | null {
 
 /** The one log line for a storage failure: tagged, with SQLite's code, no stack. */
 export function logStorageError(error: StorageError, where: string): void {
-  console.error(`[storage] ${where}: nothing was saved: ${error.message}`);
+  const outcome = error.kind === "commit-unknown" ? "the commit's outcome is unknown" : "nothing was saved";
+  console.error(`[storage] ${where}: ${outcome}: ${error.message}`);
 }

@@ -1,5 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { notifyCommit } from "./commit-listeners";
+import { postgresEngineOf } from "./postgres/engine";
+import { snapshotOnPostgres, writeOnPostgres } from "./postgres/transactions";
 import { engineOf, type Db, type SqliteEngine } from "./sqlite/connections";
+import type { Tx, WriteScope } from "./write-scope";
 import { LockTimeoutError } from "./sqlite/fifo-lock";
 import { StorageError, toStorageError } from "./storage-error";
 
@@ -22,17 +26,15 @@ import { StorageError, toStorageError } from "./storage-error";
  *   damaged, any failed commit) is thrown as a StorageError with its kind;
  *   any other error from `work` is thrown unchanged.
  * - `scope` names whose data this is. SQLite serializes every write anyway;
- *   a server engine takes a lock per user, or per `key` for writes that are
- *   not one user's (sign-in throttles, sign-up, the health probe).
+ *   Postgres takes a lock per user, or per `key` for writes that are
+ *   not one user's (sign-in throttles, sign-up, the health probe): see
+ *   db/postgres/transactions.ts, which keeps this same contract.
  *
  * Why not autocommit: an `INSERT … RETURNING` hands back its row even when
  * the commit then fails (a full disk), so a lost write was once confirmed to
  * the user. Inside an explicit transaction the failed COMMIT throws.
  */
-export type WriteScope = { userId: string } | { key: string };
-
-/** A write's connection, inside its transaction; a Db like any other to the functions it calls. */
-export type Tx = Db;
+export type { Tx, WriteScope } from "./write-scope";
 
 /** How long a write may wait for the ones before it, before it is "busy". */
 export const WRITE_LOCK_WAIT_MS = 5_000;
@@ -47,19 +49,7 @@ const shared = globalThis as unknown as Record<symbol, AsyncLocalStorage<Running
 const RUNNING = Symbol.for("shortlist.writeContext");
 const running = (shared[RUNNING] ??= new AsyncLocalStorage<Running>());
 
-type CommitListener = (scope: WriteScope) => void;
-const COMMIT_LISTENERS = Symbol.for("shortlist.commitListeners");
-const commitListeners = ((shared as unknown as Record<symbol, Set<CommitListener> | undefined>)[COMMIT_LISTENERS] ??= new Set<CommitListener>());
-
-/**
- * Calls `listener` after every committed write, with its scope: the
- * reminders' scheduler wakes when a user's data changes what is due. A
- * listener must be quick and must not throw; returns the way to stop.
- */
-export function afterEveryCommit(listener: CommitListener): () => void {
-  commitListeners.add(listener);
-  return () => void commitListeners.delete(listener);
-}
+export { afterEveryCommit } from "./commit-listeners";
 
 /** The write or snapshot this async context is inside, if it is still open on this engine. */
 function current(engine: SqliteEngine): Running | undefined {
@@ -74,6 +64,8 @@ function rollBack(engine: SqliteEngine): void {
 }
 
 export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const postgres = postgresEngineOf(db);
+  if (postgres) return writeOnPostgres(postgres, scope, work);
   const engine = engineOf(db);
   const outer = current(engine);
   if (outer?.kind === "write") return joinAsSavepoint(outer, work);
@@ -104,13 +96,7 @@ export async function write<T>(db: Db, scope: WriteScope, work: (tx: Tx) => Prom
       throw toStorageError(error, { atCommit: true }) ?? error;
     }
     // The write is saved now: a listener's failure must not report it as lost.
-    for (const listener of commitListeners) {
-      try {
-        listener(scope);
-      } catch (error) {
-        console.error("a commit listener failed:", error);
-      }
-    }
+    notifyCommit(scope);
     return result;
   } finally {
     // Anything `work` left running must not think it is still inside this transaction.
@@ -160,6 +146,8 @@ function joinAsSavepoint<T>(outer: Running, work: (tx: Tx) => Promise<T>): Promi
  * write it reads that write's own transaction.
  */
 export async function snapshot<T>(db: Db, read: (db: Db) => Promise<T>): Promise<T> {
+  const postgres = postgresEngineOf(db);
+  if (postgres) return snapshotOnPostgres(postgres, read);
   const engine = engineOf(db);
   const outer = current(engine);
   if (outer) return read(outer.handle);

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import * as schema from "../schema";
+import * as schema from "../schema/sqlite";
 import { FifoLock } from "./fifo-lock";
 
 export type Db = BetterSQLite3Database<typeof schema>;

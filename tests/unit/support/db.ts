@@ -1,9 +1,15 @@
 import { openDatabase, type Db } from "@/db/open";
+import { engineKind } from "@/db/engine-kind";
 import { hashPassword } from "@/lib/auth/password";
 import { createUser } from "@/lib/data/users";
+import { postgresTestDb } from "./postgres-db";
 
-/** A private in-memory database with the real migrations applied. */
+/**
+ * A private database with the real migrations applied: in memory on SQLite;
+ * a fresh copy of the migrated template under `npm run test:unit:postgres`.
+ */
 export function testDb(): Db {
+  if (engineKind() === "postgres") return postgresTestDb();
   return openDatabase(":memory:").db;
 }
 

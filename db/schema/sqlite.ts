@@ -27,16 +27,19 @@ import {
   SALARY_PERIODS,
   SIGNAL_KEYS,
   WORK_MODES,
-} from "../lib/vocabulary";
+} from "../../lib/vocabulary";
+import { wholeSecondsNow } from "./defaults";
 
-// The vocabulary lives apart so the pure guidance engine can use it without the ORM;
-// code on the database side keeps importing it from here.
-export * from "../lib/vocabulary";
 
+// Times the app does not give are set by drizzle ($defaultFn), the same way on
+// both engines; the SQL default is for rows written by hand (a shell, a test).
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
+  integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`).$defaultFn(wholeSecondsNow);
 const updatedAt = () =>
-  integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
+  integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`).$defaultFn(wholeSecondsNow);
+/** A millisecond time that defaults to now. */
+const msNow = (name: string) =>
+  integer(name, { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`).$defaultFn(() => new Date());
 
 // ---------------------------------------------------------------- tables
 
@@ -179,9 +182,7 @@ export const applications = sqliteTable(
     // Shortlist: no step is overdue for a time before that.
     importedAt: integer("imported_at", { mode: "timestamp" }),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    updatedAt: msNow("updated_at"),
   },
   (t) => [
     // The list's orders, each ending in the id that breaks its ties: a page
@@ -224,9 +225,7 @@ export const rounds = sqliteTable(
     // The absence of a signal is a fact too: the follow-up rule reads it.
     noNextSteps: integer("no_next_steps", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    updatedAt: msNow("updated_at"),
   },
   (t) => [
     foreignKey({ columns: [t.applicationId, t.userId], foreignColumns: [applications.id, applications.userId] }).onDelete(
@@ -487,7 +486,8 @@ export const guidanceParts = sqliteTable(
  * behind. Not user data.
  */
 export const healthProbe = sqliteTable("health_probe", {
-  id: integer("id").primaryKey(),
+  // The one row: written by id, never a second.
+  id: integer("id").primaryKey().$defaultFn(() => 1),
   checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
 });
 
@@ -508,9 +508,7 @@ export const imports = sqliteTable(
     added: integer("added").notNull(),
     duplicates: integer("duplicates").notNull(),
     problems: integer("problems").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    createdAt: msNow("created_at"),
   },
   (t) => [index("imports_user_created_idx").on(t.userId, t.createdAt), index("imports_user_hash_idx").on(t.userId, t.fileHash)],
 );
@@ -788,20 +786,3 @@ export const customSignalsRelations = relations(customSignals, ({ one }) => ({
 export const eventsRelations = relations(events, ({ one }) => ({
   application: one(applications, { fields: [events.applicationId], references: [applications.id] }),
 }));
-
-// ---------------------------------------------------------------- types
-
-export type User = typeof users.$inferSelect;
-export type Application = typeof applications.$inferSelect;
-export type NewApplication = typeof applications.$inferInsert;
-export type Round = typeof rounds.$inferSelect;
-export type Interviewer = typeof interviewers.$inferSelect;
-export type AppEvent = typeof events.$inferSelect;
-export type GuidanceStep = typeof guidanceSteps.$inferSelect;
-export type CalendarFeed = typeof calendarFeeds.$inferSelect;
-export type ImportRecord = typeof imports.$inferSelect;
-export type UndoRecord = typeof undoRecords.$inferSelect;
-export type AccessToken = typeof accessTokens.$inferSelect;
-export type DocumentRecord = typeof documents.$inferSelect;
-export type DocumentVersion = typeof documentVersions.$inferSelect;
-export type ReminderDelivery = typeof reminderDeliveries.$inferSelect;

@@ -1,0 +1,31 @@
+import pg from "pg";
+import { createPool, PostgresEngine } from "@/db/postgres/engine";
+import type { Db } from "@/db/open";
+import { adminUrl, databaseUrl, PER_TEST_PREFIX, TEMPLATE } from "./postgres-url";
+
+// A fresh database per testDb() on Postgres, copied from the migrated
+// template. testDb() is synchronous (as ":memory:" is on SQLite), so the
+// copy is started here and the pool's connections wait for it.
+
+let admin: pg.Pool | undefined;
+let made = 0;
+
+export function postgresTestDb(): Db {
+  admin ??= new pg.Pool({ connectionString: adminUrl(), max: 1, allowExitOnIdle: true });
+  const name = `${PER_TEST_PREFIX}${process.pid}_${Date.now().toString(36)}_${++made}`;
+  const ready = admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`).then(() => undefined);
+  // Reported by the first query instead, through connect() below.
+  ready.catch(() => undefined);
+
+  /** A client that connects once the database exists. */
+  class AfterCreate extends pg.Client {}
+  const connect = pg.Client.prototype.connect;
+  const connectNow = connect as (this: pg.Client) => Promise<pg.Client>;
+  AfterCreate.prototype.connect = function (this: pg.Client, callback?: (err: Error | null) => void) {
+    const connecting = ready.then(() => connectNow.call(this));
+    if (!callback) return connecting;
+    connecting.then(() => callback(null), callback);
+  } as typeof connect;
+  const pool = createPool(databaseUrl(adminUrl(), name), { max: 4, connectionTimeoutMillis: 20_000, idleTimeoutMillis: 1_000 }, { Client: AfterCreate, allowExitOnIdle: true });
+  return new PostgresEngine(pool).db;
+}
