@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databasePath } from "../db/location";
 import { MIGRATIONS_FOLDER } from "../db/open";
+import { refuseIfInUse } from "../db/sqlite/in-use";
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/:/g, "-");
 const SQLITE_HEADER = "SQLite format 3\u0000";
@@ -36,27 +37,6 @@ function check(file: string, original: string): void {
   }
 }
 
-/**
- * The app keeps its connection open while it runs, and SQLite refuses to
- * leave WAL mode while any other connection has the file open: that refusal
- * is how a running app is detected, whatever its process or port.
- */
-function refuseIfInUse(live: string): void {
-  if (!existsSync(live)) return;
-  const db = new Database(live, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 0");
-    db.pragma("journal_mode = DELETE");
-  } catch (error) {
-    if ((error as { code?: string }).code === "SQLITE_BUSY") {
-      throw new Error(`${live} is in use: the app (or another program) has it open. Stop the app, then run the restore again.`);
-    }
-    throw error;
-  } finally {
-    db.close();
-  }
-}
-
 function main() {
   const backup = process.argv[2];
   if (!backup) throw new Error("Usage: npm run db:restore -- <backup file>");
@@ -66,7 +46,7 @@ function main() {
   if (head !== SQLITE_HEADER) throw new Error(`${source} is not an SQLite database file.`);
 
   const live = databasePath();
-  refuseIfInUse(live);
+  refuseIfInUse(live, "run the restore again");
   // The copy is checked where it will live, then renamed into place in one step.
   const incoming = `${live}.restoring-${stamp(new Date())}`;
   copyFileSync(source, incoming);
