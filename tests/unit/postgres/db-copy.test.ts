@@ -1,10 +1,7 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyPlan } from "@/db/copy/plan";
 import { CopyError, copySqliteToPostgres } from "@/db/copy/sqlite-to-postgres";
@@ -12,51 +9,27 @@ import { openPostgres } from "@/db/postgres/open";
 import { checkAccessToken } from "@/lib/data/access-tokens";
 import { createApplication } from "@/lib/data/applications";
 import type { Seeded } from "../support/db-copy-fixture";
-import { adminUrl, databaseUrl, PER_TEST_PREFIX } from "../support/postgres-url";
+import { queryOn, scratchDatabase } from "../support/postgres-scratch";
+import { runScript } from "../support/scripts";
 
 // `npm run db:copy` for real: a SQLite file written through lib/ (in a
 // process of its own, since lib/ picks its engine once per process), copied
 // into fresh Postgres databases; then the app's own read functions, run on
 // each engine, must give the same answers.
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-const FIXTURE = path.join(ROOT, "tests/unit/support/db-copy-fixture.ts");
+const FIXTURE = "tests/unit/support/db-copy-fixture.ts";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-db-copy-"));
 const file = path.join(dir, "shortlist.db");
 
 /** The fixture on SQLite (no DATABASE_URL) or on the Postgres database `url`. */
-async function fixture(args: string[], url?: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SHORTLIST_DB_PATH: file };
-  delete env.DATABASE_URL;
-  if (url) env.DATABASE_URL = url;
-  const { stdout } = await run(TSX, ["--conditions=react-server", FIXTURE, ...args], { cwd: ROOT, env, maxBuffer: 64 << 20 });
-  return stdout;
-}
+const fixture = async (args: string[], url?: string) => (await runScript(FIXTURE, args, { SHORTLIST_DB_PATH: file, DATABASE_URL: url })).stdout;
 
-let made = 0;
-const admin = new pg.Pool({ connectionString: adminUrl(), max: 1 });
 /** A new, empty database (no tables at all): db:copy migrates it. */
-async function emptyDatabase(): Promise<string> {
-  const name = `${PER_TEST_PREFIX}copy_${process.pid}_${++made}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  return databaseUrl(adminUrl(), name);
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const emptyDatabase = () => scratchDatabase({ migrated: false });
 
 const countsIn = async (url: string) =>
-  Object.fromEntries(await Promise.all(copyPlan().map(async ({ name }) => [name, (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM ${name}`))[0].n])));
+  Object.fromEntries(await Promise.all(copyPlan().map(async ({ name }) => [name, (await queryOn<{ n: number }>(url, `SELECT count(*)::int AS n FROM ${name}`))[0].n])));
 
 function countsInSqlite(): Record<string, number> {
   const sqlite = new Database(file, { readonly: true });
@@ -73,16 +46,13 @@ beforeAll(async () => {
   seeded = JSON.parse(await fixture(["seed"])) as Seeded;
   fromSqlite = JSON.parse(await fixture(["answers", JSON.stringify(seeded)]));
 }, 180_000);
-afterAll(async () => {
-  await admin.end();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("npm run db:copy: a stopped SQLite database into an empty Postgres database", () => {
   it("copies every table Postgres' migrations make (the list comes from db/schema)", async () => {
     const url = await emptyDatabase();
     await (await openPostgres(url)).close();
-    const tables = await query<{ name: string }>(url, "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+    const tables = await queryOn<{ name: string }>(url, "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
     expect(copyPlan().map((t) => t.name).sort()).toEqual(tables.map((t) => t.name).sort());
   });
 
@@ -105,7 +75,7 @@ describe("npm run db:copy: a stopped SQLite database into an empty Postgres data
     const sqlite = new Database(file, { readonly: true });
     for (const table of ["applications", "rounds"]) {
       const rowidOrder = (sqlite.prepare(`select id from ${table} order by rowid`).all() as { id: string }[]).map((r) => r.id);
-      const copiedOrder = (await query<{ id: string }>(url, `SELECT id FROM ${table} ORDER BY insertion_order`)).map((r) => r.id);
+      const copiedOrder = (await queryOn<{ id: string }>(url, `SELECT id FROM ${table} ORDER BY insertion_order`)).map((r) => r.id);
       expect(copiedOrder).toEqual(rowidOrder);
     }
     sqlite.close();
@@ -115,7 +85,7 @@ describe("npm run db:copy: a stopped SQLite database into an empty Postgres data
       const check = await checkAccessToken(opened.db, { token: seeded.token, now: new Date("2026-11-25T12:00:00Z") });
       expect(check.ok && check.holder.user.id).toBe(seeded.users[0].id);
       const added = await createApplication(opened.db, { userId: seeded.users[0].id, input: { company: "After the copy", roleTitle: "Engineer", status: "applied" } });
-      const [{ last }] = await query<{ last: string }>(url, "SELECT id AS last FROM applications ORDER BY insertion_order DESC LIMIT 1");
+      const [{ last }] = await queryOn<{ last: string }>(url, "SELECT id AS last FROM applications ORDER BY insertion_order DESC LIMIT 1");
       expect(last).toBe(added.id);
     } finally {
       await opened.close();
@@ -136,8 +106,8 @@ describe("npm run db:copy: a stopped SQLite database into an empty Postgres data
     const url = await emptyDatabase();
     await (await openPostgres(url)).close();
     // Rows that vanish without an error: only the count check can notice.
-    await query(url, "CREATE FUNCTION drop_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
-    await query(url, "CREATE TRIGGER drop_sessions BEFORE INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION drop_row()");
+    await queryOn(url, "CREATE FUNCTION drop_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
+    await queryOn(url, "CREATE TRIGGER drop_sessions BEFORE INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION drop_row()");
     const sessions = countsInSqlite().sessions;
     await expect(copySqliteToPostgres({ from: file, to: url })).rejects.toThrow(
       `The row counts differ after the copy (sessions: ${sessions} rows in SQLite, 0 in Postgres); the copy was rolled back`,
@@ -148,12 +118,12 @@ describe("npm run db:copy: a stopped SQLite database into an empty Postgres data
   it("rolls everything back when a table fails half-way, and a second attempt then copies", { timeout: 120_000 }, async () => {
     const url = await emptyDatabase();
     await (await openPostgres(url)).close();
-    await query(url, "CREATE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no room for this event'; END $$");
-    await query(url, "CREATE TRIGGER refuse_events BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_row()");
+    await queryOn(url, "CREATE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no room for this event'; END $$");
+    await queryOn(url, "CREATE TRIGGER refuse_events BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_row()");
     await expect(copySqliteToPostgres({ from: file, to: url })).rejects.toThrow(/^Copying events failed \(no room for this event\); the copy was rolled back/);
     expect(Object.values(await countsIn(url)).every((n) => n === 0)).toBe(true);
 
-    await query(url, "DROP TRIGGER refuse_events ON events");
+    await queryOn(url, "DROP TRIGGER refuse_events ON events");
     await copySqliteToPostgres({ from: file, to: url });
     expect(await countsIn(url)).toEqual(countsInSqlite());
   });
@@ -169,6 +139,6 @@ describe("npm run db:copy: a stopped SQLite database into an empty Postgres data
     } finally {
       running.close();
     }
-    expect(await query(url, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
+    expect(await queryOn(url, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
   });
 });
