@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { getTableColumns, sql } from "drizzle-orm";
 import { drizzle as sqliteDrizzle } from "drizzle-orm/better-sqlite3";
 import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as postgresDrizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { MIGRATIONS_FOLDER } from "../open";
@@ -53,11 +54,19 @@ function openSource(file: string): Database.Database {
   }
   const sqlite = new Database(file, { fileMustExist: true });
   try {
+    // A newer schema would have tables or columns this build does not know, and would not copy.
+    const known = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length;
+    const applied = sqlite.prepare("select name from sqlite_master where name = '__drizzle_migrations'").get()
+      ? (sqlite.prepare("select count(*) n from __drizzle_migrations").get() as { n: number }).n
+      : 0;
+    if (!applied) throw new CopyError(`${file} is an SQLite file but not a Shortlist database.`);
+    if (applied > known) throw new CopyError(`${file} comes from a newer Shortlist (${applied} migrations; this one knows ${known}). Update Shortlist first.`);
     // Its schema must be this build's, as the copy's tables are: what the app would do at its next start.
     migrateSqlite(sqliteDrizzle(sqlite), { migrationsFolder: MIGRATIONS_FOLDER });
     return sqlite;
   } catch (error) {
     sqlite.close();
+    if (error instanceof CopyError) throw error;
     throw new CopyError(`${file} could not be brought up to this build's schema (${messageOf(error)}).`, { cause: error });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -126,6 +126,22 @@ describe("npm run db:copy: a stopped SQLite database into an empty Postgres data
     await queryOn(url, "DROP TRIGGER refuse_events ON events");
     await copySqliteToPostgres({ from: file, to: url });
     expect(await countsIn(url)).toEqual(countsInSqlite());
+  });
+
+  it("refuses a SQLite file from a newer Shortlist, or one that is not Shortlist's, before touching Postgres", { timeout: 60_000 }, async () => {
+    const url = await emptyDatabase();
+    const newer = path.join(dir, "newer.db");
+    copyFileSync(file, newer);
+    const db = new Database(newer);
+    db.prepare("insert into __drizzle_migrations (hash, created_at) values ('from-the-future', ?)").run(Date.now());
+    db.close();
+    await expect(copySqliteToPostgres({ from: newer, to: url })).rejects.toThrow(/newer\.db comes from a newer Shortlist \(\d+ migrations; this one knows \d+\)\. Update Shortlist first\.$/);
+    const other = path.join(dir, "other.db");
+    const notes = new Database(other);
+    notes.exec("create table notes (body text)");
+    notes.close();
+    await expect(copySqliteToPostgres({ from: other, to: url })).rejects.toThrow(`${other} is an SQLite file but not a Shortlist database.`);
+    expect(await queryOn(url, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
   });
 
   it("refuses a SQLite file that the app (or anything) still has open", { timeout: 60_000 }, async () => {
