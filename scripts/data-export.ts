@@ -5,12 +5,11 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { databasePath } from "../db/location";
 import { exportDocument, exportJsonChunks } from "../lib/data/account-export";
 import { findUserByEmail } from "../lib/data/users";
 import { applicationsCsvChunks } from "../lib/export/csv";
 import { localDate } from "../lib/time/zoned";
-import { openDatabase } from "../db/open";
+import { openConfigured } from "../db/open-configured";
 
 const USAGE = "Usage: npm run data:export -- --user <email> --format json|csv [path]";
 
@@ -22,12 +21,12 @@ async function main() {
   }
   const format = values.format;
   if (!values.user || (format !== "json" && format !== "csv") || positionals.length > 1) throw new Error(USAGE);
-  const { db, close } = openDatabase(databasePath());
+  const { db, where, close } = await openConfigured();
   try {
     const user = await findUserByEmail(db, { email: values.user.trim().toLowerCase() });
     if (!user) throw new Error(`No account uses ${values.user}.`);
     const now = new Date();
-    process.stderr.write(`Reading ${user.email}'s data from ${databasePath()}…\n`);
+    process.stderr.write(`Reading ${user.email}'s data from ${where}…\n`);
     const document = await exportDocument(db, { userId: user.id, now });
     const day = localDate(now, user.timeZone);
     const target = positionals[0] ?? (format === "json" ? `shortlist-export-${day}.json` : `shortlist-applications-${day}.csv`);
@@ -48,7 +47,7 @@ async function main() {
     const rounds = document.applications.reduce((sum, a) => sum + a.rounds.length, 0);
     process.stderr.write(`\nWrote ${total.toLocaleString("en-US")} applications (${rounds.toLocaleString("en-US")} rounds) as ${format.toUpperCase()}${target === "-" ? "" : ` to ${target}`}.\n`);
   } finally {
-    close();
+    await close();
   }
 }
 

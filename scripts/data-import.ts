@@ -4,7 +4,6 @@
 //     [--map "Column=field"]... [--status "Stage=status"]...
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { databasePath } from "../db/location";
 import { commitImport, duplicateFieldsOf, findImportOfFile } from "../lib/data/imports";
 import { findUserByEmail } from "../lib/data/users";
 import { checkRows, prepareImport } from "../lib/import/analyse";
@@ -18,7 +17,7 @@ import { summarise } from "../lib/import/summary";
 import { summaryLines } from "../lib/import/summary-text";
 import { importOptionsSchema } from "../lib/validation/import-options";
 import { plural } from "../lib/text/plural";
-import { openDatabase } from "../db/open";
+import { openConfigured } from "../db/open-configured";
 
 const USAGE = 'Usage: npm run data:import -- --user <email> <file> [--dry-run] [--map "Column=field"]... [--status "Stage=status"]...';
 const progress = (line: string) => process.stderr.write(`\r${line}\x1b[K`);
@@ -53,7 +52,7 @@ async function main() {
   const opened = isZip(raw) ? openExportZip(raw) : null;
   if (opened && !opened.ok && opened.ours) throw new Error(opened.message);
   const bytes = opened?.ok ? opened.json : raw;
-  const { db, close } = openDatabase(databasePath());
+  const { db, where, close } = await openConfigured();
   try {
     const user = await findUserByEmail(db, { email: values.user.trim().toLowerCase() });
     if (!user) throw new Error(`No account uses ${values.user}. Sign up in the app first.`);
@@ -102,11 +101,11 @@ async function main() {
     process.stderr.write("\n");
     console.log(
       outcome.importId
-        ? `\nImported ${outcome.added.toLocaleString("en-US")} applications${outcome.filesRestored ? ` and ${plural(outcome.filesRestored, "document file")}` : ""} into ${databasePath()}. In the app: /applications?imported=${outcome.importId}`
+        ? `\nImported ${outcome.added.toLocaleString("en-US")} applications${outcome.filesRestored ? ` and ${plural(outcome.filesRestored, "document file")}` : ""} into ${where}. In the app: /applications?imported=${outcome.importId}`
         : "\nNothing new to import: everything in this file is already in Shortlist.",
     );
   } finally {
-    close();
+    await close();
   }
 }
 

@@ -2,8 +2,7 @@
 // minutes) to choose a new password for an account, to hand to its owner.
 //   npm run user:reset-password -- <email>
 // Prints the link alone on standard output; using it ends every session.
-import { databasePath } from "../db/location";
-import { openDatabase } from "../db/open";
+import { openConfigured } from "../db/open-configured";
 import { issueResetLink } from "../lib/auth/password-reset";
 import { findUserByEmail } from "../lib/data/users";
 import { reminderOrigin } from "../lib/reminders/origin";
@@ -16,7 +15,7 @@ async function main() {
   redirectLog({ write: (line: string) => void process.stderr.write(line) });
   const email = process.argv[2]?.trim().toLowerCase();
   if (!email || email.startsWith("-")) throw new Error(USAGE);
-  const { db, close } = openDatabase(databasePath());
+  const { db, close } = await openConfigured(undefined, { needsSecret: true });
   try {
     const user = await findUserByEmail(db, { email });
     if (!user) throw new Error(`No account has the email ${email}.`);
@@ -25,7 +24,7 @@ async function main() {
     process.stdout.write(`${link}\n`);
     console.error("The link works once, for 30 minutes. Set SHORTLIST_URL so it points at the address people use.");
   } finally {
-    close();
+    await close();
   }
 }
 

@@ -1,10 +1,18 @@
 // Puts a backup in place of the database, with the app stopped.
 //   npm run db:restore -- <backup file>
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+// On Postgres (DATABASE_URL=postgres://…) the file is a pg_dump archive
+// (npm run db:backup), restored with pg_restore in one transaction.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { copyPlan } from "../db/copy/plan";
+import { engineKind } from "../db/engine-kind";
 import { databasePath } from "../db/location";
+import { DUMP_MAGIC, findTool, runTool, tablesInDump } from "../db/postgres/dump";
+import { describeUrl } from "../db/postgres/startup";
 import { MIGRATIONS_FOLDER } from "../db/open";
+import { refuseIfInUse } from "../db/sqlite/in-use";
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/:/g, "-");
 const SQLITE_HEADER = "SQLite format 3\u0000";
@@ -36,37 +44,78 @@ function check(file: string, original: string): void {
   }
 }
 
-/**
- * The app keeps its connection open while it runs, and SQLite refuses to
- * leave WAL mode while any other connection has the file open: that refusal
- * is how a running app is detected, whatever its process or port.
- */
-function refuseIfInUse(live: string): void {
-  if (!existsSync(live)) return;
-  const db = new Database(live, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 0");
-    db.pragma("journal_mode = DELETE");
-  } catch (error) {
-    if ((error as { code?: string }).code === "SQLITE_BUSY") {
-      throw new Error(`${live} is in use: the app (or another program) has it open. Stop the app, then run the restore again.`);
-    }
-    throw error;
-  } finally {
-    db.close();
-  }
+/** Shortlist's servers and workers name themselves "shortlist" to the database server. */
+async function connectedServers(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'shortlist'",
+  );
+  return rows[0].n;
 }
 
-function main() {
+async function tablesInDatabase(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>("SELECT schemaname || '.' || tablename AS name FROM pg_tables WHERE schemaname IN ('public', 'drizzle')");
+  return rows.map((r) => r.name);
+}
+
+/**
+ * pg_restore --clean --single-transaction: every table of the backup is
+ * dropped and made again from it, or, on any error, nothing changes. What
+ * the database held before is dumped first (kept, not lost, like SQLite's
+ * file moved aside). A table the backup lacks would survive the restore
+ * beside the older schema, so that case is refused.
+ */
+async function restorePostgres(source: string, url: string): Promise<void> {
+  const pgRestore = findTool("pg_restore");
+  const inBackup = await tablesInDump(source);
+  if (!inBackup.includes("public.users") || !inBackup.includes("public.applications")) throw new Error(`${source} is a pg_dump archive but not of a Shortlist database.`);
+  const known = new Set(copyPlan().map((t) => `public.${t.name}`));
+  const newer = inBackup.filter((t) => t.startsWith("public.") && !known.has(t));
+  if (newer.length) throw new Error(`${source} comes from a newer Shortlist (it has ${newer.join(", ")}). Update Shortlist first.`);
+
+  const where = describeUrl(url);
+  const client = new pg.Client({ connectionString: url, application_name: "shortlist db:restore" });
+  let present: string[];
+  try {
+    await client.connect();
+    const servers = await connectedServers(client);
+    if (servers) throw new Error(`${where} is in use: ${servers} connection(s) of Shortlist's servers or workers are open. Stop every server and worker, then run the restore again.`);
+    present = await tablesInDatabase(client);
+  } finally {
+    await client.end();
+  }
+  const extra = present.filter((t) => t.startsWith("public.") && !inBackup.includes(t));
+  if (extra.length) {
+    throw new Error(`${where} has tables the backup lacks (${extra.join(", ")}): the backup comes from an older Shortlist. Restore it into a new, empty database (createdb), point DATABASE_URL at it, and start Shortlist: it brings the schema up to date.`);
+  }
+
+  let kept: string | undefined;
+  if (present.length) {
+    kept = path.join(path.dirname(databasePath()), "backups", `before-restore-${stamp(new Date())}.dump`);
+    mkdirSync(path.dirname(kept), { recursive: true });
+    await runTool(findTool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", `--file=${kept}`], url);
+  }
+  await runTool(pgRestore, ["--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", source], url);
+  console.log(`Restored ${source}`);
+  console.log(`    into ${where}`);
+  if (kept) console.log(`What the database held before is kept, not deleted, in:\n  ${kept}`);
+  console.log("Start the servers as usual; they bring the schema up to date if the backup is older (with SHORTLIST_MIGRATE=manual, run npm run db:migrate first).");
+}
+
+async function main() {
   const backup = process.argv[2];
   if (!backup) throw new Error("Usage: npm run db:restore -- <backup file>");
   const source = path.resolve(backup);
   if (!existsSync(source)) throw new Error(`There is no file at ${source}.`);
   const head = readFileSync(source).subarray(0, 16).toString("latin1");
+  if (engineKind() === "postgres") {
+    if (head === SQLITE_HEADER) throw new Error(`${source} is a SQLite backup, and DATABASE_URL points at Postgres. Restore it with DATABASE_URL unset, then move it with npm run db:copy.`);
+    if (!head.startsWith(DUMP_MAGIC)) throw new Error(`${source} is not a pg_dump archive (npm run db:backup makes one).`);
+    return restorePostgres(source, process.env.DATABASE_URL?.trim() ?? "");
+  }
   if (head !== SQLITE_HEADER) throw new Error(`${source} is not an SQLite database file.`);
 
   const live = databasePath();
-  refuseIfInUse(live);
+  refuseIfInUse(live, "run the restore again");
   // The copy is checked where it will live, then renamed into place in one step.
   const incoming = `${live}.restoring-${stamp(new Date())}`;
   copyFileSync(source, incoming);
@@ -92,9 +141,7 @@ function main() {
   console.log("Start the app as usual; it brings the schema up to date if the backup is older.");
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
-}
+});

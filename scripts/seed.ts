@@ -2,17 +2,16 @@
 //   npm run db:seed                      -> the demo account (created if missing)
 //   npm run db:seed -- you@example.com   -> an account you already signed up with
 import { hashPassword } from "../lib/auth/password";
-import { databasePath } from "../db/location";
 import { countApplications, insertApplications } from "../lib/data/applications";
 import { createUser, findUserByEmail } from "../lib/data/users";
 import { sampleApplications } from "../lib/sample-data";
-import { openDatabase } from "../db/open";
+import { openConfigured } from "../db/open-configured";
 
 const DEMO = { email: "demo@shortlist.local", name: "Demo", password: "shortlist-demo" };
 
 async function main() {
   const email = (process.argv[2] ?? DEMO.email).trim().toLowerCase();
-  const { db, close } = openDatabase(databasePath());
+  const { db, where, close } = await openConfigured();
   try {
     let user = await findUserByEmail(db, { email });
     if (!user && email === DEMO.email) {
@@ -37,9 +36,9 @@ async function main() {
         process.stdout.write(`\rLoading sample applications: ${done}/${total}`);
       },
     });
-    console.log(`\nLoaded ${rows.length} sample applications for ${email} into ${databasePath()}.`);
+    console.log(`\nLoaded ${rows.length} sample applications for ${email} into ${where}.`);
   } finally {
-    close();
+    await close();
   }
 }
 

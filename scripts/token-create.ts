@@ -2,8 +2,7 @@
 //   npm run token:create -- --user you@example.com --scope read|write [--name "…"] [--days 30|90|365]
 // Prints the token alone on standard output (so `$(npm run -s token:create …)` works); everything else goes to standard error.
 import { parseArgs } from "node:util";
-import { databasePath } from "../db/location";
-import { openDatabase } from "../db/open";
+import { openConfigured } from "../db/open-configured";
 import { issueAccessToken } from "../lib/auth/access-tokens";
 import { findUserByEmail } from "../lib/data/users";
 import { redirectLog } from "../lib/security-log";
@@ -25,7 +24,7 @@ async function main() {
   const days = values.days === undefined ? null : Number(values.days);
   if (!values.user || (scope !== "read" && scope !== "write") || (days !== null && ![30, 90, 365].includes(days))) throw new Error(USAGE);
   const name = (values.name ?? "Made on the command line").trim().slice(0, 80) || "Made on the command line";
-  const { db, close } = openDatabase(databasePath());
+  const { db, close } = await openConfigured(undefined, { needsSecret: true });
   try {
     const user = await findUserByEmail(db, { email: values.user.trim().toLowerCase() });
     if (!user) throw new Error(`No account uses ${values.user}.`);
@@ -36,7 +35,7 @@ async function main() {
     process.stdout.write(`${result.token}\n`);
     process.stderr.write(`Made a ${scope === "read" ? "read-only" : "read-and-write"} token “${name}” for ${user.email}${days ? `, expiring in ${days} days` : ", never expiring"}. It is not stored: keep it now.\n`);
   } finally {
-    close();
+    await close();
   }
 }
 

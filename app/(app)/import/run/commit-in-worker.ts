@@ -1,10 +1,12 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import { databasePath } from "@/db/location";
+import { configuredDatabase } from "@/db/open-configured";
 import type { ImportOutcome, ImportProgress } from "@/lib/data/imports";
 import type { ImportPlan } from "@/lib/import/plan";
 
-export type CommitJob = { dbPath: string; userId: string; plan: ImportPlan; now: Date };
+/** `databaseUrl` is Postgres' (DATABASE_URL); without it the worker opens SQLite's file at `dbPath`. */
+export type CommitJob = { dbPath: string; databaseUrl?: string; userId: string; plan: ImportPlan; now: Date };
 export type WorkerMessage = { type: "progress"; done: number; total: number } | { type: "committed"; outcome: ImportOutcome } | { type: "failed" };
 
 /**
@@ -13,8 +15,10 @@ export type WorkerMessage = { type: "progress"; done: number; total: number } | 
  * once the worker says the transaction committed; any other end (an error,
  * a crash, an exit) rejects, and the transaction was rolled back.
  */
-export function commitInWorker(job: Omit<CommitJob, "dbPath">, onProgress: ImportProgress): Promise<ImportOutcome> {
-  const worker = new Worker(new URL("./commit.worker.ts", import.meta.url), { workerData: { ...job, dbPath: databasePath() } satisfies CommitJob });
+export function commitInWorker(job: Omit<CommitJob, "dbPath" | "databaseUrl">, onProgress: ImportProgress): Promise<ImportOutcome> {
+  const database = configuredDatabase();
+  const where = { dbPath: databasePath(), databaseUrl: database.kind === "postgres" ? database.url : undefined };
+  const worker = new Worker(new URL("./commit.worker.ts", import.meta.url), { workerData: { ...job, ...where } satisfies CommitJob });
   return watchCommit(worker, onProgress);
 }
 
