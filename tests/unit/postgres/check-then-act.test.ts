@@ -9,6 +9,8 @@ import { DEFAULT_LIMITS, LIMIT_ENV } from "@/lib/auth/limits";
 import { registerAccount } from "@/lib/auth/sign-up";
 import { confirmTwoFactorSetup, pendingTwoFactorSecret, startTwoFactorSetup } from "@/lib/auth/two-factor";
 import { createApplication } from "@/lib/data/applications";
+import { createPasswordReset, spendPasswordReset } from "@/lib/data/password-resets";
+import { createUser } from "@/lib/data/users";
 import { mergeInterviewers } from "@/lib/data/interviewers";
 import { moveApplication, type MoveResult } from "@/lib/data/move-application";
 import { createRound, getRound } from "@/lib/data/rounds";
@@ -106,6 +108,33 @@ describe("the sign-up throttle, from four servers at once", () => {
       expect(twoLinks.filter((r) => r.ok)).toHaveLength(1);
       expect(twoLinks.filter((r) => !r.ok && r.reason === "taken")).toHaveLength(1);
       expect(await db.select({ id: users.id }).from(users).where(eq(users.email, other))).toHaveLength(1);
+    }
+  });
+});
+
+describe("accounts and reset links, from four servers at once", () => {
+  it("makes one account for one email signed up on every server at once", async () => {
+    servers = await serversOn(db, 4);
+    for (let round = 0; round < 6; round++) {
+      const email = `fay${round}@example.com`;
+      const made = await burst(8, (server, i) => createUser(server, { name: `Fay ${i}`, email, passwordHash: "scrypt$not-a-real-hash" }));
+      expect(made.filter((u) => u !== null)).toHaveLength(1);
+      expect(await db.select({ id: users.id }).from(users).where(eq(users.email, email))).toHaveLength(1);
+    }
+  });
+
+  it("spends a password reset link once when it is used on every server at once", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    servers = await serversOn(db, 4);
+    for (let round = 0; round < 5; round++) {
+      const tokenHash = `reset-${round}`;
+      await createPasswordReset(db, { userId: ana.id, tokenHash, expiresAt: new Date(NOW.getTime() + 3_600_000), now: NOW });
+      const spent = await burst(8, (server, i) => spendPasswordReset(server, { tokenHash, passwordHash: `scrypt$new-${round}-${i}`, now: NOW }));
+      const winners = spent.flatMap((s, i) => (s ? [i] : []));
+      expect(winners).toHaveLength(1);
+      // The password is the winner's, not a later loser's.
+      const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, ana.id));
+      expect(row.passwordHash).toBe(`scrypt$new-${round}-${winners[0]}`);
     }
   });
 });
