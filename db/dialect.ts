@@ -70,3 +70,15 @@ export function insertionOrder(table: SQLiteTable | PgTable): SQL {
   if (engineOf(table) === "sqlite") return sql`${table}.rowid`;
   return sql`${table}.${sql.identifier("insertion_order")}`;
 }
+
+/**
+ * A select that takes its rows for the transaction it runs in, passing over
+ * rows another transaction holds: `FOR UPDATE SKIP LOCKED` on Postgres, so
+ * claimers on several servers take different rows at the same moment, and a
+ * row being claimed is never waited for nor taken twice. SQLite runs one
+ * write at a time, so there the query stays as it is.
+ */
+export function skippingLockedRows<Q extends object>(query: Q, table: SQLiteTable | PgTable): Q {
+  if (engineOf(table) === "sqlite") return query;
+  return (query as unknown as { for(strength: "update", config: { skipLocked: true }): Q }).for("update", { skipLocked: true });
+}

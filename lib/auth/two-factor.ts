@@ -124,7 +124,7 @@ export async function confirmTwoFactorSetup(db: Db, { code, ...who }: Reauthenti
     if (step === null) return WRONG;
     const recoveryCodes = newRecoveryCodes();
     const hashes = await hashRecoveryCodes(recoveryCodes);
-    if (!(await enableTwoFactor(db, { userId, step, codeHashes: hashes, now }))) return { ok: false as const, reason: "no-setup" as const };
+    if (!(await enableTwoFactor(db, { userId, secretSealed: row.secretSealed, step, codeHashes: hashes, now }))) return { ok: false as const, reason: "no-setup" as const };
     return { ok: true as const, recoveryCodes };
   });
   if (result.ok) {

@@ -7,15 +7,24 @@ import { unseal } from "@/lib/auth/secret-box";
 import type { ChannelTarget } from "@/lib/reminders/channel";
 import { secretContext } from "./reminder-channels";
 import type { ReminderChannelName } from "@/lib/vocabulary";
+import { skippingLockedRows } from "@/db/dialect";
 import { write } from "@/db/write";
 
 /**
  * Claiming due deliveries: the one place that knows how two senders (two
  * servers, or a server and `npm run worker`) are kept from taking the same
- * row. On SQLite the claim is one write(), a BEGIN IMMEDIATE transaction,
- * so claims from every process on the file run one after another and each
- * row gets one token. A server engine would take the rows with
- * FOR UPDATE SKIP LOCKED here instead; nothing else changes.
+ * row. A claim is one write() that picks due rows, stamps them with a new
+ * token and a lease, and commits before anything is sent.
+ * - SQLite: the write is a BEGIN IMMEDIATE transaction, so claims from every
+ *   process on the file run one after another and each row gets one token.
+ * - Postgres: the rows are picked FOR UPDATE SKIP LOCKED, so claims on
+ *   several servers run at once and each takes rows no other claim holds;
+ *   a row another claim committed meanwhile is read again as it is now,
+ *   leased, and passed over. The claim's own advisory lock serializes
+ *   nothing: the row locks do the work.
+ * A claimer that dies before its commit leaves nothing (the transaction
+ * rolls back); one that dies while sending holds its rows until the lease
+ * runs out, and then another sender takes them.
  */
 
 /** How long a claim holds: longer than any send may take (the SMTP timeouts are well inside it), so only a sender that died loses its rows. */
@@ -46,12 +55,16 @@ export async function claimDueDeliveries(
   { now, limit, channels }: { now: Date; limit: number; channels: readonly ReminderChannelName[] },
 ): Promise<ClaimedDelivery[]> {
   if (channels.length === 0) return [];
-  return write(db, { key: "reminder-claims" }, async (tx) => {
+  const claimToken = randomUUID();
+  // A scope of its own: one shared key would queue every server's claims behind each other on Postgres.
+  return write(db, { key: `reminder-claim:${claimToken}` }, async (tx) => {
     // No tie-break on purpose: every row here is due, so which of a tie goes first does not matter, and an id
     // after not_before would make the (status, not_before) index sort every tied row (a morning's digests) to claim a few.
-    const due = await tx.select({ id: reminderDeliveries.id }).from(reminderDeliveries).where(isDue(now, channels)).orderBy(asc(reminderDeliveries.notBefore)).limit(limit);
+    const due = await skippingLockedRows(
+      tx.select({ id: reminderDeliveries.id }).from(reminderDeliveries).where(isDue(now, channels)).orderBy(asc(reminderDeliveries.notBefore)).limit(limit),
+      reminderDeliveries,
+    );
     if (due.length === 0) return [];
-    const claimToken = randomUUID();
     const ids = due.map((d) => d.id);
     await tx
       .update(reminderDeliveries)

@@ -50,16 +50,22 @@ export async function cancelPendingTwoFactor(db: Db, { userId }: { userId: strin
   });
 }
 
-/** Turns the waiting secret on, with the step of its first code used up and a fresh set of recovery codes. */
+/**
+ * Turns the waiting secret on, with the step of its first code used up and a
+ * fresh set of recovery codes. `secretSealed` is the secret the code was
+ * checked against: a set-up started again meanwhile (another tab, another
+ * server) replaced it, and turning that one on would lock the user out with
+ * a secret their app does not have. False then, as when nothing waits.
+ */
 export async function enableTwoFactor(
   db: Db,
-  { userId, step, codeHashes, now }: { userId: string; step: number; codeHashes: string[]; now: Date },
+  { userId, secretSealed, step, codeHashes, now }: { userId: string; secretSealed: string; step: number; codeHashes: string[]; now: Date },
 ): Promise<boolean> {
   return write(db, { userId }, async (tx) => {
     const changed = await tx
       .update(twoFactor)
       .set({ enabledAt: now, lastUsedStep: step })
-      .where(and(eq(twoFactor.userId, userId), isNull(twoFactor.enabledAt)))
+      .where(and(eq(twoFactor.userId, userId), eq(twoFactor.secretSealed, secretSealed), isNull(twoFactor.enabledAt)))
       .returning({ userId: twoFactor.userId });
     if (changed.length !== 1) return false;
     await writeRecoveryCodes(tx, { userId, codeHashes });

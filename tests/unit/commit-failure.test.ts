@@ -43,6 +43,7 @@ import {
   cancelPendingTwoFactor,
   deleteTwoFactor,
   enableTwoFactor,
+  getTwoFactor,
   replaceRecoveryCodes,
   savePendingTwoFactor,
   useRecoveryCode,
@@ -114,7 +115,7 @@ type Fixture = {
   /** Ana's sealed note that her password step passed, for the code step. */
   challenge: string;
   /** Ben: a two-factor set-up waiting for its first code, which is `code`. */
-  ben: { id: string; email: string; code: string };
+  ben: { id: string; email: string; code: string; secretSealed: string };
   /** Ana's export, read back as an import would, to restore into Ben's account. */
   backup: ExportDocument;
   /** A file of three new applications, planned as the import page plans it. */
@@ -264,7 +265,7 @@ const CASES: Record<string, (f: Fixture) => unknown> = {
   "lib/data/two-factor.ts#cancelPendingTwoFactor": (f) => cancelPendingTwoFactor(f.db, { userId: f.ben.id }),
   "lib/data/two-factor.ts#deleteTwoFactor": (f) => deleteTwoFactor(f.db, { userId: f.user.id }),
   "lib/data/two-factor.ts#enableTwoFactor": (f) =>
-    enableTwoFactor(f.db, { userId: f.ben.id, step: timeStepAt(NOW), codeHashes: newRecoveryCodes(), now: NOW }),
+    enableTwoFactor(f.db, { userId: f.ben.id, secretSealed: f.ben.secretSealed, step: timeStepAt(NOW), codeHashes: newRecoveryCodes(), now: NOW }),
   "lib/data/two-factor.ts#replaceRecoveryCodes": (f) => replaceRecoveryCodes(f.db, { userId: f.user.id, codeHashes: newRecoveryCodes() }),
   "lib/data/two-factor.ts#savePendingTwoFactor": (f) =>
     savePendingTwoFactor(f.db, { userId: f.ben.id, secretSealed: seal("totp-secret", newTotpSecret(), f.ben.id), now: NOW }),
@@ -363,7 +364,8 @@ beforeEach(async () => {
   const ben = await makeUser(db, "ben@example.com");
   await startTwoFactorSetup(db, { userId: ben.id, now: setUpAt });
   const bensSecret = await pendingTwoFactorSecret(db, { userId: ben.id });
-  if (!bensSecret) throw new Error("no pending secret");
+  const bensPending = await getTwoFactor(db, { userId: ben.id });
+  if (!bensSecret || !bensPending) throw new Error("no pending secret");
 
   const device = (userAgent: string, at: Date) => createSession(db, { userId: ana.id, userAgent, address: ADDRESS, now: at });
   const otherSessionId = await device("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1", fromNow(-HOUR));
@@ -410,7 +412,7 @@ beforeEach(async () => {
     recoveryCode: recoveryCodes[0],
     recoveryCodeHash: recoveryCodeHashes[0],
     challenge: issueChallenge({ userId: ana.id, sessionVersion: ana.sessionVersion }, NOW),
-    ben: { id: ben.id, email: ben.email, code: codeAt(bensSecret, NOW) },
+    ben: { id: ben.id, email: ben.email, code: codeAt(bensSecret, NOW), secretSealed: bensPending.secretSealed },
     backup: backup.document,
     plan: importPlan,
     contactIds: [contactIds[0], contactIds[1]],

@@ -1,6 +1,7 @@
 import { and, asc, eq, lt } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { caseInsensitiveOrder, containsText, inList } from "@/db/dialect";
+import { caseInsensitiveOrder, containsText, inList, skippingLockedRows } from "@/db/dialect";
+import { engineKind } from "@/db/engine-kind";
 import type { Db } from "@/db/open";
 import { applications } from "@/db/schema";
 import { write } from "@/db/write";
@@ -172,5 +173,21 @@ describe("what every engine must answer alike", () => {
     });
     // Added m, z, a: by id either way round would give another order.
     expect((await recentApplications(db, { userId, limit: 5 })).map((r) => r.id)).toEqual(["a-3", "z-2", "m-1"]);
+  });
+});
+
+describe("skippingLockedRows", () => {
+  const query = (tx: Db) => tx.select({ id: applications.id }).from(applications).where(eq(applications.userId, userId)).orderBy(asc(applications.id)).limit(2);
+
+  it("takes the rows for the write on Postgres and leaves SQLite's query as it is, answering the same rows", async () => {
+    await companies([["b", "Beta"], ["a", "Acme"], ["c", "Gamma"]]);
+    const taken = await write(db, { userId }, async (tx) => {
+      const locked = skippingLockedRows(query(tx), applications);
+      const text = locked.toSQL().sql.toLowerCase();
+      if (engineKind() === "postgres") expect(text).toMatch(/ for update skip locked$/);
+      else expect(text).toBe(query(tx).toSQL().sql.toLowerCase());
+      return ids(await locked);
+    });
+    expect(taken).toEqual(["a", "b"]);
   });
 });

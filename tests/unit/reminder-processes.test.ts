@@ -4,14 +4,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/open";
+import { engineKind } from "@/db/engine-kind";
+import { openDatabase, type Db } from "@/db/open";
 import { saveReminderSettings } from "@/lib/data/reminder-settings";
 import { DEFAULT_REMINDER_SETTINGS } from "@/lib/reminders/settings";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import { addRound, HOUR, newApp } from "./support/guidance-data";
+import { databaseOf } from "./support/postgres-servers";
+import { adminUrl, databaseUrl } from "./support/postgres-url";
 import { startSmtp } from "./support/smtp";
 
-// Real processes on one database file, each running the scheduler as
+// Real processes on one database (a file on SQLite; under
+// test:unit:postgres, the run's Postgres, which each worker reaches through
+// DATABASE_URL with a pool of its own), each running the scheduler as
 // `npm run worker` does (the same startReminders the server's
 // instrumentation calls), on the real clock, sending to a real SMTP server.
 
@@ -52,16 +57,26 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * A database file with one account (zone UTC, no quiet hours, email carrying
- * the nudges only, so nothing depends on the hour the test runs at): an
- * interview an hour from now, and a round that ended five hours ago with no
- * thank-you. Two reminders are due.
- */
-async function databaseWithTwoDue(): Promise<string> {
+/** A database of the engine this run tests, and how a worker process is pointed at it. */
+async function emptyDatabase(): Promise<{ db: Db; env: Record<string, string>; close: () => void }> {
+  if (engineKind() === "postgres") {
+    const db = testDb();
+    return { db, env: { DATABASE_URL: databaseUrl(adminUrl(), await databaseOf(db)) }, close: () => undefined };
+  }
   dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-reminders-"));
   const file = path.join(dir, "shortlist.db");
   const { db, close } = openDatabase(file);
+  return { db, env: { SHORTLIST_DB_PATH: file }, close };
+}
+
+/**
+ * A database with one account (zone UTC, no quiet hours, email carrying
+ * the nudges only, so nothing depends on the hour the test runs at): an
+ * interview an hour from now, and a round that ended five hours ago with no
+ * thank-you. Two reminders are due. The worker's environment for it.
+ */
+async function databaseWithTwoDue(): Promise<Record<string, string>> {
+  const { db, env, close } = await emptyDatabase();
   const ana = await makeUser(db, "ana@example.com");
   const now = Date.now();
   const app = await newApp(db, ana.id, { company: "Acme", status: "interviewing" });
@@ -69,14 +84,14 @@ async function databaseWithTwoDue(): Promise<string> {
   await addRound(db, ana.id, app.id, { kind: "second", scheduledAt: new Date(Math.floor((now + HOUR) / 1000) * 1000) });
   await saveReminderSettings(db, { userId: ana.id, settings: { ...DEFAULT_REMINDER_SETTINGS, emailCarries: "nudges", quietFrom: 0, quietUntil: 0 }, now: new Date(now) });
   close();
-  return file;
+  return env;
 }
 
 describe("each reminder email is delivered once, by real processes on one database", () => {
   it("across a restart: the second process sends nothing the first one sent", async () => {
     const smtp = await startSmtp();
     try {
-      const env = { SHORTLIST_DB_PATH: await databaseWithTwoDue(), SHORTLIST_SMTP_URL: smtp.url, SHORTLIST_URL: "http://127.0.0.1:3000" };
+      const env = { ...(await databaseWithTwoDue()), SHORTLIST_SMTP_URL: smtp.url, SHORTLIST_URL: "http://127.0.0.1:3000" };
       const first = startWorker(env);
       expect(await first.firstPass).toContain("2 new, 2 sent, 0 failed");
       expect(await stop(first)).toBe(0);
@@ -97,7 +112,7 @@ describe("each reminder email is delivered once, by real processes on one databa
   it("with two schedulers started together: two messages in all", async () => {
     const smtp = await startSmtp();
     try {
-      const env = { SHORTLIST_DB_PATH: await databaseWithTwoDue(), SHORTLIST_SMTP_URL: smtp.url, SHORTLIST_URL: "http://127.0.0.1:3000" };
+      const env = { ...(await databaseWithTwoDue()), SHORTLIST_SMTP_URL: smtp.url, SHORTLIST_URL: "http://127.0.0.1:3000" };
       const a = startWorker(env);
       const b = startWorker(env);
       const lines = await Promise.all([a.firstPass, b.firstPass]);

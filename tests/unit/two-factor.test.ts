@@ -13,7 +13,7 @@ import {
   startTwoFactorSetup,
   turnOffTwoFactor,
 } from "@/lib/auth/two-factor";
-import { getTwoFactor, twoFactorEnabled, useTimeStep } from "@/lib/data/two-factor";
+import { enableTwoFactor, getTwoFactor, twoFactorEnabled, useTimeStep } from "@/lib/data/two-factor";
 import { makeUser, testDb } from "./support/db";
 import { captureLog } from "./support/security-log";
 import { codeAt, turnOnTwoFactor } from "./support/two-factor";
@@ -103,6 +103,19 @@ describe("set-up", () => {
       await tx.insert(twoFactor).values({ userId: ben.id, secretSealed: sealed, createdAt: NOW });
     });
     expect(await pendingTwoFactorSecret(db, { userId: ben.id })).toBeNull();
+  });
+
+  it("does not turn on a secret that replaced the one the first code was checked against", async () => {
+    await startTwoFactorSetup(db, { userId: ana.id, now: NOW });
+    const checked = (await getTwoFactor(db, { userId: ana.id }))!;
+    // Another tab starts over while this one's code is being checked: its app has the first secret only.
+    await startTwoFactorSetup(db, { userId: ana.id, now: NOW });
+    const hashes = ["a code hash"];
+    expect(await enableTwoFactor(db, { userId: ana.id, secretSealed: checked.secretSealed, step: 1, codeHashes: hashes, now: NOW })).toBe(false);
+    expect(await twoFactorEnabled(db, { userId: ana.id })).toBe(false);
+    const waiting = (await getTwoFactor(db, { userId: ana.id }))!;
+    expect(waiting.secretSealed).not.toBe(checked.secretSealed);
+    expect(await enableTwoFactor(db, { userId: ana.id, secretSealed: waiting.secretSealed, step: 1, codeHashes: hashes, now: NOW })).toBe(true);
   });
 });
 

@@ -3,7 +3,8 @@ import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
 import { applications, users } from "@/db/schema";
-import { StorageError } from "@/db/storage-error";
+import { createPool, PostgresEngine } from "@/db/postgres/engine";
+import { StorageError, toStorageError } from "@/db/storage-error";
 import { afterEveryCommit, snapshot, write } from "@/db/write";
 import { makeUser, testDb } from "../support/db";
 import { adminUrl } from "../support/postgres-url";
@@ -117,6 +118,55 @@ describe("write() on Postgres", () => {
     // The pool threw the dead connection away: the next write works.
     await write(db, { userId: ana.id }, async (tx) => void (await tx.insert(applications).values(newApp("a2", ana.id))));
     expect(await count(ana.id)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("says the connection was lost, and that nothing was saved, when it drops in the middle of a write", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    const error = await write(db, { userId: ana.id }, async (tx) => {
+      await tx.insert(applications).values(newApp("a1", ana.id));
+      // The server goes away between two statements of the write (a restart, a cut network).
+      const [{ pid }] = await rawRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
+      await admin.query("select pg_terminate_backend($1)", [pid]);
+      await tx.insert(applications).values(newApp("a2", ana.id));
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).kind).toBe("connection-lost");
+    // Not yet committed, so rolled back by the server: here "nothing was changed" is the truth.
+    expect((error as StorageError).userMessage).toBe("Couldn't save: the server lost its connection to the database. Nothing was changed.");
+    expect(await count(ana.id)).toBe(0);
+    // The dead connection went out of the pool: the next write works.
+    await write(db, { userId: ana.id }, async (tx) => void (await tx.insert(applications).values(newApp("a3", ana.id))));
+    expect(await count(ana.id)).toBe(1);
+  });
+
+  it("says the connection was lost when it drops during a read, in a snapshot or on its own, and reads on after", async () => {
+    const ana = await makeUser(db, "ana@example.com");
+    const cutThisConnection = async (read: Db) => {
+      const [{ pid }] = await rawRows<{ pid: number }>(read, sql`select pg_backend_pid() as pid`);
+      await admin.query("select pg_terminate_backend($1)", [pid]);
+    };
+    const inSnapshot = await snapshot(db, async (read) => {
+      await cutThisConnection(read);
+      return read.select().from(applications);
+    }).catch((e: unknown) => e);
+    expect(inSnapshot).toBeInstanceOf(StorageError);
+    expect((inSnapshot as StorageError).kind).toBe("connection-lost");
+    // A read on the pool: the query is sent on a connection the server ends while it runs.
+    const alone = await rawRows(db, sql`select pg_terminate_backend(pg_backend_pid()), pg_sleep(1)`).catch((e: unknown) => e);
+    expect(toStorageError(alone)?.kind).toBe("connection-lost");
+    expect(await count(ana.id)).toBe(0);
+  });
+
+  it("says the connection was lost when the database cannot be reached at all, without crashing", async () => {
+    const gone = new PostgresEngine(createPool("postgres://shortlist@127.0.0.1:1/nowhere", { max: 1, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 1_000 }));
+    try {
+      const error = await write(gone.db, { userId: "someone" }, async () => undefined).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StorageError);
+      expect((error as StorageError).kind).toBe("connection-lost");
+      expect((error as StorageError).userMessage).toMatch(/lost its connection to the database\. Nothing was changed\./);
+    } finally {
+      await gone.close();
+    }
   });
 
   it("tells the commit listeners, after COMMIT only", async () => {

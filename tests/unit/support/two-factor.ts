@@ -2,7 +2,7 @@ import type { Db } from "@/db/open";
 import { hashRecoveryCode } from "@/lib/auth/recovery-codes";
 import { newRecoveryCodes, normaliseRecoveryCode, timeStepAt, totpCodeAt } from "@/lib/auth/totp";
 import { confirmTwoFactorSetup, pendingTwoFactorSecret, startTwoFactorSetup } from "@/lib/auth/two-factor";
-import { enableTwoFactor } from "@/lib/data/two-factor";
+import { enableTwoFactor, getTwoFactor } from "@/lib/data/two-factor";
 
 /** makeUser's password for every account. */
 export const PASSWORD = "correct horse battery staple";
@@ -41,6 +41,7 @@ export async function twoFactorOnWithoutPassword(db: Db, userId: string, now: Da
   const secret = await pendingTwoFactorSecret(db, { userId });
   if (!secret) throw new Error("no pending secret");
   const { codes, hashes } = await sharedCodes();
-  if (!(await enableTwoFactor(db, { userId, step: timeStepAt(now), codeHashes: hashes, now }))) throw new Error("not turned on");
+  const pending = await getTwoFactor(db, { userId });
+  if (!pending || !(await enableTwoFactor(db, { userId, secretSealed: pending.secretSealed, step: timeStepAt(now), codeHashes: hashes, now }))) throw new Error("not turned on");
   return { secret, recoveryCodes: codes, recoveryCodeHashes: hashes };
 }
