@@ -7,6 +7,9 @@ import { expectGone, secondRoundThirtyHoursAgo, stepCard, stepsOf, THANK_YOU_SEC
 // (app/(app)/_reuse): these check what the key must never miss.
 
 test("a snooze that ends brings its step back at once, though nothing was written since the page was reused", async ({ signedIn: page }) => {
+  // The snooze below ends SNOOZE_S after it is written; the page must be read and reused before then.
+  const SNOOZE_S = 30;
+  test.setTimeout(150_000);
   const { appId } = await secondRoundThirtyHoursAgo(page, "Snooze Ends");
   await page.goto("/");
   const card = stepCard(page, THANK_YOU_SECOND, "Snooze Ends");
@@ -17,13 +20,14 @@ test("a snooze that ends brings its step back at once, though nothing was writte
   expect(snoozed.state).toBe("snoozed");
 
   // The snooze now ends in a few seconds: written once, then the page is only read.
-  const endsAt = Math.floor(Date.now() / 1000) + 6;
+  const endsAt = Math.floor(Date.now() / 1000) + SNOOZE_S;
   writeDb((db) => db.prepare("update guidance_steps set until = ? where application_id = ? and key = ?").run(endsAt, appId, snoozed.key));
   for (const url of ["/", `${SECOND_URL}/`, "/", `${SECOND_URL}/`]) {
     await page.goto(url);
     await expect(page.getByTestId("put-aside-link")).toHaveText("Put aside (1)");
     await expectGone(page, THANK_YOU_SECOND, "Snooze Ends");
   }
+  expect(Date.now(), "the reused pages were read before the snooze ended").toBeLessThan(endsAt * 1000);
   // Both servers have reused the page with the step put aside; once the snooze ends, both show it.
   while (Date.now() < endsAt * 1000 + 200) await page.waitForTimeout(250);
   for (const url of ["/", `${SECOND_URL}/`]) {

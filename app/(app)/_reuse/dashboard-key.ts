@@ -3,7 +3,6 @@ import { lateCount } from "@/lib/dashboard/today";
 import { localDate } from "@/lib/time/zoned";
 import { dueWords } from "../_components/guidance/step-card";
 import { interviewIn } from "../_components/guidance/prep-checklist";
-import { keyOf } from "../_components/today/coming-up";
 import type { DashboardBodyProps } from "../_components/today/dashboard-body";
 import { daysSilent } from "../_components/today/move-on-section";
 import { shownBlocks } from "../_components/today/today-section";
@@ -26,22 +25,27 @@ export type DashboardKeyInputs = DashboardBodyProps & {
  * function the components call.
  */
 export function clockWords({ plan, contacts, todayPage, now, dates }: Pick<DashboardKeyInputs, "plan" | "contacts" | "todayPage" | "now" | "dates">) {
+  const { shown } = shownBlocks(plan.blocks, todayPage);
   return {
     day: localDate(now, dates.zone),
-    late: plan.blocks.map((b) => lateCount(b, now)),
-    due: shownBlocks(plan.blocks, todayPage).shown.map((b) => b.steps.map((s) => [dueWords(s, now, dates), interviewIn(s.roundAt, now)])),
+    // Today's heading says the total; each shown block says its own.
+    late: plan.blocks.reduce((n, b) => n + lateCount(b, now), 0),
+    shownLate: shown.map((b) => lateCount(b, now)),
+    due: shown.map((b) => b.steps.map((s) => [dueWords(s, now, dates), interviewIn(s.roundAt, now)])),
     silent: plan.moveOn.map((s) => daysSilent(contacts.get(s.applicationId), now)),
   };
 }
 
 /**
- * The dashboard body's reuse key. The plan is not hashed whole (thousands of
- * steps on a big account): its steps are fixed by the data versions and the
- * engine's next change instant, and what else in it moves with the time
- * (which interviews are still ahead, Coming up's entries) is listed.
+ * The dashboard body's reuse key. Cheap next to a render: the plan is not
+ * hashed whole (thousands of steps on a big account) but named by the data
+ * versions (any write to what the dashboard reads changes them) and the
+ * engine's next change instant; what else in it moves with the time alone is
+ * listed: the interviews still ahead (an interview moves from Coming up to
+ * Today 48 hours before it, which no step marks), and the words of time.
  */
 export function dashboardKey(inputs: DashboardKeyInputs): string {
-  const { userId, versions, changesAt, plan, people, recent, contacts, putAside, byStatus, active, todayPage, comingPage, dates, senderName } = inputs;
+  const { userId, versions, changesAt, plan, people, recent, putAside, byStatus, active, todayPage, comingPage, dates, senderName } = inputs;
   return renderKey("dashboard", userId, [
     versions,
     changesAt,
@@ -51,13 +55,12 @@ export function dashboardKey(inputs: DashboardKeyInputs): string {
     comingPage,
     plan.interviews.map((r) => r.roundId),
     plan.interviewCount,
-    plan.comingUp.map(keyOf),
+    plan.comingUp.flatMap((e) => (e.type === "interview" ? [e.interview.roundId] : [])),
     plan.comingUpCount,
     plan.blocks.length,
     plan.moveOn.length,
-    people,
+    [...people],
     recent,
-    [...contacts.values()],
     putAside,
     byStatus,
     active,

@@ -2,18 +2,11 @@ import { createHash } from "node:crypto";
 
 /**
  * The key a reused render is filed under: what is rendered, whose, and a
- * digest of every input the render reads. The user id is spelled out, not
- * only hashed, so two users' keys differ even if everything else matched.
- * Dates are written as their instants and Infinity as a word, so no two
- * distinct inputs serialize alike.
+ * digest of the inputs the render reads (plain JSON: dates as their ISO
+ * instants; an infinite instant is written as null, which no finite one is).
+ * The user id is spelled out, not only hashed, so two users' keys differ
+ * even if everything else matched.
  */
 export function renderKey(what: string, userId: string, inputs: readonly unknown[]): string {
-  const text = JSON.stringify(inputs, function (this: Record<string, unknown>, name, value: unknown) {
-    const raw = this[name];
-    if (raw instanceof Date) return `@${raw.getTime()}`;
-    if (raw instanceof Map) return [...raw.entries()];
-    if (typeof raw === "number" && !Number.isFinite(raw)) return String(raw);
-    return value;
-  });
-  return `${what}:${userId}:${createHash("sha256").update(text).digest("base64url")}`;
+  return `${what}:${userId}:${createHash("sha256").update(JSON.stringify(inputs)).digest("base64url")}`;
 }

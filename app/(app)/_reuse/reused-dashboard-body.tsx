@@ -17,8 +17,12 @@ async function renderedBody(key: string) {
   return <DashboardBody {...handedOver<DashboardBodyProps>(key)} />;
 }
 
-/** The dashboard's body, reused while its key holds (see dashboardKey), rendered afresh otherwise. */
+/**
+ * The dashboard's body, reused while its key holds (see dashboardKey), rendered afresh otherwise.
+ * SHORTLIST_RENDER_REUSE=off renders it every time (what npm run bench:reuse compares against).
+ */
 export async function reusedDashboardBody(inputs: DashboardKeyInputs) {
+  if (process.env.SHORTLIST_RENDER_REUSE === "off") return <DashboardBody {...inputs} />;
   const key = dashboardKey(inputs);
   return withHandedOver(key, inputs, () => renderedBody(key));
 }

@@ -56,8 +56,8 @@ function Entry({ entry, dates }: { entry: ComingUpEntry; dates: DateStyle }) {
   );
 }
 
-/** A key unique within the list (the dashboard's reuse key lists the entries by it too). */
-export const keyOf = (e: ComingUpEntry) =>
+/** A key unique within the list. */
+const keyOf = (e: ComingUpEntry) =>
   `${e.type}:${e.type === "interview" ? e.interview.roundId : e.type === "step" ? `${e.step.applicationId}:${e.step.key}` : e.checkIn.applicationId}`;
 
 type Props = {
