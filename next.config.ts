@@ -15,9 +15,6 @@ const nextConfig: NextConfig = {
     // Next buffers request bodies for proxy.ts up to this size and silently cuts the rest
     // (10 MB by default): the largest import (a 50 MB Shortlist export) and its form framing must fit whole.
     proxyClientMaxBodySize: "51mb",
-    // "use cache" alone, for the dashboard's reused renders (app/(app)/_reuse), without Cache
-    // Components' prerendering model, which would make every request-time read a Suspense boundary.
-    useCache: true,
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -40,7 +40,7 @@ export async function loadDashboard(db: Db, { user, now, comingPage }: { user: R
   // Only the interviews the page shows are read, with how many there are:
   // a busy week holds hundreds, Today shows ten and Coming up one page.
   const laterShown = comingPage === null ? COMING_UP_PREVIEW : comingPage * COMING_UP_PAGE;
-  const [{ plan, overview, versions, changesAt }, recent] = await Promise.all([
+  const [{ plan, overview }, recent] = await Promise.all([
     loadDashboardPlan(db, { user, now, soonLimit: TODAY_INTERVIEWS_SHOWN, laterLimit: laterShown }),
     recentApplications(db, { userId, limit: RECENT_LIMIT }),
   ]);
@@ -49,5 +49,5 @@ export async function loadDashboard(db: Db, { user, now, comingPage }: { user: R
     peopleMet(db, { userId, roundIds: plan.interviews.map((r) => r.roundId) }),
     plan.moveOn.length ? moveOnContacts(db, { userId, steps: plan.moveOn, now }) : new Map<string, LastContact>(),
   ]);
-  return { plan, people, recent, contacts, putAside: overview.putAside.length, versions, changesAt };
+  return { plan, people, recent, contacts, putAside: overview.putAside.length };
 }

@@ -17,7 +17,7 @@ export async function loadDashboardPlan(db: Db, { user, now, soonLimit, laterLim
   const userId = user.id;
   const versions = await dataVersions(db, { userId });
   const { soonUntil, comingUpEnd } = interviewWindows(now, user.timeZone);
-  const [{ overview, change, expiresAt }, soon, later] = await Promise.all([
+  const [{ overview, change }, soon, later] = await Promise.all([
     dashboardGuidance(db, { user, now, versions }),
     interviewsBetween(db, { userId, after: now, through: soonUntil, limit: soonLimit, versions }),
     interviewsBetween(db, { userId, after: soonUntil, through: new Date(comingUpEnd.getTime() - 1), limit: laterLimit, versions }),
@@ -31,6 +31,5 @@ export async function loadDashboardPlan(db: Db, { user, now, soonLimit, laterLim
     timeZone: user.timeZone,
     locale: user.dates.locale,
   });
-  // expiresAt: the engine's next change instant for this overview (a step falling due, a snooze ending).
-  return { plan, overview, versions, changesAt: expiresAt };
+  return { plan, overview, versions };
 }

@@ -52,8 +52,8 @@ type Entry = DataVersions & {
   changeBytes: number;
 };
 
-/** The overview as kept: the lists, how the last partial rebuild made them, and the engine's next change instant (see Entry). */
-export type KeptOverview = Pick<Entry, "overview" | "change" | "expiresAt">;
+/** The overview as kept: the lists, and how the last partial rebuild made them (see Entry). */
+export type KeptOverview = Pick<Entry, "overview" | "change">;
 
 /** The parts, plus what the merged lists add (slots only: the items are the parts') and the map and heap holding them. */
 function entryBytes(entry: Entry): number {

@@ -21,9 +21,6 @@ type Props = {
   empty?: React.ReactNode;
 };
 
-/** "3 days": how long until the round starts, while it is ahead (the dashboard's reuse key reads this too). */
-export const interviewIn = (roundAt: Date | null, now: Date): string | null => (roundAt && roundAt > now ? span(now, roundAt) : null);
-
 /**
  * A round's preparation as one item: a checklist whose lines are its
  * preparation steps, each with its due time, why, where it comes from, and
@@ -45,9 +42,9 @@ export function PrepChecklist({ roundId, roundAt, steps, now, dates, variant = "
         {priorityLabel ? <span className="text-xs text-slate-600 dark:text-slate-400">{priorityLabel}</span> : null}
       </div>
       {first ? <Due step={first} now={now} dates={dates} /> : null}
-      {interviewIn(roundAt, now) ? (
+      {roundAt && roundAt > now ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          The interview is in {interviewIn(roundAt, now)}.{steps.length ? ` ${steps.length === 1 ? "One thing" : `${steps.length} things`} to do before it:` : ""}
+          The interview is in {span(now, roundAt)}.{steps.length ? ` ${steps.length === 1 ? "One thing" : `${steps.length} things`} to do before it:` : ""}
         </p>
       ) : null}
       {steps.length ? null : empty}

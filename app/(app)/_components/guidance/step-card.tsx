@@ -30,33 +30,19 @@ const DONE_LOGS = {
   "request-feedback": "Done logs a feedback request sent now.",
 } as Partial<Record<Recommendation["ruleId"], string>>;
 
-/**
- * What a step's due line says that moves with the clock: whether it is late
- * for its kind, and "3 days" overdue, "in 5 hours" or "now". Everything
- * else on the line is fixed by the step; the dashboard's reuse key reads
- * this same function (app/(app)/_reuse).
- */
-export function dueWords(step: Pick<Recommendation, "ruleId" | "dueAt" | "overdue">, now: Date, dates: DateStyle): { late: boolean; words: string } | null {
-  if (!step.dueAt) return null;
-  const late = isLate(step, now, dates.zone, weekendFor(dates.locale));
-  if (step.overdue) return { late, words: span(step.dueAt, now) };
-  return { late, words: step.dueAt.getTime() - now.getTime() < MINUTE_MS ? "now" : `in ${span(now, step.dueAt)}` };
-}
-
 /** When a step is due; red only when it is truly late for its kind (lib/dashboard/importance.ts). */
 export function Due({ step, now, dates }: { step: Pick<Recommendation, "ruleId" | "dueAt" | "overdue">; now: Date; dates: DateStyle }) {
-  const due = dueWords(step, now, dates);
-  if (!step.dueAt || !due) return null;
+  if (!step.dueAt) return null;
   const exact = formatsFor(dates).dateTime(step.dueAt);
-  const { late, words } = due;
+  const late = isLate(step, now, dates.zone, weekendFor(dates.locale));
   return step.overdue ? (
     <p className={`text-sm ${TONE_CLASSES[late ? "late" : "overdue"]}`} data-testid="due" data-late={late}>
       {late ? <span className="mr-1.5 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900 dark:bg-red-950 dark:text-red-200">Late</span> : null}
-      Overdue by {words} <span className="font-normal text-slate-600 dark:text-slate-400">(due {exact})</span>
+      Overdue by {span(step.dueAt, now)} <span className="font-normal text-slate-600 dark:text-slate-400">(due {exact})</span>
     </p>
   ) : (
     <p className="text-sm font-medium text-slate-800 dark:text-slate-200" data-testid="due">
-      Due {words}{" "}
+      Due {step.dueAt.getTime() - now.getTime() < MINUTE_MS ? "now" : `in ${span(now, step.dueAt)}`}{" "}
       <span className="font-normal text-slate-600 dark:text-slate-400">({exact})</span>
     </p>
   );
@@ -82,7 +68,7 @@ export function StepCard({ step, now, dates, variant = "page", draft, priority =
   const doneNote = advice ? undefined : DONE_LOGS[step.ruleId];
   const dashboard = variant === "dashboard";
   const Heading = dashboard ? "h4" : "h3";
-  const late = dueWords(step, now, dates)?.late ?? false;
+  const late = isLate(step, now, dates.zone, weekendFor(dates.locale));
   const frame = dashboard ? "py-3 first:pt-1 last:pb-0" : `card p-4 ${late ? "border-l-4 border-l-red-700 dark:border-l-red-400" : ""}`;
   return (
     <li className={frame} data-testid="step" data-rule={step.ruleId} data-kind={step.kind}>

@@ -6,12 +6,6 @@ import { MoveOnItem, type Silent } from "./move-on-item";
 
 type Props = { steps: readonly QueueItem[]; contacts: ReadonlyMap<string, LastContact>; now: Date; dates: DateStyle };
 
-/** Whole days silent: since the company was last heard from, or since applying (the dashboard's reuse key reads this too). */
-export function daysSilent(contact: LastContact | undefined, now: Date): number | null {
-  const since = contact?.heardAt ?? (contact?.appliedOn ? new Date(`${contact.appliedOn}T12:00:00Z`) : null);
-  return since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)) : null;
-}
-
 /**
  * Today's one item for every application whose move-on step fired: how
  * long each has been silent, from their last contacts (read by the loader).
@@ -21,12 +15,14 @@ export function MoveOnSection({ steps, contacts, now, dates }: Props) {
   const f = formatsFor(dates);
   const silent: Silent[] = steps.map((s) => {
     const c = contacts.get(s.applicationId);
+    // Silent since the company was last heard from, or since applying.
+    const since = c?.heardAt ?? (c?.appliedOn ? new Date(`${c.appliedOn}T12:00:00Z`) : null);
     return {
       applicationId: s.applicationId,
       company: s.company,
       roleTitle: s.roleTitle,
       lastContact: c?.at ? f.shortDate(c.at) : c?.appliedOn ? f.calendarDay(c.appliedOn) : null,
-      days: daysSilent(c, now),
+      days: since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)) : null,
     };
   });
   return <MoveOnItem silent={silent} />;

@@ -25,15 +25,10 @@ type Props = {
   href: (p: number | null) => string;
 };
 
-/** The blocks a page of Today shows: the preview, or page `page` (the dashboard's reuse key reads this too). */
-export function shownBlocks<B>(blocks: readonly B[], page: number | null) {
-  const paged = page === null ? null : pageOf(blocks, page, TODAY_PAGE_BLOCKS);
-  return { paged, shown: paged ? paged.shown : blocks.slice(0, TODAY_PREVIEW_BLOCKS) };
-}
-
 export function TodaySection({ plan, people, page, putAside, now, dates, senderName, href }: Props) {
   const { blocks } = plan;
-  const { paged, shown } = shownBlocks(blocks, page);
+  const paged = page === null ? null : pageOf(blocks, page, TODAY_PAGE_BLOCKS);
+  const shown = paged ? paged.shown : blocks.slice(0, TODAY_PREVIEW_BLOCKS);
   const steps = blocks.reduce((n, b) => n + b.steps.length, 0);
   const overdue = blocks.reduce((n, b) => n + b.overdue, 0);
   // Red is kept for what is late for its kind: after an import nearly everything is overdue.

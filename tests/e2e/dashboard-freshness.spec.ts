@@ -3,11 +3,12 @@ import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { writeDb } from "./support/db";
 import { expectGone, secondRoundThirtyHoursAgo, stepCard, stepsOf, THANK_YOU_SECOND } from "./support/guidance";
 
-// The dashboard's body is rendered once and reused while its key holds
-// (app/(app)/_reuse): these check what the key must never miss.
+// What the dashboard's caches (the overview's parts, the plan, kept per
+// server process) must never miss: a snooze ending with nothing written, a
+// raw write behind both servers' backs, and another user's identical data.
 
-test("a snooze that ends brings its step back at once, though nothing was written since the page was reused", async ({ signedIn: page }) => {
-  // The snooze below ends SNOOZE_S after it is written; the page must be read and reused before then.
+test("a snooze that ends brings its step back at once, though nothing was written since the page was cached", async ({ signedIn: page }) => {
+  // The snooze below ends SNOOZE_S after it is written; the page must be read and cached before then.
   const SNOOZE_S = 30;
   test.setTimeout(150_000);
   const { appId } = await secondRoundThirtyHoursAgo(page, "Snooze Ends");
@@ -27,8 +28,8 @@ test("a snooze that ends brings its step back at once, though nothing was writte
     await expect(page.getByTestId("put-aside-link")).toHaveText("Put aside (1)");
     await expectGone(page, THANK_YOU_SECOND, "Snooze Ends");
   }
-  expect(Date.now(), "the reused pages were read before the snooze ended").toBeLessThan(endsAt * 1000);
-  // Both servers have reused the page with the step put aside; once the snooze ends, both show it.
+  expect(Date.now(), "the cached pages were read before the snooze ended").toBeLessThan(endsAt * 1000);
+  // Both servers have cached the page with the step put aside; once the snooze ends, both show it.
   while (Date.now() < endsAt * 1000 + 200) await page.waitForTimeout(250);
   for (const url of ["/", `${SECOND_URL}/`]) {
     await page.goto(url);
@@ -37,7 +38,7 @@ test("a snooze that ends brings its step back at once, though nothing was writte
   }
 });
 
-test("a write is seen at once on a reused dashboard, on either server", async ({ signedIn: page }) => {
+test("a write is seen at once on a cached dashboard, on either server", async ({ signedIn: page }) => {
   await addApplication(page, { company: "Reused Before", roleTitle: "Analyst" });
   for (const url of ["/", "/", `${SECOND_URL}/`, `${SECOND_URL}/`]) {
     await page.goto(url);
@@ -52,7 +53,7 @@ test("a write is seen at once on a reused dashboard, on either server", async ({
   }
 });
 
-test("two users with the same applications never see each other's reused dashboard", async ({ signedIn: page, browser }) => {
+test("two users with the same applications never see each other's cached dashboard", async ({ signedIn: page, browser }) => {
   const context = await browser.newContext();
   const otherPage = await context.newPage();
   const other = newAccount("other");
