@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { E2E_DATABASE_URL, E2E_DB_PATH, E2E_ENGINE } from "../../../playwright.config";
-import { compile, insertionOrder, raw, sql, type Sql } from "./sql";
+import { compile, raw, sql, type Sql } from "./sql";
 
 export { commaList, instant, instantMs, insertionOrder, now, raw, shifted, sql, type Sql } from "./sql";
 
@@ -141,11 +141,17 @@ const USER_TABLES = [
   "document_attachments",
 ];
 
-/** Every row the account owns, table by table: to prove nothing of it changed. */
+/**
+ * Every row the account owns, table by table: to prove nothing of it changed.
+ * In an order of their own (not every Postgres table has an insertion order).
+ */
 export async function ownedRows(email: string): Promise<Record<string, unknown[]>> {
   const userId = await userIdOf(email);
   const tables = await Promise.all(
-    USER_TABLES.map(async (table) => [table, await rows(sql`select * from ${raw(table)} where user_id = ${userId} order by ${insertionOrder()}`)] as const),
+    USER_TABLES.map(async (table) => {
+      const found = (await rows(sql`select * from ${raw(table)} where user_id = ${userId}`)).map((r) => [JSON.stringify(r), r] as const);
+      return [table, found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)] as const;
+    }),
   );
   return Object.fromEntries(tables);
 }
