@@ -18,8 +18,12 @@ import { expect, newAccount, signUp, test } from "./fixtures";
 // P-256 key pair and auth secret made here, so the test can decrypt what
 // the server sends exactly as the browser would.
 
-/** The server's VAPID public key, as it made and kept it on first start. */
-const serverVapidKey = () => (JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "vapid-keys"), "utf8")) as { publicKey: string }).publicKey;
+/**
+ * The server's VAPID public key: on SQLite as it made and kept it on first start; on
+ * Postgres the pair both servers were given (tests/e2e/support/postgres-stack.ts).
+ */
+const serverVapidKey = () =>
+  process.env.E2E_VAPID_PUBLIC_KEY ?? (JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "vapid-keys"), "utf8")) as { publicKey: string }).publicKey;
 
 test("turning on push registers the service worker and a subscription; a test push arrives encrypted and signed", async ({ signedIn: page, context, baseURL }) => {
   const service = await startReceiver();

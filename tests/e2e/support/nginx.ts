@@ -15,6 +15,8 @@ export function shortlistHttpBlock(listen: string, servers: string[], extra = ""
   return `upstream shortlist {
     ${servers.map((s) => `server ${s};`).join("\n    ")}
     keepalive 16;
+    # Shorter than Node's own 5 s: nginx must never reuse a connection the server is closing.
+    keepalive_timeout 4s;
   }
   server {
     listen ${listen};
@@ -43,7 +45,9 @@ export async function startNginx(dir: string, port: number, servers: string[]): 
   const home = path.join(dir, "nginx");
   const temp = path.join(home, "temp");
   mkdirSync(temp, { recursive: true });
-  // Run as root, nginx's workers drop to "nobody", who must write its temporary files.
+  // Run as root, nginx's workers drop to "nobody", who must reach and write its temporary files
+  // (request bodies past 16 kB: uploads, imports).
+  chmodSync(dir, 0o755);
   chmodSync(home, 0o777);
   chmodSync(temp, 0o777);
   const accessLog = path.join(home, "access.log");

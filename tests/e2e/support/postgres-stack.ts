@@ -89,6 +89,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Nothing should be kept beside a database here; if something is, it lands in the throwaway folder.
       SHORTLIST_DB_PATH: path.join(dir, "data", "shortlist.db"),
     };
+    // The workers inherit this process's environment: push.spec.ts checks browsers subscribe with this key.
+    process.env.E2E_VAPID_PUBLIC_KEY = vapid.publicKey;
     const servers = POSTGRES_STACK.serverPorts.map((port) => startServer(dir, port, env));
     cleanUps.push(async () => void (await Promise.all(servers.map(stop))));
     await Promise.all(servers.map((s) => ready(s, 120_000)));
