@@ -70,4 +70,4 @@ export const insertionOrder = (table = ""): Sql => raw(`${table ? `${table}.` : 
 export const commaList = (column: string, from: string): Sql =>
   onPostgres()
     ? raw(`(select string_agg(${column}, ',' order by ${column}) ${from})`)
-    : raw(`(select group_concat(${column}) from (select ${column} ${from} order by ${column}))`);
+    : raw(`(select group_concat(v) from (select ${column} v ${from} order by ${column}))`);
