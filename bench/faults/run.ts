@@ -1,10 +1,11 @@
 // npm run bench:faults: the production server under faults, on 127.0.0.1
 // only, each scenario on its own throwaway database: a file it cannot use,
 // kill -9 during saves, a full disk, a write lock held by another process,
-// SIGTERM under load, malformed action requests, and a ten-minute soak.
+// SIGTERM under load, malformed action requests, a ten-minute soak, and on
+// Postgres (a throwaway cluster on --pg-port) kill -9 of one of two servers.
 // Prints each scenario's counts (markdown, with the load average, since a
 // shared machine makes the timings noisy) and exits 1 if a check fails.
-//   npm run bench:faults [-- --short] [--no-build] [--port 3170] [--soak-minutes 10] [--soak-heap-mb 512] [--only kill9,lock] [--keep]
+//   npm run bench:faults [-- --short] [--no-build] [--port 3170] [--pg-port 55434] [--soak-minutes 10] [--soak-heap-mb 512] [--only kill9,lock] [--keep]
 // --short is what `npm test` runs: a few cycles of each and a 20 s soak, under two minutes.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +16,7 @@ import type { Context, ScenarioResult } from "./scenario";
 import { fullDisk } from "./scenarios/full-disk";
 import { malformedFuzz } from "./scenarios/fuzz";
 import { kill9 } from "./scenarios/kill9";
+import { kill9Postgres } from "./scenarios/kill9-postgres";
 import { lockHeld } from "./scenarios/lock";
 import { sigtermUnderLoad } from "./scenarios/sigterm";
 import { soak } from "./scenarios/soak";
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     short: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     port: { type: "string", default: "3170" },
+    "pg-port": { type: "string", default: "55434" },
     "soak-minutes": { type: "string" },
     "soak-heap-mb": { type: "string" },
     only: { type: "string" },
@@ -38,6 +41,7 @@ const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
 const SCENARIOS: Record<string, (ctx: Context) => Promise<ScenarioResult>> = {
   startup: refusedStarts,
   kill9,
+  "kill9-postgres": (ctx) => kill9Postgres({ ...ctx, pgPort: Number(args["pg-port"]) }),
   "full-disk": fullDisk,
   lock: lockHeld,
   sigterm: sigtermUnderLoad,

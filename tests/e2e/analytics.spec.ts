@@ -8,8 +8,8 @@ import { daysAfterRound, seedHistory, tableRows } from "./support/analytics";
  * answered after 3, 5 and 1 days; first rounds after 2 and 4; the offer 5
  * days after its second round; two rounds still waiting.
  */
-function seedKnownAccount(email: string) {
-  seedHistory(email, [
+async function seedKnownAccount(email: string) {
+  await seedHistory(email, [
     { company: "Saved Co", status: "saved" },
     { company: "Applied Co", status: "applied" },
     {
@@ -53,7 +53,7 @@ function seedKnownAccount(email: string) {
 }
 
 test("a seeded account sees its funnel, response times and outcomes by signals", async ({ signedIn: page, account }) => {
-  seedKnownAccount(account.email);
+  await seedKnownAccount(account.email);
   await page.goto("/analytics");
   await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
   await expect(page.getByText("Based on 6 applications and 8 rounds.")).toBeVisible();
@@ -90,7 +90,7 @@ test("a seeded account sees its funnel, response times and outcomes by signals",
 });
 
 test("another account sees only its own, empty, analytics", async ({ signedIn: page, account, browser }) => {
-  seedKnownAccount(account.email);
+  await seedKnownAccount(account.email);
   const context = await browser.newContext();
   const other = await context.newPage();
   await signUp(other, newAccount("other"));
@@ -107,7 +107,7 @@ test("another account sees only its own, empty, analytics", async ({ signedIn: p
 });
 
 test("the charts are drawn on the server: bars to scale without JavaScript, and no chart code loaded", async ({ signedIn: page, account, browser }) => {
-  seedKnownAccount(account.email);
+  await seedKnownAccount(account.email);
   const scripts: string[] = [];
   page.on("response", (res) => {
     if (res.request().resourceType() === "script") scripts.push(res.url());

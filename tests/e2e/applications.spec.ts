@@ -26,7 +26,7 @@ test("sign up, add, edit, reload, sign out, sign in: the application is still th
   await signIn(page, account);
   await page.goto("/applications");
   await expect(page.getByRole("link", { name: "Senior Frontend Engineer" })).toBeVisible();
-  expect(applicationRow(id)).toMatchObject({ role_title: "Senior Frontend Engineer", status: "interviewing", excitement: 4 });
+  expect(await applicationRow(id)).toMatchObject({ role_title: "Senior Frontend Engineer", status: "interviewing", excitement: 4 });
 });
 
 test("bad values show each error beside its field and keep what was typed", async ({ signedIn: page }) => {
@@ -94,7 +94,7 @@ test("an oversized post is refused with 413 and saves nothing", async ({ signedI
     page.getByRole("button", { name: "Save application" }).click(),
   ]);
   expect(response.status()).toBe(413);
-  expect(applicationCount(account.email)).toBe(0);
+  expect(await applicationCount(account.email)).toBe(0);
 });
 
 test("list search, status filter, sort and archive", async ({ signedIn: page }) => {
@@ -134,12 +134,12 @@ test("delete asks first, and Escape or Keep it cancels", async ({ signedIn: page
   await expect(dialog).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  expect(applicationRow(id)).toBeDefined();
+  expect(await applicationRow(id)).toBeDefined();
 
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await dialog.getByRole("button", { name: "Delete for good" }).click();
   await expect(page.getByText("The application was deleted.")).toBeVisible();
-  expect(applicationRow(id)).toBeUndefined();
+  expect(await applicationRow(id)).toBeUndefined();
 });
 
 test("an empty account explains how to start, and sample data fills it", async ({ signedIn: page }) => {

@@ -36,13 +36,13 @@ test("a card moves by keyboard from Interviewing to Offer, with its next step sh
   await expect(liveRegion(page)).toHaveText("Moved to Offer.");
   await expect(column(page, "offer").getByTestId("board-card").filter({ hasText: "Keyboard Co" })).toHaveCount(1);
 
-  await expect.poll(() => applicationRow(appId)?.status).toBe("offer");
+  await expect.poll(async () => (await applicationRow(appId))?.status).toBe("offer");
   await page.reload();
   await expect(column(page, "offer").getByTestId("board-card").filter({ hasText: "Keyboard Co" })).toHaveCount(1);
   await expect(column(page, "interviewing").getByTestId("board-card")).toHaveCount(0);
   await expect(column(page, "offer").getByRole("heading", { name: "Offer, 1 application" })).toBeVisible();
   await expect(column(page, "interviewing").getByRole("heading", { name: "Interviewing, 0 applications" })).toBeVisible();
-  expect(eventsOf(appId).map((e) => e.kind)).toEqual(["offer_received"]);
+  expect((await eventsOf(appId)).map((e) => e.kind)).toEqual(["offer_received"]);
   await expectLoggedOnTimeline(page, appId, "Offer received");
 });
 
@@ -62,12 +62,12 @@ test("a card moves by its menu, and Escape puts a keyboard pick-up back", async 
   await moveByMenu(page, "Menu Co", "Rejected");
   await expect(column(page, "rejected").getByTestId("board-card").filter({ hasText: "Menu Co" })).toHaveCount(1);
   await expect(page.getByRole("status").filter({ hasText: "Moved Menu Co, Engineer to Rejected." })).toHaveCount(1);
-  await expect.poll(() => applicationRow(appId)?.status).toBe("rejected");
+  await expect.poll(async () => (await applicationRow(appId))?.status).toBe("rejected");
   await page.reload();
   // Closed columns start folded: the count says it is there, and opening the column shows the card.
   await column(page, "rejected").getByRole("button", { name: "Rejected (closed), 1 application" }).click();
   await expect(column(page, "rejected").getByTestId("board-card").filter({ hasText: "Menu Co" })).toHaveCount(1);
-  expect(eventsOf(appId).map((e) => e.kind)).toEqual(["rejection_received"]);
+  expect((await eventsOf(appId)).map((e) => e.kind)).toEqual(["rejection_received"]);
   await expectLoggedOnTimeline(page, appId, "Rejection received");
 });
 
@@ -91,22 +91,22 @@ test("drag and drop loads on the first press of a handle, and a card dragged wit
   await page.mouse.up();
 
   await expect(column(page, "offer").getByTestId("board-card").filter({ hasText: "Pointer Co" })).toHaveCount(1);
-  await expect.poll(() => applicationRow(appId)?.status).toBe("offer");
-  expect(eventsOf(appId).map((e) => e.kind)).toEqual(["offer_received"]);
+  await expect.poll(async () => (await applicationRow(appId))?.status).toBe("offer");
+  expect((await eventsOf(appId)).map((e) => e.kind)).toEqual(["offer_received"]);
 });
 
 test("a refused move shows why beside the card and changes nothing", async ({ signedIn: page, account }) => {
   const appId = await addApplication(page, { company: "Saved Co", roleTitle: "Engineer", status: "Saved" });
   await page.goto("/board");
-  const before = ownedRows(account.email);
+  const before = await ownedRows(account.email);
   await moveByMenu(page, "Saved Co", "Offer");
   const saved = column(page, "saved").getByTestId("board-card").filter({ hasText: "Saved Co" });
   await expect(saved.getByRole("alert")).toHaveText(/only saved, not applied to/);
   await expect(column(page, "offer").getByTestId("board-card")).toHaveCount(0);
-  expect(ownedRows(account.email)).toEqual(before);
+  expect(await ownedRows(account.email)).toEqual(before);
   await page.reload();
   await expect(column(page, "saved").getByTestId("board-card").filter({ hasText: "Saved Co" })).toHaveCount(1);
-  expect(applicationRow(appId)?.status).toBe("saved");
+  expect((await applicationRow(appId))?.status).toBe("saved");
 });
 
 test("a second user sees none of the first user's cards and cannot move them", async ({ browser, signedIn: page }) => {
@@ -116,7 +116,7 @@ test("a second user sees none of the first user's cards and cannot move them", a
   await signUp(ownerPage, owner);
   const ownerApp = await addApplication(ownerPage, { company: "Private Board Co", roleTitle: "Engineer", status: "Interviewing" });
   await context.close();
-  const before = ownedRows(owner.email);
+  const before = await ownedRows(owner.email);
 
   await addApplication(page, { company: "Intruder Co", roleTitle: "Engineer", status: "Interviewing" });
   await page.goto("/board");
@@ -129,8 +129,8 @@ test("a second user sees none of the first user's cards and cannot move them", a
   await own.locator("input[type=hidden][name=applicationId]").evaluate((el, id) => ((el as HTMLInputElement).value = id), ownerApp);
   await moveByMenu(page, "Intruder Co", "Rejected");
   await expect(own.getByRole("alert")).toHaveText("That application could not be found: it may have been deleted. Reload the board.");
-  expect(ownedRows(owner.email)).toEqual(before);
-  expect(applicationRow(ownerApp)?.status).toBe("interviewing");
+  expect(await ownedRows(owner.email)).toEqual(before);
+  expect((await applicationRow(ownerApp))?.status).toBe("interviewing");
   await page.reload();
   await expect(column(page, "interviewing").getByTestId("board-card").filter({ hasText: "Intruder Co" })).toHaveCount(1);
 });

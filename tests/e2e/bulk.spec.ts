@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { readDb } from "./support/db";
+import { row, rows as dbRows, sql } from "./support/db";
 import { seedApplications, unansweredApp, type SeedApp } from "./support/list";
 import { rowsAsSet, toast, undoFromToast } from "./support/undo";
 
@@ -9,51 +9,45 @@ const rows = (page: Page) => page.getByTestId("application-row");
 const box = (page: Page, company: string) => rows(page).filter({ hasText: company }).getByRole("checkbox");
 const bar = (page: Page) => page.getByTestId("bulk-bar");
 
-function statuses(email: string): Record<string, string> {
-  return readDb((db) =>
-    Object.fromEntries(
-      (db.prepare("select a.company, a.status from applications a join users u on u.id = a.user_id where u.email = ?").all(email) as { company: string; status: string }[]).map(
-        (r) => [r.company, r.status],
-      ),
-    ),
+async function statuses(email: string): Promise<Record<string, string>> {
+  const found = await dbRows<{ company: string; status: string }>(
+    sql`select a.company, a.status from applications a join users u on u.id = a.user_id where u.email = ${email}`,
   );
+  return Object.fromEntries(found.map((r) => [r.company, r.status]));
 }
 
 const seedMany = (n: number, prefix: string, status = "interviewing"): SeedApp[] =>
   Array.from({ length: n }, (_, i) => ({ company: `${prefix} ${String(i + 1).padStart(2, "0")}`, status, updatedAgo: i * 1000 }));
 
 test("shift-click ticks a range; Mark ghosted acts on it in one go, and Undo puts every one back", async ({ signedIn: page, account }) => {
-  seedApplications(account.email, seedMany(5, "Range"));
-  const before = rowsAsSet(account.email);
+  await seedApplications(account.email, seedMany(5, "Range"));
+  const before = await rowsAsSet(account.email);
   await page.goto("/applications");
   await box(page, "Range 02").click();
   await box(page, "Range 04").click({ modifiers: ["Shift"] });
   await expect(page.getByTestId("selected-count")).toHaveText("3 applications selected");
   await bar(page).getByRole("button", { name: "Mark ghosted" }).click();
   await expect(toast(page)).toContainText("Moved 3 applications to Ghosted.");
-  expect(Object.values(statuses(account.email)).filter((s) => s === "ghosted")).toHaveLength(3);
-  expect(statuses(account.email)["Range 01"]).toBe("interviewing");
+  expect(Object.values(await statuses(account.email)).filter((s) => s === "ghosted")).toHaveLength(3);
+  expect((await statuses(account.email))["Range 01"]).toBe("interviewing");
   await undoFromToast(page);
-  expect(rowsAsSet(account.email)).toEqual(before);
+  expect(await rowsAsSet(account.email)).toEqual(before);
 });
 
 test("a status change across 50 applications, then select all 60 matching with a confirmation naming the count", async ({ signedIn: page, account }) => {
-  seedApplications(account.email, seedMany(60, "Bulk"));
+  await seedApplications(account.email, seedMany(60, "Bulk"));
   await page.goto("/applications");
   await bar(page).getByLabel("Select all on this page").check();
   await expect(page.getByTestId("selected-count")).toHaveText("50 applications selected");
   await bar(page).getByLabel("New status").selectOption({ label: "Rejected" });
   await bar(page).getByRole("button", { name: "Move", exact: true }).click();
   await expect(toast(page)).toContainText("Moved 50 applications to Rejected.");
-  const after = statuses(account.email);
+  const after = await statuses(account.email);
   expect(Object.values(after).filter((s) => s === "rejected")).toHaveLength(50);
-  const rejections = readDb(
-    (db) =>
-      (db.prepare("select count(*) n from events e join users u on u.id = e.user_id where u.email = ? and e.kind = 'rejection_received'").get(account.email) as { n: number }).n,
-  );
+  const rejections = (await row<{ n: number }>(sql`select count(*) n from events e join users u on u.id = e.user_id where u.email = ${account.email} and e.kind = 'rejection_received'`))!.n;
   expect(rejections).toBe(50);
   await undoFromToast(page);
-  expect(Object.values(statuses(account.email)).every((s) => s === "interviewing")).toBe(true);
+  expect(Object.values(await statuses(account.email)).every((s) => s === "interviewing")).toBe(true);
 
   // Every match, on this page or not: the dialog names the count before anything happens.
   // A fresh page: the undo's refresh starts the selection over, and a tick made
@@ -68,16 +62,13 @@ test("a status change across 50 applications, then select all 60 matching with a
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Archive: 60 applications" }).click();
   await expect(toast(page)).toContainText("Archived 60 applications.");
-  const archived = readDb(
-    (db) =>
-      (db.prepare("select count(*) n from applications a join users u on u.id = a.user_id where u.email = ? and archived_at is not null").get(account.email) as { n: number }).n,
-  );
+  const archived = (await row<{ n: number }>(sql`select count(*) n from applications a join users u on u.id = a.user_id where u.email = ${account.email} and archived_at is not null`))!.n;
   expect(archived).toBe(60);
 });
 
 test("delete asks with the count, and Undo brings the rows back with their rounds and events", async ({ signedIn: page, account }) => {
-  seedApplications(account.email, [unansweredApp("Del Dipper"), unansweredApp("Del Dunlin"), { company: "Keep Kite" }]);
-  const before = rowsAsSet(account.email);
+  await seedApplications(account.email, [unansweredApp("Del Dipper"), unansweredApp("Del Dunlin"), { company: "Keep Kite" }]);
+  const before = await rowsAsSet(account.email);
   await page.goto("/applications");
   await box(page, "Del Dipper").check();
   await box(page, "Del Dunlin").check();
@@ -89,11 +80,11 @@ test("delete asks with the count, and Undo brings the rows back with their round
   await expect(rows(page)).toHaveCount(1);
   await undoFromToast(page);
   await expect(rows(page)).toHaveCount(3);
-  expect(rowsAsSet(account.email)).toEqual(before);
+  expect(await rowsAsSet(account.email)).toEqual(before);
 });
 
 test("keyboard only: Space ticks, Shift+Space ticks a range, and the bar's actions are reachable", async ({ signedIn: page, account }) => {
-  seedApplications(account.email, seedMany(4, "Keys", "applied"));
+  await seedApplications(account.email, seedMany(4, "Keys", "applied"));
   await page.goto("/applications");
   await box(page, "Keys 01").focus();
   await page.keyboard.press("Space");
@@ -105,7 +96,7 @@ test("keyboard only: Space ticks, Shift+Space ticks a range, and the bar's actio
   await expect(toast(page)).toContainText("Archived 3 applications.");
   await page.keyboard.press("Control+z");
   await expect(toast(page)).toContainText("Undone:");
-  expect(Object.keys(statuses(account.email))).toHaveLength(4);
+  expect(Object.keys(await statuses(account.email))).toHaveLength(4);
 });
 
 for (const scheme of ["light", "dark"] as const) {
@@ -114,7 +105,7 @@ for (const scheme of ["light", "dark"] as const) {
     const page = await context.newPage();
     const account = newAccount();
     await signUp(page, account);
-    seedApplications(account.email, seedMany(3, "Axe"));
+    await seedApplications(account.email, seedMany(3, "Axe"));
     await page.goto("/applications");
     await box(page, "Axe 01").check();
     await expectNoSeriousViolations(page, `list with a selection, ${scheme}`);

@@ -28,7 +28,7 @@ const icsTime = (unixSeconds: unknown) => new Date(Number(unixSeconds) * 1000).t
 async function withUpcomingRound(page: Page, company: string) {
   const appId = await addApplication(page, { company, roleTitle: "Engineer", status: "Interviewing" });
   await logRound(page, { kind: "Second interview", startsAt: new Date(Date.now() + 3 * DAY), duration: "45" });
-  const [round] = roundsOf(appId);
+  const [round] = await roundsOf(appId);
   return { appId, roundId: String(round.id), start: icsTime(round.scheduled_at) };
 }
 

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from "@playwright/test";
 import { addApplication, expect, signIn, test, type Account } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { timeZoneOf, writeDb } from "./support/db";
+import { run, sql, timeZoneOf } from "./support/db";
 import { secondRoundThirtyHoursAgo, stepCard, THANK_YOU_SECOND } from "./support/guidance";
 import { DAY, logRound, openLogForm } from "./support/timeline";
 
@@ -118,7 +118,7 @@ test("the zone picker finds a zone by city, name or offset, and saves its curren
   await expect(listbox).toBeHidden();
   await page.getByRole("button", { name: "Save time zone" }).click();
   await expect(page.getByText("Times are now shown in Asia/Kolkata.")).toBeVisible();
-  await expect.poll(() => timeZoneOf(account.email)).toBe("Asia/Kolkata");
+  await expect.poll(async () => await timeZoneOf(account.email)).toBe("Asia/Kolkata");
 
   // Lower case, an old spelling, and an offset, chosen with the arrow keys.
   await picker.fill("kyiv");
@@ -136,7 +136,7 @@ test("the zone picker finds a zone by city, name or offset, and saves its curren
   await expect(listbox).toBeHidden();
 
   // A zone saved under its old spelling still works and reads as today's name.
-  writeDb((db) => db.prepare("update users set time_zone = 'Asia/Calcutta' where email = ?").run(account.email));
+  await run(sql`update users set time_zone = 'Asia/Calcutta' where email = ${account.email}`);
   await page.reload();
   await expect(picker).toHaveValue("Asia/Kolkata");
 });

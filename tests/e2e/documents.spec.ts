@@ -57,7 +57,7 @@ test("the round trip: upload, a new version, sent with a new application, downlo
   await expect(round.getByTestId("sent-documents")).toContainText("Presented at this round");
   await expect(round.getByRole("link", { name: "Download CV version 1" })).toBeVisible();
   await expectNoSeriousViolations(page, "an application with documents sent");
-  expect(libraryOf(account.email)).toEqual([
+  expect(await libraryOf(account.email)).toEqual([
     { name: "CV", number: 1, file_name: "cv-v1.pdf", size: pdfFile("cv-v1").buffer.length, attached: 1 },
     { name: "CV", number: 2, file_name: "ana-cv.pdf", size: 40_000, attached: 1 },
   ]);
@@ -72,7 +72,7 @@ test("the round trip: upload, a new version, sent with a new application, downlo
   await page.goBack();
   await sent.getByRole("button", { name: "Remove CV version 2" }).click();
   await expect(sent.getByTestId("no-sent-documents")).toBeVisible();
-  expect(libraryOf(account.email)).toHaveLength(2);
+  expect(await libraryOf(account.email)).toHaveLength(2);
 });
 
 test("refused beside the field, with nothing saved: wrong bytes, an empty file, a path or a control character in the name", async ({ signedIn: page, account }) => {
@@ -109,7 +109,7 @@ test("refused beside the field, with nothing saved: wrong bytes, an empty file, 
   expect(crafted.status()).toBe(422);
   expect((await crafted.json()).fieldErrors.file).toContain("slashes");
 
-  expect(libraryOf(account.email)).toEqual([]);
+  expect(await libraryOf(account.email)).toEqual([]);
 });
 
 test.describe("dark mode", () => {

@@ -61,7 +61,7 @@ test.describe("on a server whose disk is full", () => {
     const account = newAccount("full");
     await signUpWithoutEmail(page, account);
     await uploadDocument(page, { name: "CV", file: pdfFile("cv", 600_000) });
-    const before = libraryOf(account.email, FAULT_DB_PATH);
+    const before = await libraryOf(account.email, FAULT_DB_PATH);
     expect(before).toHaveLength(1);
     const form = page.getByTestId("upload-form");
     const fileError = form.locator("#" + (await form.getByLabel("File").getAttribute("id")) + "-error");
@@ -71,20 +71,20 @@ test.describe("on a server whose disk is full", () => {
     await form.getByLabel("File").setInputFiles(pdfFile("letter", 100_000));
     await form.getByRole("button", { name: "Upload document" }).click();
     await expect(fileError).toHaveText(FULL);
-    expect(libraryOf(account.email, FAULT_DB_PATH)).toEqual(before);
+    expect(await libraryOf(account.email, FAULT_DB_PATH)).toEqual(before);
     freeDisk();
 
     // The quota here is 1 MB: 600 KB more does not fit, and nothing of it is kept.
     await form.getByLabel("File").setInputFiles(pdfFile("letter", 600_000));
     await form.getByRole("button", { name: "Upload document" }).click();
     await expect(fileError).toHaveText("This file (586 KB) doesn't fit: your documents use 586 KB of 1 MB. Delete an old document first.");
-    expect(libraryOf(account.email, FAULT_DB_PATH)).toEqual(before);
+    expect(await libraryOf(account.email, FAULT_DB_PATH)).toEqual(before);
     await expectNoSeriousViolations(page, "an upload past the quota");
 
     await form.getByLabel("File").setInputFiles(pdfFile("letter", 100_000));
     await form.getByRole("button", { name: "Upload document" }).click();
     await expect(form.getByRole("status")).toHaveText("Saved to your documents.");
-    expect(libraryOf(account.email, FAULT_DB_PATH)).toHaveLength(2);
+    expect(await libraryOf(account.email, FAULT_DB_PATH)).toHaveLength(2);
   });
 
   test("archive and delete say so where they were pressed, and change nothing", async ({ page }) => {

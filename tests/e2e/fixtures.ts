@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
-import { writeDb } from "./support/db";
+import { instant, run, sql } from "./support/db";
 
 export type Account = { name: string; email: string; password: string };
 
@@ -25,10 +25,9 @@ export function newAccount(label = "user"): Account {
 export async function signUp(page: Page, account: Account) {
   const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone).catch(() => null);
   const passwordHash = await hashPassword(account.password);
-  writeDb((db) =>
-    db
-      .prepare("insert into users (id, email, name, password_hash, time_zone, created_at) values (?, ?, ?, ?, ?, ?)")
-      .run(randomUUID(), account.email, account.name, passwordHash, timeZone, Math.floor(Date.now() / 1000)),
+  await run(
+    sql`insert into users (id, email, name, password_hash, time_zone, created_at)
+        values (${randomUUID()}, ${account.email}, ${account.name}, ${passwordHash}, ${timeZone}, ${instant(new Date())})`,
   );
   await signIn(page, account);
   await expect(page.getByRole("heading", { name: `Hello, ${account.name}` })).toBeVisible();

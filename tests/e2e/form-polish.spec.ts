@@ -44,7 +44,7 @@ test("after a refused save, focus is on the first refused field of the applicati
   await expect(page.getByRole("heading", { level: 1, name: "Engineer" })).toBeVisible();
   const id = new URL(page.url()).pathname.split("/").pop()!;
   // The currency box was left blank: "£" filled it.
-  expect(applicationRow(id)).toMatchObject({ salary_min: 90000, salary_max: 105000, salary_currency: "GBP" });
+  expect(await applicationRow(id)).toMatchObject({ salary_min: 90000, salary_max: 105000, salary_currency: "GBP" });
 });
 
 test("the round form puts focus on its first refused field, not on its first field", async ({ signedIn: page }) => {
@@ -133,7 +133,7 @@ test("a rejection with no rounds offers the feedback step instead of 'log a roun
   await axeEverywhere(page, "rejected without rounds");
   await empty.getByRole("button", { name: "I’ve asked for feedback" }).click();
   await expect(empty).toContainText("You asked for feedback on");
-  expect(eventsOf(id).map((e) => e.kind)).toEqual(["feedback_requested"]);
+  expect((await eventsOf(id)).map((e) => e.kind)).toEqual(["feedback_requested"]);
 });
 
 test("Settings says what the calendar feed holds and who can read it", async ({ signedIn: page }) => {

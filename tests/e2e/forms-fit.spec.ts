@@ -33,7 +33,7 @@ test("the new-application form opens on Company, refuses a future applied date a
   await expect(page.getByRole("heading", { level: 1, name: "Contract Engineer" })).toBeVisible();
   await expect(page.getByText("per day")).toBeVisible();
   const id = new URL(page.url()).pathname.split("/").pop() ?? "";
-  expect(applicationRow(id)).toMatchObject({ salary_period: "day", applied_on: isoDaysFromToday(-3 * 365) });
+  expect(await applicationRow(id)).toMatchObject({ salary_period: "day", applied_on: isoDaysFromToday(-3 * 365) });
 
   // Editing it again does not ask about the date it already has.
   await page.goto(`/applications/${id}/edit`);
@@ -62,7 +62,7 @@ test("“Tomorrow morning” snoozes a step until 09:00 in the user's zone", asy
   await card.locator("summary", { hasText: "Snooze" }).click();
   await card.getByRole("button", { name: "Tomorrow morning" }).click();
   await expect(stepCard(page, THANK_YOU_SECOND)).toHaveCount(0);
-  const [snoozed] = stepsOf(appId);
+  const [snoozed] = await stepsOf(appId);
   expect(snoozed.state).toBe("snoozed");
   const until = new Date((snoozed.until ?? 0) * 1000);
   // The account's zone is the browser's, UTC: a 09:00 there, at most a day and nine hours on.

@@ -23,11 +23,11 @@ test.describe("a second user never sees or touches the first user's next steps",
     await expect(stepCard(page, THANK_YOU)).toHaveCount(1);
     await context.close();
     owner = { email: account.email, appId, round2Id };
-    before = ownedRows(owner.email);
+    before = await ownedRows(owner.email);
   });
 
-  test.afterEach(() => {
-    expect(ownedRows(owner.email)).toEqual(before);
+  test.afterEach(async () => {
+    expect(await ownedRows(owner.email)).toEqual(before);
   });
 
   test("the dashboard and the owner's page show the intruder nothing", async ({ signedIn: page }) => {

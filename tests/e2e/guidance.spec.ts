@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { eventsOf, writeDb } from "./support/db";
+import { eventsOf, instant, run, shifted, sql } from "./support/db";
 import { expectGone, secondRoundThirtyHoursAgo, stepCard, stepsOf, THANK_YOU_SECOND, thankYouOf, todayBlock } from "./support/guidance";
 import { DAY, HOUR, logRound } from "./support/timeline";
 
@@ -25,9 +25,9 @@ test("an overdue thank-you is on the dashboard, and Done logs it for good", asyn
   await expect(page.getByRole("heading", { level: 2, name: /^Today/ })).toBeVisible();
   await expectGone(page, THANK_YOU);
 
-  expect(thankYouOf(round2Id)).not.toBeNull();
+  expect(await thankYouOf(round2Id)).not.toBeNull();
   // The logged thank-you closes the step by itself; no "done" row is kept that could outlive it.
-  expect(stepsOf(appId)).toEqual([]);
+  expect(await stepsOf(appId)).toEqual([]);
   await page.goto(`/applications/${appId}`);
   await expect(page.getByText(/Thank-you sent .* ago/)).toBeVisible();
 });
@@ -44,14 +44,14 @@ test("Snooze hides a step until its time, then it comes back", async ({ signedIn
   await expect(page.getByRole("heading", { name: "Next steps" })).toBeVisible();
   await expectGone(page, THANK_YOU);
 
-  const [snoozed] = stepsOf(appId);
+  const [snoozed] = await stepsOf(appId);
   expect(snoozed.state).toBe("snoozed");
   expect((snoozed.until ?? 0) * 1000 - Date.now()).toBeGreaterThan(3 * DAY - 5 * 60_000);
   expect((snoozed.until ?? 0) * 1000 - Date.now()).toBeLessThanOrEqual(3 * DAY);
-  expect(thankYouOf(round2Id)).toBeNull();
+  expect(await thankYouOf(round2Id)).toBeNull();
 
   // Three days pass: the snooze ends, and the step is back.
-  writeDb((db) => db.prepare("update guidance_steps set until = ? where application_id = ?").run(Math.floor(Date.now() / 1000) - 60, appId));
+  await run(sql`update guidance_steps set until = ${instant(Math.floor(Date.now() / 1000) - 60)} where application_id = ${appId}`);
   await page.reload();
   await expect(stepCard(page, THANK_YOU)).toHaveCount(1);
 });
@@ -70,7 +70,7 @@ test("advice has one Got it; Dismiss puts a to-do away for good, and the rest st
   await page.reload();
   await expectGone(page, THANK_YOU);
   await expectGone(page, "Keep other applications moving");
-  expect(stepsOf(appId).map((s) => s.state).sort()).toEqual(["dismissed", "done"]);
+  expect((await stepsOf(appId)).map((s) => s.state).sort()).toEqual(["dismissed", "done"]);
   // Put aside, not lost: the dismissed to-do is listed on the application with a Restore.
   await expect(page.locator("#put-aside").getByTestId("put-aside-step")).toContainText(/Send a thank-you for your second interview on .*Dismissed/);
 });
@@ -97,10 +97,9 @@ test("a follow-up step after a week of silence: Done logs the follow-up", async 
   const { appId } = await secondRoundThirtyHoursAgo(page, "Quiet Corp");
   // Push both rounds eleven days further back: the week's wait ended four days ago, so even
   // moved off a weekend to the next working day the follow-up is due, whatever day this runs.
-  writeDb((db) =>
-    db
-      .prepare("update rounds set scheduled_at = scheduled_at - ?, thank_you_sent_at = scheduled_at - ? + 7200, created_at = created_at - ? where application_id = ?")
-      .run(11 * 86_400, 11 * 86_400, 11 * 86_400, appId),
+  await run(
+    sql`update rounds set scheduled_at = ${shifted("scheduled_at", -11 * 86_400)}, thank_you_sent_at = ${shifted("scheduled_at", -11 * 86_400 + 7200)},
+        created_at = ${shifted("created_at", -11 * 86_400)} where application_id = ${appId}`,
   );
   await page.reload();
   const card = stepCard(page, "Follow up with Quiet Corp");
@@ -108,7 +107,7 @@ test("a follow-up step after a week of silence: Done logs the follow-up", async 
   await card.getByRole("button", { name: /^Done:/ }).click();
   await expectGone(page, "Follow up with Quiet Corp");
   await expect(page.getByRole("heading", { level: 4, name: "Follow-up sent" })).toBeVisible();
-  expect(eventsOf(appId).map((e) => e.kind)).toEqual(["follow_up_sent"]);
+  expect((await eventsOf(appId)).map((e) => e.kind)).toEqual(["follow_up_sent"]);
   // With one follow-up out, the page says when the next would be due.
   await expect(page.getByTestId("next-check-in")).toHaveText(/^Next check-in: Send follow-up 2 to Quiet Corp from \w{3} \d{1,2} \w{3}, if nothing is heard\.$/);
 });
@@ -155,7 +154,7 @@ test("a step already done in another tab leaves the stale tab without an error",
   await stale.getByRole("button", { name: /^Dismiss:/ }).click();
   await expectGone(page, THANK_YOU);
   await expect(page.getByRole("heading", { level: 2, name: "Next steps" })).toBeVisible();
-  expect(stepsOf(appId)).toEqual([]);
+  expect(await stepsOf(appId)).toEqual([]);
 });
 
 test("an upcoming later round shows on the dashboard with preparation steps", async ({ signedIn: page }) => {

@@ -1,15 +1,12 @@
 import { expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { readDb } from "./support/db";
+import { row, rows, sql, userIdOf as userId } from "./support/db";
 import { chooseFile, counts, expectImported, fixtureBytes, linkedInRows } from "./support/imports";
 
-const userId = (email: string) => readDb((db) => (db.prepare("select id from users where email = ?").get(email) as { id: string }).id);
 const appsOf = (email: string) =>
-  readDb((db) => db.prepare("select a.company, a.status, a.import_id from applications a join users u on u.id = a.user_id where u.email = ? order by a.company").all(email)) as {
-    company: string;
-    status: string;
-    import_id: string | null;
-  }[];
+  rows<{ company: string; status: string; import_id: string | null }>(
+    sql`select a.company, a.status, a.import_id from applications a join users u on u.id = a.user_id where u.email = ${email} order by a.company`,
+  );
 
 test("a LinkedIn export goes in through the page: preview, progress, summary, and the list filtered by that import", async ({ signedIn: page, account }) => {
   await page.getByRole("link", { name: "Import from a file" }).click();
@@ -30,7 +27,7 @@ test("a LinkedIn export goes in through the page: preview, progress, summary, an
   await page.getByRole("link", { name: "See the imported applications" }).click();
   await expect(page.getByTestId("imported-filter")).toContainText("Showing what was imported on");
   await expect(page.getByTestId("application-row")).toHaveCount(3);
-  const saved = appsOf(account.email);
+  const saved = await appsOf(account.email);
   expect(saved.map((a) => a.company)).toEqual(["Acme Rockets", "Globex, Inc.", 'The "Quoted" Company']);
   expect(new Set(saved.map((a) => a.import_id)).size).toBe(1);
   await expectNoSeriousViolations(page, "list filtered by import");
@@ -50,7 +47,7 @@ test("a Huntr board export: its stages are mapped to statuses, editable before i
 
   await page.getByRole("button", { name: "Import 6 applications" }).click();
   await expectImported(page, 6);
-  const saved = appsOf(account.email);
+  const saved = await appsOf(account.email);
   expect(saved.find((a) => a.company === "Hooli")?.status).toBe("ghosted");
   expect(saved.find((a) => a.company === "Lumen")?.status).toBe("saved");
   await page.getByRole("link", { name: "See the imported applications" }).click();
@@ -62,7 +59,7 @@ test("a Huntr board export: its stages are mapped to statuses, editable before i
   await expect(page.getByText(/You imported this same file on/)).toBeVisible();
   await expect(counts(page)).toContainText("0 new applications · 6 duplicates");
   await expect(page.getByRole("button", { name: "Nothing new to import" })).toBeDisabled();
-  expect(appsOf(account.email)).toHaveLength(6);
+  expect(await appsOf(account.email)).toHaveLength(6);
 });
 
 test("a large file shows its progress while it is checked and saved", async ({ signedIn: page, account }) => {
@@ -74,7 +71,7 @@ test("a large file shows its progress while it is checked and saved", async ({ s
   await expect(bar).toBeVisible();
   await expect(page.getByTestId("import-progress")).toContainText(/Checking rows|Saving/);
   await expectImported(page, 6000);
-  expect(appsOf(account.email)).toHaveLength(6000);
+  expect(await appsOf(account.email)).toHaveLength(6000);
 });
 
 test("an unknown CSV goes through the column mapping, with the guesses filled in", async ({ signedIn: page, account }) => {
@@ -96,7 +93,7 @@ test("an unknown CSV goes through the column mapping, with the guesses filled in
   await expectNoSeriousViolations(page, "column mapping");
   await page.getByRole("button", { name: "Import 2 applications" }).click();
   await expectImported(page, 2);
-  expect(appsOf(account.email).map((a) => [a.company, a.status])).toEqual([
+  expect((await appsOf(account.email)).map((a) => [a.company, a.status])).toEqual([
     ["Acme Rockets", "applied"],
     ["Globex", "applied"],
   ]);
@@ -131,7 +128,7 @@ test("bad files get a plain message beside the file field, and the endpoints ans
     multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: fixtureBytes("huntr-board.csv") }, options: '{"mapping": ["nonsense"]}' },
   });
   expect(badOptions.status()).toBe(400);
-  expect(appsOf(account.email)).toHaveLength(0);
+  expect(await appsOf(account.email)).toHaveLength(0);
 });
 
 test("a second user sees none of the first user's imports, can't import into their account, and their rows don't count as duplicates", async ({ browser }) => {
@@ -143,8 +140,8 @@ test("a second user sees none of the first user's imports, can't import into the
   await chooseFile(ownerPage, "teal-download.csv");
   await ownerPage.getByRole("button", { name: "Import 6 applications" }).click();
   await expectImported(ownerPage, 6);
-  const importId = readDb((db) => (db.prepare("select id from imports where user_id = ?").get(userId(owner.email)) as { id: string }).id);
-  const before = appsOf(owner.email);
+  const importId = (await row<{ id: string }>(sql`select id from imports where user_id = ${await userId(owner.email)}`))!.id;
+  const before = await appsOf(owner.email);
 
   const other = newAccount("other");
   const otherContext = await browser.newContext();
@@ -164,8 +161,8 @@ test("a second user sees none of the first user's imports, can't import into the
   await expect(page.getByTestId("imported-filter")).toContainText("No import of yours has that id");
   await expect(page.getByTestId("application-row")).toHaveCount(0);
 
-  expect(appsOf(owner.email)).toEqual(before);
-  expect(appsOf(other.email)).toHaveLength(6);
+  expect(await appsOf(owner.email)).toEqual(before);
+  expect(await appsOf(other.email)).toHaveLength(6);
   // Signed out, the endpoints answer nothing of anyone's.
   const anonymous = await browser.newContext();
   const stranger = await anonymous.request.post("/import/run", {
@@ -173,6 +170,6 @@ test("a second user sees none of the first user's imports, can't import into the
     multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: fixtureBytes("teal-download.csv") } },
   });
   expect(stranger.status()).toBe(401);
-  expect(appsOf(owner.email)).toEqual(before);
+  expect(await appsOf(owner.email)).toEqual(before);
   await Promise.all([ownerContext.close(), otherContext.close(), anonymous.close()]);
 });

@@ -1,5 +1,5 @@
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
-import { applicationRow, ownedRows, readDb } from "./support/db";
+import { applicationRow, ownedRows, row, sql } from "./support/db";
 import { pdfFile, uploadDocument } from "./support/documents";
 
 test.describe("a second user cannot reach the first user's applications", () => {
@@ -11,7 +11,7 @@ test.describe("a second user cannot reach the first user's applications", () => 
     const page = await context.newPage();
     await signUp(page, newAccount("owner"));
     ownerAppId = await addApplication(page, { company: "Private Co", roleTitle: "Secret Role", location: "Oslo" });
-    ownerRowBefore = applicationRow(ownerAppId);
+    ownerRowBefore = await applicationRow(ownerAppId);
     await context.close();
   });
 
@@ -35,15 +35,15 @@ test.describe("a second user cannot reach the first user's applications", () => 
     await page.getByLabel("Company").fill("Hijacked");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
-    expect(applicationRow(ownerAppId)).toEqual(ownerRowBefore);
-    expect(applicationRow(ownId)).toMatchObject({ company: "Mine Ltd" });
+    expect(await applicationRow(ownerAppId)).toEqual(ownerRowBefore);
+    expect(await applicationRow(ownId)).toMatchObject({ company: "Mine Ltd" });
 
     // Archive.
     await page.goto(`/applications/${ownId}`);
     await page.locator('form:has(button:text("Archive")) input[name="id"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownerAppId);
     await page.getByRole("button", { name: "Archive" }).click();
     await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
-    expect(applicationRow(ownerAppId)).toEqual(ownerRowBefore);
+    expect(await applicationRow(ownerAppId)).toEqual(ownerRowBefore);
 
     // Delete, through the confirmation dialog.
     await page.goto(`/applications/${ownId}`);
@@ -51,8 +51,8 @@ test.describe("a second user cannot reach the first user's applications", () => 
     await page.locator('dialog input[name="id"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ownerAppId);
     await page.getByRole("button", { name: "Delete for good" }).click();
     await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
-    expect(applicationRow(ownerAppId)).toEqual(ownerRowBefore);
-    expect(applicationRow(ownId)).toBeDefined();
+    expect(await applicationRow(ownerAppId)).toEqual(ownerRowBefore);
+    expect(await applicationRow(ownId)).toBeDefined();
   });
 });
 
@@ -73,13 +73,11 @@ test.describe("a second user cannot reach the first user's documents", () => {
     await sent.getByLabel("Document").selectOption({ label: "Owner CV — v1 (owner-cv.pdf)" });
     await sent.getByRole("button", { name: "Attach" }).click();
     await expect(sent.getByTestId("sent-documents")).toBeVisible();
-    ({ versionId, documentId, attachmentId } = readDb(
-      (db) =>
-        db
-          .prepare("select v.id versionId, v.document_id documentId, a.id attachmentId from document_versions v join document_attachments a on a.version_id = v.id join users u on u.id = v.user_id where u.email = ?")
-          .get(owner.email) as { versionId: string; documentId: string; attachmentId: string },
-    ));
-    ownerRows = ownedRows(owner.email);
+    ({ versionId, documentId, attachmentId } = (await row<{ versionId: string; documentId: string; attachmentId: string }>(
+      sql`select v.id "versionId", v.document_id "documentId", a.id "attachmentId"
+          from document_versions v join document_attachments a on a.version_id = v.id join users u on u.id = v.user_id where u.email = ${owner.email}`,
+    ))!);
+    ownerRows = await ownedRows(owner.email);
     await context.close();
   });
 
@@ -130,7 +128,7 @@ test.describe("a second user cannot reach the first user's documents", () => {
     await page.getByRole("button", { name: "Delete for good" }).click();
     await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
 
-    expect(ownedRows(owner.email)).toEqual(ownerRows);
+    expect(await ownedRows(owner.email)).toEqual(ownerRows);
   });
 });
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { applicationRow, ownedRows, writeDb } from "./support/db";
+import { applicationRow, now, ownedRows, run, sql } from "./support/db";
 import { stepCard } from "./support/guidance";
 import { seedApplications, unansweredApp, type SeedApp } from "./support/list";
 import { DAY, HOUR } from "./support/timeline";
@@ -26,7 +26,7 @@ const FIVE: SeedApp[] = [
 const ALL = FIVE.map((a) => a.company);
 
 test("each filter narrows the list to the right rows, lives in the URL and the back button undoes it", async ({ signedIn: page, account }) => {
-  seedApplications(account.email, FIVE);
+  await seedApplications(account.email, FIVE);
   await page.goto("/applications");
   await expectCompanies(page, ALL);
   await expect(count(page)).toHaveText("5 applications");
@@ -84,7 +84,7 @@ test("more than one page: Previous and Next carry a cursor and keep the filters;
   account,
 }) => {
   const bulk = Array.from({ length: 60 }, (_, i) => ({ company: `Bulk ${String(i).padStart(2, "0")}`, updatedAgo: i * 1000 }));
-  seedApplications(account.email, [...bulk, { company: "Other Thing", updatedAgo: 100_000 }]);
+  await seedApplications(account.email, [...bulk, { company: "Other Thing", updatedAgo: 100_000 }]);
 
   await page.goto("/applications?q=bulk");
   await expect(count(page)).toHaveText("Showing 1–50 of 60 applications · page 1 of 2");
@@ -103,7 +103,7 @@ test("more than one page: Previous and Next carry a cursor and keep the filters;
   await expectNoSeriousViolations(page, "list, second page");
 
   // One added while on page 2 sorts first; going back, the 50 rows before Bulk 50 are still Bulk 00 to 49.
-  seedApplications(account.email, [{ company: "Bulk new", updatedAgo: 0 }]);
+  await seedApplications(account.email, [{ company: "Bulk new", updatedAgo: 0 }]);
   await pages.getByRole("link", { name: "← Previous" }).click();
   await expect(count(page)).toHaveText("Showing 2–51 of 61 applications · page 1 of 2");
   await expect(rows(page).first()).toContainText("Bulk 00");
@@ -136,7 +136,7 @@ test("Mark as ghosted on the move-on step: the status is Ghosted for good, and t
   signedIn: page,
   account,
 }) => {
-  const ids = seedApplications(account.email, [unansweredApp("Silent Systems"), unansweredApp("Quiet Queue Ltd")]);
+  const ids = await seedApplications(account.email, [unansweredApp("Silent Systems"), unansweredApp("Quiet Queue Ltd")]);
 
   // On the application page.
   await page.goto(`/applications/${ids["Silent Systems"]}`);
@@ -150,7 +150,7 @@ test("Mark as ghosted on the move-on step: the status is Ghosted for good, and t
   await page.goto(`/applications/${ids["Silent Systems"]}`);
   await expect(page.locator("header").getByText("Ghosted", { exact: true })).toBeVisible();
   await expect(stepCard(page, "Consider moving on from Silent Systems")).toHaveCount(0);
-  expect(applicationRow(ids["Silent Systems"])?.status).toBe("ghosted");
+  expect((await applicationRow(ids["Silent Systems"]))?.status).toBe("ghosted");
 
   // On the dashboard, where move-on steps are one item.
   await page.goto("/");
@@ -159,7 +159,7 @@ test("Mark as ghosted on the move-on step: the status is Ghosted for good, and t
   await item.getByRole("button", { name: "Mark 1 application as ghosted" }).click();
   await expect(page.getByTestId("undo-toast")).toContainText("Moved 1 application to Ghosted.");
   await expect(item).toHaveCount(0);
-  expect(applicationRow(ids["Quiet Queue Ltd"])?.status).toBe("ghosted");
+  expect((await applicationRow(ids["Quiet Queue Ltd"]))?.status).toBe("ghosted");
 
   await page.goto("/applications?q=silent");
   await expectCompanies(page, ["Silent Systems"]);
@@ -169,20 +169,19 @@ test("Mark as ghosted on the move-on step: the status is Ghosted for good, and t
 });
 
 test("a stale tab cannot ghost an application that has since heard back", async ({ signedIn: page, account }) => {
-  const ids = seedApplications(account.email, [unansweredApp("Late Reply Inc")]);
+  const ids = await seedApplications(account.email, [unansweredApp("Late Reply Inc")]);
   await page.goto(`/applications/${ids["Late Reply Inc"]}`);
   const card = stepCard(page, "Consider moving on from Late Reply Inc");
   await expect(card).toHaveCount(1);
   // Meanwhile, in another tab, the company answers.
-  writeDb((db) =>
-    db
-      .prepare("insert into events (id, user_id, application_id, kind, occurred_at) select ?, user_id, id, 'response_received', unixepoch() from applications where id = ?")
-      .run(randomUUID(), ids["Late Reply Inc"]),
+  await run(
+    sql`insert into events (id, user_id, application_id, kind, occurred_at)
+        select ${randomUUID()}, user_id, id, 'response_received', ${now()} from applications where id = ${ids["Late Reply Inc"]}`,
   );
   await card.getByRole("button", { name: /^Mark as ghosted/ }).click();
   // The page catches up: the step has gone, and the application was not ghosted.
   await expect(stepCard(page, "Consider moving on from Late Reply Inc")).toHaveCount(0);
-  expect(applicationRow(ids["Late Reply Inc"])?.status).toBe("interviewing");
+  expect((await applicationRow(ids["Late Reply Inc"]))?.status).toBe("interviewing");
 });
 
 test("a second user can neither list nor ghost the first user's application", async ({ browser, signedIn: page, account }) => {
@@ -190,10 +189,10 @@ test("a second user can neither list nor ghost the first user's application", as
   const ownerContext = await browser.newContext();
   await signUp(await ownerContext.newPage(), owner);
   await ownerContext.close();
-  const ownerIds = seedApplications(owner.email, [{ ...unansweredApp("Owner Secret Co"), excitement: 5 }]);
-  const before = ownedRows(owner.email);
+  const ownerIds = await seedApplications(owner.email, [{ ...unansweredApp("Owner Secret Co"), excitement: 5 }]);
+  const before = await ownedRows(owner.email);
 
-  const mine = seedApplications(account.email, [unansweredApp("Intruder Co")]);
+  const mine = await seedApplications(account.email, [unansweredApp("Intruder Co")]);
   for (const query of ["q=owner", "status=interviewing", "overdue=1", "stars=5", "sort=next-step", "archived=1"]) {
     await page.goto(`/applications?${query}`);
     await expect(page.getByText("Owner Secret Co"), query).toHaveCount(0);
@@ -209,7 +208,7 @@ test("a second user can neither list nor ghost the first user's application", as
     .evaluate((el, v) => ((el as HTMLInputElement).value = v), ownerIds["Owner Secret Co"]);
   await ghostButton.click();
   await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
-  expect(ownedRows(owner.email)).toEqual(before);
-  expect(applicationRow(mine["Intruder Co"])?.status).toBe("interviewing");
+  expect(await ownedRows(owner.email)).toEqual(before);
+  expect((await applicationRow(mine["Intruder Co"]))?.status).toBe("interviewing");
 
 });

@@ -23,7 +23,7 @@ async function markPage(page: Page) {
 const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere === true);
 
 test("the list narrows as you type, keeps the URL in step without a page load, and Back returns to it", async ({ signedIn: page, account }) => {
-  const ids = seedApplications(account.email, APPS);
+  const ids = await seedApplications(account.email, APPS);
   await page.goto("/applications");
   await expect(rows(page)).toHaveCount(4);
   await markPage(page);
@@ -96,7 +96,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test("the filters fold behind a Filters button that counts those set, and the first rows are on screen", async ({ signedIn: page, account }) => {
-    seedApplications(account.email, APPS);
+    await seedApplications(account.email, APPS);
     await page.goto("/applications?status=ghosted&stars=4");
     const form = searchForm(page);
     const toggle = form.getByRole("button", { name: /^Filters/ });

@@ -1,12 +1,12 @@
 import { expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { applicationRow, readDb } from "./support/db";
+import { applicationRow, rows, sql } from "./support/db";
 import { chooseFile, expectImported, linkedInRows } from "./support/imports";
 import { seedApplications, unansweredApp } from "./support/list";
 import { toast, undoFromToast } from "./support/undo";
 
 test("silent applications are one Today item, first; the ticked ones are ghosted together, and Undo brings them back", async ({ signedIn: page, account }) => {
-  const ids = seedApplications(account.email, [unansweredApp("Quiet Quail"), unansweredApp("Quiet Quokka"), unansweredApp("Quiet Quetzal")]);
+  const ids = await seedApplications(account.email, [unansweredApp("Quiet Quail"), unansweredApp("Quiet Quokka"), unansweredApp("Quiet Quetzal")]);
   await page.goto("/");
   const item = page.getByTestId("move-on-item");
   await expect(item.getByRole("heading")).toHaveText(/^3 applications have heard nothing for \d+ days or more$/);
@@ -20,11 +20,11 @@ test("silent applications are one Today item, first; the ticked ones are ghosted
   await item.getByRole("checkbox", { name: /Quiet Quetzal/ }).uncheck();
   await item.getByRole("button", { name: "Mark 2 applications as ghosted" }).click();
   await expect(toast(page)).toContainText("Moved 2 applications to Ghosted.");
-  expect(applicationRow(ids["Quiet Quail"])?.status).toBe("ghosted");
-  expect(applicationRow(ids["Quiet Quetzal"])?.status).toBe("interviewing");
+  expect((await applicationRow(ids["Quiet Quail"]))?.status).toBe("ghosted");
+  expect((await applicationRow(ids["Quiet Quetzal"]))?.status).toBe("interviewing");
   await expect(item.getByRole("heading")).toHaveText(/^1 application has heard nothing/);
   await undoFromToast(page);
-  expect(applicationRow(ids["Quiet Quail"])?.status).toBe("interviewing");
+  expect((await applicationRow(ids["Quiet Quail"]))?.status).toBe("interviewing");
   await expect(item.getByRole("heading")).toHaveText(/^3 applications have heard nothing/);
 });
 
@@ -34,7 +34,7 @@ for (const scheme of ["light", "dark"] as const) {
     const page = await context.newPage();
     const account = newAccount();
     await signUp(page, account);
-    seedApplications(account.email, [unansweredApp("Axe Auk"), unansweredApp("Axe Avocet")]);
+    await seedApplications(account.email, [unansweredApp("Axe Auk"), unansweredApp("Axe Avocet")]);
     await page.goto("/");
     await page.getByTestId("move-on-item").getByText("2 applications have heard nothing").click();
     await expectNoSeriousViolations(page, `dashboard with the move-on item, ${scheme}`);
@@ -58,10 +58,10 @@ test("after importing an old search of 30 applications, Today leads with the mov
   await item.getByRole("button", { name: "Mark 30 applications as ghosted" }).click();
   await expect(toast(page)).toContainText("Moved 30 applications to Ghosted.");
   const statuses = () =>
-    readDb((db) => db.prepare("select a.status, count(*) n from applications a join users u on u.id = a.user_id where u.email = ? group by a.status").all(account.email));
-  expect(statuses()).toEqual([{ status: "ghosted", n: 30 }]);
+    rows(sql`select a.status, count(*) n from applications a join users u on u.id = a.user_id where u.email = ${account.email} group by a.status`);
+  expect(await statuses()).toEqual([{ status: "ghosted", n: 30 }]);
   await expect(item).toHaveCount(0);
   await undoFromToast(page);
-  expect(statuses()).toEqual([{ status: "applied", n: 30 }]);
+  expect(await statuses()).toEqual([{ status: "applied", n: 30 }]);
   await expect(page.getByTestId("move-on-item").getByRole("heading")).toHaveText(/^30 applications have heard nothing/);
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { readDb, roundsOf, writeDb } from "./support/db";
+import { insertionOrder, row, roundsOf, run, shifted, sql, type Sql } from "./support/db";
 import { DAY, dayAt, HOUR, logRound, openLogForm } from "./support/timeline";
 
 // The same next step everywhere (board, list, calendar feed, Today), the
@@ -33,21 +33,22 @@ async function threeApplications(page: Page) {
   const lumen = await addApplication(page, { company: "Lumen Health", roleTitle: "Product Engineer" });
   await logRound(page, { kind: "First interview", startsAt: new Date(Date.now() - 12 * DAY), duration: "60" });
   await logRound(page, { kind: "Second interview", startsAt: new Date(Date.now() - 31 * HOUR), duration: "60" });
-  writeDb((db) => db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ? and kind = 'first'").run(lumen));
+  await run(sql`update rounds set thank_you_sent_at = ${shifted("scheduled_at", 7200)} where application_id = ${lumen} and kind = 'first'`);
   const fernhill = await addApplication(page, { company: "Fernhill", roleTitle: "Backend Engineer" });
   await logRound(page, { kind: "First interview", startsAt: new Date(Date.now() - 10 * DAY), duration: "60" });
-  writeDb((db) => db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ?").run(fernhill));
+  await run(sql`update rounds set thank_you_sent_at = ${shifted("scheduled_at", 7200)} where application_id = ${fernhill}`);
   const quiet = await addApplication(page, { company: "Quiet Co", roleTitle: "Engineer", status: "Applied" });
   const threeDaysAgo = new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10);
-  writeDb((db) => {
-    db.prepare("update applications set applied_on = ? where id = ?").run(threeDaysAgo, quiet);
-    // Logged as they happened (each round when it was booked): a round typed in today would
-    // make its steps wait for the next 09:00, and where they stand would depend on the hour.
-    for (const id of [lumen, fernhill]) {
-      db.prepare("update rounds set created_at = scheduled_at - 2 * 86400 where application_id = ?").run(id);
-      db.prepare("update applications set created_at = created_at - 15 * 86400 where id = ?").run(id);
-    }
-  });
+  const backdated: Sql[] = [sql`update applications set applied_on = ${threeDaysAgo} where id = ${quiet}`];
+  // Logged as they happened (each round when it was booked): a round typed in today would
+  // make its steps wait for the next 09:00, and where they stand would depend on the hour.
+  for (const id of [lumen, fernhill]) {
+    backdated.push(
+      sql`update rounds set created_at = ${shifted("scheduled_at", -2 * 86400)} where application_id = ${id}`,
+      sql`update applications set created_at = ${shifted("created_at", -15 * 86400)} where id = ${id}`,
+    );
+  }
+  await run(...backdated);
 }
 
 test("Today, the board, the list and the calendar feed name the same next step for each application", async ({ signedIn: page, playwright }) => {
@@ -90,7 +91,7 @@ test("a screening call tomorrow gets a Prepare item on its own page, where the d
   const tomorrow = await dayAt(page, 1, 14);
   const beacon = await addApplication(page, { company: "Beacon", roleTitle: "Engineer", status: "Screening" });
   await logRound(page, { kind: "Screening call", startsAt: tomorrow, duration: "30" });
-  const [round] = roundsOf(beacon);
+  const [round] = await roundsOf(beacon);
   const item = page.locator(`#prep-${String(round.id)}`);
   await expect(item).toBeVisible();
   await expect(item.getByRole("heading", { level: 3 })).toContainText(/^Prepare: screening call, tomorrow/);
@@ -161,7 +162,7 @@ test("the changed pages pass axe in light and dark, with screenshots at 1366 and
   await threeApplications(page);
   const beacon = await addApplication(page, { company: "Beacon", roleTitle: "Engineer", status: "Screening" });
   await logRound(page, { kind: "Screening call", startsAt: new Date(Date.now() + 26 * HOUR), duration: "30" });
-  const lumen = String(readDb((db) => (db.prepare("select id from applications where company = 'Lumen Health' order by rowid desc").get() as { id: string }).id));
+  const lumen = String((await row<{ id: string }>(sql`select id from applications where company = 'Lumen Health' order by ${insertionOrder()} desc`))!.id);
   mkdirSync(SHOTS, { recursive: true });
   const pages = { dashboard: "/", board: "/board", list: "/applications", application: `/applications/${beacon}`, "application-signals": `/applications/${lumen}` };
   for (const scheme of ["light", "dark"] as const) {

@@ -33,7 +33,7 @@ test("an offer's terms and a reply's date are entered on the event form, refused
   const currency = page.getByLabel("Currency");
   await expect(currency).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Give the currency of the pay, such as USD or EUR.")).toBeVisible();
-  expect(eventsOf(appId).map((e) => e.kind)).toEqual(["response_received"]);
+  expect((await eventsOf(appId)).map((e) => e.kind)).toEqual(["response_received"]);
   await page.screenshot({ path: `/tmp/i21-offer-form-${page.viewportSize()?.width}.png`, fullPage: true });
 
   await currency.fill("GBP");
@@ -41,7 +41,7 @@ test("an offer's terms and a reply's date are entered on the event form, refused
   await page.getByLabel("Equity").fill("0.1% over 4 years");
   await page.getByRole("button", { name: "Save event" }).click();
   await expect(page.getByText(/Base £92,500 · Bonus £10,000 · Equity 0.1% over 4 years · Answer by/)).toBeVisible();
-  expect(eventsOf(appId).find((e) => e.kind === "offer_received")).toMatchObject({ offer_base: 92_500, offer_bonus: 10_000, offer_currency: "GBP" });
+  expect((await eventsOf(appId)).find((e) => e.kind === "offer_received")).toMatchObject({ offer_base: 92_500, offer_bonus: 10_000, offer_currency: "GBP" });
 
   // The answer is now a step of its own, and the page passes axe.
   await expect(page.getByText(/Answer Fernhill's offer/).first()).toBeVisible();

@@ -21,7 +21,7 @@ test("People lists everyone met across two applications, by company, with their 
   await expect(omar.getByRole("link", { name: "omar@fernhill.io" })).toHaveAttribute("href", "mailto:omar@fernhill.io");
   await expect(omar).toContainText("Staff engineer");
   await expect(omar.getByTestId("last-met")).not.toHaveText("not met yet");
-  const [fernhillRound] = roundsOf(fernhill);
+  const [fernhillRound] = await roundsOf(fernhill);
   const roundLink = omar.getByRole("link", { name: /^Second interview · .+ · Fernhill, Backend engineer$/ });
   await expect(roundLink).toHaveAttribute("href", `/applications/${fernhill}#round-${fernhillRound.id}`);
   const sam = page.getByTestId("person").filter({ hasText: "Sam Lee" });
@@ -34,7 +34,7 @@ test("People lists everyone met across two applications, by company, with their 
   await expect(page.getByTestId("person")).toHaveText([/Sam Lee/]);
   await page.getByRole("link", { name: "Sam Lee" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Lee" })).toBeVisible();
-  expect(peopleOf(account.email)).toHaveLength(2);
+  expect(await peopleOf(account.email)).toHaveLength(2);
 });
 
 test("a person typed again at the same company is offered, and using the offer makes no second one", async ({ signedIn: page, account }) => {
@@ -58,13 +58,13 @@ test("a person typed again at the same company is offered, and using the offer m
 
   // Typed again and saved without using the offer: the server still matches (by email this time, filling it in).
   await logRoundWith(page, new Date(Date.now() - DAY), [{ name: "O. Haddad", email: "oh@other.org" }, { name: "Omar Haddad", email: "Omar@Fernhill.io" }]);
-  const people = peopleOf(account.email);
+  const people = await peopleOf(account.email);
   expect(people.map((p) => [p.name, p.email])).toEqual([
     ["O. Haddad", "oh@other.org"],
     ["Omar Haddad", "omar@fernhill.io"],
   ]);
   const omar = people.find((p) => p.name === "Omar Haddad")!;
-  const rounds = roundsOf(second).map((r) => r.id as string);
+  const rounds = (await roundsOf(second)).map((r) => r.id as string);
   for (const id of rounds) expect(omar.rounds.split(",")).toContain(id);
   expect(omar.rounds.split(",")).toHaveLength(3);
 });
@@ -75,7 +75,7 @@ test("merging two entries of one person keeps both rounds' links and says what i
   await logRoundWith(page, new Date(Date.now() - 2 * DAY), [{ name: "Omar H.", title: "Staff engineer", email: "omar@fernhill.io" }], "Second interview");
   await addApplication(page, { company: "Globex", roleTitle: "Lead" });
   await logRoundWith(page, new Date(Date.now() - DAY), [{ name: "Gia Globex" }]);
-  expect(peopleOf(account.email)).toHaveLength(3);
+  expect(await peopleOf(account.email)).toHaveLength(3);
 
   await page.goto("/people");
   await page.getByRole("link", { name: "Omar Haddad" }).click();
@@ -91,7 +91,7 @@ test("merging two entries of one person keeps both rounds' links and says what i
   const dialog = page.getByRole("dialog", { name: "Merge Omar H. into Omar Haddad?" });
   await dialog.getByRole("button", { name: "Keep both" }).click();
   await expect(dialog).toBeHidden();
-  expect(peopleOf(account.email)).toHaveLength(3);
+  expect(await peopleOf(account.email)).toHaveLength(3);
 
   await page.getByRole("button", { name: "Merge…" }).click();
   await dialog.getByRole("button", { name: "Merge", exact: true }).click();
@@ -99,8 +99,8 @@ test("merging two entries of one person keeps both rounds' links and says what i
   await expect(page.getByRole("list", { name: "Rounds with Omar Haddad" }).getByRole("link")).toHaveCount(2);
   await expect(page.getByRole("link", { name: "omar@fernhill.io" })).toBeVisible();
 
-  const rounds = roundsOf(fernhill).map((r) => r.id as string).sort();
-  const people = peopleOf(account.email);
+  const rounds = (await roundsOf(fernhill)).map((r) => r.id as string).sort();
+  const people = await peopleOf(account.email);
   expect(people.map((p) => [p.name, p.title, p.email])).toEqual([
     ["Gia Globex", null, null],
     ["Omar Haddad", "Staff engineer", "omar@fernhill.io"],
@@ -139,12 +139,12 @@ test.describe("a second user cannot see, open or merge the first user's people",
     await addApplication(page, { company: "Private Co", roleTitle: "Secret Role" });
     await logRoundWith(page, new Date(Date.now() - 2 * DAY), [{ name: "Olga Secret", title: "VP", email: "olga@private.co" }]);
     await context.close();
-    owner = { email: account.email, personId: peopleOf(account.email)[0].id };
-    before = ownedRows(owner.email);
+    owner = { email: account.email, personId: (await peopleOf(account.email))[0].id };
+    before = await ownedRows(owner.email);
   });
 
-  test.afterEach(() => {
-    expect(ownedRows(owner.email)).toEqual(before);
+  test.afterEach(async () => {
+    expect(await ownedRows(owner.email)).toEqual(before);
   });
 
   test("by page and by URL", async ({ signedIn: page }) => {
@@ -161,7 +161,7 @@ test.describe("a second user cannot see, open or merge the first user's people",
   test("by posting the merge with the owner's person on either side", async ({ signedIn: page, account }) => {
     await addApplication(page, { company: "Private Co", roleTitle: "My Role" });
     await logRoundWith(page, new Date(Date.now() - DAY), [{ name: "Mine One" }, { name: "Mine Two" }]);
-    const mine = peopleOf(account.email);
+    const mine = await peopleOf(account.email);
     const notFound = page.getByRole("heading", { name: "We couldn’t find that page" });
 
     // The owner's person as the one merged in: an option pointed at their id.
@@ -179,7 +179,7 @@ test.describe("a second user cannot see, open or merge the first user's people",
     await page.locator('input[name="keepId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), owner.personId);
     await page.getByRole("dialog").getByRole("button", { name: "Merge", exact: true }).click();
     await expect(notFound).toBeVisible();
-    expect(peopleOf(account.email)).toEqual(mine);
+    expect(await peopleOf(account.email)).toEqual(mine);
   });
 });
 

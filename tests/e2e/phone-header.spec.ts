@@ -108,14 +108,14 @@ test("a board card moves through its compact menu by keyboard, and Escape leaves
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(move).toBeFocused();
-  expect(applicationRow(appId)?.status).toBe("applied");
+  expect((await applicationRow(appId))?.status).toBe("applied");
 
   await page.keyboard.press("ArrowDown");
   for (let i = 0; i < 10 && (await focusedText(page)) !== "Screening"; i++) await page.keyboard.press("ArrowDown");
   expect(await focusedText(page)).toBe("Screening");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("column-screening").getByTestId("board-card").filter({ hasText: "Compact Co" })).toHaveCount(1);
-  await expect.poll(() => applicationRow(appId)?.status).toBe("screening");
+  await expect.poll(async () => (await applicationRow(appId))?.status).toBe("screening");
   // Focus follows the card to its new column.
   await expect(page.getByRole("button", { name: "Drag Compact Co, Engineer" })).toBeFocused();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/1366-board.png` });

@@ -5,7 +5,7 @@ import { E2E_DATA_DIR } from "../../playwright.config";
 import { startReceiver } from "../unit/support/http-receiver";
 import { browserKeys, decryptPush, verifyVapid } from "../unit/support/web-push";
 import { expectNoSeriousViolations } from "./support/axe";
-import { readDb, writeDb } from "./support/db";
+import { instantMs, row, run, sql } from "./support/db";
 import { expect, newAccount, signUp, test } from "./fixtures";
 
 // Turning on push in Settings, with the real service worker (public/sw.js)
@@ -18,8 +18,12 @@ import { expect, newAccount, signUp, test } from "./fixtures";
 // P-256 key pair and auth secret made here, so the test can decrypt what
 // the server sends exactly as the browser would.
 
-/** The server's VAPID public key, as it made and kept it on first start. */
-const serverVapidKey = () => (JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "vapid-keys"), "utf8")) as { publicKey: string }).publicKey;
+/**
+ * The server's VAPID public key: on SQLite as it made and kept it on first start; on
+ * Postgres the pair both servers were given (tests/e2e/support/postgres-stack.ts).
+ */
+const serverVapidKey = () =>
+  process.env.E2E_VAPID_PUBLIC_KEY ?? (JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "vapid-keys"), "utf8")) as { publicKey: string }).publicKey;
 
 test("turning on push registers the service worker and a subscription; a test push arrives encrypted and signed", async ({ signedIn: page, context, baseURL }) => {
   const service = await startReceiver();
@@ -114,20 +118,19 @@ test("a browser that blocked notifications is told how to allow them", async ({ 
 });
 
 test("another account's device can neither be seen nor removed from Settings", async ({ signedIn: page, account, browser }) => {
-  const device = (email: string, name: string) => {
+  const device = async (email: string, name: string) => {
     const keys = browserKeys();
-    writeDb((db) =>
-      db
-        .prepare("insert into push_subscriptions (id, user_id, endpoint, p256dh, auth, device_label, created_at) select ?, id, ?, ?, ?, ?, ? from users where email = ?")
-        .run(randomUUID(), `https://push.example.com/${name}`, keys.p256dh, keys.authText, name, Date.now(), email),
+    await run(
+      sql`insert into push_subscriptions (id, user_id, endpoint, p256dh, auth, device_label, created_at)
+          select ${randomUUID()}, id, ${`https://push.example.com/${name}`}, ${keys.p256dh}, ${keys.authText}, ${name}, ${instantMs(Date.now())} from users where email = ${email}`,
     );
-    return readDb((db) => (db.prepare("select id from push_subscriptions where endpoint = ?").get(`https://push.example.com/${name}`) as { id: string }).id);
+    return (await row<{ id: string }>(sql`select id from push_subscriptions where endpoint = ${`https://push.example.com/${name}`}`))!.id;
   };
   const other = newAccount("pushowner");
   const otherContext = await browser.newContext();
   await signUp(await otherContext.newPage(), other);
-  const theirs = device(other.email, "Their Phone");
-  device(account.email, "My Laptop");
+  const theirs = await device(other.email, "Their Phone");
+  await device(account.email, "My Laptop");
 
   await page.goto("/settings#reminders-heading");
   const devices = page.getByRole("list", { name: "Devices with push on" });
@@ -137,6 +140,6 @@ test("another account's device can neither be seen nor removed from Settings", a
   await devices.locator('input[name="id"]').evaluate((input: HTMLInputElement, id) => (input.value = id), theirs);
   await devices.getByRole("button", { name: "Remove My Laptop" }).click();
   await expect(page.getByText("That device was not found: it may have been removed already.")).toBeVisible();
-  expect(readDb((db) => db.prepare("select device_label from push_subscriptions where id = ?").get(theirs))).toEqual({ device_label: "Their Phone" });
+  expect(await row(sql`select device_label from push_subscriptions where id = ${theirs}`)).toEqual({ device_label: "Their Phone" });
   await otherContext.close();
 });

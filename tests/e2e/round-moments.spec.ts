@@ -71,9 +71,9 @@ test("the timeline: past rounds lose Add to calendar, recent ones ask how they w
   await expect(recent.getByTestId("how-did-it-go")).toHaveCount(0);
   // The rest of the round is as it was: its people, its time.
   await expect(recent.getByText("With Ann Lee (Design lead)")).toBeVisible();
-  const saved = roundsOf(appId)[1];
+  const saved = (await roundsOf(appId))[1];
   expect(saved.outcome).toBe("advanced");
-  expect(signalsOf(saved.id as string).map((s) => s.signal)).toEqual(["met_team"]);
+  expect((await signalsOf(saved.id as string)).map((s) => s.signal)).toEqual(["met_team"]);
 
   // The round's menu, by keyboard: Enter opens it on Delete, which asks first; Escape keeps the round.
   const more = recent.getByRole("button", { name: "More for round 2" });
@@ -86,7 +86,7 @@ test("the timeline: past rounds lose Add to calendar, recent ones ask how they w
   await expect(dialog.getByRole("button", { name: "Keep it" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  expect(roundsOf(appId)).toHaveLength(3);
+  expect(await roundsOf(appId)).toHaveLength(3);
 
   // Editing a past round opens on how it went.
   await recent.getByRole("link", { name: "Edit round 2" }).click();

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { addApplication, attemptSignIn, expect, newAccount, signUp, test } from "./fixtures";
 import { setUpTwoFactor, signOut } from "./support/accounts";
 import { expectNoSeriousViolations } from "./support/axe";
-import { readDb } from "./support/db";
+import { row, sql } from "./support/db";
 import { logRoundWith, peopleOf } from "./support/people";
 
 const HOUR = 3_600_000;
-const userRow = (id: string) => readDb((db) => db.prepare("select name, email from users where id = ?").get(id)) as { name: string; email: string };
-const userIdOf = (email: string) => readDb((db) => (db.prepare("select id from users where email = ?").get(email) as { id: string } | undefined)?.id);
+const userRow = async (id: string) => (await row<{ name: string; email: string }>(sql`select name, email from users where id = ${id}`))!;
+const userIdOf = async (email: string) => (await row<{ id: string }>(sql`select id from users where email = ${email}`))?.id;
 
 test("Settings: an index of its sections, name and email (the email asking for the password), one message at a time", async ({ signedIn: page, account }) => {
   // A long walk through one page: several saves and two sign-ins.
@@ -34,7 +34,7 @@ test("Settings: an index of its sections, name and email (the email asking for t
   await expectNoSeriousViolations(page, "settings");
 
   // A name alone saves without the password, and the greeting takes the first name.
-  const id = userIdOf(account.email) ?? "";
+  const id = (await userIdOf(account.email)) ?? "";
   await page.getByRole("region", { name: "Account", exact: true }).getByLabel("Name").fill("Dana Reyes");
   await page.getByRole("button", { name: "Save name and email" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Saved. Your name is updated.");
@@ -58,12 +58,12 @@ test("Settings: an index of its sections, name and email (the email asking for t
   await page.getByLabel("Current password").fill("not the password");
   await page.getByRole("button", { name: "Save name and email" }).click();
   await expect(page.locator("#field-currentPassword-error")).toHaveText("That password is incorrect.");
-  expect(userRow(id).email).toBe(account.email);
+  expect((await userRow(id)).email).toBe(account.email);
   await expectNoSeriousViolations(page, "settings with an email error");
   await page.getByLabel("Current password").fill(account.password);
   await page.getByRole("button", { name: "Save name and email" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Saved. Sign in with your new email from now on.");
-  expect(userRow(id)).toEqual({ name: "Dana Reyes", email: newEmail });
+  expect(await userRow(id)).toEqual({ name: "Dana Reyes", email: newEmail });
 
   await signOut(page);
   await attemptSignIn(page, { email: newEmail, password: account.password });
@@ -83,7 +83,7 @@ test("a second user cannot take the first user's email, and the first still sign
   await page.getByLabel("Current password").fill(other.password);
   await page.getByRole("button", { name: "Save name and email" }).click();
   await expect(page.locator("#field-email-error")).toHaveText("Another account already uses that email.");
-  expect(userRow(userIdOf(other.email) ?? "").email).toBe(other.email);
+  expect((await userRow((await userIdOf(other.email)) ?? "")).email).toBe(other.email);
 
   await signOut(ownerPage);
   await attemptSignIn(ownerPage, owner);
@@ -112,11 +112,11 @@ test("People suggests “J. Whitfield” might be “James Whitfield” and open
   await expectNoSeriousViolations(page, "people with a duplicate hint");
   await hints.getByRole("link", { name: "Review merging J. Whitfield into James Whitfield" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "James Whitfield" })).toBeVisible();
-  await expect(page.getByLabel("Person to merge into James Whitfield")).toHaveValue(peopleOf(account.email).find((p) => p.name === "J. Whitfield")?.id ?? "");
+  await expect(page.getByLabel("Person to merge into James Whitfield")).toHaveValue((await peopleOf(account.email)).find((p) => p.name === "J. Whitfield")?.id ?? "");
   await page.getByRole("button", { name: "Merge…" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Merge", exact: true }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Merged J. Whitfield into James Whitfield.");
-  expect(peopleOf(account.email).map((p) => p.name)).toEqual(["James Whitfield", "Omar Haddad"]);
+  expect((await peopleOf(account.email)).map((p) => p.name)).toEqual(["James Whitfield", "Omar Haddad"]);
   await page.goto("/people");
   await expect(page.getByTestId("duplicate-hints")).toHaveCount(0);
 });
@@ -124,7 +124,7 @@ test("People suggests “J. Whitfield” might be “James Whitfield” and open
 test("the hints are the signed-in user's own: another user sees none, and a hint link to their person chooses nothing", async ({ signedIn: page, account, browser }) => {
   await addApplication(page, { company: "Fernhill", roleTitle: "Platform Engineer", status: "Interviewing" });
   await logRoundWith(page, new Date(Date.now() - 48 * HOUR), [{ name: "J. Whitfield" }, { name: "James Whitfield" }]);
-  const ownersOther = peopleOf(account.email).find((p) => p.name === "J. Whitfield")?.id ?? "";
+  const ownersOther = (await peopleOf(account.email)).find((p) => p.name === "J. Whitfield")?.id ?? "";
 
   const other = newAccount("other");
   const otherPage = await browser.newPage();
@@ -136,7 +136,7 @@ test("the hints are the signed-in user's own: another user sees none, and a hint
   await expect(otherPage.getByTestId("duplicate-hints")).toHaveCount(0);
 
   // Their own person's page, with the owner's person id as the suggestion: nothing is chosen, nothing revealed.
-  const mine = peopleOf(other.email)[0].id;
+  const mine = (await peopleOf(other.email))[0].id;
   await otherPage.goto(`/people/${mine}?merge=${ownersOther}`);
   await expect(otherPage.getByText("There is no one else to merge with yet.")).toBeVisible();
   await expect(otherPage.getByText("J. Whitfield")).toHaveCount(0);

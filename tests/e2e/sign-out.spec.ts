@@ -1,6 +1,6 @@
 import { addApplication, expect, newAccount, signIn, signUp, test } from "./fixtures";
 import { sessionOf, sessionRows, signOut } from "./support/accounts";
-import { applicationRow, writeDb } from "./support/db";
+import { applicationRow, instantMs, run, sql } from "./support/db";
 
 test("a cookie copied before Sign out is refused after it: on a page, an action and /api/auth/session, and nothing changes", async ({ browser }) => {
   const account = newAccount("replay");
@@ -12,13 +12,13 @@ test("a cookie copied before Sign out is refused after it: on a page, an action 
   await page.goto(`/applications/${id}/edit`);
   const copied = await context.cookies();
   expect(await sessionOf(context)).toMatchObject({ user: { id: expect.any(String) } });
-  const before = applicationRow(id);
-  expect(sessionRows(account.email)).toHaveLength(1);
+  const before = await applicationRow(id);
+  expect(await sessionRows(account.email)).toHaveLength(1);
 
   const other = await context.newPage();
   await other.goto("/");
   await signOut(other);
-  expect(sessionRows(account.email)).toHaveLength(0);
+  expect(await sessionRows(account.email)).toHaveLength(0);
 
   // A page.
   await context.addCookies(copied);
@@ -35,7 +35,7 @@ test("a cookie copied before Sign out is refused after it: on a page, an action 
   await page.getByLabel("Company").fill("Changed after sign-out");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
-  expect(applicationRow(id)).toEqual(before);
+  expect(await applicationRow(id)).toEqual(before);
 
   // Signing in again makes a new session; the old cookie stays dead.
   await signIn(other, account);
@@ -81,7 +81,7 @@ test("a session ended from another device's list is signed out there at once; th
   expect(await sessionOf(phone)).toBeNull();
   expect(await sessionOf(tablet)).toBeNull();
   expect(await sessionOf(laptop)).toMatchObject({ user: { id: expect.any(String) } });
-  expect(sessionRows(account.email)).toHaveLength(1);
+  expect(await sessionRows(account.email)).toHaveLength(1);
   await Promise.all([laptop.close(), phone.close(), tablet.close()]);
 });
 
@@ -90,7 +90,7 @@ test("a second user cannot end the first user's session by posting its id", asyn
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
   await signUp(ownerPage, owner);
-  const [ownerSession] = sessionRows(owner.email);
+  const [ownerSession] = await sessionRows(owner.email);
 
   // The intruder needs an "End session" form of their own: a second device.
   const intruder = newAccount("intruder");
@@ -104,7 +104,7 @@ test("a second user cannot end the first user's session by posting its id", asyn
   await intruderPage.getByRole("button", { name: /^End the session on / }).click();
   await expect(intruderPage.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
 
-  expect(sessionRows(owner.email).map((s) => s.id)).toEqual([ownerSession.id]);
+  expect((await sessionRows(owner.email)).map((s) => s.id)).toEqual([ownerSession.id]);
   await ownerPage.goto("/settings");
   await expect(ownerPage.getByRole("heading", { name: "Settings" })).toBeVisible();
   await Promise.all([ownerContext.close(), a.close(), b.close()]);
@@ -115,12 +115,12 @@ test("a sign-out posted straight to the auth endpoint ends the session record to
   const context = await browser.newContext();
   await signUp(await context.newPage(), account);
   const copied = await context.cookies();
-  expect(sessionRows(account.email)).toHaveLength(1);
+  expect(await sessionRows(account.email)).toHaveLength(1);
 
   const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await context.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
   expect(response.status()).toBe(302);
-  expect(sessionRows(account.email)).toHaveLength(0);
+  expect(await sessionRows(account.email)).toHaveLength(0);
   await context.addCookies(copied);
   expect(await sessionOf(context)).toBeNull();
   await context.close();
@@ -132,17 +132,17 @@ test("a session past either limit is refused whatever its cookie says: 30 days a
   const context = await browser.newContext();
   const page = await context.newPage();
   await signUp(page, account);
-  const [first] = sessionRows(account.email);
+  const [first] = await sessionRows(account.email);
   // Signed in 31 days ago, and used a minute ago: over the absolute limit.
-  writeDb((db) => db.prepare("update sessions set created_at = ?, last_seen_at = ? where id = ?").run(Date.now() - 31 * DAY, Date.now() - 60_000, first.id));
+  await run(sql`update sessions set created_at = ${instantMs(Date.now() - 31 * DAY)}, last_seen_at = ${instantMs(Date.now() - 60_000)} where id = ${first.id}`);
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in/);
-  expect(sessionRows(account.email)).toHaveLength(0);
+  expect(await sessionRows(account.email)).toHaveLength(0);
 
   await signIn(page, account);
-  const [second] = sessionRows(account.email);
+  const [second] = await sessionRows(account.email);
   // Signed in 20 days ago, last used 15 days ago: over the idle limit.
-  writeDb((db) => db.prepare("update sessions set created_at = ?, last_seen_at = ? where id = ?").run(Date.now() - 20 * DAY, Date.now() - 15 * DAY, second.id));
+  await run(sql`update sessions set created_at = ${instantMs(Date.now() - 20 * DAY)}, last_seen_at = ${instantMs(Date.now() - 15 * DAY)} where id = ${second.id}`);
   expect(await sessionOf(context)).toBeNull();
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);

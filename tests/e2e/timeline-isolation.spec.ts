@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
-import { ownedRows, readDb, roundsOf } from "./support/db";
+import { ownedRows, row, roundsOf, sql } from "./support/db";
 import { askToDeleteRound, DAY, logEvent, logRound, openLogForm } from "./support/timeline";
 
 type Owner = { email: string; appId: string; roundId: string; eventId: string; interviewerId: string };
@@ -33,17 +33,17 @@ test.describe("a second user cannot reach the first user's rounds, signals and e
     await expect(page.getByRole("heading", { level: 4, name: "Follow-up sent" })).toBeVisible();
     await context.close();
 
-    const [round] = roundsOf(appId);
-    const ids = readDb((db) => ({
-      event: (db.prepare("select id from events where application_id = ?").get(appId) as { id: string }).id,
-      interviewer: (db.prepare("select interviewer_id id from round_interviewers where round_id = ?").get(round.id) as { id: string }).id,
-    }));
+    const [round] = await roundsOf(appId);
+    const ids = {
+      event: (await row<{ id: string }>(sql`select id from events where application_id = ${appId}`))!.id,
+      interviewer: (await row<{ id: string }>(sql`select interviewer_id id from round_interviewers where round_id = ${round.id}`))!.id,
+    };
     owner = { email: account.email, appId, roundId: round.id as string, eventId: ids.event, interviewerId: ids.interviewer };
-    before = ownedRows(owner.email);
+    before = await ownedRows(owner.email);
   });
 
-  test.afterEach(() => {
-    expect(ownedRows(owner.email)).toEqual(before);
+  test.afterEach(async () => {
+    expect(await ownedRows(owner.email)).toEqual(before);
   });
 
   test("the short 'How did it go?' step, pointed at the owner's round, answers 404 and changes nothing", async ({ signedIn: page }) => {
@@ -55,8 +55,8 @@ test.describe("a second user cannot reach the first user's rounds, signals and e
     await step.getByLabel("Gave specific feedback").check();
     await step.getByRole("button", { name: "Save how round 1 went" }).click();
     await expect404(page);
-    const [mine] = roundsOf(ownApp);
-    expect(readDb((db) => db.prepare("select count(*) n from round_signals where round_id = ?").get(mine.id))).toEqual({ n: 0 });
+    const [mine] = await roundsOf(ownApp);
+    expect(await row(sql`select count(*) n from round_signals where round_id = ${mine.id}`)).toEqual({ n: 0 });
   });
 
   test("by URL: the owner's round and event pages answer 404, under either application", async ({ signedIn: page }) => {
@@ -97,12 +97,12 @@ test.describe("a second user cannot reach the first user's rounds, signals and e
     }, owner.interviewerId);
     await form.getByRole("button", { name: "Save round" }).click();
     await expect404(page);
-    expect(roundsOf(ownApp)).toHaveLength(0);
+    expect(await roundsOf(ownApp)).toHaveLength(0);
 
     // Edit, thank-you and delete, from one's own round with the id swapped.
     await page.goto(`/applications/${ownApp}`);
     await logRound(page, { startsAt: new Date(Date.now() - DAY) });
-    const [mine] = roundsOf(ownApp);
+    const [mine] = await roundsOf(ownApp);
     await page.goto(`/applications/${ownApp}/rounds/${mine.id}/edit`);
     await expect(page.getByRole("heading", { level: 1, name: /^Edit round 1/ })).toBeVisible();
     await swap(page, 'input[name="roundId"]', owner.roundId);
@@ -120,7 +120,7 @@ test.describe("a second user cannot reach the first user's rounds, signals and e
     await swap(page, 'dialog[open] input[name="roundId"]', owner.roundId);
     await page.getByRole("button", { name: "Delete for good" }).click();
     await expect404(page);
-    expect(roundsOf(ownApp)).toHaveLength(1);
+    expect(await roundsOf(ownApp)).toHaveLength(1);
   });
 
   test("by posting the event actions with the owner's ids", async ({ signedIn: page }) => {

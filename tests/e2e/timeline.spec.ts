@@ -1,5 +1,5 @@
 import { addApplication, expect, test } from "./fixtures";
-import { applicationRow, eventsOf, roundsOf, signalsOf, timeZoneOf, writeDb } from "./support/db";
+import { applicationRow, eventsOf, roundsOf, run, signalsOf, sql, timeZoneOf } from "./support/db";
 import { askToDeleteRound, DAY, HOUR, logEvent, logRound, openLogForm, pastEntries, typedTime } from "./support/timeline";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -37,17 +37,17 @@ test("log a second round with signals, send the thank-you, follow up, and read i
   await expect(page.getByRole("region", { name: "Upcoming" }).getByText("No interviews booked.")).toBeVisible();
 
   // What the database holds: times in UTC, the signals with the date, the event.
-  const [first, second] = roundsOf(appId);
+  const [first, second] = await roundsOf(appId);
   expect(first.kind).toBe("first");
   expect(second.kind).toBe("second");
   expect(second.thank_you_sent_at).toEqual(expect.any(Number));
   expect(Math.abs((second.thank_you_sent_at as number) * 1000 - Date.now())).toBeLessThan(5 * 60_000);
-  expect(signalsOf(second.id as string)).toEqual([
+  expect(await signalsOf(second.id as string)).toEqual([
     { signal: "hiring_timeline", on_date: decisionBy },
     { signal: "long_term_discussion", on_date: null },
   ]);
-  expect(eventsOf(appId)).toMatchObject([{ kind: "follow_up_sent", note: "Asked about the timeline" }]);
-  expect(applicationRow(appId)).toMatchObject({ status: "interviewing" });
+  expect(await eventsOf(appId)).toMatchObject([{ kind: "follow_up_sent", note: "Asked about the timeline" }]);
+  expect(await applicationRow(appId)).toMatchObject({ status: "interviewing" });
 });
 
 test("edit a round, then delete one: the rest are renumbered", async ({ signedIn: page }) => {
@@ -67,9 +67,9 @@ test("edit a round, then delete one: the rest are renumbered", async ({ signedIn
   await expect(round2.getByText("Moved on to the next round")).toBeVisible();
   await expect(round2.getByText("Positive signs: 2 of 4")).toBeVisible();
   await expect(round2.getByText("Company fit")).toHaveCount(0);
-  const edited = roundsOf(appId)[1];
+  const edited = (await roundsOf(appId))[1];
   expect(edited.outcome).toBe("advanced");
-  expect(signalsOf(edited.id as string).map((s) => s.signal)).toEqual(["constructive_feedback", "met_team"]);
+  expect((await signalsOf(edited.id as string)).map((s) => s.signal)).toEqual(["constructive_feedback", "met_team"]);
 
   // Deleting asks first; "Keep it" leaves everything alone.
   await askToDeleteRound(page, 1);
@@ -78,21 +78,21 @@ test("edit a round, then delete one: the rest are renumbered", async ({ signedIn
   await expect(dialog).toBeHidden();
   await page.reload();
   await expect(page.getByRole("heading", { name: /^Round \d/ })).toHaveCount(2);
-  expect(roundsOf(appId)).toHaveLength(2);
+  expect(await roundsOf(appId)).toHaveLength(2);
   await askToDeleteRound(page, 1);
   await dialog.getByRole("button", { name: "Delete for good" }).click();
 
   await expect(page.getByRole("heading", { name: "Round 1 · Second interview" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /First interview/ })).toHaveCount(0);
-  expect(roundsOf(appId).map((r) => r.kind)).toEqual(["second"]);
+  expect((await roundsOf(appId)).map((r) => r.kind)).toEqual(["second"]);
 });
 
 test("unticking the hiring timeline removes it and its date", async ({ signedIn: page }) => {
   const appId = await addApplication(page, { company: "Fjord", roleTitle: "Designer" });
   const decisionBy = isoDate(new Date(Date.now() + 4 * DAY));
   await logRound(page, { startsAt: new Date(Date.now() - DAY), signals: ["Gave a hiring timeline"], decisionBy });
-  const [round] = roundsOf(appId);
-  expect(signalsOf(round.id as string)).toEqual([{ signal: "hiring_timeline", on_date: decisionBy }]);
+  const [round] = await roundsOf(appId);
+  expect(await signalsOf(round.id as string)).toEqual([{ signal: "hiring_timeline", on_date: decisionBy }]);
 
   await page.getByRole("link", { name: "Edit round 1" }).click();
   await expect(page.getByLabel("They expect to decide by")).toHaveValue(decisionBy);
@@ -102,8 +102,8 @@ test("unticking the hiring timeline removes it and its date", async ({ signedIn:
   await page.getByRole("button", { name: "Save changes" }).click();
 
   await expect(page.getByText("No next steps given")).toBeVisible();
-  expect(signalsOf(round.id as string)).toEqual([]);
-  expect(roundsOf(appId)[0].no_next_steps).toBe(1);
+  expect(await signalsOf(round.id as string)).toEqual([]);
+  expect((await roundsOf(appId))[0].no_next_steps).toBe(1);
 });
 
 test("the round form explains each problem beside its field and keeps what was typed", async ({ signedIn: page }) => {
@@ -124,7 +124,7 @@ test("the round form explains each problem beside its field and keeps what was t
   await expect(form.getByLabel("Duration in minutes (optional)")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("Talked about the long term")).toBeChecked();
   await expect(form.getByLabel("Duration in minutes (optional)")).toHaveValue("0");
-  expect(roundsOf(appId)).toHaveLength(0);
+  expect(await roundsOf(appId)).toHaveLength(0);
 
   // A future round can't have an outcome yet, and a future event can't be logged.
   await form.getByLabel("Duration in minutes (optional)").fill("45");
@@ -137,7 +137,7 @@ test("the round form explains each problem beside its field and keeps what was t
 
   await logEvent(page, "Response received", { at: new Date(Date.now() + DAY), refused: true });
   await expect(page.getByTestId("log-event").locator("#event-occurredAt-error")).toHaveText(/can't be dated in the future/);
-  expect(eventsOf(appId)).toHaveLength(0);
+  expect(await eventsOf(appId)).toHaveLength(0);
 });
 
 test("offers, rejections and withdrawals move the status; impossible moves are refused; undo puts it back", async ({ signedIn: page }) => {
@@ -145,22 +145,22 @@ test("offers, rejections and withdrawals move the status; impossible moves are r
 
   await logEvent(page, "Withdrew", { note: "Took another offer" });
   await expect(page.getByText("Withdrawn", { exact: true })).toBeVisible();
-  expect(applicationRow(appId)).toMatchObject({ status: "withdrawn" });
+  expect(await applicationRow(appId)).toMatchObject({ status: "withdrawn" });
 
   await logEvent(page, "Offer received", { refused: true });
   await expect(page.getByTestId("log-event").locator("#event-kind-error")).toHaveText(/marked Withdrawn/);
-  expect(eventsOf(appId).map((e) => e.kind)).toEqual(["withdrawn"]);
-  expect(applicationRow(appId)).toMatchObject({ status: "withdrawn" });
+  expect((await eventsOf(appId)).map((e) => e.kind)).toEqual(["withdrawn"]);
+  expect(await applicationRow(appId)).toMatchObject({ status: "withdrawn" });
 
   const withdrawn = page.getByRole("article", { name: "Withdrew" });
   await withdrawn.getByRole("button", { name: /^Delete “Withdrew”/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete for good" }).click();
   await expect(page.getByRole("article", { name: "Withdrew" })).toHaveCount(0);
-  expect(applicationRow(appId)).toMatchObject({ status: "interviewing" });
+  expect(await applicationRow(appId)).toMatchObject({ status: "interviewing" });
 
   await logEvent(page, "Offer received");
   await expect(page.getByText("Offer", { exact: true })).toBeVisible();
-  expect(applicationRow(appId)).toMatchObject({ status: "offer" });
+  expect(await applicationRow(appId)).toMatchObject({ status: "offer" });
 });
 
 test("editing an event changes its time and note", async ({ signedIn: page }) => {
@@ -172,7 +172,7 @@ test("editing an event changes its time and note", async ({ signedIn: page }) =>
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("article", { name: "Follow-up sent" }).getByText("Short note to the recruiter")).toBeVisible();
   await expect(page.getByRole("article", { name: "Follow-up sent" }).getByText("(2 days ago)")).toBeVisible();
-  expect(eventsOf(appId)).toMatchObject([{ kind: "follow_up_sent", note: "Short note to the recruiter" }]);
+  expect(await eventsOf(appId)).toMatchObject([{ kind: "follow_up_sent", note: "Short note to the recruiter" }]);
 });
 
 test.describe("in New York", () => {
@@ -185,7 +185,7 @@ test.describe("in New York", () => {
     await form.getByLabel("Starts").fill("2030-01-15T09:30");
     await form.getByRole("button", { name: "Save round" }).click();
     await expect(page.getByText("Tue, 15 Jan 2030, 09:30", { exact: true })).toBeVisible();
-    expect(roundsOf(appId)[0].scheduled_at).toBe(Date.UTC(2030, 0, 15, 14, 30) / 1000);
+    expect((await roundsOf(appId))[0].scheduled_at).toBe(Date.UTC(2030, 0, 15, 14, 30) / 1000);
   });
 });
 
@@ -198,7 +198,7 @@ test.describe("on a device set to UTC", () => {
     await form.getByLabel("Starts").fill("2030-01-15T09:30");
     await form.getByRole("button", { name: "Save round" }).click();
     await expect(page.getByText("Tue, 15 Jan 2030, 09:30", { exact: true })).toBeVisible();
-    const stored = roundsOf(appId)[0].scheduled_at;
+    const stored = (await roundsOf(appId))[0].scheduled_at;
 
     await page.goto("/settings");
     await page.getByLabel("Your time zone").fill("tokyo");
@@ -209,7 +209,7 @@ test.describe("on a device set to UTC", () => {
 
     await page.goto(`/applications/${appId}`);
     await expect(page.getByText("Tue, 15 Jan 2030, 18:30", { exact: true })).toBeVisible();
-    expect(roundsOf(appId)[0].scheduled_at).toBe(stored);
+    expect((await roundsOf(appId))[0].scheduled_at).toBe(stored);
     const again = await openLogForm(page, "log-round");
     await expect(again.getByText(/This device is set to UTC/)).toBeVisible();
   });
@@ -220,19 +220,19 @@ test.describe("an account from before time zones, on a device in Auckland", () =
 
   test("takes the device's zone once, and never overrides one the user chose", async ({ signedIn: page, account }) => {
     // From the sign-up form, or adopted on the first page if the form was sent before its script ran.
-    await expect.poll(() => timeZoneOf(account.email)).toBe("Pacific/Auckland");
-    writeDb((db) => db.prepare("update users set time_zone = null where email = ?").run(account.email));
+    await expect.poll(async () => await timeZoneOf(account.email)).toBe("Pacific/Auckland");
+    await run(sql`update users set time_zone = null where email = ${account.email}`);
 
     await page.goto("/applications");
-    await expect.poll(() => timeZoneOf(account.email)).toBe("Pacific/Auckland");
+    await expect.poll(async () => await timeZoneOf(account.email)).toBe("Pacific/Auckland");
     await page.goto("/settings");
     await expect(page.getByLabel("Your time zone")).toHaveValue("Pacific/Auckland");
 
-    writeDb((db) => db.prepare("update users set time_zone = 'Europe/Paris' where email = ?").run(account.email));
+    await run(sql`update users set time_zone = 'Europe/Paris' where email = ${account.email}`);
     await page.goto("/applications");
     await page.goto("/settings");
     await expect(page.getByLabel("Your time zone")).toHaveValue("Europe/Paris");
     await expect(page.getByText("This device is set to Pacific/Auckland.")).toBeVisible();
-    expect(timeZoneOf(account.email)).toBe("Europe/Paris");
+    expect(await timeZoneOf(account.email)).toBe("Europe/Paris");
   });
 });

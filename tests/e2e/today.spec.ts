@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { ownedRows, writeDb } from "./support/db";
+import { ownedRows, run, shifted, sql } from "./support/db";
 import { stepCard, stepsOf, THANK_YOU_SECOND, todayBlock } from "./support/guidance";
 import { DAY, dayAt, HOUR, logRound } from "./support/timeline";
 
@@ -18,7 +18,7 @@ const SCREENSHOTS = path.resolve("test-results", "screens");
 async function waitingSince(page: Page, company: string, daysAgo: number) {
   const appId = await addApplication(page, { company, roleTitle: "Backend Engineer" });
   await logRound(page, { kind: "First interview", startsAt: new Date(Date.now() - daysAgo * DAY), duration: "60" });
-  writeDb((db) => db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ?").run(appId));
+  await run(sql`update rounds set thank_you_sent_at = ${shifted("scheduled_at", 7200)} where application_id = ${appId}`);
   return appId;
 }
 
@@ -27,21 +27,21 @@ async function morning(page: Page) {
   const tomorrow = await dayAt(page, 1, 14);
   const northwind = await addApplication(page, { company: "Northwind", roleTitle: "Frontend Engineer" });
   await logRound(page, { kind: "First interview", startsAt: new Date(Date.now() - 12 * DAY), duration: "60" });
-  writeDb((db) => db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ?").run(northwind));
+  await run(sql`update rounds set thank_you_sent_at = ${shifted("scheduled_at", 7200)} where application_id = ${northwind}`);
   await logRound(page, { kind: "Second interview", startsAt: tomorrow, duration: "60", people: [{ name: "Priya Raman", title: "Engineering Manager" }] });
   // Booked two days ahead, as the others were: a round booked today would have its questions due
   // this morning before 09:00 and tomorrow morning after it, so Today would change with the hour.
-  writeDb((db) => db.prepare("update rounds set created_at = scheduled_at - 2 * 86400 where application_id = ? and kind = 'second'").run(northwind));
+  await run(sql`update rounds set created_at = ${shifted("scheduled_at", -2 * 86400)} where application_id = ${northwind} and kind = 'second'`);
 
   // Ended 30 hours ago with no thank-you: overdue, and waiting on a decision.
   const lumen = await addApplication(page, { company: "Lumen Health", roleTitle: "Product Engineer" });
   await logRound(page, { kind: "Second interview", startsAt: new Date(Date.now() - 31 * HOUR), duration: "60", people: [{ name: "Dana Okafor" }] });
   // Logged when it was booked, two days ahead: a round typed in after it happened would make
   // its thank-you wait for the next 09:00 instead of being overdue.
-  writeDb((db) => {
-    db.prepare("update rounds set created_at = scheduled_at - 2 * 86400 where application_id = ?").run(lumen);
-    db.prepare("update applications set created_at = created_at - 3 * 86400 where id = ?").run(lumen);
-  });
+  await run(
+    sql`update rounds set created_at = ${shifted("scheduled_at", -2 * 86400)} where application_id = ${lumen}`,
+    sql`update applications set created_at = ${shifted("created_at", -3 * 86400)} where id = ${lumen}`,
+  );
   const fernhill = await waitingSince(page, "Fernhill", 3);
   const harbor = await waitingSince(page, "Harbor & Finch", 4);
   return { northwind, lumen, fernhill, harbor };
@@ -108,7 +108,7 @@ test("a snoozed step waits under Put aside with when it ends, and Restore brings
   await card.getByRole("button", { name: "3 days" }).click();
   await expect(stepCard(page, THANK_YOU_SECOND, "Lumen Health")).toHaveCount(0);
   await expect(page.getByTestId("put-aside-link")).toHaveText("Put aside (1)");
-  expect(stepsOf(lumen).map((s) => s.state)).toEqual(["snoozed"]);
+  expect((await stepsOf(lumen)).map((s) => s.state)).toEqual(["snoozed"]);
 
   await page.getByTestId("put-aside-link").click();
   await expect(page.getByRole("heading", { level: 1, name: "Put aside" })).toBeVisible();
@@ -128,7 +128,7 @@ test("a snoozed step waits under Put aside with when it ends, and Restore brings
   await aside.getByRole("button", { name: /^Restore: Send a thank-you/ }).click();
   await expect(page.getByTestId("put-aside-step")).toHaveCount(0);
   await expect(page.getByTestId("put-aside-empty")).toBeVisible();
-  expect(stepsOf(lumen)).toEqual([]);
+  expect(await stepsOf(lumen)).toEqual([]);
   // Restore in the stale tab brings its list up to date: no 404 page for one's own step.
   await stale.getByTestId("put-aside-step").getByRole("button", { name: /^Restore/ }).click();
   await expect(stale.getByTestId("put-aside-empty")).toBeVisible();
@@ -191,8 +191,8 @@ test("another user's Restore changes nothing: their step stays put aside and the
   await card.getByRole("button", { name: /^Dismiss:/ }).click();
   await expect(stepCard(ownerPage, THANK_YOU_SECOND)).toHaveCount(0);
   await context.close();
-  const [dismissed] = stepsOf(lumen);
-  const before = ownedRows(owner.email);
+  const [dismissed] = await stepsOf(lumen);
+  const before = await ownedRows(owner.email);
 
   // The intruder puts aside a step of their own, then points its Restore at the owner's.
   const own = await addApplication(page, { company: "Intruder Co", roleTitle: "Product Engineer" });
@@ -204,8 +204,8 @@ test("another user's Restore changes nothing: their step stays put aside and the
   await form.locator("input[name=key]").evaluate((el, v) => ((el as HTMLInputElement).value = v), dismissed.key);
   await form.getByRole("button", { name: /^Restore/ }).click();
   await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
-  expect(ownedRows(owner.email)).toEqual(before);
-  expect(stepsOf(lumen)).toEqual([dismissed]);
+  expect(await ownedRows(owner.email)).toEqual(before);
+  expect(await stepsOf(lumen)).toEqual([dismissed]);
   // The intruder's own step is still put aside too.
-  expect(stepsOf(own).map((s) => s.state)).toEqual(["dismissed"]);
+  expect((await stepsOf(own)).map((s) => s.state)).toEqual(["dismissed"]);
 });

@@ -20,7 +20,7 @@ test("two-factor: set up, sign in with a code, a reused code refused, a recovery
   await attemptSignIn(page, account);
   await expect(page.getByRole("heading", { name: "Two-factor sign-in" })).toBeVisible();
   expect(await sessionOf(page.context())).toBeNull();
-  expect(sessionRows(account.email)).toHaveLength(0);
+  expect(await sessionRows(account.email)).toHaveLength(0);
   await expectNoSeriousViolations(page, "code step");
   const code = nextCode(totp);
   await enterCode(page, code);
@@ -69,7 +69,7 @@ test("with two-factor on, posting straight to the credentials endpoint gives no 
   await signUp(page, account);
   const { totp } = await setUpTwoFactor(page, account.password);
   await context.close();
-  const before = sessionRows(account.email);
+  const before = await sessionRows(account.email);
 
   const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -84,7 +84,7 @@ test("with two-factor on, posting straight to the credentials endpoint gives no 
     expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
     expect((await (await api.get("/api/auth/session")).json()) as unknown).toBeNull();
   }
-  expect(sessionRows(account.email)).toEqual(before);
+  expect(await sessionRows(account.email)).toEqual(before);
   await api.dispose();
 });
 

@@ -1,12 +1,11 @@
 import type { Page } from "@playwright/test";
 import { expect, newAccount, signUp, test } from "./fixtures";
-import { ownedRows, readDb } from "./support/db";
+import { ownedRows, rows, sql, userIdOf } from "./support/db";
 import { seedApplications } from "./support/list";
 import { toast } from "./support/undo";
 
-const userId = (email: string) => readDb((db) => (db.prepare("select id from users where email = ?").get(email) as { id: string }).id);
-const undoIds = (email: string) =>
-  readDb((db) => (db.prepare("select id from undo_records where user_id = ?").all(userId(email)) as { id: string }[]).map((r) => r.id));
+const undoIds = async (email: string) =>
+  (await rows<{ id: string }>(sql`select id from undo_records where user_id = ${await userIdOf(email)}`)).map((r) => r.id);
 
 /** Rewrites the next server action's arguments, as a hand-made request would: the browser sends another user's id. */
 async function swapInNextAction(page: Page, from: string, to: string) {
@@ -23,27 +22,27 @@ test("a second user can neither undo the first user's action nor act on their ap
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
   await signUp(ownerPage, owner);
-  const ownerIds = seedApplications(owner.email, [{ company: "Owner Osprey", status: "interviewing" }]);
+  const ownerIds = await seedApplications(owner.email, [{ company: "Owner Osprey", status: "interviewing" }]);
   await ownerPage.goto("/applications");
   await ownerPage.getByTestId("application-row").getByRole("checkbox").check();
   await ownerPage.getByRole("button", { name: "Mark ghosted" }).click();
   await expect(toast(ownerPage)).toContainText("Moved 1 application to Ghosted.");
   await ownerContext.close();
-  const [ownerUndo] = undoIds(owner.email);
-  const before = ownedRows(owner.email);
+  const [ownerUndo] = await undoIds(owner.email);
+  const before = await ownedRows(owner.email);
 
   // The intruder's own Undo, pointed at the owner's record.
-  const mine = seedApplications(account.email, [{ company: "Intruder Ibis", status: "applied" }]);
+  const mine = await seedApplications(account.email, [{ company: "Intruder Ibis", status: "applied" }]);
   await page.goto("/applications");
   await page.getByTestId("application-row").getByRole("checkbox").check();
   await page.getByRole("button", { name: "Archive" }).click();
   await expect(toast(page)).toContainText("Archived 1 application.");
-  const [myUndo] = undoIds(account.email);
+  const [myUndo] = await undoIds(account.email);
   await swapInNextAction(page, myUndo, ownerUndo);
   await toast(page).getByRole("button", { name: "Undo" }).click();
   await expect(toast(page)).toContainText("There is nothing to undo");
-  expect(ownedRows(owner.email)).toEqual(before);
-  expect(undoIds(owner.email)).toEqual([ownerUndo]);
+  expect(await ownedRows(owner.email)).toEqual(before);
+  expect(await undoIds(owner.email)).toEqual([ownerUndo]);
   await page.unroute("**/*");
 
   // The intruder's bulk bar, pointed at the owner's application.
@@ -53,5 +52,5 @@ test("a second user can neither undo the first user's action nor act on their ap
   await page.getByRole("button", { name: "Delete…" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete 1 application" }).click();
   await expect(page.getByTestId("bulk-bar").getByRole("alert")).toHaveText("Those applications could not be found: they may have been deleted. Reload the list.");
-  expect(ownedRows(owner.email)).toEqual(before);
+  expect(await ownedRows(owner.email)).toEqual(before);
 });

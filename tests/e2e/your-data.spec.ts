@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./support/axe";
-import { readDb } from "./support/db";
+import { row, sql, userIdOf } from "./support/db";
 import { libraryOf, pdfFile, uploadDocument } from "./support/documents";
 import { chooseFile, counts, everythingOf, expectImported } from "./support/imports";
 
@@ -41,11 +41,8 @@ test("both exports download and open: the CSV neutralises formulas, the JSON imp
   await expect(counts(other)).toContainText(`${rounds} rounds`);
   await other.getByRole("button", { name: "Import 13 applications" }).click();
   await expectImported(other, 13);
-  const moved = readDb(
-    (db) =>
-      db
-        .prepare("select (select count(*) from applications a where a.user_id = u.id) apps, (select count(*) from rounds r where r.user_id = u.id) rounds from users u where u.email = ?")
-        .get(next.email) as { apps: number; rounds: number },
+  const moved = await row(
+    sql`select (select count(*) from applications a where a.user_id = u.id) apps, (select count(*) from rounds r where r.user_id = u.id) rounds from users u where u.email = ${next.email}`,
   );
   expect(moved).toEqual({ apps: 13, rounds });
   // Another user's export holds only their own.
@@ -81,7 +78,7 @@ test("the ZIP export carries the documents' files, and imports into a new accoun
   await other.getByRole("button", { name: "Import 1 application" }).click();
   await expectImported(other, 1);
   await expect(other.getByTestId("import-outcome")).toContainText("1 document file came with it.");
-  expect(libraryOf(next.email)).toEqual(libraryOf(account.email));
+  expect(await libraryOf(next.email)).toEqual(await libraryOf(account.email));
 
   await other.goto("/documents");
   const [download] = await Promise.all([other.waitForEvent("download"), other.getByRole("link", { name: "Download CV version 1" }).click()]);
@@ -95,8 +92,8 @@ test("deleting the account needs the password, offers the export first, leaves n
   await chooseFile(page, "reactive-resume-tracker.csv");
   await page.getByRole("button", { name: "Import 3 applications" }).click();
   await expectImported(page, 3);
-  const userId = readDb((db) => (db.prepare("select id from users where email = ?").get(account.email) as { id: string }).id);
-  expect(Object.keys(everythingOf(userId, account.email))).toEqual(expect.arrayContaining(["users", "applications", "rounds", "interviewers", "events", "imports"]));
+  const userId = await userIdOf(account.email);
+  expect(Object.keys(await everythingOf(userId, account.email))).toEqual(expect.arrayContaining(["users", "applications", "rounds", "interviewers", "events", "imports"]));
   const oldCookies = await page.context().cookies();
 
   await page.goto("/settings");
@@ -107,12 +104,12 @@ test("deleting the account needs the password, offers the export first, leaves n
   await expect(page.locator("#delete-password-error")).toHaveText("That password is incorrect.");
   await expect(section.getByLabel("Account password")).toHaveValue("");
   await expectNoSeriousViolations(page, "delete account with an error");
-  expect(Object.keys(everythingOf(userId, account.email))).toContain("applications");
+  expect(Object.keys(await everythingOf(userId, account.email))).toContain("applications");
 
   await section.getByLabel("Account password").fill(account.password);
   await section.getByRole("button", { name: "Delete my account and all its data" }).click();
   await expect(page.getByText("Your account and everything in it were deleted.")).toBeVisible();
-  expect(everythingOf(userId, account.email)).toEqual({});
+  expect(await everythingOf(userId, account.email)).toEqual({});
 
   const replay = await browser.newContext();
   await replay.addCookies(oldCookies);

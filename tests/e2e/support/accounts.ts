@@ -1,16 +1,10 @@
 import { Secret, TOTP } from "otpauth";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
-import { readDb } from "./db";
+import { rows, sql } from "./db";
 
 /** The user's session records, as the server keeps them. */
-export function sessionRows(email: string): { id: string; last_seen_at: number }[] {
-  return readDb(
-    (db) =>
-      db.prepare("select s.id, s.last_seen_at from sessions s join users u on u.id = s.user_id where u.email = ? order by s.created_at").all(email) as {
-        id: string;
-        last_seen_at: number;
-      }[],
-  );
+export function sessionRows(email: string): Promise<{ id: string; last_seen_at: number }[]> {
+  return rows(sql`select s.id, s.last_seen_at from sessions s join users u on u.id = s.user_id where u.email = ${email} order by s.created_at`);
 }
 
 /** What /api/auth/session says for a context's cookies: null when it has no session. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { writeDb } from "./db";
+import { instant, run, sql, userIdOf, type Sql } from "./db";
 
 const DAY = 86_400;
 const HOUR = 3_600;
@@ -19,36 +19,36 @@ type SeedApp = {
  * day before they start), signals and events straight into the server's
  * database: building this through the forms would take minutes.
  */
-export function seedHistory(email: string, apps: SeedApp[]) {
+export async function seedHistory(email: string, apps: SeedApp[]) {
   const now = Math.floor(Date.now() / 1000);
-  writeDb((db) => {
-    const { id: userId } = db.prepare("select id from users where email = ?").get(email) as { id: string };
-    const addApp = db.prepare(
-      "insert into applications (id, user_id, company, role_title, status, archived_at) values (?, ?, ?, 'Engineer', ?, ?)",
+  const userId = await userIdOf(email);
+  const statements: Sql[] = [];
+  for (const app of apps) {
+    const appId = randomUUID();
+    statements.push(
+      sql`insert into applications (id, user_id, company, role_title, status, archived_at)
+          values (${appId}, ${userId}, ${app.company}, 'Engineer', ${app.status}, ${instant(app.archived ? now : null)})`,
     );
-    const addRound = db.prepare(
-      "insert into rounds (id, user_id, application_id, kind, scheduled_at, duration_minutes, created_at) values (?, ?, ?, ?, ?, 60, ?)",
-    );
-    const addSignal = db.prepare("insert into round_signals (user_id, round_id, signal) values (?, ?, ?)");
-    const addEvent = db.prepare("insert into events (id, user_id, application_id, kind, occurred_at) values (?, ?, ?, ?, ?)");
-    db.transaction(() => {
-      for (const app of apps) {
-        const appId = randomUUID();
-        addApp.run(appId, userId, app.company, app.status, app.archived ? now : null);
-        const ends: number[] = [];
-        for (const round of app.rounds ?? []) {
-          const roundId = randomUUID();
-          const start = now - round.daysAgo * DAY;
-          const previousEnd = ends.at(-1);
-          const logged = round.loggedAfter !== undefined && previousEnd !== undefined ? previousEnd + round.loggedAfter * DAY : start - DAY;
-          addRound.run(roundId, userId, appId, round.kind, start, logged);
-          ends.push(start + HOUR);
-          for (const signal of round.signals ?? []) addSignal.run(userId, roundId, signal);
-        }
-        for (const event of app.events ?? []) addEvent.run(randomUUID(), userId, appId, event.kind, event.at(ends));
-      }
-    })();
-  });
+    const ends: number[] = [];
+    for (const round of app.rounds ?? []) {
+      const roundId = randomUUID();
+      const start = now - round.daysAgo * DAY;
+      const previousEnd = ends.at(-1);
+      const logged = round.loggedAfter !== undefined && previousEnd !== undefined ? previousEnd + round.loggedAfter * DAY : start - DAY;
+      statements.push(
+        sql`insert into rounds (id, user_id, application_id, kind, scheduled_at, duration_minutes, created_at)
+            values (${roundId}, ${userId}, ${appId}, ${round.kind}, ${instant(start)}, 60, ${instant(logged)})`,
+      );
+      ends.push(start + HOUR);
+      for (const signal of round.signals ?? []) statements.push(sql`insert into round_signals (user_id, round_id, signal) values (${userId}, ${roundId}, ${signal})`);
+    }
+    for (const event of app.events ?? []) {
+      statements.push(
+        sql`insert into events (id, user_id, application_id, kind, occurred_at) values (${randomUUID()}, ${userId}, ${appId}, ${event.kind}, ${instant(event.at(ends))})`,
+      );
+    }
+  }
+  await run(...statements);
 }
 
 export const daysAfterRound = (index: number, days: number) => (ends: number[]) => ends[index] + days * DAY;

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
-import { writeDb } from "./db";
+import { instantMs, run, sql } from "./db";
 
 /** Makes a token in Settings → Access tokens, as a person would, and reads it off the page. */
 export async function makeToken(page: Page, { scope = "read", name = "Test agent" }: { scope?: "read" | "write"; name?: string } = {}): Promise<string> {
@@ -50,8 +50,6 @@ export function toolJson(result: unknown): Record<string, unknown> {
 }
 
 /** Ages a token past its expiry: the one state a test cannot wait for. */
-export function expireTokens(email: string): void {
-  writeDb((db) =>
-    db.prepare("update access_tokens set expires_at = ? where user_id = (select id from users where email = ?)").run(Date.now() - 1000, email),
-  );
+export async function expireTokens(email: string): Promise<void> {
+  await run(sql`update access_tokens set expires_at = ${instantMs(Date.now() - 1000)} where user_id = (select id from users where email = ${email})`);
 }

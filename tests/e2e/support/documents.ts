@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { E2E_DB_PATH } from "../../../playwright.config";
-import { readDb } from "./db";
+import { row, rows, sql } from "./db";
+import { compile } from "./sql";
 
 export type UploadFile = { name: string; mimeType: string; buffer: Buffer };
 
@@ -24,28 +24,23 @@ export async function uploadDocument(page: Page, { name, kind = "CV", file }: { 
   await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
 }
 
-/** The account's documents, versions and attachments as stored (no bytes), in the main server's database or another. */
-export function libraryOf(email: string, dbPath = E2E_DB_PATH) {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+/** The account's documents, versions and attachments as stored (no bytes): in the servers' database, or another SQLite file (the fault server's). */
+export async function libraryOf(email: string, sqliteFile?: string): Promise<Record<string, unknown>[]> {
+  const query = sql`select d.name, v.number, v.file_name, v.size, (select count(*) from document_attachments a where a.version_id = v.id) attached
+        from documents d join document_versions v on v.document_id = d.id join users u on u.id = d.user_id
+        where u.email = ${email} order by d.name, v.number`;
+  if (!sqliteFile) return rows(query);
+  const db = new Database(sqliteFile, { readonly: true, fileMustExist: true });
   try {
-    return db
-      .prepare(
-        `select d.name, v.number, v.file_name, v.size, (select count(*) from document_attachments a where a.version_id = v.id) attached
-         from documents d join document_versions v on v.document_id = d.id join users u on u.id = d.user_id
-         where u.email = ? order by d.name, v.number`,
-      )
-      .all(email);
+    const { text, values } = compile(query);
+    return db.prepare(text).all(...values) as Record<string, unknown>[];
   } finally {
     db.close();
   }
 }
 
-export const versionIdOf = (email: string, name: string, number: number) =>
-  readDb(
-    (db) =>
-      (
-        db
-          .prepare("select v.id from document_versions v join documents d on d.id = v.document_id join users u on u.id = d.user_id where u.email = ? and d.name = ? and v.number = ?")
-          .get(email, name, number) as { id: string }
-      ).id,
-  );
+export const versionIdOf = async (email: string, name: string, number: number) =>
+  (await row<{ id: string }>(
+    sql`select v.id from document_versions v join documents d on d.id = v.document_id join users u on u.id = d.user_id
+        where u.email = ${email} and d.name = ${name} and v.number = ${number}`,
+  ))!.id;

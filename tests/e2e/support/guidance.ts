@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { addApplication } from "../fixtures";
-import { readDb, writeDb } from "./db";
+import { row, rows, run, shifted, sql } from "./db";
 import { DAY, HOUR, logRound } from "./timeline";
 
 /** The thank-you step for a second interview, whatever day it was on ("… on Mon 30 Nov"). */
@@ -33,33 +33,24 @@ export async function secondRoundThirtyHoursAgo(page: Page, company: string): Pr
     people: [{ name: "Maya Chen", title: "Head of Data" }],
     signals: ["Met the team or senior people", "Technical questions"],
   });
-  const round2Id = readDb(
-    (db) => (db.prepare("select id from rounds where application_id = ? and kind = 'second'").get(appId) as { id: string }).id,
-  );
-  writeDb((db) => {
-    db.prepare("update rounds set thank_you_sent_at = scheduled_at + 7200 where application_id = ? and kind = 'first'").run(appId);
+  const round2Id = (await row<{ id: string }>(sql`select id from rounds where application_id = ${appId} and kind = 'second'`))!.id;
+  await run(
+    sql`update rounds set thank_you_sent_at = ${shifted("scheduled_at", 7200)} where application_id = ${appId} and kind = 'first'`,
     // As if each round was logged when it was booked, two days ahead: a round typed in after it
     // happened never makes its thank-you overdue (the catalog's third edition).
-    db.prepare("update rounds set created_at = scheduled_at - 172800 where application_id = ?").run(appId);
-    db.prepare("update applications set created_at = created_at - 12 * 86400 where id = ?").run(appId);
-  });
+    sql`update rounds set created_at = ${shifted("scheduled_at", -172800)} where application_id = ${appId}`,
+    sql`update applications set created_at = ${shifted("created_at", -12 * 86400)} where id = ${appId}`,
+  );
   await page.reload();
   return { appId, round2Id };
 }
 
-export function thankYouOf(roundId: string): number | null {
-  return readDb((db) => (db.prepare("select thank_you_sent_at t from rounds where id = ?").get(roundId) as { t: number | null }).t);
+export async function thankYouOf(roundId: string): Promise<number | null> {
+  return (await row<{ t: number | null }>(sql`select thank_you_sent_at t from rounds where id = ${roundId}`))?.t ?? null;
 }
 
-export function stepsOf(applicationId: string): { key: string; state: string; until: number | null }[] {
-  return readDb(
-    (db) =>
-      db.prepare("select key, state, until from guidance_steps where application_id = ? order by key").all(applicationId) as {
-        key: string;
-        state: string;
-        until: number | null;
-      }[],
-  );
+export function stepsOf(applicationId: string): Promise<{ key: string; state: string; until: number | null }[]> {
+  return rows(sql`select key, state, until from guidance_steps where application_id = ${applicationId} order by key`);
 }
 
 export async function expectGone(page: Page, title: string | RegExp, company?: string) {

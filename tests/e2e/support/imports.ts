@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { readDb } from "./db";
+import { E2E_ENGINE } from "../../../playwright.config";
+import { raw, row, rows, sql } from "./db";
 
 export const FIXTURES = path.resolve("tests/fixtures/import");
 export const fixturePath = (name: string) => path.resolve(FIXTURES, name);
@@ -22,18 +23,25 @@ export function linkedInRows(n: number, label: string): Buffer {
 }
 
 /** Every row in the database that names the account, by its id or email, in any table. */
-export function everythingOf(userId: string, email: string): Record<string, number> {
-  return readDb((db) => {
-    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
-    const found: Record<string, number> = {};
-    for (const table of tables) {
-      const columns = (db.prepare("select name from pragma_table_info(?)").all(table) as { name: string }[]).map((c) => c.name);
-      const checks = columns.map((c) => `cast(${c} as text) in (?, ?) or cast(${c} as text) like ?`).join(" or ");
-      const n = (db.prepare(`select count(*) n from ${table} where ${checks}`).get(...columns.flatMap(() => [userId, email, `%${email}%`])) as { n: number }).n;
-      if (n) found[table] = n;
-    }
-    return found;
-  });
+export async function everythingOf(userId: string, email: string): Promise<Record<string, number>> {
+  const columns =
+    E2E_ENGINE === "postgres"
+      ? await rows<{ tbl: string; name: string }>(
+          sql`select table_name tbl, column_name as name from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`,
+        )
+      : await rows<{ tbl: string; name: string }>(
+          sql`select m.name tbl, c.name from sqlite_master m join pragma_table_info(m.name) c where m.type = 'table' and m.name not like 'sqlite_%'`,
+        );
+  const byTable = new Map<string, string[]>();
+  for (const { tbl, name } of columns) byTable.set(tbl, [...(byTable.get(tbl) ?? []), name]);
+  const found: Record<string, number> = {};
+  for (const [table, names] of byTable) {
+    let checks = sql`false`;
+    for (const c of names) checks = sql`${checks} or cast(${raw(`"${c}"`)} as text) in (${userId}, ${email}) or cast(${raw(`"${c}"`)} as text) like ${`%${email}%`}`;
+    const n = (await row<{ n: number }>(sql`select count(*) n from ${raw(table)} where ${checks}`))!.n;
+    if (n) found[table] = n;
+  }
+  return found;
 }
 
 export async function expectImported(page: Page, count: number) {

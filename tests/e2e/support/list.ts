@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { writeDb } from "./db";
+import { instant, instantMs, run, sql, userIdOf, type Sql } from "./db";
 import { DAY, HOUR } from "./timeline";
 
 export type SeedApp = {
@@ -22,34 +22,37 @@ const BOOKED_AHEAD = 2 * DAY;
  * in one transaction: sixty through the form would take minutes. Returns the
  * ids by company.
  */
-export function seedApplications(email: string, apps: SeedApp[]): Record<string, string> {
-  return writeDb((db) => {
-    const user = db.prepare("select id from users where email = ?").get(email) as { id: string };
-    const insertApp = db.prepare(
-      "insert into applications (id, user_id, company, role_title, status, excitement, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+export async function seedApplications(email: string, apps: SeedApp[]): Promise<Record<string, string>> {
+  const userId = await userIdOf(email);
+  const statements: Sql[] = [];
+  const ids: Record<string, string> = {};
+  for (const app of apps) {
+    const id = randomUUID();
+    ids[app.company] = id;
+    // Each fact logged as it happened (a round when it was booked, two days ahead), as by
+    // someone who keeps Shortlist up to date: nothing here was typed in late.
+    const firstFact = Math.min(Date.now(), ...(app.rounds ?? []).map((r) => r.startsAt.getTime() - BOOKED_AHEAD), ...(app.followUps ?? []).map((d) => d.getTime()));
+    statements.push(
+      sql`insert into applications (id, user_id, company, role_title, status, excitement, updated_at, created_at)
+          values (${id}, ${userId}, ${app.company}, ${app.roleTitle ?? "Engineer"}, ${app.status ?? "applied"}, ${app.excitement ?? null},
+                  ${instantMs(Date.now() - (app.updatedAgo ?? 0))}, ${instant(seconds(new Date(firstFact)))})`,
     );
-    const insertRound = db.prepare(
-      "insert into rounds (id, user_id, application_id, kind, scheduled_at, duration_minutes, thank_you_sent_at, created_at) values (?, ?, ?, ?, ?, 60, ?, ?)",
-    );
-    const insertEvent = db.prepare("insert into events (id, user_id, application_id, kind, occurred_at, created_at) values (?, ?, ?, 'follow_up_sent', ?, ?)");
-    const ids: Record<string, string> = {};
-    db.transaction(() => {
-      for (const app of apps) {
-        const id = randomUUID();
-        ids[app.company] = id;
-        // Each fact logged as it happened (a round when it was booked, two days ahead), as by
-        // someone who keeps Shortlist up to date: nothing here was typed in late.
-        const firstFact = Math.min(Date.now(), ...(app.rounds ?? []).map((r) => r.startsAt.getTime() - BOOKED_AHEAD), ...(app.followUps ?? []).map((d) => d.getTime()));
-        insertApp.run(id, user.id, app.company, app.roleTitle ?? "Engineer", app.status ?? "applied", app.excitement ?? null, Date.now() - (app.updatedAgo ?? 0), seconds(new Date(firstFact)));
-        for (const r of app.rounds ?? []) {
-          const booked = new Date(Math.min(Date.now(), r.startsAt.getTime() - BOOKED_AHEAD));
-          insertRound.run(randomUUID(), user.id, id, r.kind ?? "first", seconds(r.startsAt), r.thankedAt ? seconds(r.thankedAt) : null, seconds(booked));
-        }
-        for (const at of app.followUps ?? []) insertEvent.run(randomUUID(), user.id, id, seconds(at), seconds(at));
-      }
-    })();
-    return ids;
-  });
+    for (const r of app.rounds ?? []) {
+      const booked = new Date(Math.min(Date.now(), r.startsAt.getTime() - BOOKED_AHEAD));
+      statements.push(
+        sql`insert into rounds (id, user_id, application_id, kind, scheduled_at, duration_minutes, thank_you_sent_at, created_at)
+            values (${randomUUID()}, ${userId}, ${id}, ${r.kind ?? "first"}, ${instant(r.startsAt)}, 60, ${instant(r.thankedAt ?? null)}, ${instant(booked)})`,
+      );
+    }
+    for (const at of app.followUps ?? []) {
+      statements.push(
+        sql`insert into events (id, user_id, application_id, kind, occurred_at, created_at)
+            values (${randomUUID()}, ${userId}, ${id}, 'follow_up_sent', ${instant(at)}, ${instant(at)})`,
+      );
+    }
+  }
+  await run(...statements);
+  return ids;
 }
 
 const ago = (ms: number) => new Date(Date.now() - ms);

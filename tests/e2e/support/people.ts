@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { readDb } from "./db";
+import { commaList, rows, sql } from "./db";
 import { openLogForm, typedTime } from "./timeline";
 
 export type Met = { name: string; title?: string; email?: string };
@@ -21,14 +21,10 @@ export async function logRoundWith(page: Page, startsAt: Date, people: Met[], ki
 }
 
 /** The account's people as the server keeps them, and which rounds each is linked to. */
-export function peopleOf(email: string): { id: string; name: string; title: string | null; email: string | null; rounds: string }[] {
-  return readDb(
-    (db) =>
-      db
-        .prepare(
-          `select i.id, i.name, i.title, i.email, coalesce((select group_concat(round_id) from (select ri.round_id from round_interviewers ri where ri.interviewer_id = i.id order by ri.round_id)), '') rounds
-           from interviewers i join users u on u.id = i.user_id where u.email = ? order by i.name`,
-        )
-        .all(email) as { id: string; name: string; title: string | null; email: string | null; rounds: string }[],
+export function peopleOf(email: string): Promise<{ id: string; name: string; title: string | null; email: string | null; rounds: string }[]> {
+  const linked = commaList("ri.round_id", "from round_interviewers ri where ri.interviewer_id = i.id");
+  return rows(
+    sql`select i.id, i.name, i.title, i.email, coalesce(${linked}, '') rounds
+        from interviewers i join users u on u.id = i.user_id where u.email = ${email} order by i.name`,
   );
 }

@@ -7,8 +7,8 @@ export const toast = (page: Page) => page.getByTestId("undo-toast");
 export const announcer = (page: Page) => page.getByTestId("undo-announcer");
 
 /** The account's rows in an order that does not depend on rowids: an undo puts rows back under new ones. */
-export function rowsAsSet(email: string): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(ownedRows(email)).map(([table, rows]) => [table, rows.map((r) => JSON.stringify(r)).sort()]));
+export async function rowsAsSet(email: string): Promise<Record<string, string[]>> {
+  return Object.fromEntries(Object.entries(await ownedRows(email)).map(([table, rows]) => [table, rows.map((r) => JSON.stringify(r)).sort()]));
 }
 
 /** Presses the toast's Undo and waits for its answer. */

@@ -19,7 +19,7 @@ function asPostgres(tool: string, args: string[]): void {
   else execFileSync(command, args, { stdio: "pipe" });
 }
 
-function startCluster(port: string): () => void {
+export function startCluster(port: string): () => void {
   const dir = mkdtempSync(path.join(os.tmpdir(), "shortlist-pg-"));
   chmodSync(dir, 0o777);
   const data = path.join(dir, "data");
