@@ -1,10 +1,10 @@
 // The floor under the dashboard: the rows loadGuidanceInputs reads, read with
-// raw better-sqlite3 statements, turned into engine inputs, then guide() for
+// raw SQL statements (better-sqlite3, or one pg connection), turned into engine inputs, then guide() for
 // every application, the queue's sort, the week's interviews, and the split
 // into Today and Coming up (planDashboard). No framework, ORM or rendering:
 // whatever the dashboard costs beyond this is overhead the app could in
 // principle shed.
-import type Database from "better-sqlite3";
+import type { BenchDb } from "./engine";
 import type { GuidanceEvent, GuidanceInput, GuidanceRound, HandledStep } from "@/lib/guidance/input";
 import type { UpcomingInterview } from "@/lib/data/upcoming-interviews";
 import { overviewOf } from "@/lib/dashboard/overview";
@@ -48,55 +48,64 @@ const CLOSED_LIST = CLOSED_STATUSES.map((s) => `'${s}'`).join(", ");
 type InterviewRow = { id: string; application_id: string; company: string; role_title: string; kind: RoundKind; format: RoundFormat | null; scheduled_at: number };
 const date = (secondsSinceEpoch: number) => new Date(secondsSinceEpoch * 1000);
 
-/** Prepared once, like a server would; the timed part is running them. */
-export function prepareFloor(sqlite: Database.Database) {
+/**
+ * Its statements, prepared once as a server would (on Postgres, named, so
+ * parsed and planned once per connection); the timed part is running them.
+ * On Postgres an instant is read as its seconds, as SQLite stores it, and a
+ * boolean as 0/1, so the conversion after the read is the same on both.
+ */
+export function prepareFloor(db: BenchDb) {
+  const pg = db.engine === "postgres";
+  const s = (column: string) => (pg ? `extract(epoch from ${column})::float8 as ${column.replace(/^\w+\./, "")}` : column);
+  const bool = (column: string) => (pg ? `${column}::int as ${column}` : column);
+  const statement = (sql: string) => ({ all: <T>(...params: unknown[]) => db.all<T>(sql, params) });
   const q = {
-    apps: sqlite.prepare(
-      `select id, company, role_title, status, applied_on, archived_at from applications
+    apps: statement(
+      `select id, company, role_title, status, applied_on, ${s("archived_at")} from applications
        where user_id = ? and archived_at is null and status in (${ADVISABLE_LIST}) order by id`,
     ),
-    rounds: sqlite.prepare(
-      `select id, application_id, kind, scheduled_at, duration_minutes, outcome, thank_you_sent_at, no_next_steps, created_at
+    rounds: statement(
+      `select id, application_id, kind, ${s("scheduled_at")}, duration_minutes, outcome, ${s("thank_you_sent_at")}, ${bool("no_next_steps")}, ${s("created_at")}
        from rounds where user_id = ? order by scheduled_at, created_at, id`,
     ),
     // The fastest reads we know (covering indexes, people matched in memory), the same as the app's.
-    signals: sqlite.prepare("select round_id, signal, on_date from round_signals where user_id = ?"),
-    interviewers: sqlite.prepare("select id, name, email from interviewers where user_id = ?"),
-    pairs: sqlite.prepare("select round_id, interviewer_id from round_interviewers where user_id = ? order by round_id, position"),
-    events: sqlite.prepare("select id, application_id, kind, occurred_at from events where user_id = ? order by occurred_at, id"),
-    steps: sqlite.prepare("select application_id, key, state, until from guidance_steps where user_id = ?"),
-    active: sqlite.prepare(`select count(*) as n from applications where user_id = ? and archived_at is null and status in (${ACTIVE_LIST})`),
-    interviews: sqlite.prepare(
-      `select r.id, r.application_id, a.company, a.role_title, r.kind, r.format, r.scheduled_at
+    signals: statement("select round_id, signal, on_date from round_signals where user_id = ?"),
+    interviewers: statement("select id, name, email from interviewers where user_id = ?"),
+    pairs: statement("select round_id, interviewer_id from round_interviewers where user_id = ? order by round_id, position"),
+    events: statement(`select id, application_id, kind, ${s("occurred_at")} from events where user_id = ? order by occurred_at, id`),
+    steps: statement(`select application_id, key, state, ${s("until")} from guidance_steps where user_id = ?`),
+    active: statement(`select count(*)${pg ? "::int" : ""} as n from applications where user_id = ? and archived_at is null and status in (${ACTIVE_LIST})`),
+    interviews: statement(
+      `select r.id, r.application_id, a.company, a.role_title, r.kind, r.format, ${s("r.scheduled_at")}
        from rounds r join applications a on a.id = r.application_id and a.user_id = r.user_id
-       where r.user_id = ? and r.scheduled_at > ? and r.scheduled_at <= ? and a.archived_at is null and a.status not in (${CLOSED_LIST})
+       where r.user_id = ? and r.scheduled_at > ${pg ? "to_timestamp(?)" : "?"} and r.scheduled_at <= ${pg ? "to_timestamp(?)" : "?"} and a.archived_at is null and a.status not in (${CLOSED_LIST})
        order by r.scheduled_at, r.id`,
     ),
-    settings: sqlite.prepare(
-      `select thank_you_window_hours as thankYouWindowHours, decision_wait_days as decisionWaitDays,
-         follow_up_spacing_days as followUpSpacingDays, move_on_follow_ups as moveOnFollowUps, prep_lead_days as prepLeadDays,
-         application_follow_up_days as applicationFollowUpDays
+    settings: statement(
+      `select thank_you_window_hours as "thankYouWindowHours", decision_wait_days as "decisionWaitDays",
+         follow_up_spacing_days as "followUpSpacingDays", move_on_follow_ups as "moveOnFollowUps", prep_lead_days as "prepLeadDays",
+         application_follow_up_days as "applicationFollowUpDays"
        from guidance_settings where user_id = ?`,
     ),
   };
 
-  function inputs(userId: string, timeZone: string): GuidanceInput[] {
-    const apps = q.apps.all(userId) as AppRow[];
-    const roundsByApp = groupBy(q.rounds.all(userId) as RoundRow[], (r) => r.application_id);
-    const signalsByRound = groupBy(q.signals.all(userId) as SignalRow[], (s) => s.round_id);
-    const people = new Map((q.interviewers.all(userId) as PersonRow[]).map((p) => [p.id, p]));
+  async function inputs(userId: string, timeZone: string): Promise<GuidanceInput[]> {
+    const apps = await q.apps.all<AppRow>(userId);
+    const roundsByApp = groupBy(await q.rounds.all<RoundRow>(userId), (r) => r.application_id);
+    const signalsByRound = groupBy(await q.signals.all<SignalRow>(userId), (s) => s.round_id);
+    const people = new Map((await q.interviewers.all<PersonRow>(userId)).map((p) => [p.id, p]));
     const peopleByRound = new Map<string, PersonRow[]>();
-    for (const { round_id, interviewer_id } of q.pairs.all(userId) as PairRow[]) {
+    for (const { round_id, interviewer_id } of await q.pairs.all<PairRow>(userId)) {
       const person = people.get(interviewer_id);
       if (!person) continue;
       const list = peopleByRound.get(round_id);
       if (list) list.push(person);
       else peopleByRound.set(round_id, [person]);
     }
-    const eventsByApp = groupBy(q.events.all(userId) as EventRow[], (e) => e.application_id);
-    const stepsByApp = groupBy(q.steps.all(userId) as StepRow[], (s) => s.application_id);
-    const activeCount = (q.active.get(userId) as { n: number }).n;
-    const settings = (q.settings.get(userId) as GuidanceSettings | undefined) ?? { ...DEFAULT_GUIDANCE_SETTINGS };
+    const eventsByApp = groupBy(await q.events.all<EventRow>(userId), (e) => e.application_id);
+    const stepsByApp = groupBy(await q.steps.all<StepRow>(userId), (s) => s.application_id);
+    const activeCount = (await q.active.all<{ n: number }>(userId))[0].n;
+    const settings = (await q.settings.all<GuidanceSettings>(userId))[0] ?? { ...DEFAULT_GUIDANCE_SETTINGS };
 
     return apps.map((app) => {
       const rounds: GuidanceRound[] = (roundsByApp.get(app.id) ?? []).map((r) => ({
@@ -134,11 +143,11 @@ export function prepareFloor(sqlite: Database.Database) {
    * it; returns how many applications were advised and how many steps Today
    * shows (the page's own count).
    */
-  return function queue(userId: string, timeZone: string, now: Date): { applications: number; steps: number } {
-    const all = inputs(userId, timeZone);
+  return async function queue(userId: string, timeZone: string, now: Date): Promise<{ applications: number; steps: number }> {
+    const all = await inputs(userId, timeZone);
     const overview = overviewOf(all, now);
     const seconds = Math.floor(now.getTime() / 1000);
-    const interviews: UpcomingInterview[] = (q.interviews.all(userId, seconds, seconds + 8 * 86_400) as InterviewRow[]).map((r) => ({
+    const interviews: UpcomingInterview[] = (await q.interviews.all<InterviewRow>(userId, seconds, seconds + 8 * 86_400)).map((r) => ({
       roundId: r.id,
       applicationId: r.application_id,
       company: r.company,
@@ -155,14 +164,14 @@ export function prepareFloor(sqlite: Database.Database) {
 export type FloorTiming = { medianMs: number; minMs: number; runs: number; applications: number; steps: number };
 
 /** Median of `runs` timed passes after warm-ups that let the JIT see every rule. */
-export function timeFloor(sqlite: Database.Database, userId: string, timeZone: string, runs: number): FloorTiming {
-  const queue = prepareFloor(sqlite);
-  let last = queue(userId, timeZone, new Date());
-  if (runs >= 10) queue(userId, timeZone, new Date());
+export async function timeFloor(db: BenchDb, userId: string, timeZone: string, runs: number): Promise<FloorTiming> {
+  const queue = prepareFloor(db);
+  let last = await queue(userId, timeZone, new Date());
+  if (runs >= 10) await queue(userId, timeZone, new Date());
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    last = queue(userId, timeZone, new Date());
+    last = await queue(userId, timeZone, new Date());
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
