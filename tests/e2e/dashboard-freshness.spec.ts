@@ -1,6 +1,6 @@
 import { SECOND_URL } from "../../playwright.config";
 import { addApplication, expect, newAccount, signUp, test } from "./fixtures";
-import { writeDb } from "./support/db";
+import { instant, instantMs, run, sql } from "./support/db";
 import { expectGone, secondRoundThirtyHoursAgo, stepCard, stepsOf, THANK_YOU_SECOND } from "./support/guidance";
 
 // What the dashboard's caches (the overview's parts, the plan, kept per
@@ -17,12 +17,12 @@ test("a snooze that ends brings its step back at once, though nothing was writte
   await card.locator("summary", { hasText: "Snooze" }).click();
   await card.getByRole("button", { name: "3 days" }).click();
   await expectGone(page, THANK_YOU_SECOND, "Snooze Ends");
-  const [snoozed] = stepsOf(appId);
+  const [snoozed] = await stepsOf(appId);
   expect(snoozed.state).toBe("snoozed");
 
   // The snooze now ends in a few seconds: written once, then the page is only read.
   const endsAt = Math.floor(Date.now() / 1000) + SNOOZE_S;
-  writeDb((db) => db.prepare("update guidance_steps set until = ? where application_id = ? and key = ?").run(endsAt, appId, snoozed.key));
+  await run(sql`update guidance_steps set until = ${instant(endsAt)} where application_id = ${appId} and key = ${snoozed.key}`);
   for (const url of ["/", `${SECOND_URL}/`, "/", `${SECOND_URL}/`]) {
     await page.goto(url);
     await expect(page.getByTestId("put-aside-link")).toHaveText("Put aside (1)");
@@ -45,7 +45,7 @@ test("a write is seen at once on a cached dashboard, on either server", async ({
     await expect(page.getByTestId("count-applied")).toHaveText("1");
   }
   // A raw write behind both servers' backs: only the version in the database tells them.
-  writeDb((db) => db.prepare("update applications set company = 'Reused After', updated_at = unixepoch() where company = 'Reused Before'").run());
+  await run(sql`update applications set company = 'Reused After', updated_at = ${instantMs(Date.now())} where company = 'Reused Before'`);
   for (const url of ["/", `${SECOND_URL}/`]) {
     await page.goto(url);
     await expect(page.getByRole("link", { name: /at Reused After/ })).toBeVisible();
