@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Db } from "@/db/open";
 import { engineKind } from "@/db/engine-kind";
+import { engineOf } from "@/db/sqlite/connections";
 
 // Raw SQL from a test, on whichever engine the run uses: for what no data
 // function does (reading catalogs, writing behind the app's back). Values are
@@ -19,10 +20,10 @@ export async function rawGet<T>(db: Db, query: SQL): Promise<T | undefined> {
   return (await rawRows<T>(db, query))[0];
 }
 
-/** Runs a statement that returns nothing. */
+/** Runs a statement that returns nothing (on SQLite on the writer: a file database's reader is read-only). */
 export async function rawRun(db: Db, query: SQL): Promise<void> {
   if (engineKind() === "postgres") await (db as unknown as NodePgDatabase).execute(query);
-  else db.run(query);
+  else engineOf(db).writer.db.run(query);
 }
 
 /** Rows in `table` (a number on both engines: Postgres' count is a bigint), optionally only those matching `where`. */
