@@ -83,7 +83,9 @@ export function keysetQuery(db: Db, walk: Walk & { run: Run; anchor: Anchor | nu
     .select(keyedColumns)
     .from(applications)
     .where(and(walk.where, past(order, walk.run, walk.anchor, ascending)))
-    .orderBy(...(walk.run === "valued" ? [by(order.expr), by(applications.id)] : [by(applications.id)]))
+    // By the key in the null run too, where it is null throughout: Postgres does not take "key is null"
+    // as fixing the key, so only this order is the index's own (by id alone it walks the primary key).
+    .orderBy(by(order.expr), by(applications.id))
     .limit(walk.limit);
 }
 

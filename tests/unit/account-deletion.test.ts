@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/open";
+import type { Db } from "@/db/open";
 import { deleteAccount } from "@/lib/data/account-deletion";
 import { insertApplications } from "@/lib/data/applications";
 import { createOrRegenerateCalendarFeed } from "@/lib/data/calendar-feed";
@@ -8,13 +9,14 @@ import { codeKeys, countAttempt, signInKeys } from "@/lib/data/sign-in-throttle"
 import { getSessionUser } from "@/lib/data/users";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { sampleApplications } from "@/lib/sample-data";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import { fixture, importFile, NOW, ownedRows, userTables } from "./support/imports";
+import { rawRows, rawGet, foreignKeyViolations, refuseWrites } from "./support/raw-sql";
+import { failureOf } from "./support/failures";
 
-let db: ReturnType<typeof openDatabase>["db"];
-let sqlite: ReturnType<typeof openDatabase>["sqlite"];
+let db: Db;
 beforeEach(() => {
-  ({ db, sqlite } = openDatabase(":memory:"));
+  db = testDb();
 });
 
 async function fullAccount(email: string) {
@@ -32,23 +34,23 @@ describe("deleting an account", () => {
   it("removes the user and every row they own, in every table, and leaves the other user's untouched", async () => {
     const ana = await fullAccount("ana@example.com");
     const ben = await fullAccount("ben@example.com");
-    const bens = ownedRows(sqlite, ben.id);
-    const tables = userTables(sqlite);
+    const bens = await ownedRows(db, ben.id);
+    const tables = await userTables(db);
     // Every table with user data took part, so an empty result below means something.
     for (const table of ["applications", "rounds", "round_signals", "custom_signals", "interviewers", "round_interviewers", "events", "imports", "guidance_settings", "calendar_feeds", "user_data_versions"]) {
       expect(tables).toContain(table);
-      expect((ownedRows(sqlite, ana.id)[table] ?? []).length, table).toBeGreaterThan(0);
+      expect(((await ownedRows(db, ana.id))[table] ?? []).length, table).toBeGreaterThan(0);
     }
 
     expect(await deleteAccount(db, { userId: ana.id })).toBe(true);
-    for (const [table, rows] of Object.entries(ownedRows(sqlite, ana.id))) expect(rows, table).toEqual([]);
-    expect(sqlite.prepare("select count(*) n from users where id = ? or email = ?").get(ana.id, "ana@example.com")).toEqual({ n: 0 });
-    expect(sqlite.prepare("select key from sign_in_throttle where key like ? or key like ?").all("%ana@example.com%", `%${ana.id}%`)).toEqual([]);
+    for (const [table, rows] of Object.entries(await ownedRows(db, ana.id))) expect(rows, table).toEqual([]);
+    expect(await rawGet(db, sql`select cast(count(*) as integer) as n from users where id = ${ana.id} or email = ${"ana@example.com"}`)).toEqual({ n: 0 });
+    expect(await rawRows(db, sql`select key from sign_in_throttle where key like ${"%ana@example.com%"} or key like ${`%${ana.id}%`}`)).toEqual([]);
     // Ben's counters, and the address's own (it names no account), stay.
-    expect(sqlite.prepare("select count(*) n from sign_in_throttle where key like ?").get("%ben@example.com%")).toEqual({ n: 2 });
-    expect(sqlite.prepare("select count(*) n from sign_in_throttle where key = 'client:203.0.113.9'").get()).toEqual({ n: 1 });
-    expect(ownedRows(sqlite, ben.id)).toEqual(bens);
-    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    expect(await rawGet(db, sql`select cast(count(*) as integer) as n from sign_in_throttle where key like ${"%ben@example.com%"}`)).toEqual({ n: 2 });
+    expect(await rawGet(db, sql`select cast(count(*) as integer) as n from sign_in_throttle where key = 'client:203.0.113.9'`)).toEqual({ n: 1 });
+    expect(await ownedRows(db, ben.id)).toEqual(bens);
+    expect(await foreignKeyViolations(db)).toEqual([]);
   });
 
   it("ends every session: the session check finds no user for the old token", async () => {
@@ -60,10 +62,10 @@ describe("deleting an account", () => {
 
   it("is all or nothing, and a missing user deletes nothing", async () => {
     const ana = await fullAccount("ana@example.com");
-    const before = ownedRows(sqlite, ana.id);
-    sqlite.exec("create trigger refuse_delete before delete on events begin select raise(abort, 'disk full'); end");
-    await expect(deleteAccount(db, { userId: ana.id })).rejects.toThrow("disk full");
-    expect(ownedRows(sqlite, ana.id)).toEqual(before);
+    const before = await ownedRows(db, ana.id);
+    await refuseWrites(db, { name: "refuse_delete", table: "events", op: "delete", message: "disk full" });
+    expect(await failureOf(deleteAccount(db, { userId: ana.id }))).toMatch(/disk full/);
+    expect(await ownedRows(db, ana.id)).toEqual(before);
     expect(await getSessionUser(db, { userId: ana.id })).toBeDefined();
     expect(await deleteAccount(db, { userId: "no-such-user" })).toBe(false);
   });

@@ -1,6 +1,6 @@
+import { sql } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { applications } from "@/db/schema";
 import { write } from "@/db/write";
@@ -14,15 +14,15 @@ import type { ApplicationInput } from "@/lib/validation/application";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW, thankYouOwed } from "./support/guidance-data";
 import { eventInput, logOk, twoUsers } from "./support/rounds";
 import { APPLICATION_STATUSES, CLOSED_STATUSES, OPEN_STATUSES } from "@/lib/vocabulary";
+import { rawGet, rawRun } from "./support/raw-sql";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string; timeZone: string };
 let ben: { id: string; timeZone: string };
 
 beforeEach(async () => {
   const two = await twoUsers();
-  ({ db, sqlite } = two);
+  ({ db } = two);
   ana = { id: two.ana.id, timeZone: "UTC" };
   ben = { id: two.ben.id, timeZone: "UTC" };
 });
@@ -245,7 +245,7 @@ describe("pagination", () => {
   it("going back past the start (rows were removed) gives the first page, full", async () => {
     const second = await nthPage(ana, { pageSize: 3 }, 2);
     const first = await list(ana, { pageSize: 3 });
-    for (const r of first.rows.slice(1)) sqlite.prepare("delete from applications where id = ?").run(r.id);
+    for (const r of first.rows.slice(1)) await rawRun(db, sql`delete from applications where id = ${r.id}`);
     const back = await list(ana, { pageSize: 3, cursor: cursorOf(second.previousCursor) });
     expect(back.rows.map((r) => r.company)).toEqual(["Company 0", "Company 3", "Company 4"]);
     expect([back.from, back.previousCursor]).toEqual([0, null]);
@@ -286,9 +286,9 @@ describe("ghosted", () => {
 
   it("another user cannot ghost the application", async () => {
     const a = await unanswered(ana.id, "Silent Corp");
-    const before = sqlite.prepare("select * from applications where id = ?").get(a.id);
+    const before = await rawGet(db, sql`select * from applications where id = ${a.id}`);
     expect(await moveApplication(db, { userId: ben.id, id: a.id, target: "ghosted", now: NOW })).toEqual({ ok: false, reason: "not-found" });
-    expect(sqlite.prepare("select * from applications where id = ?").get(a.id)).toEqual(before);
+    expect(await rawGet(db, sql`select * from applications where id = ${a.id}`)).toEqual(before);
   });
 });
 

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { applications, users } from "@/db/schema";
@@ -16,8 +16,8 @@ import {
 } from "@/lib/data/applications";
 import { sampleApplications } from "@/lib/sample-data";
 import type { ApplicationInput } from "@/lib/validation/application";
-import { makeUser, type testDb } from "./support/db";
-import { testDbWithSqlite } from "./support/rounds";
+import { makeUser, testDb } from "./support/db";
+import { plusMs, rawRun } from "./support/raw-sql";
 
 const input = (over: Partial<ApplicationInput> = {}): ApplicationInput => ({
   company: "Acme",
@@ -27,12 +27,11 @@ const input = (over: Partial<ApplicationInput> = {}): ApplicationInput => ({
 });
 
 let db: ReturnType<typeof testDb>;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 
 beforeEach(async () => {
-  ({ db, sqlite } = testDbWithSqlite());
+  db = testDb();
   ana = await makeUser(db, "ana@example.com");
   ben = await makeUser(db, "ben@example.com");
 });
@@ -107,7 +106,7 @@ describe("listApplications", () => {
   it("lists the most recently updated first", async () => {
     const alpha = (await list(ana.id)).find((a) => a.company === "Alpha")!;
     // Made a moment ago, the others could share the update's millisecond and tie with it: age them first.
-    sqlite.prepare("update applications set updated_at = updated_at - 60000 where user_id = ?").run(ana.id);
+    await rawRun(db, sql`update applications set updated_at = ${plusMs("updated_at", -60_000)} where user_id = ${ana.id}`);
     await updateApplication(db, { userId: ana.id, id: alpha.id, input: input({ company: "Alpha", roleTitle: "Frontend Engineer" }) });
     expect((await list(ana.id))[0].company).toBe("Alpha");
   });

@@ -1,14 +1,15 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { createApplication, setArchived } from "@/lib/data/applications";
 import { boardColumns } from "@/lib/data/board";
 import { createRound } from "@/lib/data/rounds";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/vocabulary";
 import { roundInput, twoUsers } from "./support/rounds";
+import { instantMsSql, rawRun } from "./support/raw-sql";
+import { isTransactionControl, watchStatements } from "./support/statements";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 
@@ -18,7 +19,7 @@ const NOW = new Date("2026-11-20T12:00:00Z");
 /** An application whose last update was `minutes` after T0, so the order is known. */
 async function app(userId: string, company: string, status: ApplicationStatus, minutes = 0) {
   const a = await createApplication(db, { userId, input: { company, roleTitle: "Engineer", status } });
-  sqlite.prepare("update applications set updated_at = ? where id = ?").run(T0 + minutes * 60_000, a.id);
+  await rawRun(db, sql`update applications set updated_at = ${instantMsSql(new Date(T0 + minutes * 60_000))} where id = ${a.id}`);
   return a;
 }
 
@@ -29,7 +30,7 @@ const column = async (userId: string, status: ApplicationStatus, limit?: number)
 };
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 describe("boardColumns", () => {
@@ -104,13 +105,7 @@ describe("boardColumns", () => {
     expect((await column(ana.id, "interviewing")).cards).toMatchObject([{ company: "Ana's", nextInterviewAt: new Date("2026-11-25T10:00:00Z") }]);
     expect((await column(ben.id, "interviewing")).cards).toMatchObject([{ company: "Ben's", nextInterviewAt: new Date("2026-11-21T10:00:00Z") }]);
     const statements: string[] = [];
-    const spy = sqlite.prepare.bind(sqlite);
-    sqlite.prepare = ((source: string) => {
-      statements.push(source);
-      return spy(source);
-    }) as typeof sqlite.prepare;
-    await boardColumns(db, { userId: ana.id, now: NOW });
-    sqlite.prepare = spy;
+    await watchStatements(db, (source) => void (isTransactionControl(source) || statements.push(source)), () => boardColumns(db, { userId: ana.id, now: NOW }));
     expect(statements.length).toBeLessThanOrEqual(2);
   });
 });

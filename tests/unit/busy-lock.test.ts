@@ -1,3 +1,5 @@
+// On SQLite in either run: this file is about SQLite's file lock held by another process (Postgres' lock_timeout is tests/unit/postgres/write.test.ts).
+import "./support/on-sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

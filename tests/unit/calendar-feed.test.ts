@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
 import { setArchived, updateApplication } from "@/lib/data/applications";
@@ -18,14 +18,14 @@ import { addRound, DAY, fromNow, HOUR, newApp, NOW, rejectedAfterRound, thankYou
 import { twoUsers } from "./support/rounds";
 import { parseEvents } from "./support/ics";
 import { atLocalHour, localDate } from "@/lib/time/zoned";
+import { rawGet, rawRun } from "./support/raw-sql";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string; timeZone: string };
 let ben: { id: string; timeZone: string };
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 describe("calendar feed tokens", () => {
@@ -67,7 +67,7 @@ describe("calendar feed tokens", () => {
     expect(await findFeedOwner(db, { token: first.token })).toBeNull();
     expect((await findFeedOwner(db, { token: second.token }))?.id).toBe(ana.id);
     expect((await getCalendarFeed(db, { userId: ana.id }))?.createdAt).toEqual(fromNow(HOUR));
-    expect(sqlite.prepare("select count(*) n from calendar_feeds").get()).toEqual({ n: 1 });
+    expect(await rawGet(db, sql`select cast(count(*) as integer) as n from calendar_feeds`)).toEqual({ n: 1 });
   });
 
   it("turning off removes the feed; a second turn-off changes nothing", async () => {
@@ -93,7 +93,7 @@ describe("calendar feed tokens", () => {
     for (const bad of ["", "short", `${feed.token}x`, `${feed.token.slice(0, 42)}%`, "' or 1=1 --"]) {
       expect(await findFeedOwner(db, { token: bad })).toBeNull();
     }
-    sqlite.prepare("delete from users where id = ?").run(ana.id);
+    await rawRun(db, sql`delete from users where id = ${ana.id}`);
     expect(await findFeedOwner(db, { token: feed.token })).toBeNull();
   });
 });
@@ -125,7 +125,7 @@ describe("feed contents", () => {
   it("leaves out every closed application, ghosted and rejected too, rounds and steps alike", async () => {
     const ghosted = await newApp(db, ana.id, { company: "Ghosted Co" });
     await addRound(db, ana.id, ghosted.id, { scheduledAt: fromNow(DAY) });
-    sqlite.prepare("update applications set status = 'ghosted' where id = ?").run(ghosted.id);
+    await rawRun(db, sql`update applications set status = 'ghosted' where id = ${ghosted.id}`);
     // A rejection after an interview brings "ask for feedback" and "look back" to-dos: app steps, not appointments.
     const { app: rejected } = await rejectedAfterRound(db, ana.id);
     const queue = await guidanceQueue(db, { user: ana, now: NOW });

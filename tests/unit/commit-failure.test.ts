@@ -1,7 +1,7 @@
-import type Database from "better-sqlite3";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/db/open";
-import { guidanceSteps } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { openDatabase, type Db } from "@/db/open";
+import { accessTokens, guidanceSteps, sessions } from "@/db/schema";
 import { changePassword } from "@/lib/auth/change-password";
 import { checkCredentials, guardedAttempt, guardedPasswordCheck } from "@/lib/auth/credentials";
 import { SESSION_ABSOLUTE_LIMIT_MS } from "@/lib/auth/limits";
@@ -55,15 +55,15 @@ import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { fileHash, planFromAnalysis, type ImportPlan } from "@/lib/import/plan";
 import { readShortlistJson } from "@/lib/import/shortlist-json";
 import { sampleApplications } from "@/lib/sample-data";
-import { everyRow, failCommits } from "./support/commit-fault";
+import { everyRow, failCommits, failSqliteCommits, leftInTransaction } from "./support/commit-fault";
 import { checked, pdfBytes, uploadDocument } from "./support/documents";
 import { deleteDocument, saveDocumentFile } from "@/lib/data/documents";
 import { attachVersion, createApplicationWithDocument, detachDocument } from "@/lib/data/document-attachments";
 import { restoreLibrary } from "@/lib/data/library-restore";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import { fromNow, HOUR, NOW, thankYouOwed } from "./support/guidance-data";
 import { analysed, fixture as importFixture } from "./support/imports";
-import { eventInput, logOk, roundInput, testDbWithSqlite } from "./support/rounds";
+import { eventInput, logOk, roundInput } from "./support/rounds";
 import { captureLog } from "./support/security-log";
 import { codeAt, PASSWORD, twoFactorOnWithoutPassword } from "./support/two-factor";
 import { exportedWriteFunctions } from "./support/write-functions";
@@ -324,7 +324,6 @@ async function outcomeOf(run: () => unknown): Promise<Outcome> {
   }
 }
 
-let sqlite: Database.Database;
 let fixture: Fixture;
 let importPlan: ImportPlan;
 let log: ReturnType<typeof captureLog>;
@@ -338,9 +337,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   log = captureLog(); // the security log's lines, kept off the test output
-  const opened = testDbWithSqlite();
-  sqlite = opened.sqlite;
-  const db = opened.db;
+  const db = testDb();
   const ana = await makeUser(db, "ana@example.com"); // no time zone yet, so adoptTimeZone writes
   const { app, round2 } = await thankYouOwed(db, ana.id);
   const eventId = await logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-2 * HOUR).toISOString()));
@@ -440,35 +437,38 @@ describe("a write whose commit fails is never reported as saved", () => {
     expect(Object.keys(CASES).sort()).toEqual(found);
   });
 
+  // About SQLite's driver: on its own SQLite database in either run (Postgres reports the failed COMMIT of an autocommit statement).
   it("the fault is the full-disk one: an autocommit INSERT … RETURNING read with .get() confirms a row it then loses", () => {
-    const fault = failCommits(sqlite);
+    const { sqlite, close } = openDatabase(":memory:");
+    const fault = failSqliteCommits(sqlite);
     const row = sqlite.prepare("insert into sign_in_throttle (key, failures, window_started_at) values ('lost', 1, 0) returning key").get();
     fault.restore();
     expect(row).toEqual({ key: "lost" });
     expect(sqlite.prepare("select count(*) n from sign_in_throttle where key = 'lost'").get()).toEqual({ n: 0 });
+    close();
   });
 
   it.each(found)("%s reports the failure and leaves every row as it was", async (key) => {
     const run = CASES[key];
     expect(run, `no commit-failure case for ${key}`).toBeDefined();
-    const before = everyRow(sqlite);
+    const before = await everyRow(fixture.db);
 
-    const fault = failCommits(sqlite);
+    const fault = await failCommits(fixture.db);
     const failed = await outcomeOf(() => run(fixture));
-    fault.restore();
+    await fault.restore();
 
     if (REPORTS_FAILURE_AS_RESULT.has(key)) {
       expect(failed).toEqual({ returned: { ok: false, reason: "failed" } });
     } else {
       expect("threw" in failed ? failed.threw : failed.returned).toBeInstanceOf(StorageError);
     }
-    expect(sqlite.inTransaction).toBe(false);
-    expect(everyRow(sqlite)).toEqual(before);
+    expect(await leftInTransaction(fixture.db)).toBe(false);
+    expect(await everyRow(fixture.db)).toEqual(before);
 
     // The same call writes once the fault is gone: the case really writes, and the connection is usable.
     const healthy = await outcomeOf(() => run(fixture));
     expect(healthy).not.toHaveProperty("threw");
-    expect(everyRow(sqlite)).not.toEqual(before);
+    expect(await everyRow(fixture.db)).not.toEqual(before);
   });
 });
 
@@ -476,15 +476,15 @@ describe("the writes allowed to fail quietly", () => {
   // An access token's "last used" time is the same kind of courtesy: a full disk must not refuse an agent's read.
   it("checkAccessToken lets a live token through when its \"last used\" write fails, and saves the time once it can", async () => {
     const check = () => checkAccessToken(fixture.db, { token: fixture.liveToken, now: NOW });
-    const before = everyRow(sqlite);
-    const fault = failCommits(sqlite);
+    const before = await everyRow(fixture.db);
+    const fault = await failCommits(fixture.db);
     const failed = await check();
-    fault.restore();
+    await fault.restore();
     expect(failed).toMatchObject({ ok: true, holder: { user: { id: fixture.user.id } } });
-    expect(sqlite.inTransaction).toBe(false);
-    expect(everyRow(sqlite)).toEqual(before);
+    expect(await leftInTransaction(fixture.db)).toBe(false);
+    expect(await everyRow(fixture.db)).toEqual(before);
     expect(await check()).toMatchObject({ ok: true });
-    expect(sqlite.prepare("select last_used_at from access_tokens where id = ?").get(fixture.tokenId)).toEqual({ last_used_at: NOW.getTime() });
+    expect(await fixture.db.select({ lastUsedAt: accessTokens.lastUsedAt }).from(accessTokens).where(eq(accessTokens.id, fixture.tokenId))).toEqual([{ lastUsedAt: NOW }]);
   });
 
   // checkSession's case above is the expired session, whose delete is reported when it does not commit. A live
@@ -493,20 +493,20 @@ describe("the writes allowed to fail quietly", () => {
   // of it is the other half: it never claims the time was saved, and nothing is left half-written.
   it("checkSession still lets a live session through when its \"last seen\" write fails, and saves the time once it can", async () => {
     const check = () => checkSession(fixture.db, { userId: fixture.user.id, sessionId: fixture.sessionId, sessionVersion: fixture.sessionVersion, now: NOW });
-    const lastSeen = () => sqlite.prepare("select last_seen_at from sessions where id = ?").get(fixture.sessionId);
-    const before = everyRow(sqlite);
+    const lastSeen = () => fixture.db.select({ lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, fixture.sessionId));
+    const before = await everyRow(fixture.db);
 
-    const fault = failCommits(sqlite);
+    const fault = await failCommits(fixture.db);
     const failed = await check();
-    fault.restore();
+    await fault.restore();
 
     expect(failed).toMatchObject({ ok: true, user: { id: fixture.user.id } });
-    expect(sqlite.inTransaction).toBe(false);
-    expect(everyRow(sqlite)).toEqual(before);
+    expect(await leftInTransaction(fixture.db)).toBe(false);
+    expect(await everyRow(fixture.db)).toEqual(before);
     const warning = { log: "server", level: "warn", message: "session last-seen time not saved", error: "StorageError" };
     expect(log.lines()).toContainEqual(expect.objectContaining(warning));
 
     expect(await check()).toMatchObject({ ok: true });
-    expect(lastSeen()).toEqual({ last_seen_at: NOW.getTime() });
+    expect(await lastSeen()).toEqual([{ lastSeenAt: NOW }]);
   });
 });

@@ -1,5 +1,5 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { write } from "@/db/write";
 import { createApplication } from "@/lib/data/applications";
@@ -7,9 +7,9 @@ import { interviewersMetFor, upsertInterviewers } from "@/lib/data/interviewers"
 import { createRound, deleteRound, getRound, updateRound } from "@/lib/data/rounds";
 import type { RoundInput } from "@/lib/validation/round";
 import { countRows, roundInput, twoUsers } from "./support/rounds";
+import { rawRows } from "./support/raw-sql";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 
@@ -21,11 +21,10 @@ async function roundWith(userId: string, applicationId: string, newInterviewers:
   if (!id) throw new Error("round refused");
   return { id, people: (await getRound(db, { userId, id }))!.interviewers };
 }
-const contacts = (userId: string) =>
-  sqlite.prepare("select name, title, email, match_key as matchKey from interviewers where user_id = ? order by name, match_key").all(userId);
+const contacts = (userId: string) => rawRows(db, sql`select name, title, email, match_key as "matchKey" from interviewers where user_id = ${userId} order by name, match_key`);
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 describe("contacts are matched per company", () => {
@@ -34,7 +33,7 @@ describe("contacts are matched per company", () => {
     const again = await app(ana.id, " ACME ");
     const second = await roundWith(ana.id, again.id, [{ name: "priya RAMAN", email: "PRIYA@acme.com" }]);
     expect(second.people.map((p) => p.id)).toEqual([first.people[0].id]);
-    expect(countRows(sqlite, "interviewers", ana.id)).toBe(1);
+    expect(await countRows(db, "interviewers", ana.id)).toBe(1);
     expect(await interviewersMetFor(db, { userId: ana.id, applicationId: again.id })).toEqual([{ ...PRIYA, id: first.people[0].id }]);
   });
 
@@ -42,7 +41,7 @@ describe("contacts are matched per company", () => {
     const acme = await roundWith(ana.id, (await app(ana.id, "Acme")).id, [PRIYA]);
     const globex = await roundWith(ana.id, (await app(ana.id, "Globex")).id, [PRIYA]);
     expect(globex.people[0].id).not.toBe(acme.people[0].id);
-    expect(contacts(ana.id)).toEqual([
+    expect(await contacts(ana.id)).toEqual([
       { ...PRIYA, matchKey: '["acme","priya raman","priya@acme.com"]' },
       { ...PRIYA, matchKey: '["globex","priya raman","priya@acme.com"]' },
     ]);
@@ -52,15 +51,15 @@ describe("contacts are matched per company", () => {
     const a = await roundWith(ana.id, (await app(ana.id, "R|D")).id, [{ name: "Lee" }]);
     const b = await roundWith(ana.id, (await app(ana.id, "R")).id, [{ name: "D|Lee" }]);
     expect(b.people[0].id).not.toBe(a.people[0].id);
-    expect(countRows(sqlite, "interviewers", ana.id)).toBe(2);
+    expect(await countRows(db, "interviewers", ana.id)).toBe(2);
   });
 
   it("another user's identical contact stays theirs", async () => {
     const anas = await roundWith(ana.id, (await app(ana.id, "Acme")).id, [PRIYA]);
     const bens = await roundWith(ben.id, (await app(ben.id, "Acme")).id, [PRIYA]);
     expect(bens.people[0].id).not.toBe(anas.people[0].id);
-    expect(countRows(sqlite, "interviewers", ana.id)).toBe(1);
-    expect(countRows(sqlite, "interviewers", ben.id)).toBe(1);
+    expect(await countRows(db, "interviewers", ana.id)).toBe(1);
+    expect(await countRows(db, "interviewers", ben.id)).toBe(1);
   });
 
   it("a title typed later fills a missing one but never overwrites it", async () => {
@@ -72,7 +71,7 @@ describe("contacts are matched per company", () => {
     const third = await roundWith(ana.id, acme, [{ name: "Sam Lee", title: "Intern" }]);
     expect(third.people[0]).toEqual({ id: first.people[0].id, name: "Sam Lee", title: "CTO", email: null });
     expect((await getRound(db, { userId: ana.id, id: first.id }))!.interviewers[0].title).toBe("CTO");
-    expect(countRows(sqlite, "interviewers", ana.id)).toBe(1);
+    expect(await countRows(db, "interviewers", ana.id)).toBe(1);
   });
 
   it("upsertInterviewers returns one id per person, in order, the same id for a repeat", async () => {
@@ -108,34 +107,34 @@ describe("contacts no round mentions are deleted", () => {
     await roundWith(ben.id, (await app(ben.id, "Acme")).id, [PRIYA, { name: "Sam Lee" }]);
   });
 
-  const anaContacts = () => (sqlite.prepare("select id from interviewers where user_id = ?").all(ana.id) as { id: string }[]).map((r) => r.id).sort();
+  const anaContacts = async () => ((await rawRows(db, sql`select id from interviewers where user_id = ${ana.id}`)) as { id: string }[]).map((r) => r.id).sort();
 
   it("by updateRound, when a person is taken off the round", async () => {
     const update = roundInput({ kind: "second", interviewerIds: [priya, jo] });
     expect(await updateRound(db, { userId: ana.id, id: doomed, input: update })).toBe(acme);
-    expect(anaContacts()).toEqual([priya, jo].sort());
+    expect(await anaContacts()).toEqual([priya, jo].sort());
     // Priya leaves this round too, but the first round still mentions her.
     expect(await updateRound(db, { userId: ana.id, id: doomed, input: roundInput({ interviewerIds: [jo] }) })).toBe(acme);
-    expect(anaContacts()).toEqual([priya, jo].sort());
+    expect(await anaContacts()).toEqual([priya, jo].sort());
     expect((await getRound(db, { userId: ana.id, id: keeper }))!.interviewers.map((p) => p.id)).toEqual([priya]);
-    expect(countRows(sqlite, "interviewers", ben.id)).toBe(2);
+    expect(await countRows(db, "interviewers", ben.id)).toBe(2);
   });
 
   it("by deleteRound, keeping people another round still mentions", async () => {
     expect(await deleteRound(db, { userId: ana.id, id: doomed })).toBe(acme);
-    expect(anaContacts()).toEqual([priya]);
+    expect(await anaContacts()).toEqual([priya]);
     expect(await deleteRound(db, { userId: ana.id, id: keeper })).toBe(acme);
-    expect(anaContacts()).toEqual([]);
-    expect(countRows(sqlite, "interviewers", ben.id)).toBe(2);
-    expect(countRows(sqlite, "round_interviewers", ben.id)).toBe(2);
+    expect(await anaContacts()).toEqual([]);
+    expect(await countRows(db, "interviewers", ben.id)).toBe(2);
+    expect(await countRows(db, "round_interviewers", ben.id)).toBe(2);
   });
 
   it("not by a refused update or delete", async () => {
     expect(await updateRound(db, { userId: ben.id, id: doomed, input: roundInput() })).toBeNull();
     expect(await deleteRound(db, { userId: ben.id, id: doomed })).toBeNull();
-    expect(anaContacts()).toEqual([priya, sam, jo].sort());
+    expect(await anaContacts()).toEqual([priya, sam, jo].sort());
     // A round pointing at a missing contact is refused before anything is removed.
     expect(await updateRound(db, { userId: ana.id, id: doomed, input: roundInput({ interviewerIds: [crypto.randomUUID()] }) })).toBeNull();
-    expect(anaContacts()).toEqual([priya, sam, jo].sort());
+    expect(await anaContacts()).toEqual([priya, sam, jo].sort());
   });
 });

@@ -1,24 +1,26 @@
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
+import { applications } from "@/db/schema";
 import { overviewOf } from "@/lib/dashboard/overview";
 import { interviewWindows, planDashboard } from "@/lib/dashboard/today";
 import { applicationCounts, countApplications, countByStatus, listApplications, recentApplications, setArchived } from "@/lib/data/applications";
 import { interviewsBetween, upcomingInterviews } from "@/lib/data/upcoming-interviews";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW, type GuidanceUser } from "./support/guidance-data";
-import { testDbWithSqlite, twoUsers } from "./support/rounds";
-import { seedAccount } from "../../bench/seed-db";
+import { twoUsers } from "./support/rounds";
+import { instantSql, plusSeconds, rawRows, rawRun } from "./support/raw-sql";
+import { seededDb } from "./support/seeded";
 
 // The dashboard reads only what it shows: the first interviews of each
 // window with their count, the counts by status in one pass, five recent
 // applications. Each must say what the full reads would have said.
 
 let db: Db;
-let sqlite: Awaited<ReturnType<typeof twoUsers>>["sqlite"];
 let ana: GuidanceUser;
 let ben: GuidanceUser;
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 describe("interviewsBetween", () => {
@@ -32,7 +34,7 @@ describe("interviewsBetween", () => {
     await setArchived(db, { userId: ana.id, id: shelved.id, archived: true });
     const closed = await newApp(db, ana.id, { company: "Closed" });
     await addRound(db, ana.id, closed.id, { scheduledAt: fromNow(HOUR) });
-    sqlite.prepare("update applications set status = 'rejected' where id = ?").run(closed.id);
+    await rawRun(db, sql`update applications set status = 'rejected' where id = ${closed.id}`);
     const bens = await newApp(db, ben.id, { company: "Ben's Co" });
     for (let h = 1; h <= 3; h++) await addRound(db, ben.id, bens.id, { scheduledAt: fromNow(h * HOUR) });
 
@@ -52,9 +54,7 @@ describe("interviewsBetween", () => {
     await addRound(db, ana.id, acme.id, { scheduledAt: fromNow(14 * DAY) });
     const total = async (after = NOW) => (await interviewsBetween(db, { userId: ana.id, after, through: fromNow(DAY), limit: 1 })).total;
     expect(await total()).toBe(4);
-    sqlite
-      .prepare("insert into rounds (id, user_id, application_id, kind, scheduled_at, outcome, created_at) values ('r-raw', ?, ?, 'second', ?, 'pending', ?)")
-      .run(ana.id, acme.id, Math.floor(fromNow(5 * HOUR).getTime() / 1000), Math.floor(NOW.getTime() / 1000));
+    await rawRun(db, sql`insert into rounds (id, user_id, application_id, kind, scheduled_at, outcome, created_at) values ('r-raw', ${ana.id}, ${acme.id}, 'second', ${instantSql(fromNow(5 * HOUR))}, 'pending', ${instantSql(NOW)})`);
     expect(await total()).toBe(5);
     // An hour and a half on, the first has started and is no longer to come.
     expect(await total(fromNow(1.5 * HOUR))).toBe(4);
@@ -62,7 +62,7 @@ describe("interviewsBetween", () => {
     expect(await total(fromNow(-HOUR))).toBe(5);
     // Past the kept reach (Coming up's week and a day): read again, so the round in a fortnight counts.
     expect((await interviewsBetween(db, { userId: ana.id, after: NOW, through: fromNow(15 * DAY), limit: 1 })).total).toBe(6);
-    sqlite.prepare("update applications set status = 'rejected' where id = ?").run(acme.id);
+    await rawRun(db, sql`update applications set status = 'rejected' where id = ${acme.id}`);
     expect(await total()).toBe(0);
     expect((await interviewsBetween(db, { userId: ben.id, after: NOW, through: fromNow(DAY), limit: 0 })).total).toBe(0);
   });
@@ -133,9 +133,11 @@ describe("applicationCounts and recentApplications", () => {
     const apps = [];
     for (let i = 0; i < 7; i++) apps.push(await newApp(db, ana.id, { company: `Co ${i}` }));
     // Co 1 updated last; Co 3 to Co 6 in the same second, before it.
-    const setUpdated = sqlite.prepare("update applications set updated_at = ? where id = ?");
     const t = Math.floor(NOW.getTime() / 1000);
-    apps.forEach((a, i) => setUpdated.run(i === 1 ? t + 10 : i >= 3 ? t : t - 100 + i, a.id));
+    for (const [i, a] of apps.entries()) {
+      const at = new Date((i === 1 ? t + 10 : i >= 3 ? t : t - 100 + i) * 1000);
+      await db.update(applications).set({ updatedAt: at }).where(eq(applications.id, a.id));
+    }
     const archived = await newApp(db, ana.id, { company: "Archived" });
     await setArchived(db, { userId: ana.id, id: archived.id, archived: true });
     await newApp(db, ben.id, { company: "Ben's Co" });
@@ -150,31 +152,34 @@ describe("applicationCounts and recentApplications", () => {
 
 describe("the kept round times after writes", () => {
   it("count what a fresh read counts, over many writes to rounds and applications by raw SQL", async () => {
-    const { db: seededDb, sqlite: raw } = testDbWithSqlite();
     const now = new Date();
-    const account = await seedAccount(raw, { label: "times", email: "times@example.com", name: "Times", applications: 300, seed: 7, customSettings: false }, "x", now, () => {});
-    const userId = account.userId;
-    const apps = (raw.prepare("select id from applications where user_id = ?").all(userId) as { id: string }[]).map((r) => r.id);
+    const {
+      db: seeded,
+      accounts: [{ userId }],
+    } = await seededDb([{ label: "times", email: "times@example.com", name: "Times", applications: 300, seed: 7, customSettings: false }], now);
+    const apps = (await rawRows<{ id: string }>(seeded, sql`select id from applications where user_id = ${userId}`)).map((r) => r.id);
     let seed = 3;
     const random = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
     const secs = Math.floor(now.getTime() / 1000);
     const writes = [
       (app: string) =>
-        raw
-          .prepare("insert into rounds (id, user_id, application_id, kind, scheduled_at, outcome, created_at) values (?, ?, ?, 'second', ?, 'pending', ?)")
-          .run(`r${random(1e9)}`, userId, app, secs + random(10 * 86_400), secs),
-      (app: string) => raw.prepare("delete from rounds where application_id = ? and rowid = (select max(rowid) from rounds where application_id = ?)").run(app, app),
-      (app: string) => raw.prepare("update rounds set scheduled_at = scheduled_at + ? where application_id = ?").run(random(3 * 86_400) - 86_400, app),
-      (app: string) => raw.prepare("update applications set status = ? where id = ?").run(["interviewing", "rejected", "applied", "withdrawn"][random(4)], app),
-      (app: string) => raw.prepare("update applications set archived_at = case when archived_at is null then ? else null end where id = ?").run(secs, app),
+        rawRun(
+          seeded,
+          sql`insert into rounds (id, user_id, application_id, kind, scheduled_at, outcome, created_at)
+              values (${`r${random(1e9)}`}, ${userId}, ${app}, 'second', ${instantSql(new Date((secs + random(10 * 86_400)) * 1000))}, 'pending', ${instantSql(now)})`,
+        ),
+      (app: string) => rawRun(seeded, sql`delete from rounds where id = (select max(id) from rounds where application_id = ${app})`),
+      (app: string) => rawRun(seeded, sql`update rounds set scheduled_at = ${plusSeconds("scheduled_at", random(3 * 86_400) - 86_400)} where application_id = ${app}`),
+      (app: string) => rawRun(seeded, sql`update applications set status = ${["interviewing", "rejected", "applied", "withdrawn"][random(4)]} where id = ${app}`),
+      (app: string) => rawRun(seeded, sql`update applications set archived_at = case when archived_at is null then ${instantSql(now)} else null end where id = ${app}`),
     ];
     const through = new Date(now.getTime() + 7 * DAY);
-    const counted = async () => (await interviewsBetween(seededDb, { userId, after: now, through, limit: 0 })).total;
-    const readAfresh = async () => (await upcomingInterviews(seededDb, { userId, now, days: 7 })).length;
+    const counted = async () => (await interviewsBetween(seeded, { userId, after: now, through, limit: 0 })).total;
+    const readAfresh = async () => (await upcomingInterviews(seeded, { userId, now, days: 7 })).length;
     expect(await counted()).toBe(await readAfresh());
     expect(await readAfresh()).toBeGreaterThan(20);
     for (let i = 0; i < 80; i++) {
-      writes[random(writes.length)](apps[random(apps.length)]);
+      await writes[random(writes.length)](apps[random(apps.length)]);
       expect(await counted()).toBe(await readAfresh());
     }
   });

@@ -1,28 +1,29 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { createApplication } from "@/lib/data/applications";
 import { attachmentsOf, attachVersion, createApplicationWithDocument, detachDocument, versionChoices } from "@/lib/data/document-attachments";
 import { deleteDocument, documentBytesUsed, listDocuments, readDocumentFile, saveDocumentFile } from "@/lib/data/documents";
 import { createRound } from "@/lib/data/rounds";
 import { checked, pdfBytes, uploadDocument } from "./support/documents";
-import { makeUser } from "./support/db";
-import { roundInput, testDbWithSqlite } from "./support/rounds";
+import { makeUser, testDb } from "./support/db";
+import { roundInput } from "./support/rounds";
+import { instantMsSql, rawCount, rawRun } from "./support/raw-sql";
+import { BROKEN, failureOf } from "./support/failures";
 
 const NOW = new Date("2026-11-02T09:00:00Z");
 const MB = 1024 * 1024;
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 let anaApp: string;
 let benApp: string;
 
-const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (table: string) => rawCount(db, table);
 
 beforeEach(async () => {
-  ({ db, sqlite } = testDbWithSqlite());
+  db = testDb();
   ana = await makeUser(db, "ana@example.com");
   ben = await makeUser(db, "ben@example.com");
   anaApp = (await createApplication(db, { userId: ana.id, input: { company: "Acme", roleTitle: "Engineer", status: "applied" } })).id;
@@ -72,16 +73,16 @@ describe("the round trip", () => {
     expect(made).toBeDefined();
     expect(await attachmentsOf(db, { userId: ana.id, applicationId: made!.id })).toHaveLength(1);
 
-    const apps = count("applications");
+    const apps = await count("applications");
     expect(await createApplicationWithDocument(db, { userId: ben.id, input: { company: "Initech", roleTitle: "Dev", status: "applied" }, versionId: cv.versionId, now: NOW })).toBeUndefined();
-    expect(count("applications")).toBe(apps);
+    expect(await count("applications")).toBe(apps);
   });
 
   it("deleting a document takes its versions and attachments, and gives the room back", async () => {
     const cv = await uploadDocument(db, ana.id);
     await attachVersion(db, { userId: ana.id, versionId: cv.versionId, applicationId: anaApp, roundId: null, now: NOW });
     expect(await deleteDocument(db, { userId: ana.id, documentId: cv.documentId })).toBe(true);
-    expect([count("documents"), count("document_versions"), count("document_attachments")]).toEqual([0, 0, 0]);
+    expect([await count("documents"), await count("document_versions"), await count("document_attachments")]).toEqual([0, 0, 0]);
     expect(await documentBytesUsed(db, { userId: ana.id })).toBe(0);
   });
 });
@@ -91,7 +92,7 @@ describe("the quota", () => {
     await uploadDocument(db, ana.id, { file: checked(pdfBytes("a", 600)), quotaBytes: 1000 });
     const over = await saveDocumentFile(db, { userId: ana.id, kind: "cv", name: "Big", file: checked(pdfBytes("b", 401)), quotaBytes: 1000, now: NOW });
     expect(over).toEqual({ ok: false, reason: "quota", used: 600 });
-    expect([count("documents"), count("document_versions")]).toEqual([1, 1]);
+    expect([await count("documents"), await count("document_versions")]).toEqual([1, 1]);
     const fits = await saveDocumentFile(db, { userId: ana.id, kind: "cv", name: "Fits", file: checked(pdfBytes("c", 400)), quotaBytes: 1000, now: NOW });
     expect(fits).toMatchObject({ ok: true });
   });
@@ -119,7 +120,7 @@ describe("isolation: another user's documents are not there", () => {
     expect(await detachDocument(db, { userId: ben.id, attachmentId: attachmentId! })).toBeUndefined();
     expect(await deleteDocument(db, { userId: ben.id, documentId: cv.documentId })).toBe(false);
 
-    expect([count("documents"), count("document_versions"), count("document_attachments")]).toEqual([1, 1, 1]);
+    expect([await count("documents"), await count("document_versions"), await count("document_attachments")]).toEqual([1, 1, 1]);
   });
 
   it("will not file a version under a round of another application", async () => {
@@ -129,12 +130,15 @@ describe("isolation: another user's documents are not there", () => {
     expect(await attachVersion(db, { userId: ana.id, versionId: cv.versionId, applicationId: anaApp, roundId, now: NOW })).toBeUndefined();
   });
 
-  it("the database itself refuses an attachment row that mixes two users", () => {
-    const version = sqlite.prepare("insert into documents (id, user_id, kind, name, created_at) values ('d', ?, 'cv', 'CV', 0)");
-    version.run(ana.id);
-    sqlite.prepare("insert into document_versions (id, user_id, document_id, number, file_name, media_type, size, sha256, content, created_at) values ('v', ?, 'd', 1, 'a.pdf', 'application/pdf', 1, 'x', x'25', 0)").run(ana.id);
-    expect(() =>
-      sqlite.prepare("insert into document_attachments (id, user_id, version_id, application_id, created_at) values ('x', ?, 'v', ?, 0)").run(ben.id, benApp),
-    ).toThrow(/FOREIGN KEY/);
+  it("the database itself refuses an attachment row that mixes two users", async () => {
+    const epoch = instantMsSql(new Date(0));
+    await rawRun(db, sql`insert into documents (id, user_id, kind, name, created_at) values ('d', ${ana.id}, 'cv', 'CV', ${epoch})`);
+    const content = Buffer.from("%");
+    await rawRun(
+      db,
+      sql`insert into document_versions (id, user_id, document_id, number, file_name, media_type, size, sha256, content, created_at)
+          values ('v', ${ana.id}, 'd', 1, 'a.pdf', 'application/pdf', 1, 'x', ${content}, ${epoch})`,
+    );
+    expect(await failureOf(rawRun(db, sql`insert into document_attachments (id, user_id, version_id, application_id, created_at) values ('x', ${ben.id}, 'v', ${benApp}, ${epoch})`))).toMatch(BROKEN.foreignKey);
   });
 });

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { createApplication, getApplication, updateApplication, type ApplicationView } from "@/lib/data/applications";
 import { deleteEvent, getEvent, listEvents, logEvent, updateEvent } from "@/lib/data/events";
@@ -8,7 +7,6 @@ import type { ApplicationInput } from "@/lib/validation/application";
 import { countRows, eventInput, logOk, rawRow, roundInput, statusBeforeOf, twoUsers } from "./support/rounds";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 
 const app = (userId: string, over: Partial<ApplicationInput> = {}) =>
@@ -16,7 +14,7 @@ const app = (userId: string, over: Partial<ApplicationInput> = {}) =>
 const statusOf = async (userId: string, id: string) => (await getApplication(db, { userId, id }))?.status;
 
 beforeEach(async () => {
-  ({ db, sqlite, ana } = await twoUsers());
+  ({ db, ana } = await twoUsers());
 });
 
 describe("events move the status", () => {
@@ -37,11 +35,11 @@ describe("events move the status", () => {
 
   it("a rejection on a withdrawn application is refused and writes nothing", async () => {
     const withdrawn = await app(ana.id, { status: "withdrawn" });
-    const before = rawRow(sqlite, "applications", withdrawn.id);
+    const before = await rawRow(db, "applications", withdrawn.id);
     const result = await logEvent(db, { userId: ana.id, applicationId: withdrawn.id, input: eventInput("rejection_received") });
     expect(result).toMatchObject({ ok: false, reason: "refused", message: expect.stringMatching(/Withdrawn/i) });
-    expect(countRows(sqlite, "events")).toBe(0);
-    expect(rawRow(sqlite, "applications", withdrawn.id)).toEqual(before);
+    expect(await countRows(db, "events")).toBe(0);
+    expect(await rawRow(db, "applications", withdrawn.id)).toEqual(before);
   });
 
   it("a follow-up leaves the status alone, and so does deleting it", async () => {
@@ -108,12 +106,12 @@ describe("events move the status", () => {
     const offer = await logOk(db, ana.id, interviewing.id, eventInput("offer_received", "2026-11-21T09:00:00Z"));
     const withdrawal = await logOk(db, ana.id, interviewing.id, eventInput("withdrawn", "2026-11-22T09:00:00Z"));
     expect(await statusOf(ana.id, interviewing.id)).toBe("withdrawn");
-    expect(statusBeforeOf(sqlite, withdrawal)).toBe("offer");
+    expect(await statusBeforeOf(db, withdrawal)).toBe("offer");
 
     expect(await deleteEvent(db, { userId: ana.id, id: offer })).toBe(interviewing.id);
     expect(await statusOf(ana.id, interviewing.id)).toBe("withdrawn");
     // The withdrawal now stands on what the offer stood on.
-    expect(statusBeforeOf(sqlite, withdrawal)).toBe("interviewing");
+    expect(await statusBeforeOf(db, withdrawal)).toBe("interviewing");
 
     expect(await deleteEvent(db, { userId: ana.id, id: withdrawal })).toBe(interviewing.id);
     expect(await statusOf(ana.id, interviewing.id)).toBe("interviewing");
@@ -132,9 +130,9 @@ describe("events move the status", () => {
   it("with two offers, deleting the oldest hands its earlier status to the newest", async () => {
     const first = await logOk(db, ana.id, interviewing.id, eventInput("offer_received", "2026-11-21T09:00:00Z"));
     const second = await logOk(db, ana.id, interviewing.id, eventInput("offer_received", "2026-11-22T09:00:00Z"));
-    expect(statusBeforeOf(sqlite, second)).toBeNull(); // it moved nothing
+    expect(await statusBeforeOf(db, second)).toBeNull(); // it moved nothing
     await deleteEvent(db, { userId: ana.id, id: first });
-    expect(statusBeforeOf(sqlite, second)).toBe("interviewing");
+    expect(await statusBeforeOf(db, second)).toBe("interviewing");
     expect(await statusOf(ana.id, interviewing.id)).toBe("offer");
   });
 
@@ -171,6 +169,6 @@ describe("events move the status", () => {
     expect(await statusOf(ana.id, screening.id)).toBe("rejected");
     await deleteEvent(db, { userId: ana.id, id: rejection });
     expect(await statusOf(ana.id, screening.id)).toBe("screening");
-    expect(countRows(sqlite, "events")).toBe(0);
+    expect(await countRows(db, "events")).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/open";
+import type { Db } from "@/db/open";
 import { exportDocument, exportJsonChunks } from "@/lib/data/account-export";
 import { createApplication, insertApplications } from "@/lib/data/applications";
 import { logEvent } from "@/lib/data/events";
@@ -13,13 +14,13 @@ import { applicationsCsvChunks, csvCell, CSV_COLUMNS } from "@/lib/export/csv";
 import { PLAIN_APPLICATION_FIELDS, type ExportDocumentJson } from "@/lib/export/document";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { sampleApplications } from "@/lib/sample-data";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import { importFile, NOW, ownedRows } from "./support/imports";
+import { rawRows } from "./support/raw-sql";
 
-let db: ReturnType<typeof openDatabase>["db"];
-let sqlite: ReturnType<typeof openDatabase>["sqlite"];
+let db: Db;
 beforeEach(() => {
-  ({ db, sqlite } = openDatabase(":memory:"));
+  db = testDb();
 });
 
 const csvText = (doc: ExportDocumentJson) => [...applicationsCsvChunks(doc.applications, NOW)].join("");
@@ -118,7 +119,7 @@ describe("the JSON export", () => {
       input: { kind: "rejection_received", occurredAt: new Date(NOW.getTime() - 86_400_000), note: "Not this time" },
     });
     // A handled step whose key names a round: it must stay handled after a move.
-    const list = sqlite.prepare("select id from applications where user_id = ?").all(user.id) as { id: string }[];
+    const list = (await rawRows(db, sql`select id from applications where user_id = ${user.id}`)) as { id: string }[];
     let dismissed = 0;
     for (const { id } of list) {
       const guidanceUser = { id: user.id, timeZone: "UTC" };
@@ -160,7 +161,7 @@ describe("the JSON export", () => {
     // The dismissed steps still apply to the new rounds: the guidance hides them for Ben as it did for Ana.
     const open = async (userId: string) => {
       let n = 0;
-      for (const { id } of sqlite.prepare("select id from applications where user_id = ?").all(userId) as { id: string }[]) {
+      for (const { id } of (await rawRows(db, sql`select id from applications where user_id = ${userId}`)) as { id: string }[]) {
         n += (await applicationGuidance(db, { user: { id: userId, timeZone: "UTC" }, applicationId: id, now: NOW }))?.recommendations.length ?? 0;
       }
       return n;
@@ -171,9 +172,9 @@ describe("the JSON export", () => {
   it("imported twice, or into the account it came from, adds nothing", async () => {
     const ana = await richAccount();
     const bytes = Buffer.from(jsonText(await exportDocument(db, { userId: ana.id, now: NOW })));
-    const before = ownedRows(sqlite, ana.id);
+    const before = await ownedRows(db, ana.id);
     expect(await importFile(db, ana.id, bytes)).toMatchObject({ importId: null, added: 0, duplicates: 13 });
-    expect(ownedRows(sqlite, ana.id)).toEqual(before);
+    expect(await ownedRows(db, ana.id)).toEqual(before);
     const ben = await makeUser(db, "ben@example.com");
     await importFile(db, ben.id, bytes);
     expect(await importFile(db, ben.id, bytes)).toMatchObject({ added: 0, duplicates: 13 });
@@ -230,7 +231,7 @@ describe("the JSON export", () => {
     const stepped = doc.applications.find((a) => a.steps.length) as (typeof doc.applications)[number];
     await expect(attempt({ ...doc, applications: [{ ...stepped, steps: [...stepped.steps, ...stepped.steps] }] })).rejects.toThrow("lists a next step twice");
     await expect(importFile(db, ben.id, Buffer.from('{"format": "shortlist-export"'))).rejects.toThrow("isn't valid JSON");
-    expect(ownedRows(sqlite, ben.id).applications).toEqual([]);
+    expect((await ownedRows(db, ben.id)).applications).toEqual([]);
   });
 
   it("holds nothing of another user's", async () => {
@@ -241,7 +242,7 @@ describe("the JSON export", () => {
     expect(doc.applications.map((a) => a.company)).toEqual(["Bens Own"]);
     expect(doc.people).toEqual([]);
     expect(doc.guidanceSettings).toBeNull();
-    const anas = new Set((sqlite.prepare("select id from applications where user_id = ?").all(ana.id) as { id: string }[]).map((r) => r.id));
+    const anas = new Set(((await rawRows(db, sql`select id from applications where user_id = ${ana.id}`)) as { id: string }[]).map((r) => r.id));
     expect(JSON.stringify(doc)).not.toMatch(new RegExp([...anas].join("|")));
   });
 });

@@ -1,12 +1,12 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { deleteEvent, listEvents } from "@/lib/data/events";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { actOnStep, applicationGuidance, guidanceQueue } from "@/lib/data/guidance";
 import { getRound } from "@/lib/data/rounds";
 import { fired } from "@/lib/guidance/recommend";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import {
   addRound,
   DAY,
@@ -21,14 +21,13 @@ import {
   thankYouOwed,
   type GuidanceUser,
 } from "./support/guidance-data";
-import { testDbWithSqlite } from "./support/rounds";
+import { rawRows, rawGet } from "./support/raw-sql";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: GuidanceUser;
 
 beforeEach(async () => {
-  ({ db, sqlite } = testDbWithSqlite());
+  db = testDb();
   ana = await makeUser(db, "ana@example.com");
 });
 
@@ -43,27 +42,27 @@ describe("actOnStep", () => {
   const dismiss = { kind: "dismiss" } as const;
   const snoozeFor = (ms: number) => ({ kind: "snooze", until: fromNow(ms) }) as const;
   /** Every column of every guidance_steps row, updated_at too, for "changed nothing" checks. */
-  const rawSteps = () => sqlite.prepare("select * from guidance_steps order by application_id, key").all();
+  const rawSteps = () => rawRows(db, sql`select * from guidance_steps order by application_id, key`);
   const followUpKeys = async (applicationId: string, now: Date) => (await keysAt(applicationId, now)).filter((k) => k.startsWith("follow-up"));
 
   it("done on a thank-you records it on the round, stores no step row, and the step leaves the queue", async () => {
     const { app, round1, round2 } = await thankYouOwed(db, ana.id);
-    const round1Before = sqlite.prepare("select * from rounds where id = ?").get(round1);
+    const round1Before = await rawGet(db, sql`select * from rounds where id = ${round1}`);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key: thankYouKey(round2), action: done, now: NOW })).toEqual({ ok: true, state: "done", logged: "thank-you" });
     expect((await getRound(db, { userId: ana.id, id: round2 }))!.thankYouSentAt).toEqual(NOW);
-    expect(sqlite.prepare("select * from rounds where id = ?").get(round1)).toEqual(round1Before);
+    expect(await rawGet(db, sql`select * from rounds where id = ${round1}`)).toEqual(round1Before);
     // The logged thank-you closes the step: it no longer fires at all, so nothing needs storing.
-    expect(stepRows(sqlite, app.id)).toEqual([]);
+    expect(await stepRows(db, app.id)).toEqual([]);
     expect(await firingKeys(app.id, NOW)).not.toContain(thankYouKey(round2));
     expect((await guidanceQueue(db, { user: ana, now: NOW })).map((i) => i.key)).not.toContain(thankYouKey(round2));
     expect((await guidanceQueue(db, { user: ana, now: fromNow(HOUR) })).map((i) => i.ruleId)).not.toContain("send-thank-you");
 
     // A second click, later, from a stale tab: the step is gone and nothing changes.
-    const after = rowsOf(sqlite, ana.id);
+    const after = await rowsOf(db, ana.id);
     for (const action of [done, dismiss, snoozeFor(DAY)]) {
       expect(await actOnStep(db, { user: ana, applicationId: app.id, key: thankYouKey(round2), action, now: fromNow(2 * HOUR) }), action.kind).toEqual({ ok: false, reason: "gone" });
     }
-    expect(rowsOf(sqlite, ana.id)).toEqual(after);
+    expect(await rowsOf(db, ana.id)).toEqual(after);
     expect((await getRound(db, { userId: ana.id, id: round2 }))!.thankYouSentAt).toEqual(NOW);
   });
 
@@ -73,19 +72,19 @@ describe("actOnStep", () => {
     expect(await keysAt(app.id, NOW)).toContain(first);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key: first, action: done, now: NOW })).toEqual({ ok: true, state: "done", logged: "follow-up" });
     expect((await listEvents(db, { userId: ana.id, applicationId: app.id })).map((e) => [e.kind, e.occurredAt])).toEqual([["follow_up_sent", NOW]]);
-    expect(stepRows(sqlite, app.id)).toEqual([]);
+    expect(await stepRows(db, app.id)).toEqual([]);
     expect(await firingKeys(app.id, NOW)).not.toContain(first);
 
     // Repeating it logs nothing more.
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key: first, action: done, now: NOW })).toEqual({ ok: false, reason: "gone" });
-    expect(eventsOfKind(sqlite, app.id, "follow_up_sent")).toHaveLength(1);
+    expect(await eventsOfKind(db, app.id, "follow_up_sent")).toHaveLength(1);
 
     // Only the logged follow-up closed the step: once it is deleted the step is back, and Done logs again.
     expect(await deleteEvent(db, { userId: ana.id, id: (await listEvents(db, { userId: ana.id, applicationId: app.id }))[0].id })).toBe(app.id);
     expect(await keysAt(app.id, NOW)).toContain(first);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key: first, action: done, now: fromNow(HOUR) })).toEqual({ ok: true, state: "done", logged: "follow-up" });
-    expect(eventsOfKind(sqlite, app.id, "follow_up_sent")).toEqual([{ occurred_at: fromNow(HOUR).getTime() / 1000 }]);
-    expect(stepRows(sqlite, app.id)).toEqual([]);
+    expect(await eventsOfKind(db, app.id, "follow_up_sent")).toEqual([{ occurred_at: fromNow(HOUR) }]);
+    expect(await stepRows(db, app.id)).toEqual([]);
 
     // The spacing (7 days) runs from that follow-up (13:00 on Wed 25 Nov); the next one is a
     // new step from the first 09:00 after it, Thu 3 Dec.
@@ -99,12 +98,12 @@ describe("actOnStep", () => {
     const key = `request-feedback:${rejection}`;
     expect(await keysAt(app.id, NOW)).toContain(key);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: done, now: NOW })).toEqual({ ok: true, state: "done", logged: "feedback-request" });
-    expect(eventsOfKind(sqlite, app.id, "feedback_requested")).toEqual([{ occurred_at: NOW.getTime() / 1000 }]);
-    expect(stepRows(sqlite, app.id)).toEqual([]);
+    expect(await eventsOfKind(db, app.id, "feedback_requested")).toEqual([{ occurred_at: NOW }]);
+    expect(await stepRows(db, app.id)).toEqual([]);
     expect(await keysAt(app.id, NOW)).not.toContain(key);
     expect(await keysAt(app.id, NOW)).toContain(`reflect-and-update:${rejection}`);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: done, now: fromNow(HOUR) })).toEqual({ ok: false, reason: "gone" });
-    expect(eventsOfKind(sqlite, app.id, "feedback_requested")).toHaveLength(1);
+    expect(await eventsOfKind(db, app.id, "feedback_requested")).toHaveLength(1);
     expect(await listEvents(db, { userId: ana.id, applicationId: app.id })).toHaveLength(2);
   });
 
@@ -112,9 +111,9 @@ describe("actOnStep", () => {
     const { app, round2 } = await thankYouOwed(db, ana.id);
     const key = thankYouKey(round2);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: snoozeFor(2 * HOUR), now: NOW })).toEqual({ ok: true, state: "snoozed", logged: null });
-    expect(stepRows(sqlite, app.id)).toHaveLength(1);
+    expect(await stepRows(db, app.id)).toHaveLength(1);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: done, now: fromNow(HOUR) })).toEqual({ ok: true, state: "done", logged: "thank-you" });
-    expect(stepRows(sqlite, app.id)).toEqual([]);
+    expect(await stepRows(db, app.id)).toEqual([]);
     expect((await getRound(db, { userId: ana.id, id: round2 }))!.thankYouSentAt).toEqual(fromNow(HOUR));
   });
 
@@ -123,7 +122,7 @@ describe("actOnStep", () => {
     const key = `keep-searching:${round}`;
     const eventsBefore = await listEvents(db, { userId: ana.id, applicationId: app.id });
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: done, now: NOW })).toEqual({ ok: true, state: "done", logged: null });
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key, state: "done", until: null }]);
+    expect(await stepRows(db, app.id)).toEqual([{ application_id: app.id, key, state: "done", until: null }]);
     expect(await listEvents(db, { userId: ana.id, applicationId: app.id })).toEqual(eventsBefore);
     expect((await getRound(db, { userId: ana.id, id: round }))!.thankYouSentAt).toBeNull();
     for (const now of [NOW, fromNow(30 * DAY)]) {
@@ -137,7 +136,7 @@ describe("actOnStep", () => {
     const key = thankYouKey(round2);
     const until = fromNow(2 * HOUR);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: { kind: "snooze", until }, now: NOW })).toEqual({ ok: true, state: "snoozed", logged: null });
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key, state: "snoozed", until: until.getTime() / 1000 }]);
+    expect(await stepRows(db, app.id)).toEqual([{ application_id: app.id, key, state: "snoozed", until }]);
     for (const now of [NOW, fromNow(HOUR), fromNow(2 * HOUR - 1000)]) {
       expect(await firingKeys(app.id, now)).toContain(key);
       expect((await guidanceQueue(db, { user: ana, now })).map((i) => i.key)).not.toContain(key);
@@ -152,12 +151,12 @@ describe("actOnStep", () => {
     const key = thankYouKey(round2);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: snoozeFor(2 * HOUR), now: NOW })).toEqual({ ok: true, state: "snoozed", logged: null });
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: snoozeFor(5 * HOUR), now: fromNow(HOUR) })).toEqual({ ok: true, state: "snoozed", logged: null });
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key, state: "snoozed", until: fromNow(5 * HOUR).getTime() / 1000 }]);
+    expect(await stepRows(db, app.id)).toEqual([{ application_id: app.id, key, state: "snoozed", until: fromNow(5 * HOUR) }]);
     expect(await keysAt(app.id, fromNow(4 * HOUR))).not.toContain(key);
     expect(await keysAt(app.id, fromNow(5 * HOUR))).toContain(key);
 
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: dismiss, now: fromNow(HOUR) })).toEqual({ ok: true, state: "dismissed", logged: null });
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key, state: "dismissed", until: null }]);
+    expect(await stepRows(db, app.id)).toEqual([{ application_id: app.id, key, state: "dismissed", until: null }]);
     expect(await keysAt(app.id, fromNow(5 * HOUR))).not.toContain(key);
   });
 
@@ -170,10 +169,10 @@ describe("actOnStep", () => {
       expect(await keysAt(app.id, now)).not.toContain(key);
     }
     expect((await getRound(db, { userId: ana.id, id: round2 }))!.thankYouSentAt).toBeNull();
-    expect(stepRows(sqlite, app.id)).toEqual([{ application_id: app.id, key, state: "dismissed", until: null }]);
+    expect(await stepRows(db, app.id)).toEqual([{ application_id: app.id, key, state: "dismissed", until: null }]);
     expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action: done, now: fromNow(HOUR) })).toEqual({ ok: true, state: "done", logged: "thank-you" });
     expect((await getRound(db, { userId: ana.id, id: round2 }))!.thankYouSentAt).toEqual(fromNow(HOUR));
-    expect(stepRows(sqlite, app.id)).toEqual([]);
+    expect(await stepRows(db, app.id)).toEqual([]);
     expect(await firingKeys(app.id, fromNow(2 * HOUR))).not.toContain(key);
   });
 
@@ -184,7 +183,7 @@ describe("actOnStep", () => {
     const dismissedKey = `keep-searching:${owed.round2}`;
     expect(await actOnStep(db, { user: ana, applicationId: silent.app.id, key: doneKey, action: done, now: NOW })).toEqual({ ok: true, state: "done", logged: null });
     expect(await actOnStep(db, { user: ana, applicationId: owed.app.id, key: dismissedKey, action: dismiss, now: NOW })).toEqual({ ok: true, state: "dismissed", logged: null });
-    const before = rawSteps();
+    const before = await rawSteps();
     const later = fromNow(HOUR);
     for (const action of [snoozeFor(DAY), dismiss]) {
       expect(await actOnStep(db, { user: ana, applicationId: silent.app.id, key: doneKey, action, now: later }), action.kind).toEqual({ ok: true, state: "done", logged: null });
@@ -192,12 +191,12 @@ describe("actOnStep", () => {
     for (const action of [snoozeFor(DAY), dismiss]) {
       expect(await actOnStep(db, { user: ana, applicationId: owed.app.id, key: dismissedKey, action, now: later }), action.kind).toEqual({ ok: true, state: "dismissed", logged: null });
     }
-    expect(rawSteps()).toEqual(before);
+    expect(await rawSteps()).toEqual(before);
     expect(await keysAt(silent.app.id, fromNow(2 * DAY))).not.toContain(doneKey);
     expect(await keysAt(owed.app.id, fromNow(2 * DAY))).not.toContain(dismissedKey);
     // Done still counts on a dismissed step.
     expect(await actOnStep(db, { user: ana, applicationId: owed.app.id, key: dismissedKey, action: done, now: later })).toEqual({ ok: true, state: "done", logged: null });
-    expect(stepRows(sqlite, owed.app.id)).toEqual([{ application_id: owed.app.id, key: dismissedKey, state: "done", until: null }]);
+    expect(await stepRows(db, owed.app.id)).toEqual([{ application_id: owed.app.id, key: dismissedKey, state: "done", until: null }]);
   });
 
   it("answers gone for a step put away earlier once its rule has stopped firing, and writes nothing", async () => {
@@ -207,11 +206,11 @@ describe("actOnStep", () => {
     // A new round is booked: the wait is over, so keep-searching no longer fires for this round.
     await addRound(db, ana.id, app.id, { kind: "second", scheduledAt: fromNow(3 * DAY) });
     expect(await firingKeys(app.id, NOW)).not.toContain(key);
-    const before = rowsOf(sqlite, ana.id);
+    const before = await rowsOf(db, ana.id);
     for (const action of [done, dismiss, snoozeFor(DAY)]) {
       expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action, now: fromNow(HOUR) }), action.kind).toEqual({ ok: false, reason: "gone" });
     }
-    expect(rowsOf(sqlite, ana.id)).toEqual(before);
+    expect(await rowsOf(db, ana.id)).toEqual(before);
   });
 
   it("answers gone for a key the engine does not give for this application, and writes nothing", async () => {
@@ -221,13 +220,13 @@ describe("actOnStep", () => {
     const othersKeys = [`follow-up-after-silence:${other.round}:1`, `keep-searching:${other.round}`];
     // Real keys, but of Ana's other application.
     expect(await keysAt(other.app.id, NOW)).toEqual(expect.arrayContaining(othersKeys));
-    const before = rowsOf(sqlite, ana.id);
+    const before = await rowsOf(db, ana.id);
     // Round 1 was thanked already, and no follow-up is due yet.
     for (const key of ["send-thank-you:nope", thankYouKey(round1), `follow-up-after-silence:${round2}:1`, "", ...othersKeys]) {
       for (const action of [done, dismiss, snoozeFor(DAY)]) {
         expect(await actOnStep(db, { user: ana, applicationId: app.id, key, action, now: NOW }), `${action.kind} ${key}`).toEqual({ ok: false, reason: "gone" });
       }
     }
-    expect(rowsOf(sqlite, ana.id)).toEqual(before);
+    expect(await rowsOf(db, ana.id)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { actOnStep, guidanceOverview, guidanceQueue } from "@/lib/data/guidance";
 import { cachedForUser, cacheUse, dataVersion, dataVersions } from "@/lib/data/guidance-cache";
@@ -12,14 +12,15 @@ import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
 import { addRound, DAY, freshOverview, fromNow, HOUR, newApp, NOW, rejectedAfterRound, thankYouOwed, type GuidanceUser } from "./support/guidance-data";
 import { interviewsBetween } from "@/lib/data/upcoming-interviews";
 import { twoUsers } from "./support/rounds";
+import { instantSql, rawRun } from "./support/raw-sql";
+import { watchStatements } from "./support/statements";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: GuidanceUser;
 let ben: GuidanceUser;
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 const thankYouKey = (roundId: string) => `send-thank-you:${roundId}`;
@@ -29,13 +30,13 @@ describe("the data version", () => {
   it("moves on every write to a table the guidance reads, for that user only, whoever writes", async () => {
     const { app, round2 } = await thankYouOwed(db, ana.id);
     const writes: [string, () => unknown][] = [
-      ["applications", () => sqlite.prepare("update applications set company = 'Initech' where id = ?").run(app.id)],
-      ["rounds", () => sqlite.prepare("update rounds set thank_you_sent_at = 1 where id = ?").run(round2)],
-      ["round_signals", () => sqlite.prepare("insert into round_signals (user_id, round_id, signal) values (?, ?, 'met_team')").run(ana.id, round2)],
-      ["events", () => sqlite.prepare("insert into events (id, user_id, application_id, kind, occurred_at) values ('e1', ?, ?, 'follow_up_sent', 1)").run(ana.id, app.id)],
-      ["events (delete)", () => sqlite.prepare("delete from events where id = 'e1'").run()],
+      ["applications", () => rawRun(db, sql`update applications set company = 'Initech' where id = ${app.id}`)],
+      ["rounds", () => rawRun(db, sql`update rounds set thank_you_sent_at = ${instantSql(new Date(1000))} where id = ${round2}`)],
+      ["round_signals", () => rawRun(db, sql`insert into round_signals (user_id, round_id, signal) values (${ana.id}, ${round2}, 'met_team')`)],
+      ["events", () => rawRun(db, sql`insert into events (id, user_id, application_id, kind, occurred_at) values ('e1', ${ana.id}, ${app.id}, 'follow_up_sent', ${instantSql(new Date(1000))})`)],
+      ["events (delete)", () => rawRun(db, sql`delete from events where id = 'e1'`)],
       ["guidance_settings", () => saveGuidanceSettings(db, { userId: ana.id, settings: { ...DEFAULT_GUIDANCE_SETTINGS, decisionWaitDays: 9 } })],
-      ["users.time_zone", () => sqlite.prepare("update users set time_zone = 'Asia/Tokyo' where id = ?").run(ana.id)],
+      ["users.time_zone", () => rawRun(db, sql`update users set time_zone = 'Asia/Tokyo' where id = ${ana.id}`)],
     ];
     for (const [table, write] of writes) {
       const before = { ana: await dataVersion(db, { userId: ana.id }), ben: await dataVersion(db, { userId: ben.id }) };
@@ -96,7 +97,7 @@ describe("guidanceQueue's cache", () => {
   it("shows a write at once, even one made behind the app's back", async () => {
     const { round2 } = await thankYouOwed(db, ana.id);
     expect(await keys(ana)).toContain(thankYouKey(round2));
-    sqlite.prepare("update rounds set thank_you_sent_at = ? where id = ?").run(Math.floor(NOW.getTime() / 1000), round2);
+    await rawRun(db, sql`update rounds set thank_you_sent_at = ${instantSql(NOW)} where id = ${round2}`);
     expect(await keys(ana)).not.toContain(thankYouKey(round2));
   });
 
@@ -142,7 +143,7 @@ describe("what couples applications: how many are in play", () => {
     expect(keepSearching(before)?.reasons).toContain("This is your only application in play.");
     expect(reflect(before)).toBeDefined();
 
-    sqlite.prepare("update applications set status = 'applied' where id = ?").run(saved.id);
+    await rawRun(db, sql`update applications set status = 'applied' where id = ${saved.id}`);
     const after = await guidanceOverview(db, { user: ana, now: NOW });
     expect(keepSearching(after)?.reasons).toContain("You have 1 other application in play.");
     expect(reflect(after)).toBe(reflect(before));
@@ -155,10 +156,9 @@ describe("many changes at once", () => {
   it("reads the whole user again past the partial reload's bound, with the same answer", async () => {
     await thankYouOwed(db, ana.id);
     const before = await guidanceOverview(db, { user: ana, now: NOW });
-    const insert = sqlite.prepare("insert into applications (id, user_id, company, role_title, status, applied_on) values (?, ?, ?, 'Dev', 'applied', '2026-11-10')");
-    sqlite.transaction(() => {
-      for (let i = 0; i <= PARTIAL_RELOAD_MAX; i++) insert.run(`bulk-${i}`, ana.id, `Co ${i}`);
-    })();
+    const rows = Array.from({ length: PARTIAL_RELOAD_MAX + 1 }, (_, i) => sql`(${`bulk-${i}`}, ${ana.id}, ${`Co ${i}`}, 'Dev', 'applied', '2026-11-10')`);
+    // One statement, as one transaction was: the versions move once for all of them.
+    await rawRun(db, sql`insert into applications (id, user_id, company, role_title, status, applied_on) values ${sql.join(rows, sql`, `)}`);
     const after = await guidanceOverview(db, { user: ana, now: NOW });
     expect(after).not.toBe(before);
     expect(after.queue.length).toBeGreaterThan(PARTIAL_RELOAD_MAX);
@@ -183,33 +183,22 @@ describe("analytics' freshness", () => {
 });
 
 
-/** Runs `run` while counting the statements prepared whose SQL `counts` accepts. */
+/** Runs `run` while counting the statements sent whose SQL `counts` accepts. */
 async function counting<T>(counts: (sql: string) => boolean, run: () => Promise<T>): Promise<{ result: T; statements: number }> {
   let statements = 0;
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    if (counts(source)) statements++;
-    return prepare(source);
-  }) as typeof sqlite.prepare;
-  try {
-    return { result: await run(), statements };
-  } finally {
-    sqlite.prepare = prepare;
-  }
+  const result = await watchStatements(db, (source) => void (counts(source) && statements++), run);
+  return { result, statements };
 }
 
 /** Fails every statement whose SQL `fails` accepts, while `run` runs. */
-async function failing<T>(fails: (sql: string) => boolean, run: () => Promise<T>): Promise<T> {
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    if (fails(source)) throw new Error("the disk is on fire");
-    return prepare(source);
-  }) as typeof sqlite.prepare;
-  try {
-    return await run();
-  } finally {
-    sqlite.prepare = prepare;
-  }
+function failing<T>(fails: (sql: string) => boolean, run: () => Promise<T>): Promise<T> {
+  return watchStatements(
+    db,
+    (source) => {
+      if (fails(source)) throw new Error("the disk is on fire");
+    },
+    run,
+  );
 }
 
 const readsSteps = (sql: string) => sql.includes('from "guidance_steps"');
@@ -256,7 +245,7 @@ describe("one rebuild at a time", () => {
     const cold = await counting(readsSteps, () => Promise.all([guidanceOverview(db, { user: ana, now: NOW }), guidanceOverview(db, { user: ana, now: NOW })]));
     expect(cold.statements).toBe(1);
     expect(cold.result[1]).toBe(cold.result[0]);
-    sqlite.prepare("update applications set company = 'Initech' where id = ?").run(app.id);
+    await rawRun(db, sql`update applications set company = 'Initech' where id = ${app.id}`);
     const partial = await counting(readsSteps, () => Promise.all([guidanceOverview(db, { user: ana, now: NOW }), guidanceOverview(db, { user: ana, now: NOW })]));
     expect(partial.statements).toBe(1);
     expect(partial.result[1]).toBe(partial.result[0]);
@@ -267,7 +256,7 @@ describe("one rebuild at a time", () => {
   it("keeps no overview whose rebuild failed, and builds a right one on the next request", async () => {
     const { round2 } = await thankYouOwed(db, ana.id);
     const before = await guidanceOverview(db, { user: ana, now: NOW });
-    sqlite.prepare("update rounds set thank_you_sent_at = ? where id = ?").run(Math.floor(NOW.getTime() / 1000), round2);
+    await rawRun(db, sql`update rounds set thank_you_sent_at = ${instantSql(NOW)} where id = ${round2}`);
     const both = failing(readsSteps, () => Promise.allSettled([guidanceOverview(db, { user: ana, now: NOW }), guidanceOverview(db, { user: ana, now: NOW })]));
     expect((await both).map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(cacheUse(db).entries).toBe(0);

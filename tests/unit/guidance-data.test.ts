@@ -1,6 +1,7 @@
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
+import { applications, rounds } from "@/db/schema";
 import { setArchived } from "@/lib/data/applications";
 import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { getGuidanceSettings, saveGuidanceSettings } from "@/lib/data/guidance-settings";
@@ -10,7 +11,7 @@ import { getEvent } from "@/lib/data/events";
 import { guidanceInputSchema } from "@/lib/guidance/input";
 import { compareRecommendations } from "@/lib/guidance/queue";
 import { DEFAULT_GUIDANCE_SETTINGS } from "@/lib/guidance/settings";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import {
   addRound,
   DAY,
@@ -23,14 +24,14 @@ import {
   thankYouOwed,
   type GuidanceUser,
 } from "./support/guidance-data";
-import { eventInput, logOk, testDbWithSqlite } from "./support/rounds";
+import { eventInput, logOk } from "./support/rounds";
+import { rawGet, rawRun } from "./support/raw-sql";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: GuidanceUser;
 
 beforeEach(async () => {
-  ({ db, sqlite } = testDbWithSqlite());
+  db = testDb();
   ana = await makeUser(db, "ana@example.com");
 });
 
@@ -60,8 +61,8 @@ describe("loadGuidanceInputs", () => {
     const input = inputs[0];
     expect(() => guidanceInputSchema.parse(input)).not.toThrow();
     // Typed in, not imported: it reached Shortlist when it was created.
-    const created = sqlite.prepare("select created_at as t from applications where id = ?").get(app.id) as { t: number };
-    expect(input.application).toEqual({ id: app.id, company: "Acme", roleTitle: "Staff Engineer", status: "interviewing", appliedOn: null, loggedAt: new Date(created.t * 1000) });
+    const [created] = await db.select({ at: applications.createdAt }).from(applications).where(eq(applications.id, app.id));
+    expect(input.application).toEqual({ id: app.id, company: "Acme", roleTitle: "Staff Engineer", status: "interviewing", appliedOn: null, loggedAt: created.at });
     expect(input.timeZone).toBe("UTC");
     expect(input.settings).toEqual(DEFAULT_GUIDANCE_SETTINGS);
     expect(input.rounds.map((r) => r.id)).toEqual([round1, round2, signalled]);
@@ -102,7 +103,7 @@ describe("loadGuidanceInputs", () => {
     expect((await loadGuidanceInputs(db, { user: ana, scope: { applicationId: app.id } }))[0].settings).toEqual(mine);
     await saveGuidanceSettings(db, { userId: ana.id, settings: { ...mine, prepLeadDays: 7 } });
     expect((await loadGuidanceInputs(db, { user: ana, scope: { dashboard: true } }))[0].settings).toEqual({ ...mine, prepLeadDays: 7 });
-    expect(sqlite.prepare("select count(*) as n from guidance_settings").get()).toEqual({ n: 1 });
+    expect(await rawGet(db, sql`select cast(count(*) as integer) as n from guidance_settings`)).toEqual({ n: 1 });
   });
 
   it("counts other applications in play: not this one, nor archived or closed ones", async () => {
@@ -179,9 +180,7 @@ describe("loadGuidanceInputs scopes agree", () => {
 });
 
 describe("loadGuidanceInputs order", () => {
-  const setRound = (id: string, fields: { created_at?: number; id?: string }) => {
-    for (const [column, value] of Object.entries(fields)) sqlite.prepare(`update rounds set ${column} = ? where id = ?`).run(value, id);
-  };
+  const setRound = (id: string, fields: { createdAt?: Date; id?: string }) => db.update(rounds).set(fields).where(eq(rounds.id, id));
 
   it("hands rounds over in timeline order (start, then logging, then id) and events by time then id, in both scopes", async () => {
     const app = await newApp(db, ana.id, { company: "Acme" });
@@ -191,20 +190,20 @@ describe("loadGuidanceInputs order", () => {
     // Same start: the one logged earlier comes first, whichever was written first.
     const loggedLater = await addRound(db, ana.id, app.id, { scheduledAt: fromNow(-5 * DAY) });
     const loggedSooner = await addRound(db, ana.id, app.id, { scheduledAt: fromNow(-5 * DAY) });
-    setRound(loggedLater, { created_at: 2_000_000_000 });
-    setRound(loggedSooner, { created_at: 1_900_000_000 });
+    await setRound(loggedLater, { createdAt: new Date(2_000_000_000_000) });
+    await setRound(loggedSooner, { createdAt: new Date(1_900_000_000_000) });
     // Same start and logging time: the id decides.
     const z = await addRound(db, ana.id, app.id, { scheduledAt: fromNow(-4 * DAY) });
     const a = await addRound(db, ana.id, app.id, { scheduledAt: fromNow(-4 * DAY) });
-    setRound(z, { created_at: 1_900_000_000, id: "round-z" });
-    setRound(a, { created_at: 1_900_000_000, id: "round-a" });
+    await setRound(z, { createdAt: new Date(1_900_000_000_000), id: "round-z" });
+    await setRound(a, { createdAt: new Date(1_900_000_000_000), id: "round-a" });
 
     const late = await logOk(db, ana.id, app.id, eventInput("response_received", fromNow(-DAY).toISOString()));
     const early = await logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-8 * DAY).toISOString()));
     const tieZ = await logOk(db, ana.id, app.id, eventInput("follow_up_sent", fromNow(-3 * DAY).toISOString()));
     const tieA = await logOk(db, ana.id, app.id, eventInput("response_received", fromNow(-3 * DAY).toISOString()));
-    sqlite.prepare("update events set id = ? where id = ?").run("event-z", tieZ);
-    sqlite.prepare("update events set id = ? where id = ?").run("event-a", tieA);
+    await rawRun(db, sql`update events set id = ${"event-z"} where id = ${tieZ}`);
+    await rawRun(db, sql`update events set id = ${"event-a"} where id = ${tieA}`);
 
     const roundIds = [first, loggedSooner, loggedLater, "round-a", "round-z", last];
     const eventIds = [early, "event-a", "event-z", late];

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -25,14 +26,14 @@ import {
   type GuidanceUser,
 } from "./support/guidance-data";
 import { twoUsers } from "./support/rounds";
+import { rawRows, rawRun, foreignKeyViolations } from "./support/raw-sql";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: GuidanceUser;
 let ben: GuidanceUser;
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 const thankYouKey = (roundId: string) => `send-thank-you:${roundId}`;
@@ -77,8 +78,8 @@ describe("another user's guidance", () => {
   });
 
   it("cannot be acted on with Ana's application id or keys, and leaves her rows as they were", async () => {
-    const before = rowsOf(sqlite, ana.id);
-    const benBefore = rowsOf(sqlite, ben.id);
+    const before = await rowsOf(db, ana.id);
+    const benBefore = await rowsOf(db, ben.id);
     const benAppId = (await loadGuidanceInputs(db, { user: ben, scope: { dashboard: true } }))[0].application.id;
     const targets: [string, string][] = [
       [owed.app.id, thankYouKey(owed.round2)],
@@ -97,8 +98,8 @@ describe("another user's guidance", () => {
         expect(await actOnStep(db, { user: ben, applicationId: benAppId, key, action, now: NOW }), `own app, ${action.kind} ${key}`).toEqual({ ok: false, reason: "gone" });
       }
     }
-    expect(rowsOf(sqlite, ana.id)).toEqual(before);
-    expect(rowsOf(sqlite, ben.id)).toEqual(benBefore);
+    expect(await rowsOf(db, ana.id)).toEqual(before);
+    expect(await rowsOf(db, ben.id)).toEqual(benBefore);
     expect(await keysOf(ana)).toEqual(anaKeys);
   });
 
@@ -145,7 +146,7 @@ describe("upcomingInterviews", () => {
       const app = await newApp(db, ana.id, { company: status });
       await addRound(db, ana.id, app.id, { scheduledAt: fromNow((i + 1) * HOUR) });
       // Set afterwards: logging a round may move the status.
-      sqlite.prepare("update applications set status = ? where id = ?").run(status, app.id);
+      await rawRun(db, sql`update applications set status = ${status} where id = ${app.id}`);
     }
     expect((await upcomingInterviews(db, { userId: ana.id, now: NOW, days: 7 })).map((r) => r.company)).toEqual([...OPEN_STATUSES]);
     expect(OPEN_STATUSES).toEqual(["saved", "applied", "screening", "interviewing", "offer"]);
@@ -174,16 +175,16 @@ describe("guidance rows go with what they belong to", () => {
     const silent = await silentAfterRound(db, ana.id);
     expect((await actOnStep(db, { user: ana, applicationId: owed.app.id, key: thankYouKey(owed.round2), action: { kind: "dismiss" }, now: NOW })).ok).toBe(true);
     expect((await actOnStep(db, { user: ana, applicationId: silent.app.id, key: `keep-searching:${silent.round}`, action: { kind: "snooze", until: fromNow(DAY) }, now: NOW })).ok).toBe(true);
-    const silentSteps = stepRows(sqlite, silent.app.id);
+    const silentSteps = await stepRows(db, silent.app.id);
     expect(silentSteps).toHaveLength(1);
 
     // Ben can't delete it, so its steps stay.
     expect(await deleteApplication(db, { userId: ben.id, id: owed.app.id })).toBe(false);
-    expect(stepRows(sqlite, owed.app.id)).toHaveLength(1);
+    expect(await stepRows(db, owed.app.id)).toHaveLength(1);
 
     expect(await deleteApplication(db, { userId: ana.id, id: owed.app.id })).toBe(true);
-    expect(stepRows(sqlite, owed.app.id)).toEqual([]);
-    expect(stepRows(sqlite)).toEqual(silentSteps);
+    expect(await stepRows(db, owed.app.id)).toEqual([]);
+    expect(await stepRows(db)).toEqual(silentSteps);
   });
 
   it("deleting a user removes their settings and steps, not anyone else's", async () => {
@@ -193,13 +194,13 @@ describe("guidance rows go with what they belong to", () => {
     await saveGuidanceSettings(db, { userId: ben.id, settings: { ...DEFAULT_GUIDANCE_SETTINGS, prepLeadDays: 9 } });
     expect(await actOnStep(db, { user: ana, applicationId: owed.app.id, key: thankYouKey(owed.round2), action: { kind: "dismiss" }, now: NOW })).toEqual({ ok: true, state: "dismissed", logged: null });
     expect(await actOnStep(db, { user: ben, applicationId: benOwed.app.id, key: thankYouKey(benOwed.round2), action: { kind: "dismiss" }, now: NOW })).toEqual({ ok: true, state: "dismissed", logged: null });
-    expect(sqlite.prepare("select user_id from guidance_steps order by user_id").all()).toHaveLength(2);
+    expect(await rawRows(db, sql`select user_id from guidance_steps order by user_id`)).toHaveLength(2);
 
-    sqlite.prepare("delete from users where id = ?").run(ana.id);
-    expect(sqlite.prepare("select user_id from guidance_settings").all()).toEqual([{ user_id: ben.id }]);
-    expect(sqlite.prepare("select user_id from guidance_steps").all()).toEqual([{ user_id: ben.id }]);
+    await rawRun(db, sql`delete from users where id = ${ana.id}`);
+    expect(await rawRows(db, sql`select user_id from guidance_settings`)).toEqual([{ user_id: ben.id }]);
+    expect(await rawRows(db, sql`select user_id from guidance_steps`)).toEqual([{ user_id: ben.id }]);
     expect((await getGuidanceSettings(db, { userId: ben.id })).prepLeadDays).toBe(9);
-    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    expect(await foreignKeyViolations(db)).toEqual([]);
   });
 });
 

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/open";
+import type { Db } from "@/db/open";
 import { countsLine, summaryLines } from "@/lib/import/summary-text";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import { analysed, fixture, importFile, summaryFor } from "./support/imports";
 
-let db: ReturnType<typeof openDatabase>["db"];
+let db: Db;
 let ana: { id: string };
 beforeEach(async () => {
-  ({ db } = openDatabase(":memory:"));
+  db = testDb();
   ana = await makeUser(db, "ana@example.com");
 });
 

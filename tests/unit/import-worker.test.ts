@@ -1,3 +1,5 @@
+// On SQLite in either run: this file is about the worker on the SQLite file it is handed (CommitJob.dbPath).
+import "./support/on-sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -58,7 +60,7 @@ describe("the import page's worker-thread commit", () => {
   it("a worker that dies mid-import rejects, saves nothing and leaves the database writable", async () => {
     const plan = await bigPlan(5000);
     const worker = startWorker(plan);
-    const before = ownedRows(opened.sqlite, userId);
+    const before = await ownedRows(opened.db, userId);
     let stopped = false;
     const result = watchCommit(worker, () => {
       if (stopped) return;
@@ -66,7 +68,7 @@ describe("the import page's worker-thread commit", () => {
       void worker.terminate();
     });
     await expect(result).rejects.toThrow(/stopped \(exit code 1\) before committing/);
-    expect(ownedRows(opened.sqlite, userId)).toEqual(before);
+    expect(await ownedRows(opened.db, userId)).toEqual(before);
     // The dead worker's write lock went with it: the same plan commits at once on another connection, whole.
     opened.sqlite.pragma("busy_timeout = 0");
     expect(await commitImport(opened.db, { userId, plan, now: NOW })).toMatchObject({ added: 5000, duplicates: 0 });
@@ -77,9 +79,9 @@ describe("the import page's worker-thread commit", () => {
     const plan = planFromAnalysis(analysis, { name: "rr.csv", hash: "h" });
     opened.sqlite.exec(`create trigger fail_round before insert on rounds when (select count(*) from rounds) >= 2
       begin select raise(abort, 'disk I/O error'); end`);
-    const before = ownedRows(opened.sqlite, userId);
+    const before = await ownedRows(opened.db, userId);
     await expect(watchCommit(startWorker(plan), () => {})).rejects.toThrow("the import transaction failed");
-    expect(ownedRows(opened.sqlite, userId)).toEqual(before);
+    expect(await ownedRows(opened.db, userId)).toEqual(before);
   });
 
 });

@@ -1,3 +1,5 @@
+// On SQLite in either run: this file is about SQLite's migration history, from a database made with 0000_init.
+import "./support/on-sqlite";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";

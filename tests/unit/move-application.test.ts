@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { createApplication, getApplication } from "@/lib/data/applications";
 import { listEvents } from "@/lib/data/events";
@@ -8,7 +7,6 @@ import type { ApplicationInput } from "@/lib/validation/application";
 import { countRows, rawRow, twoUsers } from "./support/rounds";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 const now = new Date("2026-11-20T10:00:00Z");
@@ -17,7 +15,7 @@ const app = (userId: string, over: Partial<ApplicationInput> = {}) =>
   createApplication(db, { userId, input: { company: "Acme", roleTitle: "Engineer", status: "interviewing", ...over } });
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 describe("moveApplication", () => {
@@ -36,15 +34,15 @@ describe("moveApplication", () => {
     const a = await app(ana.id, { status: "applied" });
     expect(await moveApplication(db, { userId: ana.id, id: a.id, target: "ghosted", now })).toEqual({ ok: true, status: "ghosted", logged: null });
     expect((await getApplication(db, { userId: ana.id, id: a.id }))?.status).toBe("ghosted");
-    expect(countRows(sqlite, "events")).toBe(0);
+    expect(await countRows(db, "events")).toBe(0);
   });
 
   it("a move to the status it already has changes nothing", async () => {
     const a = await app(ana.id, { status: "offer" });
-    const before = rawRow(sqlite, "applications", a.id);
+    const before = await rawRow(db, "applications", a.id);
     expect(await moveApplication(db, { userId: ana.id, id: a.id, target: "offer", now })).toEqual({ ok: true, status: "offer", logged: null });
-    expect(rawRow(sqlite, "applications", a.id)).toEqual(before);
-    expect(countRows(sqlite, "events")).toBe(0);
+    expect(await rawRow(db, "applications", a.id)).toEqual(before);
+    expect(await countRows(db, "events")).toBe(0);
   });
 
   it("a move the timeline would refuse is refused with its reason and writes nothing", async () => {
@@ -52,15 +50,15 @@ describe("moveApplication", () => {
     const result = await moveApplication(db, { userId: ana.id, id: a.id, target: "offer", now });
     expect(result).toMatchObject({ ok: false, reason: "refused", message: expect.stringMatching(/only saved/) });
     expect((await getApplication(db, { userId: ana.id, id: a.id }))?.status).toBe("saved");
-    expect(countRows(sqlite, "events")).toBe(0);
+    expect(await countRows(db, "events")).toBe(0);
   });
 
   it("another user's application is not found and stays as it was", async () => {
     const a = await app(ana.id);
-    const before = rawRow(sqlite, "applications", a.id);
+    const before = await rawRow(db, "applications", a.id);
     expect(await moveApplication(db, { userId: ben.id, id: a.id, target: "rejected", now })).toEqual({ ok: false, reason: "not-found" });
     expect(await moveApplication(db, { userId: ben.id, id: a.id, target: "ghosted", now })).toEqual({ ok: false, reason: "not-found" });
-    expect(rawRow(sqlite, "applications", a.id)).toEqual(before);
-    expect(countRows(sqlite, "events")).toBe(0);
+    expect(await rawRow(db, "applications", a.id)).toEqual(before);
+    expect(await countRows(db, "events")).toBe(0);
   });
 });

@@ -4,9 +4,9 @@ import { groupMoveOn } from "@/lib/dashboard/move-on-group";
 import type { QueueItem } from "@/lib/dashboard/overview";
 import type { ComingUpEntry, DashboardPlan, TodayBlock } from "@/lib/dashboard/today";
 import { lastContacts } from "@/lib/data/last-contact";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import { addRound, DAY, newApp, NOW, type GuidanceUser } from "./support/guidance-data";
-import { eventInput, logOk, testDbWithSqlite } from "./support/rounds";
+import { eventInput, logOk } from "./support/rounds";
 
 const step = (applicationId: string, ruleId: string, overdue = true) => ({ applicationId, ruleId, key: `${ruleId}:${applicationId}`, overdue }) as unknown as QueueItem;
 const block = (applicationId: string, steps: QueueItem[]): TodayBlock => ({
@@ -60,7 +60,7 @@ describe("lastContacts", () => {
   let ana: GuidanceUser;
   let ben: GuidanceUser;
   beforeEach(async () => {
-    ({ db } = testDbWithSqlite());
+    db = testDb();
     ana = await makeUser(db, "ana@example.com");
     ben = await makeUser(db, "ben@example.com");
   });

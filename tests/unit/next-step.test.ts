@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { seedAccount } from "../../bench/seed-db";
 import { columnViews } from "@/app/(app)/board/_components/card-view";
 import { feedSteps } from "@/lib/calendar/feed-steps";
 import { applicationListPage, type ListQuery } from "@/lib/data/application-list";
@@ -10,7 +9,7 @@ import { nextSteps, type NextStep } from "@/lib/dashboard/next-step";
 import type { QueueItem } from "@/lib/dashboard/overview";
 import { planDashboard } from "@/lib/dashboard/today";
 import { BRITISH } from "@/lib/time/formats";
-import { testDbWithSqlite } from "./support/rounds";
+import { seededDb } from "./support/seeded";
 
 // The same next step everywhere: Today's first step of each block, the
 // board's card, the list's column and the calendar feed name one step.
@@ -21,13 +20,11 @@ const DATES = { ...BRITISH, zone: ZONE };
 const LIST: ListQuery = { sort: "updated", pageSize: 10_000, includeArchived: false };
 
 async function seeded(accounts: { email: string; applications: number; seed: number }[]) {
-  const { db, sqlite } = testDbWithSqlite();
-  const users = [];
-  for (const a of accounts) {
-    const account = await seedAccount(sqlite, { label: a.email, email: a.email, name: "N", applications: a.applications, seed: a.seed, customSettings: false }, "x", NOW, () => {});
-    users.push({ id: account.userId, timeZone: ZONE });
-  }
-  return { db, users };
+  const { db, accounts: made } = await seededDb(
+    accounts.map((a) => ({ label: a.email, email: a.email, name: "N", applications: a.applications, seed: a.seed, customSettings: false })),
+    NOW,
+  );
+  return { db, users: made.map((account) => ({ id: account.userId, timeZone: ZONE })) };
 }
 
 const stepKey = (n: NextStep) => (n.type === "step" ? n.step.key : `check-in:${n.checkIn.ruleId}:${n.checkIn.followUp}`);

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { createApplication, type ApplicationView } from "@/lib/data/applications";
 import { getEvent, logEvent, updateEvent } from "@/lib/data/events";
@@ -8,7 +7,6 @@ import { eventEditSchema, eventSchema } from "@/lib/validation/event";
 import { eventInput, logOk, rawRow, twoUsers } from "./support/rounds";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 let anaApp: ApplicationView;
@@ -17,7 +15,7 @@ const NOW = new Date("2026-12-04T15:00:00Z");
 const context = { timeZone: "Europe/London", now: NOW };
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
   anaApp = await createApplication(db, { userId: ana.id, input: { company: "Acme", roleTitle: "Engineer", status: "interviewing", excitement: 4 } });
 });
 
@@ -87,12 +85,12 @@ describe("offer terms are the owner's alone", () => {
   it("another user can neither read nor change them, and learns nothing (the same null as a missing id)", async () => {
     const id = await offerOf(ana.id, anaApp.id);
     await saveOfferTerms(db, { userId: ana.id, eventId: id, terms: { offerBase: 80_000, offerCurrency: "USD" } });
-    const before = rawRow(sqlite, "events", id);
+    const before = await rawRow(db, "events", id);
     expect(await getOfferTerms(db, { userId: ben.id, eventId: id })).toBeNull();
     expect(await getOfferTerms(db, { userId: ben.id, eventId: "no-such-id" })).toBeNull();
     expect(await saveOfferTerms(db, { userId: ben.id, eventId: id, terms: { offerBase: 1, offerCurrency: "USD" } })).toBeNull();
     expect(await updateEvent(db, { userId: ben.id, id, input: { occurredAt: NOW, offerBase: 1 } })).toBeNull();
-    expect(rawRow(sqlite, "events", id)).toEqual(before);
+    expect(await rawRow(db, "events", id)).toEqual(before);
     expect(await listOpenOffers(db, { userId: ben.id })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
 import { createApplication } from "@/lib/data/applications";
@@ -7,9 +7,10 @@ import { getPerson, listPeople, peopleAtCompany } from "@/lib/data/people";
 import { createRound, getRound } from "@/lib/data/rounds";
 import type { RoundInput } from "@/lib/validation/round";
 import { countRows, roundInput, twoUsers } from "./support/rounds";
+import { rawRows, refuseWrites } from "./support/raw-sql";
+import { failureOf } from "./support/failures";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 
@@ -19,13 +20,12 @@ async function round(userId: string, applicationId: string, over: Partial<RoundI
   if (!id) throw new Error("round refused");
   return { id, people: (await getRound(db, { userId, id }))!.interviewers.map((p) => p.id) };
 }
-const contacts = (userId: string) =>
-  sqlite.prepare("select id, name, title, email, match_key as matchKey from interviewers where user_id = ? order by name, id").all(userId);
+const contacts = (userId: string) => rawRows(db, sql`select id, name, title, email, match_key as "matchKey" from interviewers where user_id = ${userId} order by name, id`);
 const links = (userId: string) =>
-  sqlite.prepare("select round_id as roundId, interviewer_id as interviewerId, position from round_interviewers where user_id = ? order by round_id, position").all(userId);
+  rawRows(db, sql`select round_id as "roundId", interviewer_id as "interviewerId", position from round_interviewers where user_id = ${userId} order by round_id, position`);
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 describe("a person typed again at the same company is the same contact", () => {
@@ -33,7 +33,7 @@ describe("a person typed again at the same company is the same contact", () => {
     const first = await round(ana.id, await app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad", title: "Staff engineer" }] });
     const second = await round(ana.id, await app(ana.id, "fernhill ", "Platform engineer"), { newInterviewers: [{ name: " omar\u00a0 HADDAD" }] });
     expect(second.people).toEqual(first.people);
-    expect(countRows(sqlite, "interviewers", ana.id)).toBe(1);
+    expect(await countRows(db, "interviewers", ana.id)).toBe(1);
   });
 
   it("by email under another spelling of the name, and fills in the email a name-only contact lacked", async () => {
@@ -42,7 +42,7 @@ describe("a person typed again at the same company is the same contact", () => {
     const second = await round(ana.id, fernhill, { newInterviewers: [{ name: "Omar Haddad", email: "Omar@Fernhill.io" }] });
     const third = await round(ana.id, fernhill, { newInterviewers: [{ name: "O. Haddad", email: "omar@fernhill.io" }] });
     expect([second.people, third.people]).toEqual([first.people, first.people]);
-    expect(contacts(ana.id)).toEqual([
+    expect(await contacts(ana.id)).toEqual([
       { id: first.people[0], name: "Omar Haddad", title: null, email: "Omar@Fernhill.io", matchKey: '["fernhill","omar haddad","omar@fernhill.io"]' },
     ]);
   });
@@ -68,7 +68,7 @@ describe("a person typed again at the same company is the same contact", () => {
     const mine = await round(ana.id, await app(ana.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
     const theirs = await round(ben.id, await app(ben.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] });
     expect(theirs.people[0]).not.toBe(mine.people[0]);
-    expect(countRows(sqlite, "interviewers", ben.id)).toBe(1);
+    expect(await countRows(db, "interviewers", ben.id)).toBe(1);
   });
 });
 
@@ -115,11 +115,11 @@ describe("mergeInterviewers", () => {
     expect((await getRound(db, { userId: ana.id, id: rounds[0] }))!.interviewers.map((p) => p.id)).toEqual([keep]);
     expect((await getRound(db, { userId: ana.id, id: rounds[1] }))!.interviewers.map((p) => p.id)).toEqual([keep, sam]);
     expect((await getRound(db, { userId: ana.id, id: rounds[2] }))!.interviewers.map((p) => p.id)).toEqual([keep, sam]);
-    expect(links(ana.id).filter((l) => (l as { roundId: string }).roundId === rounds[2])).toEqual([
+    expect((await links(ana.id)).filter((l) => (l as { roundId: string }).roundId === rounds[2])).toEqual([
       { roundId: rounds[2], interviewerId: keep, position: 0 },
       { roundId: rounds[2], interviewerId: sam, position: 1 },
     ]);
-    expect(contacts(ana.id)).toEqual([
+    expect(await contacts(ana.id)).toEqual([
       { id: keep, name: "Omar Haddad", title: "Staff engineer", email: "omar@fernhill.io", matchKey: '["fernhill","omar haddad","omar@fernhill.io"]' },
       { id: sam, name: "Sam Lee", title: null, email: null, matchKey: '["fernhill","sam lee",""]' },
     ]);
@@ -131,21 +131,21 @@ describe("mergeInterviewers", () => {
   it("refuses a person merged into themselves, and a missing or foreign id on either side, changing nothing", async () => {
     const { keep, other } = await twoOmars();
     const bens = (await round(ben.id, await app(ben.id, "Fernhill"), { newInterviewers: [{ name: "Omar Haddad" }] })).people[0];
-    const before = [contacts(ana.id), links(ana.id), contacts(ben.id), links(ben.id)];
+    const before = [await contacts(ana.id), await links(ana.id), await contacts(ben.id), await links(ben.id)];
     expect(await mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: keep })).toEqual({ ok: false, reason: "same-person" });
     for (const [keepId, mergeId] of [[keep, bens], [bens, keep], [keep, "missing"], ["missing", other]]) {
       expect(await mergeInterviewers(db, { userId: ana.id, keepId, mergeId })).toEqual({ ok: false, reason: "not-found" });
     }
     expect(await mergeInterviewers(db, { userId: ben.id, keepId: bens, mergeId: other })).toEqual({ ok: false, reason: "not-found" });
-    expect([contacts(ana.id), links(ana.id), contacts(ben.id), links(ben.id)]).toEqual(before);
+    expect([await contacts(ana.id), await links(ana.id), await contacts(ben.id), await links(ben.id)]).toEqual(before);
   });
 
   it("is one transaction: a failure after the links moved leaves both people and every link as they were", async () => {
     const { keep, other } = await twoOmars();
-    const before = [contacts(ana.id), links(ana.id)];
+    const before = [await contacts(ana.id), await links(ana.id)];
     // The last step (deleting the merged person) fails, after every link was moved.
-    sqlite.exec("create trigger fail_merge before delete on interviewers begin select raise(abort, 'disk on fire'); end;");
-    await expect(mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: other })).rejects.toThrow(/disk on fire/);
-    expect([contacts(ana.id), links(ana.id)]).toEqual(before);
+    await refuseWrites(db, { name: "fail_merge", table: "interviewers", op: "delete", message: "disk on fire" });
+    expect(await failureOf(mergeInterviewers(db, { userId: ana.id, keepId: keep, mergeId: other }))).toMatch(/disk on fire/);
+    expect([await contacts(ana.id), await links(ana.id)]).toEqual(before);
   });
 });

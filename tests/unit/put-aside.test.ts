@@ -1,20 +1,20 @@
-import type Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
 import { actOnStep, applicationGuidance, guidanceOverview, restoreStep } from "@/lib/data/guidance";
 import { DAY, fromNow, HOUR, NOW, stepRows, thankYouOwed } from "./support/guidance-data";
 import { twoUsers } from "./support/rounds";
+import { refuseWrites } from "./support/raw-sql";
+import { failureOf } from "./support/failures";
 
 // Snoozed and dismissed steps are put aside, not lost: listed with when a
 // snooze ends, and restored in one step, by their owner only.
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string; timeZone: string };
 let ben: { id: string; timeZone: string };
 
 beforeEach(async () => {
-  ({ db, sqlite, ana, ben } = await twoUsers());
+  ({ db, ana, ben } = await twoUsers());
 });
 
 const thanksKey = (roundId: string) => `send-thank-you:${roundId}`;
@@ -60,7 +60,7 @@ describe("put-aside steps", () => {
     await actOnStep(db, { user: ana, applicationId: app.id, key: keep.key, action: { kind: "done" }, now: NOW });
     expect((await guidanceOverview(db, { user: ana, now: NOW })).putAside).toEqual([]);
     expect(await restoreStep(db, { userId: ana.id, applicationId: app.id, key: keep.key })).toEqual({ ok: false, reason: "gone" });
-    expect(stepRows(sqlite, app.id)).toEqual([expect.objectContaining({ key: keep.key, state: "done" })]);
+    expect(await stepRows(db, app.id)).toEqual([expect.objectContaining({ key: keep.key, state: "done" })]);
     // The other step is untouched.
     expect((await guidanceOverview(db, { user: ana, now: NOW })).queue.map((s) => s.key)).toContain(thanksKey(round2));
   });
@@ -73,7 +73,7 @@ describe("restoreStep", () => {
     // The cache of the overview is dropped by the write itself (the data version).
     expect((await guidanceOverview(db, { user: ana, now: NOW })).queue.map((s) => s.key)).not.toContain(thanksKey(round2));
     expect(await restoreStep(db, { userId: ana.id, applicationId: app.id, key: thanksKey(round2) })).toEqual({ ok: true });
-    expect(stepRows(sqlite, app.id)).toEqual([]);
+    expect(await stepRows(db, app.id)).toEqual([]);
     const after = await guidanceOverview(db, { user: ana, now: fromNow(HOUR) });
     expect(after.queue.map((s) => s.key)).toContain(thanksKey(round2));
     expect(after.putAside).toEqual([]);
@@ -83,9 +83,9 @@ describe("restoreStep", () => {
   it("lets a second user restore nothing of the first user's: not-found, and the step stays put aside", async () => {
     const { app, round2 } = await thankYouOwed(db, ana.id);
     await actOnStep(db, { user: ana, applicationId: app.id, key: thanksKey(round2), action: { kind: "dismiss" }, now: NOW });
-    const before = stepRows(sqlite);
+    const before = await stepRows(db);
     expect(await restoreStep(db, { userId: ben.id, applicationId: app.id, key: thanksKey(round2) })).toEqual({ ok: false, reason: "not-found" });
-    expect(stepRows(sqlite)).toEqual(before);
+    expect(await stepRows(db)).toEqual(before);
     expect((await applicationGuidance(db, { user: ana, applicationId: app.id, now: NOW }))!.putAside.map((p) => p.step.key)).toEqual([thanksKey(round2)]);
   });
 
@@ -98,8 +98,8 @@ describe("restoreStep", () => {
   it("reports nothing restored when the write fails, and leaves the row in place", async () => {
     const { app, round2 } = await thankYouOwed(db, ana.id);
     await actOnStep(db, { user: ana, applicationId: app.id, key: thanksKey(round2), action: { kind: "dismiss" }, now: NOW });
-    sqlite.exec("create trigger refuse_delete before delete on guidance_steps begin select raise(abort, 'disk full'); end;");
-    await expect(restoreStep(db, { userId: ana.id, applicationId: app.id, key: thanksKey(round2) })).rejects.toThrow(/disk full/);
-    expect(stepRows(sqlite, app.id)).toEqual([expect.objectContaining({ state: "dismissed" })]);
+    await refuseWrites(db, { name: "refuse_delete", table: "guidance_steps", op: "delete", message: "disk full" });
+    expect(await failureOf(restoreStep(db, { userId: ana.id, applicationId: app.id, key: thanksKey(round2) }))).toMatch(/disk full/);
+    expect(await stepRows(db, app.id)).toEqual([expect.objectContaining({ state: "dismissed" })]);
   });
 });

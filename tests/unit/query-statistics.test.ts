@@ -1,3 +1,5 @@
+// On SQLite in either run: this file is about SQLite's query planner and its ANALYZE statistics.
+import "./support/on-sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

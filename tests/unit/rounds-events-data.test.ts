@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { rounds } from "@/db/schema";
 import { createApplication, getApplication, updateApplication, type ApplicationView } from "@/lib/data/applications";
 import { deleteEvent, getEvent, listEvents, logEvent, updateEvent } from "@/lib/data/events";
 import { interviewersMetFor } from "@/lib/data/interviewers";
 import { createRound, deleteRound, getRound, listRounds, markThankYouSent, updateRound } from "@/lib/data/rounds";
 import type { ApplicationInput } from "@/lib/validation/application";
-import { makeUser } from "./support/db";
-import { countRows, countsFor, eventInput, rawRow, roundInput, testDbWithSqlite } from "./support/rounds";
+import { makeUser, testDb } from "./support/db";
+import { countRows, countsFor, eventInput, rawRow, roundInput } from "./support/rounds";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 let anaApp: ApplicationView;
@@ -22,7 +22,7 @@ const statusOf = async (userId: string, id: string) => (await getApplication(db,
 const PRIYA = { name: "Priya Raman", title: "Engineering Manager", email: "priya@acme.com" };
 
 beforeEach(async () => {
-  ({ db, sqlite } = testDbWithSqlite());
+  db = testDb();
   ana = await makeUser(db, "ana@example.com");
   ben = await makeUser(db, "ben@example.com");
   anaApp = await app(ana.id);
@@ -67,7 +67,7 @@ describe("createRound", () => {
       newInterviewers: [{ name: "priya raman", email: "priya@acme.com" }, { name: "Jo Park" }],
     }) }))!;
     expect((await getRound(db, { userId: ana.id, id: second }))!.interviewers.map((p) => p.id)).toEqual([sam.id, priya.id, expect.any(String)]);
-    expect(countRows(sqlite, "interviewers", ana.id)).toBe(3);
+    expect(await countRows(db, "interviewers", ana.id)).toBe(3);
     // The contact keeps its name and title as first written.
     expect((await getRound(db, { userId: ana.id, id: second }))!.interviewers[1]).toEqual({ ...PRIYA, id: priya.id });
     expect((await interviewersMetFor(db, { userId: ana.id, applicationId: anaApp.id })).map((p) => p.name)).toEqual(["Jo Park", "Priya Raman", "Sam Lee"]);
@@ -88,7 +88,7 @@ describe("createRound", () => {
     // The same signal twice breaks the signals' primary key after the round row is in.
     const broken = roundInput({ signals: ["met_team", "met_team"], newInterviewers: [PRIYA] });
     await expect(createRound(db, { userId: ana.id, applicationId: anaApp.id, input: broken })).rejects.toThrow();
-    expect(countsFor(sqlite, ana.id)).toMatchObject({ rounds: 0, round_signals: 0, interviewers: 0 });
+    expect(await countsFor(db, ana.id)).toMatchObject({ rounds: 0, round_signals: 0, interviewers: 0 });
     expect(await statusOf(ana.id, anaApp.id)).toBe("applied");
   });
 });
@@ -108,30 +108,30 @@ describe("another user's rounds", () => {
 
   it("cannot be created on someone else's application", async () => {
     expect(await createRound(db, { userId: ben.id, applicationId: anaApp.id, input: roundInput({ newInterviewers: [{ name: "Mallory" }] }) })).toBeNull();
-    expect(countRows(sqlite, "rounds")).toBe(1);
-    expect(countRows(sqlite, "interviewers")).toBe(1);
+    expect(await countRows(db, "rounds")).toBe(1);
+    expect(await countRows(db, "interviewers")).toBe(1);
     expect(await statusOf(ana.id, anaApp.id)).toBe("interviewing");
   });
 
   it("cannot link someone else's contact, even on one's own application", async () => {
-    const before = countsFor(sqlite, ana.id);
+    const before = await countsFor(db, ana.id);
     const result = await createRound(db, {
       userId: ben.id,
       applicationId: benApp.id,
       input: roundInput({ interviewerIds: [priyaId], newInterviewers: [{ name: "Ben's pal" }] }),
     });
     expect(result).toBeNull();
-    expect(countsFor(sqlite, ben.id)).toEqual({ rounds: 0, round_signals: 0, custom_signals: 0, round_interviewers: 0, interviewers: 0, events: 0 });
-    expect(countsFor(sqlite, ana.id)).toEqual(before);
+    expect(await countsFor(db, ben.id)).toEqual({ rounds: 0, round_signals: 0, custom_signals: 0, round_interviewers: 0, interviewers: 0, events: 0 });
+    expect(await countsFor(db, ana.id)).toEqual(before);
     expect(await statusOf(ben.id, benApp.id)).toBe("applied");
     // Nor on an update of one's own round.
     const benRound = (await createRound(db, { userId: ben.id, applicationId: benApp.id, input: roundInput() }))!;
     expect(await updateRound(db, { userId: ben.id, id: benRound, input: roundInput({ interviewerIds: [priyaId] }) })).toBeNull();
-    expect(countRows(sqlite, "round_interviewers", ben.id)).toBe(0);
+    expect(await countRows(db, "round_interviewers", ben.id)).toBe(0);
   });
 
   it("cannot be read, listed, changed, deleted or thanked for", async () => {
-    const row = rawRow(sqlite, "rounds", anaRound);
+    const row = await rawRow(db, "rounds", anaRound);
     const view = await getRound(db, { userId: ana.id, id: anaRound });
     expect(await getRound(db, { userId: ben.id, id: anaRound })).toBeUndefined();
     expect(await listRounds(db, { userId: ben.id, applicationId: anaApp.id })).toEqual([]);
@@ -139,7 +139,7 @@ describe("another user's rounds", () => {
     expect(await updateRound(db, { userId: ben.id, id: anaRound, input: roundInput({ kind: "final", notes: "hijacked" }) })).toBeNull();
     expect(await deleteRound(db, { userId: ben.id, id: anaRound })).toBeNull();
     expect(await markThankYouSent(db, { userId: ben.id, id: anaRound, at: new Date("2026-11-21T00:00:00Z") })).toEqual({ ok: false, reason: "not-found" });
-    expect(rawRow(sqlite, "rounds", anaRound)).toEqual(row);
+    expect(await rawRow(db, "rounds", anaRound)).toEqual(row);
     expect(await getRound(db, { userId: ana.id, id: anaRound })).toEqual(view);
   });
 });
@@ -149,8 +149,8 @@ describe("another user's events", () => {
     const interviewing = await app(ana.id, { status: "interviewing" });
     const logged = await logEvent(db, { userId: ana.id, applicationId: interviewing.id, input: eventInput("offer_received", undefined, "verbal") });
     if (!logged.ok) throw new Error("setup failed");
-    const row = rawRow(sqlite, "events", logged.id);
-    const appRow = rawRow(sqlite, "applications", interviewing.id);
+    const row = await rawRow(db, "events", logged.id);
+    const appRow = await rawRow(db, "applications", interviewing.id);
 
     expect(await logEvent(db, { userId: ben.id, applicationId: interviewing.id, input: eventInput("rejection_received") })).toEqual({
       ok: false,
@@ -161,9 +161,9 @@ describe("another user's events", () => {
     expect(await updateEvent(db, { userId: ben.id, id: logged.id, input: { occurredAt: new Date("2026-01-01T00:00:00Z"), note: "x" } })).toBeNull();
     expect(await deleteEvent(db, { userId: ben.id, id: logged.id })).toBeNull();
 
-    expect(rawRow(sqlite, "events", logged.id)).toEqual(row);
-    expect(rawRow(sqlite, "applications", interviewing.id)).toEqual(appRow);
-    expect(countRows(sqlite, "events")).toBe(1);
+    expect(await rawRow(db, "events", logged.id)).toEqual(row);
+    expect(await rawRow(db, "applications", interviewing.id)).toEqual(appRow);
+    expect(await countRows(db, "events")).toBe(1);
   });
 });
 
@@ -188,7 +188,7 @@ describe("markThankYouSent", () => {
     const typed = new Date("2026-11-20T11:00:00Z");
     const logged = (await createRound(db, { userId: ana.id, applicationId: anaApp.id, input: roundInput({ thankYouSentAt: typed }) }))!;
     expect((await markThankYouSent(db, { userId: ana.id, id: logged, at: new Date("2026-11-22T09:00:00Z") })).ok).toBe(true);
-    expect(rawRow(sqlite, "rounds", logged)).toMatchObject({ thank_you_sent_at: typed.getTime() / 1000 });
+    expect(await db.select({ at: rounds.thankYouSentAt }).from(rounds).where(eq(rounds.id, logged))).toEqual([{ at: typed }]);
   });
 });
 
@@ -216,7 +216,7 @@ describe("updateRound", () => {
     expect(round.customSignals).toEqual(["three"]);
     expect(round.interviewers.map((p) => p.name)).toEqual(["Sam Lee"]);
     // Priya was only in this round, so her contact goes with her.
-    expect(countsFor(sqlite, ana.id)).toMatchObject({ round_signals: 1, custom_signals: 1, round_interviewers: 1, interviewers: 1 });
+    expect(await countsFor(db, ana.id)).toMatchObject({ round_signals: 1, custom_signals: 1, round_interviewers: 1, interviewers: 1 });
     expect((await interviewersMetFor(db, { userId: ana.id, applicationId: anaApp.id })).map((p) => p.name)).toEqual(["Sam Lee"]);
   });
 });

@@ -1,5 +1,5 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { events, interviewers, roundInterviewers, rounds, roundSignals } from "@/db/schema";
 import {
@@ -13,11 +13,12 @@ import {
 } from "@/lib/data/applications";
 import { listEvents, logEvent } from "@/lib/data/events";
 import { createRound, deleteRound, getRound, listRounds } from "@/lib/data/rounds";
-import { makeUser } from "./support/db";
-import { countRows, countsFor, eventInput, roundInput, testDbWithSqlite } from "./support/rounds";
+import { makeUser, testDb } from "./support/db";
+import { countRows, countsFor, eventInput, roundInput } from "./support/rounds";
+import { rawGet } from "./support/raw-sql";
+import { BROKEN, failureOf } from "./support/failures";
 
 let db: Db;
-let sqlite: Database.Database;
 let ana: { id: string };
 let ben: { id: string };
 let anaApp: ApplicationView;
@@ -33,7 +34,7 @@ const full = (over: Parameters<typeof roundInput>[0] = {}) =>
   });
 
 beforeEach(async () => {
-  ({ db, sqlite } = testDbWithSqlite());
+  db = testDb();
   ana = await makeUser(db, "ana@example.com");
   ben = await makeUser(db, "ben@example.com");
   anaApp = await createApplication(db, { userId: ana.id, input: { company: "Acme", roleTitle: "Engineer", status: "applied" } });
@@ -55,7 +56,7 @@ describe("cascades", () => {
     await createRound(db, { userId: ben.id, applicationId: benApp.id, input: full() });
     await logEvent(db, { userId: ben.id, applicationId: benApp.id, input: eventInput("follow_up_sent") });
 
-    expect(countsFor(sqlite, ana.id)).toEqual({
+    expect(await countsFor(db, ana.id)).toEqual({
       rounds: 3,
       round_signals: 4,
       custom_signals: 4,
@@ -63,12 +64,12 @@ describe("cascades", () => {
       interviewers: 3,
       events: 2,
     });
-    const bens = countsFor(sqlite, ben.id);
+    const bens = await countsFor(db, ben.id);
     const benRounds = await listRounds(db, { userId: ben.id, applicationId: benApp.id });
 
     expect(await deleteApplication(db, { userId: ana.id, id: anaApp.id })).toBe(true);
     // Sam was met only there, so he goes; Priya and Jo are still in the other application's round.
-    expect(countsFor(sqlite, ana.id)).toEqual({
+    expect(await countsFor(db, ana.id)).toEqual({
       rounds: 1,
       round_signals: 0,
       custom_signals: 0,
@@ -77,13 +78,13 @@ describe("cascades", () => {
       events: 0,
     });
     expect(await getRound(db, { userId: ana.id, id: againRound })).toEqual(againView);
-    expect(countsFor(sqlite, ben.id)).toEqual(bens);
+    expect(await countsFor(db, ben.id)).toEqual(bens);
     expect(await listRounds(db, { userId: ben.id, applicationId: benApp.id })).toEqual(benRounds);
     expect(await listEvents(db, { userId: ben.id, applicationId: benApp.id })).toHaveLength(1);
 
     expect(await deleteApplication(db, { userId: ana.id, id: again.id })).toBe(true);
-    expect(countsFor(sqlite, ana.id)).toMatchObject({ rounds: 0, round_interviewers: 0, interviewers: 0 });
-    expect(countsFor(sqlite, ben.id)).toEqual(bens);
+    expect(await countsFor(db, ana.id)).toMatchObject({ rounds: 0, round_interviewers: 0, interviewers: 0 });
+    expect(await countsFor(db, ben.id)).toEqual(bens);
   });
 
   it("deleting a round removes its signals, custom signals and links, and nothing else", async () => {
@@ -92,7 +93,7 @@ describe("cascades", () => {
     const keptView = await getRound(db, { userId: ana.id, id: kept });
     expect(await deleteRound(db, { userId: ana.id, id: doomed })).toBe(anaApp.id);
     expect(await getRound(db, { userId: ana.id, id: doomed })).toBeUndefined();
-    expect(countsFor(sqlite, ana.id)).toEqual({
+    expect(await countsFor(db, ana.id)).toEqual({
       rounds: 1,
       round_signals: 2,
       custom_signals: 1,
@@ -118,43 +119,33 @@ describe("the database refuses rows that mix two users", () => {
 
   it("a round filed under Ben but pointing at Ana's application", async () => {
     const scheduledAt = new Date("2026-11-20T10:00:00Z");
-    await expect(db.insert(rounds).values({ userId: ben.id, applicationId: anaApp.id, kind: "first", scheduledAt })).rejects.toThrow(
-      /FOREIGN KEY constraint failed/,
-    );
+    expect(await failureOf(db.insert(rounds).values({ userId: ben.id, applicationId: anaApp.id, kind: "first", scheduledAt }))).toMatch(BROKEN.foreignKey);
     // The same insert with matching owner and application is fine: the failure is the mix.
     await expect(db.insert(rounds).values({ userId: ben.id, applicationId: benApp.id, kind: "first", scheduledAt })).resolves.toBeDefined();
-    expect(countRows(sqlite, "rounds", ben.id)).toBe(2);
-    expect(countRows(sqlite, "rounds", ana.id)).toBe(1);
+    expect(await countRows(db, "rounds", ben.id)).toBe(2);
+    expect(await countRows(db, "rounds", ana.id)).toBe(1);
   });
 
   it("an event filed under Ben on Ana's application", async () => {
-    await expect(
-      db.insert(events).values({ userId: ben.id, applicationId: anaApp.id, kind: "follow_up_sent", occurredAt: new Date() }),
-    ).rejects.toThrow(/FOREIGN KEY constraint failed/);
-    expect(countRows(sqlite, "events")).toBe(0);
+    expect(await failureOf(db.insert(events).values({ userId: ben.id, applicationId: anaApp.id, kind: "follow_up_sent", occurredAt: new Date() }))).toMatch(BROKEN.foreignKey);
+    expect(await countRows(db, "events")).toBe(0);
   });
 
   it("a signal or a link under Ben on Ana's round, or to Ana's contact", async () => {
-    await expect(db.insert(roundSignals).values({ userId: ben.id, roundId: anaRound, signal: "company_fit" })).rejects.toThrow(
-      /FOREIGN KEY constraint failed/,
-    );
-    await expect(db.insert(roundInterviewers).values({ userId: ben.id, roundId: benRound, interviewerId: priyaId })).rejects.toThrow(
-      /FOREIGN KEY constraint failed/,
-    );
-    expect(countRows(sqlite, "round_interviewers", ben.id)).toBe(0);
-    expect(countRows(sqlite, "round_signals", ben.id)).toBe(0);
+    expect(await failureOf(db.insert(roundSignals).values({ userId: ben.id, roundId: anaRound, signal: "company_fit" }))).toMatch(BROKEN.foreignKey);
+    expect(await failureOf(db.insert(roundInterviewers).values({ userId: ben.id, roundId: benRound, interviewerId: priyaId }))).toMatch(BROKEN.foreignKey);
+    expect(await countRows(db, "round_interviewers", ben.id)).toBe(0);
+    expect(await countRows(db, "round_signals", ben.id)).toBe(0);
   });
 
   it("a decision date on any signal but the hiring timeline", async () => {
-    await expect(
-      db.insert(roundSignals).values({ userId: ana.id, roundId: anaRound, signal: "company_fit", onDate: "2026-12-01" }),
-    ).rejects.toThrow(/CHECK constraint failed/);
+    expect(await failureOf(db.insert(roundSignals).values({ userId: ana.id, roundId: anaRound, signal: "company_fit", onDate: "2026-12-01" }))).toMatch(BROKEN.check);
   });
 
   it("a contact is unique per user and match key (company|name|email, lower-cased), not across users", async () => {
     const key = '["acme","priya raman","priya@acme.com"]';
-    expect(sqlite.prepare("select match_key as k from interviewers where id = ?").get(priyaId)).toEqual({ k: key });
-    await expect(db.insert(interviewers).values({ userId: ana.id, name: "Priya", matchKey: key })).rejects.toThrow(/UNIQUE/);
+    expect(await rawGet(db, sql`select match_key as k from interviewers where id = ${priyaId}`)).toEqual({ k: key });
+    expect(await failureOf(db.insert(interviewers).values({ userId: ana.id, name: "Priya", matchKey: key }))).toMatch(BROKEN.unique);
     await expect(db.insert(interviewers).values({ userId: ben.id, name: "Priya", matchKey: key })).resolves.toBeDefined();
   });
 });
@@ -187,7 +178,7 @@ describe("insertApplications with history", () => {
     expect((await listEvents(db, { userId: ana.id, applicationId: hooli.id })).map((e) => [e.kind, e.note])).toEqual([["offer_received", "verbal"]]);
     // Bulk history is taken as it stands: a screen doesn't move "applied".
     expect((await getApplication(db, { userId: ana.id, id: byCompany.Globex.id }))?.status).toBe("applied");
-    expect(countsFor(sqlite, ana.id)).toEqual({
+    expect(await countsFor(db, ana.id)).toEqual({
       rounds: 3,
       round_signals: 4,
       custom_signals: 5,
@@ -195,15 +186,15 @@ describe("insertApplications with history", () => {
       interviewers: 2,
       events: 1,
     });
-    expect(countsFor(sqlite, ben.id).rounds).toBe(0);
+    expect((await countsFor(db, ben.id)).rounds).toBe(0);
   });
 
   it("writes nothing when the last round breaks a constraint", async () => {
-    const before = countsFor(sqlite, ana.id);
+    const before = await countsFor(db, ana.id);
     const rows = history();
     rows[2].rounds = [roundInput({ durationMinutes: 0 })]; // the CHECK refuses 0 minutes
-    await expect(insertApplications(db, { userId: ana.id, rows })).rejects.toThrow(/CHECK constraint failed/);
-    expect(countsFor(sqlite, ana.id)).toEqual(before);
+    expect(await failureOf(insertApplications(db, { userId: ana.id, rows }))).toMatch(BROKEN.check);
+    expect(await countsFor(db, ana.id)).toEqual(before);
     expect((await listApplications(db, { userId: ana.id, filter: { includeArchived: true } })).map((a) => a.id)).toEqual([anaApp.id]);
   });
 });

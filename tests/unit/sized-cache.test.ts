@@ -4,9 +4,9 @@ import { cacheBudgetBytes, cacheUse } from "@/lib/data/guidance-cache";
 import { estimateBytes, SizedCache } from "@/lib/data/sized-cache";
 import { overviewOf } from "@/lib/dashboard/overview";
 import { createGenerator } from "../../bench/generate";
-import { makeUser } from "./support/db";
+import { makeUser, testDb } from "./support/db";
 import { NOW, thankYouOwed } from "./support/guidance-data";
-import { testDbWithSqlite } from "./support/rounds";
+
 
 describe("estimateBytes", () => {
   it("grows with the text a value holds: a byte a character for Latin-1 text, two beyond it, as V8 keeps them", () => {
@@ -75,7 +75,7 @@ describe("the guidance cache's budget", () => {
 
   it("holds no more than its budget, however many users ask, and still answers each of them", async () => {
     process.env.SHORTLIST_CACHE_MB = String(40_000 / 1024 / 1024); // about 40 kB: room for seven of these queues
-    const { db } = testDbWithSqlite();
+    const db = testDb();
     const users = [];
     for (let i = 0; i < 12; i++) {
       const user = await makeUser(db, `user${i}@example.com`);

@@ -1,3 +1,5 @@
+// On SQLite in either run: this file is about the checks of a SQLite file at start (Postgres' are tests/unit/postgres/startup.test.ts).
+import "./support/on-sqlite";
 import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync, writeSync, closeSync, statSync } from "node:fs";
 import os from "node:os";

@@ -1,3 +1,5 @@
+// On SQLite in either run: this file is about the script on a SQLite file it is given (scripts on Postgres belong to their own tests).
+import "./support/on-sqlite";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

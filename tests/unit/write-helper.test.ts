@@ -1,3 +1,5 @@
+// On SQLite in either run: this file is about SQLite's own write path: its file locking, pragmas and page-level faults (Postgres' write() is tests/unit/postgres/write.test.ts).
+import "./support/on-sqlite";
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +11,7 @@ import { engineOf } from "@/db/sqlite/connections";
 import { storageErrorIn, storageFailureOf, StorageError } from "@/db/storage-error";
 import { afterEveryCommit, snapshot, write, WRITE_LOCK_WAIT_MS } from "@/db/write";
 import { createApplication, listApplications } from "@/lib/data/applications";
-import { failCommits } from "./support/commit-fault";
+import { failSqliteCommits } from "./support/commit-fault";
 import { makeUser } from "./support/db";
 import { holdWriteLock } from "./support/lock-holder";
 
@@ -199,7 +201,7 @@ describe("one writer, one write at a time", () => {
 
 describe("a write is confirmed only after COMMIT", () => {
   it("a COMMIT that fails rejects the write, though its statements succeeded, and nothing of it is kept", async () => {
-    const fault = failCommits(sqlite);
+    const fault = failSqliteCommits(sqlite);
     let handedBack: string | undefined;
     const error = await failure(
       write(db, test, async (tx) => {

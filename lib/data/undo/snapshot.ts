@@ -84,8 +84,8 @@ async function insertRows<T extends SnapshotTable>(
   tx: Tx,
   { table, rows, ignoreConflicts = false }: { table: T; rows: readonly Row[]; ignoreConflicts?: boolean },
 ): Promise<void> {
-  // An identity column (Postgres' insertion_order) is numbered afresh, as SQLite gives a re-inserted row a new rowid.
-  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generatedIdentity);
+  // Not a column Postgres takes a value for (insertion_order: GENERATED ALWAYS): the row is added anew, as SQLite gives it a new rowid.
+  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => c.generatedIdentity?.type !== "always");
   for (const row of rows) {
     const values = Object.fromEntries(columns.filter(([, c]) => c.name in row).map(([key, c]) => [key, sql`${row[c.name]}`]));
     // Built column by column from the table's own columns, so the compiler cannot see its shape.

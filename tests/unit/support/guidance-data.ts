@@ -1,6 +1,6 @@
-import type Database from "better-sqlite3";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { applications } from "@/db/schema";
+import { applications, events, guidanceSteps } from "@/db/schema";
 import { write } from "@/db/write";
 import { createApplication, getApplication, type ApplicationView } from "@/lib/data/applications";
 import { createRound } from "@/lib/data/rounds";
@@ -8,6 +8,7 @@ import { loadGuidanceInputs } from "@/lib/data/guidance-inputs";
 import { overviewOf, type GuidanceOverview } from "@/lib/dashboard/overview";
 import type { ApplicationInput } from "@/lib/validation/application";
 import type { RoundInput } from "@/lib/validation/round";
+import { tableRows } from "./raw-sql";
 import { eventInput, logOk, roundInput } from "./rounds";
 
 // The guidance data layer never reads the clock: every call takes `now`, and
@@ -73,21 +74,27 @@ export async function rejectedAfterRound(db: Db, userId: string, ago = DAY, over
 
 const OWNED_TABLES = ["applications", "rounds", "round_signals", "round_interviewers", "interviewers", "events", "guidance_steps"] as const;
 
-/** Every row the user owns in the tables guidance reads or writes, straight from SQLite. */
-export function rowsOf(sqlite: Database.Database, userId: string): Record<(typeof OWNED_TABLES)[number], unknown[]> {
-  const entries = OWNED_TABLES.map((t) => [t, sqlite.prepare(`select * from ${t} where user_id = ? order by rowid`).all(userId)]);
+/** Every row the user owns in the tables guidance reads or writes, straight from the database. */
+export async function rowsOf(db: Db, userId: string): Promise<Record<(typeof OWNED_TABLES)[number], unknown[]>> {
+  const entries = await Promise.all(OWNED_TABLES.map(async (t) => [t, await tableRows(db, t, userId)]));
   return Object.fromEntries(entries) as Record<(typeof OWNED_TABLES)[number], unknown[]>;
 }
 
-/** The raw guidance_steps rows, optionally of one application. */
-export function stepRows(sqlite: Database.Database, applicationId?: string): Record<string, unknown>[] {
-  const sql = `select application_id, key, state, until from guidance_steps${applicationId ? " where application_id = ?" : ""} order by key`;
-  return (applicationId ? sqlite.prepare(sql).all(applicationId) : sqlite.prepare(sql).all()) as Record<string, unknown>[];
+/** The guidance_steps rows, optionally of one application (times as Dates, on either engine). */
+export function stepRows(db: Db, applicationId?: string) {
+  return db
+    .select({ application_id: guidanceSteps.applicationId, key: guidanceSteps.key, state: guidanceSteps.state, until: guidanceSteps.until })
+    .from(guidanceSteps)
+    .where(applicationId ? eq(guidanceSteps.applicationId, applicationId) : undefined)
+    .orderBy(asc(guidanceSteps.key));
 }
 
-/** Events of one kind on an application, straight from SQLite. */
-export function eventsOfKind(sqlite: Database.Database, applicationId: string, kind: string): { occurred_at: number }[] {
-  return sqlite.prepare("select occurred_at from events where application_id = ? and kind = ?").all(applicationId, kind) as { occurred_at: number }[];
+/** Events of one kind on an application. */
+export function eventsOfKind(db: Db, applicationId: string, kind: string) {
+  return db
+    .select({ occurred_at: events.occurredAt })
+    .from(events)
+    .where(and(eq(events.applicationId, applicationId), eq(events.kind, kind as (typeof events.$inferSelect)["kind"])));
 }
 
 /** The overview built from scratch, without the cache: what the merged cached parts must equal. */

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/open";
 import { commitImport, duplicateFieldsOf, type ImportProgress } from "@/lib/data/imports";
 import { analyseImport, type Analysis, type ImportOptions } from "@/lib/import/analyse";
 import { knownKeys } from "@/lib/import/duplicates";
 import { fileHash, planFromAnalysis } from "@/lib/import/plan";
 import { summarise } from "@/lib/import/summary";
+import { columnNames, tableNames, tableRows } from "./raw-sql";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/import");
 export const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -38,14 +38,13 @@ export async function importFile(
 }
 
 /** Every table with a user_id column, read from the schema itself, so tables added later are covered too. */
-export function userTables(sqlite: Database.Database): string[] {
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[];
-  return tables
-    .map((t) => t.name)
-    .filter((name) => (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).some((c) => c.name === "user_id"));
+export async function userTables(db: Db): Promise<string[]> {
+  const owned = await Promise.all((await tableNames(db)).map(async (name) => ((await columnNames(db, name)).includes("user_id") ? name : null)));
+  return owned.filter((name): name is string => name !== null);
 }
 
 /** Every row the user owns, table by table. */
-export function ownedRows(sqlite: Database.Database, userId: string): Record<string, unknown[]> {
-  return Object.fromEntries(userTables(sqlite).map((t) => [t, sqlite.prepare(`select * from ${t} where user_id = ? order by rowid`).all(userId)]));
+export async function ownedRows(db: Db, userId: string): Promise<Record<string, unknown[]>> {
+  const tables = await userTables(db);
+  return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await tableRows(db, t, userId)])));
 }

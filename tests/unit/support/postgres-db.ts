@@ -10,7 +10,8 @@ import { adminUrl, databaseUrl, PER_TEST_PREFIX, TEMPLATE } from "./postgres-url
 let admin: pg.Pool | undefined;
 let made = 0;
 
-export function postgresTestDb(): Db {
+/** A fresh database, which several handles (several "servers", each with a pool of its own) may open. */
+export function postgresTestDatabase(): { open: () => { db: Db; close: () => Promise<void> } } {
   admin ??= new pg.Pool({ connectionString: adminUrl(), max: 1, allowExitOnIdle: true });
   const name = `${PER_TEST_PREFIX}${process.pid}_${Date.now().toString(36)}_${++made}`;
   const ready = admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`).then(() => undefined);
@@ -26,6 +27,15 @@ export function postgresTestDb(): Db {
     if (!callback) return connecting;
     connecting.then(() => callback(null), callback);
   } as typeof connect;
-  const pool = createPool(databaseUrl(adminUrl(), name), { max: 4, connectionTimeoutMillis: 20_000, idleTimeoutMillis: 1_000 }, { Client: AfterCreate, allowExitOnIdle: true });
-  return new PostgresEngine(pool).db;
+  return {
+    open() {
+      const pool = createPool(databaseUrl(adminUrl(), name), { max: 4, connectionTimeoutMillis: 20_000, idleTimeoutMillis: 1_000 }, { Client: AfterCreate, allowExitOnIdle: true });
+      const engine = new PostgresEngine(pool);
+      return { db: engine.db, close: () => engine.close() };
+    },
+  };
+}
+
+export function postgresTestDb(): Db {
+  return postgresTestDatabase().open().db;
 }

@@ -1,15 +1,11 @@
-import type Database from "better-sqlite3";
-import { openDatabase, type Db } from "@/db/open";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/open";
 import type { EventKind } from "@/db/schema";
 import { logEvent } from "@/lib/data/events";
 import type { EventInput } from "@/lib/validation/event";
 import type { RoundInput } from "@/lib/validation/round";
-import { makeUser } from "./db";
-
-/** Like testDb(), but also hands back the raw SQLite handle for counting rows. */
-export function testDbWithSqlite() {
-  return openDatabase(":memory:");
-}
+import { makeUser, testDb } from "./db";
+import { rawCount, rawGet } from "./raw-sql";
 
 export const CHILD_TABLES = [
   "rounds",
@@ -22,20 +18,19 @@ export const CHILD_TABLES = [
 export type ChildTable = (typeof CHILD_TABLES)[number];
 
 /** Rows in `table`, optionally only those owned by `userId`. */
-export function countRows(sqlite: Database.Database, table: ChildTable | "applications", userId?: string): number {
-  const sql = `select count(*) as n from ${table}${userId ? " where user_id = ?" : ""}`;
-  const row = (userId ? sqlite.prepare(sql).get(userId) : sqlite.prepare(sql).get()) as { n: number };
-  return row.n;
+export function countRows(db: Db, table: ChildTable | "applications", userId?: string): Promise<number> {
+  return rawCount(db, table, userId ? sql`user_id = ${userId}` : undefined);
 }
 
 /** Row counts of every round- and event-related table for one user. */
-export function countsFor(sqlite: Database.Database, userId: string): Record<ChildTable, number> {
-  return Object.fromEntries(CHILD_TABLES.map((t) => [t, countRows(sqlite, t, userId)])) as Record<ChildTable, number>;
+export async function countsFor(db: Db, userId: string): Promise<Record<ChildTable, number>> {
+  const counts = await Promise.all(CHILD_TABLES.map(async (t) => [t, await countRows(db, t, userId)]));
+  return Object.fromEntries(counts) as Record<ChildTable, number>;
 }
 
-/** Every column of one row, straight from SQLite, for "left unchanged" checks. */
-export function rawRow(sqlite: Database.Database, table: "rounds" | "events" | "applications", id: string): unknown {
-  return sqlite.prepare(`select * from ${table} where id = ?`).get(id);
+/** Every column of one row, straight from the database, for "left unchanged" checks. */
+export function rawRow(db: Db, table: "rounds" | "events" | "applications", id: string): Promise<unknown> {
+  return rawGet(db, sql`select * from ${sql.identifier(table)} where id = ${id}`);
 }
 
 /** A round already through validation: what the data layer receives. */
@@ -57,12 +52,12 @@ export const eventInput = (kind: EventKind, occurredAt = "2026-11-21T09:00:00Z",
   ...(note === undefined ? {} : { note }),
 });
 
-/** A fresh database with two accounts, Ana and Ben, and the raw handle. */
+/** A fresh database with two accounts, Ana and Ben. */
 export async function twoUsers() {
-  const { db, sqlite } = testDbWithSqlite();
+  const db = testDb();
   const ana = await makeUser(db, "ana@example.com");
   const ben = await makeUser(db, "ben@example.com");
-  return { db, sqlite, ana, ben };
+  return { db, ana, ben };
 }
 
 /** Logs an event that must be accepted, and returns its id. */
@@ -72,8 +67,8 @@ export async function logOk(db: Db, userId: string, applicationId: string, input
   return result.id;
 }
 
-/** What the application's status was before the event moved it, straight from SQLite. */
-export function statusBeforeOf(sqlite: Database.Database, eventId: string): string | null | undefined {
-  const row = sqlite.prepare("select status_before as s from events where id = ?").get(eventId) as { s: string | null } | undefined;
+/** What the application's status was before the event moved it, straight from the database. */
+export async function statusBeforeOf(db: Db, eventId: string): Promise<string | null | undefined> {
+  const row = await rawGet<{ s: string | null }>(db, sql`select status_before as s from events where id = ${eventId}`);
   return row?.s;
 }
