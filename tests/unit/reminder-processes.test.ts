@@ -1,5 +1,3 @@
-// On SQLite in either run: this file is about processes sharing one SQLite file (the claim on Postgres has its own concurrency tests).
-import "./support/on-sqlite";
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";

@@ -14,7 +14,8 @@ let made = 0;
 export function postgresTestDatabase(): { open: () => { db: Db; close: () => Promise<void> } } {
   admin ??= new pg.Pool({ connectionString: adminUrl(), max: 1, allowExitOnIdle: true });
   const name = `${PER_TEST_PREFIX}${process.pid}_${Date.now().toString(36)}_${++made}`;
-  const ready = admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`).then(() => undefined);
+  // FILE_COPY copies the small template's files instead of logging every page: about a quarter faster per test.
+  const ready = admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE} STRATEGY FILE_COPY`).then(() => undefined);
   // Reported by the first query instead, through connect() below.
   ready.catch(() => undefined);
 
