@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
-import { silentApplications } from "@/lib/data/move-on";
+import { moveOnContacts, silentApplications } from "@/lib/data/move-on";
+import { silentHeadline, silentSignature } from "@/lib/dashboard/silent";
 import { loadDashboardPlan } from "@/lib/data/dashboard-plan";
 import { addRound, DAY, fromNow, HOUR, newApp, NOW } from "./support/guidance-data";
-import { makeUser } from "./support/db";
-import { eventInput, logOk, twoUsers } from "./support/rounds";
+import { makeUser, testDb } from "./support/db";
+import { eventInput, logOk } from "./support/rounds";
 
 // The move-on list's rows are read when the list is opened (not sent with
 // every dashboard): the session's user's own, the same ones the dashboard's
@@ -17,10 +18,10 @@ let ben: { id: string; timeZone: string; dates: typeof dates };
 let cy: { id: string; timeZone: string; dates: typeof dates };
 
 beforeEach(async () => {
-  const two = await twoUsers();
-  db = two.db;
-  ana = { id: two.ana.id, timeZone: "UTC", dates };
-  ben = { id: two.ben.id, timeZone: "UTC", dates };
+  // On the engine the run uses (npm run test:unit, test:unit:postgres).
+  db = testDb();
+  ana = { id: (await makeUser(db, "ana@example.com")).id, timeZone: "UTC", dates };
+  ben = { id: (await makeUser(db, "ben@example.com")).id, timeZone: "UTC", dates };
   cy = { id: (await makeUser(db, "cy@example.com")).id, timeZone: "UTC", dates };
 });
 
@@ -62,5 +63,24 @@ describe("silentApplications", () => {
     const forAna = await silentApplications(db, { user: ana, now: NOW });
     expect(forAna.map((r) => r.applicationId)).toEqual([anas.id]);
     expect(await silentApplications(db, { user: cy, now: NOW })).toEqual([]);
+  });
+});
+
+describe("the heading the page sends instead of the rows", () => {
+  it("counts the steps and names the fewest days any has waited, and its signature changes with the steps", async () => {
+    await unanswered(ana.id, "Quiet Quail");
+    const owl = await unanswered(ana.id, "Quiet Owl");
+    // Heard from (a reply) 33 days ago, then two unanswered follow-ups: the least silent.
+    await logOk(db, ana.id, owl.id, eventInput("response_received", fromNow(-33 * DAY).toISOString()));
+    const { plan } = await loadDashboardPlan(db, { user: ana, now: NOW, soonLimit: 0, laterLimit: 0 });
+    const contacts = await moveOnContacts(db, { userId: ana.id, steps: plan.moveOn, now: NOW });
+    const rows = await silentApplications(db, { user: ana, now: NOW });
+    expect(rows.map((r) => r.days).sort()).toEqual([33, 40]);
+    expect(silentHeadline(plan.moveOn, contacts, NOW)).toBe("2 applications have heard nothing for 33 days or more");
+    expect(silentHeadline(plan.moveOn, contacts, new Date(NOW.getTime() + 2 * DAY))).toBe("2 applications have heard nothing for 35 days or more");
+    expect(silentHeadline(plan.moveOn.slice(0, 1), contacts, NOW)).toMatch(/^1 application has heard nothing for (33|40) days or more$/);
+    expect(silentSignature([...plan.moveOn], contacts)).toBe(silentSignature(plan.moveOn, contacts));
+    expect(silentSignature(plan.moveOn.slice(1), contacts)).not.toBe(silentSignature(plan.moveOn, contacts));
+    expect(silentSignature([...plan.moveOn].reverse(), contacts)).not.toBe(silentSignature(plan.moveOn, contacts));
   });
 });

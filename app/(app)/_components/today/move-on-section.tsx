@@ -13,5 +13,5 @@ type Props = { steps: readonly QueueItem[]; contacts: ReadonlyMap<string, LastCo
  */
 export function MoveOnSection({ steps, contacts, now }: Props) {
   if (steps.length === 0) return null;
-  return <MoveOnItem headline={silentHeadline(steps, contacts, now)} signature={silentSignature(steps)} />;
+  return <MoveOnItem headline={silentHeadline(steps, contacts, now)} signature={silentSignature(steps, contacts)} />;
 }
