@@ -2,33 +2,13 @@ import "server-only";
 import type { Db } from "@/db/open";
 import type { Reader } from "@/app/(app)/request-dates";
 import { recentApplications } from "@/lib/data/applications";
-import { lastContacts, type LastContact } from "@/lib/data/last-contact";
-import type { QueueItem } from "@/lib/dashboard/overview";
+import { moveOnContacts } from "@/lib/data/move-on";
 import { peopleMet } from "@/lib/data/upcoming-interviews";
 import { loadDashboardPlan } from "@/lib/data/dashboard-plan";
 import { COMING_UP_PAGE, COMING_UP_PREVIEW } from "./_components/today/coming-up";
 import { TODAY_INTERVIEWS_SHOWN } from "./_components/today/today-interviews";
 
 const RECENT_LIMIT = 5;
-
-/**
- * The move-on steps' last contacts, per plan.moveOn: the same steps (one plan,
- * kept per cached overview and day) have the same contacts, since any change
- * to an application's events or rounds makes a new overview. Kept as the
- * promise, so requests that come together read once.
- */
-const contactsOf = new WeakMap<readonly QueueItem[], Promise<ReadonlyMap<string, LastContact>>>();
-
-function moveOnContacts(db: Db, { userId, steps, now }: { userId: string; steps: readonly QueueItem[]; now: Date }): Promise<ReadonlyMap<string, LastContact>> {
-  let held = contactsOf.get(steps);
-  if (!held) {
-    held = lastContacts(db, { userId, applicationIds: steps.map((s) => s.applicationId), now }).then((list) => new Map(list.map((c) => [c.applicationId, c])));
-    contactsOf.set(steps, held);
-    // A failed read is not kept: the next request tries again.
-    held.catch(() => contactsOf.delete(steps));
-  }
-  return held;
-}
 
 /**
  * What the dashboard shows of an account with applications: Today and
@@ -47,7 +27,7 @@ export async function loadDashboard(db: Db, { user, now, comingPage }: { user: R
   // Every move-on step is one Today item, ahead of the blocks (plan.moveOn, see move-on-group.ts).
   const [people, contacts] = await Promise.all([
     peopleMet(db, { userId, roundIds: plan.interviews.map((r) => r.roundId) }),
-    plan.moveOn.length ? moveOnContacts(db, { userId, steps: plan.moveOn, now }) : new Map<string, LastContact>(),
+    moveOnContacts(db, { userId, steps: plan.moveOn, now }),
   ]);
   return { plan, people, recent, contacts, putAside: overview.putAside.length };
 }

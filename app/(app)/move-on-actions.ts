@@ -7,6 +7,9 @@ import { noteForeignAccess } from "@/lib/auth/foreign-access";
 import { MOVE_ON_RULE } from "@/lib/dashboard/move-on-group";
 import { guidanceQueue } from "@/lib/data/guidance";
 import { moveOnSchema } from "@/lib/validation/move-on";
+import type { Silent } from "@/lib/dashboard/silent";
+import { silentApplications } from "@/lib/data/move-on";
+import { requireReader } from "./request-dates";
 import { runBulk, type BulkAnswer } from "./applications/run-bulk";
 
 const NONE_LEFT = "None of these is waiting any more (perhaps they heard back, or were ghosted in another tab). Today is up to date now.";
@@ -31,4 +34,14 @@ export async function ghostSilentAction(input: unknown): Promise<BulkAnswer> {
     return { ok: false, message: NONE_LEFT };
   }
   return runBulk(user.id, ids, { kind: "status", status: "ghosted" }, NONE_LEFT);
+}
+
+/**
+ * The move-on list's rows, fetched when the user opens it: the session's
+ * user's own, read on the server (no id comes from the client). A failed
+ * read throws, and the list offers to try again.
+ */
+export async function silentRowsAction(): Promise<Silent[]> {
+  const user = await requireReader();
+  return silentApplications(getDb(), { user, now: new Date() });
 }

@@ -50,7 +50,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/">) {
     const { plan, people, recent, contacts, putAside } = await loadDashboard(db, { user, now, comingPage });
     body = (
       <>
-        <MoveOnSection steps={plan.moveOn} contacts={contacts} now={now} dates={user.dates} />
+        <MoveOnSection steps={plan.moveOn} contacts={contacts} now={now} />
         <OffersLink open={byStatus.offer ?? 0} />
         <TodaySection
           plan={plan}

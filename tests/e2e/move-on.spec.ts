@@ -37,6 +37,8 @@ for (const scheme of ["light", "dark"] as const) {
     await seedApplications(account.email, [unansweredApp("Axe Auk"), unansweredApp("Axe Avocet")]);
     await page.goto("/");
     await page.getByTestId("move-on-item").getByText("2 applications have heard nothing").click();
+    // The rows are fetched on opening: checked once they are drawn.
+    await expect(page.getByTestId("move-on-item").getByRole("checkbox")).toHaveCount(2);
     await expectNoSeriousViolations(page, `dashboard with the move-on item, ${scheme}`);
     await context.close();
   });
@@ -64,4 +66,67 @@ test("after importing an old search of 30 applications, Today leads with the mov
   await undoFromToast(page);
   expect(await statuses()).toEqual([{ status: "applied", n: 30 }]);
   await expect(page.getByTestId("move-on-item").getByRole("heading")).toHaveText(/^30 applications have heard nothing/);
+});
+
+test("the move-on list's rows come only when it is opened: the page carries none, opening shows loading then the user's own rows, a failed fetch offers Try again, and another user's rows never appear", async ({
+  signedIn: page,
+  account,
+  browser,
+}) => {
+  seedApplications(account.email, [unansweredApp("Own Osprey"), unansweredApp("Own Owl")]);
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  const stranger = newAccount("stranger");
+  await signUp(otherPage, stranger);
+  seedApplications(stranger.email, [unansweredApp("Foreign Falcon"), unansweredApp("Foreign Finch"), unansweredApp("Foreign Fulmar")]);
+
+  // The dashboard's HTML has the heading and none of the rows' words.
+  const html = await (await page.request.get("/")).text();
+  expect(html).toContain("2 applications have heard nothing");
+  expect(html).not.toContain("nothing heard for");
+
+  await page.goto("/");
+  const item = page.getByTestId("move-on-item");
+  await expect(item.getByRole("heading")).toHaveText(/^2 applications have heard nothing for \d+ days or more$/);
+  await expect(item.getByRole("checkbox")).toHaveCount(0);
+  // The rows' fetch (a server action, a POST) is held, then refused once, then let through. Set once
+  // the page is quiet, so the page's own actions at load (the browser's locale) are not caught.
+  await page.waitForLoadState("networkidle");
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let refuse = true;
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.fallback();
+    await held;
+    if (refuse) {
+      refuse = false;
+      return route.abort();
+    }
+    return route.fallback();
+  });
+
+  // Opened with the keyboard.
+  await item.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(item.getByRole("status")).toHaveText("Loading the applications…");
+  release();
+  await expect(item.getByRole("alert")).toContainText("The list could not be loaded.");
+  await expectNoSeriousViolations(page, "dashboard with the move-on list's fetch failed");
+  await item.getByRole("button", { name: "Try again" }).click();
+  await expect(item.getByRole("checkbox")).toHaveCount(2);
+  await expect(item.getByRole("checkbox", { name: /Own Osprey/ })).toBeChecked();
+  await expect(item.getByRole("checkbox", { name: /Own Owl/ })).toBeChecked();
+  await expect(item.getByTestId("last-contact").first()).toContainText("nothing heard for");
+  await expect(item.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByText(/Foreign/)).toHaveCount(0);
+
+  // The stranger, on their own dashboard, gets their three and none of ours.
+  await otherPage.goto("/");
+  const theirs = otherPage.getByTestId("move-on-item");
+  await theirs.getByText("3 applications have heard nothing").click();
+  await expect(theirs.getByRole("checkbox")).toHaveCount(3);
+  await expect(theirs.getByRole("checkbox", { name: /Foreign Falcon/ })).toBeVisible();
+  await expect(otherPage.getByText(/Own Os|Own Owl/)).toHaveCount(0);
+  await other.close();
 });
