@@ -273,11 +273,13 @@ describe("one rebuild at a time", () => {
     const { result, statements } = await counting(readsTimes, () =>
       Promise.all([
         interviewsBetween(db, { userId: ana.id, after: NOW, through: fromNow(2 * HOUR), limit: 0 }),
-        interviewsBetween(db, { userId: ana.id, after: fromNow(2 * HOUR), through: fromNow(DAY), limit: 0 }),
+        // From the same instant: whichever of the two reaches the cache first, its kept times cover the other's
+        // (on Postgres the two reads before it finish in either order).
+        interviewsBetween(db, { userId: ana.id, after: NOW, through: fromNow(DAY), limit: 0 }),
       ]),
     );
     expect(statements).toBe(1);
-    expect(result.map((r) => r.total)).toEqual([2, 1]);
+    expect(result.map((r) => r.total)).toEqual([2, 3]);
   });
 });
 
