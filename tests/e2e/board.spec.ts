@@ -52,7 +52,10 @@ test("a card moves by its menu, and Escape puts a keyboard pick-up back", async 
 
   await page.getByRole("button", { name: "Drag Menu Co, Engineer" }).focus();
   await page.keyboard.press("Enter");
+  // An arrow pressed before the pick-up is announced can be lost (seen under load).
+  await expect(liveRegion(page)).toHaveText("Picked up Menu Co, Engineer. In column Interviewing.");
   await page.keyboard.press("ArrowRight");
+  await expect(liveRegion(page)).toHaveText("Over column Offer.");
   await page.keyboard.press("ArrowRight");
   await expect(liveRegion(page)).toHaveText("Over column Accepted.");
   await page.keyboard.press("Escape");
