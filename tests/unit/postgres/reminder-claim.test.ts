@@ -12,6 +12,7 @@ import { fromNow, NOW } from "../support/guidance-data";
 import { adminUrl, databaseUrl } from "../support/postgres-url";
 import { atOnce, databaseOf, serversOn, type Servers } from "../support/postgres-servers";
 import { channelsOf, deliveryRows, recordingChannel } from "../support/reminders";
+import { cutNextCommit } from "../support/cut-at-commit";
 
 // The reminders' outbox on Postgres with several senders (app servers, the
 // worker), each a pool of its own: claims run at once, FOR UPDATE SKIP LOCKED
@@ -126,21 +127,13 @@ describe("claiming due deliveries on Postgres", () => {
     const ids = await dueDeliveries(5, "a");
     servers = await serversOn(db, 2);
     const [dying, survivor] = servers.dbs;
-    const query = pg.Client.prototype.query;
     // The dying server's connection is cut as it sends COMMIT: the claim never commits.
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (args[0] === "COMMIT") {
-        pg.Client.prototype.query = query;
-        const pid = (this as unknown as { processID: number }).processID;
-        return admin.query("select pg_terminate_backend($1)", [pid]).then(() => (query as (...a: unknown[]) => unknown).apply(this, args));
-      }
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
+    const cut = cutNextCommit(admin);
     try {
       const error = await claimDueDeliveries(dying, { now: NOW, limit: 100, channels: ["email"] }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StorageError);
     } finally {
-      pg.Client.prototype.query = query;
+      cut.restore();
     }
     const claimed = await claimDueDeliveries(survivor, { now: NOW, limit: 100, channels: ["email"] });
     expect(claimed.map((c) => c.id).sort()).toEqual([...ids].sort());

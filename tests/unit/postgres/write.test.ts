@@ -9,6 +9,7 @@ import { afterEveryCommit, snapshot, write } from "@/db/write";
 import { makeUser, testDb } from "../support/db";
 import { adminUrl } from "../support/postgres-url";
 import { rawRows } from "../support/raw-sql";
+import { cutNextCommit } from "../support/cut-at-commit";
 
 // write() and snapshot() on Postgres (npm run test:unit:postgres): the
 // contract of db/write.ts, kept by a pool, transactions and advisory locks.
@@ -96,16 +97,8 @@ describe("write() on Postgres", () => {
 
   it("says the outcome is unknown, not that nothing changed, when the connection drops during COMMIT", async () => {
     const ana = await makeUser(db, "ana@example.com");
-    const query = pg.Client.prototype.query;
     // Cut this connection just as COMMIT is sent: its answer never comes back.
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (args[0] === "COMMIT") {
-        pg.Client.prototype.query = query;
-        const pid = (this as unknown as { processID: number }).processID;
-        return admin.query("select pg_terminate_backend($1)", [pid]).then(() => (query as (...a: unknown[]) => unknown).apply(this, args));
-      }
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
+    const cut = cutNextCommit(admin);
     try {
       const error = await write(db, { userId: ana.id }, async (tx) => void (await tx.insert(applications).values(newApp("a1", ana.id)))).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StorageError);
@@ -113,7 +106,7 @@ describe("write() on Postgres", () => {
       expect((error as StorageError).userMessage).not.toMatch(/nothing was (changed|saved)/i);
       expect((error as StorageError).userMessage).toMatch(/can't tell whether/);
     } finally {
-      pg.Client.prototype.query = query;
+      cut.restore();
     }
     // The pool threw the dead connection away: the next write works.
     await write(db, { userId: ana.id }, async (tx) => void (await tx.insert(applications).values(newApp("a2", ana.id))));
